@@ -1,0 +1,1 @@
+"""What people mean: intent YAML files in this folder, and the matcher that decides."""

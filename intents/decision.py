@@ -1,0 +1,35 @@
+"""What the matcher decided about one message: the small result every other part reads."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+DecisionKind = Literal["answer", "suggest", "fallback"]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    id: str
+    kind: str  # "program" | "faq" | "intent"
+    score: float  # 0..100
+
+
+@dataclass(frozen=True)
+class Decision:
+    """answer: `id` is the item to show; suggest: offer `candidates`; fallback: nothing fits.
+
+    `aspect` is the aspect of a program the question asks about (eligibility, support, apply, period,
+    contact) or None. `lang` is the language of the question ("ko" or "en"), used when the user has
+    not chosen one. `candidates` holds up to three items, best first, for every kind.
+    """
+
+    kind: DecisionKind
+    id: str | None = None
+    aspect: str | None = None
+    score: float = 0.0
+    candidates: tuple[Candidate, ...] = ()
+    lang: str = "ko"
+
+    @property
+    def answered(self) -> bool:
+        return self.kind == "answer"

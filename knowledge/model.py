@@ -1,0 +1,137 @@
+"""Plain immutable objects the rest of the bot reads the knowledge base through.
+
+Nothing here knows about YAML, Telegram or SQLite: the loader builds these objects, the matcher
+indexes them and the handlers render them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Mapping, Union
+
+ASPECTS: tuple[str, ...] = ("eligibility", "support", "apply", "period", "contact")
+AUDIENCES: tuple[str, ...] = ("founder", "job_seeker", "company")
+DEFAULT_LANG = "ko"
+
+ItemKind = Literal["program", "faq", "intent"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an object was written, so that problems and staff tools can point at it."""
+
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in one or more languages: `{ko: ..., en: ...}` or a plain (Korean) string."""
+
+    values: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, value: Union[str, Mapping[str, str], "Text", None]) -> "Text":
+        if isinstance(value, Text):
+            return value
+        if value is None:
+            return cls(())
+        if isinstance(value, str):
+            return cls(((DEFAULT_LANG, value),))
+        return cls(tuple((str(k), str(v)) for k, v in value.items()))
+
+    @property
+    def langs(self) -> tuple[str, ...]:
+        return tuple(lang for lang, _ in self.values)
+
+    def has(self, lang: str) -> bool:
+        return any(k == lang and v.strip() for k, v in self.values)
+
+    def get(self, lang: str | None = None) -> str:
+        """The text in `lang`, else Korean, else English, else any language; "" if empty."""
+        wanted = [lang, DEFAULT_LANG, "en"] if lang else [DEFAULT_LANG, "en"]
+        by_lang = dict(self.values)
+        for candidate in wanted:
+            if candidate and by_lang.get(candidate, "").strip():
+                return by_lang[candidate]
+        return next((v for _, v in self.values if v.strip()), "")
+
+    def __bool__(self) -> bool:
+        return any(v.strip() for _, v in self.values)
+
+
+@dataclass(frozen=True)
+class Area:
+    id: str
+    name: Text
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Program:
+    id: str
+    name: Text
+    summary: Text
+    aliases: tuple[str, ...] = ()
+    audience: tuple[str, ...] = ()
+    aspects: Mapping[str, Text] = field(default_factory=dict)  # only the aspects written, in ASPECTS order
+    url: str | None = None
+    questions: tuple[str, ...] = ()
+    area: Area | None = None
+    source: Source | None = None
+
+    kind: ItemKind = "program"
+
+    def aspect(self, name: str) -> Text | None:
+        return self.aspects.get(name)
+
+
+@dataclass(frozen=True)
+class Faq:
+    id: str
+    questions: tuple[str, ...]
+    answer: Text
+    programs: tuple[str, ...] = ()
+    area: Area | None = None
+    source: Source | None = None
+
+    kind: ItemKind = "faq"
+
+
+@dataclass(frozen=True)
+class Intent:
+    id: str
+    examples: tuple[str, ...]
+    reply: Text | None = None
+    action: str | None = None  # followup | browse | forget | ... handled in code
+    source: Source | None = None
+
+    kind: ItemKind = "intent"
+
+
+Item = Union[Program, Faq, Intent]
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    areas: tuple[Area, ...] = ()
+    programs: tuple[Program, ...] = ()
+    faqs: tuple[Faq, ...] = ()
+    intents: tuple[Intent, ...] = ()
+    _by_id: Mapping[str, Item] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Frozen, so the id index is set once here rather than rebuilt on every lookup.
+        object.__setattr__(self, "_by_id", {item.id: item for item in self.items()})
+
+    def items(self) -> tuple[Item, ...]:
+        return (*self.programs, *self.faqs, *self.intents)
+
+    def get(self, item_id: str) -> Item | None:
+        return self._by_id.get(item_id)
+
+    def program(self, item_id: str) -> Program | None:
+        item = self.get(item_id)
+        return item if isinstance(item, Program) else None
+
+    def programs_in(self, area_id: str | None) -> tuple[Program, ...]:
+        return tuple(p for p in self.programs if (p.area.id if p.area else None) == area_id)
