@@ -1,0 +1,4 @@
+"""The enquiry store: the bot's SQLite file (enquiries, tickets, the outbox), knowing nothing of Telegram."""
+from store.enquiry_store import EnquiryStore
+
+__all__ = ["EnquiryStore"]

@@ -1,0 +1,95 @@
+"""Opening the SQLite file: private file mode, pragmas, WAL and the schema, once per connection.
+
+Times are stored as UTC ISO-8601 text with a fixed width ("2025-11-24T11:31:05.123+00:00"), so that
+ordering and range tests on the text agree with ordering in time.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import stat
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from store.schema import migrations
+
+log = logging.getLogger(__name__)
+
+# Korea keeps +09:00 all year (no daylight saving), so a fixed offset needs no tz database.
+KST = timezone(timedelta(hours=9), "KST")
+
+
+def iso(moment: datetime) -> str:
+    """The stored form of a time: UTC, millisecond precision, fixed width."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: pass an aware datetime (UTC or KST)")
+    return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def parse_iso(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def day_start(day: date, tz: tzinfo = KST) -> datetime:
+    """Midnight of a local calendar day (staff think in Korean days, the file stores UTC)."""
+    return datetime.combine(day, time(0), tzinfo=tz)
+
+
+def parse_since(text: str | None, tz: tzinfo = KST) -> datetime | None:
+    """`--since 2025-11-24` (a local day) or a full ISO time; None passes through."""
+    if not text:
+        return None
+    try:
+        return day_start(date.fromisoformat(text), tz)
+    except ValueError:
+        moment = datetime.fromisoformat(text)
+        return moment if moment.tzinfo else moment.replace(tzinfo=tz)
+
+
+def _create_private_file(path: Path) -> None:
+    """Create the database file with mode 0600 before SQLite opens it.
+
+    SQLite would create it with the process umask (often 0644); it then gives the -wal and -shm files
+    the same mode as the database file, so setting it here covers all three.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode & 0o077:
+            # An existing file readable by others (copied in, restored from a backup): tighten it.
+            log.warning("database file was mode %o; setting it to 600", mode)
+            os.chmod(path, 0o600)
+        return
+    os.close(fd)
+    # os.open's mode is filtered by the umask, which can only remove bits; make sure it is exactly 0600.
+    os.chmod(path, 0o600)
+
+
+def open_database(path: str | os.PathLike[str], *, synchronous: str = "NORMAL") -> Database:
+    """Open (creating if needed) the bot's database: file mode 0600, WAL, busy timeout, schema applied.
+
+    synchronous=NORMAL in WAL mode: a committed write survives the process dying at any point; only an
+    operating-system crash or power cut can lose the last commits. FULL also syncs every commit to disk,
+    at a cost the benchmark (bench/bench_store.py) shows.
+    """
+    path = Path(path)
+    _create_private_file(path)
+    db = Database(path, execute_plugins=False)
+    conn = db.conn
+    # Readers (the CLI, a backup) may hold the file briefly; wait for them rather than fail.
+    conn.execute("PRAGMA busy_timeout = 5000")
+    if synchronous.upper() not in ("OFF", "NORMAL", "FULL", "EXTRA"):
+        raise ValueError(f"synchronous: {synchronous!r}")
+    conn.execute(f"PRAGMA synchronous = {synchronous.upper()}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    # Deleted and overwritten content is zeroed, so forgotten personal data does not linger in free
+    # pages until the next VACUUM.
+    conn.execute("PRAGMA secure_delete = ON")
+    # WAL is a property of the file: this only does something the first time.
+    db.enable_wal()
+    migrations.apply(db)
+    return db

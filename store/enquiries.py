@@ -1,0 +1,110 @@
+"""The enquiry log: every message and button press, the decision about it, and its rating."""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from intents.decision import Decision
+from store.base import StoreBase, dumps, loads
+
+log = logging.getLogger(__name__)
+
+SOURCES = ("message", "edited", "button", "command", "nontext")
+# Sources that are questions typed by a person (what "unanswered" and the stats count).
+QUESTION_SOURCES = ("message", "edited")
+
+_ENQUIRY_COLUMNS = """
+    e.id, e.time, e.user_id, e.chat_id, e.lang, e.text, e.source, e.update_id,
+    e.kind, e.item_id, e.aspect, e.score, e.candidates, e.elapsed_ms, f.helpful
+"""
+ENQUIRY_SELECT = f"SELECT {_ENQUIRY_COLUMNS} FROM enquiries e LEFT JOIN feedback f ON f.enquiry_id = e.id"
+
+
+def enquiry_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored row as callers see it: candidates decoded, helpful as True/False/None."""
+    row = dict(row)
+    row["candidates"] = loads(row.get("candidates")) or []
+    helpful = row.get("helpful")
+    row["helpful"] = None if helpful is None else bool(helpful)
+    return row
+
+
+class EnquiryLog(StoreBase):
+    """Keys of an enquiry dict: id, time, user_id, chat_id, lang, text, source, update_id, kind, item_id,
+    aspect, score, candidates (list of {"id", "kind", "score"}), elapsed_ms, helpful (True/False/None).
+    kind .. elapsed_ms stay None until record_decision."""
+
+    _blocked_chats: set[int]
+
+    def record_message(self, *, user_id: int, chat_id: int, lang: str | None, text: str,
+                       source: str = "message", update_id: int | None = None) -> int:
+        """Log one incoming message or button press; committed before it returns. Returns its id."""
+        if source not in SOURCES:
+            raise ValueError(f"source must be one of {SOURCES}, not {source!r}")
+        cursor = self.db.execute(
+            "INSERT INTO enquiries (time, user_id, chat_id, lang, text, source, update_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (self._now(), user_id, chat_id, lang, text, source, update_id),
+        )
+        if chat_id in self._blocked_chats:
+            # Someone who writes to the bot has unblocked it: deliveries to them may resume.
+            self.unblock(chat_id)
+        return int(cursor.lastrowid)
+
+    def record_decision(self, enquiry_id: int, decision: Decision, elapsed_ms: float) -> None:
+        """Store what the matcher decided about an enquiry and how long it took."""
+        candidates = [{"id": c.id, "kind": c.kind, "score": round(float(c.score), 2)}
+                      for c in decision.candidates]
+        self.db.execute(
+            "UPDATE enquiries SET kind = ?, item_id = ?, aspect = ?, score = ?, candidates = ?, elapsed_ms = ?"
+            " WHERE id = ?",
+            (decision.kind, decision.id, decision.aspect, round(float(decision.score), 2), dumps(candidates),
+             round(float(elapsed_ms), 3), enquiry_id),
+        )
+
+    def record_feedback(self, enquiry_id: int, user_id: int, helpful: bool) -> None:
+        """👍/👎 on an answer; a later rating of the same answer replaces the earlier one.
+
+        A rating of an enquiry that no longer exists (the user asked to be forgotten) is ignored.
+        """
+        self.db.execute(
+            "INSERT INTO feedback (enquiry_id, user_id, helpful, time)"
+            " SELECT id, ?, ?, ? FROM enquiries WHERE id = ?"
+            " ON CONFLICT (enquiry_id) DO UPDATE SET user_id = excluded.user_id,"
+            " helpful = excluded.helpful, time = excluded.time",
+            (user_id, int(bool(helpful)), self._now(), enquiry_id),
+        )
+
+    def enquiry(self, enquiry_id: int) -> dict[str, Any] | None:
+        row = self._one(f"{ENQUIRY_SELECT} WHERE e.id = ?", (enquiry_id,))
+        return enquiry_row(row) if row else None
+
+    def recent_enquiries(self, user_id: int, limit: int = 5) -> list[dict[str, Any]]:
+        """The user's latest enquiries, newest first."""
+        rows = self._all(f"{ENQUIRY_SELECT} WHERE e.user_id = ? ORDER BY e.id DESC LIMIT ?", (user_id, limit))
+        return [enquiry_row(r) for r in rows]
+
+    def last_unanswered(self, user_id: int) -> str | None:
+        """Text of the user's latest typed question that got no outright answer (to prefill a follow-up)."""
+        row = self._one(
+            "SELECT text FROM enquiries WHERE user_id = ? AND source IN ('message', 'edited')"
+            " AND kind IN ('suggest', 'fallback') AND text != '' ORDER BY id DESC LIMIT 1",
+            (user_id,),
+        )
+        return row["text"] if row else None
+
+    def enquiries(self, *, since: str | None = None, until: str | None = None,
+                  user_id: int | None = None) -> list[dict[str, Any]]:
+        """All enquiries in time order, optionally from `since` / before `until` (stored ISO form)."""
+        where, params = ["1 = 1"], []
+        if since:
+            where.append("e.time >= ?")
+            params.append(since)
+        if until:
+            where.append("e.time < ?")
+            params.append(until)
+        if user_id is not None:
+            where.append("e.user_id = ?")
+            params.append(user_id)
+        rows = self._all(f"{ENQUIRY_SELECT} WHERE {' AND '.join(where)} ORDER BY e.id", tuple(params))
+        return [enquiry_row(r) for r in rows]
