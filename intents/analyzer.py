@@ -1,0 +1,267 @@
+"""From a raw message to the words it is about: Korean-aware normalisation and analysis.
+
+`normalize` is pure text cleaning. `Analyzer` knows the vocabulary of a knowledge base and turns a text into
+canonical terms: particles and verb endings stripped, words run together without spaces split into known
+words, one-letter typos corrected at the jamo level, 초성-only words expanded, synonyms folded together.
+Words it cannot place are kept as `unknown` terms: a question about something the knowledge base never
+mentions must not look like a question about what it does mention.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable
+
+from rapidfuzz.distance import Levenshtein
+
+from intents.hangul import INITIALS, MEDIALS, FINALS, initials, is_hangul, is_initials_only, to_jamo, is_syllable
+from intents.lexicon import Lexicon
+
+MAX_TEXT = 2000  # characters analysed; the rest of a very long message adds nothing a person would ask
+MAX_TOKEN = 40  # syllables segmented per word; longer runs are cut into pieces first
+UNKNOWN_PREFIX = "?"
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"), None)
+# NFKC turns compatibility jamo (ㄱ, what keyboards type alone) into conjoining jamo; turn them back.
+_CONJOINING = {
+    **{0x1100 + i: ch for i, ch in enumerate(INITIALS)},
+    **{0x1161 + i: ch for i, ch in enumerate(MEDIALS)},
+    **{0x11A8 + i: ch for i, ch in enumerate(FINALS[1:])},
+}
+
+
+def normalize(text: str) -> str:
+    """NFKC, lower case, no zero-width or control characters, punctuation and emoji as spaces, and a
+    space wherever Hangul meets Latin letters or digits (startup지원금 -> startup 지원금)."""
+    text = unicodedata.normalize("NFKC", text[: MAX_TEXT * 2]).translate(_ZERO_WIDTH).translate(_CONJOINING)
+    out: list[str] = []
+    previous = ""
+    for ch in text.lower():
+        if is_hangul(ch):
+            script = "h"
+        elif ch.isalnum():
+            script = "a"
+        else:
+            script = ""
+        if script and previous and script != previous:
+            out.append(" ")
+        out.append(ch if script else " ")
+        previous = script
+    return " ".join("".join(out).split())[:MAX_TEXT]
+
+
+def detect_lang(normalized: str) -> str:
+    hangul = sum(1 for ch in normalized if is_hangul(ch))
+    latin = sum(1 for ch in normalized if "a" <= ch <= "z")
+    return "en" if latin > hangul else "ko"
+
+
+def english_stem(word: str) -> str:
+    """A light stemmer: enough to meet `applying`, `applied` and `applications` halfway."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    for suffix, keep in (("ing", 5), ("ed", 4), ("es", 5), ("s", 4)):
+        if len(word) >= keep and word.endswith(suffix) and not word.endswith(("ss", "us", "is")):
+            return word[: -len(suffix)]
+    return word
+
+
+@dataclass(frozen=True)
+class Analysis:
+    normalized: str
+    lang: str
+    terms: tuple[str, ...]  # canonical terms, unknown ones prefixed with "?"
+
+
+class Analyzer:
+    """Turns texts into canonical terms against a fixed vocabulary."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.vocab: set[str] = set()
+        self._max_word = 1
+        self._fuzzy: dict[str, set[str]] = {}
+        self._by_initials: dict[str, set[str]] = {}
+        self._ending_syllables = frozenset(
+            ch for word in (*lexicon.particles, *lexicon.stopwords, *lexicon.verb_starts) for ch in word
+            if is_syllable(ch))
+
+    # ---- building the vocabulary -------------------------------------------------------------------
+
+    def learn(self, texts: Iterable[str]) -> None:
+        """Add the words of knowledge-base texts (and all synonyms) to the vocabulary."""
+        for word in self.lexicon.synonyms:
+            self._add_word(word)
+        for text in texts:
+            for token in normalize(text).split():
+                if token.isascii():
+                    self._add_word(token)
+                    self._add_word(english_stem(token))
+                else:
+                    stem = self._cut_verb(self._strip_particles(token))
+                    if stem and stem not in self.lexicon.stopwords:
+                        self._add_word(stem)
+
+    def learn_phrase_initials(self, phrase: str) -> None:
+        """Let a 초성 abbreviation of a whole name (ㄱㅅㄱㅇ for 강소기업) stand for it."""
+        compact = normalize(phrase).replace(" ", "")
+        if len(initials(compact)) >= 2 and all(is_syllable(ch) for ch in compact):
+            self._by_initials.setdefault(initials(compact), set()).add(phrase)
+
+    def _add_word(self, word: str) -> None:
+        if not word or word in self.vocab:
+            return
+        self.vocab.add(word)
+        self._max_word = max(self._max_word, len(word))
+        if not word.isascii() and all(is_syllable(ch) for ch in word) and len(word) >= 2:
+            self._by_initials.setdefault(initials(word), set()).add(word)
+        if len(word) >= (2 if not word.isascii() else 5):
+            key = to_jamo(word)
+            for variant in (key, *_deletions(key)):
+                self._fuzzy.setdefault(variant, set()).add(word)
+
+    # ---- analysing -------------------------------------------------------------------------------
+
+    def analyze(self, text: str) -> Analysis:
+        normalized = normalize(text)
+        terms: list[str] = []
+        for token in normalized.split():
+            terms.extend(self._token_terms(token))
+        return Analysis(normalized, detect_lang(normalized), tuple(terms))
+
+    def _token_terms(self, token: str) -> list[str]:
+        lexicon = self.lexicon
+        if token.isascii():
+            if token in lexicon.stopwords:
+                return []
+            if token.isdigit():
+                return [token]
+            word = token if token in self.vocab or token in lexicon.synonyms else english_stem(token)
+            if word not in self.vocab:
+                word = self._correct(word) or word
+            if word in lexicon.stopwords:
+                return []
+            return [self._canonical(word) if word in self.vocab else UNKNOWN_PREFIX + word]
+        if is_initials_only(token):
+            return self._expand_initials(token)
+        stripped = self._strip_particles(token)
+        if not stripped or stripped in lexicon.stopwords:
+            return []
+        if stripped in self.vocab:
+            return [self._canonical(stripped)]
+        terms: list[str] = []
+        for start in range(0, len(stripped), MAX_TOKEN):
+            terms.extend(self._segment(stripped[start:start + MAX_TOKEN]))
+        return terms
+
+    def _canonical(self, word: str) -> str:
+        return self.lexicon.synonyms.get(word, word)
+
+    def _strip_particles(self, token: str) -> str:
+        for particle in self.lexicon.particles:
+            if token.endswith(particle) and len(token) - len(particle) >= (2 if len(particle) == 1 else 1):
+                return token[: -len(particle)]
+        return token
+
+    def _cut_verb(self, token: str) -> str:
+        """신청하려면 -> 신청: cut where a verb ending starts, if everything after it reads as an ending."""
+        for i in range(2, len(token)):
+            if token[i:].startswith(self.lexicon.verb_starts) and all(
+                    ch in self._ending_syllables for ch in token[i:]):
+                return token[:i]
+        return token
+
+    def _correct(self, piece: str) -> str | None:
+        """The vocabulary word one jamo edit away (two for long words), of the same length, if unique."""
+        key = to_jamo(piece)
+        found: set[str] = set()
+        for variant in (key, *_deletions(key)):
+            found.update(self._fuzzy.get(variant, ()))
+        limit = 1 if len(piece) < 4 or piece.isascii() else 2
+        best = [w for w in found if len(w) == len(piece)
+                and Levenshtein.distance(to_jamo(w), key, score_cutoff=limit) <= limit]
+        if len(best) == 1:
+            return best[0]
+        if best:  # ties: the closest, then the alphabetically first, so results are stable
+            return min(best, key=lambda w: (Levenshtein.distance(to_jamo(w), key), w))
+        return None
+
+    def _expand_initials(self, token: str) -> list[str]:
+        matches = self._by_initials.get(token)
+        if not matches:
+            return [UNKNOWN_PREFIX + token]
+        terms: list[str] = []
+        for phrase in sorted(matches):
+            if phrase in self.vocab:
+                terms.append(self._canonical(phrase))
+            else:
+                terms.extend(t for t in self.analyze(phrase).terms if not t.startswith(UNKNOWN_PREFIX))
+        return list(dict.fromkeys(terms))
+
+    def _segment(self, token: str) -> list[str]:
+        """Split a run of syllables into known words, endings and unknown leftovers, fewest pieces first.
+
+        Costs: a known word 1 (1.5 for one syllable), a corrected typo 1.6, a particle or stopword 1.2,
+        a trailing verb ending 0.8, an unknown syllable 2. Fuzzy pieces are tried only when exact pieces
+        leave something unknown, since looking them up is the expensive part.
+        """
+        pieces = self._best_split(token, fuzzy=False)
+        if any(kind == "unknown" for kind, _ in pieces):
+            pieces = self._best_split(token, fuzzy=True)
+        terms: list[str] = []
+        unknown = ""
+        for kind, text in pieces:
+            if kind == "unknown":
+                unknown += text
+                continue
+            if unknown:
+                terms.append(UNKNOWN_PREFIX + unknown)
+                unknown = ""
+            if kind == "word":
+                terms.append(self._canonical(text))
+        if unknown:
+            terms.append(UNKNOWN_PREFIX + unknown)
+        return terms
+
+    def _best_split(self, token: str, *, fuzzy: bool) -> list[tuple[str, str]]:
+        n = len(token)
+        inf = float("inf")
+        cost = [inf] * (n + 1)
+        back: list[tuple[int, str, str]] = [(0, "", "")] * (n + 1)
+        cost[0] = 0.0
+        longest = min(self._max_word, n)
+        lexicon = self.lexicon
+        for i in range(n):
+            if cost[i] == inf:
+                continue
+            for j in range(i + 1, min(n, i + longest) + 1):
+                piece = token[i:j]
+                options: list[tuple[float, str, str]] = []
+                if piece in self.vocab:
+                    options.append((1.0 if j - i >= 2 else 1.5, "word", piece))
+                elif fuzzy and 2 <= j - i <= 6:
+                    corrected = self._correct(piece)
+                    if corrected:
+                        options.append((1.6, "word", corrected))
+                if i > 0 and (piece in lexicon.stopwords or piece in lexicon.particles):
+                    options.append((1.2, "skip", piece))
+                if j == n and i > 0 and piece[0] in self._ending_syllables and all(
+                        ch in self._ending_syllables for ch in piece) and piece.startswith(lexicon.verb_starts):
+                    options.append((0.8, "skip", piece))
+                if j == i + 1:
+                    options.append((2.0, "unknown", piece))
+                for step, kind, text in options:
+                    if cost[i] + step < cost[j]:
+                        cost[j] = cost[i] + step
+                        back[j] = (i, kind, text)
+        pieces: list[tuple[str, str]] = []
+        j = n
+        while j > 0:
+            i, kind, text = back[j]
+            pieces.append((kind, text))
+            j = i
+        return pieces[::-1]
+
+
+def _deletions(key: str) -> list[str]:
+    return [key[:i] + key[i + 1:] for i in range(len(key))]

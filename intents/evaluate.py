@@ -1,0 +1,205 @@
+"""`python bot.py eval CASES`: score evaluation cases against a knowledge base.
+
+The JSON keys are a contract other tools read (see ../shared/knowledge-format.md); add keys, never
+rename or drop them.
+"""
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+import yaml
+
+from intents.decision import Decision
+from intents.matcher import Matcher
+from knowledge.model import ASPECTS
+
+
+@dataclass(frozen=True)
+class Case:
+    text: str
+    expect: str | None
+    aspect: str | None = None
+    tags: tuple[str, ...] = ()
+    line: int = 0
+
+
+@dataclass
+class Outcome:
+    case: Case
+    decision: Decision
+    ms: float
+
+    @property
+    def in_scope(self) -> bool:
+        return self.case.expect is not None
+
+    @property
+    def answered(self) -> bool:
+        return self.decision.kind == "answer" and self.decision.id == self.case.expect
+
+    @property
+    def wrong(self) -> bool:
+        return self.in_scope and self.decision.kind == "answer" and self.decision.id != self.case.expect
+
+    @property
+    def top3(self) -> bool:
+        return self.case.expect in [c.id for c in self.decision.candidates[:3]]
+
+    @property
+    def correct(self) -> bool:
+        """The right outright answer in scope; no outright answer out of scope."""
+        return self.answered if self.in_scope else self.decision.kind != "answer"
+
+    @property
+    def aspect_shown(self) -> bool:
+        return self.answered and self.decision.aspect == self.case.aspect
+
+
+@dataclass
+class Report:
+    outcomes: list[Outcome]
+    problems: list[str] = field(default_factory=list)
+
+    def figures(self) -> dict:
+        outcomes = self.outcomes
+        in_scope = [o for o in outcomes if o.in_scope]
+        out_scope = [o for o in outcomes if not o.in_scope]
+        with_aspect = [o for o in in_scope if o.case.aspect]
+        times = sorted(o.ms for o in outcomes)
+        tags: dict[str, list[Outcome]] = {}
+        for outcome in outcomes:
+            for tag in outcome.case.tags:
+                tags.setdefault(tag, []).append(outcome)
+        return {
+            "cases": len(outcomes),
+            "in_scope": len(in_scope),
+            "out_of_scope": len(out_scope),
+            "answered": _share(in_scope, lambda o: o.answered),
+            "top3": _share(in_scope, lambda o: o.top3),
+            "wrong": _share(in_scope, lambda o: o.wrong),
+            "oos_rejected": _share(out_scope, lambda o: o.decision.kind != "answer"),
+            "aspect": _share(with_aspect, lambda o: o.aspect_shown),
+            "p50_ms": round(_percentile(times, 50), 3),
+            "p99_ms": round(_percentile(times, 99), 3),
+            "by_tag": {tag: {"cases": len(items), "correct": _share(items, lambda o: o.correct)}
+                       for tag, items in sorted(tags.items())},
+            # Extensions (not in the contract): first candidate right, and how decisions split.
+            "top1": _share(in_scope, lambda o: bool(o.decision.candidates)
+                           and o.decision.candidates[0].id == o.case.expect),
+            "suggested": _share(outcomes, lambda o: o.decision.kind == "suggest"),
+            "invalid_cases": len(self.problems),
+        }
+
+
+def _share(items: list[Outcome], test) -> float:
+    return round(sum(1 for o in items if test(o)) / len(items), 4) if items else 0.0
+
+
+def _percentile(sorted_values: list[float], pct: float) -> float:
+    if not sorted_values:
+        return 0.0
+    if len(sorted_values) == 1:
+        return sorted_values[0]
+    return statistics.quantiles(sorted_values, n=100, method="inclusive")[int(pct) - 1] if pct < 100 \
+        else sorted_values[-1]
+
+
+def load_cases(path: Path, known_ids: set[str] | None = None) -> tuple[list[Case], list[str]]:
+    """Cases and problems ("file:line: what is wrong"); a bad case is skipped, not fatal."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise ValueError(f"{where}: not valid YAML: {getattr(error, 'problem', error)}") from None
+    if root is None:
+        return [], [f"{path}: no cases"]
+    if not isinstance(root, yaml.SequenceNode):
+        raise ValueError(f"{path}:{root.start_mark.line + 1}: expected a list of cases")
+    cases: list[Case] = []
+    problems: list[str] = []
+    for node in root.value:
+        line = node.start_mark.line + 1
+        data = yaml.safe_load(yaml.serialize(node)) if isinstance(node, yaml.MappingNode) else None
+        if not isinstance(data, dict) or not isinstance(data.get("text"), str) or "expect" not in data:
+            problems.append(f"{path}:{line}: a case needs `text` (a string) and `expect` (an id or null)")
+            continue
+        expect = data["expect"]
+        aspect = data.get("aspect")
+        if expect is not None and known_ids is not None and str(expect) not in known_ids:
+            problems.append(f"{path}:{line}: expect '{expect}' is not an id in the knowledge base")
+        if aspect is not None and aspect not in ASPECTS:
+            problems.append(f"{path}:{line}: aspect '{aspect}' is not one of {', '.join(ASPECTS)}")
+            aspect = None
+        tags = data.get("tags") or []
+        cases.append(Case(data["text"], None if expect is None else str(expect), aspect,
+                          tuple(str(t) for t in (tags if isinstance(tags, list) else [tags])), line))
+    return cases, problems
+
+
+def evaluate(matcher: Matcher, cases: list[Case]) -> list[Outcome]:
+    outcomes = []
+    for case in cases:
+        start = time.perf_counter()
+        decision = matcher.match(case.text)
+        outcomes.append(Outcome(case, decision, (time.perf_counter() - start) * 1000))
+    return outcomes
+
+
+def run_eval(cases_path: Path, knowledge_dir: Path, intents_dir: Path, *, as_json: bool = False,
+             failures: bool = False, out: IO[str] = sys.stdout) -> int:
+    from knowledge.loader import KnowledgeError, load_or_raise
+
+    try:
+        kb = load_or_raise(knowledge_dir, intents_dir)
+    except KnowledgeError as error:
+        print(f"The knowledge base has errors; run `python bot.py check`:\n{error}", file=sys.stderr)
+        return 1
+    try:
+        cases, problems = load_cases(cases_path, {item.id for item in kb.items()})
+    except (OSError, ValueError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    matcher = Matcher(kb)
+    report = Report(evaluate(matcher, cases), problems)
+    figures = report.figures()
+    if failures:
+        _print_failures(report.outcomes, out)
+    if as_json:
+        print(json.dumps(figures, ensure_ascii=False), file=out)
+    else:
+        _print_table(figures, out)
+    return 0
+
+
+def _print_table(figures: dict, out: IO[str]) -> None:
+    print(f"cases {figures['cases']} (in scope {figures['in_scope']}, out of scope {figures['out_of_scope']})",
+          file=out)
+    for key in ("answered", "top3", "wrong", "oos_rejected", "aspect", "top1", "suggested"):
+        print(f"  {key:<13} {figures[key]:.3f}", file=out)
+    print(f"  p50_ms        {figures['p50_ms']:.3f}\n  p99_ms        {figures['p99_ms']:.3f}", file=out)
+    print("by tag:", file=out)
+    for tag, row in figures["by_tag"].items():
+        print(f"  {tag:<13} {row['correct']:.3f}  ({row['cases']} cases)", file=out)
+
+
+def _print_failures(outcomes: list[Outcome], out: IO[str]) -> None:
+    for o in outcomes:
+        aspect_missed = o.case.aspect and o.answered and not o.aspect_shown
+        if o.correct and not aspect_missed:
+            continue
+        d = o.decision
+        got = f"{d.kind} {d.id or ''}".strip()
+        cands = ", ".join(f"{c.id} {c.score:.0f}" for c in d.candidates)
+        expected = o.case.expect or "(out of scope)"
+        extra = f" aspect {d.aspect} != {o.case.aspect}" if aspect_missed else ""
+        print(f"line {o.case.line}: {o.case.text!r}: expected {expected}, got {got}{extra} [{cands}]", file=out)

@@ -1,0 +1,72 @@
+"""The matcher's language data (intents/lexicon/*.yaml) and settings, loaded once into plain objects."""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Mapping
+
+import yaml
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
+
+
+@dataclass(frozen=True)
+class MatcherSettings:
+    """Thresholds and weights; see intents/lexicon/matcher.yaml for what each one means."""
+
+    answer_score: float = 55.0
+    answer_margin: float = 8.0
+    answer_coverage: float = 0.70
+    suggest_score: float = 30.0
+    aspect_cue_weight: float = 0.35
+    unknown_weight: float = 1.0
+    coverage_share: float = 0.6
+    max_candidates: int = 3
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    particles: tuple[str, ...]  # longest first
+    verb_starts: tuple[str, ...]
+    stopwords: frozenset[str]
+    synonyms: Mapping[str, str]  # word -> the first word of its group
+    aspect_cues_ko: Mapping[str, tuple[str, ...]]  # aspect -> cues with spaces removed
+    aspect_cues_en: Mapping[str, tuple[str, ...]]  # aspect -> cues as " word word "
+    settings: MatcherSettings
+
+
+def _read(path: Path) -> dict:
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle) or {}
+
+
+def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
+    words = _read(folder / "words.yaml")
+    groups = _read(folder / "synonyms.yaml").get("synonyms", [])
+    aspects = _read(folder / "aspects.yaml").get("aspects", {})
+    raw_settings = _read(folder / "matcher.yaml")
+
+    synonyms: dict[str, str] = {}
+    for group in groups:
+        canonical = str(group[0]).lower()
+        for word in group:
+            synonyms.setdefault(str(word).lower(), canonical)
+
+    known = {f.name for f in fields(MatcherSettings)}
+    unknown = set(raw_settings) - known
+    if unknown:
+        raise ValueError(f"{folder / 'matcher.yaml'}: unknown settings {sorted(unknown)}")
+    settings = MatcherSettings(**raw_settings)
+
+    return Lexicon(
+        particles=tuple(sorted({str(p) for p in words.get("particles", [])}, key=len, reverse=True)),
+        verb_starts=tuple(str(v) for v in words.get("verb_starts", [])),
+        stopwords=frozenset(str(w).lower() for w in
+                            [*words.get("stopwords_ko", []), *words.get("stopwords_en", [])]),
+        synonyms=synonyms,
+        aspect_cues_ko={a: tuple(str(c).replace(" ", "") for c in cues.get("ko", []))
+                        for a, cues in aspects.items()},
+        aspect_cues_en={a: tuple(f" {str(c).lower()} " for c in cues.get("en", []))
+                        for a, cues in aspects.items()},
+        settings=settings,
+    )

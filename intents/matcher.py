@@ -1,0 +1,186 @@
+"""match(text) -> Decision: which program, FAQ or intent a message is about, and how sure we are.
+
+How a message is scored against an item (a program, FAQ or intent):
+- coverage: the share of what the message is about (its terms, weighted by rarity) that the item's
+  names, aliases and questions explain; words only in its summary or answer count half. A word the
+  knowledge base never uses counts fully against every item, so `수소차 구매 보조금` does not look like
+  a question about refuelling stations just because it shares `수소`.
+- phrasing: the best weighted overlap (Dice) between the message and any one of the item's phrasings.
+score = 100 * (share * coverage + (1 - share) * phrasing). The best item is answered outright only when it
+scores high enough, leads the next by a margin and covers enough of the question; otherwise up to three
+candidates are suggested, or nothing (fallback).
+
+The candidate index is inverted (term -> items), so only items sharing a term with the message are scored.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from intents.analyzer import UNKNOWN_PREFIX, Analyzer, normalize
+from intents.decision import Candidate, Decision
+from intents.lexicon import Lexicon, load_lexicon
+from knowledge.model import Faq, Intent, Item, KnowledgeBase, Program
+
+WEAK = 0.5  # credit for a term found only in an item's summary or answer
+SHORTLIST = 30  # items scored in full after the inverted index has ranked them by coverage
+
+
+@dataclass(frozen=True)
+class _Entry:
+    item: Item
+    strong: frozenset[str]
+    weak: frozenset[str]
+    phrasings: tuple[frozenset[str], ...]
+
+
+class Matcher:
+    """Built once per knowledge base; `match` is pure and never raises on any text."""
+
+    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon | None = None) -> None:
+        self.kb = kb
+        self.lexicon = lexicon or load_lexicon()
+        self.settings = self.lexicon.settings
+        self.analyzer = Analyzer(self.lexicon)
+
+        strong_texts: dict[str, list[str]] = {}
+        weak_texts: dict[str, list[str]] = {}
+        for item in kb.items():
+            strong_texts[item.id], weak_texts[item.id] = _texts_of(item)
+        self.analyzer.learn(t for texts in (*strong_texts.values(), *weak_texts.values()) for t in texts)
+        for item in kb.programs:
+            for phrase in (*item.name.values, *((a, a) for a in item.aliases)):
+                self.analyzer.learn_phrase_initials(phrase[1])
+
+        self.entries: list[_Entry] = []
+        for item in kb.items():
+            phrasings = tuple(frozenset(self._terms(t)) for t in strong_texts[item.id])
+            phrasings = tuple(p for p in phrasings if p)
+            strong = frozenset().union(*phrasings) if phrasings else frozenset()
+            weak = frozenset(t for text in weak_texts[item.id] for t in self._terms(text)) - strong
+            self.entries.append(_Entry(item, strong, weak, phrasings))
+
+        df: dict[str, int] = defaultdict(int)
+        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for index, entry in enumerate(self.entries):
+            for term in entry.strong:
+                df[term] += 1
+                self.postings[term].append((index, 1.0))
+            for term in entry.weak:
+                df[term] += 1
+                self.postings[term].append((index, WEAK))
+        n = max(len(self.entries), 1)
+        self.idf = {term: math.log(1 + n / count) for term, count in df.items()}
+        self.unknown_idf = math.log(1 + n / 0.5) * self.settings.unknown_weight
+        self.cue_terms = self._cue_terms()
+
+    # ---- public ----------------------------------------------------------------------------------
+
+    def match(self, text: str, lang: str | None = None) -> Decision:
+        """Decide what `text` is about. `lang` only sets Decision.lang when given."""
+        try:
+            return self._match(text if isinstance(text, str) else str(text), lang)
+        except RecursionError:  # pragma: no cover - belt and braces: a Decision, never an exception
+            return Decision("fallback", lang=lang or "ko")
+
+    # ---- internals -------------------------------------------------------------------------------
+
+    def _match(self, text: str, lang: str | None) -> Decision:
+        analysis = self.analyzer.analyze(text)
+        lang = lang or analysis.lang
+        weights = self._weights(analysis.terms)
+        total = sum(weights.values())
+        if total <= 0:
+            return Decision("fallback", lang=lang)
+
+        covered: dict[int, float] = defaultdict(float)
+        for term, weight in weights.items():
+            for index, credit in self.postings.get(term, ()):
+                covered[index] += weight * credit
+        if not covered:
+            return Decision("fallback", lang=lang)
+
+        shortlist = sorted(covered.items(), key=lambda kv: kv[1], reverse=True)[:SHORTLIST]
+        share = self.settings.coverage_share
+        scored: list[tuple[float, float, _Entry]] = []
+        for index, numerator in shortlist:
+            entry = self.entries[index]
+            coverage = numerator / total
+            phrasing = max((self._dice(weights, total, p) for p in entry.phrasings), default=0.0)
+            scored.append((100 * (share * coverage + (1 - share) * phrasing), coverage, entry))
+        scored.sort(key=lambda row: (-row[0], row[2].item.id))
+
+        best_score, best_coverage, best = scored[0]
+        runner_up = scored[1][0] if len(scored) > 1 else 0.0
+        candidates = tuple(Candidate(e.item.id, e.item.kind, round(s, 1))
+                           for s, _, e in scored[: self.settings.max_candidates])
+        aspect = self._aspect(analysis.normalized) if isinstance(best.item, Program) else None
+
+        s = self.settings
+        if (best_score >= s.answer_score and best_score - runner_up >= s.answer_margin
+                and best_coverage >= s.answer_coverage):
+            kind = "answer"
+        elif best_score >= s.suggest_score:
+            kind = "suggest"
+        else:
+            kind = "fallback"
+        return Decision(kind, best.item.id if kind == "answer" else None, aspect if kind != "fallback" else None,
+                        round(best_score, 1), candidates, lang)
+
+    def _terms(self, text: str) -> list[str]:
+        return [t for t in self.analyzer.analyze(text).terms if not t.startswith(UNKNOWN_PREFIX)]
+
+    def _weights(self, terms: tuple[str, ...]) -> dict[str, float]:
+        weights: dict[str, float] = {}
+        for term in terms:
+            if term.startswith(UNKNOWN_PREFIX):
+                weight = self.unknown_idf
+            else:
+                weight = self.idf.get(term, self.unknown_idf)
+                if term in self.cue_terms:
+                    weight *= self.settings.aspect_cue_weight
+            weights[term] = max(weights.get(term, 0.0), weight)
+        return weights
+
+    def _dice(self, weights: dict[str, float], total: float, phrasing: frozenset[str]) -> float:
+        shared = sum(weights[t] for t in phrasing if t in weights)
+        if not shared:
+            return 0.0
+        cue = self.settings.aspect_cue_weight
+        own = sum(self.idf.get(t, 0.0) * (cue if t in self.cue_terms else 1.0) for t in phrasing)
+        return 2 * shared / (total + own)
+
+    def _cue_terms(self) -> frozenset[str]:
+        cues = [c for group in self.lexicon.aspect_cues_ko.values() for c in group]
+        cues += [c.strip() for group in self.lexicon.aspect_cues_en.values() for c in group]
+        return frozenset(t for cue in cues for t in self.analyzer.analyze(cue).terms
+                         if not t.startswith(UNKNOWN_PREFIX))
+
+    def _aspect(self, normalized: str) -> str | None:
+        compact = normalized.replace(" ", "")
+        padded = f" {normalized} "
+        best: tuple[int, str] | None = None
+        for order, aspect in enumerate(self.lexicon.aspect_cues_ko):
+            length = max((len(c) for c in self.lexicon.aspect_cues_ko[aspect] if c in compact), default=0)
+            length = max(length, max((len(c) - 2 for c in self.lexicon.aspect_cues_en.get(aspect, ())
+                                      if c in padded), default=0))
+            if length and (best is None or length > best[0]):
+                best = (length, aspect)
+        return best[1] if best else None
+
+
+def _texts_of(item: Item) -> tuple[list[str], list[str]]:
+    """(strong, weak) texts of an item: what names it and how people ask; what merely describes it."""
+    if isinstance(item, Program):
+        strong = [*(v for _, v in item.name.values), *item.aliases, *item.questions]
+        weak = [v for _, v in item.summary.values]
+        return strong, weak
+    if isinstance(item, Faq):
+        return list(item.questions), [v for _, v in item.answer.values]
+    if isinstance(item, Intent):
+        return list(item.examples), []
+    return [], []
+
+
+__all__ = ["Matcher", "Decision", "Candidate", "normalize"]
