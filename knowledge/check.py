@@ -1,0 +1,26 @@
+"""`python bot.py check`: validate the knowledge and intent files and say what is wrong, all at once."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from knowledge.loader import load, yaml_files
+
+
+def _count(n: int, singular: str, plural: str | None = None) -> str:
+    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
+
+
+def run_check(knowledge_dir: Path, intents_dir: Path, out: TextIO = sys.stdout) -> int:
+    """Prints every problem in file:line order and a summary line; 1 if any is an error, else 0."""
+    kb, problems = load(knowledge_dir, intents_dir)
+    for problem in problems:
+        print(problem, file=out)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    files = len(yaml_files(Path(knowledge_dir))) + len(yaml_files(Path(intents_dir)))
+    print(f"{_count(len(kb.programs), 'program')}, {_count(len(kb.faqs), 'FAQ')}, "
+          f"{_count(len(kb.intents), 'intent')} in {_count(files, 'file')}: "
+          f"{_count(errors, 'error')}, {_count(warnings, 'warning')}", file=out)
+    return 1 if errors else 0
