@@ -82,6 +82,7 @@ class Analyzer:
         self._max_word = 1
         self._fuzzy: dict[str, set[str]] = {}
         self._by_initials: dict[str, set[str]] = {}
+        self._parts: dict[str, tuple[str, ...]] = {}  # compound word -> the known words it is made of
         self._ending_syllables = frozenset(
             ch for word in (*lexicon.particles, *lexicon.stopwords, *lexicon.verb_starts) for ch in word
             if is_syllable(ch))
@@ -101,6 +102,20 @@ class Analyzer:
                     stem = self._cut_verb(self._strip_particles(token))
                     if stem and stem not in self.lexicon.stopwords:
                         self._add_word(stem)
+
+    def split_compounds(self) -> None:
+        """Once the vocabulary is complete: a word written solid in one place (신청방법) and spaced in
+        another (신청 방법) must give the same terms, so every word made wholly of other known words of
+        two or more syllables is analysed as those words."""
+        self._parts = {}
+        for word in sorted(self.vocab, key=len):
+            if len(word) < 4 or word.isascii():
+                continue
+            self.vocab.discard(word)
+            pieces = self._best_split(word, fuzzy=False)
+            self.vocab.add(word)
+            if len(pieces) >= 2 and all(kind == "word" and len(text) >= 2 for kind, text in pieces):
+                self._parts[word] = tuple(self._canonical(text) for _, text in pieces)
 
     def learn_phrase_initials(self, phrase: str) -> None:
         """Let a 초성 abbreviation of a whole name (ㄱㅅㄱㅇ for 강소기업) stand for it."""
@@ -125,7 +140,7 @@ class Analyzer:
     def analyze(self, text: str) -> Analysis:
         normalized = normalize(text)
         terms: list[str] = []
-        for token in normalized.split():
+        for token in _join_lone_syllables(normalized.split()):
             terms.extend(self._token_terms(token))
         return Analysis(normalized, detect_lang(normalized), tuple(terms))
 
@@ -142,13 +157,13 @@ class Analyzer:
             if word in lexicon.stopwords:
                 return []
             return [self._canonical(word) if word in self.vocab else UNKNOWN_PREFIX + word]
-        if is_initials_only(token):
+        if is_initials_only(token) and token not in self.vocab:
             return self._expand_initials(token)
         stripped = self._strip_particles(token)
         if not stripped or stripped in lexicon.stopwords:
             return []
         if stripped in self.vocab:
-            return [self._canonical(stripped)]
+            return list(self._parts.get(stripped, (self._canonical(stripped),)))
         terms: list[str] = []
         for start in range(0, len(stripped), MAX_TOKEN):
             terms.extend(self._segment(stripped[start:start + MAX_TOKEN]))
@@ -187,13 +202,18 @@ class Analyzer:
         return None
 
     def _expand_initials(self, token: str) -> list[str]:
-        matches = self._by_initials.get(token)
-        if not matches:
+        if len(token) % 2 == 0 and token[: len(token) // 2] * 2 == token:
+            token = token[: len(token) // 2]  # ㄱㅅㄱㅅ is ㄱㅅ said twice
+        matches = self._by_initials.get(token, set())
+        phrases = {m for m in matches if m not in self.vocab}
+        # Two letters abbreviate a known name or phrase (ㄱㅅ for 감사), but too many ordinary words.
+        matches = phrases or (matches if len(token) >= 3 else set())
+        if not matches or len(matches) > 3:
             return [UNKNOWN_PREFIX + token]
         terms: list[str] = []
         for phrase in sorted(matches):
             if phrase in self.vocab:
-                terms.append(self._canonical(phrase))
+                terms.extend(self._parts.get(phrase, (self._canonical(phrase),)))
             else:
                 terms.extend(t for t in self.analyze(phrase).terms if not t.startswith(UNKNOWN_PREFIX))
         return list(dict.fromkeys(terms))
@@ -201,7 +221,7 @@ class Analyzer:
     def _segment(self, token: str) -> list[str]:
         """Split a run of syllables into known words, endings and unknown leftovers, fewest pieces first.
 
-        Costs: a known word 1 (1.5 for one syllable), a corrected typo 1.6, a particle or stopword 1.2,
+        Costs: a known word 1 (2.1 for one syllable, so a lone syllable is rather left unknown), a corrected typo 1.6, a particle or stopword 1.2,
         a trailing verb ending 0.8, an unknown syllable 2. Fuzzy pieces are tried only when exact pieces
         leave something unknown, since looking them up is the expensive part.
         """
@@ -218,7 +238,7 @@ class Analyzer:
                 terms.append(UNKNOWN_PREFIX + unknown)
                 unknown = ""
             if kind == "word":
-                terms.append(self._canonical(text))
+                terms.extend(self._parts.get(text, (self._canonical(text),)))
         if unknown:
             terms.append(UNKNOWN_PREFIX + unknown)
         return terms
@@ -238,7 +258,8 @@ class Analyzer:
                 piece = token[i:j]
                 options: list[tuple[float, str, str]] = []
                 if piece in self.vocab:
-                    options.append((1.0 if j - i >= 2 else 1.5, "word", piece))
+                    lone = j - i == 1 and piece not in lexicon.light_words
+                    options.append((2.1 if lone else 1.0, "word", piece))
                 elif fuzzy and 2 <= j - i <= 6:
                     corrected = self._correct(piece)
                     if corrected:
@@ -261,6 +282,24 @@ class Analyzer:
             pieces.append((kind, text))
             j = i
         return pieces[::-1]
+
+
+def _join_lone_syllables(tokens: list[str]) -> list[str]:
+    """수 소 충 전 소 -> 수소충전소: three or more one-syllable tokens in a row are one word typed apart."""
+    out: list[str] = []
+    run: list[str] = []
+    for token in [*tokens, ""]:
+        if len(token) == 1 and is_syllable(token):
+            run.append(token)
+            continue
+        if len(run) >= 3:
+            out.append("".join(run))
+        else:
+            out.extend(run)
+        run = []
+        if token:
+            out.append(token)
+    return out
 
 
 def _deletions(key: str) -> list[str]:

@@ -29,6 +29,7 @@ class Lexicon:
     particles: tuple[str, ...]  # longest first
     verb_starts: tuple[str, ...]
     stopwords: frozenset[str]
+    light_words: frozenset[str]  # question words: counted, but lightly
     synonyms: Mapping[str, str]  # word -> the first word of its group
     aspect_cues_ko: Mapping[str, tuple[str, ...]]  # aspect -> cues with spaces removed
     aspect_cues_en: Mapping[str, tuple[str, ...]]  # aspect -> cues as " word word "
@@ -63,6 +64,7 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
         verb_starts=tuple(str(v) for v in words.get("verb_starts", [])),
         stopwords=frozenset(str(w).lower() for w in
                             [*words.get("stopwords_ko", []), *words.get("stopwords_en", [])]),
+        light_words=frozenset(str(w).lower() for w in words.get("light_words", [])),
         synonyms=synonyms,
         aspect_cues_ko={a: tuple(str(c).replace(" ", "") for c in cues.get("ko", []))
                         for a, cues in aspects.items()},

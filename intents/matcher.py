@@ -18,7 +18,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from intents.analyzer import UNKNOWN_PREFIX, Analyzer, normalize
+from intents.analyzer import UNKNOWN_PREFIX, Analysis, Analyzer, normalize
 from intents.decision import Candidate, Decision
 from intents.lexicon import Lexicon, load_lexicon
 from knowledge.model import Faq, Intent, Item, KnowledgeBase, Program
@@ -35,6 +35,14 @@ class _Entry:
     phrasings: tuple[frozenset[str], ...]
 
 
+@dataclass(frozen=True)
+class Ranked:
+    item: Item
+    score: float  # 0..100
+    coverage: float  # 0..1: share of the message's weight this item explains
+    exact: bool = False  # the message is one of the item's phrasings, word for word
+
+
 class Matcher:
     """Built once per knowledge base; `match` is pure and never raises on any text."""
 
@@ -49,9 +57,13 @@ class Matcher:
         for item in kb.items():
             strong_texts[item.id], weak_texts[item.id] = _texts_of(item)
         self.analyzer.learn(t for texts in (*strong_texts.values(), *weak_texts.values()) for t in texts)
-        for item in kb.programs:
-            for phrase in (*item.name.values, *((a, a) for a in item.aliases)):
-                self.analyzer.learn_phrase_initials(phrase[1])
+        self.analyzer.split_compounds()
+        for program in kb.programs:
+            for phrase in (*(name for _, name in program.name.values), *program.aliases):
+                self.analyzer.learn_phrase_initials(phrase)
+        for intent in kb.intents:
+            for example in intent.examples:
+                self.analyzer.learn_phrase_initials(example)
 
         self.entries: list[_Entry] = []
         for item in kb.items():
@@ -74,6 +86,11 @@ class Matcher:
         self.idf = {term: math.log(1 + n / count) for term, count in df.items()}
         self.unknown_idf = math.log(1 + n / 0.5) * self.settings.unknown_weight
         self.cue_terms = self._cue_terms()
+        # A message typed exactly as one of an item's phrasings needs no scoring.
+        self.exact: dict[str, set[int]] = defaultdict(set)
+        for index, entry in enumerate(self.entries):
+            for text in strong_texts[entry.item.id]:
+                self.exact[_compact(text)].add(index)
 
     # ---- public ----------------------------------------------------------------------------------
 
@@ -89,44 +106,52 @@ class Matcher:
     def _match(self, text: str, lang: str | None) -> Decision:
         analysis = self.analyzer.analyze(text)
         lang = lang or analysis.lang
+        ranked = self.rank(analysis)
+        if not ranked:
+            return Decision("fallback", lang=lang)
+        best = ranked[0]
+        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+        candidates = tuple(Candidate(r.item.id, r.item.kind, round(r.score, 1))
+                           for r in ranked[: self.settings.max_candidates])
+        aspect = self._aspect(analysis.normalized) if isinstance(best.item, Program) else None
+        kind = self._decide(best, runner_up)
+        return Decision(kind, best.item.id if kind == "answer" else None, aspect if kind != "fallback" else None,
+                        round(best.score, 1), candidates, lang)
+
+    def _decide(self, best: "Ranked", runner_up: float) -> str:
+        s = self.settings
+        if best.exact or (best.score >= s.answer_score and best.score - runner_up >= s.answer_margin
+                          and best.coverage >= s.answer_coverage):
+            return "answer"
+        return "suggest" if best.score >= s.suggest_score else "fallback"
+
+    def rank(self, analysis: Analysis) -> list["Ranked"]:
+        """Items that share a term with the message, best first (at most SHORTLIST)."""
+        exact = self.exact.get(analysis.normalized.replace(" ", ""), set())
+        if len(exact) == 1:
+            return [Ranked(self.entries[next(iter(exact))].item, 100.0, 1.0, exact=True)]
         weights = self._weights(analysis.terms)
         total = sum(weights.values())
         if total <= 0:
-            return Decision("fallback", lang=lang)
-
+            return []
         covered: dict[int, float] = defaultdict(float)
         for term, weight in weights.items():
             for index, credit in self.postings.get(term, ()):
                 covered[index] += weight * credit
-        if not covered:
-            return Decision("fallback", lang=lang)
-
+        if not any(w for t, w in weights.items() if t not in self.cue_terms and t in self.idf):
+            # Only "how/when/who" words and nothing about which program: no program can be meant,
+            # though a general FAQ (how to apply, deadlines) or an intent still can.
+            covered = {i: v for i, v in covered.items() if not isinstance(self.entries[i].item, Program)}
         shortlist = sorted(covered.items(), key=lambda kv: kv[1], reverse=True)[:SHORTLIST]
         share = self.settings.coverage_share
-        scored: list[tuple[float, float, _Entry]] = []
+        ranked: list[Ranked] = []
         for index, numerator in shortlist:
             entry = self.entries[index]
             coverage = numerator / total
             phrasing = max((self._dice(weights, total, p) for p in entry.phrasings), default=0.0)
-            scored.append((100 * (share * coverage + (1 - share) * phrasing), coverage, entry))
-        scored.sort(key=lambda row: (-row[0], row[2].item.id))
-
-        best_score, best_coverage, best = scored[0]
-        runner_up = scored[1][0] if len(scored) > 1 else 0.0
-        candidates = tuple(Candidate(e.item.id, e.item.kind, round(s, 1))
-                           for s, _, e in scored[: self.settings.max_candidates])
-        aspect = self._aspect(analysis.normalized) if isinstance(best.item, Program) else None
-
-        s = self.settings
-        if (best_score >= s.answer_score and best_score - runner_up >= s.answer_margin
-                and best_coverage >= s.answer_coverage):
-            kind = "answer"
-        elif best_score >= s.suggest_score:
-            kind = "suggest"
-        else:
-            kind = "fallback"
-        return Decision(kind, best.item.id if kind == "answer" else None, aspect if kind != "fallback" else None,
-                        round(best_score, 1), candidates, lang)
+            ranked.append(Ranked(entry.item, 100 * (share * coverage + (1 - share) * phrasing), coverage))
+        ranked.sort(key=lambda r: (-r.score, r.item.id))
+        return ranked
 
     def _terms(self, text: str) -> list[str]:
         return [t for t in self.analyzer.analyze(text).terms if not t.startswith(UNKNOWN_PREFIX)]
@@ -154,6 +179,7 @@ class Matcher:
     def _cue_terms(self) -> frozenset[str]:
         cues = [c for group in self.lexicon.aspect_cues_ko.values() for c in group]
         cues += [c.strip() for group in self.lexicon.aspect_cues_en.values() for c in group]
+        cues += list(self.lexicon.light_words)
         return frozenset(t for cue in cues for t in self.analyzer.analyze(cue).terms
                          if not t.startswith(UNKNOWN_PREFIX))
 
@@ -168,6 +194,10 @@ class Matcher:
             if length and (best is None or length > best[0]):
                 best = (length, aspect)
         return best[1] if best else None
+
+
+def _compact(text: str) -> str:
+    return normalize(text).replace(" ", "")
 
 
 def _texts_of(item: Item) -> tuple[list[str], list[str]]:
