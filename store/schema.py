@@ -50,3 +50,91 @@ def m001_enquiry_log(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX feedback_user ON feedback (user_id)")
+
+
+@migrations()
+def m002_staff_desk(db: Database) -> None:
+    """Follow-up tickets and their messages, the outbox of messages still to deliver, blocked chats."""
+    db.execute(
+        """
+        CREATE TABLE tickets (
+            number INTEGER PRIMARY KEY AUTOINCREMENT,   -- shown to the user and staff; never reused
+            user_id INTEGER NOT NULL,
+            chat_id INTEGER NOT NULL,
+            lang TEXT,
+            name TEXT,                          -- personal fields: NULL when anonymous or forgotten
+            contact TEXT,
+            contact_kind TEXT CHECK (contact_kind IN ('phone', 'email')),
+            question TEXT,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'claimed', 'answered', 'closed')),
+            claimed_by INTEGER,
+            claimed_by_name TEXT,
+            claimed_at TEXT,
+            consent_at TEXT,                    -- NULL: left without consent (anonymous)
+            consent_version TEXT,
+            anonymous INTEGER NOT NULL DEFAULT 0 CHECK (anonymous IN (0, 1)),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,           -- last activity; the retention period runs from here
+            answered_at TEXT,                   -- first staff answer
+            answered_by INTEGER,
+            closed_at TEXT,
+            closed_by INTEGER,
+            staff_chat_id INTEGER,
+            staff_card_message_id INTEGER,
+            deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+            deleted_at TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX tickets_user ON tickets (user_id, number)")
+    db.execute("CREATE INDEX tickets_status ON tickets (status, number)")
+    db.execute("CREATE INDEX tickets_card ON tickets (staff_chat_id, staff_card_message_id)")
+    db.execute(
+        """
+        CREATE TABLE ticket_messages (
+            id INTEGER PRIMARY KEY,
+            ticket INTEGER NOT NULL REFERENCES tickets (number),
+            who TEXT NOT NULL CHECK (who IN ('user', 'staff')),
+            text TEXT,                          -- NULL once forgotten
+            time TEXT NOT NULL,
+            staff_id INTEGER,
+            staff_name TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX ticket_messages_ticket ON ticket_messages (ticket, id)")
+    db.execute(
+        """
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            chat_id INTEGER NOT NULL,
+            text TEXT,
+            parse_mode TEXT,
+            reply_markup TEXT,                  -- JSON, as the Bot API takes it
+            edit_message_id INTEGER,            -- set: edit this message in place instead of sending
+            purpose TEXT NOT NULL,
+            ticket INTEGER REFERENCES tickets (number),
+            status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed', 'blocked')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            next_attempt_at TEXT NOT NULL,
+            sent_at TEXT,
+            last_error TEXT,
+            sent_message_id INTEGER
+        )
+        """
+    )
+    db.execute("CREATE INDEX outbox_due ON outbox (status, next_attempt_at)")
+    db.execute("CREATE INDEX outbox_sent ON outbox (chat_id, sent_message_id)")
+    db.execute("CREATE INDEX outbox_ticket ON outbox (ticket)")
+    db.execute(
+        """
+        CREATE TABLE blocked_users (
+            chat_id INTEGER PRIMARY KEY,        -- a private chat's id is the user's id
+            user_id INTEGER,
+            blocked_at TEXT NOT NULL,
+            outbox_id INTEGER,
+            ticket INTEGER
+        )
+        """
+    )

@@ -1,0 +1,145 @@
+"""Privacy: what a user may see of their data, forgetting them, and the retention purge.
+
+Forgetting deletes the user's enquiries and ratings and blanks the personal fields of their tickets
+(name, contact, question, every message text, and the outbox copies such as the staff card). The ticket
+rows stay, marked deleted, so that staff see what happened to a ticket they were handling. With
+`PRAGMA secure_delete` the old bytes are zeroed as they are freed, and forget_user() checkpoints and empties
+the write-ahead log (which still holds the old page images); vacuum() also rebuilds the file. Measured by
+tests/test_store_privacy.py: none of the forgotten bytes are left anywhere in the files.
+"""
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+from typing import Any
+
+from store.base import StoreBase
+from store.database import iso
+
+log = logging.getLogger(__name__)
+
+_BLANK_TICKET = "name = NULL, contact = NULL, contact_kind = NULL, question = NULL, deleted = 1, deleted_at = ?"
+
+
+class Privacy(StoreBase):
+    def _blank_tickets(self, numbers: list[int], now: str) -> None:
+        if not numbers:
+            return
+        marks = ", ".join("?" * len(numbers))
+        self.db.execute(f"UPDATE tickets SET {_BLANK_TICKET} WHERE number IN ({marks})", (now, *numbers))
+        self.db.execute(f"UPDATE ticket_messages SET text = NULL WHERE ticket IN ({marks})", tuple(numbers))
+        # The staff card and the answers sent carry the same personal data.
+        self.db.execute(
+            f"UPDATE outbox SET text = '', reply_markup = NULL,"
+            f" status = CASE status WHEN 'pending' THEN 'failed' ELSE status END,"
+            f" last_error = CASE status WHEN 'pending' THEN 'forgotten' ELSE last_error END"
+            f" WHERE ticket IN ({marks})",
+            tuple(numbers),
+        )
+
+    def forget_user(self, user_id: int) -> dict[str, Any]:
+        """Delete the user's enquiries and feedback, blank their tickets' personal fields (marked deleted).
+
+        Returns what was done: {"enquiries": n, "feedback": n, "tickets": [numbers]}. Freed bytes are
+        zeroed (secure_delete) and the write-ahead log is checkpointed and emptied here; vacuum() (from
+        the daily job) also rebuilds the file without free pages.
+        """
+        now = self._now()
+        with self.db.atomic():
+            feedback = self.db.execute(
+                "DELETE FROM feedback WHERE user_id = ? OR enquiry_id IN (SELECT id FROM enquiries WHERE user_id = ?)",
+                (user_id, user_id),
+            ).rowcount
+            enquiries = self.db.execute("DELETE FROM enquiries WHERE user_id = ?", (user_id,)).rowcount
+            numbers = [r["number"] for r in self.db.query("SELECT number FROM tickets WHERE user_id = ?", (user_id,))]
+            self._blank_tickets(numbers, now)
+            # Messages to their private chat (whose id is the user id) that no ticket names.
+            self.db.execute(
+                "UPDATE outbox SET text = '', reply_markup = NULL,"
+                " status = CASE status WHEN 'pending' THEN 'failed' ELSE status END WHERE chat_id = ?",
+                (user_id,),
+            )
+            self.db.execute("DELETE FROM blocked_users WHERE user_id = ? OR chat_id = ?", (user_id, user_id))
+        self._blocked_chats.discard(user_id)  # type: ignore[attr-defined]
+        # The write-ahead log still holds page images from before the deletion: fold it in and empty it.
+        self.checkpoint()
+        log.info("forgot user %d: %d enquiries, %d ratings, tickets %s", user_id, enquiries, feedback, numbers)
+        return {"enquiries": enquiries, "feedback": feedback, "tickets": numbers}
+
+    def user_data(self, user_id: int, recent: int = 5) -> dict[str, Any]:
+        """What is kept about a user (for /mydata): counts, recent questions, tickets with their fields."""
+        counts = self._one(
+            "SELECT count(*) AS n, min(time) AS first, max(time) AS last FROM enquiries WHERE user_id = ?",
+            (user_id,),
+        ) or {}
+        feedback = self._one("SELECT count(*) AS n FROM feedback WHERE user_id = ?", (user_id,)) or {}
+        recent_texts = [r["text"] for r in self.db.query(
+            "SELECT text FROM enquiries WHERE user_id = ? AND source IN ('message', 'edited') ORDER BY id DESC LIMIT ?",
+            (user_id, recent),
+        )]
+        tickets = [
+            {**t, "anonymous": bool(t["anonymous"]), "deleted": bool(t["deleted"])}
+            for t in self.db.query(
+                "SELECT number, status, created_at, name, contact, contact_kind, question, consent_at,"
+                " consent_version, anonymous, deleted FROM tickets WHERE user_id = ? ORDER BY number DESC",
+                (user_id,),
+            )
+        ]
+        blocked = self._one("SELECT 1 AS b FROM blocked_users WHERE user_id = ? OR chat_id = ?", (user_id, user_id))
+        return {
+            "user_id": user_id,
+            "enquiries": counts.get("n", 0),
+            "first_enquiry_at": counts.get("first"),
+            "last_enquiry_at": counts.get("last"),
+            "recent": recent_texts,
+            "feedback": feedback.get("n", 0),
+            "tickets": tickets,
+            "blocked": blocked is not None,
+        }
+
+    def purge_older_than(self, days: float, now: datetime | None = None) -> dict[str, int]:
+        """Remove personal data older than the retention period.
+
+        Enquiries older than that are anonymised (text, user and chat ids blanked; the decision and time
+        stay for the statistics); tickets whose last activity is older are blanked as if forgotten;
+        finished outbox rows and old blocked-user records are deleted. Returns the counts.
+        """
+        cutoff = iso((now or self.clock()) - timedelta(days=days))
+        stamp = self._now()
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE feedback SET user_id = NULL WHERE user_id IS NOT NULL"
+                " AND enquiry_id IN (SELECT id FROM enquiries WHERE time < ?)",
+                (cutoff,),
+            )
+            enquiries = self.db.execute(
+                "UPDATE enquiries SET text = '', user_id = NULL, chat_id = NULL, update_id = NULL"
+                " WHERE time < ? AND (user_id IS NOT NULL OR text != '')",
+                (cutoff,),
+            ).rowcount
+            numbers = [r["number"] for r in self.db.query(
+                "SELECT number FROM tickets WHERE updated_at < ? AND deleted = 0", (cutoff,))]
+            self._blank_tickets(numbers, stamp)
+            outbox = self.db.execute(
+                "DELETE FROM outbox WHERE created_at < ? AND status != 'pending'", (cutoff,)).rowcount
+            blocked = self.db.execute("DELETE FROM blocked_users WHERE blocked_at < ?", (cutoff,)).rowcount
+        self._load_blocked()  # type: ignore[attr-defined]
+        counts = {"enquiries": enquiries, "tickets": len(numbers), "outbox": outbox, "blocked": blocked}
+        log.info("retention purge (%s days): %s", days, counts)
+        return counts
+
+    def checkpoint(self) -> tuple[int, int, int]:
+        """Copy the write-ahead log into the database file and truncate it. (busy, log, checkpointed)."""
+        row = self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        return tuple(row)  # type: ignore[return-value]
+
+    def vacuum(self) -> None:
+        """Rebuild the file without free pages, then empty the write-ahead log.
+
+        Takes a moment on a large file and needs no other connection writing; run it from the daily job.
+        """
+        self.checkpoint()
+        self.db.execute("VACUUM")
+        busy, _, _ = self.checkpoint()
+        if busy:
+            log.warning("vacuum: a reader kept the write-ahead log from being emptied")

@@ -1,0 +1,72 @@
+"""Figures for /stats: today and the last seven days, counted in the agency's local days (KST)."""
+from __future__ import annotations
+
+import statistics
+from datetime import datetime, timedelta, tzinfo
+from typing import Any
+
+from store.base import StoreBase
+from store.clusters import group_similar
+from store.database import KST, day_start, iso, parse_iso
+
+
+class Stats(StoreBase):
+    def period_stats(self, since: datetime, until: datetime, *, top: int = 5) -> dict[str, Any]:
+        """Counts for enquiries and tickets created in [since, until).
+
+        enquiries: typed questions (not button presses or commands); answered: those the bot answered
+        outright; tickets: follow-ups opened, open: of those, still waiting for staff (open or claimed);
+        median_first_answer_s: from a ticket's creation to the first staff answer, over the tickets
+        answered so far; top_unmatched: the most frequent questions without an outright answer, similar
+        wordings grouped.
+        """
+        start, end = iso(since), iso(until)
+        q = self._one(
+            "SELECT count(*) AS enquiries, coalesce(sum(kind = 'answer'), 0) AS answered FROM enquiries"
+            " WHERE time >= ? AND time < ? AND source IN ('message', 'edited')",
+            (start, end),
+        ) or {"enquiries": 0, "answered": 0}
+        t = self._one(
+            "SELECT count(*) AS tickets, coalesce(sum(status IN ('open', 'claimed')), 0) AS open"
+            " FROM tickets WHERE created_at >= ? AND created_at < ?",
+            (start, end),
+        ) or {"tickets": 0, "open": 0}
+        waits = [
+            (parse_iso(r["answered_at"]) - parse_iso(r["created_at"])).total_seconds()  # type: ignore[operator]
+            for r in self.db.query(
+                "SELECT created_at, answered_at FROM tickets WHERE created_at >= ? AND created_at < ?"
+                " AND answered_at IS NOT NULL",
+                (start, end),
+            )
+        ]
+        unmatched = [r["text"] for r in self.db.query(
+            "SELECT text FROM enquiries WHERE time >= ? AND time < ? AND source IN ('message', 'edited')"
+            " AND kind IN ('suggest', 'fallback') AND text != '' ORDER BY id",
+            (start, end),
+        )]
+        enquiries, answered = q["enquiries"], q["answered"]
+        return {
+            "since": start,
+            "until": end,
+            "enquiries": enquiries,
+            "answered": answered,
+            "answered_share": answered / enquiries if enquiries else None,
+            "tickets": t["tickets"],
+            "open": t["open"],
+            "answered_tickets": len(waits),
+            "median_first_answer_s": statistics.median(waits) if waits else None,
+            "top_unmatched": [g.as_dict() for g in group_similar(unmatched)[:top]],
+        }
+
+    def stats(self, now: datetime | None = None, *, tz: tzinfo = KST, top: int = 5) -> dict[str, Any]:
+        """{"today": {...}, "week": {...}, "open_now": n}; week is today and the six days before it."""
+        now = now or self.clock()
+        today = day_start(now.astimezone(tz).date(), tz)
+        until = now + timedelta(microseconds=1)
+        open_now = self._one("SELECT count(*) AS n FROM tickets WHERE status IN ('open', 'claimed')") or {"n": 0}
+        return {
+            "now": iso(now),
+            "today": self.period_stats(today, until, top=top),
+            "week": self.period_stats(today - timedelta(days=6), until, top=top),
+            "open_now": open_now["n"],
+        }

@@ -1,0 +1,162 @@
+"""Privacy: /mydata, /forget down to the bytes of the file, and the retention purge."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from intents.decision import Decision
+from store import EnquiryStore
+
+T0 = datetime(2025, 3, 3, 1, 0, tzinfo=timezone.utc)
+
+NAME, PHONE, EMAIL = "홍길동", "010-9876-5432", "gildong.hong@example.com"
+QUESTION = "수소충전소 부지 임대 조건이 궁금합니다"
+FOLLOW_UP = "추가로 보증금 문의드립니다"
+SECRETS = [NAME, PHONE, "01098765432", EMAIL, QUESTION, FOLLOW_UP, "제 전화는 01098765432"]
+
+
+class Clock:
+    def __init__(self, at: datetime = T0) -> None:
+        self.at = at
+
+    def __call__(self) -> datetime:
+        return self.at
+
+    def advance(self, **kw: float) -> None:
+        self.at += timedelta(**kw)
+
+
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def store(tmp_path, clock):
+    s = EnquiryStore(tmp_path / "bot.db", clock=clock)
+    yield s
+    s.close()
+
+
+def file_bytes(path: Path) -> bytes:
+    """The database file and whatever sits beside it (-wal, -shm, -journal)."""
+    return b"".join(p.read_bytes() for p in sorted(path.parent.glob(path.name + "*")))
+
+
+def fill(store: EnquiryStore, user_id: int, name: str, phone: str, email: str, question: str) -> int:
+    for text in (question, f"제 전화는 {phone.replace('-', '')}", "고맙습니다"):
+        eid = store.record_message(user_id=user_id, chat_id=user_id, lang="ko", text=text)
+        store.record_decision(eid, Decision("fallback"), 0.4)
+        store.record_feedback(eid, user_id, False)
+    with store.atomic():
+        t = store.create_ticket(user_id, user_id, name, phone, question, "v1", T0, False)
+        card = store.enqueue(-100123, f"#{t['number']} {name} {phone} {question}", purpose="staff_card",
+                             ticket=t["number"])
+    store.mark_sent(card, 900 + t["number"])
+    store.answer(t["number"], 501, "담당자 답변입니다")
+    store.enqueue(user_id, "담당자 답변입니다", purpose="staff_answer", ticket=t["number"])
+    store.add_user_message(t["number"], FOLLOW_UP if user_id == 1001 else "추가 질문 있어요")
+    second = store.create_ticket(user_id, user_id, name, email, question, "v1", T0, False)
+    store.enqueue(-100123, f"#{second['number']} {name} {email}", purpose="staff_card", ticket=second["number"])
+    return t["number"]
+
+
+def test_forget_then_vacuum_leaves_no_personal_bytes(store):
+    fill(store, 1001, NAME, PHONE, EMAIL, QUESTION)
+    other = fill(store, 2002, "김철수", "010-1111-2222", "cs.kim@example.org", "드론 교육 일정 알려주세요")
+    store.checkpoint()
+    raw = file_bytes(store.path)
+    assert all(s.encode() in raw for s in SECRETS)  # the test can see them before forgetting
+
+    done = store.forget_user(1001)
+    assert done["enquiries"] == 3 and done["feedback"] == 3 and len(done["tickets"]) == 2
+    store.vacuum()
+
+    raw = file_bytes(store.path)
+    for secret in SECRETS:
+        assert secret.encode() not in raw, secret
+    # The other user is untouched.
+    assert "김철수".encode() in raw and "cs.kim@example.org".encode() in raw
+    assert store.ticket(other)["name"] == "김철수"
+    assert len(store.recent_enquiries(2002)) == 3
+
+
+def test_forgotten_tickets_are_marked_deleted_for_staff(store):
+    number = fill(store, 1001, NAME, PHONE, EMAIL, QUESTION)
+    store.forget_user(1001)
+    t = store.ticket(number)
+    assert t["deleted"] is True and t["deleted_at"] is not None
+    assert (t["name"], t["contact"], t["question"]) == (None, None, None)
+    assert all(m["text"] is None for m in t["messages"])
+    assert t["status"] == "claimed" and t["staff_card_message_id"] == 900 + number  # staff can still find it
+    assert store.recent_enquiries(1001) == [] and store.last_unanswered(1001) is None
+    assert store.open_ticket_for_user(1001) is None
+    # Nothing pending may go out with their data; the staff card text is gone too.
+    assert all(r["text"] == "" for r in store.outbox_rows() if r["ticket"] in (number, number + 1))
+    assert [r for r in store.due() if r["ticket"] in (number, number + 1)] == []
+
+
+def test_user_data_lists_what_is_kept(store, clock):
+    number = fill(store, 1001, NAME, PHONE, EMAIL, QUESTION)
+    data = store.user_data(1001)
+    assert data["enquiries"] == 3 and data["feedback"] == 3 and data["blocked"] is False
+    assert data["recent"][0] == "고맙습니다" and QUESTION in data["recent"]
+    assert [t["number"] for t in data["tickets"]] == [number + 1, number]
+    assert data["tickets"][1]["name"] == NAME and data["tickets"][1]["contact"] == PHONE
+    assert data["tickets"][0]["contact"] == EMAIL and data["tickets"][0]["consent_version"] == "v1"
+    store.forget_user(1001)
+    after = store.user_data(1001)
+    assert after["enquiries"] == 0 and after["recent"] == [] and after["feedback"] == 0
+    assert all(t["deleted"] and t["name"] is None for t in after["tickets"])
+    assert store.user_data(5)["tickets"] == [] and store.user_data(5)["first_enquiry_at"] is None
+
+
+def test_purge_blanks_only_what_is_older_than_retention(store, clock):
+    old_ticket = fill(store, 1001, NAME, PHONE, EMAIL, QUESTION)
+    clock.advance(days=200)
+    new_ticket = fill(store, 2002, "김철수", "010-1111-2222", "cs.kim@example.org", "드론 교육 일정")
+    clock.advance(days=200)  # the first user's data is 400 days old, the second's 200
+
+    counts = store.purge_older_than(365)
+    assert counts["enquiries"] == 3 and counts["tickets"] == 2
+    assert store.ticket(old_ticket)["name"] is None and store.ticket(old_ticket)["deleted"] is True
+    assert store.ticket(new_ticket)["name"] == "김철수"
+    rows = store.enquiries()
+    assert [r["user_id"] for r in rows] == [None] * 3 + [2002] * 3
+    assert all(r["text"] == "" and r["kind"] == "fallback" for r in rows[:3])  # statistics survive
+    assert store.purge_older_than(365) == {"enquiries": 0, "tickets": 0, "outbox": 0, "blocked": 0}
+    store.vacuum()
+    raw = file_bytes(store.path)
+    assert NAME.encode() not in raw and QUESTION.encode() not in raw and "김철수".encode() in raw
+
+
+def test_purge_keeps_tickets_with_recent_activity(store, clock):
+    number = fill(store, 1001, NAME, PHONE, EMAIL, QUESTION)
+    clock.advance(days=360)
+    store.add_user_message(number, "아직 답변을 기다립니다")
+    clock.advance(days=10)
+    store.purge_older_than(365)
+    assert store.ticket(number)["name"] == NAME      # last activity 10 days ago
+    assert store.ticket(number + 1)["name"] is None  # untouched for 370 days
+
+
+def test_purge_drops_old_finished_outbox_rows_and_blocks(store, clock):
+    sent = store.enqueue(1, "x", purpose="a")
+    store.mark_sent(sent, 1)
+    pending = store.enqueue(2, "y", purpose="a")
+    store.mark_blocked(store.enqueue(3, "z", purpose="a"))
+    clock.advance(days=400)
+    counts = store.purge_older_than(365)
+    assert counts["outbox"] == 2 and counts["blocked"] == 1
+    assert [r["id"] for r in store.outbox_rows()] == [pending]
+    assert not store.is_blocked(3)
+
+
+def test_forget_alone_already_clears_the_files(store):
+    """secure_delete zeroes freed bytes and forget_user empties the write-ahead log, even before VACUUM."""
+    fill(store, 1001, NAME, PHONE, EMAIL, QUESTION)
+    store.forget_user(1001)
+    raw = file_bytes(store.path)
+    assert [s for s in SECRETS if s.encode() in raw] == []

@@ -1,0 +1,104 @@
+"""Figures for /stats, counted in Korean calendar days."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from intents.decision import Decision
+from store import EnquiryStore
+from store.clusters import group_similar
+
+# 2025-03-10 09:00 KST (a Monday), i.e. 00:00 UTC.
+NOW = datetime(2025, 3, 10, 0, 0, tzinfo=timezone.utc)
+
+
+class Clock:
+    def __init__(self, at: datetime) -> None:
+        self.at = at
+
+    def __call__(self) -> datetime:
+        return self.at
+
+
+@pytest.fixture
+def clock():
+    return Clock(NOW)
+
+
+@pytest.fixture
+def store(tmp_path, clock):
+    s = EnquiryStore(tmp_path / "bot.db", clock=clock)
+    yield s
+    s.close()
+
+
+def ask(store, clock, at, text, kind, source="message", user=1):
+    clock.at = at
+    eid = store.record_message(user_id=user, chat_id=user, lang="ko", text=text, source=source)
+    if kind:
+        store.record_decision(eid, Decision(kind), 1.0)
+    return eid
+
+
+def ticket(store, clock, at, answered_after=None):
+    clock.at = at
+    n = store.create_ticket(1, 1, "이름", "010-1234-5678", "질문", "v1", at, False)["number"]
+    if answered_after is not None:
+        clock.at = at + answered_after
+        store.answer(n, 9, "답")
+    return n
+
+
+def test_empty_database(store):
+    s = store.stats(NOW)
+    assert s["open_now"] == 0
+    for period in (s["today"], s["week"]):
+        assert period["enquiries"] == 0 and period["answered"] == 0 and period["answered_share"] is None
+        assert period["tickets"] == 0 and period["median_first_answer_s"] is None and period["top_unmatched"] == []
+
+
+def test_today_and_week_in_korean_days(store, clock):
+    today_kst_morning = datetime(2025, 3, 9, 15, 30, tzinfo=timezone.utc)  # 00:30 KST on the 10th
+    yesterday_late = datetime(2025, 3, 9, 14, 30, tzinfo=timezone.utc)     # 23:30 KST on the 9th
+    eight_days_ago = NOW - timedelta(days=8)
+    ask(store, clock, today_kst_morning, "청창사 언제 모집해요", "answer")
+    ask(store, clock, today_kst_morning, "드론 교육 있나요", "fallback")
+    ask(store, clock, today_kst_morning, "드론 교육 받을 수 있나요", "suggest")
+    ask(store, clock, today_kst_morning, "cb:menu", "answer", source="button")      # not a question
+    ask(store, clock, yesterday_late, "드론교육 있어요?", "fallback")
+    ask(store, clock, yesterday_late, "주차장 어디예요", "fallback")
+    ask(store, clock, yesterday_late, "수출 바우처", "answer")
+    ask(store, clock, eight_days_ago, "오래된 질문", "fallback")
+
+    ticket(store, clock, today_kst_morning, answered_after=timedelta(minutes=30))
+    ticket(store, clock, yesterday_late, answered_after=timedelta(minutes=90))
+    ticket(store, clock, yesterday_late)
+    ticket(store, clock, yesterday_late, answered_after=timedelta(minutes=10))
+    ticket(store, clock, eight_days_ago)
+
+    s = store.stats(NOW)
+    today, week = s["today"], s["week"]
+    assert (today["enquiries"], today["answered"], today["tickets"], today["open"]) == (3, 1, 1, 0)
+    assert today["answered_share"] == pytest.approx(1 / 3)
+    assert today["median_first_answer_s"] == 30 * 60
+    assert (week["enquiries"], week["answered"], week["tickets"], week["open"]) == (6, 2, 4, 1)
+    assert week["median_first_answer_s"] == 30 * 60   # median of 30, 90, 10 minutes
+    assert week["top_unmatched"][0] == {"text": "드론 교육 있나요", "count": 3,
+                                        "examples": ["드론 교육 있나요", "드론 교육 받을 수 있나요", "드론교육 있어요?"]}
+    assert [g["text"] for g in week["top_unmatched"]] == ["드론 교육 있나요", "주차장 어디예요"]
+    assert s["open_now"] == 2
+    assert today["since"] == "2025-03-09T15:00:00.000+00:00"   # midnight KST
+
+
+def test_grouping_similar_questions():
+    groups = group_similar([
+        "청창사 언제 모집해요", "청창사는 언제 모집하나요", "청창사 언제 모집해요?",
+        "where is the hydrogen station", "hydrogen station where", "Where is the HYDROGEN station??",
+        "지원", "지원금", "오늘 점심 뭐 먹지", "  ", "?!",
+    ])
+    assert [(g.text, g.count) for g in groups[:2]] == [("청창사 언제 모집해요", 3),
+                                                       ("where is the hydrogen station", 3)]
+    assert groups[0].examples == ("청창사 언제 모집해요", "청창사 언제 모집해요?", "청창사는 언제 모집하나요")
+    # Short texts only group with identical ones; blank and punctuation-only texts are dropped.
+    assert {g.text for g in groups[2:]} == {"지원", "지원금", "오늘 점심 뭐 먹지"}
