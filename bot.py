@@ -11,12 +11,47 @@ This file only parses arguments and wires parts together; the logic lives in the
 from __future__ import annotations
 
 import argparse
+import asyncio
+import logging
+import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from telegram import BotCommand, Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import (AIORateLimiter, Application, ApplicationBuilder, BasePersistence, Defaults,
+                          PersistenceInput, PicklePersistence)
+from telegram.request import BaseRequest
+
+from handlers import register_all
+from handlers.context import CONTEXT_TYPES
+from handlers.processing import ChatOrderedUpdateProcessor
+from handlers.texts import LANGS, Texts
+from settings import Settings, SettingsError
+
+if TYPE_CHECKING:
+    from intents.matcher import Matcher
+    from knowledge.model import KnowledgeBase
+    from store import EnquiryStore
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_KNOWLEDGE = HERE / "knowledge"
 DEFAULT_INTENTS = HERE / "intents"
+
+# Updates handled at once (each chat's still in order). Answering is mostly waiting on the Bot API, so a
+# few at a time keep the connection busy; many more only queue inside httpx's connection pool, which
+# gets slower as concurrency rises. See README "Performance" for the measurements behind this number.
+CONCURRENT_UPDATES = 8
+# A placeholder token for the console chat: the in-process Bot API accepts any.
+CONSOLE_TOKEN = "123456:CONSOLE-CHAT"
+# What the bot asks Telegram to send it; everything else (channel posts, polls, ...) it does not use.
+ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY]
+NO_TOKEN_NOTICE = ("TELEGRAM_BOT_TOKEN is not set: starting the console chat "
+                   "(set it in the environment or in .env to run on Telegram).")
+
+log = logging.getLogger("bot")
 
 
 def _add_kb_args(parser: argparse.ArgumentParser) -> None:
@@ -28,6 +63,7 @@ def _add_kb_args(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bot.py", description="The agency's enquiry bot.")
+    _add_kb_args(parser)  # for `python bot.py` without a command, which runs the bot
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     run = sub.add_parser("run", help="run on Telegram; without a token, the console chat (the default)")
@@ -78,9 +114,156 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_enquiries(args)
     if command in ("run", "chat"):
-        # Implemented with the Telegram layer (issue 3).
-        raise SystemExit("not wired yet")
+        return run_bot(args.knowledge, args.intents, chat=command == "chat")
     return 2
+
+
+# -- the Application -----------------------------------------------------------------------------------
+
+def build_application(settings: Settings, *, kb: "KnowledgeBase", matcher: "Matcher", store: "EnquiryStore",
+                      request: BaseRequest | None = None, get_updates_request: BaseRequest | None = None,
+                      persistence: BasePersistence | None | bool = None, rate_limit: bool | None = None,
+                      concurrent_updates: int = CONCURRENT_UPDATES) -> Application:
+    """The bot's Application with every handler registered and the services in bot_data.
+
+    `request`/`get_updates_request`: a Bot API other than HTTP (the console chat and tests pass
+    botapi.inprocess.InProcessBotAPI). `persistence`: None keeps /lang and conversations in a pickle
+    file beside BOT_DB; False keeps nothing. `rate_limit` (default: on unless `request` is given) paces
+    sending to Telegram's flood limits and retries after a 429.
+    """
+    token = settings.token or (CONSOLE_TOKEN if request is not None else None)
+    if not token:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    builder = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(settings.base_url)
+        .defaults(Defaults(parse_mode=ParseMode.HTML))
+        .context_types(CONTEXT_TYPES)
+        .concurrent_updates(ChatOrderedUpdateProcessor(concurrent_updates))
+        .post_init(set_commands)
+    )
+    if request is not None:
+        builder = builder.request(request)
+    if get_updates_request is not None:
+        builder = builder.get_updates_request(get_updates_request)
+    if rate_limit if rate_limit is not None else request is None:
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+    if persistence is None:
+        persistence = default_persistence(settings)
+    if persistence:
+        builder = builder.persistence(persistence)
+    app = builder.build()
+    # The long-lived services; bot_data is not persisted (see default_persistence), only these live there.
+    app.bot_data.update(kb=kb, matcher=matcher, store=store, texts=Texts.load(), settings=settings)
+    register_all(app)
+    return app
+
+
+def default_persistence(settings: Settings) -> PicklePersistence:
+    """/lang choices and (later) conversations, kept beside the database so they survive a restart."""
+    path = settings.state_path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        path.chmod(0o600)  # it may hold what people typed into a conversation
+    return PicklePersistence(path, store_data=PersistenceInput(bot_data=False, callback_data=False))
+
+
+async def set_commands(app: Application) -> None:
+    """The command menu in Korean (also the default for other languages) and English."""
+    texts: Texts = app.bot_data["texts"]
+    names = [key.split(".", 1)[1] for key in texts.keys("commands.")]
+    try:
+        for lang in (None, *LANGS):
+            commands = [BotCommand(name, texts.get(f"commands.{name}", lang)) for name in names]
+            await app.bot.set_my_commands(commands, language_code=lang)
+    except TelegramError as error:  # the bot still works without the menu; try again at the next start
+        log.warning("could not set the command menu: %s", error.message)
+
+
+# -- running -------------------------------------------------------------------------------------------
+
+def run_bot(knowledge_dir: Path, intents_dir: Path, *, chat: bool = False) -> int:
+    """Long polling with a token; the console chat when `chat` is asked for or there is no token."""
+    try:
+        settings = Settings.from_env()
+    except SettingsError as error:
+        print(f"Configuration error: {error}", file=sys.stderr)
+        return 2
+    console = chat or not settings.token
+    configure_logging(settings, console=console)
+    kb = load_knowledge(knowledge_dir, intents_dir)
+    if kb is None:
+        return 1
+    if not chat and not settings.token:
+        print(NO_TOKEN_NOTICE, flush=True)
+
+    from intents.matcher import Matcher
+    from store import EnquiryStore
+
+    os.umask(0o077)  # the database and the state file hold personal data: readable by this user only
+    matcher = Matcher(kb)
+    store = EnquiryStore(settings.db_path)
+    try:
+        if console:
+            return asyncio.run(_console_chat(settings, kb, matcher, store))
+        app = build_application(settings, kb=kb, matcher=matcher, store=store)
+        log.info("starting long polling at %s", settings.base_url)
+        # Updates sent while the bot was down are still answered (drop_pending_updates=False).
+        app.run_polling(allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False)
+        return 0
+    finally:
+        store.close()
+
+
+async def _console_chat(settings: Settings, kb: "KnowledgeBase", matcher: "Matcher",
+                        store: "EnquiryStore") -> int:
+    from botapi.inprocess import InProcessBotAPI
+    from console.chat import run_console
+
+    api = InProcessBotAPI()
+    app = build_application(settings, kb=kb, matcher=matcher, store=store, request=api, get_updates_request=api)
+    await run_console(app, api)
+    return 0
+
+
+def load_knowledge(knowledge_dir: Path, intents_dir: Path) -> "KnowledgeBase | None":
+    """The knowledge base, or None after printing every error with its file:line."""
+    from knowledge.loader import KnowledgeError, load_or_raise
+
+    try:
+        return load_or_raise(knowledge_dir, intents_dir)
+    except KnowledgeError as error:
+        print(f"The knowledge files have errors; the bot cannot start until they are fixed:\n{error}",
+              file=sys.stderr)
+        return None
+
+
+class RedactingFormatter(logging.Formatter):
+    """Removes secrets (the bot token, which appears in Bot API URLs) from every log line and traceback."""
+
+    def __init__(self, fmt: str, secrets: list[str]) -> None:
+        super().__init__(fmt)
+        self.secrets = [s for s in secrets if s]
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        for secret in self.secrets:
+            text = text.replace(secret, "<token>")
+        return text
+
+
+def configure_logging(settings: Settings, *, console: bool = False) -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s",
+                                            [settings.token or ""]))
+    level = settings.log_level_number
+    if console and level > logging.DEBUG:
+        level = max(level, logging.WARNING)  # the chat owns the terminal; only problems interrupt it
+    logging.basicConfig(level=level, handlers=[handler], force=True)
+    # httpx logs every request at INFO with its URL, and Bot API URLs contain the token.
+    logging.getLogger("httpx").setLevel(max(level, logging.WARNING))
+    logging.getLogger("httpcore").setLevel(max(level, logging.WARNING))
 
 
 if __name__ == "__main__":

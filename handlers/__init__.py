@@ -1,0 +1,33 @@
+"""python-telegram-bot handlers, one module per conversation area; texts in texts.yaml beside them.
+
+`register_all(app)` is the one place where handlers are registered, in order. Within a group the first
+handler that accepts an update handles it, so the order below matters.
+"""
+from __future__ import annotations
+
+from telegram.ext import Application
+
+from handlers import asking, browsing, contact, errors, help, language, nontext, privacy, recorder, start
+
+
+def register_all(app: Application) -> None:
+    # Group -1: the recorder writes every message and button press to the enquiry log before anything
+    # answers it, so nothing a user sends is lost even when answering fails.
+    recorder.register(app)
+
+    # Group 0: the areas. At most one handler answers each update.
+    # (Issue 4: the follow-up ConversationHandler goes first here, so that while someone is in the
+    # follow-up flow their messages reach it rather than the question answerer; then the staff desk's
+    # commands and buttons, behind their staff-only check.)
+    start.register(app)        # /start, /start <program-id>, the main menu button
+    help.register(app)         # /help and the menu's 도움말
+    language.register(app)     # /lang and its buttons
+    browsing.register(app)     # /programs: areas -> programs (in place); the "browse" action
+    contact.register(app)      # 담당자 문의 until the follow-up desk exists; the "followup" action
+    privacy.register(app)      # the "forget" action until /forget exists
+    asking.register(app)       # free text (new and edited), program/aspect/suggestion buttons, 👍/👎
+    nontext.register(app)      # stickers, photos, voice, files, locations
+    errors.register_fallback(app)  # last: any button nobody claimed is answered as out of date
+
+    # Errors in any handler: logged without personal data; the user gets a polite answer.
+    errors.register(app)

@@ -1,0 +1,142 @@
+"""Questions in free text, the answers' buttons, and 👍/👎.
+
+A question goes to the matcher; its decision is logged against the enquiry the recorder wrote, then
+shown: an answer card, "is it one of these?" suggestions, or a polite fallback with the menu.
+"""
+from __future__ import annotations
+
+import time
+
+from telegram import Update
+from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
+
+from handlers import callback_data as cb
+from handlers import cards
+from handlers.actions import run_action
+from handlers.addressing import ADDRESSED, addressed_text
+from handlers.context import BotContext, question_lang, user_lang
+from handlers.errors import answer_stale
+from handlers.replies import send, show
+from handlers.texts import escape
+from intents.decision import Decision
+from knowledge.model import Faq, Intent, Item, Program
+
+# The matcher reads the first part of a message only: a question fits in far less, and a 10,000-character
+# paste should not cost more than a question does. The whole text is still kept in the enquiry log.
+MATCH_LIMIT = 1000
+
+
+async def answer_question(update: Update, context: BotContext) -> None:
+    """Answer a question typed in free text (a new or an edited message)."""
+    message = update.effective_message
+    text = addressed_text(message, context.bot)
+    if text is None:
+        return
+    if not text:  # only "@bot" in a group
+        await send(update, context, context.texts.get("group.called", user_lang(update, context)),
+                   cards.main_menu(context.texts, user_lang(update, context)))
+        return
+    started = time.perf_counter()
+    decision = context.matcher.match(text[:MATCH_LIMIT])
+    elapsed_ms = (time.perf_counter() - started) * 1000
+    _record_decision(context, decision, elapsed_ms)
+    lang = question_lang(update, context, decision.lang)
+    await show_decision(update, context, decision, lang)
+
+
+async def show_decision(update: Update, context: BotContext, decision: Decision, lang: str) -> None:
+    kb, texts = context.kb, context.texts
+    item = kb.get(decision.id) if decision.kind == "answer" and decision.id else None
+    if item is not None:
+        await show_item(update, context, item, lang, aspect=decision.aspect or cb.SUMMARY)
+    elif decision.kind == "suggest" and decision.candidates:
+        await send(update, context, *cards.suggestion_card(decision.candidates, kb, texts, lang))
+    else:
+        await send(update, context, *cards.fallback_card(kb, texts, lang))
+
+
+async def show_item(update: Update, context: BotContext, item: Item, lang: str, *,
+                    aspect: str = cb.SUMMARY, back: cb.ListKey | None = None, edit: bool = False) -> None:
+    """Show a program card, an FAQ answer or an intent's reply (and run its action)."""
+    put = show if edit else send
+    texts = context.texts
+    if isinstance(item, Program):
+        await put(update, context, *cards.program_card(item, texts, lang, aspect=aspect,
+                                                       enquiry_id=context.enquiry_id, back=back))
+    elif isinstance(item, Faq):
+        await put(update, context, *cards.faq_card(item, context.kb, texts, lang, enquiry_id=context.enquiry_id))
+    elif isinstance(item, Intent):
+        if item.action:
+            # The reply (if written) introduces what the action shows; the action sends its own message.
+            if item.reply:
+                await put(update, context, escape(item.reply.get(lang)))
+            if not await run_action(item.action, update, context, lang) and not item.reply:
+                await send(update, context, *cards.menu_card(texts, lang))
+        else:
+            await put(update, context, *cards.intent_card(item, texts, lang))
+
+
+async def pick_program(update: Update, context: BotContext) -> None:
+    """A program or one of its aspects, from a card, a suggestion or a browse list: shown in place."""
+    query = update.callback_query
+    button = cb.parse_program(query.data or "")
+    program = context.kb.program(button.program_id) if button else None
+    if button is None or program is None:
+        await answer_stale(update, context)
+        return
+    await query.answer()  # stops the button's loading spinner; the answer is the edited card
+    lang = user_lang(update, context)
+    record_pick(context, program, button.aspect, lang)
+    await show_item(update, context, program, lang, aspect=button.aspect, back=button.back, edit=True)
+
+
+async def pick_faq_or_intent(update: Update, context: BotContext) -> None:
+    """A suggested FAQ or intent chosen from "is it one of these?"."""
+    query = update.callback_query
+    data = query.data or ""
+    prefix = cb.FAQ if data.startswith(cb.FAQ + ":") else cb.INTENT
+    item = context.kb.get(cb.rest(data, prefix))
+    if item is None or item.kind != ("faq" if prefix == cb.FAQ else "intent"):
+        await answer_stale(update, context)
+        return
+    await query.answer()  # the spinner stops; the answer replaces the suggestions
+    lang = user_lang(update, context)
+    record_pick(context, item, cb.SUMMARY, lang)
+    await show_item(update, context, item, lang, edit=True)
+
+
+async def rate_answer(update: Update, context: BotContext) -> None:
+    """👍/👎 under an answer: stored against the enquiry that answer was for."""
+    query = update.callback_query
+    parsed = cb.parse_feedback(query.data or "")
+    enquiry = context.store.enquiry(parsed[0]) if parsed else None
+    if parsed is None or enquiry is None:  # forged data, or the enquiry was deleted since (/forget)
+        await answer_stale(update, context)
+        return
+    enquiry_id, helpful = parsed
+    context.store.record_feedback(enquiry_id, query.from_user.id, helpful)
+    lang = user_lang(update, context)
+    # A short toast, not a message: a rating should not push the answer out of sight.
+    await query.answer(context.texts.get("feedback.thanks", lang))
+    if not helpful:
+        await send(update, context, context.texts.get("feedback.sorry", lang),
+                   cards.keyboard([[cards.staff_button(context.texts, lang)]]))
+
+
+def _record_decision(context: BotContext, decision: Decision, elapsed_ms: float) -> None:
+    if context.enquiry_id is not None:
+        context.store.record_decision(context.enquiry_id, decision, elapsed_ms)
+
+
+def record_pick(context: BotContext, item: Item, aspect: str, lang: str) -> None:
+    """A button that opens an item is logged as a sure answer, so the log shows what was read."""
+    _record_decision(context, Decision("answer", item.id, aspect or None, 100.0, (), lang), 0.0)
+
+
+def register(app: Application) -> None:
+    # Text meant for the bot; edited messages are answered as new questions.
+    app.add_handler(MessageHandler(
+        filters.UpdateType.MESSAGES & filters.TEXT & ~filters.COMMAND & ADDRESSED, answer_question))
+    app.add_handler(CallbackQueryHandler(pick_program, pattern=cb.pattern(cb.PROGRAM)))
+    app.add_handler(CallbackQueryHandler(pick_faq_or_intent, pattern=rf"^({cb.FAQ}|{cb.INTENT}):"))
+    app.add_handler(CallbackQueryHandler(rate_answer, pattern=cb.pattern(cb.FEEDBACK)))

@@ -1,0 +1,83 @@
+"""The callback context every handler receives, and the user's language.
+
+python-telegram-bot builds one context per update and hands the same object to the handler of every
+group, so the recorder (group -1) can leave the enquiry id on it for the handler that answers (group 0).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from telegram import Update
+from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
+
+from handlers.texts import DEFAULT_LANG, LANGS, Texts
+
+if TYPE_CHECKING:
+    from intents.matcher import Matcher
+    from knowledge.model import KnowledgeBase
+    from settings import Settings
+    from store import EnquiryStore
+
+# user_data keys. Both survive a restart through the persistence.
+CHOSEN_LANG = "lang"      # set by /lang: always wins
+SEEN_LANG = "seen_lang"   # the language of the user's last question, used until they choose one
+
+
+class BotContext(CallbackContext[ExtBot, dict, dict, dict]):
+    """CallbackContext with typed access to the long-lived services in bot_data."""
+
+    def __init__(self, application: Application, chat_id: int | None = None, user_id: int | None = None):
+        super().__init__(application, chat_id=chat_id, user_id=user_id)
+        # The enquiry the recorder wrote for this update; None if nothing was recorded.
+        self.enquiry_id: int | None = None
+
+    @property
+    def kb(self) -> "KnowledgeBase":
+        return self.bot_data["kb"]
+
+    @property
+    def matcher(self) -> "Matcher":
+        return self.bot_data["matcher"]
+
+    @property
+    def store(self) -> "EnquiryStore":
+        return self.bot_data["store"]
+
+    @property
+    def texts(self) -> Texts:
+        return self.bot_data["texts"]
+
+    @property
+    def settings(self) -> "Settings":
+        return self.bot_data["settings"]
+
+
+CONTEXT_TYPES: ContextTypes[BotContext, dict, dict, dict] = ContextTypes(context=BotContext)
+
+
+def lang_from_code(code: str | None) -> str:
+    """Telegram's language_code ("en-US", "ko", None) as one of our languages; Korean when unknown."""
+    base = (code or "").split("-")[0].lower()
+    return base if base in LANGS else DEFAULT_LANG
+
+
+def user_lang(update: object, context: CallbackContext[Any, Any, Any, Any]) -> str:
+    """The language to answer in: chosen with /lang, else that of the last question, else Telegram's."""
+    data = context.user_data if isinstance(update, Update) and update.effective_user else None
+    if data:
+        for key in (CHOSEN_LANG, SEEN_LANG):
+            if data.get(key) in LANGS:
+                return data[key]
+    user = update.effective_user if isinstance(update, Update) else None
+    return lang_from_code(user.language_code if user else None)
+
+
+def question_lang(update: Update, context: BotContext, detected: str) -> str:
+    """The language for the answer to a free-text question: the chosen one, else the question's own."""
+    data = context.user_data
+    if data is not None and data.get(CHOSEN_LANG) in LANGS:
+        return data[CHOSEN_LANG]
+    lang = detected if detected in LANGS else user_lang(update, context)
+    if data is not None:
+        data[SEEN_LANG] = lang
+    return lang

@@ -1,0 +1,71 @@
+"""Group -1: every message and button press meant for the bot is written to the enquiry log first.
+
+It runs before any handler that answers, and the store commits before it returns, so an enquiry is kept
+even when answering it fails. The enquiry id is left on the context for the handler that answers.
+"""
+from __future__ import annotations
+
+import logging
+
+from telegram import CallbackQuery, Message, Update
+from telegram.ext import Application, TypeHandler
+
+from handlers.addressing import is_addressed
+from handlers.context import BotContext, user_lang
+
+RECORDER_GROUP = -1
+_log = logging.getLogger(__name__)
+
+# How a message that is not text is written in the log: "[photo] caption".
+_NONTEXT_KINDS = ("sticker", "photo", "voice", "audio", "video", "video_note", "animation", "document",
+                  "location", "venue", "contact", "poll", "dice")
+
+
+async def record_update(update: Update, context: BotContext) -> None:
+    """Write the update to the enquiry log (committed) and keep its id on the context."""
+    entry = describe(update, context)
+    if entry is None:
+        return
+    text, source = entry
+    user, chat = update.effective_user, update.effective_chat
+    try:
+        context.enquiry_id = context.store.record_message(
+            user_id=user.id if user else 0, chat_id=chat.id if chat else 0, lang=user_lang(update, context),
+            text=text, source=source, update_id=update.update_id)
+    except Exception:  # noqa: BLE001 - the user still gets an answer; the failure is logged for staff
+        _log.exception("could not record update %s in the enquiry log", update.update_id)
+
+
+def describe(update: Update, context: BotContext) -> tuple[str, str] | None:
+    """(text, source) for the log, or None for what is not meant for the bot (group chatter)."""
+    if update.callback_query is not None:
+        return _button_text(update.callback_query), "button"
+    message = update.effective_message
+    if message is None or not is_addressed(message, context.bot):
+        return None
+    if update.edited_message is not None:
+        return message.text or _nontext(message), "edited"
+    if message.text is not None:
+        return message.text, "command" if message.text.startswith("/") else "message"
+    return _nontext(message), "nontext"
+
+
+def _button_text(query: CallbackQuery) -> str:
+    """The label of the pressed button (what the user saw) and its data (what it meant)."""
+    data = query.data or ""
+    message = query.message
+    if isinstance(message, Message) and message.reply_markup:
+        for row in message.reply_markup.inline_keyboard:
+            for button in row:
+                if button.callback_data == data:
+                    return f"{button.text} [{data}]"
+    return f"[{data}]"
+
+
+def _nontext(message: Message) -> str:
+    kind = next((k for k in _NONTEXT_KINDS if getattr(message, k, None)), "other")
+    return f"[{kind}] {message.caption}" if message.caption else f"[{kind}]"
+
+
+def register(app: Application) -> None:
+    app.add_handler(TypeHandler(Update, record_update), group=RECORDER_GROUP)

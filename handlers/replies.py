@@ -1,0 +1,65 @@
+"""Putting cards on screen: a new message, or the pressed button's message edited in place.
+
+Long texts are split under Telegram's limit (html_split); the buttons go under the last part.
+"""
+from __future__ import annotations
+
+import logging
+
+from telegram import InlineKeyboardMarkup, Message, ReplyParameters, Update
+from telegram.constants import ChatType
+from telegram.error import BadRequest
+from telegram.ext import CallbackContext
+
+from handlers.html_split import split_html
+
+_log = logging.getLogger(__name__)
+
+
+async def send(update: Update, context: CallbackContext, text: str,
+               markup: InlineKeyboardMarkup | None = None) -> Message | None:
+    """Send `text` to the update's chat as one or more messages, `markup` under the last one."""
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    reply_to = _quote(update)
+    sent: Message | None = None
+    chunks = split_html(text)
+    for index, chunk in enumerate(chunks):
+        last = index == len(chunks) - 1
+        sent = await context.bot.send_message(
+            chat.id, chunk, reply_markup=markup if last else None,
+            reply_parameters=reply_to if index == 0 else None)
+    return sent
+
+
+async def show(update: Update, context: CallbackContext, text: str,
+               markup: InlineKeyboardMarkup | None = None) -> Message | None:
+    """Show `text` in place of the message whose button was pressed; send it anew when that fails."""
+    query = update.callback_query
+    message = query.message if query else None
+    if not isinstance(message, Message):  # not a button press, or the message is no longer accessible
+        return await send(update, context, text, markup)
+    chunks = split_html(text)
+    try:
+        edited = await message.edit_text(chunks[0], reply_markup=markup if len(chunks) == 1 else None)
+    except BadRequest as error:
+        if "not modified" in error.message.lower():
+            return message  # the same button pressed twice: nothing to change
+        # Too old, deleted, or not a text message: a new message still gets the answer across.
+        _log.info("could not edit message (%s); sending a new one", error.message)
+        return await send(update, context, text, markup)
+    for index, chunk in enumerate(chunks[1:], start=1):
+        last = index == len(chunks) - 1
+        edited = await context.bot.send_message(message.chat_id, chunk, reply_markup=markup if last else None)
+    return edited if isinstance(edited, Message) else message
+
+
+def _quote(update: Update) -> ReplyParameters | None:
+    """In groups, and for edited questions, the answer quotes the message it answers."""
+    message = update.effective_message
+    if message is None or update.callback_query is not None:
+        return None
+    if update.edited_message is not None or message.chat.type != ChatType.PRIVATE:
+        return ReplyParameters(message.message_id, allow_sending_without_reply=True)
+    return None

@@ -1,0 +1,96 @@
+"""The bot's own message texts, read from handlers/texts.yaml (Korean and English).
+
+    texts = Texts.load()
+    texts.get("start.greeting", "ko", name=user.first_name)
+
+Values passed to `get` are HTML-escaped before they are inserted, because they are almost always user or
+knowledge texts; pass `Html(...)` for a fragment that is already valid Telegram HTML.
+"""
+from __future__ import annotations
+
+import html
+import string
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+import yaml
+
+TEXTS_FILE = Path(__file__).with_name("texts.yaml")
+LANGS: tuple[str, ...] = ("ko", "en")
+DEFAULT_LANG = "ko"
+
+
+class Html(str):
+    """A string that is already Telegram HTML: inserted into a text without escaping."""
+
+
+class TextsError(ValueError):
+    """texts.yaml is missing a language, a key, or has mismatched placeholders."""
+
+
+def escape(value: object) -> str:
+    """Escape a value for Telegram HTML unless it is marked as `Html` already."""
+    if isinstance(value, Html):
+        return str(value)
+    return html.escape(str(value), quote=False)
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@dataclass(frozen=True)
+class Texts:
+    """Flat mapping "section.key" -> {lang: template}."""
+
+    entries: Mapping[str, Mapping[str, str]]
+
+    @classmethod
+    def load(cls, path: Path = TEXTS_FILE) -> "Texts":
+        with path.open(encoding="utf-8") as file:
+            data = yaml.safe_load(file) or {}
+        return cls.from_mapping(data, origin=str(path))
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any], *, origin: str = "texts") -> "Texts":
+        entries: dict[str, dict[str, str]] = {}
+        problems: list[str] = []
+        _flatten(data, "", entries, problems)
+        for key, by_lang in entries.items():
+            missing = [lang for lang in LANGS if not str(by_lang.get(lang, "")).strip()]
+            if missing:
+                problems.append(f"{key}: no text for {', '.join(missing)}")
+                continue
+            names = {lang: placeholders(by_lang[lang]) for lang in LANGS}
+            if len({frozenset(v) for v in names.values()}) > 1:
+                problems.append(f"{key}: the languages use different placeholders {names}")
+        if problems:
+            raise TextsError(f"{origin}: " + "; ".join(problems))
+        return cls(entries)
+
+    def keys(self, prefix: str = "") -> list[str]:
+        """Keys under `prefix` (e.g. "commands."), in file order."""
+        return [key for key in self.entries if key.startswith(prefix)]
+
+    def get(self, key: str, lang: str | None, /, **values: object) -> str:
+        """The text `key` in `lang` (Korean when unknown) with `values` escaped and inserted."""
+        by_lang = self.entries[key]  # a KeyError here is a bug in the code, caught by the tests
+        template = by_lang.get(lang or DEFAULT_LANG) or by_lang[DEFAULT_LANG]
+        if not values:
+            return template
+        return template.format_map({name: escape(value) for name, value in values.items()})
+
+
+def _flatten(node: Any, prefix: str, out: dict[str, dict[str, str]], problems: list[str]) -> None:
+    """A mapping whose keys are all languages is one text; any other mapping is a section."""
+    if isinstance(node, Mapping) and node and set(node) <= set(LANGS) and all(
+        isinstance(v, str) for v in node.values()
+    ):
+        out[prefix] = {str(k): str(v) for k, v in node.items()}
+        return
+    if isinstance(node, Mapping):
+        for key, value in node.items():
+            _flatten(value, f"{prefix}.{key}" if prefix else str(key), out, problems)
+        return
+    problems.append(f"{prefix or '(top)'}: expected {{ko: ..., en: ...}}, found {type(node).__name__}")

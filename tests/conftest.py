@@ -1,0 +1,102 @@
+"""Fixtures for driving the real Application through the in-process Bot API.
+
+    async def test_something(bot):
+        sent = await bot.say("무역사절단 신청 방법")     # what the bot sent in answer
+        assert sent[-1]["text"] ...
+        sent = await bot.press("p:trade-mission:period")  # presses that button on the latest keyboard
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+from telegram import Update
+
+from bot import build_application
+from botapi.inprocess import InProcessBotAPI
+from botapi.updates import UpdateFactory
+from intents.matcher import Matcher
+from knowledge.loader import load_or_raise
+from knowledge.model import KnowledgeBase
+from settings import Settings
+from store import EnquiryStore
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    """The knowledge base the bot ships with."""
+    return load_or_raise(ROOT / "knowledge", ROOT / "intents")
+
+
+@pytest.fixture(scope="session")
+def matcher(kb: KnowledgeBase) -> Matcher:
+    return Matcher(kb)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "bot.db"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[EnquiryStore]:
+    store = EnquiryStore(db_path)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def settings(db_path: Path) -> Settings:
+    return Settings(token=None, db_path=db_path)
+
+
+@pytest.fixture
+def api() -> InProcessBotAPI:
+    return InProcessBotAPI()
+
+
+class BotHarness:
+    """A person talking to the bot: each call feeds one update and returns what the bot sent for it."""
+
+    def __init__(self, app: Any, api: InProcessBotAPI, store: EnquiryStore) -> None:
+        self.app, self.api, self.store = app, api, store
+        self.updates = UpdateFactory(app.bot)
+
+    async def send(self, update: Update) -> list[dict]:
+        before = len(self.api.sent)
+        await self.app.process_update(update)
+        return self.api.sent[before:]
+
+    async def say(self, text: str, **kwargs: Any) -> list[dict]:
+        return await self.send(self.updates.message(text, **kwargs))
+
+    async def command(self, command: str, args: str = "", **kwargs: Any) -> list[dict]:
+        return await self.send(self.updates.command(command, args, **kwargs))
+
+    async def press(self, data: str, **kwargs: Any) -> list[dict]:
+        return await self.send(self.updates.callback(data, **kwargs))
+
+    def last_enquiry(self, user_id: int = 1001) -> dict:
+        return self.store.recent_enquiries(user_id, limit=1)[0]
+
+
+@pytest.fixture
+async def bot(settings: Settings, kb: KnowledgeBase, matcher: Matcher, store: EnquiryStore,
+              api: InProcessBotAPI) -> Any:
+    app = build_application(settings, kb=kb, matcher=matcher, store=store, request=api, get_updates_request=api)
+    async with app:
+        yield BotHarness(app, api, store)
+
+
+def buttons(entry: dict) -> list[tuple[str, str]]:
+    """(label, callback data or url) of every inline button of a sent message, row by row."""
+    markup = entry.get("reply_markup") or {}
+    return [(b["text"], b.get("callback_data") or b.get("url") or "")
+            for row in markup.get("inline_keyboard", []) for b in row]
+
+
+def button_data(entry: dict) -> list[str]:
+    return [data for _, data in buttons(entry)]
