@@ -8,6 +8,7 @@ mentions must not look like a question about what it does mention.
 """
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
@@ -21,7 +22,8 @@ MAX_TEXT = 2000  # characters analysed; the rest of a very long message adds not
 MAX_TOKEN = 40  # syllables segmented per word; longer runs are cut into pieces first
 UNKNOWN_PREFIX = "?"
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"), None)
+# Zero-width characters vanish; so do apostrophes, so that don't and I'm stay one word (dont, im).
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad'\u2019"), None)
 # NFKC turns compatibility jamo (ㄱ, what keyboards type alone) into conjoining jamo; turn them back.
 _CONJOINING = {
     **{0x1100 + i: ch for i, ch in enumerate(INITIALS)},
@@ -83,25 +85,34 @@ class Analyzer:
         self._fuzzy: dict[str, set[str]] = {}
         self._by_initials: dict[str, set[str]] = {}
         self._parts: dict[str, tuple[str, ...]] = {}  # compound word -> the known words it is made of
+        self._english: list[str] = []  # sorted, for prefix look-ups
         self._ending_syllables = frozenset(
             ch for word in (*lexicon.particles, *lexicon.stopwords, *lexicon.verb_starts) for ch in word
             if is_syllable(ch))
 
     # ---- building the vocabulary -------------------------------------------------------------------
 
-    def learn(self, texts: Iterable[str]) -> None:
-        """Add the words of knowledge-base texts (and all synonyms) to the vocabulary."""
+    def learn(self, texts: Iterable[str], *, correct_to: bool = True) -> None:
+        """Add the words of knowledge-base texts (and all synonyms) to the vocabulary.
+
+        `correct_to`: whether a typo may be corrected to these words. Only names, aliases and questions
+        qualify: descriptions are full of verb forms that ordinary words are one letter away from."""
         for word in self.lexicon.synonyms:
-            self._add_word(word)
+            self._add_word(word, correct_to=True)
         for text in texts:
             for token in normalize(text).split():
                 if token.isascii():
-                    self._add_word(token)
-                    self._add_word(english_stem(token))
+                    self._add_word(token, correct_to)
+                    self._add_word(english_stem(token), correct_to)
                 else:
                     stem = self._cut_verb(self._strip_particles(token))
                     if stem and stem not in self.lexicon.stopwords:
-                        self._add_word(stem)
+                        self._add_word(stem, correct_to)
+
+    def finish(self) -> None:
+        """Call once all texts are learned: builds the look-ups that need the whole vocabulary."""
+        self._english = sorted(w for w in self.vocab if w.isascii() and w.isalpha())
+        self.split_compounds()
 
     def split_compounds(self) -> None:
         """Once the vocabulary is complete: a word written solid in one place (신청방법) and spaced in
@@ -123,14 +134,15 @@ class Analyzer:
         if len(initials(compact)) >= 2 and all(is_syllable(ch) for ch in compact):
             self._by_initials.setdefault(initials(compact), set()).add(phrase)
 
-    def _add_word(self, word: str) -> None:
-        if not word or word in self.vocab:
+    def _add_word(self, word: str, correct_to: bool) -> None:
+        if not word:
             return
-        self.vocab.add(word)
-        self._max_word = max(self._max_word, len(word))
-        if not word.isascii() and all(is_syllable(ch) for ch in word) and len(word) >= 2:
-            self._by_initials.setdefault(initials(word), set()).add(word)
-        if len(word) >= (2 if not word.isascii() else 5):
+        if word not in self.vocab:
+            self.vocab.add(word)
+            self._max_word = max(self._max_word, len(word))
+            if not word.isascii() and all(is_syllable(ch) for ch in word) and len(word) >= 2:
+                self._by_initials.setdefault(initials(word), set()).add(word)
+        if correct_to and len(word) >= (2 if not word.isascii() else 5) and not self._ending_like(word):
             key = to_jamo(word)
             for variant in (key, *_deletions(key)):
                 self._fuzzy.setdefault(variant, set()).add(word)
@@ -153,7 +165,7 @@ class Analyzer:
                 return [token]
             word = token if token in self.vocab or token in lexicon.synonyms else english_stem(token)
             if word not in self.vocab:
-                word = self._correct(word) or word
+                word = self._correct(word) or self._same_stem(word) or word
             if word in lexicon.stopwords:
                 return []
             return [self._canonical(word) if word in self.vocab else UNKNOWN_PREFIX + word]
@@ -186,8 +198,27 @@ class Analyzer:
                 return token[:i]
         return token
 
+    def _same_stem(self, word: str) -> str | None:
+        """A known English word sharing all but the last three letters (at least five) with `word`:
+        commercialising -> commercialisation, organised -> organisation. The shortest one wins."""
+        if len(word) < 6:
+            return None
+        prefix = word[: max(5, len(word) - 3)]
+        start = bisect.bisect_left(self._english, prefix)
+        matches = []
+        for known in self._english[start:start + 50]:
+            if not known.startswith(prefix):
+                break
+            matches.append(known)
+        return min(matches, key=lambda w: (len(w), w)) if matches else None
+
+    def _ending_like(self, word: str) -> bool:
+        return all(ch in self._ending_syllables for ch in word)
+
     def _correct(self, piece: str) -> str | None:
         """The vocabulary word one jamo edit away (two for long words), of the same length, if unique."""
+        if self._ending_like(piece):
+            return None
         key = to_jamo(piece)
         found: set[str] = set()
         for variant in (key, *_deletions(key)):
@@ -260,11 +291,14 @@ class Analyzer:
                 if piece in self.vocab:
                     lone = j - i == 1 and piece not in lexicon.light_words
                     options.append((2.1 if lone else 1.0, "word", piece))
-                elif fuzzy and 2 <= j - i <= 6:
+                elif fuzzy and (j - i >= 3 or (i == 0 and j == n)) and j - i <= 6:
+                    # A two-syllable piece is corrected only when it is the whole word (창엄 -> 창업):
+                    # inside a longer word, a real word one letter away from a known one (전기요금,
+                    # 전시) is far likelier than a typo.
                     corrected = self._correct(piece)
                     if corrected:
                         options.append((1.6, "word", corrected))
-                if i > 0 and (piece in lexicon.stopwords or piece in lexicon.particles):
+                if (piece in lexicon.stopwords and (i > 0 or j - i >= 2)) or (i > 0 and piece in lexicon.particles):
                     options.append((1.2, "skip", piece))
                 if j == n and i > 0 and piece[0] in self._ending_syllables and all(
                         ch in self._ending_syllables for ch in piece) and piece.startswith(lexicon.verb_starts):

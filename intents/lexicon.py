@@ -17,6 +17,8 @@ class MatcherSettings:
     answer_score: float = 55.0
     answer_margin: float = 8.0
     answer_coverage: float = 0.70
+    answer_coverage_long: float = 0.30
+    short_terms: int = 4
     suggest_score: float = 30.0
     aspect_cue_weight: float = 0.35
     unknown_weight: float = 1.0

@@ -56,8 +56,9 @@ class Matcher:
         weak_texts: dict[str, list[str]] = {}
         for item in kb.items():
             strong_texts[item.id], weak_texts[item.id] = _texts_of(item)
-        self.analyzer.learn(t for texts in (*strong_texts.values(), *weak_texts.values()) for t in texts)
-        self.analyzer.split_compounds()
+        self.analyzer.learn(t for texts in strong_texts.values() for t in texts)
+        self.analyzer.learn((t for texts in weak_texts.values() for t in texts), correct_to=False)
+        self.analyzer.finish()
         for program in kb.programs:
             for phrase in (*(name for _, name in program.name.values), *program.aliases):
                 self.analyzer.learn_phrase_initials(phrase)
@@ -84,6 +85,10 @@ class Matcher:
                 self.postings[term].append((index, WEAK))
         n = max(len(self.entries), 1)
         self.idf = {term: math.log(1 + n / count) for term, count in df.items()}
+        # A word found only in descriptions (never in a name, alias or question) is weaker evidence of
+        # what a question is about: descriptions are full of ordinary verbs and adjectives.
+        strong_terms = frozenset().union(*(e.strong for e in self.entries)) if self.entries else frozenset()
+        self.descriptive = frozenset(self.idf) - strong_terms
         self.unknown_idf = math.log(1 + n / 0.5) * self.settings.unknown_weight
         self.cue_terms = self._cue_terms()
         # A message typed exactly as one of an item's phrasings needs no scoring.
@@ -114,14 +119,17 @@ class Matcher:
         candidates = tuple(Candidate(r.item.id, r.item.kind, round(r.score, 1))
                            for r in ranked[: self.settings.max_candidates])
         aspect = self._aspect(analysis.normalized) if isinstance(best.item, Program) else None
-        kind = self._decide(best, runner_up)
+        kind = self._decide(best, runner_up, len(set(analysis.terms)))
         return Decision(kind, best.item.id if kind == "answer" else None, aspect if kind != "fallback" else None,
                         round(best.score, 1), candidates, lang)
 
-    def _decide(self, best: "Ranked", runner_up: float) -> str:
+    def _decide(self, best: "Ranked", runner_up: float, n_terms: int) -> str:
         s = self.settings
+        # Every word of a short question is chosen on purpose; a long message carries a story
+        # around its question, so it may leave more words unexplained.
+        coverage = s.answer_coverage if n_terms <= s.short_terms else s.answer_coverage_long
         if best.exact or (best.score >= s.answer_score and best.score - runner_up >= s.answer_margin
-                          and best.coverage >= s.answer_coverage):
+                          and best.coverage >= coverage):
             return "answer"
         return "suggest" if best.score >= s.suggest_score else "fallback"
 
@@ -165,6 +173,8 @@ class Matcher:
                 weight = self.idf.get(term, self.unknown_idf)
                 if term in self.cue_terms:
                     weight *= self.settings.aspect_cue_weight
+                elif term in self.descriptive:
+                    weight *= WEAK
             weights[term] = max(weights.get(term, 0.0), weight)
         return weights
 
