@@ -1,0 +1,220 @@
+"""`python bot.py enquiries ...`: the staff desk outside Telegram (list, show, export, unanswered).
+
+The database is the one the bot writes: BOT_DB from the environment, else from the `.env` file beside
+bot.py, else data/bot.db; a relative path is taken from the bot's folder (as settings.py does), so the
+command finds the same file wherever it is started from.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import unicodedata
+from collections import Counter
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from dotenv import dotenv_values
+
+from store.database import KST, iso, parse_since
+from store.export import (ENQUIRY_COLUMNS, TICKET_COLUMNS, enquiry_values, local_time, ticket_values, write_csv,
+                          write_xlsx)
+
+PROJECT = Path(__file__).resolve().parent.parent
+DEFAULT_DB = Path("data/bot.db")
+WEAK_SCORE = 50  # below this the closest item is only a guess; say so next to it
+
+
+def db_path(env: dict[str, str] | None = None, env_file: Path = PROJECT / ".env") -> Path:
+    """BOT_DB from the environment (wins) or the .env file; relative paths from the bot's folder."""
+    values: dict[str, str] = {}
+    if env_file.is_file():
+        values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+    values.update(os.environ if env is None else env)
+    return PROJECT / Path(values.get("BOT_DB", "").strip() or DEFAULT_DB)
+
+
+def width(text: str) -> int:
+    """Columns a text takes in a terminal (Hangul and other wide characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def fit(text: Any, columns: int) -> str:
+    """The text cut to `columns` terminal columns (with … when cut) and padded to exactly that."""
+    text = " ".join(str("" if text is None else text).split())
+    if width(text) > columns:
+        out, used = "", 0
+        for ch in text:
+            if used + width(ch) > columns - 1:
+                break
+            out += ch
+            used += width(ch)
+        text = out + "…"
+    return text + " " * (columns - width(text))
+
+
+def when(stored: str | None) -> str:
+    moment = local_time(stored)
+    return f"{moment:%Y-%m-%d %H:%M}" if moment else "-"
+
+
+def _since(args: argparse.Namespace) -> tuple[str | None, str]:
+    """(stored ISO form or None, words for messages) of --since."""
+    text = getattr(args, "since", None)
+    if not text:
+        return None, ""
+    try:
+        moment = parse_since(text)
+    except ValueError:
+        raise SystemExit(f"--since: expected a date like 2025-03-01, got {text!r}") from None
+    return iso(moment), f" since {text}"  # type: ignore[arg-type]
+
+
+def cmd_list(store, args: argparse.Namespace, out: IO[str]) -> int:
+    since, since_words = _since(args)
+    tickets = store.tickets(status=args.status, since=since)
+    if not tickets:
+        what = f"{args.status} tickets" if args.status else "tickets"
+        print(f"No {what}{since_words}.", file=out)
+        return 0
+    print(f"{fit('#', 5)} {fit('created (KST)', 16)} {fit('status', 8)} {fit('staff', 10)} {fit('name', 11)}"
+          f" {fit('contact', 24)} question", file=out)
+    for t in tickets:
+        name = "(deleted)" if t["deleted"] else ("(anonymous)" if t["anonymous"] else t["name"])
+        print(f"{fit(t['number'], 5)} {fit(when(t['created_at']), 16)} {fit(t['status'], 8)}"
+              f" {fit(t['claimed_by_name'] or t['claimed_by'] or '-', 10)} {fit(name, 11)}"
+              f" {fit(t['contact'] or '-', 24)} {fit(t['question'] or '', 50).rstrip()}", file=out)
+    counts = Counter(t["status"] for t in tickets)
+    summary = ", ".join(f"{counts[s]} {s}" for s in ("open", "claimed", "answered", "closed") if counts[s])
+    print(f"{len(tickets)} ticket{'s' if len(tickets) != 1 else ''}{since_words}: {summary}", file=out)
+    return 0
+
+
+def cmd_show(store, args: argparse.Namespace, out: IO[str]) -> int:
+    t = store.ticket(args.number)
+    if t is None:
+        print(f"No ticket #{args.number}.", file=out)
+        return 1
+    claimed = f" by {t['claimed_by_name'] or t['claimed_by']}" if t["claimed_by"] else ""
+    print(f"Ticket #{t['number']}: {t['status']}{claimed}", file=out)
+    print(f"  created    {when(t['created_at'])} KST, user {t['user_id']} (chat {t['chat_id']}),"
+          f" language {t['lang'] or '-'}", file=out)
+    if t["deleted"]:
+        print(f"  personal data deleted {when(t['deleted_at'])} KST", file=out)
+    elif t["anonymous"]:
+        print("  anonymous: consent not given, so no name or contact; answer in the chat", file=out)
+    else:
+        print(f"  name       {t['name'] or '-'}", file=out)
+        kind = f" ({t['contact_kind']})" if t["contact_kind"] else ""
+        print(f"  contact    {t['contact'] or '-'}{kind}", file=out)
+        print(f"  consent    {when(t['consent_at'])} KST, text version {t['consent_version'] or '-'}", file=out)
+    if t["answered_at"]:
+        print(f"  answered   first {when(t['answered_at'])} KST by {t['answered_by']}", file=out)
+    if t["closed_at"]:
+        print(f"  closed     {when(t['closed_at'])} KST by {t['closed_by']}", file=out)
+    if t["staff_card_message_id"]:
+        print(f"  staff card chat {t['staff_chat_id']}, message {t['staff_card_message_id']}", file=out)
+    print("Messages:", file=out)
+    for m in t["messages"]:
+        who = "user" if m["who"] == "user" else f"staff {m['staff_name'] or m['staff_id']}"
+        text = m["text"] if m["text"] is not None else "(deleted)"
+        print(f"  {when(m['time'])}  {fit(who, 14)} {text}", file=out)
+    recent = [] if t["deleted"] else store.recent_enquiries(t["user_id"], limit=5)
+    if recent:
+        print("The user's latest messages to the bot:", file=out)
+        for e in recent:
+            decision = e["kind"] or "-"
+            if e["item_id"]:
+                decision += f" {e['item_id']}"
+            print(f"  {when(e['time'])}  {fit(decision, 28)} {e['text']}", file=out)
+    return 0
+
+
+def cmd_export(store, args: argparse.Namespace, out: IO[str]) -> int:
+    since, since_words = _since(args)
+    rows = [enquiry_values(r) for r in store.enquiries(since=since)]
+    if args.format == "csv":
+        if args.out:
+            with open(args.out, "wb") as f:
+                count = write_csv(f, ENQUIRY_COLUMNS, rows)
+            print(f"Wrote {count} enquiries{since_words} to {args.out}.", file=out)
+        else:
+            out.flush()
+            stream = getattr(out, "buffer", None)
+            if stream is None:  # a text-only stream (tests): write the same bytes through it
+                import io
+
+                buffer = io.BytesIO()
+                write_csv(buffer, ENQUIRY_COLUMNS, rows)
+                out.write(buffer.getvalue().decode("utf-8"))
+            else:
+                write_csv(stream, ENQUIRY_COLUMNS, rows)
+                stream.flush()
+            print(f"{len(rows)} enquiries{since_words}.", file=sys.stderr)
+        return 0
+    path = args.out or Path(f"enquiries-{date.today():%Y-%m-%d}.xlsx")
+    tickets = [store.ticket(t["number"]) for t in store.tickets(since=since)]
+    write_xlsx(Path(path), [("enquiries", ENQUIRY_COLUMNS, rows),
+                            ("tickets", TICKET_COLUMNS, [ticket_values(t) for t in tickets])])
+    print(f"Wrote {len(rows)} enquiries and {len(tickets)} tickets{since_words} to {path}.", file=out)
+    return 0
+
+
+def cmd_unanswered(store, args: argparse.Namespace, out: IO[str]) -> int:
+    from store.unanswered import suggest
+
+    since, since_words = _since(args)
+    texts = [e["text"] for e in store.enquiries(since=since)
+             if e["source"] in ("message", "edited") and e["kind"] in ("suggest", "fallback") and e["text"]]
+    if not texts:
+        print(f"No unanswered questions{since_words}.", file=out)
+        return 0
+    kb, note = None, ""
+    try:
+        from knowledge.loader import load_or_raise
+
+        kb = load_or_raise(args.knowledge, args.intents)
+    except Exception as exc:  # the grouping is useful without the knowledge base
+        first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        note = f"(knowledge not loaded, so no closest items: {first_line}; try `python bot.py check`)"
+    suggestions = suggest(texts, kb)
+    print(f"{len(texts)} unanswered question{'s' if len(texts) != 1 else ''}{since_words}"
+          f" in {len(suggestions)} group{'s' if len(suggestions) != 1 else ''}, most frequent first.", file=out)
+    if note:
+        print(note, file=out)
+    for i, s in enumerate(suggestions, start=1):
+        g = s.group
+        print(f"\n{i:>3}. {g.text}  ({g.count}×)", file=out)
+        others = [t for t in g.examples[1:5]]
+        if others:
+            print(f"     also: {' · '.join(others)}", file=out)
+        if s.item_id:
+            weak = ", a weak match: check it fits" if s.score is not None and s.score < WEAK_SCORE else ""
+            print(f"     closest: {s.item_id} ({s.item_kind}, score {s.score:g}{weak})", file=out)
+            if s.yaml_line:
+                print(f"     add under {s.item_id}:  {s.yaml_line}", file=out)
+        elif kb is not None:
+            print("     closest: nothing close; a new program or FAQ may be needed", file=out)
+    return 0
+
+
+COMMANDS = {"list": cmd_list, "show": cmd_show, "export": cmd_export, "unanswered": cmd_unanswered}
+
+
+def run_enquiries(args: argparse.Namespace, *, out: IO[str] | None = None, env: dict[str, str] | None = None
+                  ) -> int:
+    """Run one `enquiries` action for bot.py's parsed arguments; returns the exit code."""
+    out = out or sys.stdout
+    path = db_path(env)
+    if not path.exists():
+        print(f"No database at {path} yet: the bot creates it with its first message (or set BOT_DB).",
+              file=out)
+        return 1
+    from store import EnquiryStore
+
+    store = EnquiryStore(path)
+    try:
+        return COMMANDS[args.enquiries_command](store, args, out)
+    finally:
+        store.db.close()

@@ -1,0 +1,296 @@
+"""`python bot.py enquiries ...`: list, show, export (CSV and XLSX round trips) and unanswered."""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import openpyxl
+import pytest
+import yaml
+
+from bot import build_parser
+from intents.decision import Candidate, Decision
+from store import EnquiryStore
+from store.cli import db_path, run_enquiries
+from store.export import ENQUIRY_COLUMNS, csv_cell, enquiry_values, unescape_cell
+
+ROOT = Path(__file__).resolve().parent.parent
+T0 = datetime(2025, 3, 3, 1, 0, tzinfo=timezone.utc)  # 10:00 KST
+
+
+class Clock:
+    def __init__(self, at: datetime = T0) -> None:
+        self.at = at
+
+    def __call__(self) -> datetime:
+        return self.at
+
+
+QUESTIONS = [
+    # (text, decision kind, source)
+    ("청창사 언제 모집해요", "answer", "message"),
+    ("드론 교육 있나요", "fallback", "message"),
+    ("드론 교육 받을 수 있나요", "suggest", "message"),
+    ("드론교육 있어요?", "fallback", "edited"),
+    ('=HYPERLINK("http://evil.example","클릭")', "fallback", "message"),
+    ("'따옴표로 시작, 쉼표와 \"인용\"\n그리고 줄바꿈", "fallback", "message"),
+    ("주차: 가능한가요, 방문할 때", "fallback", "message"),
+    ("menu:programs", "answer", "button"),
+]
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "bot.db"
+    clock = Clock()
+    store = EnquiryStore(path, clock=clock)
+    for i, (text, kind, source) in enumerate(QUESTIONS):
+        clock.at = T0 + timedelta(days=i)
+        eid = store.record_message(user_id=1001 + i % 2, chat_id=1001 + i % 2, lang="ko", text=text, source=source)
+        store.record_decision(eid, Decision(kind, id="youth-startup-academy" if kind == "answer" else None,
+                                            score=81.5 if kind == "answer" else 30.25,
+                                            candidates=(Candidate("youth-startup-academy", "program", 81.5),)),
+                              0.75)
+        if i == 0:
+            store.record_feedback(eid, 1001, True)
+    clock.at = T0 + timedelta(days=1)
+    t = store.create_ticket(1001, 1001, "홍길동", "010 1234 5678", "드론 교육 있나요?", "v1", clock.at, False)
+    store.claim(t["number"], 501, "김담당")
+    store.answer(t["number"], 501, "다음 주에 공고가 나갑니다", staff_name="김담당")
+    clock.at = T0 + timedelta(days=5)
+    store.create_ticket(1002, 1002, None, None, "익명 질문", None, None, True)
+    store.close()
+    return path
+
+
+def run(path: Path, *argv: str) -> tuple[int, str]:
+    args = build_parser().parse_args(["enquiries", *argv])
+    out = io.StringIO()
+    code = run_enquiries(args, out=out, env={"BOT_DB": str(path)})
+    return code, out.getvalue()
+
+
+def test_db_path_from_env_and_dotenv(tmp_path):
+    assert db_path({"BOT_DB": "/srv/bot/x.db"}, tmp_path / "none") == Path("/srv/bot/x.db")
+    assert db_path({}, tmp_path / "none") == ROOT / "data" / "bot.db"
+    env_file = tmp_path / ".env"
+    env_file.write_text("BOT_DB=elsewhere/bot.db\n")
+    assert db_path({}, env_file) == ROOT / "elsewhere" / "bot.db"
+    assert db_path({"BOT_DB": "/a.db"}, env_file) == Path("/a.db")  # the real environment wins
+
+
+def test_missing_database_is_one_clear_line_and_not_created(tmp_path):
+    path = tmp_path / "nothing.db"
+    code, text = run(path, "list")
+    assert code == 1 and text.count("\n") == 1 and str(path) in text
+    assert not path.exists()
+
+
+def test_empty_database(tmp_path):
+    path = tmp_path / "empty.db"
+    EnquiryStore(path).close()
+    assert run(path, "list") == (0, "No tickets.\n")
+    assert run(path, "list", "--status", "open") == (0, "No open tickets.\n")
+    assert run(path, "unanswered") == (0, "No unanswered questions.\n")
+    code, text = run(path, "export", "--out", str(tmp_path / "e.csv"))
+    assert code == 0 and "Wrote 0 enquiries" in text
+
+
+def test_list_and_filters(db):
+    code, text = run(db, "list")
+    lines = text.splitlines()
+    assert code == 0 and lines[0].startswith("#")
+    assert "홍길동" in lines[1] and "answered" in lines[1] and "김담당" in lines[1] and "010-1234-5678" in lines[1]
+    assert "(anonymous)" in lines[2] and "open" in lines[2]
+    assert lines[-1] == "2 tickets: 1 open, 1 answered"
+    code, text = run(db, "list", "--status", "open")
+    assert "익명 질문" in text and "홍길동" not in text
+    code, text = run(db, "list", "--since", "2025-03-05")
+    assert "익명 질문" in text and "홍길동" not in text and text.splitlines()[-1].endswith("1 open")
+    assert run(db, "list", "--status", "closed")[1] == "No closed tickets.\n"
+
+
+def test_bad_since_date(db):
+    with pytest.raises(SystemExit, match="--since"):
+        run(db, "list", "--since", "last tuesday")
+
+
+def test_show(db):
+    code, text = run(db, "show", "1")
+    assert code == 0
+    assert text.startswith("Ticket #1: answered by 김담당")
+    assert "홍길동" in text and "010-1234-5678 (phone)" in text and "version v1" in text
+    assert "다음 주에 공고가 나갑니다" in text and "staff 김담당" in text
+    assert "The user's latest messages" in text and "드론 교육 있나요" in text
+    code, text = run(db, "show", "2")
+    assert "anonymous" in text and "익명 질문" in text
+    assert run(db, "show", "99") == (1, "No ticket #99.\n")
+
+
+def test_show_forgotten_ticket(db):
+    store = EnquiryStore(db)
+    store.forget_user(1001)
+    store.close()
+    code, text = run(db, "show", "1")
+    assert code == 0 and "personal data deleted" in text and "홍길동" not in text and "(deleted)" in text
+
+
+def expected_rows(path: Path, since: str | None = None) -> list[list[str]]:
+    store = EnquiryStore(path)
+    rows = [[unescape_cell(csv_cell(v)) for v in enquiry_values(r)] for r in store.enquiries(since=since)]
+    store.close()
+    return rows
+
+
+def test_csv_export_round_trip(db, tmp_path):
+    out = tmp_path / "enquiries.csv"
+    code, text = run(db, "export", "--format", "csv", "--out", str(out))
+    assert code == 0 and text == f"Wrote {len(QUESTIONS)} enquiries to {out}.\n"
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs to read UTF-8
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        reader = csv.reader(f)
+        header = next(reader)
+        rows = [[unescape_cell(cell) for cell in row] for row in reader]
+    assert tuple(header) == ENQUIRY_COLUMNS
+    assert rows == expected_rows(db)
+    texts = [row[header.index("text")] for row in rows]
+    assert texts == [q[0] for q in QUESTIONS]  # Korean, quotes, commas and newlines intact
+    first = dict(zip(header, rows[0]))
+    assert first["decision"] == "answer" and first["item_id"] == "youth-startup-academy"
+    assert first["helpful"] == "yes" and first["time_kst"] == "2025-03-03 10:00:00"
+    assert first["candidates"] == "youth-startup-academy 81.5" and first["score"] == "81.5"
+
+
+def test_csv_cells_that_spreadsheets_would_run_are_defused(db, tmp_path):
+    out = tmp_path / "e.csv"
+    run(db, "export", "--out", str(out))
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        cells = [row[7] for row in csv.reader(f)]
+    assert cells[5] == "'" + QUESTIONS[4][0] and cells[6] == "''" + QUESTIONS[5][0][1:]
+
+
+def test_csv_since(db, tmp_path):
+    out = tmp_path / "e.csv"
+    run(db, "export", "--since", "2025-03-09", "--out", str(out))
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["text"] for r in rows] == ["주차: 가능한가요, 방문할 때", "menu:programs"]
+
+
+def test_xlsx_export_opens_with_the_rows(db, tmp_path):
+    out = tmp_path / "enquiries.xlsx"
+    code, text = run(db, "export", "--format", "xlsx", "--out", str(out))
+    assert code == 0 and "Wrote 8 enquiries and 2 tickets" in text
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["enquiries", "tickets"]
+    sheet = book["enquiries"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert tuple(rows[0]) == ENQUIRY_COLUMNS
+    store = EnquiryStore(db)
+    expected = [enquiry_values(r) for r in store.enquiries()]
+    store.close()
+    assert rows[1:] == expected
+    formula = sheet.cell(row=6, column=ENQUIRY_COLUMNS.index("text") + 1)
+    assert formula.value == QUESTIONS[4][0] and formula.data_type == "s"  # text, not a formula
+    assert sheet.freeze_panes == "A2" and sheet["A1"].font.bold
+    assert sheet.column_dimensions["H"].width > sheet.column_dimensions["A"].width
+    tickets = [[c.value for c in row] for row in book["tickets"].iter_rows(values_only=False)]
+    assert tickets[1][4] == "홍길동" and tickets[2][15] == "yes"
+
+
+def test_xlsx_default_file_name(db, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, text = run(db, "export", "--format", "xlsx")
+    [made] = list(tmp_path.glob("enquiries-*.xlsx"))
+    assert code == 0 and made.name in text
+
+
+def write_knowledge(folder: Path) -> tuple[Path, Path]:
+    knowledge, intents = folder / "knowledge", folder / "intents"
+    knowledge.mkdir()
+    intents.mkdir()
+    (knowledge / "startup.yaml").write_text(
+        """
+area:
+  id: startup
+  name: {ko: 창업, en: Startups}
+programs:
+  - id: drone-training
+    name: {ko: 드론 전문 인력 양성 교육, en: Drone training}
+    aliases: [드론 교육]
+    audience: [job_seeker]
+    summary: {ko: 드론 조종과 정비를 배우는 교육입니다., en: A course in flying and servicing drones.}
+    questions: [드론 자격증 교육]
+  - id: youth-startup-academy
+    name: {ko: 청년창업사관학교, en: Youth Startup Academy}
+    aliases: [청창사]
+    audience: [founder]
+    summary: {ko: 청년 창업자를 키우는 과정입니다., en: A programme for young founders.}
+faqs:
+  - id: parking
+    questions: [주차장 있나요]
+    answer: {ko: 방문객 주차가 가능합니다., en: Visitors can park.}
+""", encoding="utf-8")
+    (intents / "common.yaml").write_text(
+        """
+intents:
+  - id: greeting
+    examples: [안녕하세요, hello]
+    reply: {ko: 안녕하세요!, en: Hello!}
+""", encoding="utf-8")
+    return knowledge, intents
+
+
+def test_unanswered_groups_with_closest_item_and_yaml_line(db, tmp_path):
+    knowledge, intents = write_knowledge(tmp_path)
+    code, text = run(db, "unanswered", "--knowledge", str(knowledge), "--intents", str(intents))
+    assert code == 0
+    assert text.splitlines()[0] == "6 unanswered questions in 4 groups, most frequent first."
+    first = text.split("\n\n")[1]
+    assert "1. 드론 교육 있나요  (3×)" in first
+    assert "also: 드론 교육 받을 수 있나요 · 드론교육 있어요?" in first
+    assert "closest: drone-training (program" in first
+    line = first.split("add under drone-training:  ")[1].strip()
+    assert yaml.safe_load(line) == {"questions": ["드론 교육 있나요", "드론 교육 받을 수 있나요", "드론교육 있어요?"]}
+    parking = next(block for block in text.split("\n\n") if "주차" in block)
+    assert "closest: parking (faq" in parking
+    # The colon and comma in the question are quoted, so the suggested line is valid YAML.
+    suggested = parking.split("add under parking:  ")[1].strip()
+    assert yaml.safe_load(suggested) == {"questions": ["주차: 가능한가요, 방문할 때"]}
+
+
+def test_unanswered_without_knowledge_still_groups(db, tmp_path):
+    code, text = run(db, "unanswered", "--knowledge", str(tmp_path / "missing"), "--intents", str(tmp_path / "x"))
+    assert code == 0 and "knowledge not loaded" in text and "드론 교육 있나요  (3×)" in text
+    assert "closest" not in text.replace("no closest items", "")
+
+
+def test_unanswered_fallback_similarity_without_matcher(db, tmp_path):
+    from knowledge.loader import load_or_raise
+    from store.unanswered import suggest
+
+    kb = load_or_raise(*write_knowledge(tmp_path))
+    result = suggest(["드론 교육 있나요", "드론교육 있어요?", "주차장 있나요?"], kb, use_matcher=False)
+    assert [(s.group.text, s.item_id) for s in result] == [("드론 교육 있나요", "drone-training"),
+                                                           ("주차장 있나요?", "parking")]
+    assert result[1].yaml_line is None  # that wording is already among the FAQ's questions
+
+
+def test_command_line_through_subprocess(db):
+    env = {**os.environ, "BOT_DB": str(db)}
+    done = subprocess.run([sys.executable, "bot.py", "enquiries", "export"], cwd=ROOT, env=env,
+                          capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stdout.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(done.stdout.decode("utf-8-sig"), newline="")))
+    assert [[unescape_cell(c) for c in r] for r in rows[1:]] == expected_rows(db)
+    assert done.stderr.decode().strip() == "8 enquiries."
+    listing = subprocess.run([sys.executable, "bot.py", "enquiries", "list"], cwd=ROOT, env=env,
+                             capture_output=True, text=True, timeout=60)
+    assert listing.returncode == 0 and "홍길동" in listing.stdout
