@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import signal
 import sys
 import threading
@@ -28,7 +29,7 @@ from telegram.ext import Application
 
 from botapi.inprocess import InProcessBotAPI
 from botapi.updates import UpdateFactory
-from console.render import buttons_of, render_buttons, render_text
+from console.render import buttons_of, render_buttons, render_text, wrap
 
 TEXTS_FILE = Path(__file__).with_name("texts.yaml")
 QUIT_COMMANDS = frozenset({"/quit", "/exit"})
@@ -81,11 +82,13 @@ class ConsoleChat:
     def _print_message(self, label: str, text: str, reply_markup: dict | None) -> None:
         lines = text.split("\n") if text else []
         lines += render_buttons(reply_markup, ansi=self.ansi)
-        head = self._style(label, "1;32")
-        first = lines[0] if lines else ""
-        self._write(f"{head} {first}".rstrip())
-        for line in lines[1:]:
-            self._write(_INDENT + line if line else "")
+        lines = [f"{self._style(label, '1;32')} {lines[0] if lines else ''}".rstrip()] + [
+            _INDENT + line if line else "" for line in lines[1:]]
+        # On a terminal, wrap to its width keeping the indent; into a pipe, leave lines whole.
+        width = shutil.get_terminal_size().columns - 1 if self.ansi else 0
+        for line in lines:
+            for part in wrap(line, width, _INDENT):
+                self._write(part)
 
     def on_call(self, method: str, params: dict, result: Any) -> None:
         """Print what the bot just did, as it happens (the API calls this after each call)."""

@@ -6,6 +6,7 @@ number the buttons from 1 across rows, which is the number a person types to pre
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from botapi.telegram_html import HTMLParseError, parse_html
@@ -119,3 +120,41 @@ def render_buttons(reply_markup: dict | None, *, ansi: bool) -> list[str]:
             cells.append(f"{number} {label}")
         lines.append("  ".join(cells))
     return lines
+
+
+def display_width(text: str) -> int:
+    """Columns a terminal uses for `text`: Hangul and other wide characters take two."""
+    width = 0
+    in_escape = False
+    for ch in text:
+        if in_escape:
+            in_escape = ch != "m"
+            continue
+        if ch == "\x1b":
+            in_escape = True
+            continue
+        if unicodedata.combining(ch):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def wrap(line: str, width: int, indent: str) -> list[str]:
+    """Wrap one line at spaces to `width` columns; continuation lines start with `indent`.
+
+    The terminal would wrap on its own, but at column 0, which breaks the indented layout.
+    """
+    if width <= len(indent) + 10 or display_width(line) <= width:
+        return [line]
+    out: list[str] = []
+    body = line.lstrip(" ")
+    current = line[: len(line) - len(body)]  # the line's own indent stays on its first part
+    for word in body.split(" "):
+        candidate = f"{current} {word}" if current.strip() else current + word
+        if current.strip() and display_width(candidate) > width:
+            out.append(current)
+            current = indent + word
+        else:
+            current = candidate
+    out.append(current)
+    return out

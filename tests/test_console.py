@@ -23,7 +23,7 @@ from telegram.ext import (
 
 from botapi import InProcessBotAPI
 from console.chat import run_console
-from console.render import render_text
+from console.render import display_width, render_text, wrap
 
 ROOT = Path(__file__).resolve().parent.parent
 MENU = InlineKeyboardMarkup([
@@ -82,8 +82,8 @@ async def test_scripted_conversation_transcript(app, api):
     transcript = await chat(app, api, "/start\n2\n창업 자금 <지원>\n3\n9\n/quit\nnever read\n")
     lines = transcript.splitlines()
     assert lines[0].startswith("창원산업진흥원 안내 챗봇")
-    assert "/quit" in lines[1] and "번호" in lines[1]
-    body = "\n".join(lines[2:])
+    assert "번호" in lines[1] and "/quit" in lines[2]
+    body = "\n".join(lines[3:])
     expected = """
 나> /start
 봇: 안녕하세요, 방문자님!
@@ -129,6 +129,14 @@ async def test_greet_sends_start_first(app, api):
     transcript = await chat(app, api, "", greet=True)
     assert "봇: 안녕하세요, 방문자님!" in transcript
     assert api.calls_of("sendMessage")[0]["chat_id"] == 1
+
+
+def test_wrap_keeps_the_indent_and_counts_hangul_as_two_columns():
+    line = "    " + "가나다 " * 10
+    parts = wrap(line.rstrip(), 20, "    ")
+    assert all(display_width(p) <= 20 for p in parts)
+    assert all(p.startswith("    ") for p in parts)
+    assert " ".join(p.strip() for p in parts) == line.strip()
 
 
 def test_render_text_with_ansi_styles():
