@@ -18,6 +18,7 @@ class MatcherSettings:
     answer_margin: float = 8.0
     answer_coverage: float = 0.70
     answer_coverage_long: float = 0.30
+    answer_topic_coverage: float = 0.0
     short_terms: int = 4
     suggest_score: float = 30.0
     aspect_cue_weight: float = 0.35

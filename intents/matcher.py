@@ -40,6 +40,7 @@ class Ranked:
     item: Item
     score: float  # 0..100
     coverage: float  # 0..1: share of the message's weight this item explains
+    topic_coverage: float = 1.0  # 0..1: the same, counting only what the message is about (no cues)
     exact: bool = False  # the message is one of the item's phrasings, word for word
 
 
@@ -58,6 +59,8 @@ class Matcher:
             strong_texts[item.id], weak_texts[item.id] = _texts_of(item)
         self.analyzer.learn(t for texts in strong_texts.values() for t in texts)
         self.analyzer.learn((t for texts in weak_texts.values() for t in texts), correct_to=False)
+        # Aspect cues and question words are words of every knowledge base, written or not.
+        self.analyzer.learn(self._cue_texts(), correct_to=False)
         self.analyzer.finish()
         for program in kb.programs:
             for phrase in (*(name for _, name in program.name.values), *program.aliases):
@@ -91,6 +94,12 @@ class Matcher:
         self.descriptive = frozenset(self.idf) - strong_terms
         self.unknown_idf = math.log(1 + n / 0.5) * self.settings.unknown_weight
         self.cue_terms = self._cue_terms()
+        cue = self.settings.aspect_cue_weight
+        # Each phrasing with its own weight, so that scoring a message only adds up what it shares.
+        self.phrasings: list[tuple[tuple[frozenset[str], float], ...]] = [
+            tuple((p, sum(self.idf.get(t, 0.0) * (cue if t in self.cue_terms else 1.0) for t in p))
+                  for p in entry.phrasings)
+            for entry in self.entries]
         # A message typed exactly as one of an item's phrasings needs no scoring.
         self.exact: dict[str, set[int]] = defaultdict(set)
         for index, entry in enumerate(self.entries):
@@ -129,7 +138,7 @@ class Matcher:
         # around its question, so it may leave more words unexplained.
         coverage = s.answer_coverage if n_terms <= s.short_terms else s.answer_coverage_long
         if best.exact or (best.score >= s.answer_score and best.score - runner_up >= s.answer_margin
-                          and best.coverage >= coverage):
+                          and best.coverage >= coverage and best.topic_coverage >= s.answer_topic_coverage):
             return "answer"
         return "suggest" if best.score >= s.suggest_score else "fallback"
 
@@ -137,15 +146,21 @@ class Matcher:
         """Items that share a term with the message, best first (at most SHORTLIST)."""
         exact = self.exact.get(analysis.normalized.replace(" ", ""), set())
         if len(exact) == 1:
-            return [Ranked(self.entries[next(iter(exact))].item, 100.0, 1.0, exact=True)]
+            return [Ranked(self.entries[next(iter(exact))].item, 100.0, 1.0, 1.0, exact=True)]
         weights = self._weights(analysis.terms)
+        weights = {t: w for t, w in weights.items() if w > 0}
         total = sum(weights.values())
         if total <= 0:
             return []
+        topic_total = sum(w for t, w in weights.items() if t not in self.cue_terms)
         covered: dict[int, float] = defaultdict(float)
+        topic: dict[int, float] = defaultdict(float)
         for term, weight in weights.items():
+            is_topic = term not in self.cue_terms
             for index, credit in self.postings.get(term, ()):
                 covered[index] += weight * credit
+                if is_topic:
+                    topic[index] += weight * credit
         if not any(w for t, w in weights.items() if t not in self.cue_terms and t in self.idf):
             # Only "how/when/who" words and nothing about which program: no program can be meant,
             # though a general FAQ (how to apply, deadlines) or an intent still can.
@@ -156,8 +171,10 @@ class Matcher:
         for index, numerator in shortlist:
             entry = self.entries[index]
             coverage = numerator / total
-            phrasing = max((self._dice(weights, total, p) for p in entry.phrasings), default=0.0)
-            ranked.append(Ranked(entry.item, 100 * (share * coverage + (1 - share) * phrasing), coverage))
+            phrasing = max((_dice(weights, total, p, own) for p, own in self.phrasings[index]), default=0.0)
+            topic_coverage = topic[index] / topic_total if topic_total else 1.0
+            ranked.append(Ranked(entry.item, 100 * (share * coverage + (1 - share) * phrasing), coverage,
+                                 topic_coverage))
         ranked.sort(key=lambda r: (-r.score, r.item.id))
         return ranked
 
@@ -169,28 +186,23 @@ class Matcher:
         for term in terms:
             if term.startswith(UNKNOWN_PREFIX):
                 weight = self.unknown_idf
+            elif term in self.cue_terms:
+                # How a question is asked counts only where some item is asked that way.
+                weight = self.idf.get(term, 0.0) * self.settings.aspect_cue_weight
             else:
                 weight = self.idf.get(term, self.unknown_idf)
-                if term in self.cue_terms:
-                    weight *= self.settings.aspect_cue_weight
-                elif term in self.descriptive:
+                if term in self.descriptive:
                     weight *= WEAK
             weights[term] = max(weights.get(term, 0.0), weight)
         return weights
 
-    def _dice(self, weights: dict[str, float], total: float, phrasing: frozenset[str]) -> float:
-        shared = sum(weights[t] for t in phrasing if t in weights)
-        if not shared:
-            return 0.0
-        cue = self.settings.aspect_cue_weight
-        own = sum(self.idf.get(t, 0.0) * (cue if t in self.cue_terms else 1.0) for t in phrasing)
-        return 2 * shared / (total + own)
-
-    def _cue_terms(self) -> frozenset[str]:
+    def _cue_texts(self) -> list[str]:
         cues = [c for group in self.lexicon.aspect_cues_ko.values() for c in group]
         cues += [c.strip() for group in self.lexicon.aspect_cues_en.values() for c in group]
-        cues += list(self.lexicon.light_words)
-        return frozenset(t for cue in cues for t in self.analyzer.analyze(cue).terms
+        return cues + list(self.lexicon.light_words)
+
+    def _cue_terms(self) -> frozenset[str]:
+        return frozenset(t for cue in self._cue_texts() for t in self.analyzer.analyze(cue).terms
                          if not t.startswith(UNKNOWN_PREFIX))
 
     def _aspect(self, normalized: str) -> str | None:
@@ -204,6 +216,12 @@ class Matcher:
             if length and (best is None or length > best[0]):
                 best = (length, aspect)
         return best[1] if best else None
+
+
+def _dice(weights: dict[str, float], total: float, phrasing: frozenset[str], own: float) -> float:
+    """Weighted Dice overlap of a message (term weights summing to `total`) and one phrasing."""
+    shared = sum(w for t, w in weights.items() if t in phrasing)
+    return 2 * shared / (total + own) if shared else 0.0
 
 
 def _compact(text: str) -> str:
