@@ -86,6 +86,7 @@ class Analyzer:
         self._by_initials: dict[str, set[str]] = {}
         self._parts: dict[str, tuple[str, ...]] = {}  # compound word -> the known words it is made of
         self._english: list[str] = []  # sorted, for prefix look-ups
+        self._freq: dict[str, int] = {}  # how often a word or phrase occurs in the knowledge base
         self._ending_syllables = frozenset(
             ch for word in (*lexicon.particles, *lexicon.stopwords, *lexicon.verb_starts) for ch in word
             if is_syllable(ch))
@@ -131,12 +132,14 @@ class Analyzer:
     def learn_phrase_initials(self, phrase: str) -> None:
         """Let a 초성 abbreviation of a whole name (ㄱㅅㄱㅇ for 강소기업) stand for it."""
         compact = normalize(phrase).replace(" ", "")
+        self._freq[phrase] = self._freq.get(phrase, 0) + 1
         if len(initials(compact)) >= 2 and all(is_syllable(ch) for ch in compact):
             self._by_initials.setdefault(initials(compact), set()).add(phrase)
 
     def _add_word(self, word: str, correct_to: bool) -> None:
         if not word:
             return
+        self._freq[word] = self._freq.get(word, 0) + 1
         if word not in self.vocab:
             self.vocab.add(word)
             self._max_word = max(self._max_word, len(word))
@@ -171,6 +174,8 @@ class Analyzer:
             return [self._canonical(word) if word in self.vocab else UNKNOWN_PREFIX + word]
         if is_initials_only(token) and token not in self.vocab:
             return self._expand_initials(token)
+        if token in lexicon.stopwords:
+            return []
         stripped = self._strip_particles(token)
         if not stripped or stripped in lexicon.stopwords:
             return []
@@ -185,9 +190,14 @@ class Analyzer:
         return self.lexicon.synonyms.get(word, word)
 
     def _strip_particles(self, token: str) -> str:
-        for particle in self.lexicon.particles:
-            if token.endswith(particle) and len(token) - len(particle) >= (2 if len(particle) == 1 else 1):
-                return token[: -len(particle)]
+        """Up to two particles, outermost first (프로그램들이 -> 프로그램들 -> 프로그램)."""
+        for _ in range(2):
+            for particle in self.lexicon.particles:
+                if token.endswith(particle) and len(token) - len(particle) >= (2 if len(particle) == 1 else 1):
+                    token = token[: -len(particle)]
+                    break
+            else:
+                break
         return token
 
     def _cut_verb(self, token: str) -> str:
@@ -241,6 +251,9 @@ class Analyzer:
         matches = phrases or (matches if len(token) >= 3 else set())
         if not matches or len(matches) > 3:
             return [UNKNOWN_PREFIX + token]
+        if len(matches) > 1:  # 강소기업 and a misspelt alias 강속기업: the one written most often
+            top = max(self._freq.get(m, 0) for m in matches)
+            matches = {m for m in matches if self._freq.get(m, 0) == top}
         terms: list[str] = []
         for phrase in sorted(matches):
             if phrase in self.vocab:
