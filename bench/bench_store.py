@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_store.py [-n 5000] [--dir DIR]
 
 Records N enquiries, each with its decision (two committed writes, as the bot does for every message),
-then N ratings and a read of the user's last unanswered question, on a fresh WAL database, with
+then N/5 ratings and reads of a user's last unanswered question, forgets one user and vacuums, on a fresh WAL database, with
 synchronous=NORMAL (the store's setting) and with FULL (an fsync on every commit) for comparison.
 Prints writes per second and the p50/p99/max time of one write. Not a test: numbers for the README.
 """
@@ -74,6 +74,12 @@ def run(folder: Path, n: int, synchronous: str) -> None:
         store.last_unanswered(user)
         reads.append(clock() - t0)
     size = path.stat().st_size + path.with_name(path.name + "-wal").stat().st_size
+    t0 = clock()
+    store.forget_user(1000)
+    forget_ms = (clock() - t0) * 1000
+    t0 = clock()
+    store.vacuum()
+    vacuum_ms = (clock() - t0) * 1000
     store.close()
     print(f"synchronous={synchronous} (WAL), {n} messages, file {size / 1e6:.1f} MB")
     print(line("record_message", message))
@@ -81,6 +87,7 @@ def run(folder: Path, n: int, synchronous: str) -> None:
     print(line("message + decision (pair)", pair))
     print(line("record_feedback", feedback))
     print(line("last_unanswered (read)", reads))
+    print(f"  forget_user (one user, {n // 200} messages) {forget_ms:.1f} ms; vacuum {vacuum_ms:.1f} ms")
 
 
 def main() -> int:

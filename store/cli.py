@@ -7,17 +7,18 @@ command finds the same file wherever it is started from.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 import unicodedata
 from collections import Counter
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
 from dotenv import dotenv_values
 
-from store.database import KST, iso, parse_since
+from store.database import iso, parse_since
 from store.export import (ENQUIRY_COLUMNS, TICKET_COLUMNS, enquiry_values, local_time, ticket_values, write_csv,
                           write_xlsx)
 
@@ -143,8 +144,6 @@ def cmd_export(store, args: argparse.Namespace, out: IO[str]) -> int:
             out.flush()
             stream = getattr(out, "buffer", None)
             if stream is None:  # a text-only stream (tests): write the same bytes through it
-                import io
-
                 buffer = io.BytesIO()
                 write_csv(buffer, ENQUIRY_COLUMNS, rows)
                 out.write(buffer.getvalue().decode("utf-8"))
@@ -186,7 +185,7 @@ def cmd_unanswered(store, args: argparse.Namespace, out: IO[str]) -> int:
     for i, s in enumerate(suggestions, start=1):
         g = s.group
         print(f"\n{i:>3}. {g.text}  ({g.count}×)", file=out)
-        others = [t for t in g.examples[1:5]]
+        others = list(g.examples[1:5])
         if others:
             print(f"     also: {' · '.join(others)}", file=out)
         if s.item_id:

@@ -1,13 +1,11 @@
 """The enquiry log: every message and button press, the decision about it, and its rating."""
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from intents.decision import Decision
 from store.base import StoreBase, dumps, loads
 
-log = logging.getLogger(__name__)
 
 SOURCES = ("message", "edited", "button", "command", "nontext")
 # Sources that are questions typed by a person (what "unanswered" and the stats count).
@@ -44,7 +42,7 @@ class EnquiryLog(StoreBase):
         cursor = self.db.execute(
             "INSERT INTO enquiries (time, user_id, chat_id, lang, text, source, update_id)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (self._now(), user_id, chat_id, lang, text, source, update_id),
+            (self._now(), user_id, chat_id, lang, text if text is not None else "", source, update_id),
         )
         if chat_id in self._blocked_chats:
             # Someone who writes to the bot has unblocked it: deliveries to them may resume.

@@ -1,7 +1,6 @@
 """EnquiryStore: the one object the bot holds to reach its SQLite file."""
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Callable
 from datetime import datetime
@@ -15,8 +14,6 @@ from store.outbox import Outbox
 from store.privacy import Privacy
 from store.stats import Stats
 from store.tickets import TicketDesk
-
-log = logging.getLogger(__name__)
 
 
 class EnquiryStore(EnquiryLog, TicketDesk, Outbox, Privacy, Stats):

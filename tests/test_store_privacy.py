@@ -160,3 +160,12 @@ def test_forget_alone_already_clears_the_files(store):
     store.forget_user(1001)
     raw = file_bytes(store.path)
     assert [s for s in SECRETS if s.encode() in raw] == []
+
+
+def test_daily_maintenance_purges_and_vacuums(store, clock):
+    fill(store, 1001, NAME, PHONE, EMAIL, QUESTION)
+    clock.advance(days=30)
+    assert store.daily_maintenance(7)["tickets"] == 2
+    raw = file_bytes(store.path)
+    assert [s for s in SECRETS if s.encode() in raw] == []
+    assert store.db.execute("PRAGMA freelist_count").fetchone()[0] == 0
