@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -89,6 +90,30 @@ async def bot(settings: Settings, kb: KnowledgeBase, matcher: Matcher, store: En
     app = build_application(settings, kb=kb, matcher=matcher, store=store, request=api, get_updates_request=api)
     async with app:
         yield BotHarness(app, api, store)
+
+
+@pytest.fixture
+def make_bot(settings: Settings, store: EnquiryStore) -> Any:
+    """`async with make_bot(kb) as bot:` a bot over another knowledge base (e.g. one written by the test)."""
+
+    @contextlib.asynccontextmanager
+    async def make(kb: KnowledgeBase, matcher: Any = None) -> Any:
+        api = InProcessBotAPI()
+        app = build_application(settings, kb=kb, matcher=matcher or Matcher(kb), store=store,
+                                request=api, get_updates_request=api)
+        async with app:
+            yield BotHarness(app, api, store)
+
+    return make
+
+
+def write_knowledge(folder: Path, knowledge: str, intents: str = "intents: []\n") -> KnowledgeBase:
+    """Write one knowledge file and one intents file under `folder` and load them like the bot does."""
+    (folder / "knowledge").mkdir(parents=True, exist_ok=True)
+    (folder / "intents").mkdir(parents=True, exist_ok=True)
+    (folder / "knowledge" / "test.yaml").write_text(knowledge, encoding="utf-8")
+    (folder / "intents" / "test.yaml").write_text(intents, encoding="utf-8")
+    return load_or_raise(folder / "knowledge", folder / "intents")
 
 
 def buttons(entry: dict) -> list[tuple[str, str]]:

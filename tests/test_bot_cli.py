@@ -1,0 +1,127 @@
+"""Configuration, logging and the `run`/`chat` commands of bot.py."""
+from __future__ import annotations
+
+import asyncio
+import logging
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import bot
+from botapi.loopback import LoopbackBotAPIServer
+from botapi.updates import UpdateFactory
+from settings import DEFAULT_BASE_URL, Settings, SettingsError
+
+ROOT = Path(__file__).resolve().parent.parent
+TOKEN = "123456789:AAH-secret-token-value"
+
+
+def test_settings_defaults(tmp_path):
+    settings = Settings.from_env({}, env_file=None)
+    assert settings.token is None
+    assert settings.base_url == DEFAULT_BASE_URL == "https://api.telegram.org/bot"
+    assert settings.db_path == ROOT / "data" / "bot.db"
+    assert settings.state_path == ROOT / "data" / "bot-state.pickle"
+    assert (settings.staff_chat_id, settings.staff_user_ids, settings.retention_days, settings.log_level) == (
+        None, frozenset(), 365, "INFO")
+
+
+def test_settings_from_the_environment_and_dotenv(tmp_path):
+    env_file = tmp_path / ".env"
+    env_file.write_text(f"TELEGRAM_BOT_TOKEN={TOKEN}\nBOT_DB=from-dotenv.db\nSTAFF_CHAT_ID=-1001\n"
+                        "STAFF_USER_IDS=11, 22,33\nRETENTION_DAYS=30\nLOG_LEVEL=debug\n", encoding="utf-8")
+    settings = Settings.from_env({"BOT_DB": str(tmp_path / "real.db"),
+                                  "TELEGRAM_BASE_URL": "http://127.0.0.1:8081/bot"}, env_file=env_file)
+    assert settings.token == TOKEN
+    assert settings.db_path == tmp_path / "real.db"  # the real environment wins over .env
+    assert settings.base_url == "http://127.0.0.1:8081/bot"
+    assert settings.staff_chat_id == -1001 and settings.staff_user_ids == {11, 22, 33}
+    assert settings.retention_days == 30 and settings.log_level == "DEBUG"
+    assert TOKEN not in repr(settings)
+
+
+@pytest.mark.parametrize("name, value", [("STAFF_CHAT_ID", "staff"), ("STAFF_USER_IDS", "1,two"),
+                                         ("RETENTION_DAYS", "0"), ("LOG_LEVEL", "LOUD")])
+def test_bad_settings_name_the_variable(name, value):
+    with pytest.raises(SettingsError, match=name):
+        Settings.from_env({name: value}, env_file=None)
+
+
+def test_the_token_never_reaches_the_log(capsys):
+    settings = Settings(token=TOKEN, log_level="DEBUG")
+    bot.configure_logging(settings)
+    try:
+        logging.getLogger("telegram.test").error("POST https://api.telegram.org/bot%s/getMe failed", TOKEN)
+        try:
+            raise RuntimeError(f"url was https://api.telegram.org/bot{TOKEN}/sendMessage")
+        except RuntimeError:
+            logging.getLogger("telegram.test").exception("with a traceback")
+        assert logging.getLogger("httpx").getEffectiveLevel() >= logging.WARNING
+    finally:
+        logging.basicConfig(force=True, handlers=[logging.NullHandler()])
+    err = capsys.readouterr().err
+    assert TOKEN not in err and err.count("<token>") >= 2
+
+
+def run_bot_py(*args: str, stdin: str = "", env: dict[str, str] | None = None, tmp_path: Path) -> subprocess.CompletedProcess:
+    environment = {"PATH": "/usr/bin:/bin", "BOT_DB": str(tmp_path / "data" / "bot.db"), **(env or {})}
+    return subprocess.run([sys.executable, str(ROOT / "bot.py"), *args], input=stdin, capture_output=True,
+                          text=True, env=environment, cwd=tmp_path, timeout=60)
+
+
+def test_without_a_token_a_notice_then_the_console_chat(tmp_path):
+    result = run_bot_py(stdin="무역사절단 신청 방법\n", tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("TELEGRAM_BOT_TOKEN is not set: starting the console chat")
+    assert not any("TELEGRAM_BOT_TOKEN" in line for line in lines[1:])
+    assert "무역사절단 파견" in result.stdout and "신청방법" in result.stdout
+    assert (tmp_path / "data" / "bot.db").exists()
+
+
+def test_chat_command_opens_the_console_without_the_notice(tmp_path):
+    result = run_bot_py("chat", stdin="/help\n", tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "TELEGRAM_BOT_TOKEN" not in result.stdout and "/programs" in result.stdout
+
+
+def test_broken_knowledge_is_reported_with_file_and_line_and_exit_1(tmp_path):
+    knowledge = tmp_path / "kb"
+    knowledge.mkdir()
+    (knowledge / "broken.yaml").write_text("programs:\n  - id: Bad Id\n    name: 이름\n", encoding="utf-8")
+    result = run_bot_py("--knowledge", str(knowledge), tmp_path=tmp_path)
+    assert result.returncode == 1
+    assert "broken.yaml:" in result.stderr and "cannot start" in result.stderr
+    assert not (tmp_path / "data" / "bot.db").exists()  # nothing started
+
+
+async def test_build_application_uses_base_url_and_rides_out_a_429(tmp_path, kb, matcher, store):
+    """The real HTTP path: base_url from the settings, AIORateLimiter retrying after retry_after."""
+    async with LoopbackBotAPIServer() as server:
+        settings = Settings(token="123:TEST", base_url=server.base_url, db_path=tmp_path / "bot.db")
+        app = bot.build_application(settings, kb=kb, matcher=matcher, store=store)
+        updates = UpdateFactory(None, api=server.api)
+        server.api.fail_next("sendMessage", 429, retry_after=1)
+        await app.initialize()
+        await app.start()
+        await app.updater.start_polling(poll_interval=0, timeout=1, allowed_updates=bot.ALLOWED_UPDATES)
+        try:
+            server.push_update(updates.message("무역사절단 신청 방법", user_id=7))
+            deadline = time.monotonic() + 15
+            while not server.api.sent_to(7) and time.monotonic() < deadline:
+                await asyncio.sleep(0.02)
+        finally:
+            await app.updater.stop()
+            await app.stop()
+            await app.shutdown()
+    assert server.api.sent_to(7)[0]["plain"].startswith("무역사절단")
+    assert len(server.api.calls_of("sendMessage")) == 2  # refused once with 429, sent after retry_after
+    assert store.recent_enquiries(7)[0]["item_id"] == "trade-mission"
+
+
+def test_build_application_needs_a_token_or_a_request(settings, kb, matcher, store):
+    with pytest.raises(ValueError, match="TELEGRAM_BOT_TOKEN"):
+        bot.build_application(settings, kb=kb, matcher=matcher, store=store)

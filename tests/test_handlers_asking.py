@@ -1,0 +1,152 @@
+"""Questions in free text: answer cards, aspect buttons, suggestions, fallback, intents and 👍/👎."""
+from __future__ import annotations
+
+from conftest import button_data, buttons, write_knowledge
+
+MENU = ["b:areas", "b:u.founder", "b:u.job_seeker", "fu:start", "m:help"]
+
+
+async def test_answer_card_shows_the_aspect_asked_with_buttons_for_the_others(bot, kb):
+    sent = await bot.say("무역사절단 신청 방법")
+    assert len(sent) == 1
+    card = sent[0]
+    program = kb.program("trade-mission")
+    assert card["parse_mode"] == "HTML"
+    assert card["text"].startswith(f"<b>{program.name.get('ko')}</b>\n<i>신청방법</i>")
+    assert program.aspect("apply").get("ko") in card["plain"]
+    enquiry = bot.last_enquiry()
+    assert (enquiry["text"], enquiry["kind"], enquiry["item_id"], enquiry["aspect"]) == (
+        "무역사절단 신청 방법", "answer", "trade-mission", "apply")
+    assert enquiry["elapsed_ms"] is not None
+    expected = ["p:trade-mission"] + [f"p:trade-mission:{a}" for a in program.aspects if a != "apply"]
+    expected += ["fu:start", f"fb:{enquiry['id']}:1", f"fb:{enquiry['id']}:0"]
+    assert button_data(card) == expected
+    assert [label for label, _ in buttons(card)][:2] == ["개요", "자격요건"]
+
+
+async def test_the_enquiry_and_decision_are_committed_before_the_reply(bot, store):
+    seen: list[dict | None] = []
+    bot.api.listen(lambda method, params, result: seen.append(store.recent_enquiries(1001, 1)[0])
+                   if method == "sendMessage" else None)
+    await bot.say("무역사절단 신청 방법")
+    assert seen and seen[0]["text"] == "무역사절단 신청 방법" and seen[0]["kind"] == "answer"
+
+
+async def test_aspect_button_edits_the_card_in_place(bot, kb):
+    card = (await bot.say("무역사절단 신청 방법"))[0]
+    shown = await bot.press("p:trade-mission:period")
+    assert [(s["method"], s["message_id"]) for s in shown] == [("editMessageText", card["message_id"])]
+    assert "<i>일정</i>" in shown[0]["text"]
+    assert kb.program("trade-mission").aspect("period").get("ko") in shown[0]["plain"]
+    assert "p:trade-mission:apply" in button_data(shown[0])
+    assert "p:trade-mission:period" not in button_data(shown[0])
+    press = bot.last_enquiry()
+    assert press["source"] == "button" and press["text"] == "일정 [p:trade-mission:period]"
+    assert (press["kind"], press["item_id"], press["aspect"]) == ("answer", "trade-mission", "period")
+    assert f"fb:{press['id']}:1" in button_data(shown[0])  # a rating rates what is shown now
+    summary = await bot.press("p:trade-mission")
+    assert kb.program("trade-mission").summary.get("ko") in summary[0]["plain"]
+    assert "p:trade-mission" not in button_data(summary[0])
+
+
+async def test_only_the_aspects_written_get_buttons_and_a_url_gets_a_link(tmp_path, make_bot):
+    kb = write_knowledge(tmp_path, """
+programs:
+  - id: rnd-voucher
+    name: {ko: "R&D <바우처>", en: "R&D <Voucher>"}
+    summary: {ko: "연구개발 비용을 <일부> 지원합니다 & 더.", en: "Pays for <part> of R&D."}
+    eligibility: {ko: 중소기업, en: Small companies}
+    apply: {ko: 공고를 확인하세요, en: See the announcement}
+    url: https://example.org/rnd
+    questions: [연구개발 바우처 있나요]
+""")
+    async with make_bot(kb) as bot:
+        card = (await bot.say("연구개발 바우처 있나요"))[0]
+        assert card["text"].startswith("<b>R&amp;D &lt;바우처&gt;</b>")
+        assert "연구개발 비용을 &lt;일부&gt; 지원합니다 &amp; 더." in card["text"]
+        assert card["plain"].startswith("R&D <바우처>")
+        data = button_data(card)
+        assert data[:2] == ["p:rnd-voucher:eligibility", "p:rnd-voucher:apply"]
+        assert ("🔗 누리집에서 자세히 보기", "https://example.org/rnd") in buttons(card)
+
+
+async def test_feedback_is_stored_against_the_enquiry_it_rates(bot, store):
+    await bot.say("무역사절단 신청 방법")
+    enquiry_id = bot.last_enquiry()["id"]
+    sent = await bot.press(f"fb:{enquiry_id}:1")
+    assert sent == []  # a toast, not a message
+    assert bot.api.answers[-1]["text"] == "의견 감사합니다! 더 좋은 안내에 참고하겠습니다."
+    assert store.enquiry(enquiry_id)["helpful"] is True
+    sent = await bot.press(f"fb:{enquiry_id}:0")
+    assert store.enquiry(enquiry_id)["helpful"] is False  # the latest rating wins
+    assert len(sent) == 1 and "죄송합니다" in sent[0]["plain"]
+    assert button_data(sent[0]) == ["fu:start"]
+
+
+async def test_feedback_for_an_unknown_enquiry_is_answered_politely(bot):
+    await bot.say("무역사절단 신청 방법")
+    assert await bot.press("fb:999999:1") == []
+    assert bot.api.answers[-1]["text"].startswith("이 버튼은 더 이상 사용할 수 없습니다")
+
+
+async def test_suggestions_offer_up_to_three_and_none_of_these(bot, kb):
+    sent = await bot.say("수소")
+    assert bot.last_enquiry()["kind"] == "suggest"
+    reply = sent[0]
+    assert reply["plain"] == "이 중에 찾으시는 내용이 있나요?"
+    labels = buttons(reply)
+    assert 2 <= len(labels) <= 4
+    assert labels[-1] == ("없어요 (담당자 문의)", "fu:start")
+    first = labels[0][1]
+    assert first.startswith("p:hydrogen-")
+    picked = await bot.press(first)
+    assert (picked[0]["method"], picked[0]["message_id"]) == ("editMessageText", reply["message_id"])
+    assert picked[0]["plain"].startswith(kb.program(first[2:]).name.get("ko"))
+
+
+async def test_faq_answer_shows_its_related_programs(bot, kb):
+    faq = kb.get("startup-funding")
+    reply = (await bot.say(faq.questions[0]))[0]
+    assert bot.last_enquiry()["item_id"] == "startup-funding"
+    assert faq.answer.get("ko") in reply["plain"]
+    data = button_data(reply)
+    assert data[:len(faq.programs)] == [f"p:{pid}" for pid in faq.programs]
+    assert "fu:start" in data and data[-1].startswith("fb:")
+    card = await bot.press(f"p:{faq.programs[0]}")
+    assert card[0]["message_id"] == reply["message_id"]
+
+
+async def test_fallback_apologises_gives_examples_and_the_menu(bot):
+    reply = (await bot.say("오늘 점심 뭐 먹지"))[0]
+    assert bot.last_enquiry()["kind"] == "fallback"
+    assert reply["plain"].startswith("죄송합니다")
+    assert "이렇게 물어보시면" in reply["plain"] and reply["plain"].count("•") == 3
+    assert button_data(reply) == MENU
+    staff = await bot.press("fu:start")
+    assert "담당자" in staff[0]["plain"] and "공고" in staff[0]["plain"]
+
+
+async def test_intent_replies(bot, kb):
+    greeting = (await bot.say("안녕하세요"))[0]
+    assert greeting["plain"] == kb.get("greeting").reply.get("ko")
+    assert button_data(greeting) == MENU
+
+    browse = await bot.say("지원사업 보기")
+    assert [s["plain"] for s in browse][0] == kb.get("list-programs").reply.get("ko")
+    assert browse[1]["plain"].startswith("분야별 사업") and "b:areas" not in button_data(browse[1])
+
+    human = await bot.say("담당자 연결해 주세요")
+    assert human[0]["plain"] == kb.get("human").reply.get("ko")
+    assert human[1]["plain"].startswith("담당자 문의 안내")
+
+    forget = await bot.say("내 정보 삭제해 주세요")
+    assert forget[1]["plain"].startswith("대화 기록 삭제를 요청하셨습니다")
+
+
+async def test_an_english_question_is_answered_in_english_until_a_language_is_chosen(bot, kb):
+    card = (await bot.say("who can apply for trade mission"))[0]
+    assert card["plain"].startswith(kb.program("trade-mission").name.get("en"))
+    assert "Eligibility" in card["plain"]
+    more = await bot.press("p:trade-mission:support")
+    assert "Support" in more[0]["plain"] and "Overview" in [label for label, _ in buttons(more[0])]
+    assert bot.last_enquiry()["lang"] == "en"  # the log keeps the language the user is answered in

@@ -1,0 +1,43 @@
+"""/lang, and which language the bot answers in."""
+from __future__ import annotations
+
+from bot import build_application
+from botapi.inprocess import InProcessBotAPI
+from botapi.updates import UpdateFactory
+from conftest import button_data
+
+
+async def test_lang_offers_both_languages_and_keeps_the_choice(bot):
+    choice = (await bot.command("/lang"))[0]
+    assert button_data(choice) == ["l:ko", "l:en"]
+    confirmed = await bot.press("l:en")
+    assert (confirmed[0]["method"], confirmed[0]["message_id"]) == ("editMessageText", choice["message_id"])
+    assert confirmed[0]["plain"] == "I will answer in English from now on."
+    assert (await bot.command("/start"))[0]["plain"].startswith("Hello")
+    # A Korean question is answered in English once English is chosen.
+    assert "Trade Mission" in (await bot.say("무역사절단 신청 방법"))[0]["plain"]
+    await bot.press("l:ko")
+    assert (await bot.command("/start"))[0]["plain"].startswith("안녕하세요")
+
+
+async def test_unknown_language_button_is_stale(bot):
+    await bot.command("/lang")
+    assert await bot.press("l:fr") == []
+    assert "no longer" in bot.api.answers[-1]["text"] or "더 이상" in bot.api.answers[-1]["text"]
+
+
+async def test_the_chosen_language_survives_a_restart(settings, kb, matcher, store):
+    for run in range(2):
+        api = InProcessBotAPI()
+        app = build_application(settings, kb=kb, matcher=matcher, store=store, request=api, get_updates_request=api)
+        async with app:
+            updates = UpdateFactory(app.bot)
+            if run == 0:
+                await app.process_update(updates.command("/lang"))
+                await app.process_update(updates.callback("l:en"))
+            else:
+                await app.process_update(updates.command("/start"))
+                assert api.sent[-1]["plain"].startswith("Hello")
+    # Kept beside the database, readable by its owner only (it may hold what people typed mid-conversation).
+    assert settings.state_path.parent == settings.db_path.parent
+    assert settings.state_path.stat().st_mode & 0o077 == 0
