@@ -9,6 +9,7 @@ mentions must not look like a question about what it does mention.
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
@@ -32,30 +33,24 @@ _CONJOINING = {
 }
 
 
+_HANGUL = "가-힣ㄱ-ㆎ"
+_NOT_WORD = re.compile(r"[\W_]+")
+# Where Hangul meets another script's letters or digits (startup지원금), put a space.
+_SCRIPT_EDGE = re.compile(rf"(?<=[{_HANGUL}])(?=[^\W{_HANGUL}_])|(?<=[^\W{_HANGUL}_])(?=[{_HANGUL}])")
+_HANGUL_CHAR = re.compile(rf"[{_HANGUL}]")
+_LATIN_CHAR = re.compile(r"[a-z]")
+
+
 def normalize(text: str) -> str:
     """NFKC, lower case, no zero-width or control characters, punctuation and emoji as spaces, and a
     space wherever Hangul meets Latin letters or digits (startup지원금 -> startup 지원금)."""
     text = unicodedata.normalize("NFKC", text[: MAX_TEXT * 2]).translate(_ZERO_WIDTH).translate(_CONJOINING)
-    out: list[str] = []
-    previous = ""
-    for ch in text.lower():
-        if is_hangul(ch):
-            script = "h"
-        elif ch.isalnum():
-            script = "a"
-        else:
-            script = ""
-        if script and previous and script != previous:
-            out.append(" ")
-        out.append(ch if script else " ")
-        previous = script
-    return " ".join("".join(out).split())[:MAX_TEXT]
+    text = _SCRIPT_EDGE.sub(" ", _NOT_WORD.sub(" ", text.lower()))
+    return " ".join(text.split())[:MAX_TEXT]
 
 
 def detect_lang(normalized: str) -> str:
-    hangul = sum(1 for ch in normalized if is_hangul(ch))
-    latin = sum(1 for ch in normalized if "a" <= ch <= "z")
-    return "en" if latin > hangul else "ko"
+    return "en" if len(_LATIN_CHAR.findall(normalized)) > len(_HANGUL_CHAR.findall(normalized)) else "ko"
 
 
 def english_stem(word: str) -> str:
@@ -87,6 +82,8 @@ class Analyzer:
         self._parts: dict[str, tuple[str, ...]] = {}  # compound word -> the known words it is made of
         self._english: list[str] = []  # sorted, for prefix look-ups
         self._freq: dict[str, int] = {}  # how often a word or phrase occurs in the knowledge base
+        self._particles = frozenset(lexicon.particles)
+        self._particle_sizes = sorted({len(p) for p in lexicon.particles}, reverse=True)
         self._ending_syllables = frozenset(
             ch for word in (*lexicon.particles, *lexicon.stopwords, *lexicon.verb_starts) for ch in word
             if is_syllable(ch))
@@ -98,7 +95,7 @@ class Analyzer:
 
         `correct_to`: whether a typo may be corrected to these words. Only names, aliases and questions
         qualify: descriptions are full of verb forms that ordinary words are one letter away from."""
-        for word in self.lexicon.synonyms:
+        for word in (*self.lexicon.synonyms, *self.lexicon.light_words):
             self._add_word(word, correct_to=True)
         for text in texts:
             for token in normalize(text).split():
@@ -192,9 +189,9 @@ class Analyzer:
     def _strip_particles(self, token: str) -> str:
         """Up to two particles, outermost first (프로그램들이 -> 프로그램들 -> 프로그램)."""
         for _ in range(2):
-            for particle in self.lexicon.particles:
-                if token.endswith(particle) and len(token) - len(particle) >= (2 if len(particle) == 1 else 1):
-                    token = token[: -len(particle)]
+            for size in self._particle_sizes:
+                if len(token) - size >= (2 if size == 1 else 1) and token[-size:] in self._particles:
+                    token = token[:-size]
                     break
             else:
                 break

@@ -1,0 +1,143 @@
+"""Matcher benchmark: latency, index build time and memory, beside plain rapidfuzz in the same run.
+
+    .venv/bin/python bench/bench_matcher.py            # shipped knowledge base + 1k, 10k, 100k strings
+    .venv/bin/python bench/bench_matcher.py --sizes 1000 --queries 300
+
+For each knowledge base it prints p50/p99 of `Matcher.match` over realistic queries, the time to build
+the index, the memory the index takes (tracemalloc peak while building) and, as a baseline, p50/p99 of
+`rapidfuzz.process.extractOne(query, strings, scorer=fuzz.WRatio)` over the very same strings.
+Synthetic knowledge bases are made by combining Korean and English words into programs with names,
+aliases and questions, so the index sees the same kind of text as a real one.
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import random
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from intents.evaluate import load_cases  # noqa: E402
+from intents.matcher import Matcher  # noqa: E402
+from knowledge.loader import load_or_raise  # noqa: E402
+from knowledge.model import Area, KnowledgeBase, Program, Text  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+TOPICS = ["창업", "수출", "수소", "방산", "항공", "부품", "인재", "교육", "멘토링", "일자리", "채용", "전시회", "특허",
+          "디자인", "마케팅", "스마트공장", "로봇", "바이오", "조선", "해양", "물류", "관광", "문화", "콘텐츠", "농업",
+          "식품", "소재", "반도체", "배터리", "자동차", "기계", "금형", "용접", "도금", "섬유", "에너지", "환경",
+          "데이터", "인공지능", "소프트웨어", "게임", "의료", "헬스케어", "건설", "건축", "안전", "품질", "인증",
+          "시험", "분석", "컨설팅", "투자", "융자", "보증", "세무", "회계", "법률", "노무", "청년", "여성", "장애인",
+          "시니어", "재직자", "대학생", "유학생", "소상공인", "전통시장", "골목상권", "공유오피스", "메이커",
+          "시제품", "양산", "판로", "홍보", "브랜드", "온라인", "수출입", "통관", "해외인증", "바이어", "박람회"]
+KINDS = ["지원사업", "육성사업", "바우처", "아카데미", "센터", "프로그램", "협의회", "실증사업", "클러스터", "펀드"]
+PREFIXES = ["창원", "경남", "지역", "글로벌", "미래", "스마트", "그린", "디지털", "혁신", "청년"]
+ENGLISH = ["startup", "export", "hydrogen", "defense", "training", "mentoring", "jobs", "patent", "design",
+           "marketing", "factory", "robot", "bio", "shipbuilding", "logistics", "tourism", "content", "food",
+           "battery", "machinery", "energy", "data", "software", "medical", "safety", "quality", "investment"]
+ASKS = ["{} 신청 방법", "{} 언제 모집해요", "{} 지원 대상이 누구예요", "{} 문의처 알려주세요", "how to apply for {}",
+        "{} 어떤 지원 받을 수 있나요"]
+
+
+def synthetic_kb(n_strings: int, seed: int = 7) -> KnowledgeBase:
+    """About `n_strings` names, aliases and questions spread over programs of 10 strings each."""
+    rng = random.Random(seed)
+    area = Area("synthetic", Text.of({"ko": "합성", "en": "Synthetic"}))
+    programs = []
+    for number in range(max(1, n_strings // 10)):
+        words = rng.sample(TOPICS, 2)
+        name = f"{rng.choice(PREFIXES)} {words[0]}{words[1]} {rng.choice(KINDS)} {number}"
+        english = f"{rng.choice(ENGLISH)} {rng.choice(ENGLISH)} program {number}"
+        alias = f"{words[0][:2]}{words[1][:2]}{number}"
+        questions = tuple(ask.format(f"{words[0]} {words[1]}") for ask in rng.sample(ASKS, 6)) + (
+            f"{words[0]} {words[1]} {rng.choice(TOPICS)} 관련 사업 있나요",)
+        programs.append(Program(id=f"p{number}", name=Text.of({"ko": name, "en": english}),
+                                summary=Text.of(f"{name} 사업입니다."), aliases=(alias,),
+                                questions=questions, area=area))
+    return KnowledgeBase(areas=(area,), programs=tuple(programs))
+
+
+def strings_of(kb: KnowledgeBase) -> list[str]:
+    out: list[str] = []
+    for item in kb.items():
+        out.extend(getattr(item, "questions", ()) or getattr(item, "examples", ()))
+        out.extend(getattr(item, "aliases", ()))
+        name = getattr(item, "name", None)
+        if name:
+            out.extend(v for _, v in name.values)
+    return out
+
+
+def synthetic_queries(kb: KnowledgeBase, count: int, seed: int = 11) -> list[str]:
+    rng = random.Random(seed)
+    queries = []
+    for _ in range(count):
+        program = rng.choice(kb.programs)
+        text = rng.choice(program.questions)
+        if rng.random() < 0.3:  # a one-letter slip, as people type
+            i = rng.randrange(len(text))
+            text = text[:i] + text[i + 1:]
+        if rng.random() < 0.2:
+            text = text.replace(" ", "")
+        queries.append(text)
+    queries += ["오늘 점심 뭐 먹지", "국민연금 조회", "ㅊㅊㅅ", "hello"] * max(1, count // 100)
+    return queries
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    qs = statistics.quantiles(samples, n=100, method="inclusive")
+    return qs[49], qs[98]
+
+
+def time_calls(call, queries: list[str]) -> tuple[float, float]:
+    for query in queries[:20]:
+        call(query)  # warm caches
+    samples = []
+    for query in queries:
+        start = time.perf_counter()
+        call(query)
+        samples.append((time.perf_counter() - start) * 1000)
+    return percentiles(samples)
+
+
+def bench(label: str, kb: KnowledgeBase, queries: list[str]) -> None:
+    gc.collect()
+    tracemalloc.start()
+    start = time.perf_counter()
+    matcher = Matcher(kb)
+    build_s = time.perf_counter() - start
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    strings = strings_of(kb)
+    m50, m99 = time_calls(matcher.match, queries)
+    r50, r99 = time_calls(lambda q: process.extractOne(q, strings, scorer=fuzz.WRatio), queries)
+    print(f"{label:<10} {len(strings):>7} {build_s:>8.2f} {peak / 2**20:>8.1f} {m50:>8.3f} {m99:>8.3f}"
+          f" {r50:>9.3f} {r99:>9.3f} {r99 / m99:>7.1f}x")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--queries", type=int, default=500, help="queries per synthetic knowledge base")
+    args = parser.parse_args()
+
+    print(f"{'kb':<10} {'strings':>7} {'build_s':>8} {'index_MB':>8} {'p50_ms':>8} {'p99_ms':>8}"
+          f" {'rf_p50_ms':>9} {'rf_p99_ms':>9} {'rf/ours':>8}")
+    shipped = load_or_raise(ROOT / "knowledge", ROOT / "intents")
+    cases, _ = load_cases(ROOT / "tests" / "data" / "eval.yaml")
+    bench("shipped", shipped, [c.text for c in cases])
+    for size in args.sizes:
+        kb = synthetic_kb(size)
+        bench(f"{size // 1000}k", kb, synthetic_queries(kb, args.queries))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,59 @@
+"""Korean-aware text handling: normalisation, jamo, and how words are cut down to what they are about."""
+from __future__ import annotations
+
+from intents.analyzer import Analyzer, english_stem, normalize
+from intents.hangul import initials, is_initials_only, to_jamo
+from intents.lexicon import load_lexicon
+
+
+def test_normalize_cleans_without_losing_meaning() -> None:
+    assert normalize("  창업\u200b지원금?!  ") == "창업지원금"
+    assert normalize("Startup지원금") == "startup 지원금"
+    assert normalize("ＡＢＣ１２３") == "abc123"  # full-width forms
+    assert normalize("<b>신청</b>") == "b 신청 b"
+    assert normalize("don't") == "dont"
+    assert normalize("ㅊㅊㅅ") == "ㅊㅊㅅ"  # NFKC must not turn typed jamo into conjoining ones
+    assert normalize("😀\x00\x07") == ""
+
+
+def test_hangul_arithmetic() -> None:
+    assert initials("강소기업") == "ㄱㅅㄱㅇ"
+    assert to_jamo("창업") == "ㅊㅏㅇㅇㅓㅂ"
+    assert is_initials_only("ㅊㅊㅅ") and not is_initials_only("ㅊ") and not is_initials_only("ㅊㅊ사")
+
+
+def test_english_stems() -> None:
+    assert english_stem("applications") == "application"
+    assert english_stem("studies") == "study"
+    assert english_stem("business") == "business"
+
+
+def _analyzer(*texts: str) -> Analyzer:
+    analyzer = Analyzer(load_lexicon())
+    analyzer.learn(texts)
+    analyzer.finish()
+    return analyzer
+
+
+def test_particles_endings_and_compounds() -> None:
+    analyzer = _analyzer("무역사절단 참가 신청 방법", "수출 상담회")
+    assert analyzer.analyze("무역사절단은 어떻게 신청하나요?").terms == ("사절단", "어떻게", "신청")
+    assert analyzer.analyze("무역사절단신청방법").terms == ("사절단", "신청", "방법")
+
+
+def test_typos_are_corrected_at_the_jamo_level_but_real_words_stay_unknown() -> None:
+    analyzer = _analyzer("창업 지원금 신청", "전시회 참가")
+    assert analyzer.analyze("창엄 지윈금").terms == ("창업", "지원금")
+    assert "?전기요금" in analyzer.analyze("전기요금").terms or "전시회" not in analyzer.analyze("전기요금").terms
+
+
+def test_initials_expand_to_known_names() -> None:
+    analyzer = _analyzer("강소기업 육성")
+    analyzer.learn_phrase_initials("강소기업")
+    assert analyzer.analyze("ㄱㅅㄱㅇ").terms[0] == "강소기업"
+    assert analyzer.analyze("ㅋㅋㅋ").terms == ("?ㅋㅋㅋ",)
+
+
+def test_synonyms_fold_languages_together() -> None:
+    analyzer = _analyzer("창업 지원금")
+    assert analyzer.analyze("스타트업 보조금").terms == analyzer.analyze("startup grant").terms == ("창업", "지원금")

@@ -1,0 +1,84 @@
+"""`bot.py eval`: the contract of its JSON, and the quality bars on our evaluation sets."""
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from intents.evaluate import run_eval
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+CONTRACT_KEYS = {"cases", "in_scope", "out_of_scope", "answered", "top3", "wrong", "oos_rejected", "aspect",
+                 "p50_ms", "p99_ms", "by_tag"}
+
+
+def _figures(cases: Path, knowledge: Path = ROOT / "knowledge") -> dict:
+    out = io.StringIO()
+    assert run_eval(cases, knowledge, ROOT / "intents", as_json=True, out=out) == 0
+    return json.loads(out.getvalue().strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("cases, knowledge", [
+    (DATA / "eval.yaml", ROOT / "knowledge"),          # the set the thresholds were calibrated on
+    (DATA / "holdout.yaml", ROOT / "knowledge"),       # written apart, never tuned on
+    (DATA / "alt" / "eval.yaml", DATA / "alt" / "knowledge"),  # another agency's knowledge base
+])
+def test_quality_bars(cases: Path, knowledge: Path) -> None:
+    figures = _figures(cases, knowledge)
+    assert figures["answered"] >= 0.80
+    assert figures["top3"] >= 0.96
+    assert figures["wrong"] <= 0.03
+    assert figures["oos_rejected"] >= 0.90
+
+
+def test_eval_set_is_large_and_tagged() -> None:
+    figures = _figures(DATA / "eval.yaml")
+    assert figures["cases"] >= 300
+    assert figures["out_of_scope"] >= 60
+    for tag in ("paraphrase", "spacing", "typo", "alias", "chosung", "english", "mixed", "short", "long",
+                "aspect", "intent", "oos", "near_miss"):
+        assert figures["by_tag"][tag]["cases"] > 0, tag
+
+
+def test_json_contract_from_the_command_line() -> None:
+    result = subprocess.run(
+        [sys.executable, "bot.py", "eval", str(DATA / "mini" / "cases.yaml"), "--knowledge",
+         str(DATA / "mini" / "knowledge"), "--json"],
+        cwd=ROOT, capture_output=True, text=True, timeout=60, check=True)
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    assert CONTRACT_KEYS <= set(figures)
+    assert (figures["cases"], figures["in_scope"], figures["out_of_scope"]) == (4, 3, 1)
+    assert figures["oos_rejected"] == 1.0
+    assert figures["by_tag"]["oos"] == {"cases": 1, "correct": 1.0}
+    for key in ("answered", "top3", "wrong", "aspect"):
+        assert 0.0 <= figures[key] <= 1.0
+    assert figures["p99_ms"] >= figures["p50_ms"] >= 0
+
+
+def test_failures_and_table() -> None:
+    out = io.StringIO()
+    run_eval(DATA / "mini" / "cases.yaml", DATA / "mini" / "knowledge", ROOT / "intents", failures=True, out=out)
+    text = out.getvalue()
+    assert "창업 사무실 구해요" in text and "expected youth-startup-academy" in text  # the one that goes wrong
+    assert "청창사 언제 모집해요" not in text
+    assert "answered" in text and "by tag:" in text
+
+
+def test_a_broken_case_file_is_reported_with_its_line(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    cases = tmp_path / "cases.yaml"
+    cases.write_text("- {text: 안녕, expect: greeting}\n- {text: [unclosed, expect: x}\n", encoding="utf-8")
+    assert run_eval(cases, ROOT / "knowledge", ROOT / "intents") == 1
+    assert f"{cases}:2" in capsys.readouterr().err
+
+
+def test_unknown_ids_are_reported(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    cases = tmp_path / "cases.yaml"
+    cases.write_text("- {text: 안녕, expect: no-such-id}\n- {expect: greeting}\n", encoding="utf-8")
+    assert run_eval(cases, ROOT / "knowledge", ROOT / "intents", as_json=True) == 0
+    err = capsys.readouterr().err
+    assert "no-such-id" in err and f"{cases}:2" in err
