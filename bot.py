@@ -48,8 +48,7 @@ CONCURRENT_UPDATES = 8
 CONSOLE_TOKEN = "123456:CONSOLE-CHAT"
 # What the bot asks Telegram to send it; everything else (channel posts, polls, ...) it does not use.
 ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY]
-NO_TOKEN_NOTICE = ("TELEGRAM_BOT_TOKEN is not set: starting the console chat "
-                   "(set it in the environment or in .env to run on Telegram).")
+NO_TOKEN_NOTICE = "TELEGRAM_BOT_TOKEN is not set: starting the console chat (see .env.example to go live)."
 
 log = logging.getLogger("bot")
 

@@ -19,15 +19,15 @@ ACTIONS_KEY = "actions"
 _log = logging.getLogger(__name__)
 
 
-def register_action(app: Application, name: str, action: Action) -> None:
-    app.bot_data.setdefault(ACTIONS_KEY, {})[name] = action
+def register_action(app: Application, name: str, action: Action, *, after_reply: bool = True) -> None:
+    """Provide the action `name`. `after_reply=False` for a stand-in whose own message replaces the
+    intent's reply (which promises what the real action does)."""
+    app.bot_data.setdefault(ACTIONS_KEY, {})[name] = (action, after_reply)
 
 
-async def run_action(name: str, update: Update, context: BotContext, lang: str) -> bool:
-    """Run the action `name`; False (and a warning) when no module provides it."""
-    action = context.bot_data.get(ACTIONS_KEY, {}).get(name)
-    if action is None:
+def action_for(context: BotContext, name: str) -> tuple[Action, bool] | None:
+    """(action, whether the intent's reply goes before it), or None (and a warning) if nothing provides it."""
+    found = context.bot_data.get(ACTIONS_KEY, {}).get(name)
+    if found is None:
         _log.warning("no handler for intent action %r", name)
-        return False
-    await action(update, context, lang)
-    return True
+    return found

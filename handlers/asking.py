@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import time
 
-from telegram import Update
+from telegram import Message, Update
 from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
 
 from handlers import callback_data as cb
 from handlers import cards
-from handlers.actions import run_action
+from handlers.actions import action_for
 from handlers.addressing import ADDRESSED, addressed_text
 from handlers.context import BotContext, question_lang, user_lang
 from handlers.errors import answer_stale
@@ -66,14 +66,15 @@ async def show_item(update: Update, context: BotContext, item: Item, lang: str, 
     elif isinstance(item, Faq):
         await put(update, context, *cards.faq_card(item, context.kb, texts, lang, enquiry_id=context.enquiry_id))
     elif isinstance(item, Intent):
-        if item.action:
-            # The reply (if written) introduces what the action shows; the action sends its own message.
-            if item.reply:
-                await put(update, context, escape(item.reply.get(lang)))
-            if not await run_action(item.action, update, context, lang) and not item.reply:
-                await send(update, context, *cards.menu_card(texts, lang))
-        else:
+        found = action_for(context, item.action) if item.action else None
+        if found is None:
             await put(update, context, *cards.intent_card(item, texts, lang))
+            return
+        action, after_reply = found
+        if item.reply and after_reply:
+            # The reply introduces what the action shows; the action sends its own message.
+            await put(update, context, escape(item.reply.get(lang)))
+        await action(update, context, lang)
 
 
 async def pick_program(update: Update, context: BotContext) -> None:
@@ -84,10 +85,13 @@ async def pick_program(update: Update, context: BotContext) -> None:
     if button is None or program is None:
         await answer_stale(update, context)
         return
-    await query.answer()  # stops the button's loading spinner; the answer is the edited card
+    await query.answer()  # stops the button's loading spinner; the card is the answer
     lang = user_lang(update, context)
     record_pick(context, program, button.aspect, lang)
-    await show_item(update, context, program, lang, aspect=button.aspect, back=button.back, edit=True)
+    # Moving within a card or a browse list changes that one message; a program picked from suggestions
+    # or an FAQ answer comes as a new message, so the other suggestions and the answer stay readable.
+    edit = button.back is not None or _is_card_of(query.message, program.id)
+    await show_item(update, context, program, lang, aspect=button.aspect, back=button.back, edit=edit)
 
 
 async def pick_faq_or_intent(update: Update, context: BotContext) -> None:
@@ -99,10 +103,10 @@ async def pick_faq_or_intent(update: Update, context: BotContext) -> None:
     if item is None or item.kind != ("faq" if prefix == cb.FAQ else "intent"):
         await answer_stale(update, context)
         return
-    await query.answer()  # the spinner stops; the answer replaces the suggestions
+    await query.answer()  # stops the spinner; the answer comes as a new message below the suggestions
     lang = user_lang(update, context)
     record_pick(context, item, cb.SUMMARY, lang)
-    await show_item(update, context, item, lang, edit=True)
+    await show_item(update, context, item, lang)
 
 
 async def rate_answer(update: Update, context: BotContext) -> None:
@@ -121,6 +125,15 @@ async def rate_answer(update: Update, context: BotContext) -> None:
     if not helpful:
         await send(update, context, context.texts.get("feedback.sorry", lang),
                    cards.keyboard([[cards.staff_button(context.texts, lang)]]))
+
+
+def _is_card_of(message: object, program_id: str) -> bool:
+    """Whether `message` is that program's card (its keyboard holds the program's aspect buttons)."""
+    if not isinstance(message, Message) or message.reply_markup is None:
+        return False
+    prefix = f"{cb.PROGRAM}:{program_id}:"
+    return any(isinstance(b.callback_data, str) and b.callback_data.startswith(prefix)
+               for row in message.reply_markup.inline_keyboard for b in row)
 
 
 def _record_decision(context: BotContext, decision: Decision, elapsed_ms: float) -> None:

@@ -30,4 +30,4 @@ async def staff_button(update: Update, context: BotContext) -> None:
 
 def register(app: Application) -> None:
     app.add_handler(CallbackQueryHandler(staff_button, pattern=f"^{cb.STAFF}$"))
-    register_action(app, "followup", how_to_reach_staff)
+    register_action(app, "followup", how_to_reach_staff, after_reply=False)  # its reply promises the real desk

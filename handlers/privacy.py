@@ -17,4 +17,4 @@ async def forget_not_ready(update: Update, context: BotContext, lang: str) -> No
 
 
 def register(app: Application) -> None:
-    register_action(app, "forget", forget_not_ready)
+    register_action(app, "forget", forget_not_ready, after_reply=False)  # its reply promises the real desk

@@ -100,8 +100,14 @@ async def test_suggestions_offer_up_to_three_and_none_of_these(bot, kb):
     first = labels[0][1]
     assert first.startswith("p:hydrogen-")
     picked = await bot.press(first)
-    assert (picked[0]["method"], picked[0]["message_id"]) == ("editMessageText", reply["message_id"])
+    # A new message: the suggestions stay on screen, so another one can still be tried.
+    assert picked[0]["method"] == "sendMessage"
     assert picked[0]["plain"].startswith(kb.program(first[2:]).name.get("ko"))
+    assert bot.api.message(1001, reply["message_id"])["reply_markup"] == reply["reply_markup"]
+    second = await bot.press(labels[1][1], message_id=reply["message_id"])
+    assert second[0]["method"] == "sendMessage"
+    aspect = await bot.press(f"{first}:eligibility", message_id=picked[0]["message_id"])
+    assert (aspect[0]["method"], aspect[0]["message_id"]) == ("editMessageText", picked[0]["message_id"])
 
 
 async def test_faq_answer_shows_its_related_programs(bot, kb):
@@ -112,8 +118,10 @@ async def test_faq_answer_shows_its_related_programs(bot, kb):
     data = button_data(reply)
     assert data[:len(faq.programs)] == [f"p:{pid}" for pid in faq.programs]
     assert "fu:start" in data and data[-1].startswith("fb:")
+    assert "관련 사업" in reply["plain"]
     card = await bot.press(f"p:{faq.programs[0]}")
-    assert card[0]["message_id"] == reply["message_id"]
+    assert card[0]["method"] == "sendMessage"  # the FAQ answer stays readable above the card
+    assert card[0]["plain"].startswith(kb.program(faq.programs[0]).name.get("ko"))
 
 
 async def test_fallback_apologises_gives_examples_and_the_menu(bot):
@@ -135,12 +143,13 @@ async def test_intent_replies(bot, kb):
     assert [s["plain"] for s in browse][0] == kb.get("list-programs").reply.get("ko")
     assert browse[1]["plain"].startswith("분야별 사업") and "b:areas" not in button_data(browse[1])
 
+    # Until the follow-up and privacy desks exist, their stand-ins answer instead of the intents' replies,
+    # which promise what those desks will do.
     human = await bot.say("담당자 연결해 주세요")
-    assert human[0]["plain"] == kb.get("human").reply.get("ko")
-    assert human[1]["plain"].startswith("담당자 문의 안내")
+    assert len(human) == 1 and human[0]["plain"].startswith("담당자 문의 안내")
 
     forget = await bot.say("내 정보 삭제해 주세요")
-    assert forget[1]["plain"].startswith("대화 기록 삭제를 요청하셨습니다")
+    assert len(forget) == 1 and forget[0]["plain"].startswith("대화 기록 삭제를 요청하셨습니다")
 
 
 async def test_an_english_question_is_answered_in_english_until_a_language_is_chosen(bot, kb):
@@ -150,3 +159,19 @@ async def test_an_english_question_is_answered_in_english_until_a_language_is_ch
     more = await bot.press("p:trade-mission:support")
     assert "Support" in more[0]["plain"] and "Overview" in [label for label, _ in buttons(more[0])]
     assert bot.last_enquiry()["lang"] == "en"  # the log keeps the language the user is answered in
+
+
+async def test_a_suggested_faq_or_intent_opens_as_a_new_message(bot, kb):
+    await bot.say("수소")
+    faq = await bot.press("f:how-to-apply")
+    assert faq[0]["method"] == "sendMessage" and faq[0]["plain"].startswith(kb.get("how-to-apply").answer.get("ko"))
+    assert bot.last_enquiry()["item_id"] == "how-to-apply"
+    intent = await bot.press("i:greeting")
+    assert intent[0]["plain"] == kb.get("greeting").reply.get("ko")
+    assert await bot.press("f:greeting") == []  # an id of the wrong kind is stale, not misread
+
+
+async def test_ask_staff_says_how_to_reach_the_agency_for_now(bot):
+    sent = await bot.press("fu:start")
+    assert sent[0]["plain"].startswith("담당자 문의 안내") and "공고" in sent[0]["plain"]
+    assert bot.api.answers[-1]["text"] is None  # the press is answered, silently
