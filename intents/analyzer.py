@@ -169,6 +169,8 @@ class Analyzer:
             if word in lexicon.stopwords:
                 return []
             return [self._canonical(word) if word in self.vocab else UNKNOWN_PREFIX + word]
+        if token in lexicon.initials_slang and token not in self.vocab:
+            return self._token_terms(lexicon.initials_slang[token])
         if is_initials_only(token) and token not in self.vocab:
             return self._expand_initials(token)
         if token in lexicon.stopwords:

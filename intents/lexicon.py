@@ -33,6 +33,7 @@ class Lexicon:
     verb_starts: tuple[str, ...]
     stopwords: frozenset[str]
     light_words: frozenset[str]  # question words: counted, but lightly
+    initials_slang: Mapping[str, str]  # ㄱㅅ -> 감사
     synonyms: Mapping[str, str]  # word -> the first word of its group
     aspect_cues_ko: Mapping[str, tuple[str, ...]]  # aspect -> cues with spaces removed
     aspect_cues_en: Mapping[str, tuple[str, ...]]  # aspect -> cues as " word word "
@@ -68,6 +69,7 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
         stopwords=frozenset(str(w).lower() for w in
                             [*words.get("stopwords_ko", []), *words.get("stopwords_en", [])]),
         light_words=frozenset(str(w).lower() for w in words.get("light_words", [])),
+        initials_slang={str(k): str(v) for k, v in (words.get("initials_slang") or {}).items()},
         synonyms=synonyms,
         aspect_cues_ko={a: tuple(str(c).replace(" ", "") for c in cues.get("ko", []))
                         for a, cues in aspects.items()},
