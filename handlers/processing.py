@@ -3,6 +3,10 @@
 Answering one update is mostly waiting for the Bot API, so several are handled at once. Two messages
 from the same person must still be handled in order (the second question is answered second, and a
 conversation's steps cannot overtake each other), so updates of one chat wait for each other.
+
+That is also what python-telegram-bot's ConversationHandler needs (its docs ask for no concurrency
+because one conversation's updates must be processed one by one): a conversation lives in one chat.
+A flood from one chat holds at most `max_concurrent_updates` slots while it waits, never more.
 """
 from __future__ import annotations
 
