@@ -6,7 +6,8 @@ conversation's steps cannot overtake each other), so updates of one chat wait fo
 
 That is also what python-telegram-bot's ConversationHandler needs (its docs ask for no concurrency
 because one conversation's updates must be processed one by one): a conversation lives in one chat.
-A flood from one chat holds at most `max_concurrent_updates` slots while it waits, never more.
+A flood from one chat can fill every slot while its updates wait their turn; other chats then wait
+too, as they would with no concurrency at all (each update takes milliseconds).
 """
 from __future__ import annotations
 
