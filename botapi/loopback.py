@@ -118,6 +118,10 @@ class LoopbackBotAPIServer:
         self._server: asyncio.AbstractServer | None = None
         self._connections: set[asyncio.StreamWriter] = set()
         self._handlers: set[asyncio.Task] = set()
+        # chats that have had a message: lets a benchmark in another process wait for "all answered"
+        self._answered: set = set()
+        self._progress: asyncio.Event | None = None
+        self.api.listen(self._note_answer)
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
 
@@ -259,7 +263,10 @@ class LoopbackBotAPIServer:
         url = urlsplit(target)
         path = url.path
         if path.startswith("/_loopback/"):
-            return self._control(path[len("/_loopback/"):], body)
+            action = path[len("/_loopback/"):]
+            if action == "wait":
+                return await self._wait_for_chats(dict(parse_qsl(url.query)))
+            return self._control(action, body)
         if not path.startswith("/bot") or path.count("/") < 2:
             return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
         method = path.rstrip("/").rsplit("/", 1)[-1]
@@ -269,6 +276,27 @@ class LoopbackBotAPIServer:
             return 400, {"ok": False, "error_code": 400, "description": f"Bad Request: {exc}"}
         # No read timeout here: a delay runs its full length, and the client's own timeout decides.
         return await self.api.serve(method, params, files)
+
+    def _note_answer(self, method: str, params: dict, result: Any) -> None:
+        if method == "sendMessage" and isinstance(result, dict):
+            self._answered.add(result["chat"]["id"])
+            if self._progress is not None:
+                self._progress.set()
+
+    async def _wait_for_chats(self, query: dict[str, str]) -> tuple[int, Any]:
+        """`/_loopback/wait?chats=N&timeout=S`: answer once N chats have had a message (one request,
+        so that waiting costs the bot being measured nothing)."""
+        target, timeout = int(query.get("chats", "1")), float(query.get("timeout", "60"))
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        self._progress = self._progress or asyncio.Event()
+        while len(self._answered) < target and loop.time() < deadline:
+            self._progress.clear()
+            try:
+                await asyncio.wait_for(self._progress.wait(), max(0.0, deadline - loop.time()))
+            except asyncio.TimeoutError:
+                break
+        return 200, {"ok": True, "result": {"chats": len(self._answered), "reached": len(self._answered) >= target}}
 
     def _control(self, action: str, body: bytes) -> tuple[int, Any]:
         """Test-harness paths for a server in another process: push updates, read counters."""
@@ -280,11 +308,12 @@ class LoopbackBotAPIServer:
             counts: dict[str, int] = {}
             for method, _ in self.api.calls:
                 counts[method] = counts.get(method, 0) + 1
-            return 200, {"ok": True, "result": {"sent": len(self.api.sent), "calls": counts,
+            return 200, {"ok": True, "result": {"sent": len(self.api.sent), "chats": len(self._answered), "calls": counts,
                                                 "requests": self.requests_served,
                                                 "pending_updates": len(self.api.pending_updates)}}
         if action == "reset":
             self.api.clear()
+            self._answered.clear()
             self.requests_served = 0
             return 200, {"ok": True, "result": True}
         return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
