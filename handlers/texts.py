@@ -1,4 +1,7 @@
-"""The bot's own message texts, read from handlers/texts.yaml (Korean and English).
+"""The bot's own message texts, read from handlers/texts.yaml and handlers/texts_*.yaml (Korean and English).
+
+Each conversation area may keep its texts in a file of its own (texts_followup.yaml, texts_staff.yaml);
+they are merged, and a key written in two files is an error.
 
     texts = Texts.load()
     texts.get("start.greeting", "ko", name=user.first_name)
@@ -48,9 +51,17 @@ class Texts:
 
     @classmethod
     def load(cls, path: Path = TEXTS_FILE) -> "Texts":
-        with path.open(encoding="utf-8") as file:
-            data = yaml.safe_load(file) or {}
-        return cls.from_mapping(data, origin=str(path))
+        """texts.yaml, then every texts_*.yaml beside it, merged into one."""
+        merged: dict[str, Mapping[str, str]] = {}
+        for file_path in [path, *sorted(path.parent.glob(f"{path.stem}_*.yaml"))]:
+            with file_path.open(encoding="utf-8") as file:
+                data = yaml.safe_load(file) or {}
+            entries = cls.from_mapping(data, origin=str(file_path)).entries
+            twice = sorted(set(entries) & set(merged))
+            if twice:
+                raise TextsError(f"{file_path}: keys already written in another texts file: {', '.join(twice)}")
+            merged.update(entries)
+        return cls(merged)
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], *, origin: str = "texts") -> "Texts":
