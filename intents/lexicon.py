@@ -16,6 +16,7 @@ class MatcherSettings:
 
     answer_score: float = 55.0
     answer_margin: float = 8.0
+    margin_per_uncovered: float = 0.0
     answer_coverage: float = 0.70
     answer_coverage_long: float = 0.30
     answer_topic_coverage: float = 0.0

@@ -137,7 +137,10 @@ class Matcher:
         # Every word of a short question is chosen on purpose; a long message carries a story
         # around its question, so it may leave more words unexplained.
         coverage = s.answer_coverage if n_terms <= s.short_terms else s.answer_coverage_long
-        if best.exact or (best.score >= s.answer_score and best.score - runner_up >= s.answer_margin
+        # The less of the question the best item explains, the clearer its lead must be: two items that
+        # each explain a different half of a question are a tie, whatever their scores.
+        margin = s.answer_margin + s.margin_per_uncovered * (1 - best.coverage)
+        if best.exact or (best.score >= s.answer_score and best.score - runner_up >= margin
                           and best.coverage >= coverage and best.topic_coverage >= s.answer_topic_coverage):
             return "answer"
         return "suggest" if best.score >= s.suggest_score else "fallback"
