@@ -14,6 +14,7 @@ The candidate index is inverted (term -> items), so only items sharing a term wi
 """
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from knowledge.model import Faq, Intent, Item, KnowledgeBase, Program
 
 WEAK = 0.5  # credit for a term found only in an item's summary or answer
 SHORTLIST = 30  # items scored in full after the inverted index has ranked them by coverage
+COMMON_POSTINGS = 500  # a term in more items than this (and a tenth of all) is not walked for candidates
 
 
 @dataclass(frozen=True)
@@ -139,7 +141,7 @@ class Matcher:
         coverage = s.answer_coverage if n_terms <= s.short_terms else s.answer_coverage_long
         # The less of the question the best item explains, the clearer its lead must be: two items that
         # each explain a different half of a question are a tie, whatever their scores.
-        margin = s.answer_margin + s.margin_per_uncovered * (1 - best.coverage)
+        margin = s.answer_margin + s.margin_per_uncovered * (1 - best.topic_coverage)
         if best.exact or (best.score >= s.answer_score and best.score - runner_up >= margin
                           and best.coverage >= coverage and best.topic_coverage >= s.answer_topic_coverage):
             return "answer"
@@ -156,30 +158,42 @@ class Matcher:
         if total <= 0:
             return []
         topic_total = sum(w for t, w in weights.items() if t not in self.cue_terms)
-        covered: dict[int, float] = defaultdict(float)
-        topic: dict[int, float] = defaultdict(float)
-        for term, weight in weights.items():
-            is_topic = term not in self.cue_terms
-            for index, credit in self.postings.get(term, ()):
-                covered[index] += weight * credit
-                if is_topic:
-                    topic[index] += weight * credit
-        if not any(w for t, w in weights.items() if t not in self.cue_terms and t in self.idf):
-            # Only "how/when/who" words and nothing about which program: no program can be meant,
-            # though a general FAQ (how to apply, deadlines) or an intent still can.
-            covered = {i: v for i, v in covered.items() if not isinstance(self.entries[i].item, Program)}
-        shortlist = sorted(covered.items(), key=lambda kv: kv[1], reverse=True)[:SHORTLIST]
+        no_topic = not any(t in self.idf for t in weights if t not in self.cue_terms)
         share = self.settings.coverage_share
         ranked: list[Ranked] = []
-        for index, numerator in shortlist:
+        # Only "how/when/who" words and nothing about which program: no program can be meant, though a
+        # general FAQ (how to apply, deadlines) or an intent still can.
+        for index in self._candidates(weights, programs=not no_topic):
             entry = self.entries[index]
-            coverage = numerator / total
+            covered = topic = 0.0
+            for term, weight in weights.items():
+                credit = 1.0 if term in entry.strong else WEAK if term in entry.weak else 0.0
+                covered += weight * credit
+                if term not in self.cue_terms:
+                    topic += weight * credit
+            coverage = covered / total
             phrasing = max((_dice(weights, total, p, own) for p, own in self.phrasings[index]), default=0.0)
-            topic_coverage = topic[index] / topic_total if topic_total else 1.0
             ranked.append(Ranked(entry.item, 100 * (share * coverage + (1 - share) * phrasing), coverage,
-                                 topic_coverage))
+                                 topic / topic_total if topic_total else 1.0))
         ranked.sort(key=lambda r: (-r.score, r.item.id))
         return ranked
+
+    def _candidates(self, weights: dict[str, float], *, programs: bool = True) -> list[int]:
+        """Items worth scoring in full: the best by how much of the message they cover.
+
+        Only rare terms are walked through the inverted index: a word in every tenth item (지원, 신청)
+        says little about which item is meant, and walking its postings is what would make a large
+        knowledge base slow. Common terms still count in each shortlisted item's full score.
+        """
+        common = max(COMMON_POSTINGS, len(self.entries) // 10)
+        rare = {t: w for t, w in weights.items() if len(self.postings.get(t, ())) <= common}
+        covered: dict[int, float] = defaultdict(float)
+        for term, weight in (rare or weights).items():
+            for index, credit in self.postings.get(term, ()):
+                covered[index] += weight * credit
+        if not programs:
+            covered = {i: v for i, v in covered.items() if not isinstance(self.entries[i].item, Program)}
+        return heapq.nlargest(SHORTLIST, covered, key=covered.__getitem__)
 
     def _terms(self, text: str) -> list[str]:
         return [t for t in self.analyzer.analyze(text).terms if not t.startswith(UNKNOWN_PREFIX)]
