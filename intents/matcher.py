@@ -237,8 +237,10 @@ class Matcher:
 
 def _dice(weights: dict[str, float], total: float, phrasing: frozenset[str], own: float) -> float:
     """Weighted Dice overlap of a message (term weights summing to `total`) and one phrasing."""
-    shared = sum(w for t, w in weights.items() if t in phrasing)
-    return 2 * shared / (total + own) if shared else 0.0
+    common = phrasing.intersection(weights)  # a set operation, in C: phrasings are scored by the hundred
+    if not common:
+        return 0.0
+    return 2 * sum(weights[t] for t in common) / (total + own)
 
 
 def _compact(text: str) -> str:
