@@ -96,6 +96,14 @@ class Matcher:
         self.descriptive = frozenset(self.idf) - strong_terms
         self.unknown_idf = math.log(1 + n / 0.5) * self.settings.unknown_weight
         self.cue_terms = self._cue_terms()
+        # A cue word's term -> its aspect, where the term belongs to one aspect only (신청 -> apply).
+        by_term: dict[str, set[str]] = defaultdict(set)
+        for aspect, cues in self.lexicon.aspect_cues_ko.items():
+            for cue in (*cues, *(c.strip() for c in self.lexicon.aspect_cues_en.get(aspect, ()))):
+                for term in self.analyzer.analyze(cue).terms:
+                    by_term[term].add(aspect)
+        self.cue_aspects = {t: next(iter(a)) for t, a in by_term.items()
+                            if len(a) == 1 and not t.startswith(UNKNOWN_PREFIX)}
         cue = self.settings.aspect_cue_weight
         # Each phrasing with its own weight, so that scoring a message only adds up what it shares.
         self.phrasings: list[tuple[tuple[frozenset[str], float], ...]] = [
@@ -129,7 +137,7 @@ class Matcher:
         runner_up = ranked[1].score if len(ranked) > 1 else 0.0
         candidates = tuple(Candidate(r.item.id, r.item.kind, round(r.score, 1))
                            for r in ranked[: self.settings.max_candidates])
-        aspect = self._aspect(analysis.normalized) if isinstance(best.item, Program) else None
+        aspect = self._aspect(analysis.normalized, analysis.terms) if isinstance(best.item, Program) else None
         kind = self._decide(best, runner_up, len(set(analysis.terms)))
         return Decision(kind, best.item.id if kind == "answer" else None, aspect if kind != "fallback" else None,
                         round(best.score, 1), candidates, lang)
@@ -222,7 +230,7 @@ class Matcher:
         return frozenset(t for cue in self._cue_texts() for t in self.analyzer.analyze(cue).terms
                          if not t.startswith(UNKNOWN_PREFIX))
 
-    def _aspect(self, normalized: str) -> str | None:
+    def _aspect(self, normalized: str, terms: tuple[str, ...] = ()) -> str | None:
         compact = normalized.replace(" ", "")
         padded = f" {normalized} "
         best: tuple[int, str] | None = None
@@ -232,7 +240,10 @@ class Matcher:
                                       if c in padded), default=0))
             if length and (best is None or length > best[0]):
                 best = (length, aspect)
-        return best[1] if best else None
+        if best:
+            return best[1]
+        # No cue as typed; a misspelt one (신텅 for 신청) may still have been corrected in analysis.
+        return next((self.cue_aspects[t] for t in terms if t in self.cue_aspects), None) if terms else None
 
 
 def _dice(weights: dict[str, float], total: float, phrasing: frozenset[str], own: float) -> float:
