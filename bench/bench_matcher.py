@@ -54,16 +54,24 @@ def synthetic_kb(n_strings: int, seed: int = 7) -> KnowledgeBase:
     rng = random.Random(seed)
     area = Area("synthetic", Text.of({"ko": "합성", "en": "Synthetic"}))
     programs = []
-    for number in range(max(1, n_strings // 10)):
-        words = rng.sample(TOPICS, 2)
-        name = f"{rng.choice(PREFIXES)} {words[0]}{words[1]} {rng.choice(KINDS)} {number}"
-        english = f"{rng.choice(ENGLISH)} {rng.choice(ENGLISH)} program {number}"
-        alias = f"{words[0][:2]}{words[1][:2]}{number}"
-        questions = tuple(ask.format(f"{words[0]} {words[1]}") for ask in rng.sample(ASKS, 6)) + (
-            f"{words[0]} {words[1]} {rng.choice(TOPICS)} 관련 사업 있나요",)
+    seen: set[tuple[str, ...]] = set()
+    number = 0
+    while number < max(1, n_strings // 10):
+        # Three topic words and a kind make a name; like real program names, mostly unique.
+        words = (*rng.sample(TOPICS, 3), rng.choice(KINDS))
+        if words in seen:
+            continue
+        seen.add(words)
+        topic = f"{words[0]}{words[1]} {words[2]} {words[3]}"
+        name = f"{rng.choice(PREFIXES)} {topic}"
+        english = f"{rng.choice(ENGLISH)} {rng.choice(ENGLISH)} {rng.choice(ENGLISH)} program"
+        alias = f"{words[0][:2]}{words[1][:2]}{words[2][:2]}"
+        questions = tuple(ask.format(topic) for ask in rng.sample(ASKS, 5)) + (
+            f"{words[0]} {words[2]} {words[3]} 있나요", f"{words[1]} {words[2]} 관련 {words[3]} 알려주세요")
         programs.append(Program(id=f"p{number}", name=Text.of({"ko": name, "en": english}),
                                 summary=Text.of(f"{name} 사업입니다."), aliases=(alias,),
                                 questions=questions, area=area))
+        number += 1
     return KnowledgeBase(areas=(area,), programs=tuple(programs))
 
 
