@@ -195,9 +195,9 @@ async def run_inprocess(build: Callable[..., Application], concurrency: int,
 class ServerProcess:
     """`python -m botapi.loopback` in a child process on the other core."""
 
-    def __init__(self, cpu: int | None) -> None:
-        self.proc = subprocess.Popen([sys.executable, "-m", "botapi.loopback"], cwd=ROOT, stdout=subprocess.PIPE,
-                                     text=True)
+    def __init__(self, cpu: int | None, latency_ms: float = 0.0) -> None:
+        self.proc = subprocess.Popen([sys.executable, "-m", "botapi.loopback", "--latency-ms", str(latency_ms)],
+                                     cwd=ROOT, stdout=subprocess.PIPE, text=True)
         self.base_url = self.proc.stdout.readline().strip()
         if cpu is not None and hasattr(os, "sched_setaffinity"):
             os.sched_setaffinity(self.proc.pid, {cpu})
@@ -271,7 +271,7 @@ async def main_async(args: argparse.Namespace) -> list[Result]:
             bots.append(("app", real.build))
 
         in_updates = make_updates(args.n, texts)
-        for concurrency in args.concurrency:
+        for concurrency in ([] if args.skip_inprocess else args.concurrency):
             best: dict[str, tuple[float, float]] = {}
             # Echo and app take turns, best of --repeat: other work on the machine slows single runs.
             for _ in range(args.repeat):
@@ -286,12 +286,12 @@ async def main_async(args: argparse.Namespace) -> list[Result]:
                       f"{r.cpu_ms:6.2f} ms CPU/update", flush=True)
 
         if args.http_n:
-            server = ServerProcess(cpu=1 if (os.cpu_count() or 1) > 1 else None)
+            server = ServerProcess(cpu=1 if (os.cpu_count() or 1) > 1 else None, latency_ms=args.latency_ms)
             http_updates = make_updates(args.http_n, texts)
             try:
                 for concurrency in args.concurrency:
                     for pool in args.pool:
-                        if pool > max(concurrency, 1) * 4 and pool != args.pool[-1]:
+                        if args.pool_rule and pool > max(concurrency, 1) * 4 and pool != args.pool[-1]:
                             continue  # a pool much bigger than the concurrency adds nothing
                         best = {}
                         for _ in range(args.repeat):
@@ -327,6 +327,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="concurrent_updates settings (default 1,8,64,256)")
     parser.add_argument("--pool", type=lambda s: [int(x) for x in s.split(",")], default=[1, 8, 256],
                         help="HTTPXRequest connection_pool_size settings (default 1,8,256)")
+    parser.add_argument("--latency-ms", type=float, default=0.0,
+                        help="the HTTP server answers each call after this delay, like Telegram's round trip")
+    parser.add_argument("--all-pools", dest="pool_rule", action="store_false",
+                        help="also run pools much larger than the concurrency")
+    parser.add_argument("--skip-inprocess", action="store_true", help="only the HTTP runs")
     parser.add_argument("--quick", action="store_true", help="n=500, http-n=200, concurrency 1,8, pool 8, repeat 2")
     parser.add_argument("--json", action="store_true", help="print the results as one JSON object (last line)")
     args = parser.parse_args(argv)

@@ -113,6 +113,9 @@ class InProcessBotAPI(BaseRequest):
     ) -> None:
         self.bot_user: dict = {"id": bot_id, "is_bot": True, "first_name": first_name, "username": username}
         self._read_timeout = read_timeout
+        # Seconds every call waits before it is answered: Telegram's round trip, for benchmarks that
+        # need the network's latency (and so the value of concurrency) without the network.
+        self.latency = 0.0
         self.calls: list[tuple[str, Params]] = []
         self.sent: list[dict] = []
         self.answers: list[dict] = []  # answerCallbackQuery calls, in order
@@ -199,7 +202,9 @@ class InProcessBotAPI(BaseRequest):
         seconds, as HTTPXRequest would; the timed-out call is then not carried out.
         """
         self.calls.append((method, params))
-        fault = self._take_fault(method)
+        if self.latency:
+            await asyncio.sleep(self.latency)
+        fault = self._take_fault(method) if self._faults else None
         if fault is not None and fault.delay:
             if read_timeout is not None and fault.delay > read_timeout:
                 await asyncio.sleep(read_timeout)

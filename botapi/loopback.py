@@ -334,8 +334,9 @@ class LoopbackBotAPIServer:
         return True
 
 
-async def _serve_forever(port: int) -> None:
+async def _serve_forever(port: int, latency_ms: float) -> None:
     server = LoopbackBotAPIServer(port=port)
+    server.api.latency = latency_ms / 1000
     await server.start()
     print(f"{server.base_url}", flush=True)  # the parent reads the address from this line
     await asyncio.Event().wait()
@@ -345,9 +346,11 @@ def main(argv: list[str] | None = None) -> None:
     """Serve the fake Bot API until killed: `python -m botapi.loopback [--port N]`."""
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--port", type=int, default=0, help="TCP port on 127.0.0.1 (default: any free port)")
+    parser.add_argument("--latency-ms", type=float, default=0.0,
+                        help="wait this long before answering each Bot API call (simulates Telegram's round trip)")
     args = parser.parse_args(argv)
     try:
-        asyncio.run(_serve_forever(args.port))
+        asyncio.run(_serve_forever(args.port, args.latency_ms))
     except KeyboardInterrupt:
         pass
 
