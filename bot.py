@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from telegram import BotCommand, Update
+from telegram import BotCommand, BotCommandScopeChat, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (AIORateLimiter, Application, ApplicationBuilder, BasePersistence, Defaults,
@@ -169,15 +169,30 @@ def default_persistence(settings: Settings) -> PicklePersistence:
 
 
 async def set_commands(app: Application) -> None:
-    """The command menu in Korean (also the default for other languages) and English."""
+    """The command menu in Korean (also the default for other languages) and English.
+
+    The staff chat gets its own menu (a chat scope replaces the default there): the same commands and the
+    staff commands, which the public menu never shows.
+    """
     texts: Texts = app.bot_data["texts"]
     names = [key.split(".", 1)[1] for key in texts.keys("commands.")]
+    staff_names = [key.split(".", 1)[1] for key in texts.keys("staff_commands.")]
+    staff_chat = app.bot_data["settings"].staff_chat_id
     try:
         for lang in (None, *LANGS):
             commands = [BotCommand(name, texts.get(f"commands.{name}", lang)) for name in names]
             await app.bot.set_my_commands(commands, language_code=lang)
     except TelegramError as error:  # the bot still works without the menu; try again at the next start
         log.warning("could not set the command menu: %s", error.message)
+    if staff_chat is None:
+        return
+    try:  # fails if the bot is not (yet) in the staff chat; the public menu is set by then
+        for lang in (None, *LANGS):
+            commands = [BotCommand(name, texts.get(f"commands.{name}", lang)) for name in names]
+            commands += [BotCommand(name, texts.get(f"staff_commands.{name}", lang)) for name in staff_names]
+            await app.bot.set_my_commands(commands, scope=BotCommandScopeChat(staff_chat), language_code=lang)
+    except TelegramError as error:
+        log.warning("could not set the staff chat's command menu: %s", error.message)
 
 
 # -- running -------------------------------------------------------------------------------------------

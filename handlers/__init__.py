@@ -8,6 +8,7 @@ from __future__ import annotations
 from telegram.ext import Application
 
 from handlers import asking, browsing, contact, errors, help, language, nontext, privacy, recorder, start
+from handlers import staff
 
 
 def register_all(app: Application) -> None:
@@ -25,6 +26,10 @@ def register_all(app: Application) -> None:
     browsing.register(app)     # /programs: areas -> programs (in place); the "browse" action
     contact.register(app)      # 담당자 문의 until the follow-up desk exists; the "followup" action
     privacy.register(app)      # the "forget" action until /forget exists
+    # The staff desk: its gate (group -3) refuses staff commands, buttons and card replies to anyone not
+    # in STAFF_USER_IDS; the desk (group -2) serves staff before the recorder, which keeps users'
+    # enquiries only; the outbox sender job. Here in group 0: a user's reply about their ticket.
+    staff.register(app)
     asking.register(app)       # free text (new and edited), program/aspect/suggestion buttons, 👍/👎
     nontext.register(app)      # stickers, photos, voice, files, locations
     errors.register_fallback(app)  # last: any button nobody claimed is answered as out of date
