@@ -14,6 +14,7 @@ The candidate index is inverted (term -> items), so only items sharing a term wi
 """
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 from collections import defaultdict
@@ -25,6 +26,8 @@ from intents.lexicon import Lexicon, load_lexicon
 from knowledge.model import Faq, Intent, Item, KnowledgeBase, Program
 
 WEAK = 0.5  # credit for a term found only in an item's summary or answer
+CACHE_SIZE = 4096  # decisions remembered for repeated questions
+CACHED_TEXT = 500  # longer messages are rarely repeated word for word: not cached
 SHORTLIST = 30  # items scored in full after the inverted index has ranked them by coverage
 COMMON_POSTINGS = 500  # a term in more items than this (and a tenth of all) is not walked for candidates
 
@@ -96,6 +99,7 @@ class Matcher:
         self.descriptive = frozenset(self.idf) - strong_terms
         self.unknown_idf = math.log(1 + n / 0.5) * self.settings.unknown_weight
         self.cue_terms = self._cue_terms()
+        self._cached_match = functools.lru_cache(maxsize=CACHE_SIZE)(self._match)
         # A cue word's term -> its aspect, where the term belongs to one aspect only (신청 -> apply).
         by_term: dict[str, set[str]] = defaultdict(set)
         for aspect, cues in self.lexicon.aspect_cues_ko.items():
@@ -120,10 +124,11 @@ class Matcher:
 
     def match(self, text: str, lang: str | None = None) -> Decision:
         """Decide what `text` is about. `lang` only sets Decision.lang when given."""
-        try:
-            return self._match(text if isinstance(text, str) else str(text), lang)
-        except RecursionError:  # pragma: no cover - belt and braces: a Decision, never an exception
-            return Decision("fallback", lang=lang or "ko")
+        text = text if isinstance(text, str) else str(text)
+        if len(text) > CACHED_TEXT:
+            return self._match(text, lang)
+        # The same few questions come again and again; a Decision is immutable, so repeats are free.
+        return self._cached_match(text, lang)
 
     # ---- internals -------------------------------------------------------------------------------
 
