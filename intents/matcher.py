@@ -52,7 +52,7 @@ class Ranked:
 class Matcher:
     """Built once per knowledge base; `match` is pure and never raises on any text."""
 
-    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon | None = None, *, cache_size: int = CACHE_SIZE) -> None:
         self.kb = kb
         self.lexicon = lexicon or load_lexicon()
         self.settings = self.lexicon.settings
@@ -99,7 +99,7 @@ class Matcher:
         self.descriptive = frozenset(self.idf) - strong_terms
         self.unknown_idf = math.log(1 + n / 0.5) * self.settings.unknown_weight
         self.cue_terms = self._cue_terms()
-        self._cached_match = functools.lru_cache(maxsize=CACHE_SIZE)(self._match)
+        self._cached_match = functools.lru_cache(maxsize=cache_size)(self._match)
         # A cue word's term -> its aspect, where the term belongs to one aspect only (신청 -> apply).
         by_term: dict[str, set[str]] = defaultdict(set)
         for aspect, cues in self.lexicon.aspect_cues_ko.items():
