@@ -24,6 +24,7 @@ class MatcherSettings:
     suggest_score: float = 30.0
     aspect_cue_weight: float = 0.35
     unknown_weight: float = 1.0
+    unknown_weight_long: float = 1.0
     coverage_share: float = 0.6
     max_candidates: int = 3
 

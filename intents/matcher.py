@@ -213,9 +213,12 @@ class Matcher:
 
     def _weights(self, terms: tuple[str, ...]) -> dict[str, float]:
         weights: dict[str, float] = {}
+        # In a long message most unknown words tell the story around the question, not the question.
+        unknown = self.unknown_idf * (self.settings.unknown_weight_long / self.settings.unknown_weight
+                                      if len(set(terms)) > self.settings.short_terms else 1.0)
         for term in terms:
             if term.startswith(UNKNOWN_PREFIX):
-                weight = self.unknown_idf
+                weight = unknown
             elif term in self.cue_terms:
                 # How a question is asked counts only where some item is asked that way.
                 weight = self.idf.get(term, 0.0) * self.settings.aspect_cue_weight
