@@ -128,6 +128,7 @@ async def _pass(app: Application, sender: _Sender) -> tuple[int, bool]:
                 result = sender.on_problem(app, store.outbox_row(row["id"]) or row, outcome)
                 if asyncio.iscoroutine(result):
                     await result
+                sender.again = True  # what it wrote (a note to staff) goes out in this same run
             except Exception:  # noqa: BLE001 - telling staff must not stop the deliveries
                 _log.exception("outbox %d: could not report the %s row", row["id"], outcome)
     # A full batch may have more behind it; rows held back come again at the next interval.

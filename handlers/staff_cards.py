@@ -239,7 +239,7 @@ def inbox_text(tickets: Sequence[dict[str, Any]], now: datetime, texts: Texts, l
         if ticket["deleted"]:
             who = texts.get("staff.status.deleted", lang)
         elif ticket["anonymous"]:
-            who = texts.get("staff.card.anonymous", lang).split(" (")[0]
+            who = texts.get("staff.inbox.anonymous", lang)
         else:
             who = ticket["name"] or texts.get("staff.card.no_name", lang)
         lines.append(texts.get("staff.inbox.line", lang, number=ticket["number"], status=Html(status), who=who,
