@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from telegram.ext import Application
 
-from handlers import asking, browsing, contact, errors, help, language, nontext, privacy, recorder, start
+from handlers import asking, browsing, errors, followup, help, language, nontext, privacy, recorder, start
 from handlers import staff
 
 
@@ -17,15 +17,14 @@ def register_all(app: Application) -> None:
     recorder.register(app)
 
     # Group 0: the areas. At most one handler answers each update.
-    # (Issue 4: the follow-up ConversationHandler goes first here, so that while someone is in the
-    # follow-up flow their messages reach it rather than the question answerer; then the staff desk's
-    # commands and buttons, behind their staff-only check.)
+    # The follow-up flow goes first, so that while someone is leaving a question for staff their
+    # messages reach it rather than the question answerer (it hands other commands on: see followup.py).
+    followup.register(app)     # 담당자 문의 (/contact, its buttons, the "followup" action), /cancel, /mytickets
     start.register(app)        # /start, /start <program-id>, the main menu button
     help.register(app)         # /help and the menu's 도움말
     language.register(app)     # /lang and its buttons
     browsing.register(app)     # /programs: areas -> programs (in place); the "browse" action
-    contact.register(app)      # 담당자 문의 until the follow-up desk exists; the "followup" action
-    privacy.register(app)      # the "forget" action until /forget exists
+    privacy.register(app)      # /mydata, /forget and its buttons, the "forget" action; the daily purge job
     # The staff desk: its gate (group -3) refuses staff commands, buttons and card replies to anyone not
     # in STAFF_USER_IDS; the desk (group -2) serves staff before the recorder, which keeps users'
     # enquiries only; the outbox sender job. Here in group 0: a user's reply about their ticket.

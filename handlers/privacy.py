@@ -1,20 +1,164 @@
-"""Deleting one's data, for now: a polite note that it is coming and whom to ask meanwhile.
+"""Privacy: /mydata (what is kept about me), /forget (delete it, after a confirmation), the daily purge.
 
-The privacy desk (/forget, /mydata) replaces the "forget" action when it is registered after this module.
+/forget deletes the user's enquiries and ratings and blanks the personal fields of their tickets
+(store.forget_user: staff then see those tickets as deleted, and their cards are edited to say so); it
+also drops what the bot keeps for them outside the database (user_data: the language choice, a follow-up
+draft) and writes the persistence file at once rather than at the next periodic save.
+
+A daily JobQueue job runs store.daily_maintenance(RETENTION_DAYS): personal data older than the
+retention period is purged and the file is VACUUMed (which also leaves no trace of earlier /forgets in
+the file's free pages). Its log line holds counts only: names, phone numbers and e-mail addresses never
+reach the log.
 """
 from __future__ import annotations
 
-from telegram import Update
-from telegram.ext import Application
+import logging
+import time
+from datetime import timedelta
+from typing import Any
 
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+
+from handlers import cards, followup
 from handlers.actions import register_action
-from handlers.context import BotContext
-from handlers.replies import send
+from handlers.context import CHOSEN_LANG, BotContext, user_lang
+from handlers.errors import answer_stale
+from handlers.replies import send, show
+from handlers.staff import refresh_cards
+from handlers.texts import Texts
+from store import mask_contact
+
+_log = logging.getLogger(__name__)
+
+FORGET = "pv:forget"         # pv:forget:yes | pv:forget:no, the confirmation's buttons
+JOB_NAME = "privacy-daily"
+JOB_INTERVAL = timedelta(days=1)
+JOB_FIRST = timedelta(minutes=10)  # soon after a start, once the bot has settled
+RECENT_SHOWN = 5
 
 
-async def forget_not_ready(update: Update, context: BotContext, lang: str) -> None:
-    await send(update, context, context.texts.get("privacy.forget_not_ready", lang))
+# -- /mydata -------------------------------------------------------------------------------------------
+
+def my_data_text(texts: Texts, lang: str, kept: dict[str, Any], user_data: dict | None, retention: str) -> str:
+    """Everything the store and the bot keep about one user, in their language."""
+    t = "privacy.mydata."
+    lines = [texts.get(t + "title", lang), texts.get(t + "user", lang, user_id=kept["user_id"])]
+    if kept["enquiries"]:
+        lines.append(texts.get(t + "enquiries", lang, count=kept["enquiries"],
+                               first=followup.local_date(kept["first_enquiry_at"]),
+                               last=followup.local_date(kept["last_enquiry_at"])))
+    if kept["recent"]:
+        lines.append(texts.get(t + "recent", lang))
+        lines += [texts.get(t + "recent_item", lang, text=followup.clip(text, 80)) for text in kept["recent"]]
+    if kept["feedback"]:
+        lines.append(texts.get(t + "feedback", lang, count=kept["feedback"]))
+    if kept["tickets"]:
+        lines.append(texts.get(t + "tickets", lang, count=len(kept["tickets"])))
+    for ticket in kept["tickets"]:
+        date = followup.local_date(ticket["created_at"])
+        status = followup.ticket_status(texts, lang, ticket)
+        if ticket["deleted"]:
+            lines.append(texts.get(t + "ticket_deleted", lang, number=ticket["number"], date=date))
+        elif ticket["anonymous"]:
+            lines.append(texts.get(t + "ticket_anonymous", lang, number=ticket["number"], date=date, status=status))
+        else:
+            lines.append(texts.get(
+                t + "ticket_named", lang, number=ticket["number"], date=date, status=status,
+                name=ticket["name"] or "-", contact=mask_contact(ticket["contact"]) or "-",
+                consent_at=followup.local_date(ticket["consent_at"], "%Y-%m-%d %H:%M"),
+                consent_version=ticket["consent_version"] or "-"))
+    chosen = (user_data or {}).get(CHOSEN_LANG)
+    if chosen:
+        lines.append(texts.get(t + "settings", lang, lang=texts.get(f"privacy.lang_names.{chosen}", lang)))
+    lines.append("\n" + texts.get(t + "retention", lang, retention=retention))
+    return "\n".join(lines)
+
+
+async def show_my_data(update: Update, context: BotContext) -> None:
+    """/mydata: what is kept (the contact half hidden, in case someone looks over their shoulder)."""
+    if not followup.is_private(update):
+        await followup.send_private_link(update, context, "privacy.private_only")
+        return
+    lang = user_lang(update, context)
+    kept = context.store.user_data(update.effective_user.id, recent=RECENT_SHOWN)
+    retention = followup.retention_text(context.texts, lang, context.settings.retention_days)
+    await send(update, context, my_data_text(context.texts, lang, kept, context.user_data, retention))
+
+
+# -- /forget -------------------------------------------------------------------------------------------
+
+async def ask_to_forget(update: Update, context: BotContext, lang: str | None = None) -> None:
+    """/forget and the forget-me intent: what would be deleted, with 삭제합니다 / 취소."""
+    if not followup.is_private(update):
+        await followup.send_private_link(update, context, "privacy.private_only")
+        return
+    lang = lang or user_lang(update, context)
+    texts = context.texts
+    kept = context.store.user_data(update.effective_user.id, recent=0)
+    text = texts.get("privacy.forget.confirm", lang, enquiries=kept["enquiries"], feedback=kept["feedback"],
+                     tickets=len(kept["tickets"]))
+    markup = InlineKeyboardMarkup([[
+        InlineKeyboardButton(texts.get("privacy.forget.delete_button", lang), callback_data=f"{FORGET}:yes"),
+        InlineKeyboardButton(texts.get("privacy.forget.keep_button", lang), callback_data=f"{FORGET}:no"),
+    ]])
+    await send(update, context, text, markup)
+
+
+async def forget_command(update: Update, context: BotContext) -> None:
+    await ask_to_forget(update, context)
+
+
+async def forget_answer(update: Update, context: BotContext) -> None:
+    """The confirmation's buttons: delete everything, or keep it."""
+    query = update.callback_query
+    if not followup.is_private(update) or query.data not in (f"{FORGET}:yes", f"{FORGET}:no"):
+        await answer_stale(update, context)
+        return
+    await query.answer()  # stops the spinner; the confirmation is replaced by the outcome
+    lang = user_lang(update, context)
+    if query.data.endswith(":no"):
+        await show(update, context, context.texts.get("privacy.forget.kept", lang),
+                   cards.main_menu(context.texts, lang))
+        return
+    user_id, chat_id = update.effective_user.id, update.effective_chat.id
+    result = context.store.forget_user(user_id)
+    if result["tickets"]:
+        refresh_cards(context, result["tickets"])  # staff see the tickets as deleted
+    await show(update, context, context.texts.get("privacy.forget.done", lang), cards.main_menu(context.texts, lang))
+    # What the bot keeps outside the database: the language choice, a follow-up draft (the flow itself
+    # was ended before this button reached here). Written to the persistence file now, not in a minute.
+    app = context.application
+    app.drop_user_data(user_id)
+    app.drop_chat_data(chat_id)
+    if app.persistence is not None:
+        await app.update_persistence()
+    _log.info("forget: %d enquiries, %d ratings and %d tickets' personal data deleted",
+              result["enquiries"], result["feedback"], len(result["tickets"]))
+
+
+# -- the daily job -------------------------------------------------------------------------------------
+
+async def daily_maintenance(context: BotContext) -> dict[str, int]:
+    """The retention purge and VACUUM (store.daily_maintenance), and follow-up drafts left by a restart."""
+    started = time.perf_counter()
+    counts = dict(context.store.daily_maintenance(context.settings.retention_days))
+    counts["drafts"] = followup.sweep_stale_drafts(context.application, context.store.clock())
+    _log.info("daily privacy maintenance (retention %d days) in %.0f ms: %s",
+              context.settings.retention_days, (time.perf_counter() - started) * 1000, counts)
+    return counts
+
+
+def schedule_daily_maintenance(app: Application) -> None:
+    if app.job_queue is None:  # python-telegram-bot without its job-queue extra
+        _log.warning("no JobQueue: the daily retention purge will not run")
+        return
+    app.job_queue.run_repeating(daily_maintenance, interval=JOB_INTERVAL, first=JOB_FIRST, name=JOB_NAME)
 
 
 def register(app: Application) -> None:
-    register_action(app, "forget", forget_not_ready, after_reply=False)  # its reply promises the real desk
+    app.add_handler(CommandHandler("mydata", show_my_data))
+    app.add_handler(CommandHandler("forget", forget_command))
+    app.add_handler(CallbackQueryHandler(forget_answer, pattern=f"^{FORGET}:"))
+    register_action(app, "forget", ask_to_forget)
+    schedule_daily_maintenance(app)

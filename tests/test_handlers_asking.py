@@ -131,7 +131,7 @@ async def test_fallback_apologises_gives_examples_and_the_menu(bot):
     assert "이렇게 물어보시면" in reply["plain"] and reply["plain"].count("•") == 3
     assert button_data(reply) == MENU
     staff = await bot.press("fu:start")
-    assert "담당자" in staff[0]["plain"] and "공고" in staff[0]["plain"]
+    assert staff[0]["plain"].startswith("개인정보 수집·이용 동의")  # the follow-up desk (tests/test_followup.py)
 
 
 async def test_intent_replies(bot, kb):
@@ -143,13 +143,14 @@ async def test_intent_replies(bot, kb):
     assert [s["plain"] for s in browse][0] == kb.get("list-programs").reply.get("ko")
     assert browse[1]["plain"].startswith("분야별 사업") and "b:areas" not in button_data(browse[1])
 
-    # Until the follow-up and privacy desks exist, their stand-ins answer instead of the intents' replies,
-    # which promise what those desks will do.
+    # Intents with an action: the reply, then what the action shows (the follow-up and privacy desks).
     human = await bot.say("담당자 연결해 주세요")
-    assert len(human) == 1 and human[0]["plain"].startswith("담당자 문의 안내")
+    assert [s["plain"] for s in human][0] == kb.get("human").reply.get("ko")
+    assert human[1]["plain"].startswith("개인정보 수집·이용 동의")
 
     forget = await bot.say("내 정보 삭제해 주세요")
-    assert len(forget) == 1 and forget[0]["plain"].startswith("대화 기록 삭제를 요청하셨습니다")
+    assert [s["plain"] for s in forget][0] == kb.get("forget-me").reply.get("ko")
+    assert forget[1]["plain"].startswith("내 정보 삭제")
 
 
 async def test_an_english_question_is_answered_in_english_until_a_language_is_chosen(bot, kb):
@@ -171,7 +172,7 @@ async def test_a_suggested_faq_or_intent_opens_as_a_new_message(bot, kb):
     assert await bot.press("f:greeting") == []  # an id of the wrong kind is stale, not misread
 
 
-async def test_ask_staff_says_how_to_reach_the_agency_for_now(bot):
+async def test_ask_staff_opens_the_follow_up_desk(bot):
     sent = await bot.press("fu:start")
-    assert sent[0]["plain"].startswith("담당자 문의 안내") and "공고" in sent[0]["plain"]
+    assert sent[0]["plain"].startswith("개인정보 수집·이용 동의")
     assert bot.api.answers[-1]["text"] is None  # the press is answered, silently
