@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from conftest import BotHarness, button_data, buttons
-from handlers import followup, outbox, privacy
+from handlers import outbox, privacy
 from settings import Settings
 from test_followup import AGREE, CONSENT, STAFF_CHAT, USER, draft, state, to_user
 
