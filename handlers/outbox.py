@@ -43,14 +43,20 @@ KICK_NAME = "outbox-kick"
 BATCH = 20                # rows per query; a pass keeps querying while rows come back
 SENDER_KEY = "outbox_sender"
 
-# Purposes of outbox rows written by the staff desk (handlers/staff.py). The sender needs to know two
+# Purposes of outbox rows written by the staff desk (handlers/staff.py). The sender needs to know some
 # of them: a card edit finds its card's message id when it is sent (the card may not have been sent
-# when the edit was written), and a note in the staff chat is sent as a reply to its ticket's card.
+# when the edit was written), and notes in the staff chat are sent as replies to their ticket's card.
 CARD = "staff_card"            # a new ticket card in the staff chat (store.mark_sent records its id)
 CARD_EDIT = "card_edit"        # the card edited in place to show its status
-STAFF_NOTE = "staff_note"      # a message in the staff chat about a ticket, as a reply to its card
+STAFF_NOTE = "staff_note"      # a note about a ticket in the staff chat (a user blocked the bot, ...)
+USER_NOTE = "user_note"        # the user's further message, posted in the staff chat
 ANSWER = "staff_answer"        # a staff answer delivered to the user
-USER_PROMPT = "user_prompt"    # "write your message for staff" (a reply to it reaches the ticket)
+NOTE_EDIT = "note_edit"        # a note or view in the staff chat blanked after /forget
+# Messages the bot sent directly about a ticket, written down as sent so that a reply to them reaches it:
+TICKET_VIEW = "ticket_view"    # /ticket N
+CONFIRM = "staff_confirm"      # "answer recorded" to the staff member
+USER_PROMPT = "user_prompt"    # "write your message for staff", to the user
+REPLY_TO_CARD = (STAFF_NOTE, USER_NOTE)
 
 # Called when a row is blocked (403) or given up, so that staff hear of it: (application, row, status).
 Problem = Callable[[Application, dict[str, Any], str], Awaitable[None] | None]
@@ -186,7 +192,7 @@ async def _deliver(app: Application, store: "EnquiryStore", row: dict[str, Any])
                                              parse_mode=parse_mode, reply_markup=markup)
         return edited.message_id if isinstance(edited, Message) else edit_id
     reply_to = None
-    if row["purpose"] == STAFF_NOTE and row["ticket"] is not None:
+    if row["purpose"] in REPLY_TO_CARD and row["ticket"] is not None:
         card = _card_message_id(store, row, required=False)
         if card is not None:
             reply_to = ReplyParameters(card, allow_sending_without_reply=True)

@@ -84,7 +84,7 @@ def notify_user_message(context: CallbackContext, ticket: dict[str, Any], text: 
     texts = context.bot_data["texts"]
     note = texts.get("staff.note.user_message", STAFF_LANG, number=updated["number"], text=sc.clip(text, 3500))
     with store.atomic():
-        store.enqueue(chat_id, note, purpose=outbox.STAFF_NOTE, ticket=updated["number"])
+        store.enqueue(chat_id, note, purpose=outbox.USER_NOTE, ticket=updated["number"])
         _enqueue_card_edit(context, updated)
     kick_outbox(context)
     return updated
@@ -96,13 +96,24 @@ def kick_outbox(context: CallbackContext) -> None:
 
 
 def refresh_cards(context: CallbackContext, numbers: Iterable[int]) -> None:
-    """Edit these tickets' cards to show their current state (after /forget: without the personal data)."""
+    """Edit these tickets' cards to show their current state.
+
+    After /forget (the tickets are marked deleted) the cards lose the personal data, and so do the other
+    messages in the staff chat that quoted the user: their further messages and /ticket views.
+    """
     store = context.bot_data["store"]
+    tickets = [t for t in (store.ticket(n) for n in numbers) if t is not None]
+    deleted = {t["number"] for t in tickets if t["deleted"]}
+    # Rows of forgotten tickets have no text left, but still say which message they became.
+    quoting = [row for row in store.outbox_rows("sent") if deleted and row["ticket"] in deleted
+               and row["purpose"] in (outbox.USER_NOTE, outbox.TICKET_VIEW) and row["sent_message_id"]]
+    placeholder = context.bot_data["texts"].get("staff.card.deleted", STAFF_LANG)
     with store.atomic():
-        for number in numbers:
-            ticket = store.ticket(number)
-            if ticket is not None:
-                _enqueue_card_edit(context, ticket)
+        for ticket in tickets:
+            _enqueue_card_edit(context, ticket)
+        for row in quoting:
+            store.enqueue(row["chat_id"], placeholder, purpose=outbox.NOTE_EDIT, ticket=row["ticket"],
+                          edit_message_id=row["sent_message_id"])
     kick_outbox(context)
 
 
@@ -192,7 +203,7 @@ def _enqueue_card_edit(context: CallbackContext, ticket: dict[str, Any]) -> None
                                       edit_message_id=ticket["staff_card_message_id"])
 
 
-def _journal(context: BotContext, message: Message | None, ticket: int, purpose: str = "staff_view") -> None:
+def _journal(context: BotContext, message: Message | None, ticket: int, purpose: str) -> None:
     """Note a message the bot just sent about a ticket, so that a reply to it reaches the ticket.
 
     It is written to the outbox as already sent (store.ticket_for_message looks there).
@@ -237,7 +248,7 @@ async def _answer_and_confirm(update: Update, context: BotContext, ticket: dict[
     confirm = context.texts.get("staff.answer_queued", lang, number=ticket["number"])
     if blocked:
         confirm += "\n" + context.texts.get("staff.answer_blocked_before", lang)
-    _journal(context, await message.reply_text(confirm), ticket["number"])
+    _journal(context, await message.reply_text(confirm), ticket["number"], outbox.CONFIRM)
 
 
 async def answer_by_reply(update: Update, context: BotContext) -> None:
@@ -288,7 +299,8 @@ async def ticket_command(update: Update, context: BotContext) -> None:
     ticket = await _ticket_arg(update, context, "ticket")
     if ticket is not None:
         text, markup = render_card(context, ticket, lang=user_lang(update, context), thread=True)
-        _journal(context, await update.effective_message.reply_text(text, reply_markup=markup), ticket["number"])
+        view = await update.effective_message.reply_text(text, reply_markup=markup)
+        _journal(context, view, ticket["number"], outbox.TICKET_VIEW)
     raise ApplicationHandlerStop
 
 

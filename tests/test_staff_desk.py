@@ -493,3 +493,67 @@ async def test_refresh_cards_after_forget_removes_personal_data_from_the_card(bo
     assert "삭제되어 처리할 수 없습니다" in said[-1]["plain"]
     await press_on_card(bot, ticket, "claim")
     assert "삭제" in bot.api.answers[-1]["text"]
+
+
+# -- through the follow-up flow -------------------------------------------------------------------------
+
+async def leave_ticket_through_the_flow(bot: Any, *, agree: bool = True) -> dict:
+    """What a person does: ask, /contact, consent (or not), name, phone, question, send."""
+    from handlers.followup import load_consent
+
+    await bot.say("수소 충전소 부지 임대료는 얼마인가요")
+    await bot.command("/contact")
+    if agree:
+        await bot.press(f"fu:agree:{load_consent().version}")
+        await bot.say("김민지")
+        await bot.say("010 2468 1357")
+        await bot.say("수소충전소 부지를 임대할 수 있는 조건이 궁금합니다")
+    else:
+        await bot.press("fu:refuse")
+        await bot.press("fu:other")
+        await bot.say("부지 임대 조건을 알고 싶습니다")
+    await bot.press("fu:send")
+    return bot.store.user_tickets(USER)[0]
+
+
+async def test_the_whole_way_from_a_question_to_an_answer_and_back(bot):
+    ticket = await leave_ticket_through_the_flow(bot)
+    await deliver(bot)
+    card = card_now(bot, ticket)
+    for part in ("김민지", "010-2468-1357", "수소충전소 부지를 임대할 수 있는 조건이 궁금합니다", "봇의 추정",
+                 "수소 충전소 부지 임대료는 얼마인가요"):
+        assert part in card["text"], part
+    assert "김민지" not in card["text"].split("최근 메시지")[-1]  # what was typed into the flow is not "recent"
+
+    await press_on_card(bot, ticket, "claim")
+    await staff_says(bot, "임대 조건은 공고문 3쪽에 있습니다.", reply_to=card["message_id"])
+    await deliver(bot)
+    answer = bot.api.sent_to(USER)[-1]
+    assert "임대 조건은 공고문 3쪽에 있습니다." in answer["plain"]
+    said = await bot.say("감사합니다. 신청서는 어디서 받나요?", reply_to=answer["message_id"])
+    assert "담당자에게 전달했습니다" in said[-1]["plain"]
+    await deliver(bot)
+    assert "신청서는 어디서 받나요?" in bot.api.sent_to(STAFF_CHAT)[-2]["plain"]  # the note, then the card's edit
+    mine = await bot.command("/mytickets")
+    assert f"{ticket['number']}" in mine[-1]["plain"]
+
+    # /forget: the card, the user's note and a /ticket view in the staff chat lose the personal data.
+    view = await staff_command(bot, f"/ticket {ticket['number']}")
+    await bot.command("/forget")
+    await bot.press("pv:forget:yes")
+    await deliver(bot)
+    staff_chat = [m for (chat, _), m in bot.api.messages.items() if chat == STAFF_CHAT
+                  and m["from"]["id"] == bot.api.bot_user["id"]]
+    for secret in ("김민지", "2468", "임대할 수 있는 조건", "신청서는 어디서"):
+        assert not any(secret in (m.get("text") or "") for m in staff_chat), secret
+    assert "삭제" in bot.api.message(STAFF_CHAT, view[-1]["message_id"])["text"]
+
+
+async def test_an_anonymous_question_through_the_flow_is_answered_in_the_chat(bot):
+    ticket = await leave_ticket_through_the_flow(bot, agree=False)
+    await deliver(bot)
+    card = card_now(bot, ticket)
+    assert "익명" in card["text"] and "부지 임대 조건을 알고 싶습니다" in card["text"]
+    await staff_command(bot, f"/reply {ticket['number']} 이 대화방으로 안내드립니다.")
+    await deliver(bot)
+    assert "이 대화방으로 안내드립니다." in bot.api.sent_to(USER)[-1]["plain"]
