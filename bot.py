@@ -278,6 +278,8 @@ def configure_logging(settings: Settings, *, console: bool = False) -> None:
     # httpx logs every request at INFO with its URL, and Bot API URLs contain the token.
     logging.getLogger("httpx").setLevel(max(level, logging.WARNING))
     logging.getLogger("httpcore").setLevel(max(level, logging.WARNING))
+    # At DEBUG python-telegram-bot logs every request's parameters, the texts users and staff wrote among them.
+    logging.getLogger("telegram").setLevel(max(level, logging.INFO))
 
 
 if __name__ == "__main__":

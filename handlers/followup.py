@@ -380,9 +380,17 @@ def _prefill(context: BotContext, user_id: int) -> str | None:
     return None
 
 
+def _keep_out_of_log(context: BotContext, placeholder: str) -> None:
+    """The recorder logged this message before the flow saw it; a name or contact belongs on the ticket
+    (with consent), not in the enquiry log, /mydata's recent questions, staff cards or exports."""
+    if context.enquiry_id is not None:
+        context.store.redact_enquiry(context.enquiry_id, placeholder)
+
+
 @step
 async def receive_name(update: Update, context: BotContext, draft: dict) -> object:
     """The name: one line, not too long, and not a phone number typed a step early."""
+    _keep_out_of_log(context, "[name]")
     name = " ".join((update.effective_message.text or "").split())
     if not name or len(name) > NAME_LIMIT or normalise_contact(name) is not None:
         return await _ask(update, context, draft, NAME, lead="followup.name_invalid", limit=NAME_LIMIT)
@@ -393,6 +401,7 @@ async def receive_name(update: Update, context: BotContext, draft: dict) -> obje
 @step
 async def receive_contact(update: Update, context: BotContext, draft: dict) -> object:
     """A phone number or e-mail address, in any usual spelling (store.contact normalises it)."""
+    _keep_out_of_log(context, "[contact]")
     found = normalise_contact(update.effective_message.text or "")
     if found is None:
         return await _ask(update, context, draft, CONTACT, lead="followup.contact_invalid")

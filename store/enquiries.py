@@ -73,6 +73,11 @@ class EnquiryLog(StoreBase):
             (user_id, int(bool(helpful)), self._now(), enquiry_id),
         )
 
+    def redact_enquiry(self, enquiry_id: int, placeholder: str) -> None:
+        """Replace a logged message's text, e.g. a name or phone number typed into the follow-up flow:
+        those are kept on the ticket, with consent, and must not sit in the enquiry log as well."""
+        self.db.execute("UPDATE enquiries SET text = ? WHERE id = ?", (placeholder, enquiry_id))
+
     def enquiry(self, enquiry_id: int) -> dict[str, Any] | None:
         row = self._one(f"{ENQUIRY_SELECT} WHERE e.id = ?", (enquiry_id,))
         return enquiry_row(row) if row else None

@@ -67,8 +67,6 @@ async def test_mydata_shows_what_is_kept(desk):
     assert "언어 한국어" in shown and "1년이 지나면" in shown and "/forget" in shown
 
 
-@pytest.mark.xfail(strict=True, reason="the recorder (group -1) logs the name and contact typed into the flow as "
-                   "enquiries like any message; needs a way to log them as placeholders (see the F report)")
 async def test_the_name_and_contact_typed_into_the_flow_are_not_kept_as_questions(desk):
     await leave_ticket(desk, NAME, PHONE, QUESTION)
     recent = desk.store.user_data(USER, recent=10)["recent"]

@@ -127,3 +127,11 @@ def test_last_unanswered_skips_answers_buttons_and_other_users(store):
 
 def test_enquiry_missing_is_none(store):
     assert store.enquiry(42) is None
+
+
+def test_redact_enquiry_replaces_the_text_only(store):
+    enquiry = store.record_message(user_id=3, chat_id=3, lang="ko", text="홍길동 010-1234-5678")
+    store.redact_enquiry(enquiry, "[contact]")
+    row = store.enquiry(enquiry)
+    assert row["text"] == "[contact]" and row["user_id"] == 3
+    assert all("010-1234-5678" not in e["text"] for e in store.recent_enquiries(3))
