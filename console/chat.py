@@ -104,6 +104,8 @@ class ConsoleChat:
             if method == "deleteMessage":
                 self._write(self._style(self.t("deleted"), "2"))
                 return
+            if method == "editMessageReplyMarkup" and not entry.get("reply_markup"):
+                return  # buttons taken off a message already answered: nothing a reader needs to see
             if method.startswith("edit"):
                 what = self.t("buttons_changed") if method == "editMessageReplyMarkup" else self.t("edited")
                 label = f"{bot} ({what}):"
