@@ -83,7 +83,10 @@ def register(app: Application, *, on_problem: Problem | None = None) -> None:
     _sender(app).on_problem = on_problem
     if app.job_queue is None:  # python-telegram-bot without the job-queue extra: nothing would deliver
         raise RuntimeError("the outbox needs python-telegram-bot[job-queue]")
-    app.job_queue.run_repeating(send_due, interval=OUTBOX_INTERVAL_S, first=0, name=JOB_NAME)
+    # A pass can outlast the interval (the rate limiter waiting out a flood limit): the next run then
+    # returns at once (deliver_due lets one pass run at a time), rather than being skipped with a warning.
+    app.job_queue.run_repeating(send_due, interval=OUTBOX_INTERVAL_S, first=0, name=JOB_NAME,
+                                job_kwargs={"max_instances": 2, "coalesce": True})
 
 
 async def send_due(context: CallbackContext) -> None:
