@@ -14,7 +14,8 @@ class Stats(StoreBase):
     def period_stats(self, since: datetime, until: datetime, *, top: int = 5) -> dict[str, Any]:
         """Counts for enquiries and tickets created in [since, until).
 
-        enquiries: typed questions (not button presses or commands); answered: those the bot answered
+        enquiries: typed questions the bot decided on (not button presses, commands, or what was typed into
+        the follow-up flow or written back to staff); answered: those the bot answered
         outright; tickets: follow-ups opened, open: of those, still waiting for staff (open or claimed);
         median_first_answer_s: from a ticket's creation to the first staff answer, over the tickets
         answered so far; top_unmatched: the most frequent questions without an outright answer, similar
@@ -23,7 +24,7 @@ class Stats(StoreBase):
         start, end = iso(since), iso(until)
         q = self._one(
             "SELECT count(*) AS enquiries, coalesce(sum(kind = 'answer'), 0) AS answered FROM enquiries"
-            " WHERE time >= ? AND time < ? AND source IN ('message', 'edited')",
+            " WHERE time >= ? AND time < ? AND source IN ('message', 'edited') AND kind IS NOT NULL",
             (start, end),
         ) or {"enquiries": 0, "answered": 0}
         t = self._one(
@@ -62,7 +63,7 @@ class Stats(StoreBase):
         """{"today": {...}, "week": {...}, "open_now": n}; week is today and the six days before it."""
         now = now or self.clock()
         today = day_start(now.astimezone(tz).date(), tz)
-        until = now + timedelta(microseconds=1)
+        until = now + timedelta(milliseconds=1)  # stored times have millisecond precision
         open_now = self._one("SELECT count(*) AS n FROM tickets WHERE status IN ('open', 'claimed')") or {"n": 0}
         return {
             "now": iso(now),

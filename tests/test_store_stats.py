@@ -102,3 +102,18 @@ def test_grouping_similar_questions():
     assert groups[0].examples == ("청창사 언제 모집해요", "청창사 언제 모집해요?", "청창사는 언제 모집하나요")
     # Short texts only group with identical ones; blank and punctuation-only texts are dropped.
     assert {g.text for g in groups[2:]} == {"지원", "지원금", "오늘 점심 뭐 먹지"}
+
+
+def test_only_questions_the_bot_decided_on_count(store, clock):
+    ask(store, clock, NOW - timedelta(minutes=5), "창업 지원금", "answer")
+    ask(store, clock, NOW - timedelta(minutes=4), "[name]", None)  # typed into the follow-up flow
+    ask(store, clock, NOW - timedelta(minutes=3), "감사합니다, 하나 더 여쭤볼게요", None)  # written back to staff
+    today = store.stats(NOW)["today"]
+    assert (today["enquiries"], today["answered"], today["answered_share"]) == (1, 1, 1.0)
+
+
+def test_a_ticket_made_this_very_moment_is_counted(store, clock):
+    clock.at = NOW
+    store.create_ticket(user_id=1, chat_id=1, name=None, contact=None, question="질문", consent_version=None,
+                        consent_at=None, anonymous=True)
+    assert store.stats(NOW)["today"]["tickets"] == 1
