@@ -5,7 +5,12 @@ change, it gets a new prefix, and buttons left on old messages reach the stale-b
 being misread.
 
     m:<item>                            main menu items (menu, help)
-    fu:start                            "ask staff" (the follow-up desk takes this over)
+    fu:start                            "ask staff": opens the follow-up (consent notice)
+    fu:agree:<version> | fu:refuse      the consent notice's buttons (the version agreed to)
+    fu:keep | fu:other | fu:send | fu:cancel   the follow-up's later steps (handlers/followup.py)
+    pv:forget:yes | pv:forget:no        /forget's confirmation (handlers/privacy.py)
+    stf:...                             staff buttons on ticket cards, checked against STAFF_USER_IDS
+                                        (handlers/staff.py)
     b:areas | b:<list>                  browse: the areas, or one list of programs (see ListKey)
     p:<program>[:<aspect>[:<list>]]     a program card; with <list>, a browse card with a back button
     f:<faq>  i:<intent>                 a suggestion picked
