@@ -18,17 +18,10 @@ from intents.decision import Candidate, Decision
 from store import EnquiryStore
 from store.cli import db_path, run_enquiries
 from store.export import ENQUIRY_COLUMNS, csv_cell, enquiry_values, unescape_cell
+from fakeclock import Clock
 
 ROOT = Path(__file__).resolve().parent.parent
 T0 = datetime(2025, 3, 3, 1, 0, tzinfo=timezone.utc)  # 10:00 KST
-
-
-class Clock:
-    def __init__(self, at: datetime = T0) -> None:
-        self.at = at
-
-    def __call__(self) -> datetime:
-        return self.at
 
 
 QUESTIONS = [
@@ -47,7 +40,7 @@ QUESTIONS = [
 @pytest.fixture
 def db(tmp_path):
     path = tmp_path / "bot.db"
-    clock = Clock()
+    clock = Clock(T0)
     store = EnquiryStore(path, clock=clock)
     for i, (text, kind, source) in enumerate(QUESTIONS):
         clock.at = T0 + timedelta(days=i)

@@ -19,6 +19,7 @@ from handlers import outbox, staff
 from settings import Settings
 from store import EnquiryStore
 from tests.conftest import button_data
+from fakeclock import Clock
 
 STAFF_CHAT = -1001234
 STAFF = 501          # staff members
@@ -29,22 +30,9 @@ T0 = datetime(2025, 11, 24, 1, 0, tzinfo=timezone.utc)  # 10:00 in Korea
 COMMANDS = ("inbox", "ticket", "reply", "close", "reopen", "stats")
 
 
-class Clock:
-    """The store's clock, moved by hand: retries become due without sleeping."""
-
-    def __init__(self, at: datetime = T0) -> None:
-        self.at = at
-
-    def __call__(self) -> datetime:
-        return self.at
-
-    def advance(self, **kw: float) -> None:
-        self.at += timedelta(**kw)
-
-
 @pytest.fixture
 def clock() -> Clock:
-    return Clock()
+    return Clock(T0)
 
 
 @pytest.fixture

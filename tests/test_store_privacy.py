@@ -1,13 +1,14 @@
 """Privacy: /mydata, /forget down to the bytes of the file, and the retention purge."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
 from intents.decision import Decision
 from store import EnquiryStore
+from fakeclock import Clock
 
 T0 = datetime(2025, 3, 3, 1, 0, tzinfo=timezone.utc)
 
@@ -17,20 +18,9 @@ FOLLOW_UP = "추가로 보증금 문의드립니다"
 SECRETS = [NAME, PHONE, "01098765432", EMAIL, QUESTION, FOLLOW_UP, "제 전화는 01098765432"]
 
 
-class Clock:
-    def __init__(self, at: datetime = T0) -> None:
-        self.at = at
-
-    def __call__(self) -> datetime:
-        return self.at
-
-    def advance(self, **kw: float) -> None:
-        self.at += timedelta(**kw)
-
-
 @pytest.fixture
 def clock():
-    return Clock()
+    return Clock(T0)
 
 
 @pytest.fixture

@@ -8,17 +8,10 @@ import pytest
 from intents.decision import Decision
 from store import EnquiryStore
 from store.clusters import group_similar
+from fakeclock import Clock
 
 # 2025-03-10 09:00 KST (a Monday), i.e. 00:00 UTC.
 NOW = datetime(2025, 3, 10, 0, 0, tzinfo=timezone.utc)
-
-
-class Clock:
-    def __init__(self, at: datetime) -> None:
-        self.at = at
-
-    def __call__(self) -> datetime:
-        return self.at
 
 
 @pytest.fixture
