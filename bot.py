@@ -44,6 +44,9 @@ DEFAULT_INTENTS = HERE / "intents"
 # few at a time keep the connection busy; many more only queue inside httpx's connection pool, which
 # gets slower as concurrency rises. See README "Performance" for the measurements behind this number.
 CONCURRENT_UPDATES = 8
+# HTTP connections to the Bot API: a few more than the updates in flight. python-telegram-bot's default
+# (256) measured slower per request at the same concurrency (bench/bench_bot.py, README "Performance").
+CONNECTION_POOL = 16
 # A placeholder token for the console chat: the in-process Bot API accepts any.
 CONSOLE_TOKEN = "123456:CONSOLE-CHAT"
 # What the bot asks Telegram to send it; everything else (channel posts, polls, ...) it does not use.
@@ -144,6 +147,8 @@ def build_application(settings: Settings, *, kb: "KnowledgeBase", matcher: "Matc
     )
     if request is not None:
         builder = builder.request(request)
+    else:
+        builder = builder.connection_pool_size(CONNECTION_POOL)
     if get_updates_request is not None:
         builder = builder.get_updates_request(get_updates_request)
     if rate_limit if rate_limit is not None else request is None:
