@@ -127,21 +127,47 @@ def load_cases(path: Path, known_ids: set[str] | None = None) -> tuple[list[Case
     problems: list[str] = []
     for node in root.value:
         line = node.start_mark.line + 1
-        data = yaml.safe_load(yaml.serialize(node)) if isinstance(node, yaml.MappingNode) else None
-        if not isinstance(data, dict) or not isinstance(data.get("text"), str) or "expect" not in data:
+        fields = _fields(node)
+        text, expect = fields.get("text", _MISSING), fields.get("expect", _MISSING)
+        if not isinstance(text, str) or expect is _MISSING or isinstance(expect, list):
             problems.append(f"{path}:{line}: a case needs `text` (a string) and `expect` (an id or null)")
             continue
-        expect = data["expect"]
-        aspect = data.get("aspect")
-        if expect is not None and known_ids is not None and str(expect) not in known_ids:
-            problems.append(f"{path}:{line}: expect '{expect}' is not an id in the knowledge base")
+        if expect is not None and known_ids is not None and expect not in known_ids:
+            problems.append(f"{path}:{line}: expect '{expect}' is not an id in the knowledge base; case skipped")
+            continue
+        aspect = fields.get("aspect")
         if aspect is not None and aspect not in ASPECTS:
             problems.append(f"{path}:{line}: aspect '{aspect}' is not one of {', '.join(ASPECTS)}")
             aspect = None
-        tags = data.get("tags") or []
-        cases.append(Case(data["text"], None if expect is None else str(expect), aspect,
-                          tuple(str(t) for t in (tags if isinstance(tags, list) else [tags])), line))
+        tags = fields.get("tags") or []
+        tags = tags if isinstance(tags, list) else [tags]
+        cases.append(Case(text, expect, aspect, tuple(dict.fromkeys(t for t in tags if t)), line))
     return cases, problems
+
+
+_MISSING = object()
+
+
+def _fields(node: yaml.Node) -> dict[str, object]:
+    """A case's fields as written: plain values stay text (`text: no` is "no", not False, as in the
+    knowledge loader); null is None; a list is a list of texts."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    fields: dict[str, object] = {}
+    for key, value in node.value:
+        if isinstance(value, yaml.SequenceNode):
+            fields[str(key.value)] = [_scalar(v) for v in value.value if isinstance(v, yaml.ScalarNode)]
+        elif isinstance(value, yaml.ScalarNode):
+            fields[str(key.value)] = _scalar(value)
+        else:
+            fields[str(key.value)] = _MISSING
+    return fields
+
+
+def _scalar(node: yaml.ScalarNode) -> str | None:
+    if node.tag == "tag:yaml.org,2002:null" or (node.style is None and node.value in ("", "~", "null", "Null", "NULL")):
+        return None
+    return node.value
 
 
 def evaluate(matcher: Matcher, cases: list[Case]) -> list[Outcome]:

@@ -82,3 +82,23 @@ def test_unknown_ids_are_reported(tmp_path: Path, capsys: pytest.CaptureFixture)
     assert run_eval(cases, ROOT / "knowledge", ROOT / "intents", as_json=True) == 0
     err = capsys.readouterr().err
     assert "no-such-id" in err and f"{cases}:2" in err
+
+
+def test_cases_are_read_as_written(tmp_path: Path) -> None:
+    from intents.evaluate import load_cases
+
+    cases_file = tmp_path / "cases.yaml"
+    cases_file.write_text("- {text: no, expect: greeting, tags: [short, short, oos]}\n"
+                          "- {text: '', expect: null}\n- {text: 123, expect: ~}\n", encoding="utf-8")
+    cases, problems = load_cases(cases_file, {"greeting"})
+    assert problems == []
+    assert [(c.text, c.expect, c.tags) for c in cases] == [
+        ("no", "greeting", ("short", "oos")), ("", None, ()), ("123", None, ())]
+
+
+def test_a_case_with_an_unknown_id_is_skipped_not_scored(tmp_path: Path) -> None:
+    cases_file = tmp_path / "cases.yaml"
+    cases_file.write_text("- {text: 안녕하세요, expect: greeting}\n- {text: 안녕, expect: no-such-id}\n",
+                          encoding="utf-8")
+    figures = _figures(cases_file)
+    assert (figures["cases"], figures["in_scope"], figures["answered"], figures["invalid_cases"]) == (1, 1, 1.0, 1)
