@@ -34,6 +34,24 @@ Severity = Literal["error", "warning"]
 
 # libyaml is several times faster; the pure-Python loader gives the same nodes and marks.
 _YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_NESTING = 64  # levels of [ and { in one file; real knowledge files use fewer than ten
+
+
+def _nesting_beyond(text: str, limit: int) -> int:
+    """The line where flow brackets first nest deeper than `limit`, or 0. A cheap guard, not a parser:
+    brackets inside quotes count too, which only matters for files far past any real limit."""
+    depth = 0
+    line = 1
+    for ch in text:
+        if ch in "[{":
+            depth += 1
+            if depth > limit:
+                return line
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+        elif ch == "\n":
+            line += 1
+    return 0
 
 ID_PATTERN = re.compile(r"[a-z0-9-]+")
 LANGS: tuple[str, ...] = ("ko", "en")
@@ -305,8 +323,18 @@ class _Reader:
                 hint = "save it as UTF-8 (in most editors: Save as, encoding UTF-8)"
             f.error(line, "the file is not UTF-8 text", hint)
             return None
+        too_deep = _nesting_beyond(text, MAX_NESTING)
+        if too_deep:
+            # libyaml's composer recurses per level and crashes the process on absurd nesting; no
+            # knowledge file needs more than a handful of levels.
+            f.error(too_deep, f"the file nests lists or maps more than {MAX_NESTING} levels deep",
+                    "knowledge files are flat: check for unclosed [ or { brackets")
+            return None
         try:
             root = yaml.compose(text, Loader=_YamlLoader)
+        except (RecursionError, MemoryError):
+            f.error(0, "the file is too large or too deeply nested to read", "split it into smaller files")
+            return None
         except yaml.MarkedYAMLError as exc:
             line, message, hint = _explain_yaml_error(exc, text)
             f.error(line, message, hint)

@@ -512,3 +512,11 @@ def test_any_text_gives_problems_never_an_exception(text):
         write(kdir, "a.yaml", text)
         kb, problems = load(kdir, Path(tmp) / "intents")
         assert all(isinstance(p, Problem) for p in problems)
+
+
+def test_absurd_nesting_is_an_error_not_a_crash(tmp_path):
+    # libyaml recurses once per level: 100,000 open brackets would bring the whole process down.
+    kb, problems = load_files(tmp_path, {"base.yaml": GOOD_KNOWLEDGE,
+                                         "deep.yaml": "programs:\n  - " + "[" * 100_000 + "\n"})
+    assert where(find(problems, "nests")) == ("deep.yaml", 2, "error")
+    assert kb.programs  # the other file still loads
