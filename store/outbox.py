@@ -65,7 +65,11 @@ class Outbox(StoreBase):
         A row is held back while an earlier row to the same chat waits for a retry, so one chat's
         messages never overtake each other. When a row of the batch fails, the sender should skip the
         batch's later rows to the same chat; they come back in the next batch.
+
+        The outbox job calls this every few seconds, so it also retries a checkpoint a reader kept
+        from emptying the write-ahead log (see retry_checkpoint): forgotten data leaves the log soon after.
         """
+        self.retry_checkpoint()
         at = iso(now) if now else self._now()
         rows = self._all(
             "SELECT * FROM outbox o WHERE o.status = 'pending' AND o.next_attempt_at <= ?"

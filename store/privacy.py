@@ -4,8 +4,10 @@ Forgetting deletes the user's enquiries and ratings and blanks the personal fiel
 (name, contact, question, every message text, and the outbox copies such as the staff card). The ticket
 rows stay, marked deleted, so that staff see what happened to a ticket they were handling. With
 `PRAGMA secure_delete` the old bytes are zeroed as they are freed, and forget_user() checkpoints and empties
-the write-ahead log (which still holds the old page images); vacuum() also rebuilds the file. Measured by
-tests/test_store_privacy.py: none of the forgotten bytes are left anywhere in the files.
+the write-ahead log (which still holds the old page images); vacuum() also rebuilds the file. When another
+connection is reading at that moment the log cannot be emptied: the checkpoint is then left pending and
+retried (store.pending_checkpoint, retry_checkpoint(), called by the outbox's due() every few seconds).
+Measured by tests/test_store_privacy.py: none of the forgotten bytes are left anywhere in the files.
 """
 from __future__ import annotations
 
@@ -41,8 +43,9 @@ class Privacy(StoreBase):
         """Delete the user's enquiries and feedback, blank their tickets' personal fields (marked deleted).
 
         Returns what was done: {"enquiries": n, "feedback": n, "tickets": [numbers]}. Freed bytes are
-        zeroed (secure_delete) and the write-ahead log is checkpointed and emptied here; vacuum() (from
-        the daily job) also rebuilds the file without free pages.
+        zeroed (secure_delete) and the write-ahead log is checkpointed and emptied here (or, while another
+        connection reads, as soon as it lets go: see pending_checkpoint); vacuum() (from the daily job)
+        also rebuilds the file without free pages.
         """
         now = self._now()
         with self.db.atomic():
@@ -63,7 +66,7 @@ class Privacy(StoreBase):
         self._blocked_chats.discard(user_id)  # type: ignore[attr-defined]
         # The write-ahead log still holds page images from before the deletion: fold it in and empty it.
         if self.checkpoint()[0]:
-            log.warning("forget: a reader kept the write-ahead log from being emptied; vacuum() will")
+            log.warning("forget: a reader kept the write-ahead log from being emptied; retried later")
         log.info("forgot user %d: %d enquiries, %d ratings, tickets %s", user_id, enquiries, feedback, numbers)
         return {"enquiries": enquiries, "feedback": feedback, "tickets": numbers}
 
@@ -139,18 +142,12 @@ class Privacy(StoreBase):
         self.vacuum()
         return counts
 
-    def checkpoint(self) -> tuple[int, int, int]:
-        """Copy the write-ahead log into the database file and truncate it. (busy, log, checkpointed)."""
-        row = self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        return tuple(row)  # type: ignore[return-value]
-
     def vacuum(self) -> None:
         """Rebuild the file without free pages, then empty the write-ahead log.
 
         Takes a moment on a large file and needs no other connection writing; run it from the daily job.
         """
-        self.checkpoint()
+        self.checkpoint()  # fold in what earlier forgets left, so VACUUM rebuilds from a complete file
         self.db.execute("VACUUM")
-        busy, _, _ = self.checkpoint()
-        if busy:
-            log.warning("vacuum: a reader kept the write-ahead log from being emptied")
+        if self.checkpoint()[0]:
+            log.warning("vacuum: a reader kept the write-ahead log from being emptied; retried later")

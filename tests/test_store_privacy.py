@@ -1,6 +1,8 @@
 """Privacy: /mydata, /forget down to the bytes of the file, and the retention purge."""
 from __future__ import annotations
 
+import sqlite3
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -159,3 +161,58 @@ def test_daily_maintenance_purges_and_vacuums(store, clock):
     raw = file_bytes(store.path)
     assert [s for s in SECRETS if s.encode() in raw] == []
     assert store.db.execute("PRAGMA freelist_count").fetchone()[0] == 0
+
+
+def wal_secrets(store: EnquiryStore) -> list[str]:
+    wal = store.path.with_name(store.path.name + "-wal")
+    raw = wal.read_bytes() if wal.exists() else b""
+    return [s for s in SECRETS if s.encode() in raw]
+
+
+def test_a_reader_during_forget_delays_emptying_the_log_only_until_the_next_retry(store):
+    """Another connection (the CLI, a backup) reading while the user is forgotten keeps the write-ahead log,
+    with the old page images, from being emptied. forget_user must not wait out the 5 s busy timeout on
+    the event loop; it leaves the checkpoint pending, and a later retry empties the log."""
+    fill(store, 1001, NAME, PHONE, EMAIL, QUESTION)
+    reader = sqlite3.connect(store.path, isolation_level=None)
+    try:
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM enquiries").fetchone()  # holds a read snapshot
+        started = time.perf_counter()
+        store.forget_user(1001)
+        assert time.perf_counter() - started < 1.0
+        assert store.pending_checkpoint is True
+        assert wal_secrets(store)  # still there while the reader holds its snapshot
+        assert store.retry_checkpoint() is False  # still held: stays pending
+        reader.execute("COMMIT")
+    finally:
+        reader.close()
+    assert store.retry_checkpoint() is True
+    assert store.pending_checkpoint is False
+    assert wal_secrets(store) == [] and [s for s in SECRETS if s.encode() in file_bytes(store.path)] == []
+
+
+def test_the_outbox_poll_retries_a_pending_checkpoint(store):
+    fill(store, 1001, NAME, PHONE, EMAIL, QUESTION)
+    reader = sqlite3.connect(store.path, isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT 1 FROM tickets").fetchone()
+    store.forget_user(1001)
+    reader.close()
+    assert store.pending_checkpoint is True
+    store.due()  # the outbox job polls every few seconds: the log is emptied by then
+    assert store.pending_checkpoint is False and wal_secrets(store) == []
+
+
+def test_daily_maintenance_with_a_reader_leaves_the_checkpoint_pending(store, clock):
+    fill(store, 1001, NAME, PHONE, EMAIL, QUESTION)
+    clock.advance(days=30)
+    reader = sqlite3.connect(store.path, isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT 1 FROM tickets").fetchone()
+    started = time.perf_counter()
+    assert store.daily_maintenance(7)["tickets"] == 2
+    assert time.perf_counter() - started < 1.0 and store.pending_checkpoint is True
+    reader.close()
+    assert store.retry_checkpoint() is True
+    assert [s for s in SECRETS if s.encode() in file_bytes(store.path)] == []
