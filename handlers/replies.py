@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import InlineKeyboardMarkup, Message, ReplyParameters, Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message, ReplyParameters, Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest
 from telegram.ext import CallbackContext
@@ -14,6 +14,27 @@ from telegram.ext import CallbackContext
 from handlers.html_split import split_html
 
 _log = logging.getLogger(__name__)
+
+# What Telegram says when a button press is answered too late (about 15 s after it was made: a backlog
+# after a restart, a long flood wait) or twice. The press is then past answering; what it asked for
+# (a card, an edit) can and should still happen.
+_LATE_ANSWER = ("query is too old", "query id is invalid")
+
+
+async def answer_query(query: CallbackQuery, text: str | None = None, *, show_alert: bool = False) -> bool:
+    """Answer a button press (stop its spinner, show `text` as a toast or alert); False if it was too late.
+
+    Every handler answers presses through this, so that a late press still gets its card instead of
+    the error apology. Other errors are raised as usual.
+    """
+    try:
+        await query.answer(text, show_alert=show_alert)
+    except BadRequest as error:
+        if not any(part in error.message.lower() for part in _LATE_ANSWER):
+            raise
+        _log.info("a button press was answered too late (%s)", error.message)
+        return False
+    return True
 
 
 async def send(update: Update, context: CallbackContext, text: str,

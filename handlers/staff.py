@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from telegram import ForceReply, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update, User
-from telegram.error import BadRequest
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import (Application, ApplicationHandlerStop, CallbackContext, CallbackQueryHandler,
                           CommandHandler, MessageHandler, TypeHandler, filters)
 
@@ -37,7 +37,7 @@ from handlers import outbox
 from handlers import staff_cards as sc
 from handlers.context import BotContext, user_lang
 from handlers.html_split import split_html
-from handlers.replies import send
+from handlers.replies import answer_query, send
 
 _log = logging.getLogger(__name__)
 
@@ -168,12 +168,20 @@ async def staff_gate(update: Update, context: BotContext) -> None:
     lang = user_lang(update, context)
     user_id = update.effective_user.id if update.effective_user else None
     _log.info("staff action refused to user %s", user_id)
-    if update.callback_query is not None:
-        # Answered with an alert: the press must be answered anyway, and the alert says why nothing happened.
-        await update.callback_query.answer(context.texts.get("staff.refused_button", lang), show_alert=True)
-    elif update.message is not None:  # edits of refused messages are not answered again
-        await update.message.reply_text(context.texts.get("staff.refused", lang))
-    raise ApplicationHandlerStop
+    try:
+        if update.callback_query is not None:
+            # An alert: the press must be answered anyway, and the alert says why nothing happened.
+            await answer_query(update.callback_query, context.texts.get("staff.refused_button", lang),
+                               show_alert=True)
+        elif update.message is not None:  # edits of refused messages are not answered again
+            await update.message.reply_text(context.texts.get("staff.refused", lang))
+    except TelegramError as error:  # Telegram down, the person blocked the bot...: the refusal is lost
+        _log.warning("could not send the refusal to user %s: %s", user_id, error.message)
+    except Exception:  # noqa: BLE001 - a bug in the refusal must not let the update through either
+        _log.exception("could not send the refusal to user %s", user_id)
+    finally:
+        # Whatever happened above, the update goes no further: the desk never sees it.
+        raise ApplicationHandlerStop  # noqa: B012
 
 
 # -- cards ----------------------------------------------------------------------------------------------
@@ -379,18 +387,21 @@ async def staff_button(update: Update, context: BotContext) -> None:
     """담당하기 / 완료 / 다시 열기 on a card (or on a /ticket view)."""
     query = update.callback_query
     lang = user_lang(update, context)
+    if not is_staff(context, update.effective_user):  # the gate refuses these; this holds if it ever did not
+        await answer_query(query, context.texts.get("staff.refused_button", lang), show_alert=True)
+        raise ApplicationHandlerStop
     parsed = sc.parse_staff_data(query.data or "")
     ticket = context.store.ticket(parsed[1]) if parsed else None
     if parsed is None or ticket is None:
-        await query.answer(context.texts.get("errors.stale_button", lang), show_alert=True)
+        await answer_query(query, context.texts.get("errors.stale_button", lang), show_alert=True)
         raise ApplicationHandlerStop
     action, number = parsed
     if ticket["deleted"] and action != "close":
-        await query.answer(context.texts.get("staff.ticket_deleted", lang, number=number), show_alert=True)
+        await answer_query(query, context.texts.get("staff.ticket_deleted", lang, number=number), show_alert=True)
         raise ApplicationHandlerStop
     updated = _apply(context, ticket, action, update.effective_user)
     # The pop-up confirms at once; the card itself is edited through the outbox.
-    await query.answer(context.texts.get(_TOAST_KEYS[action], lang, number=number))
+    await answer_query(query, context.texts.get(_TOAST_KEYS[action], lang, number=number))
     pressed = query.message
     if (updated is not None and isinstance(pressed, Message)
             and pressed.message_id != updated["staff_card_message_id"]):

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from telegram import Update
-from telegram.ext import CommandHandler
+from telegram.ext import ApplicationHandlerStop, CommandHandler
 
 from bot import set_commands
 from handlers import outbox, staff
@@ -545,3 +545,38 @@ async def test_an_anonymous_question_through_the_flow_is_answered_in_the_chat(bo
     await staff_command(bot, f"/reply {ticket['number']} 이 대화방으로 안내드립니다.")
     await deliver(bot)
     assert "이 대화방으로 안내드립니다." in bot.api.sent_to(USER)[-1]["plain"]
+
+
+# -- access when Telegram fails -------------------------------------------------------------------------
+
+TOO_OLD = "Bad Request: query is too old and response timeout expired or query id is invalid"
+
+
+@pytest.mark.parametrize("status, description", [(400, TOO_OLD), (502, "Bad Gateway"), (403, "")])
+async def test_a_refusal_that_cannot_be_sent_still_stops_the_stranger(bot, status, description):
+    """The gate's pop-up fails (a late press, Telegram down): the press must still go no further."""
+    ticket, card = await posted_ticket(bot)
+    before = bot.store.ticket(ticket["number"])
+    for action in ("claim", "close"):
+        bot.api.fail_next("answerCallbackQuery", status, description)
+        await bot.press(f"stf:{action}:{ticket['number']}", user_id=STRANGER, chat_id=STAFF_CHAT,
+                        message_id=card["message_id"])
+    bot.api.fail_next("sendMessage", status, description)
+    await staff_command(bot, f"/close {ticket['number']}", user_id=STRANGER, chat_id=STRANGER)
+    assert bot.store.ticket(ticket["number"]) == before
+    assert await deliver(bot) == []
+    assert bot.store.recent_enquiries(STRANGER) == []
+
+
+async def test_the_staff_button_itself_checks_who_pressed_it(bot):
+    """Defence in depth: even called directly (the gate bypassed), a stranger's press changes nothing."""
+    ticket, card = await posted_ticket(bot)
+    before = bot.store.ticket(ticket["number"])
+    update = bot.updates.callback(f"stf:close:{ticket['number']}", user_id=STRANGER, chat_id=STAFF_CHAT,
+                                  message_id=card["message_id"])
+    [handler] = [h for h in bot.app.handlers[staff.STAFF_GROUP] if getattr(h, "callback", None) is staff.staff_button]
+    with pytest.raises(ApplicationHandlerStop):
+        await handler.handle_update(update, bot.app, handler.check_update(update),
+                                    bot.app.context_types.context.from_update(update, bot.app))
+    assert bot.store.ticket(ticket["number"]) == before
+    assert bot.api.answers[-1]["show_alert"] is True
