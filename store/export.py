@@ -1,7 +1,7 @@
 """Exports of the enquiry log for staff: CSV (UTF-8 with a BOM, so Excel reads Korean) and XLSX.
 
 User text is untrusted. A spreadsheet runs a cell that starts with = + - @ as a formula, so in CSV such a
-cell gets a leading apostrophe (OWASP's advice; a cell that starts with an apostrophe gets one more, which
+text cell gets a leading apostrophe (OWASP's advice; a cell that starts with an apostrophe gets one more, which
 keeps the escape reversible: see unescape_cell). In XLSX every text cell is typed as text instead, so
 nothing needs changing there.
 """
@@ -63,13 +63,18 @@ def ticket_values(ticket: dict[str, Any]) -> list[Any]:
 
 
 def csv_cell(value: Any) -> str:
-    """The text a CSV cell holds: '' for None, local times without a zone, formulas defused."""
+    """The text a CSV cell holds: '' for None, local times without a zone, formulas in text defused.
+
+    Only text (what users typed) is escaped: a number such as a group chat's id -1001234 is written as
+    it is, so that a spreadsheet still reads it as a number.
+    """
     if value is None:
         return ""
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M:%S")
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    if isinstance(value, str):
+        return "'" + value if value.startswith(_FORMULA_START) else value
+    return str(value)
 
 
 def unescape_cell(text: str) -> str:

@@ -287,3 +287,18 @@ def test_command_line_through_subprocess(db):
     listing = subprocess.run([sys.executable, "bot.py", "enquiries", "list"], cwd=ROOT, env=env,
                              capture_output=True, text=True, timeout=60)
     assert listing.returncode == 0 and "홍길동" in listing.stdout
+
+
+def test_csv_numbers_are_not_escaped(tmp_path):
+    """Only text can be a formula: a group chat's negative id stays a number a spreadsheet can read."""
+    path = tmp_path / "bot.db"
+    store = EnquiryStore(path, clock=Clock(T0))
+    store.record_message(user_id=1001, chat_id=-1001234, lang="ko", text="-1 그룹에서 묻습니다")
+    store.close()
+    out = tmp_path / "e.csv"
+    assert run(path, "export", "--out", str(out))[0] == 0
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        [row] = list(csv.DictReader(f))
+    assert row["chat_id"] == "-1001234" and int(row["chat_id"]) == -1001234
+    assert row["text"] == "'-1 그룹에서 묻습니다"  # text starting with - is still defused
+    assert csv_cell(-2.5) == "-2.5" and csv_cell("-2.5") == "'-2.5"
