@@ -26,9 +26,10 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NoReturn
 
-from telegram import ForceReply, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update, User
+from telegram import Chat, ForceReply, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update, User
+from telegram.constants import ChatType
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import (Application, ApplicationHandlerStop, CallbackContext, CallbackQueryHandler,
                           CommandHandler, MessageHandler, TypeHandler, filters)
@@ -161,24 +162,41 @@ def is_staff_action(update: Update, context: CallbackContext) -> bool:
     return _reply_ticket(context, message) is not None
 
 
+def in_desk_chat(context: CallbackContext, chat: Chat | None) -> bool:
+    """The staff chat or a private chat: where staff commands may show names and phone numbers."""
+    return chat is not None and (chat.type == ChatType.PRIVATE or chat.id == _staff_chat(context))
+
+
 async def staff_gate(update: Update, context: BotContext) -> None:
-    """Refuse staff commands, buttons and card replies to anyone not in STAFF_USER_IDS; stop them there."""
-    if not is_staff_action(update, context) or is_staff(context, update.effective_user):
+    """Refuse staff commands, buttons and card replies to anyone not in STAFF_USER_IDS; stop them there.
+
+    Staff commands from staff in any other chat (an ordinary group) are stopped too, with a note: their
+    answers show names and phone numbers, which belong in the staff chat only.
+    """
+    if not is_staff_action(update, context):
         return
-    lang = user_lang(update, context)
     user_id = update.effective_user.id if update.effective_user else None
-    _log.info("staff action refused to user %s", user_id)
+    if not is_staff(context, update.effective_user):
+        _log.info("staff action refused to user %s", user_id)
+        await _stop_with_note(update, context, "staff.refused", "staff.refused_button")
+    if update.callback_query is None and not in_desk_chat(context, update.effective_chat):
+        _log.info("staff command of user %s refused outside the staff chat", user_id)
+        await _stop_with_note(update, context, "staff.wrong_chat", "staff.wrong_chat")
+
+
+async def _stop_with_note(update: Update, context: BotContext, message_key: str, button_key: str) -> NoReturn:
+    """Say why nothing happens (a message, or an alert for a button) and stop the update, whatever happens."""
+    lang = user_lang(update, context)
     try:
         if update.callback_query is not None:
             # An alert: the press must be answered anyway, and the alert says why nothing happened.
-            await answer_query(update.callback_query, context.texts.get("staff.refused_button", lang),
-                               show_alert=True)
+            await answer_query(update.callback_query, context.texts.get(button_key, lang), show_alert=True)
         elif update.message is not None:  # edits of refused messages are not answered again
-            await update.message.reply_text(context.texts.get("staff.refused", lang))
-    except TelegramError as error:  # Telegram down, the person blocked the bot...: the refusal is lost
-        _log.warning("could not send the refusal to user %s: %s", user_id, error.message)
-    except Exception:  # noqa: BLE001 - a bug in the refusal must not let the update through either
-        _log.exception("could not send the refusal to user %s", user_id)
+            await update.message.reply_text(context.texts.get(message_key, lang))
+    except TelegramError as error:  # Telegram down, the person blocked the bot...: the note is lost
+        _log.warning("could not say why a staff action was refused: %s", error.message)
+    except Exception:  # noqa: BLE001 - a bug in the note must not let the update through either
+        _log.exception("could not say why a staff action was refused")
     finally:
         # Whatever happened above, the update goes no further: the desk never sees it.
         raise ApplicationHandlerStop  # noqa: B012
@@ -491,14 +509,15 @@ def register(app: Application) -> None:
     settings = app.bot_data["settings"]
     app.add_handler(TypeHandler(Update, staff_gate), group=STAFF_GATE_GROUP)
 
-    # The gate has let only staff through to here; filters.User says so again, so that a change to the
-    # gate cannot open the desk.
+    # The gate has let only staff, and staff commands only in the staff chat or a private chat, through to
+    # here; the filters say so again, so that a change to the gate cannot open the desk.
     staff_only = filters.User(user_id=settings.staff_user_ids, allow_empty=False)
+    staff_chat = filters.Chat(chat_id=settings.staff_chat_id) if settings.staff_chat_id is not None else None
+    desk_chat = filters.ChatType.PRIVATE | staff_chat if staff_chat is not None else filters.ChatType.PRIVATE
     for name, callback in (("inbox", inbox_command), ("ticket", ticket_command), ("reply", reply_command),
                            ("close", close_command), ("reopen", reopen_command), ("stats", stats_command)):
-        app.add_handler(CommandHandler(name, callback, filters=staff_only), group=STAFF_GROUP)
+        app.add_handler(CommandHandler(name, callback, filters=staff_only & desk_chat), group=STAFF_GROUP)
     app.add_handler(CallbackQueryHandler(staff_button, pattern=f"^{sc.STAFF_PREFIX}:"), group=STAFF_GROUP)
-    staff_chat = filters.Chat(chat_id=settings.staff_chat_id) if settings.staff_chat_id is not None else None
     if staff_chat is not None:
         app.add_handler(MessageHandler(staff_chat & staff_only & filters.REPLY & ~filters.COMMAND, answer_by_reply),
                         group=STAFF_GROUP)

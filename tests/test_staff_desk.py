@@ -580,3 +580,28 @@ async def test_the_staff_button_itself_checks_who_pressed_it(bot):
                                     bot.app.context_types.context.from_update(update, bot.app))
     assert bot.store.ticket(ticket["number"]) == before
     assert bot.api.answers[-1]["show_alert"] is True
+
+
+# -- where staff commands work --------------------------------------------------------------------------
+
+OTHER_GROUP = -100777
+
+
+@pytest.mark.parametrize("text", ["/inbox", "/ticket {n}", "/reply {n} 그룹에서 보낸 답변", "/close {n}", "/stats"])
+async def test_staff_commands_in_another_group_point_to_the_staff_chat(bot, text):
+    """A staff member in an ordinary group: no names or phone numbers there, and nothing is done."""
+    ticket, _ = await posted_ticket(bot)
+    before = bot.store.ticket(ticket["number"])
+    said = await staff_command(bot, text.format(n=ticket["number"]), chat_id=OTHER_GROUP)
+    assert len(said) == 1 and said[0]["chat_id"] == OTHER_GROUP
+    assert "담당자 대화방" in said[0]["plain"]
+    assert "홍길동" not in said[0]["plain"] and "010" not in said[0]["plain"]
+    assert bot.store.ticket(ticket["number"]) == before
+    assert await deliver(bot) == [] and bot.store.recent_enquiries(STAFF) == []
+
+
+async def test_staff_commands_work_in_the_staff_chat_and_in_private(bot):
+    ticket, _ = await posted_ticket(bot)
+    for chat_id in (STAFF_CHAT, STAFF):
+        said = await staff_command(bot, f"/ticket {ticket['number']}", chat_id=chat_id)
+        assert "홍길동" in said[-1]["plain"] and said[-1]["chat_id"] == chat_id
