@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+from telegram.ext import Application, CallbackQueryHandler
 
 from handlers import callback_data as cb
 from handlers import cards
 from handlers.actions import register_action
+from handlers.commands import command
 from handlers.context import BotContext, user_lang
 from handlers.errors import answer_stale
 from handlers.replies import send, show
@@ -40,6 +41,6 @@ async def browse(update: Update, context: BotContext) -> None:
 
 
 def register(app: Application) -> None:
-    app.add_handler(CommandHandler("programs", list_areas))
+    app.add_handler(command("programs", list_areas))
     app.add_handler(CallbackQueryHandler(browse, pattern=cb.pattern(cb.BROWSE)))
     register_action(app, "browse", send_areas)

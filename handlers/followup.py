@@ -32,13 +32,14 @@ import yaml
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType
 from telegram.error import TelegramError
-from telegram.ext import (Application, BaseHandler, CallbackQueryHandler, CommandHandler, ConversationHandler,
+from telegram.ext import (Application, BaseHandler, CallbackQueryHandler, ConversationHandler,
                           MessageHandler, TypeHandler, filters)
 from telegram.warnings import PTBUserWarning
 
 from handlers import callback_data as cb
 from handlers import cards
 from handlers.actions import register_action
+from handlers.commands import command
 from handlers.context import BotContext, user_lang
 from handlers.replies import send
 from handlers.staff import notify_new_ticket
@@ -563,10 +564,9 @@ async def my_tickets(update: Update, context: BotContext) -> None:
 def build_conversation(app: Application) -> ConversationHandler:
     text = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
     entry_points: list[BaseHandler] = [
-        CommandHandler("contact", offer_consent, filters=filters.ChatType.PRIVATE),
+        command("contact", offer_consent, filters.ChatType.PRIVATE),
         # t.me/<bot>?start=contact: the link a group chat gets (the flow takes place in private)
-        CommandHandler("start", offer_consent,
-                       filters=filters.ChatType.PRIVATE & filters.Regex(r"^/start(@\w+)?\s+contact\s*$")),
+        command("start", offer_consent, filters.ChatType.PRIVATE & filters.Regex(r"^/start(@\w+)?\s+contact\s*$")),
         CallbackQueryHandler(offer_consent, pattern=f"^{START}$"),
         CallbackQueryHandler(agree, pattern=cb.pattern(AGREE)),
         CallbackQueryHandler(refuse, pattern=f"^{REFUSE}$"),
@@ -581,11 +581,13 @@ def build_conversation(app: Application) -> ConversationHandler:
         ConversationHandler.TIMEOUT: [TypeHandler(Update, timed_out)],
     }
     fallbacks: list[BaseHandler] = [
-        CommandHandler("cancel", cancel),
+        command("cancel", cancel),
         CallbackQueryHandler(cancel, pattern=f"^{CANCEL}$"),
+        # An edit (of a command too) changes nothing in the flow: before the command fallback, which
+        # would end the flow for an edited command.
+        MessageHandler(filters.UpdateType.EDITED_MESSAGE, edited),
         MessageHandler(filters.COMMAND, leave_for_command),
         CallbackQueryHandler(leave_for_command, pattern=r"^pv:"),  # /forget's buttons
-        MessageHandler(filters.UpdateType.EDITED_MESSAGE, edited),
         MessageHandler(filters.UpdateType.MESSAGE & ~filters.TEXT & ~filters.StatusUpdate.ALL, not_text),
     ]
     with warnings.catch_warnings():
@@ -606,8 +608,8 @@ def register(app: Application) -> None:
     app.add_handler(build_conversation(app))
     # Outside the flow: /contact in a group (answered with a link to a private chat); /cancel and 취소 on
     # the notice (before 동의 there is no conversation yet).
-    app.add_handler(CommandHandler("contact", offer_consent))
-    app.add_handler(CommandHandler("cancel", cancel))
+    app.add_handler(command("contact", offer_consent))
+    app.add_handler(command("cancel", cancel))
     app.add_handler(CallbackQueryHandler(cancel, pattern=f"^{CANCEL}$"))
-    app.add_handler(CommandHandler("mytickets", my_tickets))
+    app.add_handler(command("mytickets", my_tickets))
     register_action(app, "followup", offer_from_intent)

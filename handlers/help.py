@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+from telegram.ext import Application, CallbackQueryHandler
 
 from handlers import callback_data as cb
 from handlers import cards, staff_cards
+from handlers.commands import command
 from handlers.context import BotContext, user_lang
 from handlers.replies import send, show
 from handlers.staff import is_staff
@@ -25,5 +26,5 @@ async def show_help(update: Update, context: BotContext) -> None:
 
 
 def register(app: Application) -> None:
-    app.add_handler(CommandHandler("help", show_help))
+    app.add_handler(command("help", show_help))
     app.add_handler(CallbackQueryHandler(show_help, pattern=f"^{cb.menu('help')}$"))

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+from telegram.ext import Application, CallbackQueryHandler
 
 from handlers import callback_data as cb
 from handlers import cards
+from handlers.commands import command
 from handlers.context import CHOSEN_LANG, BotContext, user_lang
 from handlers.errors import answer_stale
 from handlers.replies import send, show
@@ -30,5 +31,5 @@ async def set_lang(update: Update, context: BotContext) -> None:
 
 
 def register(app: Application) -> None:
-    app.add_handler(CommandHandler("lang", choose_lang))
+    app.add_handler(command("lang", choose_lang))
     app.add_handler(CallbackQueryHandler(set_lang, pattern=cb.pattern(cb.LANG)))

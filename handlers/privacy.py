@@ -18,10 +18,11 @@ from datetime import timedelta
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+from telegram.ext import Application, CallbackQueryHandler
 
 from handlers import cards, followup
 from handlers.actions import register_action
+from handlers.commands import command
 from handlers.context import CHOSEN_LANG, BotContext, user_lang
 from handlers.errors import answer_stale
 from handlers.replies import send, show
@@ -157,8 +158,8 @@ def schedule_daily_maintenance(app: Application) -> None:
 
 
 def register(app: Application) -> None:
-    app.add_handler(CommandHandler("mydata", show_my_data))
-    app.add_handler(CommandHandler("forget", forget_command))
+    app.add_handler(command("mydata", show_my_data))
+    app.add_handler(command("forget", forget_command))
     app.add_handler(CallbackQueryHandler(forget_answer, pattern=f"^{FORGET}:"))
     register_action(app, "forget", ask_to_forget)
     schedule_daily_maintenance(app)

@@ -32,10 +32,11 @@ from telegram import Chat, ForceReply, InlineKeyboardButton, InlineKeyboardMarku
 from telegram.constants import ChatType
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import (Application, ApplicationHandlerStop, CallbackContext, CallbackQueryHandler,
-                          CommandHandler, MessageHandler, TypeHandler, filters)
+                          MessageHandler, TypeHandler, filters)
 
 from handlers import outbox
 from handlers import staff_cards as sc
+from handlers.commands import command
 from handlers.context import BotContext, user_lang
 from handlers.html_split import split_html
 from handlers.replies import answer_query, send
@@ -369,6 +370,17 @@ async def stats_command(update: Update, context: BotContext) -> None:
     raise ApplicationHandlerStop
 
 
+async def edited_command(update: Update, context: BotContext) -> None:
+    """A staff command edited after it was sent: it is not run again (an answer is not sent twice)."""
+    message = update.effective_message
+    name = _command_name(message, context.bot.username or "")
+    if name not in COMMANDS:
+        return  # /help and the like, edited: nothing for the desk (and the public commands ignore edits)
+    if name == "reply":
+        await message.reply_text(context.texts.get("staff.reply_edited", user_lang(update, context)))
+    raise ApplicationHandlerStop
+
+
 _REPLY_KEYS = {"close": "staff.closed_reply", "reopen": "staff.reopened_reply"}
 _TOAST_KEYS = {"claim": "staff.claimed", "close": "staff.closed", "reopen": "staff.reopened"}
 
@@ -516,7 +528,9 @@ def register(app: Application) -> None:
     desk_chat = filters.ChatType.PRIVATE | staff_chat if staff_chat is not None else filters.ChatType.PRIVATE
     for name, callback in (("inbox", inbox_command), ("ticket", ticket_command), ("reply", reply_command),
                            ("close", close_command), ("reopen", reopen_command), ("stats", stats_command)):
-        app.add_handler(CommandHandler(name, callback, filters=staff_only & desk_chat), group=STAFF_GROUP)
+        app.add_handler(command(name, callback, staff_only & desk_chat), group=STAFF_GROUP)
+    app.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE & filters.COMMAND & staff_only,
+                                   edited_command), group=STAFF_GROUP)
     app.add_handler(CallbackQueryHandler(staff_button, pattern=f"^{sc.STAFF_PREFIX}:"), group=STAFF_GROUP)
     if staff_chat is not None:
         app.add_handler(MessageHandler(staff_chat & staff_only & filters.REPLY & ~filters.COMMAND, answer_by_reply),

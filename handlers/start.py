@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+from telegram.ext import Application, CallbackQueryHandler
 
 from handlers import callback_data as cb
 from handlers import cards
 from handlers.asking import record_pick, show_item
+from handlers.commands import command
 from handlers.context import BotContext, user_lang
 from handlers.replies import send, show
 
@@ -37,5 +38,5 @@ async def show_menu(update: Update, context: BotContext) -> None:
 
 
 def register(app: Application) -> None:
-    app.add_handler(CommandHandler("start", start))
+    app.add_handler(command("start", start))
     app.add_handler(CallbackQueryHandler(show_menu, pattern=f"^{cb.menu('menu')}$"))

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 import yaml
+from telegram import Update
 
 from bot import build_application
 from botapi.inprocess import InProcessBotAPI
@@ -447,3 +448,15 @@ async def test_no_name_phone_or_question_reaches_the_log(desk, caplog):
     assert "ticket" in logged  # something was logged...
     for secret in (NAME, PHONE, "01024681357", QUESTION):
         assert secret not in logged  # ...but none of this
+
+
+async def test_an_edited_command_in_the_middle_does_not_end_the_flow(desk):
+    update = desk.updates.command("/contact")
+    await desk.send(update)
+    await desk.press(AGREE)
+    await desk.say(NAME)
+    edited = {**desk.api.message(USER, update.message.message_id), "text": "/contact ", "edit_date": 2}
+    said = to_user(await desk.send(Update.de_json({"update_id": desk.api.next_update_id(), "edited_message": edited},
+                                                  desk.app.bot)))
+    assert len(said) == 1 and "새 메시지로" in said[0]["plain"]
+    assert await state(desk) == "contact" and draft(desk)["name"] == NAME

@@ -5,6 +5,7 @@ import asyncio
 import logging
 
 import pytest
+from telegram import Update
 
 from botapi.telegram_html import utf16_len
 from conftest import button_data, write_knowledge
@@ -169,3 +170,15 @@ async def test_updates_of_one_chat_run_in_order_while_other_chats_run_alongside(
     assert events.index("end a1") < events.index("start a2")  # same chat: one after the other
     assert events.index("end b1") < events.index("end a1")    # another chat did not wait
     assert processor._chats == {}                            # nothing left behind
+
+
+@pytest.mark.parametrize("command", ["/start", "/help", "/lang", "/programs", "/contact", "/cancel", "/mytickets",
+                                     "/mydata", "/forget"])
+async def test_an_edited_command_is_not_run_again(bot, command):
+    update = bot.updates.command(command)
+    first = await bot.send(update)
+    assert first  # the command itself was answered
+    edited = {**bot.api.message(1001, update.message.message_id), "text": command + " ", "edit_date": 2}
+    said = await bot.send(Update.de_json({"update_id": bot.api.next_update_id(), "edited_message": edited},
+                                         bot.app.bot))
+    assert said == []

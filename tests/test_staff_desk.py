@@ -605,3 +605,37 @@ async def test_staff_commands_work_in_the_staff_chat_and_in_private(bot):
     for chat_id in (STAFF_CHAT, STAFF):
         said = await staff_command(bot, f"/ticket {ticket['number']}", chat_id=chat_id)
         assert "홍길동" in said[-1]["plain"] and said[-1]["chat_id"] == chat_id
+
+
+# -- edited commands ------------------------------------------------------------------------------------
+
+async def edit(bot: Any, chat_id: int, message_id: int, text: str) -> list[dict]:
+    """The person edits a message they sent (a command keeps its bot_command entity, as in Telegram)."""
+    edited = {**bot.api.message(chat_id, message_id), "text": text, "edit_date": 2}
+    return await bot.send(Update.de_json({"update_id": bot.api.next_update_id(), "edited_message": edited},
+                                         bot.app.bot))
+
+
+@pytest.mark.parametrize("chat_id", [STAFF_CHAT, STAFF])
+async def test_an_edited_reply_command_is_not_sent_again(bot, chat_id):
+    ticket, _ = await posted_ticket(bot)
+    update = bot.updates.command("/reply", f"{ticket['number']} 첫 답변입니다", user_id=STAFF, chat_id=chat_id,
+                                 chat_type="supergroup" if chat_id < 0 else "private")
+    await bot.send(update)
+    said = await edit(bot, chat_id, update.message.message_id, f"/reply {ticket['number']} 고친 답변입니다")
+    assert len(said) == 1 and "다시 전달되지 않습니다" in said[0]["plain"]
+    answers = [s["plain"] for s in await deliver(bot) if s["chat_id"] == USER]
+    assert len(answers) == 1 and "첫 답변입니다" in answers[0]
+    assert [m["text"] for m in bot.store.ticket(ticket["number"])["messages"] if m["who"] == "staff"] == ["첫 답변입니다"]
+    assert bot.store.recent_enquiries(STAFF) == []
+
+
+async def test_other_edited_staff_commands_do_nothing(bot):
+    ticket, _ = await posted_ticket(bot)
+    update = bot.updates.command("/close", str(ticket["number"]), user_id=STAFF, chat_id=STAFF_CHAT,
+                                 chat_type="supergroup")
+    await bot.send(update)
+    await staff_command(bot, f"/reopen {ticket['number']}")
+    assert await edit(bot, STAFF_CHAT, update.message.message_id, f"/close {ticket['number']} ") == []
+    assert bot.store.ticket(ticket["number"])["status"] == "open"
+    assert bot.store.recent_enquiries(STAFF) == []
