@@ -99,7 +99,8 @@ def cmd_show(store, args: argparse.Namespace, out: IO[str]) -> int:
         return 1
     claimed = f" by {t['claimed_by_name'] or t['claimed_by']}" if t["claimed_by"] else ""
     print(f"Ticket #{t['number']}: {t['status']}{claimed}", file=out)
-    print(f"  created    {when(t['created_at'])} KST, user {t['user_id']} (chat {t['chat_id']}),"
+    # No user or chat once the retention purge has unlinked the ticket from its person.
+    print(f"  created    {when(t['created_at'])} KST, user {t['user_id'] or '-'} (chat {t['chat_id'] or '-'}),"
           f" language {t['lang'] or '-'}", file=out)
     if t["deleted"]:
         print(f"  personal data deleted {when(t['deleted_at'])} KST", file=out)

@@ -172,7 +172,9 @@ class Outbox(StoreBase):
                  row["ticket"]),
             )
         self._blocked_chats.add(chat_id)
-        log.warning("outbox %d: chat %d blocked the bot (ticket %s)", outbox_id, chat_id, row["ticket"])
+        # A private chat's id is the user's id, which the log (kept longer than the data) must not hold.
+        log.warning("outbox %d: %s blocked the bot (ticket %s)", outbox_id,
+                    "the user" if chat_id > 0 else f"chat {chat_id}", row["ticket"])
         return self.outbox_row(outbox_id)
 
     def is_blocked(self, chat_id: int) -> bool:

@@ -20,15 +20,22 @@ from store.database import iso
 
 log = logging.getLogger(__name__)
 
-_BLANK_TICKET = "name = NULL, contact = NULL, contact_kind = NULL, question = NULL, deleted = 1, deleted_at = ?"
+# The first deletion time is kept when the retention purge later also unlinks a forgotten ticket.
+_BLANK_TICKET = ("name = NULL, contact = NULL, contact_kind = NULL, question = NULL, deleted = 1,"
+                 " deleted_at = coalesce(deleted_at, ?)")
 
 
 class Privacy(StoreBase):
-    def _blank_tickets(self, numbers: list[int], now: str) -> None:
+    def _blank_tickets(self, numbers: list[int], now: str, *, unlink: bool = False) -> None:
+        """Blank the tickets' personal fields; with `unlink` (the retention purge) also their user and chat.
+
+        Forgetting keeps the ids, so that the user's /mydata still shows the tickets as deleted.
+        """
         if not numbers:
             return
         marks = ", ".join("?" * len(numbers))
-        self.db.execute(f"UPDATE tickets SET {_BLANK_TICKET} WHERE number IN ({marks})", (now, *numbers))
+        blank = _BLANK_TICKET + (", user_id = NULL, chat_id = NULL" if unlink else "")
+        self.db.execute(f"UPDATE tickets SET {blank} WHERE number IN ({marks})", (now, *numbers))
         self.db.execute(f"UPDATE ticket_messages SET text = NULL WHERE ticket IN ({marks})", tuple(numbers))
         # The staff card and the answers sent carry the same personal data.
         self.db.execute(
@@ -67,7 +74,8 @@ class Privacy(StoreBase):
         # The write-ahead log still holds page images from before the deletion: fold it in and empty it.
         if self.checkpoint()[0]:
             log.warning("forget: a reader kept the write-ahead log from being emptied; retried later")
-        log.info("forgot user %d: %d enquiries, %d ratings, tickets %s", user_id, enquiries, feedback, numbers)
+        # Counts only: the log outlives the data, so it must not say whom this was about.
+        log.info("forget: %d enquiries, %d ratings, %d tickets", enquiries, feedback, len(numbers))
         return {"enquiries": enquiries, "feedback": feedback, "tickets": numbers}
 
     def user_data(self, user_id: int, recent: int = 5) -> dict[str, Any]:
@@ -105,7 +113,8 @@ class Privacy(StoreBase):
         """Remove personal data older than the retention period.
 
         Enquiries older than that are anonymised (text, user and chat ids blanked; the decision and time
-        stay for the statistics); tickets whose last activity is older are blanked as if forgotten;
+        stay for the statistics); tickets whose last activity is older are blanked as if forgotten and
+        lose their user and chat ids too (forgotten ones included), so nothing links them to a person;
         finished outbox rows and old blocked-user records are deleted. Returns the counts.
         """
         cutoff = iso((now or self.clock()) - timedelta(days=days))
@@ -122,8 +131,9 @@ class Privacy(StoreBase):
                 (cutoff,),
             ).rowcount
             numbers = [r["number"] for r in self.db.query(
-                "SELECT number FROM tickets WHERE updated_at < ? AND deleted = 0", (cutoff,))]
-            self._blank_tickets(numbers, stamp)
+                "SELECT number FROM tickets WHERE updated_at < ?"
+                " AND (deleted = 0 OR user_id IS NOT NULL OR chat_id IS NOT NULL)", (cutoff,))]
+            self._blank_tickets(numbers, stamp, unlink=True)
             outbox = self.db.execute(
                 "DELETE FROM outbox WHERE created_at < ? AND status != 'pending'", (cutoff,)).rowcount
             blocked = self.db.execute("DELETE FROM blocked_users WHERE blocked_at < ?", (cutoff,)).rowcount

@@ -138,3 +138,13 @@ def m002_staff_desk(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m003_tickets_can_lose_their_user(db: Database) -> None:
+    """Let the retention purge unlink a ticket from its person: tickets.user_id and chat_id become nullable.
+
+    SQLite cannot drop NOT NULL in place, so sqlite-utils rebuilds the table (copy, drop, rename), keeping
+    its rows, indexes, AUTOINCREMENT counter and the foreign keys that point at it.
+    """
+    db["tickets"].transform(not_null={"user_id": False, "chat_id": False})

@@ -133,6 +133,14 @@ def test_show_forgotten_ticket(db):
     assert code == 0 and "personal data deleted" in text and "홍길동" not in text and "(deleted)" in text
 
 
+def test_show_purged_ticket(db):
+    store = EnquiryStore(db, clock=Clock(T0 + timedelta(days=400)))
+    store.purge_older_than(365)
+    store.close()
+    code, text = run(db, "show", "1")
+    assert code == 0 and "user - (chat -)" in text and "None" not in text and "홍길동" not in text
+
+
 def expected_rows(path: Path, since: str | None = None) -> list[list[str]]:
     store = EnquiryStore(path)
     rows = [[unescape_cell(csv_cell(v)) for v in enquiry_values(r)] for r in store.enquiries(since=since)]

@@ -216,3 +216,71 @@ def test_daily_maintenance_with_a_reader_leaves_the_checkpoint_pending(store, cl
     reader.close()
     assert store.retry_checkpoint() is True
     assert [s for s in SECRETS if s.encode() in file_bytes(store.path)] == []
+
+
+def test_purged_tickets_are_no_longer_linked_to_the_person(store, clock):
+    old = fill(store, 1001, NAME, PHONE, EMAIL, QUESTION)
+    forgotten = fill(store, 3003, "이영희", "010-3333-4444", "yh@example.com", "질문")
+    store.forget_user(3003)
+    clock.advance(days=400)
+    counts = store.purge_older_than(365)
+    assert counts["tickets"] == 4  # the forgotten user's tickets lose their ids too, once they are old
+    for number in (old, old + 1, forgotten, forgotten + 1):
+        t = store.ticket(number)
+        assert (t["user_id"], t["chat_id"], t["deleted"]) == (None, None, True)
+        assert t["status"] in ("claimed", "open")  # what happened to the ticket stays for the figures
+    assert store.ticket(forgotten)["deleted_at"] < store.ticket(old)["deleted_at"]  # first deletion kept
+    assert store.user_tickets(1001) == [] and store.user_data(1001)["tickets"] == []
+    assert store.db.execute("SELECT count(*) FROM tickets WHERE user_id IN (1001, 3003)"
+                            " OR chat_id IN (1001, 3003)").fetchone()[0] == 0
+    assert store.purge_older_than(365)["tickets"] == 0
+    number = store.create_ticket(1001, 1001, "홍길동", PHONE, "새 질문", "v1", clock(), False)["number"]
+    assert number == forgotten + 2  # numbers are never reused
+
+
+def test_m003_lets_an_older_database_unlink_its_tickets(tmp_path, clock):
+    """A file made before m003 (tickets.user_id and chat_id NOT NULL) is rebuilt in place on opening."""
+    from sqlite_utils import Database
+
+    from store.schema import migrations
+
+    path = tmp_path / "old.db"
+    db = Database(path)
+    db.enable_wal()
+    db.execute("PRAGMA foreign_keys = ON")
+    migrations.apply(db, stop_before="m003_tickets_can_lose_their_user")
+    for n, user in ((1, 1001), (2, 2002)):
+        db.execute("INSERT INTO tickets (number, user_id, chat_id, name, question, created_at, updated_at)"
+                   " VALUES (?, ?, ?, '홍길동', '질문', ?, ?)", (n, user, user, "2024-01-01T00:00:00.000+00:00",
+                                                                  "2024-01-01T00:00:00.000+00:00"))
+        db.execute("INSERT INTO ticket_messages (ticket, who, text, time) VALUES (?, 'user', '질문', '2024')", (n,))
+        db.execute("INSERT INTO outbox (chat_id, text, purpose, ticket, status, created_at, next_attempt_at)"
+                   " VALUES (?, 'x', 'answer', ?, 'sent', '2024', '2024')", (user, n))
+    db.execute("UPDATE sqlite_sequence SET seq = 7 WHERE name = 'tickets'")  # 3..7 were never committed
+    db.conn.commit()
+    db.close()
+
+    store = EnquiryStore(path, clock=clock)
+    try:
+        columns = {c.name: c.notnull for c in store.db["tickets"].columns}
+        assert (columns["user_id"], columns["chat_id"], columns["created_at"]) == (0, 0, 1)
+        assert {i.name for i in store.db["tickets"].indexes} >= {"tickets_user", "tickets_status", "tickets_card"}
+        assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert [m["text"] for m in store.ticket(1)["messages"]] == ["질문"] and store.ticket(2)["user_id"] == 2002
+        assert store.create_ticket(5, 5, None, None, "q", None, None, True)["number"] == 8
+        assert store.purge_older_than(365)["tickets"] == 2
+        assert store.ticket(1)["user_id"] is None and store.ticket(2)["chat_id"] is None
+    finally:
+        store.close()
+
+
+def test_forget_and_purge_log_counts_only(store, clock, caplog):
+    fill(store, 1001, NAME, PHONE, EMAIL, QUESTION)
+    fill(store, 2002, "김철수", "010-1111-2222", "cs.kim@example.org", "드론 교육 일정")
+    caplog.set_level("DEBUG", logger="store")
+    store.forget_user(1001)
+    clock.advance(days=400)
+    store.purge_older_than(365)
+    messages = [r.getMessage() for r in caplog.records]
+    assert any("3 enquiries" in m for m in messages)
+    assert [m for m in messages if "1001" in m or "2002" in m] == []
