@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import logging
 import os
 import sys
@@ -49,6 +50,8 @@ CONCURRENT_UPDATES = 8
 CONNECTION_POOL = 16
 # A placeholder token for the console chat: the in-process Bot API accepts any.
 CONSOLE_TOKEN = "123456:CONSOLE-CHAT"
+# The console chat's database, beside BOT_DB (its state file is console-state.pickle).
+CONSOLE_DB = "console.db"
 # What the bot asks Telegram to send it; everything else (channel posts, polls, ...) it does not use.
 ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY]
 NO_TOKEN_NOTICE = "TELEGRAM_BOT_TOKEN is not set: starting the console chat (see .env.example to go live)."
@@ -125,13 +128,14 @@ def main(argv: list[str] | None = None) -> int:
 def build_application(settings: Settings, *, kb: "KnowledgeBase", matcher: "Matcher", store: "EnquiryStore",
                       request: BaseRequest | None = None, get_updates_request: BaseRequest | None = None,
                       persistence: BasePersistence | None | bool = None, rate_limit: bool | None = None,
-                      concurrent_updates: int = CONCURRENT_UPDATES) -> Application:
+                      concurrent_updates: int = CONCURRENT_UPDATES, background_jobs: bool = True) -> Application:
     """The bot's Application with every handler registered and the services in bot_data.
 
     `request`/`get_updates_request`: a Bot API other than HTTP (the console chat and tests pass
     botapi.inprocess.InProcessBotAPI). `persistence`: None keeps /lang and conversations in a pickle
     file beside BOT_DB; False keeps nothing. `rate_limit` (default: on unless `request` is given) paces
-    sending to Telegram's flood limits and retries after a 429.
+    sending to Telegram's flood limits and retries after a 429. `background_jobs=False` leaves out the
+    outbox sender and the daily privacy job (the console chat, which must not deliver anything).
     """
     token = settings.token or (CONSOLE_TOKEN if request is not None else None)
     if not token:
@@ -160,12 +164,12 @@ def build_application(settings: Settings, *, kb: "KnowledgeBase", matcher: "Matc
     app = builder.build()
     # The long-lived services; bot_data is not persisted (see default_persistence), only these live there.
     app.bot_data.update(kb=kb, matcher=matcher, store=store, texts=Texts.load(), settings=settings)
-    register_all(app)
+    register_all(app, background_jobs=background_jobs)
     return app
 
 
 def default_persistence(settings: Settings) -> PicklePersistence:
-    """/lang choices and (later) conversations, kept beside the database so they survive a restart."""
+    """/lang choices and the follow-up conversations, kept beside the database so they survive a restart."""
     path = settings.state_path
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
@@ -203,7 +207,7 @@ async def set_commands(app: Application) -> None:
 # -- running -------------------------------------------------------------------------------------------
 
 def run_bot(knowledge_dir: Path, intents_dir: Path, *, chat: bool = False) -> int:
-    """Long polling with a token; the console chat when `chat` is asked for or there is no token."""
+    """Long polling with a token; the console chat (on console.db) when `chat` is asked for or there is no token."""
     try:
         settings = Settings.from_env()
     except SettingsError as error:
@@ -221,6 +225,8 @@ def run_bot(knowledge_dir: Path, intents_dir: Path, *, chat: bool = False) -> in
     from store import EnquiryStore
 
     os.umask(0o077)  # the database and the state file hold personal data: readable by this user only
+    if console:
+        settings = console_settings(settings)
     matcher = Matcher(kb)
     store = EnquiryStore(settings.db_path)
     try:
@@ -235,14 +241,25 @@ def run_bot(knowledge_dir: Path, intents_dir: Path, *, chat: bool = False) -> in
         store.close()
 
 
+def console_settings(settings: Settings) -> Settings:
+    """The console chat's settings: its own database (console.db) beside BOT_DB, and so its own state file.
+
+    Trying the bot in a terminal must not touch the real bot's enquiries, tickets, outbox or the state
+    file the running bot writes.
+    """
+    return dataclasses.replace(settings, db_path=settings.db_path.with_name(CONSOLE_DB))
+
+
 async def _console_chat(settings: Settings, kb: "KnowledgeBase", matcher: "Matcher",
                         store: "EnquiryStore") -> int:
+    import console.chat
     from botapi.inprocess import InProcessBotAPI
-    from console.chat import run_console
 
     api = InProcessBotAPI()
-    app = build_application(settings, kb=kb, matcher=matcher, store=store, request=api, get_updates_request=api)
-    await run_console(app, api)
+    # No outbox sender and no daily privacy job: nothing the console does is delivered anywhere.
+    app = build_application(settings, kb=kb, matcher=matcher, store=store, request=api, get_updates_request=api,
+                            background_jobs=False)
+    await console.chat.run_console(app, api)
     return 0
 
 

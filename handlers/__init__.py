@@ -11,7 +11,8 @@ from handlers import asking, browsing, errors, followup, help, language, nontext
 from handlers import staff
 
 
-def register_all(app: Application) -> None:
+def register_all(app: Application, *, background_jobs: bool = True) -> None:
+    """Every handler, in order; `background_jobs=False` leaves out the outbox sender and the daily job."""
     # Group -1: the recorder writes every message and button press to the enquiry log before anything
     # answers it, so nothing a user sends is lost even when answering fails.
     recorder.register(app)
@@ -24,11 +25,11 @@ def register_all(app: Application) -> None:
     help.register(app)         # /help and the menu's 도움말
     language.register(app)     # /lang and its buttons
     browsing.register(app)     # /programs: areas -> programs (in place); the "browse" action
-    privacy.register(app)      # /mydata, /forget and its buttons, the "forget" action; the daily purge job
+    privacy.register(app, daily_job=background_jobs)  # /mydata, /forget and its buttons, the "forget" action; the daily purge job
     # The staff desk: its gate (group -3) refuses staff commands, buttons and card replies to anyone not
     # in STAFF_USER_IDS; the desk (group -2) serves staff before the recorder, which keeps users'
     # enquiries only; the outbox sender job. Here in group 0: a user's reply about their ticket.
-    staff.register(app)
+    staff.register(app, outbox_sender=background_jobs)
     asking.register(app)       # free text (new and edited), program/aspect/suggestion buttons, 👍/👎
     nontext.register(app)      # stickers, photos, voice, files, locations
     errors.register_fallback(app)  # last: any button nobody claimed is answered as out of date

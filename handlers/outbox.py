@@ -95,8 +95,11 @@ async def send_due(context: CallbackContext) -> None:
 
 
 def kick(app: Application) -> None:
-    """Deliver soon (right away when the JobQueue runs) rather than at the next interval."""
-    if app.job_queue is not None:
+    """Deliver soon (right away when the JobQueue runs) rather than at the next interval.
+
+    Nothing when the sender is not registered (the console chat): what was written stays pending.
+    """
+    if app.job_queue is not None and app.job_queue.get_jobs_by_name(JOB_NAME):
         app.job_queue.run_once(send_due, 0, name=KICK_NAME)
 
 

@@ -157,9 +157,10 @@ def schedule_daily_maintenance(app: Application) -> None:
     app.job_queue.run_repeating(daily_maintenance, interval=JOB_INTERVAL, first=JOB_FIRST, name=JOB_NAME)
 
 
-def register(app: Application) -> None:
+def register(app: Application, *, daily_job: bool = True) -> None:
     app.add_handler(command("mydata", show_my_data))
     app.add_handler(command("forget", forget_command))
     app.add_handler(CallbackQueryHandler(forget_answer, pattern=f"^{FORGET}:"))
     register_action(app, "forget", ask_to_forget)
-    schedule_daily_maintenance(app)
+    if daily_job:
+        schedule_daily_maintenance(app)

@@ -516,7 +516,7 @@ async def report_problem(app: Application, row: dict[str, Any], status: str) -> 
 
 # -- registration ---------------------------------------------------------------------------------------
 
-def register(app: Application) -> None:
+def register(app: Application, *, outbox_sender: bool = True) -> None:
     """The gate and the desk (before the recorder), the user's side (group 0), and the outbox sender."""
     settings = app.bot_data["settings"]
     app.add_handler(TypeHandler(Update, staff_gate), group=STAFF_GATE_GROUP)
@@ -541,7 +541,8 @@ def register(app: Application) -> None:
                                    & ~filters.COMMAND & filters.REPLY & _ReplyToOwnTicket(app), user_reply))
     app.add_handler(CallbackQueryHandler(user_more, pattern=f"^{sc.USER_PREFIX}:more:"))
 
-    outbox.register(app, on_problem=report_problem)
+    if outbox_sender:
+        outbox.register(app, on_problem=report_problem)
 
 
 __all__ = ["notify_new_ticket", "notify_user_message", "kick_outbox", "refresh_cards", "is_staff",

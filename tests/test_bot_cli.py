@@ -13,7 +13,10 @@ import pytest
 import bot
 from botapi.loopback import LoopbackBotAPIServer
 from botapi.updates import UpdateFactory
+from console.chat import CONSOLE_USER_ID
+from handlers import outbox, privacy
 from settings import DEFAULT_BASE_URL, Settings, SettingsError
+from store import EnquiryStore
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "123456789:AAH-secret-token-value"
@@ -79,7 +82,7 @@ def test_without_a_token_a_notice_then_the_console_chat(tmp_path):
     assert lines[0].startswith("TELEGRAM_BOT_TOKEN is not set: starting the console chat")
     assert not any("TELEGRAM_BOT_TOKEN" in line for line in lines[1:])
     assert "무역사절단 파견" in result.stdout and "신청방법" in result.stdout
-    assert (tmp_path / "data" / "bot.db").exists()
+    assert (tmp_path / "data" / "console.db").exists()  # the console chat's own database beside BOT_DB
 
 
 def test_chat_command_opens_the_console_without_the_notice(tmp_path):
@@ -125,3 +128,59 @@ async def test_build_application_uses_base_url_and_rides_out_a_429(tmp_path, kb,
 def test_build_application_needs_a_token_or_a_request(settings, kb, matcher, store):
     with pytest.raises(ValueError, match="TELEGRAM_BOT_TOKEN"):
         bot.build_application(settings, kb=kb, matcher=matcher, store=store)
+
+
+def test_the_console_chat_leaves_the_real_database_alone(tmp_path):
+    """Trying the bot in a terminal never reads, sends or marks what the real bot keeps in BOT_DB."""
+    real = EnquiryStore(tmp_path / "data" / "bot.db")
+    row = real.enqueue(5, "담당자 답변입니다.", purpose="staff_answer")
+    real.close()
+    real_state = tmp_path / "data" / "bot-state.pickle"
+    result = run_bot_py("chat", stdin="무역사절단 신청 방법\n", tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "담당자 답변입니다" not in result.stdout
+    real = EnquiryStore(tmp_path / "data" / "bot.db")
+    try:
+        assert real.outbox_row(row)["status"] == "pending"  # still waiting for the real bot to send it
+        assert real.recent_enquiries(CONSOLE_USER_ID) == []
+    finally:
+        real.close()
+    console = EnquiryStore(tmp_path / "data" / "console.db")
+    try:
+        assert console.recent_enquiries(CONSOLE_USER_ID)[0]["text"] == "무역사절단 신청 방법"
+    finally:
+        console.close()
+    assert not real_state.exists() and (tmp_path / "data" / "console-state.pickle").exists()
+
+
+def test_the_console_chat_runs_no_outbox_sender_and_no_daily_job(tmp_path, monkeypatch):
+    """What the console's Application has on its JobQueue, and which database it writes to."""
+    seen: dict = {}
+
+    async def fake_console(app, api, **kwargs):
+        seen["jobs"] = {job.name for job in app.job_queue.jobs()}
+        seen["db"] = app.bot_data["settings"].db_path
+        app.bot_data["store"].enqueue(5, "대기 중인 답변", purpose="staff_answer")
+        outbox.kick(app)  # what a new ticket does: with no sender there is nothing to kick
+        seen["after_kick"] = {job.name for job in app.job_queue.jobs()}
+
+    import console.chat
+
+    monkeypatch.setattr(console.chat, "run_console", fake_console)
+    monkeypatch.setenv("BOT_DB", str(tmp_path / "data" / "bot.db"))
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    try:
+        assert bot.run_bot(bot.DEFAULT_KNOWLEDGE, bot.DEFAULT_INTENTS, chat=True) == 0
+    finally:
+        logging.basicConfig(force=True, handlers=[logging.NullHandler()])
+    assert seen["db"] == tmp_path / "data" / "console.db"
+    assert outbox.JOB_NAME not in seen["jobs"] and privacy.JOB_NAME not in seen["jobs"]
+    assert outbox.KICK_NAME not in seen["after_kick"]
+
+
+async def test_build_application_without_background_jobs(settings, kb, matcher, store, api):
+    app = bot.build_application(settings, kb=kb, matcher=matcher, store=store, request=api,
+                                get_updates_request=api, background_jobs=False)
+    assert app.job_queue.jobs() == ()
+    app = bot.build_application(settings, kb=kb, matcher=matcher, store=store, request=api, get_updates_request=api)
+    assert {job.name for job in app.job_queue.jobs()} == {outbox.JOB_NAME, privacy.JOB_NAME}
