@@ -27,7 +27,9 @@ def outbox_row(row: dict[str, Any]) -> dict[str, Any]:
 
 class Outbox(StoreBase):
     """Keys of an outbox row: id, chat_id, text, parse_mode, reply_markup (dict or None), edit_message_id,
-    purpose, ticket, status, attempts, created_at, next_attempt_at, sent_at, last_error, sent_message_id."""
+    purpose, ticket, status, attempts, created_at, next_attempt_at, sent_at, last_error, sent_message_id,
+    flood_waits. attempts counts the tries that ended (sent, failed, blocked, or to be retried after a
+    failure); flood_waits counts Telegram's 429s, which are not failures."""
 
     outbox_max_attempts: int = 12      # failures (not flood waits) before a row is given up as failed
     backoff_base_s: float = 2.0        # 2, 4, 8, ... seconds after the 1st, 2nd, 3rd ... failure
@@ -120,15 +122,18 @@ class Outbox(StoreBase):
         row = self._one("SELECT attempts FROM outbox WHERE id = ? AND status = 'pending'", (outbox_id,))
         if row is None:
             return self.outbox_row(outbox_id)
-        attempts = row["attempts"] + 1
+        attempts, status = row["attempts"], "pending"
         if retry_after_s is not None:
-            wait, status = float(retry_after_s), "pending"
+            # Counted apart: a flood wait says nothing about whether the message can be delivered.
+            wait, counter = float(retry_after_s), "flood_waits = flood_waits + 1"
         else:
-            wait = self.backoff_s(attempts)
-            status = "failed" if attempts >= self.outbox_max_attempts else "pending"
+            attempts += 1
+            wait, counter = self.backoff_s(attempts), "attempts = attempts + 1"
+            if attempts >= self.outbox_max_attempts:
+                status = "failed"
         self.db.execute(
-            "UPDATE outbox SET attempts = ?, status = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
-            (attempts, status, error[:500], iso(self.clock() + timedelta(seconds=wait)), outbox_id),
+            f"UPDATE outbox SET {counter}, status = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
+            (status, error[:500], iso(self.clock() + timedelta(seconds=wait)), outbox_id),
         )
         if status == "failed":
             log.warning("outbox %d given up after %d attempts: %s", outbox_id, attempts, error[:200])

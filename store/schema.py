@@ -148,3 +148,9 @@ def m003_tickets_can_lose_their_user(db: Database) -> None:
     its rows, indexes, AUTOINCREMENT counter and the foreign keys that point at it.
     """
     db["tickets"].transform(not_null={"user_id": False, "chat_id": False})
+
+
+@migrations()
+def m004_outbox_flood_waits(db: Database) -> None:
+    """Count Telegram's 429 flood waits apart from failures: they never give a row up nor lengthen its backoff."""
+    db["outbox"].add_column("flood_waits", int, not_null_default=0)

@@ -97,7 +97,24 @@ def test_retry_after_waits_exactly_and_never_gives_up(store, clock):
         assert store.due() == []
         clock.advance(seconds=7)
         assert [r["id"] for r in store.due()] == [oid]
-    assert store.outbox_row(oid)["attempts"] == 4
+    row = store.outbox_row(oid)
+    assert (row["attempts"], row["flood_waits"]) == (0, 4)  # flood waits are not failures
+
+
+def test_flood_waits_do_not_count_toward_the_backoff_or_giving_up(store, clock):
+    store.outbox_max_attempts = 2
+    oid = store.enqueue(1, "answer", purpose="staff_answer")
+    for _ in range(5):
+        store.mark_retry(oid, "429 Too Many Requests", retry_after_s=3)
+        clock.advance(seconds=3)
+    row = store.mark_retry(oid, "502 Bad Gateway")
+    wait = (datetime.fromisoformat(row["next_attempt_at"]) - clock()).total_seconds()
+    assert (row["status"], row["attempts"], row["flood_waits"], wait) == ("pending", 1, 5, 2)  # the first failure
+    clock.advance(seconds=2)
+    store.mark_retry(oid, "429 Too Many Requests", retry_after_s=3)
+    clock.advance(seconds=3)
+    row = store.mark_retry(oid, "502 Bad Gateway")
+    assert (row["status"], row["attempts"], row["flood_waits"]) == ("failed", 2, 6)  # the second failure
 
 
 def test_due_keeps_each_chats_order_and_limit(store, clock):
