@@ -55,6 +55,8 @@ CONSENT_FILE = Path(__file__).with_name("consent.yaml")
 # States. Strings rather than numbers: they are kept in the persistence file across versions of the bot.
 NAME, CONTACT, QUESTION, CONFIRM = "name", "contact", "question", "confirm"
 END = ConversationHandler.END
+# What the enquiry log keeps of a message that comes in while these steps wait (see personal_placeholder).
+PERSONAL_STEPS = {NAME: "[name]", CONTACT: "[contact]"}
 
 TIMEOUT = timedelta(minutes=30)       # a step left unanswered this long ends the flow politely
 NAME_LIMIT = 40                       # characters
@@ -381,17 +383,25 @@ def _prefill(context: BotContext, user_id: int) -> str | None:
     return None
 
 
-def _keep_out_of_log(context: BotContext, placeholder: str) -> None:
-    """The recorder logged this message before the flow saw it; a name or contact belongs on the ticket
-    (with consent), not in the enquiry log, /mydata's recent questions, staff cards or exports."""
-    if context.enquiry_id is not None:
-        context.store.redact_enquiry(context.enquiry_id, placeholder)
+def personal_placeholder(update: Update, context: BotContext) -> str | None:
+    """What the enquiry log keeps instead of this message's text: "[name]" or "[contact]" while the user's
+    flow waits for their name or contact; None when the text may be logged as it is.
+
+    For the recorder (group -1), which logs every message before the flow sees it. A name or contact
+    belongs on the ticket (with consent), never in the enquiry log, /mydata's recent questions, staff
+    cards or exports; so whatever comes in at those steps (an answer, an edit, a photo's caption) is
+    logged as the placeholder from the start, and the text never touches the database. A draft past its
+    timeout counts too: what comes next is most likely the answer the person was asked for.
+    """
+    if not is_private(update) or context.user_data is None:
+        return None
+    draft = context.user_data.get(DRAFT)
+    return PERSONAL_STEPS.get(draft.get("step")) if draft else None
 
 
 @step
 async def receive_name(update: Update, context: BotContext, draft: dict) -> object:
     """The name: one line, not too long, and not a phone number typed a step early."""
-    _keep_out_of_log(context, "[name]")
     name = " ".join((update.effective_message.text or "").split())
     if not name or len(name) > NAME_LIMIT or normalise_contact(name) is not None:
         return await _ask(update, context, draft, NAME, lead="followup.name_invalid", limit=NAME_LIMIT)
@@ -402,7 +412,6 @@ async def receive_name(update: Update, context: BotContext, draft: dict) -> obje
 @step
 async def receive_contact(update: Update, context: BotContext, draft: dict) -> object:
     """A phone number or e-mail address, in any usual spelling (store.contact normalises it)."""
-    _keep_out_of_log(context, "[contact]")
     found = normalise_contact(update.effective_message.text or "")
     if found is None:
         return await _ask(update, context, draft, CONTACT, lead="followup.contact_invalid")

@@ -2,6 +2,8 @@
 
 It runs before any handler that answers, and the store commits before it returns, so an enquiry is kept
 even when answering it fails. The enquiry id is left on the context for the handler that answers.
+While the follow-up flow waits for a person's name or contact, their messages are logged as "[name]" or
+"[contact]" (handlers/followup.py personal_placeholder): those belong on the ticket only.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from telegram.ext import Application, TypeHandler
 
 from handlers.addressing import is_addressed
 from handlers.context import BotContext, user_lang
+from handlers.followup import personal_placeholder
 
 RECORDER_GROUP = -1
 _log = logging.getLogger(__name__)
@@ -43,11 +46,14 @@ def describe(update: Update, context: BotContext) -> tuple[str, str] | None:
     message = update.effective_message
     if message is None or not is_addressed(message, context.bot):
         return None
+    if update.edited_message is None and (message.text or "").startswith("/"):
+        return message.text, "command"
+    # While the follow-up flow waits for a name or contact, what comes in is logged as a placeholder.
+    personal = personal_placeholder(update, context)
+    text = _nontext(message, personal) if message.text is None else personal or message.text
     if update.edited_message is not None:
-        return message.text or _nontext(message), "edited"
-    if message.text is not None:
-        return message.text, "command" if message.text.startswith("/") else "message"
-    return _nontext(message), "nontext"
+        return text, "edited"
+    return text, "nontext" if message.text is None else "message"
 
 
 def _button_text(query: CallbackQuery) -> str:
@@ -62,9 +68,11 @@ def _button_text(query: CallbackQuery) -> str:
     return f"[{data}]"
 
 
-def _nontext(message: Message) -> str:
+def _nontext(message: Message, placeholder: str | None = None) -> str:
+    """"[photo] caption" (the caption as `placeholder` when it may hold a name or contact)."""
     kind = next((k for k in _NONTEXT_KINDS if getattr(message, k, None)), "other")
-    return f"[{kind}] {message.caption}" if message.caption else f"[{kind}]"
+    caption = (placeholder or message.caption) if message.caption else None
+    return f"[{kind}] {caption}" if caption else f"[{kind}]"
 
 
 def register(app: Application) -> None:

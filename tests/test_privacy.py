@@ -217,3 +217,39 @@ async def test_recent_data_survives_the_daily_job(desk):
     counts = await privacy.daily_maintenance(job_context(desk))
     assert counts == {"enquiries": 0, "tickets": 0, "outbox": 0, "blocked": 0, "drafts": 0}
     assert desk.store.ticket(ticket["number"])["name"] == NAME
+
+
+# -- what reaches the enquiry log during the flow ------------------------------------------------------
+
+async def test_a_name_or_contact_typed_into_the_flow_never_reaches_the_database_file(desk, db_path):
+    """New messages, edits and photo captions at the name and contact steps are logged as placeholders.
+
+    The recorder writes the placeholder in the first place: a text written and then overwritten would
+    stay in the write-ahead log and the file's free pages.
+    """
+    await desk.command("/contact")
+    await desk.press(AGREE)
+    await desk.send(desk.updates.photo(caption=f"제 이름은 {NAME}"))  # at the name step: asked again
+    typed = desk.updates.message(NAME)
+    await desk.send(typed)
+    assert await state(desk) == "contact"
+    # At the contact step: an edit of the name message (a correction), a business card with a caption.
+    await desk.send(desk.updates.edited(f"{NAME} {PHONE}", message_id=typed.message.message_id))
+    await desk.send(desk.updates.photo(caption=f"명함입니다 {PHONE}"))
+    await desk.say(PHONE)
+    assert await state(desk) == "question"
+    logged = [e["text"] for e in reversed(desk.store.recent_enquiries(USER, limit=10))]
+    assert logged == ["/contact", logged[1], "[photo] [name]", "[name]", "[contact]", "[photo] [contact]",
+                      "[contact]"]
+    assert logged[1].endswith(f"[{AGREE}]")  # the button press, as its label and data
+    for secret in (NAME, PHONE, PHONE.replace("-", "")):
+        assert secret.encode() not in file_bytes(db_path), secret
+
+
+async def test_commands_and_later_steps_are_logged_as_typed(desk):
+    await desk.command("/contact")
+    await desk.press(AGREE)
+    await desk.command("/mytickets")  # ends the flow, then runs
+    await desk.say(QUESTION)
+    logged = [e["text"] for e in desk.store.recent_enquiries(USER, limit=2)]
+    assert logged == [QUESTION, "/mytickets"]
