@@ -196,12 +196,20 @@ def _expired(draft: dict[str, Any], now: datetime) -> bool:
     return not isinstance(touched, datetime) or now - touched > TIMEOUT
 
 
-async def _drop_draft(context: BotContext) -> bool:
-    """Forget the flow's answers and its on-screen buttons. Whether there was anything to drop."""
+async def _drop_draft(update: Update, context: BotContext) -> bool:
+    """Forget the flow's answers and its on-screen buttons. Whether there was anything to drop.
+
+    The change is marked for the state file: python-telegram-bot marks the data of the update being
+    handled, but not when the conversation timeout (a job) ends the flow.
+    """
     data = context.user_data
     if data is None:
         return False
     draft, offer = data.pop(DRAFT, None), data.pop(OFFER, None)
+    if draft or offer:
+        user, chat = update.effective_user, update.effective_chat
+        context.application.mark_data_for_update_persistence(
+            user_ids=[user.id] if user else None, chat_ids=[chat.id] if chat else None)
     if draft:
         await _strip(context, draft.get("prompt"))
     if offer:
@@ -243,7 +251,7 @@ async def _show_consent(update: Update, context: BotContext) -> object:
     if not is_private(update):
         await send_private_link(update, context, "followup.private_only", "contact")
         return END
-    await _drop_draft(context)
+    await _drop_draft(update, context)
     lang = user_lang(update, context)
     message = await send(update, context, *consent_card(context, lang))
     if message is not None:
@@ -267,7 +275,7 @@ async def agree(update: Update, context: BotContext) -> object:
         # The notice changed since this one was shown: agreeing to it would be agreeing to another text.
         await send(update, context, context.texts.get("followup.consent_changed", user_lang(update, context)))
         return await _show_consent(update, context)
-    await _drop_draft(context)
+    await _drop_draft(update, context)
     draft = _new_draft(context, anonymous=False, consent_version=consent.version)
     _log.info("follow-up: consent given (notice %s)", consent.version)
     return await _ask(update, context, draft, NAME, lead="followup.agreed")
@@ -278,7 +286,7 @@ async def refuse(update: Update, context: BotContext) -> object:
     if not is_private(update):
         return await offer_consent(update, context)
     await _strip_pressed(update, context)
-    await _drop_draft(context)
+    await _drop_draft(update, context)
     draft = _new_draft(context, anonymous=True)
     _log.info("follow-up: consent refused; an anonymous question may follow")
     return await _ask(update, context, draft, QUESTION, lead="followup.refused")
@@ -307,7 +315,7 @@ def step(callback: Step) -> Callable[[Update, BotContext], Awaitable[object]]:
 
 async def _lost(update: Update, context: BotContext, *, timed_out: bool) -> object:
     """The draft is gone (deleted with /forget) or outlived the timeout (a restart killed its timer)."""
-    await _drop_draft(context)
+    await _drop_draft(update, context)
     if update.callback_query is not None:
         await update.callback_query.answer()
     lang = user_lang(update, context)
@@ -485,7 +493,7 @@ async def cancel(update: Update, context: BotContext) -> object:
     had_something = bool(data.get(DRAFT) or data.get(OFFER))
     if update.callback_query is not None:
         await _strip_pressed(update, context)
-    await _drop_draft(context)
+    await _drop_draft(update, context)
     lang = user_lang(update, context)
     key = "followup.cancelled" if had_something else "followup.nothing_to_cancel"
     await send(update, context, context.texts.get(key, lang), cards.main_menu(context.texts, lang))
@@ -494,7 +502,7 @@ async def cancel(update: Update, context: BotContext) -> object:
 
 async def leave_for_command(update: Update, context: BotContext) -> object:
     """Another command (or a privacy button) in the middle of the flow: the flow ends, then it runs."""
-    if await _drop_draft(context):
+    if await _drop_draft(update, context):
         await send(update, context, context.texts.get("followup.left", user_lang(update, context)))
     await redispatch(update, context)
     return END
@@ -512,15 +520,21 @@ async def edited(update: Update, context: BotContext) -> None:
 
 
 async def timed_out(update: Update, context: BotContext) -> None:
-    """conversation_timeout: tell them politely that it stopped and nothing was kept."""
-    await _drop_draft(context)
+    """conversation_timeout: tell them politely that it stopped and nothing was kept (the draft is gone
+    from the state file at its next write: _drop_draft marks it)."""
+    await _drop_draft(update, context)
     lang = user_lang(update, context)
     await send(update, context, context.texts.get("followup.timeout", lang,
                                                  minutes=int(TIMEOUT.total_seconds() // 60)))
 
 
 def sweep_stale_drafts(app: Application, now: datetime) -> int:
-    """Drafts left behind by a restart (their timeout job died with the process); for the daily job."""
+    """Drafts left behind by a restart (their timeout job died with the process); for the daily job.
+
+    Their conversations end too, and so does any conversation left without a draft (its person's data
+    was dropped some other way): what they type next is a question again, not a step of the flow.
+    Returns how many drafts were dropped.
+    """
     swept = []
     for user_id, data in list(app.user_data.items()):
         draft = data.get(DRAFT)
@@ -529,7 +543,33 @@ def sweep_stale_drafts(app: Application, now: datetime) -> int:
             swept.append(user_id)
     if swept:
         app.mark_data_for_update_persistence(user_ids=swept)
+    conversation = _conversation(app)
+    if conversation is not None:
+        for key in _conversation_keys(conversation):
+            if DRAFT not in app.user_data.get(key[-1], {}):  # per chat and user: (chat id, user id)
+                _end_conversation(conversation, key)
     return len(swept)
+
+
+def _conversation(app: Application) -> ConversationHandler | None:
+    return next((h for h in app.handlers.get(0, []) if isinstance(h, ConversationHandler)
+                 and h.name == CONVERSATION_NAME), None)
+
+
+# python-telegram-bot has no public way to list or end conversations from outside an update; these two
+# use its internals, and the tests of the daily job (tests/test_privacy.py) hold them to its behaviour.
+
+def _conversation_keys(conversation: ConversationHandler) -> list[tuple[int, ...]]:
+    return list(conversation._conversations)  # noqa: SLF001
+
+
+def _end_conversation(conversation: ConversationHandler, key: tuple[int, ...]) -> None:
+    """End one person's conversation, as the handler returning END does.
+
+    The key leaves the handler's tracked dict, so the next persistence update removes it from the state
+    file as well.
+    """
+    conversation._update_state(END, key)  # noqa: SLF001
 
 
 # -- /mytickets ----------------------------------------------------------------------------------------

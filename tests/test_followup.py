@@ -301,6 +301,21 @@ async def test_the_conversation_timeout_ends_politely(desk):
     assert desk.api.last_message_with_buttons(USER) is None  # the name prompt's 취소 was taken off
 
 
+async def test_a_timed_out_draft_leaves_the_state_file(desk, settings):
+    """The timeout runs in a job, not an update: the dropped draft must still reach the state file."""
+    await desk.command("/contact")
+    await desk.press(AGREE)
+    await desk.say(NAME)
+    await desk.say(PHONE)
+    await desk.app.update_persistence()
+    assert NAME.encode() in settings.state_path.read_bytes()
+    [job] = desk.app.job_queue.get_jobs_by_name("_trigger_timeout")
+    await job.run(desk.app)
+    await desk.app.update_persistence()  # what the Application does every minute
+    state_file = settings.state_path.read_bytes()
+    assert NAME.encode() not in state_file and PHONE.encode() not in state_file
+
+
 # -- re-asks -------------------------------------------------------------------------------------------
 
 async def test_an_invalid_contact_is_asked_again_politely(desk):

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from conftest import BotHarness, button_data, buttons
-from handlers import outbox, privacy
+from handlers import followup, outbox, privacy
 from settings import Settings
 from test_followup import AGREE, CONSENT, STAFF_CHAT, USER, draft, state, to_user
 
@@ -207,9 +207,28 @@ async def test_the_daily_job_purges_data_older_than_the_retention_period(desk, c
     assert draft(desk) is None  # the forgotten draft swept
     [line] = [r.getMessage() for r in caplog.records if "daily privacy maintenance" in r.getMessage()]
     assert "'tickets': 1" in line and "'drafts': 1" in line
-    # Coming back to the swept draft ends the flow politely and answers what they typed.
+    # The conversation ended with it: what they type next is a question again.
     sent = to_user(await desk.say("무역사절단 신청 방법"))
-    assert sent[0]["plain"].startswith("작성 중이던 문의 접수는 멈췄습니다") and sent[1]["plain"].startswith("무역사절단")
+    assert len(sent) == 1 and sent[0]["plain"].startswith("무역사절단")
+
+
+async def test_the_daily_job_ends_stale_conversations_in_the_state_file(desk, settings):
+    await desk.command("/contact")
+    await desk.press(AGREE)
+    await desk.say(NAME)
+    await desk.say(PHONE)
+    await desk.command("/contact", user_id=OTHER)
+    await desk.press(AGREE, user_id=OTHER)  # someone still in the middle of it: left alone
+    await desk.app.update_persistence()
+    assert NAME.encode() in settings.state_path.read_bytes() and await state(desk) == "question"
+    real_clock = desk.store.clock
+    desk.store.clock = lambda: real_clock() + followup.TIMEOUT + timedelta(minutes=1)
+    desk.app.user_data[OTHER][followup.DRAFT]["touched"] = desk.store.clock()
+    counts = await privacy.daily_maintenance(job_context(desk))
+    assert counts["drafts"] == 1
+    assert await state(desk) is None and await state(desk, OTHER) == "name"
+    state_file = settings.state_path.read_bytes()
+    assert NAME.encode() not in state_file and PHONE.encode() not in state_file
 
 
 async def test_recent_data_survives_the_daily_job(desk):
