@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import sqlite3
 import sys
 import unicodedata
 from collections import Counter
@@ -66,10 +67,10 @@ def _since(args: argparse.Namespace) -> tuple[str | None, str]:
     if not text:
         return None, ""
     try:
-        moment = parse_since(text)
-    except ValueError:
+        # OverflowError: a day such as 0001-01-01 that falls outside the years a datetime holds in UTC.
+        return iso(parse_since(text)), f" since {text}"  # type: ignore[arg-type]
+    except (ValueError, OverflowError):
         raise SystemExit(f"--since: expected a date like 2025-03-01, got {text!r}") from None
-    return iso(moment), f" since {text}"  # type: ignore[arg-type]
 
 
 def cmd_list(store, args: argparse.Namespace, out: IO[str]) -> int:
@@ -211,10 +212,25 @@ def run_enquiries(args: argparse.Namespace, *, out: IO[str] | None = None, env: 
         print(f"No database at {path} yet: the bot creates it with its first message (or set BOT_DB).",
               file=out)
         return 1
+    if not path.is_file():
+        print(f"BOT_DB {path} is not a file: set it to the bot's SQLite file.", file=out)
+        return 1
     from store import EnquiryStore
 
-    store = EnquiryStore(path)
+    try:
+        store = EnquiryStore(path)
+    except (sqlite3.DatabaseError, OSError) as exc:
+        print(f"Cannot open the database {path}: {_one_line(exc)}", file=out)
+        return 1
     try:
         return COMMANDS[args.enquiries_command](store, args, out)
+    except sqlite3.DatabaseError as exc:  # damage past the first pages shows only when they are read
+        print(f"Cannot read the database {path}: {_one_line(exc)}", file=out)
+        return 1
     finally:
         store.db.close()
+
+
+def _one_line(exc: BaseException) -> str:
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return " ".join(reason.split()) or type(exc).__name__

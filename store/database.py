@@ -5,8 +5,10 @@ ordering and range tests on the text agree with ordering in time.
 """
 from __future__ import annotations
 
+import errno
 import logging
 import os
+import sqlite3
 import stat
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from pathlib import Path
@@ -19,6 +21,8 @@ log = logging.getLogger(__name__)
 
 # Korea keeps +09:00 all year (no daylight saving), so a fixed offset needs no tz database.
 KST = timezone(timedelta(hours=9), "KST")
+# What every SQLite 3 database file starts with.
+SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def iso(moment: datetime) -> str:
@@ -58,6 +62,16 @@ def _create_private_file(path: Path) -> None:
     try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
+        # Something else by that name (BOT_DB naming a folder, say): refuse it, and never chmod it.
+        if path.is_dir():
+            raise IsADirectoryError(errno.EISDIR, "the database path is a directory, not a file", str(path)) from None
+        if not path.is_file():
+            raise OSError(errno.EINVAL, "the database path is not a regular file", str(path)) from None
+        with open(path, "rb") as existing:
+            header = existing.read(len(SQLITE_HEADER))
+        if header and header != SQLITE_HEADER:
+            # Some other file (a CSV export, say): SQLite would refuse it anyway; leave its mode alone too.
+            raise sqlite3.DatabaseError("file is not a database")
         mode = stat.S_IMODE(path.stat().st_mode)
         if mode & 0o077:
             # An existing file readable by others (copied in, restored from a backup): tighten it.

@@ -108,9 +108,64 @@ def test_list_and_filters(db):
     assert run(db, "list", "--status", "closed")[1] == "No closed tickets.\n"
 
 
-def test_bad_since_date(db):
-    with pytest.raises(SystemExit, match="--since"):
-        run(db, "list", "--since", "last tuesday")
+@pytest.mark.parametrize("since", ["last tuesday", "2025-02-30", "0001-01-01", "9999-12-31T23:00:00-05:00"])
+def test_bad_since_date(db, since):
+    """Not a date, or one that cannot be stored in UTC (year 0 or 10000): one line, no traceback."""
+    with pytest.raises(SystemExit, match="--since: expected a date like 2025-03-01") as raised:
+        run(db, "export", "--since", since)
+    assert "\n" not in str(raised.value.code)
+
+
+def test_bad_since_date_from_the_command_line(db):
+    done = subprocess.run([sys.executable, "bot.py", "enquiries", "list", "--since", "0001-01-01"], cwd=ROOT,
+                          env={**os.environ, "BOT_DB": str(db)}, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and done.stdout == "" and done.stderr.count("\n") == 1
+    assert done.stderr.startswith("--since") and "Traceback" not in done.stderr
+
+
+def test_a_database_that_is_not_sqlite_is_one_line(tmp_path):
+    path = tmp_path / "bot.db"
+    path.write_bytes(b"name,contact\n" * 100)
+    path.chmod(0o644)
+    code, text = run(path, "list")
+    assert code == 1 and text.count("\n") == 1 and str(path) in text and "not a database" in text
+    assert path.read_bytes() == b"name,contact\n" * 100 and path.stat().st_mode & 0o777 == 0o644  # left alone
+
+
+def test_a_corrupt_sqlite_file_is_one_line(db):
+    raw = bytearray(db.read_bytes())
+    raw[4096:] = b"\xff" * (len(raw) - 4096)  # the header is fine, every page after the first is garbage
+    db.write_bytes(bytes(raw))
+    code, text = run(db, "list")
+    assert code == 1 and text.count("\n") == 1 and str(db) in text
+
+
+def test_a_directory_is_refused_and_left_alone(tmp_path):
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o755)
+    folder.chmod(0o755)
+    code, text = run(folder, "list")
+    assert code == 1 and text.count("\n") == 1 and str(folder) in text and "not a file" in text
+    assert folder.stat().st_mode & 0o777 == 0o755 and list(folder.iterdir()) == []
+    with pytest.raises(IsADirectoryError):
+        EnquiryStore(folder)  # the bot refuses it too, rather than chmod it to 600
+    assert folder.stat().st_mode & 0o777 == 0o755
+
+
+def test_a_path_below_a_file_is_one_line(tmp_path):
+    (tmp_path / "file").write_text("x")
+    code, text = run(tmp_path / "file" / "bot.db", "list")
+    assert code == 1 and text.count("\n") == 1
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a file whatever its mode")
+def test_an_unreadable_database_is_one_line(db):
+    db.chmod(0)
+    try:
+        code, text = run(db, "list")
+    finally:
+        db.chmod(0o600)
+    assert code == 1 and text.count("\n") == 1 and str(db) in text
 
 
 def test_show(db):
