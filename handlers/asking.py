@@ -16,7 +16,7 @@ from handlers.actions import action_for
 from handlers.addressing import ADDRESSED, addressed_text
 from handlers.context import BotContext, question_lang, user_lang
 from handlers.errors import answer_stale
-from handlers.replies import send, show
+from handlers.replies import answer_query, send, show
 from handlers.texts import escape
 from intents.decision import Decision
 from knowledge.model import Faq, Intent, Item, Program
@@ -85,7 +85,7 @@ async def pick_program(update: Update, context: BotContext) -> None:
     if button is None or program is None:
         await answer_stale(update, context)
         return
-    await query.answer()  # stops the button's loading spinner; the card is the answer
+    await answer_query(query)  # stops the button's loading spinner; the card is the answer
     lang = user_lang(update, context)
     record_pick(context, program, button.aspect, lang)
     # Moving within a card or a browse list changes that one message; a program picked from suggestions
@@ -103,7 +103,7 @@ async def pick_faq_or_intent(update: Update, context: BotContext) -> None:
     if item is None or item.kind != ("faq" if prefix == cb.FAQ else "intent"):
         await answer_stale(update, context)
         return
-    await query.answer()  # stops the spinner; the answer comes as a new message below the suggestions
+    await answer_query(query)  # stops the spinner; the answer comes as a new message below the suggestions
     lang = user_lang(update, context)
     record_pick(context, item, cb.SUMMARY, lang)
     await show_item(update, context, item, lang)
@@ -121,7 +121,7 @@ async def rate_answer(update: Update, context: BotContext) -> None:
     context.store.record_feedback(enquiry_id, query.from_user.id, helpful)
     lang = user_lang(update, context)
     # A short toast, not a message: a rating should not push the answer out of sight.
-    await query.answer(context.texts.get("feedback.thanks", lang))
+    await answer_query(query, context.texts.get("feedback.thanks", lang))
     if not helpful:
         await send(update, context, context.texts.get("feedback.sorry", lang),
                    cards.keyboard([[cards.staff_button(context.texts, lang)]]))

@@ -10,7 +10,7 @@ from handlers.actions import register_action
 from handlers.commands import command
 from handlers.context import BotContext, user_lang
 from handlers.errors import answer_stale
-from handlers.replies import send, show
+from handlers.replies import answer_query, send, show
 
 
 async def list_areas(update: Update, context: BotContext) -> None:
@@ -36,7 +36,7 @@ async def browse(update: Update, context: BotContext) -> None:
     if card is None:  # an area removed from the knowledge base since the button was sent
         await answer_stale(update, context)
         return
-    await query.answer()  # stops the spinner; the list replaces the message
+    await answer_query(query)  # stops the spinner; the list replaces the message
     await show(update, context, *card)
 
 

@@ -8,6 +8,7 @@ from telegram.error import Forbidden, NetworkError, TelegramError
 from telegram.ext import Application, CallbackQueryHandler
 
 from handlers.context import BotContext, user_lang
+from handlers.replies import answer_query
 
 _log = logging.getLogger(__name__)
 
@@ -18,7 +19,8 @@ async def answer_stale(update: Update, context: BotContext) -> None:
     if query is not None:
         # Every press must be answered, or the user's button spins for a long while; here the answer
         # itself says the button is out of date.
-        await query.answer(context.texts.get("errors.stale_button", user_lang(update, context)), show_alert=True)
+        await answer_query(query, context.texts.get("errors.stale_button", user_lang(update, context)),
+                           show_alert=True)
 
 
 async def handle_error(update: object, context: BotContext) -> None:

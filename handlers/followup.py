@@ -41,7 +41,7 @@ from handlers import cards
 from handlers.actions import register_action
 from handlers.commands import command
 from handlers.context import BotContext, user_lang
-from handlers.replies import send
+from handlers.replies import answer_query, send
 from handlers.staff import notify_new_ticket
 from handlers.texts import LANGS, Texts, escape, placeholders
 from store import normalise_contact
@@ -164,7 +164,7 @@ async def _strip(context: BotContext, where: tuple[int, int] | list[int] | None)
 async def _strip_pressed(update: Update, context: BotContext) -> None:
     """Answer the button press and take the buttons off its message (it is no longer the flow's to strip)."""
     query = update.callback_query
-    await query.answer()  # stops the spinner; the next step comes as a new message
+    await answer_query(query)  # stops the spinner; the next step comes as a new message
     message = query.message
     if not isinstance(message, Message) or message.reply_markup is None:
         return
@@ -243,7 +243,7 @@ async def redispatch(update: Update, context: BotContext) -> None:
 async def offer_consent(update: Update, context: BotContext) -> object:
     """Show the consent notice (every way into the flow starts here); ends a flow already under way."""
     if update.callback_query is not None:
-        await update.callback_query.answer()  # stops the spinner; the notice is a new message
+        await answer_query(update.callback_query)  # stops the spinner; the notice is a new message
     return await _show_consent(update, context)
 
 
@@ -317,7 +317,7 @@ async def _lost(update: Update, context: BotContext, *, timed_out: bool) -> obje
     """The draft is gone (deleted with /forget) or outlived the timeout (a restart killed its timer)."""
     await _drop_draft(update, context)
     if update.callback_query is not None:
-        await update.callback_query.answer()
+        await answer_query(update.callback_query)
     lang = user_lang(update, context)
     if timed_out:
         text = context.texts.get("followup.timeout", lang, minutes=int(TIMEOUT.total_seconds() // 60))

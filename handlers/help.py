@@ -8,7 +8,7 @@ from handlers import callback_data as cb
 from handlers import cards, staff_cards
 from handlers.commands import command
 from handlers.context import BotContext, user_lang
-from handlers.replies import send, show
+from handlers.replies import answer_query, send, show
 from handlers.staff import is_staff
 
 
@@ -19,7 +19,7 @@ async def show_help(update: Update, context: BotContext) -> None:
     if is_staff(context, update.effective_user):  # staff commands are listed to staff only
         text += "\n\n" + staff_cards.help_section(context.texts, lang)
     if update.callback_query is not None:
-        await update.callback_query.answer()  # stops the spinner; the help replaces the menu
+        await answer_query(update.callback_query)  # stops the spinner; the help replaces the menu
         await show(update, context, text, markup)
     else:
         await send(update, context, text, markup)

@@ -9,7 +9,7 @@ from handlers import cards
 from handlers.commands import command
 from handlers.context import CHOSEN_LANG, BotContext, user_lang
 from handlers.errors import answer_stale
-from handlers.replies import send, show
+from handlers.replies import answer_query, send, show
 from handlers.texts import LANGS
 
 
@@ -26,7 +26,7 @@ async def set_lang(update: Update, context: BotContext) -> None:
         await answer_stale(update, context)
         return
     context.user_data[CHOSEN_LANG] = lang
-    await query.answer()  # stops the spinner; the confirmation replaces the choice
+    await answer_query(query)  # stops the spinner; the confirmation replaces the choice
     await show(update, context, context.texts.get("lang.set", lang), cards.main_menu(context.texts, lang))
 
 

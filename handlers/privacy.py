@@ -25,7 +25,7 @@ from handlers.actions import register_action
 from handlers.commands import command
 from handlers.context import CHOSEN_LANG, BotContext, user_lang
 from handlers.errors import answer_stale
-from handlers.replies import send, show
+from handlers.replies import answer_query, send, show
 from handlers.staff import refresh_cards
 from handlers.texts import Texts
 from store import mask_contact
@@ -116,7 +116,7 @@ async def forget_answer(update: Update, context: BotContext) -> None:
     if not followup.is_private(update) or query.data not in (f"{FORGET}:yes", f"{FORGET}:no"):
         await answer_stale(update, context)
         return
-    await query.answer()  # stops the spinner; the confirmation is replaced by the outcome
+    await answer_query(query)  # stops the spinner; the confirmation is replaced by the outcome
     lang = user_lang(update, context)
     if query.data.endswith(":no"):
         await show(update, context, context.texts.get("privacy.forget.kept", lang),

@@ -488,9 +488,9 @@ async def user_more(update: Update, context: BotContext) -> None:
     ticket = context.store.ticket(number) if number is not None else None
     lang = user_lang(update, context)
     if ticket is None or ticket["deleted"] or ticket["user_id"] != update.effective_user.id:
-        await query.answer(context.texts.get("staff.user.not_yours", lang), show_alert=True)
+        await answer_query(query, context.texts.get("staff.user.not_yours", lang), show_alert=True)
         return
-    await query.answer()  # stops the spinner; the prompt is a new message
+    await answer_query(query)  # stops the spinner; the prompt is a new message
     lang = ticket["lang"] or lang
     prompt = await context.bot.send_message(
         ticket["chat_id"], context.texts.get("staff.user.more_prompt", lang, number=ticket["number"]),

@@ -9,7 +9,7 @@ from handlers import cards
 from handlers.asking import record_pick, show_item
 from handlers.commands import command
 from handlers.context import BotContext, user_lang
-from handlers.replies import send, show
+from handlers.replies import answer_query, send, show
 
 
 async def start(update: Update, context: BotContext) -> None:
@@ -33,7 +33,7 @@ async def start(update: Update, context: BotContext) -> None:
 
 async def show_menu(update: Update, context: BotContext) -> None:
     """The main menu again, in place of the message whose "back" button was pressed."""
-    await update.callback_query.answer()  # stops the spinner; the menu replaces the message
+    await answer_query(update.callback_query)  # stops the spinner; the menu replaces the message
     await show(update, context, *cards.menu_card(context.texts, user_lang(update, context)))
 
 

@@ -182,3 +182,35 @@ async def test_an_edited_command_is_not_run_again(bot, command):
     said = await bot.send(Update.de_json({"update_id": bot.api.next_update_id(), "edited_message": edited},
                                          bot.app.bot))
     assert said == []
+
+
+TOO_OLD = "Bad Request: query is too old and response timeout expired or query id is invalid"
+APOLOGY = "요청을 처리하는 중에 문제가 생겼습니다"
+
+
+async def _card(bot):
+    card = (await bot.say("무역사절단 신청 방법"))[-1]
+    return next(d for d in button_data(card) if d.startswith("p:") and d != "p:trade-mission:")
+
+
+@pytest.mark.parametrize("setup, data, shown", [
+    (lambda bot: bot.command("/programs"), lambda bot: "b:a.hydrogen", "수소"),
+    (lambda bot: bot.command("/lang"), lambda bot: "l:en", "I will answer in English"),
+    (lambda bot: bot.command("/start"), lambda bot: "m:help", "/programs"),
+    (lambda bot: bot.command("/help"), lambda bot: "m:menu", ""),
+    (lambda bot: bot.command("/start"), lambda bot: "fu:start", "개인정보"),
+    (lambda bot: bot.command("/forget"), lambda bot: "pv:forget:no", ""),
+    (_card, None, "무역사절단"),
+    (lambda bot: bot.say("안녕"), lambda bot: "zz:unknown", None),
+])
+async def test_a_press_too_old_to_answer_still_gets_its_card(bot, setup, data, shown):
+    """A late press (a backlog after a restart, a long flood wait): Telegram refuses to answer the query,
+    the press still does what it was for, and nobody gets the error apology."""
+    result = await setup(bot)
+    press = result if data is None else data(bot)
+    bot.api.fail_next("answerCallbackQuery", 400, TOO_OLD)
+    said = await bot.press(press)
+    assert not any(APOLOGY in s["plain"] for s in said)
+    assert not any(APOLOGY in (a["text"] or "") for a in bot.api.answers)
+    if shown is not None:
+        assert said and shown in said[-1]["plain"]

@@ -639,3 +639,12 @@ async def test_other_edited_staff_commands_do_nothing(bot):
     assert await edit(bot, STAFF_CHAT, update.message.message_id, f"/close {ticket['number']} ") == []
     assert bot.store.ticket(ticket["number"])["status"] == "open"
     assert bot.store.recent_enquiries(STAFF) == []
+
+
+async def test_a_staff_press_too_old_to_answer_still_claims_the_ticket(bot):
+    ticket, _ = await posted_ticket(bot)
+    bot.api.fail_next("answerCallbackQuery", 400, TOO_OLD)
+    await press_on_card(bot, ticket, "claim")
+    assert bot.store.ticket(ticket["number"])["status"] == "claimed"
+    assert not any("문제가 생겼습니다" in (s["plain"] or "") for s in bot.api.sent)
+    assert not any("문제가 생겼습니다" in (a["text"] or "") for a in bot.api.answers)
