@@ -110,7 +110,7 @@ async def pick_faq_or_intent(update: Update, context: BotContext) -> None:
 
 
 async def rate_answer(update: Update, context: BotContext) -> None:
-    """👍/👎 under an answer: stored against the enquiry that answer was for."""
+    """👍/👎 under an answer: stored against the enquiry that answer was for, when pressed by its asker."""
     query = update.callback_query
     parsed = cb.parse_feedback(query.data or "")
     enquiry = context.store.enquiry(parsed[0]) if parsed else None
@@ -118,8 +118,13 @@ async def rate_answer(update: Update, context: BotContext) -> None:
         await answer_stale(update, context)
         return
     enquiry_id, helpful = parsed
-    context.store.record_feedback(enquiry_id, query.from_user.id, helpful)
     lang = user_lang(update, context)
+    if enquiry["user_id"] != query.from_user.id:
+        # Someone else's answer (in a group everybody sees the buttons; data can be forged): thanked,
+        # not counted, so nobody changes another person's rating.
+        await answer_query(query, context.texts.get("feedback.thanks_other", lang))
+        return
+    context.store.record_feedback(enquiry_id, query.from_user.id, helpful)
     # A short toast, not a message: a rating should not push the answer out of sight.
     await answer_query(query, context.texts.get("feedback.thanks", lang))
     if not helpful:

@@ -176,3 +176,20 @@ async def test_ask_staff_opens_the_follow_up_desk(bot):
     sent = await bot.press("fu:start")
     assert sent[0]["plain"].startswith("개인정보 수집·이용 동의")
     assert bot.api.answers[-1]["text"] is None  # the press is answered, silently
+
+
+async def test_only_the_person_who_asked_can_rate_the_answer(bot, store):
+    """In a group anyone sees the 👍/👎 under an answer, and callback data can be forged: only the person
+    the answer was for changes its rating."""
+    group = -100555
+    mention = "@agency_demo_bot 무역사절단 신청 방법"
+    entities = [{"type": "mention", "offset": 0, "length": 16}]
+    await bot.send(bot.updates.message(mention, user_id=1001, chat_id=group, chat_type="supergroup",
+                                       entities=entities))
+    enquiry_id = bot.last_enquiry()["id"]
+    await bot.press(f"fb:{enquiry_id}:1", chat_id=group)
+    assert store.enquiry(enquiry_id)["helpful"] is True
+    for user_id, chat_id in ((2002, group), (3003, 3003)):  # another member; a forged press in private
+        sent = await bot.press(f"fb:{enquiry_id}:0", user_id=user_id, chat_id=chat_id)
+        assert sent == [] and bot.api.answers[-1]["text"] == "감사합니다!"
+        assert store.enquiry(enquiry_id)["helpful"] is True
