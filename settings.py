@@ -1,4 +1,5 @@
-"""Configuration from the environment, or from a `.env` file beside the bot (the real environment wins).
+"""Configuration from the environment, or from a `.env` file beside the bot (the real environment wins;
+an empty environment variable counts as unset).
 
 | variable            | default                          | meaning                                              |
 | ------------------- | -------------------------------- | ---------------------------------------------------- |
@@ -46,7 +47,7 @@ class Settings:
 
     @property
     def state_path(self) -> Path:
-        """Where user settings and (later) conversations are kept between restarts: beside the database."""
+        """Where user settings and follow-up conversations are kept between restarts: beside the database."""
         return self.db_path.with_name(self.db_path.stem + "-state.pickle")
 
     @classmethod
@@ -56,7 +57,9 @@ class Settings:
         values: dict[str, str] = {}
         if env_file is not None and env_file.is_file():
             values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
-        values.update(os.environ if env is None else env)
+        # An empty variable (`export TELEGRAM_BOT_TOKEN=`, a compose file's empty default) counts as unset,
+        # so it does not hide the value in .env.
+        values.update({k: v for k, v in (os.environ if env is None else env).items() if v.strip()})
 
         def text(name: str) -> str | None:
             value = values.get(name, "").strip()

@@ -184,3 +184,11 @@ async def test_build_application_without_background_jobs(settings, kb, matcher, 
     assert app.job_queue.jobs() == ()
     app = bot.build_application(settings, kb=kb, matcher=matcher, store=store, request=api, get_updates_request=api)
     assert {job.name for job in app.job_queue.jobs()} == {outbox.JOB_NAME, privacy.JOB_NAME}
+
+
+def test_an_empty_environment_variable_does_not_hide_the_dotenv_value(tmp_path):
+    """`export TELEGRAM_BOT_TOKEN=` (or a compose file's empty default) leaves the .env value in force."""
+    env_file = tmp_path / ".env"
+    env_file.write_text(f"TELEGRAM_BOT_TOKEN={TOKEN}\nSTAFF_CHAT_ID=-1001\n", encoding="utf-8")
+    settings = Settings.from_env({"TELEGRAM_BOT_TOKEN": "", "STAFF_CHAT_ID": "  "}, env_file=env_file)
+    assert settings.token == TOKEN and settings.staff_chat_id == -1001
