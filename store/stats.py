@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from store.base import StoreBase
-from store.clusters import group_similar
+from store.clusters import GROUP_LIMIT, group_questions
 from store.database import KST, day_start, iso, parse_iso
 
 
@@ -19,7 +19,8 @@ class Stats(StoreBase):
         outright; tickets: follow-ups opened, open: of those, still waiting for staff (open or claimed);
         median_first_answer_s: from a ticket's creation to the first staff answer, over the tickets
         answered so far; top_unmatched: the most frequent questions without an outright answer, similar
-        wordings grouped.
+        wordings grouped; unmatched_other: of those questions, how many were too rare to be grouped
+        (beyond the GROUP_LIMIT most frequent wordings, which keeps /stats quick).
         """
         start, end = iso(since), iso(until)
         q = self._one(
@@ -45,6 +46,7 @@ class Stats(StoreBase):
             " AND kind IN ('suggest', 'fallback') AND text != '' ORDER BY id",
             (start, end),
         )]
+        grouping = group_questions(unmatched, limit=GROUP_LIMIT)
         enquiries, answered = q["enquiries"], q["answered"]
         return {
             "since": start,
@@ -56,7 +58,8 @@ class Stats(StoreBase):
             "open": t["open"],
             "answered_tickets": len(waits),
             "median_first_answer_s": statistics.median(waits) if waits else None,
-            "top_unmatched": [g.as_dict() for g in group_similar(unmatched)[:top]],
+            "top_unmatched": [g.as_dict() for g in grouping.groups[:top]],
+            "unmatched_other": grouping.other,
         }
 
     def stats(self, now: datetime | None = None, *, tz: tzinfo = KST, top: int = 5) -> dict[str, Any]:

@@ -15,7 +15,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from knowledge.model import Intent, KnowledgeBase
-from store.clusters import Group, group_similar, normalise
+from store.clusters import GROUP_LIMIT, Group, group_similar, normalise
 
 MAX_EXAMPLES = 5
 
@@ -79,10 +79,15 @@ def fuzzy_closest(kb: KnowledgeBase) -> Callable[[Sequence[str]], tuple[str, flo
     return closest
 
 
-def suggest(texts: Sequence[str], kb: KnowledgeBase | None = None, *, use_matcher: bool = True
-            ) -> list[Suggestion]:
+def suggest(texts: Sequence[str], kb: KnowledgeBase | None = None, *, use_matcher: bool = True,
+            limit: int | None = GROUP_LIMIT) -> list[Suggestion]:
     """Group the unanswered texts and attach, where a knowledge base is given, the closest item."""
-    groups = group_similar(texts)
+    return suggest_for(group_similar(texts, limit=limit), kb, use_matcher=use_matcher)
+
+
+def suggest_for(groups: Sequence[Group], kb: KnowledgeBase | None = None, *, use_matcher: bool = True
+                ) -> list[Suggestion]:
+    """The closest knowledge item for each group (already grouped, e.g. by group_questions)."""
     if kb is None:
         return [Suggestion(g) for g in groups]
     closest = None

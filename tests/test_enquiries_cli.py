@@ -321,6 +321,17 @@ def test_unanswered_groups_with_closest_item_and_yaml_line(db, tmp_path):
     assert yaml.safe_load(suggested) == {"questions": ["주차: 가능한가요, 방문할 때"]}
 
 
+def test_unanswered_says_what_it_left_ungrouped(db, tmp_path, monkeypatch):
+    import store.cli
+
+    monkeypatch.setattr(store.cli, "UNANSWERED_GROUP_LIMIT", 3)
+    code, text = run(db, "unanswered", "--knowledge", str(tmp_path / "missing"), "--intents", str(tmp_path / "x"))
+    lines = text.splitlines()
+    assert code == 0 and lines[0] == "6 unanswered questions in 1 group, most frequent first."
+    assert lines[1].startswith("(3 of them, in 3 rarer wordings, are not grouped: only the 3 most frequent")
+    assert "드론 교육 있나요  (3×)" in text
+
+
 def test_unanswered_without_knowledge_still_groups(db, tmp_path):
     code, text = run(db, "unanswered", "--knowledge", str(tmp_path / "missing"), "--intents", str(tmp_path / "x"))
     assert code == 0 and "knowledge not loaded" in text and "드론 교육 있나요  (3×)" in text

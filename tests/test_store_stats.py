@@ -1,13 +1,15 @@
 """Figures for /stats, counted in Korean calendar days."""
 from __future__ import annotations
 
+import time
+
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
 from intents.decision import Decision
 from store import EnquiryStore
-from store.clusters import group_similar
+from store.clusters import GROUP_LIMIT, group_questions, group_similar
 from fakeclock import Clock
 
 # 2025-03-10 09:00 KST (a Monday), i.e. 00:00 UTC.
@@ -110,3 +112,41 @@ def test_a_ticket_made_this_very_moment_is_counted(store, clock):
     store.create_ticket(user_id=1, chat_id=1, name=None, contact=None, question="질문", consent_version=None,
                         consent_at=None, anonymous=True)
     assert store.stats(NOW)["today"]["tickets"] == 1
+
+
+def many_questions(distinct: int) -> list[str]:
+    """`distinct` different questions, each a few wordings of one topic, some asked more than once."""
+    topics = ["드론 교육", "청년창업사관학교", "수소충전소", "스마트공장", "수출 바우처", "무역사절단"]
+    asks = ["언제 모집해요", "신청 방법 알려주세요", "자격 요건이 뭔가요", "서류 뭐 필요해요", "지원금 얼마예요"]
+    return [f"{topics[i % 6]} {asks[i // 6 % 5]} {i}" for i in range(distinct)] + ["드론 교육 언제 모집해요 0"] * 5
+
+
+def test_grouping_thousands_of_questions_is_quick():
+    """Comparing every wording with every other is quadratic: 3,000 took 2.8 s on the event loop (/stats).
+    Only the GROUP_LIMIT most frequent wordings are compared; the rarer rest is counted as other."""
+    texts = many_questions(3000)
+    started = time.perf_counter()
+    grouping = group_questions(texts)
+    assert time.perf_counter() - started < 0.6
+    assert grouping.other_wordings == 3000 - GROUP_LIMIT and grouping.other == 3000 - GROUP_LIMIT
+    assert sum(g.count for g in grouping.groups) + grouping.other == len(texts)  # every message counted once
+    assert grouping.groups[0].examples[0] == "드론 교육 언제 모집해요 0" and grouping.groups[0].count >= 6
+
+
+def test_the_limit_keeps_the_most_frequent_wordings():
+    texts = ["주차장 있나요"] * 3 + ["주차장 있나요?", "주차 가능한가요"] * 2 + ["오늘 점심 뭐 먹지", "드론 교육 있나요"]
+    grouping = group_questions(texts, limit=2)  # "주차장 있나요?" is the same wording as "주차장 있나요"
+    assert [(g.text, g.count) for g in grouping.groups] == [("주차장 있나요", 5), ("주차 가능한가요", 2)]
+    assert (grouping.other, grouping.other_wordings) == (2, 2)
+    assert group_similar(texts, limit=None)[2:] != [] and group_questions(texts, limit=None).other == 0
+
+
+def test_stats_count_the_ungrouped_rest(store, clock, monkeypatch):
+    from store import stats as stats_module
+
+    monkeypatch.setattr(stats_module, "GROUP_LIMIT", 1)
+    for minutes, text in enumerate(["드론 교육 있나요", "드론 교육 있나요", "주차장 어디예요"]):
+        ask(store, clock, NOW - timedelta(minutes=10 - minutes), text, "fallback")
+    today = store.stats(NOW)["today"]
+    assert today["top_unmatched"] == [{"text": "드론 교육 있나요", "count": 2, "examples": ["드론 교육 있나요"]}]
+    assert today["unmatched_other"] == 1
