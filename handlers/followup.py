@@ -481,7 +481,12 @@ async def submit(update: Update, context: BotContext, draft: dict) -> object:
     context.user_data.pop(DRAFT, None)
     context.user_data.pop(OFFER, None)
     key = "followup.done_anonymous" if ticket["anonymous"] else "followup.done"
-    await send(update, context, context.texts.get(key, lang, number=ticket["number"]))
+    try:
+        await send(update, context, context.texts.get(key, lang, number=ticket["number"]))
+    except TelegramError as error:
+        # The ticket stands and staff have its card: the error apology would say the opposite. The
+        # person finds the ticket in /mytickets, and staff's answer comes to this chat.
+        _log.warning("ticket #%d made, but its confirmation could not be sent: %s", ticket["number"], error.message)
     return END
 
 

@@ -475,3 +475,20 @@ async def test_an_edited_command_in_the_middle_does_not_end_the_flow(desk):
                                                   desk.app.bot)))
     assert len(said) == 1 and "새 메시지로" in said[0]["plain"]
     assert await state(desk) == "contact" and draft(desk)["name"] == NAME
+
+
+@pytest.mark.parametrize("status", [502, 400])
+async def test_the_ticket_stands_when_its_confirmation_cannot_be_sent(bot, status, caplog):
+    """The ticket exists once 접수 is pressed: a failed "done" message must not say something went wrong."""
+    await fill_in(bot)
+    bot.api.fail_next("sendMessage", status)
+    with caplog.at_level(logging.WARNING):
+        sent = await bot.press("fu:send")
+    [ticket] = bot.store.user_tickets(USER)
+    assert ticket["name"] == NAME
+    assert not any("문제가 생겼습니다" in s["plain"] for s in sent)
+    assert not any("문제가 생겼습니다" in (a["text"] or "") for a in bot.api.answers)
+    assert draft(bot) is None and await state(bot) is None
+    assert f"#{ticket['number']}" in caplog.text and NAME not in caplog.text
+    mine = to_user(await bot.command("/mytickets"))[0]["plain"]
+    assert f"{ticket['number']}" in mine
