@@ -3,7 +3,8 @@
 It runs before any handler that answers, and the store commits before it returns, so an enquiry is kept
 even when answering it fails. The enquiry id is left on the context for the handler that answers.
 While the follow-up flow waits for a person's name or contact, their messages are logged as "[name]" or
-"[contact]" (handlers/followup.py personal_placeholder): those belong on the ticket only.
+"[contact]" (handlers/followup.py personal_placeholder): those belong on the ticket only. What staff do
+in the staff chat is not logged at all (the desk keeps their work on the tickets).
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from telegram.ext import Application, TypeHandler
 from handlers.addressing import is_addressed
 from handlers.context import BotContext, user_lang
 from handlers.followup import personal_placeholder
+from handlers.staff import staff_in_staff_chat
 
 RECORDER_GROUP = -1
 _log = logging.getLogger(__name__)
@@ -40,7 +42,9 @@ async def record_update(update: Update, context: BotContext) -> None:
 
 
 def describe(update: Update, context: BotContext) -> tuple[str, str] | None:
-    """(text, source) for the log, or None for what is not meant for the bot (group chatter)."""
+    """(text, source) for the log, or None for what is not meant for the bot (group chatter, staff work)."""
+    if staff_in_staff_chat(update, context):
+        return None
     if update.callback_query is not None:
         return _button_text(update.callback_query), "button"
     message = update.effective_message

@@ -10,8 +10,10 @@ For the follow-up flow (handlers/followup.py):
 Who may do what. STAFF_USER_IDS are the staff; STAFF_CHAT_ID is the staff group where cards are posted.
 A gate in its own handler group (STAFF_GATE_GROUP, before everything) looks at every update: a staff
 command, a staff button ("stf:...") or a reply to a ticket's message in the staff chat from anyone not in
-STAFF_USER_IDS is refused politely and goes no further. The desk's handlers (STAFF_GROUP, also before the
-enquiry recorder) then serve staff, and stop the update there: staff work is kept in the ticket tables (who
+STAFF_USER_IDS is refused politely and goes no further; so is a staff command from staff anywhere but the
+staff chat or a private chat (its answer would show names and phone numbers). The desk's handlers
+(STAFF_GROUP, also before the enquiry recorder) then serve staff, and stop the update there, as they do
+with anything else staff write in the staff chat (it is neither answered nor logged): staff work is kept in the ticket tables (who
 answered and when), not in the enquiry log, which holds users' questions (and which /forget, keyed by
 the user's id, could not clean of the user's details quoted in a staff member's answer).
 
@@ -127,6 +129,13 @@ def is_staff(context: CallbackContext, user: User | None) -> bool:
 
 def _staff_chat(context: CallbackContext) -> int | None:
     return context.bot_data["settings"].staff_chat_id
+
+
+def staff_in_staff_chat(update: Update, context: CallbackContext) -> bool:
+    """Staff working in the staff chat: kept out of the enquiry log, which holds users' enquiries only."""
+    chat = update.effective_chat
+    return (chat is not None and chat.id == _staff_chat(context)
+            and is_staff(context, update.effective_user))
 
 
 def _command_name(message: Message, bot_username: str) -> str | None:
@@ -279,11 +288,13 @@ async def _answer_and_confirm(update: Update, context: BotContext, ticket: dict[
 
 
 async def answer_by_reply(update: Update, context: BotContext) -> None:
-    """A staff member replied to a ticket's card (or a later message about it) in the staff chat."""
+    """A staff member's message in the staff chat: an answer when it replies to a ticket's card (or to a
+    later message about it); anything else staff say there is their own talk and goes no further (not
+    to the question answerer, not to the enquiry log)."""
     message = update.effective_message
     ticket = _reply_ticket(context, message)
     if ticket is None:
-        return  # a reply to some other message of the bot: not the desk's business
+        raise ApplicationHandlerStop
     lang = user_lang(update, context)
     if update.edited_message is not None:
         await message.reply_text(context.texts.get("staff.answer_edited", lang))
@@ -533,7 +544,7 @@ def register(app: Application, *, outbox_sender: bool = True) -> None:
                                    edited_command), group=STAFF_GROUP)
     app.add_handler(CallbackQueryHandler(staff_button, pattern=f"^{sc.STAFF_PREFIX}:"), group=STAFF_GROUP)
     if staff_chat is not None:
-        app.add_handler(MessageHandler(staff_chat & staff_only & filters.REPLY & ~filters.COMMAND, answer_by_reply),
+        app.add_handler(MessageHandler(staff_chat & staff_only & ~filters.COMMAND, answer_by_reply),
                         group=STAFF_GROUP)
 
     # Group 0, before the question answerer: a user's reply about their ticket goes to the ticket.

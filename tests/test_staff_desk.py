@@ -648,3 +648,20 @@ async def test_a_staff_press_too_old_to_answer_still_claims_the_ticket(bot):
     assert bot.store.ticket(ticket["number"])["status"] == "claimed"
     assert not any("문제가 생겼습니다" in (s["plain"] or "") for s in bot.api.sent)
     assert not any("문제가 생겼습니다" in (a["text"] or "") for a in bot.api.answers)
+
+
+# -- the staff chat is not an enquiry channel -----------------------------------------------------------
+
+async def test_staff_talking_in_the_staff_chat_is_neither_answered_nor_logged(bot):
+    await posted_ticket(bot)
+    inbox = (await staff_command(bot, "/inbox"))[-1]
+    stats = (await staff_command(bot, "/stats"))[-1]
+    # Replies to bot messages that are not about a ticket, and a mention with a question.
+    assert await staff_says(bot, "무역사절단 신청 방법", reply_to=inbox["message_id"]) == []
+    assert await staff_says(bot, "이 수치 맞나요?", reply_to=stats["message_id"], user_id=STAFF2) == []
+    mention = bot.updates.message("@agency_demo_bot 무역사절단 신청 방법", user_id=STAFF, chat_id=STAFF_CHAT,
+                                  chat_type="supergroup", entities=[{"type": "mention", "offset": 0, "length": 16}])
+    assert await bot.send(mention) == []
+    # Public commands still work for staff there (/help lists the staff commands), unlogged.
+    assert "/reply — " in (await staff_command(bot, "/help"))[-1]["plain"]
+    assert bot.store.recent_enquiries(STAFF) == [] and bot.store.recent_enquiries(STAFF2) == []
