@@ -1,14 +1,13 @@
 """`python bot.py enquiries ...`: the staff desk outside Telegram (list, show, export, unanswered).
 
-The database is the one the bot writes: BOT_DB from the environment, else from the `.env` file beside
-bot.py, else data/bot.db; a relative path is taken from the bot's folder (as settings.py does), so the
-command finds the same file wherever it is started from.
+The database is the one the bot writes: settings.Settings reads BOT_DB from the environment, else from the
+`.env` file beside bot.py, else data/bot.db; a relative path is taken from the bot's folder, so the command
+finds the same file wherever it is started from.
 """
 from __future__ import annotations
 
 import argparse
 import io
-import os
 import sqlite3
 import sys
 import unicodedata
@@ -17,26 +16,20 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
-from dotenv import dotenv_values
-
+from settings import DEFAULT_ENV_FILE, Settings, SettingsError
 from store.database import iso, parse_since
+from store.enquiries import QUESTION_SOURCES, UNANSWERED_KINDS
 from store.export import (ENQUIRY_COLUMNS, TICKET_COLUMNS, enquiry_values, local_time, ticket_values, write_csv,
                           write_xlsx)
 
-PROJECT = Path(__file__).resolve().parent.parent
-DEFAULT_DB = Path("data/bot.db")
 WEAK_SCORE = 50  # below this the closest item is only a guess; say so next to it
 # Distinct wordings `unanswered` groups (quadratic: 2,000 take about 1.5 s; /stats groups 500).
 UNANSWERED_GROUP_LIMIT = 2000
 
 
-def db_path(env: dict[str, str] | None = None, env_file: Path = PROJECT / ".env") -> Path:
-    """BOT_DB from the environment (wins) or the .env file; relative paths from the bot's folder."""
-    values: dict[str, str] = {}
-    if env_file.is_file():
-        values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
-    values.update(os.environ if env is None else env)
-    return PROJECT / Path(values.get("BOT_DB", "").strip() or DEFAULT_DB)
+def db_path(env: dict[str, str] | None = None, env_file: Path = DEFAULT_ENV_FILE) -> Path:
+    """The bot's database path, as the bot reads it (settings.Settings: the environment wins over .env)."""
+    return Settings.from_env(env, env_file=env_file).db_path
 
 
 def width(text: str) -> int:
@@ -170,7 +163,7 @@ def cmd_unanswered(store, args: argparse.Namespace, out: IO[str]) -> int:
 
     since, since_words = _since(args)
     texts = [e["text"] for e in store.enquiries(since=since)
-             if e["source"] in ("message", "edited") and e["kind"] in ("suggest", "fallback") and e["text"]]
+             if e["source"] in QUESTION_SOURCES and e["kind"] in UNANSWERED_KINDS and e["text"]]
     if not texts:
         print(f"No unanswered questions{since_words}.", file=out)
         return 0
@@ -215,7 +208,11 @@ def run_enquiries(args: argparse.Namespace, *, out: IO[str] | None = None, env: 
                   ) -> int:
     """Run one `enquiries` action for bot.py's parsed arguments; returns the exit code."""
     out = out or sys.stdout
-    path = db_path(env)
+    try:
+        path = db_path(env)
+    except SettingsError as exc:
+        print(f"Settings: {exc}", file=out)
+        return 1
     if not path.exists():
         print(f"No database at {path} yet: the bot creates it with its first message (or set BOT_DB).",
               file=out)

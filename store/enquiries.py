@@ -10,6 +10,17 @@ from store.base import StoreBase, dumps, loads
 SOURCES = ("message", "edited", "button", "command", "nontext")
 # Sources that are questions typed by a person (what "unanswered" and the stats count).
 QUESTION_SOURCES = ("message", "edited")
+# Decisions that are not an outright answer: the question is "unanswered".
+UNANSWERED_KINDS = ("suggest", "fallback")
+
+
+def sql_list(values: tuple[str, ...]) -> str:
+    """A constant tuple as an SQL list, "('message', 'edited')" (for the fixed names above only)."""
+    return "(" + ", ".join(f"'{v}'" for v in values) + ")"
+
+
+IS_QUESTION = f"source IN {sql_list(QUESTION_SOURCES)}"
+IS_UNANSWERED = f"kind IN {sql_list(UNANSWERED_KINDS)}"
 
 _ENQUIRY_COLUMNS = """
     e.id, e.time, e.user_id, e.chat_id, e.lang, e.text, e.source, e.update_id,
@@ -90,8 +101,8 @@ class EnquiryLog(StoreBase):
     def last_unanswered(self, user_id: int) -> str | None:
         """Text of the user's latest typed question that got no outright answer (to prefill a follow-up)."""
         row = self._one(
-            "SELECT text FROM enquiries WHERE user_id = ? AND source IN ('message', 'edited')"
-            " AND kind IN ('suggest', 'fallback') AND text != '' ORDER BY id DESC LIMIT 1",
+            f"SELECT text FROM enquiries WHERE user_id = ? AND {IS_QUESTION}"
+            f" AND {IS_UNANSWERED} AND text != '' ORDER BY id DESC LIMIT 1",
             (user_id,),
         )
         return row["text"] if row else None

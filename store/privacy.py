@@ -17,6 +17,7 @@ from typing import Any
 
 from store.base import StoreBase
 from store.database import iso
+from store.enquiries import IS_QUESTION
 
 log = logging.getLogger(__name__)
 
@@ -38,12 +39,15 @@ class Privacy(StoreBase):
         self.db.execute(f"UPDATE tickets SET {blank} WHERE number IN ({marks})", (now, *numbers))
         self.db.execute(f"UPDATE ticket_messages SET text = NULL WHERE ticket IN ({marks})", tuple(numbers))
         # The staff card and the answers sent carry the same personal data.
+        self._blank_outbox(f"ticket IN ({marks})", tuple(numbers))
+
+    def _blank_outbox(self, where: str, params: tuple) -> None:
+        """Blank outbox copies of personal data; what was still to be sent is never sent ("forgotten")."""
         self.db.execute(
-            f"UPDATE outbox SET text = '', reply_markup = NULL,"
-            f" status = CASE status WHEN 'pending' THEN 'failed' ELSE status END,"
-            f" last_error = CASE status WHEN 'pending' THEN 'forgotten' ELSE last_error END"
-            f" WHERE ticket IN ({marks})",
-            tuple(numbers),
+            "UPDATE outbox SET text = '', reply_markup = NULL,"
+            " status = CASE status WHEN 'pending' THEN 'failed' ELSE status END,"
+            f" last_error = CASE status WHEN 'pending' THEN 'forgotten' ELSE last_error END WHERE {where}",
+            params,
         )
 
     def forget_user(self, user_id: int) -> dict[str, Any]:
@@ -64,11 +68,7 @@ class Privacy(StoreBase):
             numbers = [r["number"] for r in self.db.query("SELECT number FROM tickets WHERE user_id = ?", (user_id,))]
             self._blank_tickets(numbers, now)
             # Messages to their private chat (whose id is the user id) that no ticket names.
-            self.db.execute(
-                "UPDATE outbox SET text = '', reply_markup = NULL,"
-                " status = CASE status WHEN 'pending' THEN 'failed' ELSE status END WHERE chat_id = ?",
-                (user_id,),
-            )
+            self._blank_outbox("chat_id = ?", (user_id,))
             self.db.execute("DELETE FROM blocked_users WHERE user_id = ? OR chat_id = ?", (user_id, user_id))
         self._blocked_chats.discard(user_id)  # type: ignore[attr-defined]
         # The write-ahead log still holds page images from before the deletion: fold it in and empty it.
@@ -86,7 +86,7 @@ class Privacy(StoreBase):
         ) or {}
         feedback = self._one("SELECT count(*) AS n FROM feedback WHERE user_id = ?", (user_id,)) or {}
         recent_texts = [r["text"] for r in self.db.query(
-            "SELECT text FROM enquiries WHERE user_id = ? AND source IN ('message', 'edited') ORDER BY id DESC LIMIT ?",
+            f"SELECT text FROM enquiries WHERE user_id = ? AND {IS_QUESTION} ORDER BY id DESC LIMIT ?",
             (user_id, recent),
         )]
         tickets = [

@@ -8,6 +8,7 @@ from typing import Any
 from store.base import StoreBase
 from store.clusters import GROUP_LIMIT, group_questions
 from store.database import KST, day_start, iso, parse_iso
+from store.enquiries import IS_QUESTION, IS_UNANSWERED
 
 
 class Stats(StoreBase):
@@ -25,7 +26,7 @@ class Stats(StoreBase):
         start, end = iso(since), iso(until)
         q = self._one(
             "SELECT count(*) AS enquiries, coalesce(sum(kind = 'answer'), 0) AS answered FROM enquiries"
-            " WHERE time >= ? AND time < ? AND source IN ('message', 'edited') AND kind IS NOT NULL",
+            f" WHERE time >= ? AND time < ? AND {IS_QUESTION} AND kind IS NOT NULL",
             (start, end),
         ) or {"enquiries": 0, "answered": 0}
         t = self._one(
@@ -42,8 +43,8 @@ class Stats(StoreBase):
             )
         ]
         unmatched = [r["text"] for r in self.db.query(
-            "SELECT text FROM enquiries WHERE time >= ? AND time < ? AND source IN ('message', 'edited')"
-            " AND kind IN ('suggest', 'fallback') AND text != '' ORDER BY id",
+            f"SELECT text FROM enquiries WHERE time >= ? AND time < ? AND {IS_QUESTION}"
+            f" AND {IS_UNANSWERED} AND text != '' ORDER BY id",
             (start, end),
         )]
         grouping = group_questions(unmatched, limit=GROUP_LIMIT)

@@ -77,6 +77,21 @@ def test_db_path_from_env_and_dotenv(tmp_path):
     assert db_path({"BOT_DB": "/a.db"}, env_file) == Path("/a.db")  # the real environment wins
 
 
+def test_the_path_is_the_bots_own_setting(tmp_path):
+    """The CLI reads BOT_DB through settings.Settings, so both always agree on the file."""
+    from settings import Settings
+
+    for env in ({"BOT_DB": "x/y.db"}, {"BOT_DB": str(tmp_path / "z.db")}, {}):
+        assert db_path(env, tmp_path / "none") == Settings.from_env(env, env_file=tmp_path / "none").db_path
+
+
+def test_a_bad_setting_is_one_line(db):
+    args = build_parser().parse_args(["enquiries", "list"])
+    out = io.StringIO()
+    assert run_enquiries(args, out=out, env={"BOT_DB": str(db), "RETENTION_DAYS": "a year"}) == 1
+    assert out.getvalue().count("\n") == 1 and "RETENTION_DAYS" in out.getvalue()
+
+
 def test_missing_database_is_one_clear_line_and_not_created(tmp_path):
     path = tmp_path / "nothing.db"
     code, text = run(path, "list")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+from pathlib import Path
 
 import pytest
 
@@ -135,3 +136,11 @@ def test_redact_enquiry_replaces_the_text_only(store):
     row = store.enquiry(enquiry)
     assert row["text"] == "[contact]" and row["user_id"] == 3
     assert all("010-1234-5678" not in e["text"] for e in store.recent_enquiries(3))
+
+
+def test_what_counts_as_a_typed_question_is_defined_once():
+    """QUESTION_SOURCES and UNANSWERED_KINDS in store/enquiries.py; schema.py's CHECK lists every source."""
+    store_dir = Path(__file__).resolve().parent.parent / "store"
+    for literal in ("'message', 'edited'", '"message", "edited"', "'suggest', 'fallback'", '"suggest", "fallback"'):
+        hits = sorted(p.name for p in store_dir.glob("*.py") if p.name != "schema.py" and literal in p.read_text())
+        assert hits in ([], ["enquiries.py"]), (literal, hits)

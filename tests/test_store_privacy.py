@@ -284,3 +284,14 @@ def test_forget_and_purge_log_counts_only(store, clock, caplog):
     messages = [r.getMessage() for r in caplog.records]
     assert any("3 enquiries" in m for m in messages)
     assert [m for m in messages if "1001" in m or "2002" in m] == []
+
+
+def test_forget_stops_every_pending_message_to_the_user_the_same_way(store):
+    number = fill(store, 1001, NAME, PHONE, EMAIL, QUESTION)
+    loose = store.enqueue(1001, f"{NAME}님, 안내드립니다", purpose="reminder")  # to their chat, no ticket
+    store.forget_user(1001)
+    rows = {r["id"]: r for r in store.outbox_rows()}
+    pending_before = [r for r in rows.values() if r["ticket"] in (number, number + 1) or r["id"] == loose]
+    assert rows[loose]["text"] == "" and rows[loose]["reply_markup"] is None
+    assert (rows[loose]["status"], rows[loose]["last_error"]) == ("failed", "forgotten")
+    assert all(r["status"] != "pending" for r in pending_before)
