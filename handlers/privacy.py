@@ -5,16 +5,16 @@
 also drops what the bot keeps for them outside the database (user_data: the language choice, a follow-up
 draft) and writes the persistence file at once rather than at the next periodic save.
 
-A daily JobQueue job runs store.daily_maintenance(RETENTION_DAYS): personal data older than the
-retention period is purged and the file is VACUUMed (which also leaves no trace of earlier /forgets in
-the file's free pages). Its log line holds counts only: names, phone numbers and e-mail addresses never
-reach the log.
+A JobQueue job runs store.daily_maintenance(RETENTION_DAYS) every day at 04:00 Korean time (VACUUM
+holds the event loop for a moment, so at a quiet hour): personal data older than the retention period
+is purged and the file is VACUUMed (which also leaves no trace of earlier /forgets in the file's free
+pages). Its log line holds counts only: names, phone numbers and e-mail addresses never reach the log.
 """
 from __future__ import annotations
 
 import logging
 import time
-from datetime import timedelta
+from datetime import time as dtime
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -29,13 +29,14 @@ from handlers.replies import answer_query, send, show
 from handlers.staff import refresh_cards
 from handlers.texts import Texts
 from store import mask_contact
+from store.database import KST
 
 _log = logging.getLogger(__name__)
 
 FORGET = "pv:forget"         # pv:forget:yes | pv:forget:no, the confirmation's buttons
 JOB_NAME = "privacy-daily"
-JOB_INTERVAL = timedelta(days=1)
-JOB_FIRST = timedelta(minutes=10)  # soon after a start, once the bot has settled
+# VACUUM rewrites the database file and holds the event loop meanwhile (answers wait): at a quiet hour.
+JOB_TIME = dtime(4, 0, tzinfo=KST)
 RECENT_SHOWN = 5
 
 
@@ -154,7 +155,7 @@ def schedule_daily_maintenance(app: Application) -> None:
     if app.job_queue is None:  # python-telegram-bot without its job-queue extra
         _log.warning("no JobQueue: the daily retention purge will not run")
         return
-    app.job_queue.run_repeating(daily_maintenance, interval=JOB_INTERVAL, first=JOB_FIRST, name=JOB_NAME)
+    app.job_queue.run_daily(daily_maintenance, time=JOB_TIME, name=JOB_NAME)
 
 
 def register(app: Application, *, daily_job: bool = True) -> None:

@@ -13,9 +13,9 @@ command, a staff button ("stf:...") or a reply to a ticket's message in the staf
 STAFF_USER_IDS is refused politely and goes no further; so is a staff command from staff anywhere but the
 staff chat or a private chat (its answer would show names and phone numbers). The desk's handlers
 (STAFF_GROUP, also before the enquiry recorder) then serve staff, and stop the update there, as they do
-with anything else staff write in the staff chat (it is neither answered nor logged): staff work is kept in the ticket tables (who
-answered and when), not in the enquiry log, which holds users' questions (and which /forget, keyed by
-the user's id, could not clean of the user's details quoted in a staff member's answer).
+with anything else staff write in the staff chat (neither answered nor logged): staff work is kept in
+the ticket tables (who answered and when), not in the enquiry log, which holds users' questions (and
+which /forget, keyed by the user's id, could not clean of the user's details quoted in an answer).
 
 Staff answer by replying to a ticket's card (or to any later message the bot posted about that ticket) in
 the staff chat, or with `/reply N text`. The answer is recorded (store.answer), written to the outbox for
