@@ -46,9 +46,13 @@ class StoreBase:
         The log keeps the old page images of whatever was deleted or overwritten (forgotten personal data
         among them) until it is emptied. Another connection in the middle of a read (the CLI, a backup)
         keeps it from being emptied; then this tries again after each of `waits` and, if the reader is
-        still there, leaves the checkpoint pending: see pending_checkpoint and retry_checkpoint().
+        still there, leaves the checkpoint pending: see pending_checkpoint and retry_checkpoint(). So does
+        a call inside an open transaction (the caller's atomic() block), where no checkpoint can run.
         """
         conn = self.db.conn
+        if conn.in_transaction:  # inside the caller's atomic(): SQLite cannot checkpoint there
+            self._checkpoint_pending = True
+            return (1, -1, -1)
         timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0]
         conn.execute("PRAGMA busy_timeout = 0")  # the waits above instead of blocking for seconds
         try:

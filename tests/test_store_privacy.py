@@ -295,3 +295,13 @@ def test_forget_stops_every_pending_message_to_the_user_the_same_way(store):
     assert rows[loose]["text"] == "" and rows[loose]["reply_markup"] is None
     assert (rows[loose]["status"], rows[loose]["last_error"]) == ("failed", "forgotten")
     assert all(r["status"] != "pending" for r in pending_before)
+
+
+def test_a_checkpoint_inside_a_transaction_waits_for_its_end(store):
+    """A caller may forget (or poll the outbox) inside its own atomic() block: no checkpoint can run there."""
+    fill(store, 1001, NAME, PHONE, EMAIL, QUESTION)
+    with store.atomic():
+        store.forget_user(1001)
+        store.enqueue(-100123, "staff note", purpose="note")
+        assert store.due() and store.pending_checkpoint is True
+    assert store.retry_checkpoint() is True and wal_secrets(store) == []
