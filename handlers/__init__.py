@@ -25,10 +25,12 @@ def register_all(app: Application, *, background_jobs: bool = True) -> None:
     help.register(app)         # /help and the menu's 도움말
     language.register(app)     # /lang and its buttons
     browsing.register(app)     # /programs: areas -> programs (in place); the "browse" action
-    privacy.register(app, daily_job=background_jobs)  # /mydata, /forget and its buttons, the "forget" action; the daily purge job
+    # /mydata, /forget and its buttons, the "forget" action; the daily purge job
+    privacy.register(app, daily_job=background_jobs)
     # The staff desk: its gate (group -3) refuses staff commands, buttons and card replies to anyone not
-    # in STAFF_USER_IDS; the desk (group -2) serves staff before the recorder, which keeps users'
-    # enquiries only; the outbox sender job. Here in group 0: a user's reply about their ticket.
+    # in STAFF_USER_IDS, and staff commands outside the staff chat and private chats; the desk (group -2)
+    # serves staff before the recorder, which keeps users' enquiries only; the outbox sender job. Here in
+    # group 0: a user's reply about their ticket.
     staff.register(app, outbox_sender=background_jobs)
     asking.register(app)       # free text (new and edited), program/aspect/suggestion buttons, 👍/👎
     nontext.register(app)      # stickers, photos, voice, files, locations

@@ -11,7 +11,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from handlers import callback_data as cb
 from handlers.callback_data import ListKey
-from handlers.texts import Html, Texts, escape
+from handlers.texts import Html, Texts, escape, shorten
 from intents.decision import Candidate
 from knowledge.model import Faq, Intent, Item, KnowledgeBase, Program
 
@@ -25,7 +25,7 @@ RELATED_LIMIT = 5      # related-program buttons under an FAQ answer
 
 
 def button(label: str, data: str | None) -> InlineKeyboardButton | None:
-    return InlineKeyboardButton(_short(label), callback_data=data) if data else None
+    return InlineKeyboardButton(shorten(label, LABEL_LIMIT), callback_data=data) if data else None
 
 
 def keyboard(rows: Iterable[Sequence[InlineKeyboardButton | None]]) -> InlineKeyboardMarkup | None:
@@ -209,11 +209,6 @@ def list_card(kb: KnowledgeBase, texts: Texts, lang: str, key: ListKey) -> Card 
 
 
 # -- helpers -------------------------------------------------------------------------------------------
-
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= LABEL_LIMIT else text[:LABEL_LIMIT - 1] + "…"
-
 
 def _is_korean(text: str) -> bool:
     return any("\uac00" <= ch <= "\ud7a3" or "\u3131" <= ch <= "\u318e" for ch in text)

@@ -43,7 +43,7 @@ from handlers.commands import command
 from handlers.context import BotContext, user_lang
 from handlers.replies import answer_query, send
 from handlers.staff import notify_new_ticket
-from handlers.texts import LANGS, Texts, escape, placeholders
+from handlers.texts import LANGS, Texts, escape, placeholders, shorten
 from store import normalise_contact
 from store.database import KST, parse_iso
 
@@ -217,11 +217,6 @@ async def _drop_draft(update: Update, context: BotContext) -> bool:
     return bool(draft or offer)
 
 
-def clip(text: str, limit: int = 300) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
 async def redispatch(update: Update, context: BotContext) -> None:
     """Let the other handlers of group 0 handle an update the flow let go (a command, a late question).
 
@@ -348,7 +343,7 @@ def _prompt_card(context: BotContext, draft: dict[str, Any], state: str, lang: s
         return texts.get("followup.ask_question", lang), InlineKeyboardMarkup([cancel])
     key = "followup.confirm_anonymous" if draft["anonymous"] else "followup.confirm"
     text = texts.get(key, lang, name=draft["name"] or "", contact=draft["contact"] or "",
-                     question=clip(draft["question"] or "", QUESTION_LIMIT))
+                     question=shorten(draft["question"], QUESTION_LIMIT))
     send_button = InlineKeyboardButton(texts.get("followup.submit", lang), callback_data=SEND)
     return text, InlineKeyboardMarkup([[send_button, cancel_button(texts, lang)]])
 
@@ -606,7 +601,7 @@ async def my_tickets(update: Update, context: BotContext) -> None:
         lines.append(texts.get("tickets.line", lang, number=ticket["number"],
                                status=ticket_status(texts, lang, ticket), date=local_date(ticket["created_at"])))
         if ticket["question"]:
-            lines.append(texts.get("tickets.question", lang, question=clip(ticket["question"], 60)))
+            lines.append(texts.get("tickets.question", lang, question=shorten(ticket["question"], 60)))
     if len(tickets) > TICKETS_SHOWN:
         lines.append(texts.get("tickets.more", lang, count=len(tickets) - TICKETS_SHOWN))
     lines.append("\n" + texts.get("tickets.hint", lang))

@@ -27,7 +27,7 @@ from handlers.context import CHOSEN_LANG, BotContext, user_lang
 from handlers.errors import answer_stale
 from handlers.replies import answer_query, send, show
 from handlers.staff import refresh_cards
-from handlers.texts import Texts
+from handlers.texts import Texts, shorten
 from store import mask_contact
 from store.database import KST
 
@@ -52,7 +52,7 @@ def my_data_text(texts: Texts, lang: str, kept: dict[str, Any], user_data: dict 
                                last=followup.local_date(kept["last_enquiry_at"])))
     if kept["recent"]:
         lines.append(texts.get(t + "recent", lang))
-        lines += [texts.get(t + "recent_item", lang, text=followup.clip(text, 80)) for text in kept["recent"]]
+        lines += [texts.get(t + "recent_item", lang, text=shorten(text, 80)) for text in kept["recent"]]
     if kept["feedback"]:
         lines.append(texts.get(t + "feedback", lang, count=kept["feedback"]))
     if kept["tickets"]:

@@ -42,6 +42,7 @@ from handlers.commands import command
 from handlers.context import BotContext, user_lang
 from handlers.html_split import split_html
 from handlers.replies import answer_query, send
+from handlers.texts import shorten
 
 _log = logging.getLogger(__name__)
 
@@ -86,7 +87,8 @@ def notify_user_message(context: CallbackContext, ticket: dict[str, Any], text: 
         _log.warning("ticket %d: a message from the user, but STAFF_CHAT_ID is not set", updated["number"])
         return updated
     texts = context.bot_data["texts"]
-    note = texts.get("staff.note.user_message", STAFF_LANG, number=updated["number"], text=sc.clip(text, 3500))
+    note = texts.get("staff.note.user_message", STAFF_LANG, number=updated["number"],
+                     text=shorten(text, 3500, keep_lines=True))
     with store.atomic():
         store.enqueue(chat_id, note, purpose=outbox.USER_NOTE, ticket=updated["number"])
         _enqueue_card_edit(context, updated)

@@ -13,7 +13,7 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from handlers import cards
-from handlers.texts import Html, Texts, escape
+from handlers.texts import Html, Texts, escape, shorten
 from intents.decision import Decision
 from knowledge.model import KnowledgeBase
 from store.database import KST, parse_iso
@@ -53,18 +53,6 @@ def parse_user_more(data: str) -> int | None:
     if len(parts) != 3 or parts[:2] != [USER_PREFIX, "more"] or not parts[2].isdigit():
         return None
     return int(parts[2])
-
-
-def shorten(text: str | None, limit: int) -> str:
-    """One line of at most `limit` characters (cut at a character, marked with …)."""
-    text = " ".join((text or "").split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def clip(text: str | None, limit: int) -> str:
-    """Like shorten, keeping line breaks."""
-    text = (text or "").strip()
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def local_time(value: str | datetime | None) -> str:
@@ -153,7 +141,7 @@ def thread_lines(ticket: dict[str, Any], texts: Texts, lang: str) -> list[str]:
     """The ticket's messages after the question (the user's replies, staff answers), latest last."""
     lines = []
     for message in ticket.get("messages", [])[1:][-THREAD_MESSAGES:]:
-        text = clip(message["text"], THREAD_LIMIT) if message["text"] is not None else "—"
+        text = shorten(message["text"], THREAD_LIMIT, keep_lines=True) if message["text"] is not None else "—"
         if message["who"] == "staff":
             lines.append(texts.get("staff.card.thread_staff", lang, time=local_time(message["time"]),
                                    staff=message["staff_name"] or f"#{message['staff_id']}", text=text))
@@ -187,7 +175,8 @@ def ticket_card(ticket: dict[str, Any], *, kb: KnowledgeBase, texts: Texts, lang
     def build(question_limit: int, kept: list[list[str]]) -> str:
         parts = ["\n".join(head)]
         if not ticket["deleted"]:
-            parts.append(texts.get("staff.card.question", lang) + "\n" + escape(clip(ticket["question"], question_limit)))
+            question = shorten(ticket["question"], question_limit, keep_lines=True)
+            parts.append(texts.get("staff.card.question", lang) + "\n" + escape(question))
         parts += ["\n".join(section) for section in kept]
         if ticket["status"] != "closed" and not ticket["deleted"]:
             parts.append(texts.get("staff.card.reply_hint", lang))

@@ -32,6 +32,12 @@ class TextsError(ValueError):
     """texts.yaml is missing a language, a key, or has mismatched placeholders."""
 
 
+def shorten(text: str | None, limit: int, *, keep_lines: bool = False) -> str:
+    """At most `limit` characters, cut at a character and marked with …; one line unless `keep_lines`."""
+    text = (text or "").strip() if keep_lines else " ".join((text or "").split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
 def escape(value: object) -> str:
     """Escape a value for Telegram HTML unless it is marked as `Html` already."""
     if isinstance(value, Html):
