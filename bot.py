@@ -184,22 +184,24 @@ async def set_commands(app: Application) -> None:
     staff commands, which the public menu never shows.
     """
     texts: Texts = app.bot_data["texts"]
-    names = [key.split(".", 1)[1] for key in texts.keys("commands.")]
-    staff_names = [key.split(".", 1)[1] for key in texts.keys("staff_commands.")]
     staff_chat = app.bot_data["settings"].staff_chat_id
+
+    def menu(prefix: str, lang: str | None) -> list[BotCommand]:
+        return [BotCommand(key.split(".", 1)[1], texts.get(key, lang)) for key in texts.keys(prefix)]
+
+    # None: the default menu, for languages other than ours (Korean texts).
+    public = {lang: menu("commands.", lang) for lang in (None, *LANGS)}
     try:
-        for lang in (None, *LANGS):
-            commands = [BotCommand(name, texts.get(f"commands.{name}", lang)) for name in names]
+        for lang, commands in public.items():
             await app.bot.set_my_commands(commands, language_code=lang)
     except TelegramError as error:  # the bot still works without the menu; try again at the next start
         log.warning("could not set the command menu: %s", error.message)
     if staff_chat is None:
         return
     try:  # fails if the bot is not (yet) in the staff chat; the public menu is set by then
-        for lang in (None, *LANGS):
-            commands = [BotCommand(name, texts.get(f"commands.{name}", lang)) for name in names]
-            commands += [BotCommand(name, texts.get(f"staff_commands.{name}", lang)) for name in staff_names]
-            await app.bot.set_my_commands(commands, scope=BotCommandScopeChat(staff_chat), language_code=lang)
+        for lang, commands in public.items():
+            await app.bot.set_my_commands(commands + menu("staff_commands.", lang),
+                                          scope=BotCommandScopeChat(staff_chat), language_code=lang)
     except TelegramError as error:
         log.warning("could not set the staff chat's command menu: %s", error.message)
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from botapi.telegram_html import utf16_len  # Telegram's own count, shared with the in-process Bot API
+
 MESSAGE_LIMIT = 4096
 
 # Every character of the input falls into exactly one unit; long words are cut into 100-character units.
@@ -19,10 +21,6 @@ _TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][\w-]*)")
 _PARAGRAPH, _LINE, _SPACE = 3, 2, 1
 
 Stack = tuple[tuple[str, str], ...]  # open tags: (name, the opening tag as written)
-
-
-def utf16_len(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
 
 
 def split_html(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
