@@ -12,15 +12,15 @@ import sqlite3
 import sys
 import unicodedata
 from collections import Counter
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
 from settings import DEFAULT_ENV_FILE, Settings, SettingsError
-from store.database import iso, parse_since
+from store.database import KST, iso, parse_since
 from store.enquiries import QUESTION_SOURCES, UNANSWERED_KINDS
-from store.export import (ENQUIRY_COLUMNS, TICKET_COLUMNS, enquiry_values, local_time, ticket_values, write_csv,
-                          write_xlsx)
+from store.export import (ENQUIRY_COLUMNS, TICKET_COLUMNS, enquiry_values, local_time, printable, ticket_values,
+                          write_csv, write_xlsx)
 
 WEAK_SCORE = 50  # below this the closest item is only a guess; say so next to it
 # Distinct wordings `unanswered` groups (quadratic: 2,000 take about 1.5 s; /stats groups 500).
@@ -49,6 +49,12 @@ def fit(text: Any, columns: int) -> str:
             used += width(ch)
         text = out + "…"
     return text + " " * (columns - width(text))
+
+
+def clip(text: Any, limit: int = 300) -> str:
+    """One line of at most `limit` characters: a 10,000-character message should not fill the screen."""
+    text = " ".join(str("" if text is None else text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def when(stored: str | None) -> str:
@@ -116,7 +122,7 @@ def cmd_show(store, args: argparse.Namespace, out: IO[str]) -> int:
     print("Messages:", file=out)
     for m in t["messages"]:
         who = "user" if m["who"] == "user" else f"staff {m['staff_name'] or m['staff_id']}"
-        text = m["text"] if m["text"] is not None else "(deleted)"
+        text = clip(m["text"]) if m["text"] is not None else "(deleted)"
         print(f"  {when(m['time'])}  {fit(who, 14)} {text}", file=out)
     recent = [] if t["deleted"] else store.recent_enquiries(t["user_id"], limit=5)
     if recent:
@@ -125,7 +131,7 @@ def cmd_show(store, args: argparse.Namespace, out: IO[str]) -> int:
             decision = e["kind"] or "-"
             if e["item_id"]:
                 decision += f" {e['item_id']}"
-            print(f"  {when(e['time'])}  {fit(decision, 28)} {e['text']}", file=out)
+            print(f"  {when(e['time'])}  {fit(decision, 28)} {clip(e['text'])}", file=out)
     return 0
 
 
@@ -149,7 +155,8 @@ def cmd_export(store, args: argparse.Namespace, out: IO[str]) -> int:
                 stream.flush()
             print(f"{len(rows)} enquiries{since_words}.", file=sys.stderr)
         return 0
-    path = args.out or Path(f"enquiries-{date.today():%Y-%m-%d}.xlsx")
+    # Named by the Korean date, like the times inside it.
+    path = args.out or Path(f"enquiries-{datetime.now(KST):%Y-%m-%d}.xlsx")
     tickets = [store.ticket(t["number"]) for t in store.tickets(since=since)]
     write_xlsx(Path(path), [("enquiries", ENQUIRY_COLUMNS, rows),
                             ("tickets", TICKET_COLUMNS, [ticket_values(t) for t in tickets])])
@@ -187,8 +194,8 @@ def cmd_unanswered(store, args: argparse.Namespace, out: IO[str]) -> int:
         print(note, file=out)
     for i, s in enumerate(suggestions, start=1):
         g = s.group
-        print(f"\n{i:>3}. {g.text}  ({g.count}×)", file=out)
-        others = list(g.examples[1:5])
+        print(f"\n{i:>3}. {clip(g.text, 200)}  ({g.count}×)", file=out)
+        others = [clip(e, 80) for e in g.examples[1:5]]
         if others:
             print(f"     also: {' · '.join(others)}", file=out)
         if s.item_id:
@@ -207,7 +214,7 @@ COMMANDS = {"list": cmd_list, "show": cmd_show, "export": cmd_export, "unanswere
 def run_enquiries(args: argparse.Namespace, *, out: IO[str] | None = None, env: dict[str, str] | None = None
                   ) -> int:
     """Run one `enquiries` action for bot.py's parsed arguments; returns the exit code."""
-    out = out or sys.stdout
+    out = _Printable(out or sys.stdout)
     try:
         path = db_path(env)
     except SettingsError as exc:
@@ -234,6 +241,21 @@ def run_enquiries(args: argparse.Namespace, *, out: IO[str] | None = None, env: 
         return 1
     finally:
         store.db.close()
+
+
+class _Printable:
+    """A text stream that drops what users typed for a terminal to act on (escape sequences, bidi
+    overrides) before it reaches the staff member's terminal; the CSV bytes path has its own guard."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+        self.buffer = getattr(stream, "buffer", None)
+
+    def write(self, text: str) -> int:
+        return self._stream.write(printable(text))
+
+    def flush(self) -> None:
+        self._stream.flush()
 
 
 def _one_line(exc: BaseException) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import datetime
@@ -62,6 +63,16 @@ def ticket_values(ticket: dict[str, Any]) -> list[Any]:
     ]
 
 
+# Characters a user can type that a terminal or spreadsheet would act on rather than show: C0 and C1
+# control characters (ESC starts terminal escape sequences) and the bidirectional overrides.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` without control characters or bidi overrides (tabs and line breaks kept)."""
+    return _UNSAFE.sub("", text)
+
+
 def csv_cell(value: Any) -> str:
     """The text a CSV cell holds: '' for None, local times without a zone, formulas in text defused.
 
@@ -73,6 +84,7 @@ def csv_cell(value: Any) -> str:
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M:%S")
     if isinstance(value, str):
+        value = printable(value)
         return "'" + value if value.startswith(_FORMULA_START) else value
     return str(value)
 

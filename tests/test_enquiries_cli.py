@@ -391,3 +391,23 @@ def test_csv_numbers_are_not_escaped(tmp_path):
     assert row["chat_id"] == "-1001234" and int(row["chat_id"]) == -1001234
     assert row["text"] == "'-1 그룹에서 묻습니다"  # text starting with - is still defused
     assert csv_cell(-2.5) == "-2.5" and csv_cell("-2.5") == "'-2.5"
+
+
+def test_what_users_typed_cannot_drive_the_staff_terminal(tmp_path):
+    path = tmp_path / "bot.db"
+    store = EnquiryStore(path)
+    nasty = "\x1b[31m빨간 글씨\x1b[0m \u202e거꾸로 \x00널 " + "가" * 10_000
+    for _ in range(2):
+        eid = store.record_message(user_id=7, chat_id=7, lang="ko", text=nasty)
+        store.record_decision(eid, Decision("fallback"), 0.5)
+    t = store.create_ticket(7, 7, None, None, nasty, None, None, True)
+    store.close()
+    for argv in (["unanswered"], ["show", str(t["number"])], ["list"]):
+        code, text = run(path, *argv)
+        assert code == 0
+        assert not any(ch in text for ch in "\x1b\u202e\x00"), argv
+        assert max(len(line) for line in text.splitlines()) < 400, argv
+    out = tmp_path / "out.csv"
+    assert run(path, "export", "--out", str(out))[0] == 0
+    data = out.read_bytes()
+    assert b"\x1b" not in data and b"\x00" not in data and "빨간 글씨".encode() in data
