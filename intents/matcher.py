@@ -7,8 +7,10 @@ How a message is scored against an item (a program, FAQ or intent):
   a question about refuelling stations just because it shares `수소`.
 - phrasing: the best weighted overlap (Dice) between the message and any one of the item's phrasings.
 score = 100 * (share * coverage + (1 - share) * phrasing). The best item is answered outright only when it
-scores high enough, leads the next by a margin and covers enough of the question; otherwise up to three
-candidates are suggested, or nothing (fallback).
+scores high enough, covers enough of the question (more of a short one than of a long message) and of its
+topic (aspect cues aside), and leads the next item by a margin that grows with the topic it leaves
+unexplained; otherwise up to three candidates are suggested, or nothing (fallback). README "Matching" has
+the whole story; the numbers are in intents/lexicon/matcher.yaml.
 
 The candidate index is inverted (term -> items), so only items sharing a term with the message are scored.
 """
@@ -57,57 +59,12 @@ class Matcher:
         self.lexicon = lexicon or load_lexicon()
         self.settings = self.lexicon.settings
         self.analyzer = Analyzer(self.lexicon)
-
-        strong_texts: dict[str, list[str]] = {}
-        weak_texts: dict[str, list[str]] = {}
-        for item in kb.items():
-            strong_texts[item.id], weak_texts[item.id] = _texts_of(item)
-        self.analyzer.learn(t for texts in strong_texts.values() for t in texts)
-        self.analyzer.learn((t for texts in weak_texts.values() for t in texts), correct_to=False)
-        # Aspect cues and question words are words of every knowledge base, written or not.
-        self.analyzer.learn(self._cue_texts(), correct_to=False)
-        self.analyzer.finish()
-        for program in kb.programs:
-            for phrase in (*(name for _, name in program.name.values), *program.aliases):
-                self.analyzer.learn_phrase_initials(phrase)
-        for intent in kb.intents:
-            for example in intent.examples:
-                self.analyzer.learn_phrase_initials(example)
-
-        self.entries: list[_Entry] = []
-        for item in kb.items():
-            phrasings = tuple(frozenset(self._terms(t)) for t in strong_texts[item.id])
-            phrasings = tuple(p for p in phrasings if p)
-            strong = frozenset().union(*phrasings) if phrasings else frozenset()
-            weak = frozenset(t for text in weak_texts[item.id] for t in self._terms(text)) - strong
-            self.entries.append(_Entry(item, strong, weak, phrasings))
-
-        df: dict[str, int] = defaultdict(int)
-        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        for index, entry in enumerate(self.entries):
-            for term in entry.strong:
-                df[term] += 1
-                self.postings[term].append((index, 1.0))
-            for term in entry.weak:
-                df[term] += 1
-                self.postings[term].append((index, WEAK))
-        n = max(len(self.entries), 1)
-        self.idf = {term: math.log(1 + n / count) for term, count in df.items()}
-        # A word found only in descriptions (never in a name, alias or question) is weaker evidence of
-        # what a question is about: descriptions are full of ordinary verbs and adjectives.
-        strong_terms = frozenset().union(*(e.strong for e in self.entries)) if self.entries else frozenset()
-        self.descriptive = frozenset(self.idf) - strong_terms
-        self.unknown_idf = math.log(1 + n / 0.5) * self.settings.unknown_weight
+        texts = {item.id: _texts_of(item) for item in kb.items()}  # id -> (strong, weak) texts
+        self._learn_vocabulary(texts)
+        self.entries = [self._entry(item, *texts[item.id]) for item in kb.items()]
+        self._weigh_terms()
         self.cue_terms = self._cue_terms()
-        self._cached_match = functools.lru_cache(maxsize=cache_size)(self._match)
-        # A cue word's term -> its aspect, where the term belongs to one aspect only (신청 -> apply).
-        by_term: dict[str, set[str]] = defaultdict(set)
-        for aspect, cues in self.lexicon.aspect_cues_ko.items():
-            for cue in (*cues, *(c.strip() for c in self.lexicon.aspect_cues_en.get(aspect, ()))):
-                for term in self.analyzer.analyze(cue).terms:
-                    by_term[term].add(aspect)
-        self.cue_aspects = {t: next(iter(a)) for t, a in by_term.items()
-                            if len(a) == 1 and not t.startswith(UNKNOWN_PREFIX)}
+        self.cue_aspects = self._cue_aspects()
         cue = self.settings.aspect_cue_weight
         # Each phrasing with its own weight, so that scoring a message only adds up what it shares.
         self.phrasings: list[tuple[tuple[frozenset[str], float], ...]] = [
@@ -117,8 +74,45 @@ class Matcher:
         # A message typed exactly as one of an item's phrasings needs no scoring.
         self.exact: dict[str, set[int]] = defaultdict(set)
         for index, entry in enumerate(self.entries):
-            for text in strong_texts[entry.item.id]:
+            for text in texts[entry.item.id][0]:
                 self.exact[_compact(text)].add(index)
+        self._cached_match = functools.lru_cache(maxsize=cache_size)(self._match)
+
+    def _learn_vocabulary(self, texts: dict[str, tuple[list[str], list[str]]]) -> None:
+        self.analyzer.learn(t for strong, _ in texts.values() for t in strong)
+        self.analyzer.learn((t for _, weak in texts.values() for t in weak), correct_to=False)
+        # Aspect cues and question words are words of every knowledge base, written or not.
+        self.analyzer.learn(self._cue_texts(), correct_to=False)
+        self.analyzer.finish()
+        for program in self.kb.programs:
+            for phrase in (*(name for _, name in program.name.values), *program.aliases):
+                self.analyzer.learn_phrase_initials(phrase)
+        for intent in self.kb.intents:
+            for example in intent.examples:
+                self.analyzer.learn_phrase_initials(example)
+
+    def _entry(self, item: Item, strong_texts: list[str], weak_texts: list[str]) -> _Entry:
+        phrasings = tuple(p for p in (frozenset(self._terms(t)) for t in strong_texts) if p)
+        strong = frozenset().union(*phrasings) if phrasings else frozenset()
+        weak = frozenset(t for text in weak_texts for t in self._terms(text)) - strong
+        return _Entry(item, strong, weak, phrasings)
+
+    def _weigh_terms(self) -> None:
+        """The inverted index (term -> items, with credit) and each term's rarity (IDF)."""
+        df: dict[str, int] = defaultdict(int)
+        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for index, entry in enumerate(self.entries):
+            for terms, credit in ((entry.strong, 1.0), (entry.weak, WEAK)):
+                for term in terms:
+                    df[term] += 1
+                    self.postings[term].append((index, credit))
+        n = max(len(self.entries), 1)
+        self.idf = {term: math.log(1 + n / count) for term, count in df.items()}
+        # A word found only in descriptions (never in a name, alias or question) is weaker evidence of
+        # what a question is about: descriptions are full of ordinary verbs and adjectives.
+        strong_terms = frozenset().union(*(e.strong for e in self.entries)) if self.entries else frozenset()
+        self.descriptive = frozenset(self.idf) - strong_terms
+        self.unknown_idf = math.log(1 + n / 0.5) * self.settings.unknown_weight
 
     # ---- public ----------------------------------------------------------------------------------
 
@@ -233,6 +227,15 @@ class Matcher:
         cues = [c for group in self.lexicon.aspect_cues_ko.values() for c in group]
         cues += [c.strip() for group in self.lexicon.aspect_cues_en.values() for c in group]
         return cues + list(self.lexicon.light_words)
+
+    def _cue_aspects(self) -> dict[str, str]:
+        """A cue word's term -> its aspect, where the term belongs to one aspect only (신청 -> apply)."""
+        by_term: dict[str, set[str]] = defaultdict(set)
+        for aspect, cues in self.lexicon.aspect_cues_ko.items():
+            for cue in (*cues, *(c.strip() for c in self.lexicon.aspect_cues_en.get(aspect, ()))):
+                for term in self.analyzer.analyze(cue).terms:
+                    by_term[term].add(aspect)
+        return {t: next(iter(a)) for t, a in by_term.items() if len(a) == 1 and not t.startswith(UNKNOWN_PREFIX)}
 
     def _cue_terms(self) -> frozenset[str]:
         return frozenset(t for cue in self._cue_texts() for t in self.analyzer.analyze(cue).terms
