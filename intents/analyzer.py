@@ -157,18 +157,23 @@ class Analyzer:
         return Analysis(normalized, detect_lang(normalized), tuple(terms))
 
     def _token_terms(self, token: str) -> list[str]:
+        return self._english_terms(token) if token.isascii() else self._korean_terms(token)
+
+    def _english_terms(self, token: str) -> list[str]:
         lexicon = self.lexicon
-        if token.isascii():
-            if token in lexicon.stopwords:
-                return []
-            if token.isdigit():
-                return [token]
-            word = token if token in self.vocab or token in lexicon.synonyms else english_stem(token)
-            if word not in self.vocab:
-                word = self._correct(word) or self._same_stem(word) or word
-            if word in lexicon.stopwords:
-                return []
-            return [self._canonical(word) if word in self.vocab else UNKNOWN_PREFIX + word]
+        if token in lexicon.stopwords:
+            return []
+        if token.isdigit():
+            return [token]
+        word = token if token in self.vocab or token in lexicon.synonyms else english_stem(token)
+        if word not in self.vocab:
+            word = self._correct(word) or self._same_stem(word) or word
+        if word in lexicon.stopwords:
+            return []
+        return [self._canonical(word) if word in self.vocab else UNKNOWN_PREFIX + word]
+
+    def _korean_terms(self, token: str) -> list[str]:
+        lexicon = self.lexicon
         if token in lexicon.initials_slang and token not in self.vocab:
             return self._token_terms(lexicon.initials_slang[token])
         if is_initials_only(token) and token not in self.vocab:
