@@ -4,11 +4,13 @@ Long texts are split under Telegram's limit (html_split); the buttons go under t
 """
 from __future__ import annotations
 
+import asyncio
 import logging
+from typing import Awaitable, Callable, TypeVar
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message, ReplyParameters, Update
 from telegram.constants import ChatType
-from telegram.error import BadRequest
+from telegram.error import BadRequest, NetworkError
 from telegram.ext import CallbackContext
 
 from handlers.html_split import split_html
@@ -19,6 +21,31 @@ _log = logging.getLogger(__name__)
 # after a restart, a long flood wait) or twice. The press is then past answering; what it asked for
 # (a card, an edit) can and should still happen.
 _LATE_ANSWER = ("query is too old", "query id is invalid")
+
+# Seconds to wait before each new try of a direct reply after a network error, a timeout or a 5xx
+# (python-telegram-bot raises NetworkError for all three; AIORateLimiter retries only 429). Short: the
+# person is waiting for the answer, and a blip of the Bot API usually passes within a second or two.
+RETRY_DELAYS: tuple[float, ...] = (0.5, 1.5)
+
+T = TypeVar("T")
+
+
+async def retrying(call: Callable[[], Awaitable[T]]) -> T:
+    """`call()`, tried again after RETRY_DELAYS when the Bot API could not be reached or failed (5xx).
+
+    BadRequest (a NetworkError subclass in python-telegram-bot) and Forbidden are answers, not
+    blips: they are raised at once. A timed-out send may in fact have arrived, so a retry can rarely
+    show a message twice; losing the answer (or a ticket number) is the worse outcome.
+    """
+    for delay in RETRY_DELAYS:
+        try:
+            return await call()
+        except BadRequest:
+            raise
+        except NetworkError as error:
+            _log.info("Bot API call failed (%s); trying again in %.1f s", error.message, delay)
+            await asyncio.sleep(delay)
+    return await call()
 
 
 async def answer_query(query: CallbackQuery, text: str | None = None, *, show_alert: bool = False) -> bool:
@@ -48,9 +75,9 @@ async def send(update: Update, context: CallbackContext, text: str,
     chunks = split_html(text)
     for index, chunk in enumerate(chunks):
         last = index == len(chunks) - 1
-        sent = await context.bot.send_message(
+        sent = await retrying(lambda: context.bot.send_message(
             chat.id, chunk, reply_markup=markup if last else None,
-            reply_parameters=reply_to if index == 0 else None)
+            reply_parameters=reply_to if index == 0 else None))
     return sent
 
 
@@ -63,7 +90,8 @@ async def show(update: Update, context: CallbackContext, text: str,
         return await send(update, context, text, markup)
     chunks = split_html(text)
     try:
-        edited = await message.edit_text(chunks[0], reply_markup=markup if len(chunks) == 1 else None)
+        edited = await retrying(lambda: message.edit_text(chunks[0],
+                                                         reply_markup=markup if len(chunks) == 1 else None))
     except BadRequest as error:
         if "not modified" in error.message.lower():
             return message  # the same button pressed twice: nothing to change
@@ -72,7 +100,8 @@ async def show(update: Update, context: CallbackContext, text: str,
         return await send(update, context, text, markup)
     for index, chunk in enumerate(chunks[1:], start=1):
         last = index == len(chunks) - 1
-        edited = await context.bot.send_message(message.chat_id, chunk, reply_markup=markup if last else None)
+        edited = await retrying(lambda: context.bot.send_message(message.chat_id, chunk,
+                                                                 reply_markup=markup if last else None))
     return edited if isinstance(edited, Message) else message
 
 

@@ -54,6 +54,14 @@ def settings(db_path: Path) -> Settings:
     return Settings(token=None, db_path=db_path)
 
 
+@pytest.fixture(autouse=True)
+def no_retry_wait(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Direct replies are retried after a 5xx or a timeout with the same number of tries, without the wait."""
+    import handlers.replies
+
+    monkeypatch.setattr(handlers.replies, "RETRY_DELAYS", (0.0,) * len(handlers.replies.RETRY_DELAYS))
+
+
 @pytest.fixture
 def api() -> InProcessBotAPI:
     return InProcessBotAPI()

@@ -477,11 +477,11 @@ async def test_an_edited_command_in_the_middle_does_not_end_the_flow(desk):
     assert await state(desk) == "contact" and draft(desk)["name"] == NAME
 
 
-@pytest.mark.parametrize("status", [502, 400])
-async def test_the_ticket_stands_when_its_confirmation_cannot_be_sent(bot, status, caplog):
+@pytest.mark.parametrize("status, times", [(502, 3), (400, 1)])
+async def test_the_ticket_stands_when_its_confirmation_cannot_be_sent(bot, status, times, caplog):
     """The ticket exists once 접수 is pressed: a failed "done" message must not say something went wrong."""
     await fill_in(bot)
-    bot.api.fail_next("sendMessage", status)
+    bot.api.fail_next("sendMessage", status, times=times)
     with caplog.at_level(logging.WARNING):
         sent = await bot.press("fu:send")
     [ticket] = bot.store.user_tickets(USER)
@@ -492,3 +492,13 @@ async def test_the_ticket_stands_when_its_confirmation_cannot_be_sent(bot, statu
     assert f"#{ticket['number']}" in caplog.text and NAME not in caplog.text
     mine = to_user(await bot.command("/mytickets"))[0]["plain"]
     assert f"{ticket['number']}" in mine
+
+
+@pytest.mark.parametrize("status", [500, 502, 503])
+async def test_the_ticket_number_arrives_despite_a_5xx_or_two(bot, status):
+    """A blip of the Bot API at 접수: the confirmation is sent again, so the person gets the number."""
+    await fill_in(bot)
+    bot.api.fail_next("sendMessage", status, times=2)
+    done = to_user(await bot.press("fu:send"))
+    [ticket] = bot.store.user_tickets(USER)
+    assert [f"접수 번호는 {ticket['number']}번" in d["plain"] for d in done] == [True]
