@@ -3,7 +3,9 @@
 It runs before any handler that answers, and the store commits before it returns, so an enquiry is kept
 even when answering it fails. The enquiry id is left on the context for the handler that answers.
 While the follow-up flow waits for a person's name or contact, their messages are logged as "[name]" or
-"[contact]" (handlers/followup.py personal_placeholder): those belong on the ticket only. What staff do
+"[contact]" (handlers/followup.py personal_placeholder): those belong on the ticket only. A phone number
+or e-mail address anywhere else in what people type is logged as "[phone]" / "[email]"
+(handlers/personal_data.py). What staff do
 in the staff chat is not logged at all (the desk keeps their work on the tickets).
 """
 from __future__ import annotations
@@ -16,6 +18,7 @@ from telegram.ext import Application, TypeHandler
 from handlers.addressing import is_addressed
 from handlers.context import BotContext, user_lang
 from handlers.followup import personal_placeholder
+from handlers.personal_data import mask_personal
 from handlers.staff import staff_in_staff_chat
 
 RECORDER_GROUP = -1
@@ -51,10 +54,10 @@ def describe(update: Update, context: BotContext) -> tuple[str, str] | None:
     if message is None or not is_addressed(message, context.bot):
         return None
     if update.edited_message is None and (message.text or "").startswith("/"):
-        return message.text, "command"
+        return mask_personal(message.text), "command"
     # While the follow-up flow waits for a name or contact, what comes in is logged as a placeholder.
     personal = personal_placeholder(update, context)
-    text = _nontext(message, personal) if message.text is None else personal or message.text
+    text = _nontext(message, personal) if message.text is None else personal or mask_personal(message.text)
     if update.edited_message is not None:
         return text, "edited"
     return text, "nontext" if message.text is None else "message"
@@ -75,7 +78,7 @@ def _button_text(query: CallbackQuery) -> str:
 def _nontext(message: Message, placeholder: str | None = None) -> str:
     """"[photo] caption" (the caption as `placeholder` when it may hold a name or contact)."""
     kind = next((k for k in _NONTEXT_KINDS if getattr(message, k, None)), "other")
-    caption = (placeholder or message.caption) if message.caption else None
+    caption = (placeholder or mask_personal(message.caption)) if message.caption else None
     return f"[{kind}] {caption}" if caption else f"[{kind}]"
 
 

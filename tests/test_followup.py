@@ -5,6 +5,7 @@ JobQueue running as in production (conversation timeouts, the outbox sender).
 """
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hashlib
 import json
@@ -16,6 +17,7 @@ from typing import Any
 import pytest
 import yaml
 from telegram import Update
+from telegram.ext import PicklePersistence
 
 from bot import build_application
 from botapi.inprocess import InProcessBotAPI
@@ -273,6 +275,26 @@ async def test_a_restart_in_the_middle_of_the_flow_continues_where_it_was(settin
             assert (ticket["name"], ticket["contact"], ticket["consent_version"]) == (NAME, PHONE, CONSENT.version)
     finally:
         store.close()
+
+
+async def test_a_crash_in_the_middle_of_the_flow_loses_at_most_a_second(settings, kb, matcher, store):
+    """kill -9 skips the write at shutdown: each step must reach the state file on its own, soon after."""
+    api = InProcessBotAPI()
+    app = build_application(settings, kb=kb, matcher=matcher, store=store, request=api, get_updates_request=api)
+    async with app:
+        await app.start()  # runs the state file's writer, as run_polling does
+        try:
+            bot = BotHarness(app, api, store)
+            await bot.command("/contact")
+            await bot.press(AGREE)
+            await bot.say(NAME)
+            await asyncio.sleep(1.5)
+            # What a new process would read, the running one not having stopped (the crash).
+            on_disk = PicklePersistence(settings.state_path)
+            assert (await on_disk.get_conversations(followup.CONVERSATION_NAME)).get((USER, USER)) == "contact"
+            assert (await on_disk.get_user_data())[USER][followup.DRAFT]["name"] == NAME
+        finally:
+            await app.stop()
 
 
 async def test_a_draft_left_by_a_restart_expires_when_they_come_back(desk):
