@@ -15,13 +15,15 @@ far is kept in user_data[DRAFT] until the ticket is made or the flow ends. pytho
 jobs die with the process, so the draft carries the time of its last step and a draft older than the
 timeout is treated as timed out when the user comes back (and swept by the daily privacy job).
 
-Inside the flow: /cancel or the 취소 button ends it, any other command ends it and then runs as usual,
+Inside the flow: /cancel, the 취소 button or a message that is just "취소" (CANCEL_WORDS) ends it, any other command ends it and then runs as usual,
 anything but text gets a polite re-ask, and only the latest prompt keeps live buttons.
 """
 from __future__ import annotations
 
 import functools
 import logging
+import re
+import unicodedata
 import warnings
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -77,6 +79,29 @@ KEEP = "fu:keep"
 OTHER = "fu:other"
 SEND = "fu:send"
 CANCEL = "fu:cancel"
+
+
+# A message that is only one of these (any case, spaces, trailing punctuation) works like /cancel inside
+# the flow: people type it rather than look for the command or the button.
+CANCEL_WORDS = frozenset({"취소", "취소요", "취소할게요", "취소합니다", "그만", "그만할게요", "그만요",
+                          "cancel", "stop", "quit"})
+
+
+def is_cancel_word(text: str | None) -> bool:
+    """Whether `text` is a typed "cancel" (see CANCEL_WORDS)."""
+    if not text:
+        return False
+    normal = unicodedata.normalize("NFKC", text).casefold()
+    normal = re.sub(r"[\s.!~?…。]+", "", normal)
+    return normal in CANCEL_WORDS
+
+
+class _CancelWord(filters.MessageFilter):
+    def filter(self, message: Message) -> bool:
+        return is_cancel_word(message.text)
+
+
+CANCEL_WORD = _CancelWord(name="followup.CANCEL_WORD")
 
 
 # -- the consent notice --------------------------------------------------------------------------------
@@ -611,7 +636,7 @@ async def my_tickets(update: Update, context: BotContext) -> None:
 # -- registration --------------------------------------------------------------------------------------
 
 def build_conversation(app: Application) -> ConversationHandler:
-    text = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
+    text = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND & ~CANCEL_WORD
     entry_points: list[BaseHandler] = [
         command("contact", offer_consent, filters.ChatType.PRIVATE),
         # t.me/<bot>?start=contact: the link a group chat gets (the flow takes place in private)
@@ -631,6 +656,7 @@ def build_conversation(app: Application) -> ConversationHandler:
     }
     fallbacks: list[BaseHandler] = [
         command("cancel", cancel),
+        MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT & CANCEL_WORD, cancel),
         CallbackQueryHandler(cancel, pattern=f"^{CANCEL}$"),
         # An edit (of a command too) changes nothing in the flow: before the command fallback, which
         # would end the flow for an edited command.
@@ -655,10 +681,12 @@ def register(app: Application) -> None:
     """The flow (first in group 0, so that its steps get the user's text), then what works outside it."""
     app.bot_data["consent"] = load_consent()
     app.add_handler(build_conversation(app))
-    # Outside the flow: /contact in a group (answered with a link to a private chat); /cancel and 취소 on
-    # the notice (before 동의 there is no conversation yet).
+    # Outside the flow: /contact in a group (answered with a link to a private chat); /cancel, 취소 and a
+    # typed "취소" on the notice (before 동의 there is no conversation yet; with nothing to cancel, the
+    # answer says so and shows the menu).
     app.add_handler(command("contact", offer_consent))
     app.add_handler(command("cancel", cancel))
+    app.add_handler(MessageHandler(filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & CANCEL_WORD, cancel))
     app.add_handler(CallbackQueryHandler(cancel, pattern=f"^{CANCEL}$"))
     app.add_handler(command("mytickets", my_tickets))
     register_action(app, "followup", offer_from_intent)

@@ -223,6 +223,17 @@ async def test_refusing_consent_still_takes_the_question_anonymously(desk):
 STEPS = ["consent", "name", "contact", "question", "confirm"]
 
 
+async def test_a_typed_cancel_with_nothing_to_cancel_says_so(desk):
+    said = to_user(await desk.say("취소"))[0]
+    assert said["plain"].startswith("지금은 취소할 문의 접수가 없습니다") and "fu:start" in button_data(said)
+
+
+async def test_a_question_containing_a_cancel_word_is_still_an_answer(desk):
+    await walk_to(desk, "question")
+    await desk.say("취소 수수료가 있나요")
+    assert draft(desk)["question"] == "취소 수수료가 있나요" and await state(desk) == "confirm"
+
+
 async def walk_to(bot: BotHarness, step: str) -> None:
     await bot.command("/contact")
     for at, action in zip(STEPS[1:], (lambda: bot.press(AGREE), lambda: bot.say(NAME),
@@ -232,12 +243,17 @@ async def walk_to(bot: BotHarness, step: str) -> None:
         await action()
 
 
-@pytest.mark.parametrize("how", ["/cancel", "button"])
+@pytest.mark.parametrize("how", ["/cancel", "button", "취소", " Cancel! ", "그만", "취소할게요.", "stop"])
 @pytest.mark.parametrize("step", STEPS)
 async def test_cancel_at_every_step(desk, step, how):
     await walk_to(desk, step)
     assert ((await state(desk)) or "consent") == step
-    sent = await (desk.command("/cancel") if how == "/cancel" else desk.press("fu:cancel"))
+    if how == "/cancel":
+        sent = await desk.command("/cancel")
+    elif how == "button":
+        sent = await desk.press("fu:cancel")
+    else:
+        sent = await desk.say(how)  # typed rather than the command or the button
     said = to_user(sent)[0]
     assert said["plain"].startswith("문의 접수를 취소했습니다") and "fu:start" in button_data(said)
     assert draft(desk) is None and await state(desk) is None and desk.store.user_tickets(USER) == []
