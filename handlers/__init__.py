@@ -32,6 +32,7 @@ def register_all(app: Application, *, background_jobs: bool = True) -> None:
     # serves staff before the recorder, which keeps users' enquiries only; the outbox sender job. Here in
     # group 0: a user's reply about their ticket.
     staff.register(app, outbox_sender=background_jobs)
+    help.register_unknown_command(app)  # any other "/..." in a private chat: there is no such command
     asking.register(app)       # free text (new and edited), program/aspect/suggestion buttons, 👍/👎
     nontext.register(app)      # stickers, photos, voice, files, locations
     errors.register_fallback(app)  # last: any button nobody claimed is answered as out of date

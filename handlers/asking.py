@@ -8,6 +8,7 @@ from __future__ import annotations
 import time
 
 from telegram import Message, Update
+from telegram.constants import ChatType
 from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
 
 from handlers import callback_data as cb
@@ -32,8 +33,9 @@ async def answer_question(update: Update, context: BotContext) -> None:
     text = addressed_text(message, context.bot)
     if text is None:
         return
-    if not text:  # only "@bot" in a group
-        await send(update, context, context.texts.get("group.called", user_lang(update, context)),
+    if not text:  # only "@bot" in a group; only spaces in a private chat
+        key = "group.empty_private" if message.chat.type == ChatType.PRIVATE else "group.called"
+        await send(update, context, context.texts.get(key, user_lang(update, context)),
                    cards.main_menu(context.texts, user_lang(update, context)))
         return
     started = time.perf_counter()

@@ -1,8 +1,9 @@
-"""/help: what to ask, every command, and how to reach staff."""
+"""/help: what to ask, every command, and how to reach staff; and the answer to a command the bot lacks."""
 from __future__ import annotations
 
-from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler
+from telegram import Message, Update
+from telegram.constants import ChatType
+from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
 
 from handlers import callback_data as cb
 from handlers import cards, staff_cards
@@ -23,6 +24,35 @@ async def show_help(update: Update, context: BotContext) -> None:
         await show(update, context, text, markup)
     else:
         await send(update, context, text, markup)
+
+
+async def unknown_command(update: Update, context: BotContext) -> None:
+    """A command no handler took ("/unknowncmd", a lone "/"): say so briefly and point to /help."""
+    await send(update, context, context.texts.get("help.unknown_command", user_lang(update, context)))
+
+
+class _UnknownCommandFor(filters.MessageFilter):
+    """A new message starting with "/" in a private chat, or in a group naming this bot ("/x@our_bot").
+
+    A plain "/x" in a group may be for another bot there, so the bot stays quiet about it.
+    """
+
+    def filter(self, message: Message) -> bool:
+        text = message.text or ""
+        if not text.startswith("/"):
+            return False
+        if message.chat.type == ChatType.PRIVATE:
+            return True
+        target = text.split(maxsplit=1)[0].partition("@")[2]
+        return bool(target) and target.lower() == (message.get_bot().username or "").lower()
+
+
+UNKNOWN_COMMAND = filters.UpdateType.MESSAGE & _UnknownCommandFor(name="UnknownCommand")
+
+
+def register_unknown_command(app: Application) -> None:
+    """After every command handler, before the question answerer (which would take a lone "/" as a question)."""
+    app.add_handler(MessageHandler(UNKNOWN_COMMAND, unknown_command))
 
 
 def register(app: Application) -> None:

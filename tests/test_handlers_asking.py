@@ -1,6 +1,8 @@
 """Questions in free text: answer cards, aspect buttons, suggestions, fallback, intents and 👍/👎."""
 from __future__ import annotations
 
+import pytest
+
 from conftest import button_data, buttons, write_knowledge
 
 MENU = ["b:areas", "b:u.founder", "b:u.job_seeker", "fu:start", "m:help"]
@@ -193,3 +195,10 @@ async def test_only_the_person_who_asked_can_rate_the_answer(bot, store):
         sent = await bot.press(f"fb:{enquiry_id}:0", user_id=user_id, chat_id=chat_id)
         assert sent == [] and bot.api.answers[-1]["text"] == "감사합니다!"
         assert store.enquiry(enquiry_id)["helpful"] is True
+
+
+@pytest.mark.parametrize("typed", ["   ", "\n\t "])
+async def test_a_message_of_only_spaces_in_a_private_chat_asks_for_the_question(bot, typed):
+    sent = await bot.say(typed)
+    assert len(sent) == 1 and sent[0]["plain"].startswith("궁금하신 점을 글로 적어 주시면")
+    assert "언급" not in sent[0]["plain"]

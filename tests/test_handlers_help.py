@@ -1,6 +1,7 @@
 """/help lists every command the bot handles, and so does the command menu, in both languages."""
 from __future__ import annotations
 
+import pytest
 from telegram.ext import CommandHandler
 
 from bot import set_commands
@@ -48,3 +49,26 @@ async def test_command_menu_failure_does_not_stop_the_bot(bot):
     bot.api.fail_next("setMyCommands", 500, "Internal Server Error")
     await set_commands(bot.app)  # logged, not raised
     assert (await bot.command("/help"))[0]["plain"].startswith("도움말")
+
+
+@pytest.mark.parametrize("typed", ["/unknowncmd", "/unknowncmd with words", "/"])
+async def test_an_unknown_command_in_a_private_chat_points_to_help(bot, typed):
+    update = bot.updates.command(typed) if typed != "/" else bot.updates.message("/")
+    sent = await bot.send(update)
+    assert len(sent) == 1 and "/help" in sent[0]["plain"] and "없습니다" in sent[0]["plain"]
+    sent = await bot.send(bot.updates.command("/unknowncmd", lang="en"))
+    assert "/help" in sent[0]["plain"] and "don't know that command" in sent[0]["plain"]
+
+
+async def test_an_unknown_command_in_a_group_is_answered_only_when_it_names_the_bot(bot):
+    group = {"chat_id": -100777, "chat_type": "supergroup"}
+    assert await bot.send(bot.updates.command("/unknowncmd", **group)) == []
+    assert await bot.send(bot.updates.command("/unknowncmd@other_bot", **group)) == []
+    sent = await bot.send(bot.updates.command(f"/unknowncmd@{bot.app.bot.username}", **group))
+    assert len(sent) == 1 and "/help" in sent[0]["plain"]
+
+
+async def test_known_commands_are_not_taken_for_unknown_ones(bot):
+    for name in ("/start", "/help", "/programs", "/lang", "/mydata", "/mytickets", "/cancel"):
+        sent = await bot.command(name)
+        assert sent and not any("그런 명령어는 없습니다" in s["plain"] for s in sent), name
