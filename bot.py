@@ -302,8 +302,12 @@ def configure_logging(settings: Settings, *, console: bool = False) -> None:
                                             [settings.token or ""]))
     level = settings.log_level_number
     if console and level > logging.DEBUG:
-        level = max(level, logging.WARNING)  # the chat owns the terminal; only problems interrupt it
+        # The chat owns the terminal: only failures interrupt it (a warning such as "STAFF_CHAT_ID is not
+        # set" is about running on Telegram, and would land in the middle of the conversation).
+        level = max(level, logging.ERROR)
     logging.basicConfig(level=level, handlers=[handler], force=True)
+    # APScheduler (the JobQueue) logs every run of every job at INFO: the outbox sender's, every 5 s.
+    logging.getLogger("apscheduler").setLevel(max(level, logging.WARNING))
     # httpx logs every request at INFO with its URL, and Bot API URLs contain the token.
     logging.getLogger("httpx").setLevel(max(level, logging.WARNING))
     logging.getLogger("httpcore").setLevel(max(level, logging.WARNING))

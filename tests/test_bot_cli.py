@@ -192,3 +192,26 @@ def test_an_empty_environment_variable_does_not_hide_the_dotenv_value(tmp_path):
     env_file.write_text(f"TELEGRAM_BOT_TOKEN={TOKEN}\nSTAFF_CHAT_ID=-1001\n", encoding="utf-8")
     settings = Settings.from_env({"TELEGRAM_BOT_TOKEN": "", "STAFF_CHAT_ID": "  "}, env_file=env_file)
     assert settings.token == TOKEN and settings.staff_chat_id == -1001
+
+
+@pytest.mark.parametrize("level", ["INFO", "DEBUG"])
+def test_the_job_queue_does_not_log_every_run_of_every_job(level):
+    """The outbox sender runs every 5 s: APScheduler's "executed successfully" lines would bury the log."""
+    bot.configure_logging(Settings(log_level=level))
+    try:
+        assert not logging.getLogger("apscheduler.executors.default").isEnabledFor(logging.INFO)
+        assert not logging.getLogger("apscheduler.scheduler").isEnabledFor(logging.INFO)
+        assert logging.getLogger("apscheduler.executors.default").isEnabledFor(logging.WARNING)
+        assert logging.getLogger("bot").isEnabledFor(logging.INFO)
+    finally:
+        logging.basicConfig(force=True, handlers=[logging.NullHandler()])
+
+
+def test_the_console_chat_shows_errors_only():
+    """Warnings about running on Telegram (no staff chat set...) would land in the middle of the chat."""
+    bot.configure_logging(Settings(log_level="INFO"), console=True)
+    try:
+        assert not logging.getLogger("handlers.staff").isEnabledFor(logging.WARNING)
+        assert logging.getLogger("handlers.staff").isEnabledFor(logging.ERROR)
+    finally:
+        logging.basicConfig(force=True, handlers=[logging.NullHandler()])
