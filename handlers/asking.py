@@ -42,7 +42,7 @@ async def answer_question(update: Update, context: BotContext) -> None:
     decision = context.matcher.match(text[:MATCH_LIMIT])
     elapsed_ms = (time.perf_counter() - started) * 1000
     _record_decision(context, decision, elapsed_ms)
-    lang = question_lang(update, context, decision.lang)
+    lang = question_lang(update, context, decision.lang, understood=decision.kind in ("answer", "suggest"))
     await show_decision(update, context, decision, lang)
 
 

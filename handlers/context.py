@@ -72,12 +72,18 @@ def user_lang(update: object, context: CallbackContext[Any, Any, Any, Any]) -> s
     return lang_from_code(user.language_code if user else None)
 
 
-def question_lang(update: Update, context: BotContext, detected: str) -> str:
-    """The language for the answer to a free-text question: the chosen one, else the question's own."""
+def question_lang(update: Update, context: BotContext, detected: str, *, understood: bool = True) -> str:
+    """The language for the answer to a free-text question: the chosen one, else the question's own.
+
+    The question's own language counts (and is kept for what follows) only when the matcher
+    `understood` it (an answer or suggestions): "<b>x</b>", "&amp;" or "ㅋㅋ" have no words to tell a
+    language by, and must not switch a Korean user to English for good.
+    """
     data = context.user_data
     if data is not None and data.get(CHOSEN_LANG) in LANGS:
         return data[CHOSEN_LANG]
-    lang = detected if detected in LANGS else user_lang(update, context)
+    if not understood or detected not in LANGS:
+        return user_lang(update, context)
     if data is not None:
-        data[SEEN_LANG] = lang
-    return lang
+        data[SEEN_LANG] = detected
+    return detected

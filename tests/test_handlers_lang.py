@@ -41,3 +41,32 @@ async def test_the_chosen_language_survives_a_restart(settings, kb, matcher, sto
     # Kept beside the database, readable by its owner only (it may hold what people typed mid-conversation).
     assert settings.state_path.parent == settings.db_path.parent
     assert settings.state_path.stat().st_mode & 0o077 == 0
+
+
+KOREAN_FALLBACK = "죄송합니다. 말씀하신 내용에 맞는 안내를 찾지 못했습니다"
+
+
+async def test_text_without_words_does_not_switch_a_korean_user_to_english(bot):
+    """Markup, entities or symbols tell no language: Telegram's language_code (here ko) stands."""
+    for typed in ("<b>x</b>", "&amp;", "???", "ok"):
+        sent = await bot.say(typed)
+        assert sent[0]["plain"].startswith(KOREAN_FALLBACK), typed
+    # ...and nothing was kept: the next unclear message is still answered in Korean.
+    sent = await bot.say("1234")
+    assert sent[0]["plain"].startswith(KOREAN_FALLBACK)
+    assert bot.app.user_data[1001].get("seen_lang") in (None, "ko")
+
+
+async def test_an_english_question_that_is_understood_is_answered_in_english(bot):
+    sent = await bot.say("How do I apply for the trade mission?")
+    assert not sent[0]["plain"].startswith(KOREAN_FALLBACK) and "신청" not in sent[0]["plain"][:20]
+    assert bot.app.user_data[1001]["seen_lang"] == "en"
+
+
+async def test_a_language_chosen_with_lang_is_kept_whatever_is_typed(bot):
+    await bot.command("/lang")
+    await bot.press("l:ko")
+    await bot.say("How do I apply for the trade mission?")
+    sent = await bot.say("&amp;")
+    assert sent[0]["plain"].startswith(KOREAN_FALLBACK)
+    assert bot.app.user_data[1001].get("seen_lang") != "en"
