@@ -38,6 +38,11 @@ async def answer_question(update: Update, context: BotContext) -> None:
         await send(update, context, context.texts.get(key, user_lang(update, context)),
                    cards.main_menu(context.texts, user_lang(update, context)))
         return
+    await answer_text(update, context, text)
+
+
+async def answer_text(update: Update, context: BotContext, text: str) -> None:
+    """Match `text` (a question, or a photo's caption) and show what the matcher decided."""
     started = time.perf_counter()
     decision = context.matcher.match(text[:MATCH_LIMIT])
     elapsed_ms = (time.perf_counter() - started) * 1000

@@ -214,3 +214,18 @@ async def test_a_press_too_old_to_answer_still_gets_its_card(bot, setup, data, s
     assert not any(APOLOGY in (a["text"] or "") for a in bot.api.answers)
     if shown is not None:
         assert said and shown in said[-1]["plain"]
+
+
+@pytest.mark.parametrize("kind", ["photo", "document"])
+async def test_a_caption_is_answered_as_the_question(bot, kb, kind):
+    """A screenshot captioned with a question: the caption is answered (the picture itself is not read)."""
+    sent = await bot.send(getattr(bot.updates, kind)(caption="  무역사절단 신청 방법 "))
+    assert len(sent) == 1 and sent[0]["plain"].startswith(kb.program("trade-mission").name.get("ko"))
+    enquiry = bot.last_enquiry()
+    assert enquiry["text"].startswith(f"[{kind}]") and "무역사절단 신청 방법" in enquiry["text"]
+    assert enquiry["item_id"] == "trade-mission"
+
+
+async def test_a_caption_of_only_spaces_gets_the_note(bot):
+    sent = await bot.send(bot.updates.photo(caption="   "))
+    assert [s["plain"] for s in sent] == [NONTEXT_REPLY]
