@@ -431,7 +431,9 @@ def personal_placeholder(update: Update, context: BotContext) -> str | None:
 async def receive_name(update: Update, context: BotContext, draft: dict) -> object:
     """The name: one line, not too long, and not a phone number typed a step early."""
     name = " ".join((update.effective_message.text or "").split())
-    if not name or len(name) > NAME_LIMIT or normalise_contact(name) is not None:
+    if not name:
+        return await _ask(update, context, draft, NAME, lead="followup.name_empty")
+    if len(name) > NAME_LIMIT or normalise_contact(name) is not None:
         return await _ask(update, context, draft, NAME, lead="followup.name_invalid", limit=NAME_LIMIT)
     draft["name"] = name
     return await _ask(update, context, draft, CONTACT)

@@ -42,6 +42,16 @@ RECENT_SHOWN = 5
 
 # -- /mydata -------------------------------------------------------------------------------------------
 
+def is_placeholder(text: str) -> bool:
+    """Whether a logged text is only what stands for a name or contact ("[name]", "[photo] [contact]").
+
+    Those are not questions, and "[contact]" among "recent questions" reads like a bug.
+    """
+    placeholders = set(followup.PERSONAL_STEPS.values())
+    words = text.split()
+    return bool(words) and words[-1] in placeholders and all(w.startswith("[") and w.endswith("]") for w in words)
+
+
 def my_data_text(texts: Texts, lang: str, kept: dict[str, Any], user_data: dict | None, retention: str) -> str:
     """Everything the store and the bot keep about one user, in their language."""
     t = "privacy.mydata."
@@ -50,9 +60,10 @@ def my_data_text(texts: Texts, lang: str, kept: dict[str, Any], user_data: dict 
         lines.append(texts.get(t + "enquiries", lang, count=kept["enquiries"],
                                first=followup.local_date(kept["first_enquiry_at"]),
                                last=followup.local_date(kept["last_enquiry_at"])))
-    if kept["recent"]:
+    recent = [text for text in kept["recent"] if not is_placeholder(text)][:RECENT_SHOWN]
+    if recent:
         lines.append(texts.get(t + "recent", lang))
-        lines += [texts.get(t + "recent_item", lang, text=shorten(text, 80)) for text in kept["recent"]]
+        lines += [texts.get(t + "recent_item", lang, text=shorten(text, 80)) for text in recent]
     if kept["feedback"]:
         lines.append(texts.get(t + "feedback", lang, count=kept["feedback"]))
     if kept["tickets"]:
@@ -83,7 +94,8 @@ async def show_my_data(update: Update, context: BotContext) -> None:
         await followup.send_private_link(update, context, "privacy.private_only")
         return
     lang = user_lang(update, context)
-    kept = context.store.user_data(update.effective_user.id, recent=RECENT_SHOWN)
+    # A few more than shown: placeholders among them are left out (is_placeholder).
+    kept = context.store.user_data(update.effective_user.id, recent=RECENT_SHOWN * 2)
     retention = followup.retention_text(context.texts, lang, context.settings.retention_days)
     await send(update, context, my_data_text(context.texts, lang, kept, context.user_data, retention))
 
@@ -98,7 +110,8 @@ async def ask_to_forget(update: Update, context: BotContext, lang: str | None = 
     lang = lang or user_lang(update, context)
     texts = context.texts
     kept = context.store.user_data(update.effective_user.id, recent=0)
-    text = texts.get("privacy.forget.confirm", lang, enquiries=kept["enquiries"], feedback=kept["feedback"],
+    key = "privacy.forget.confirm" if kept["tickets"] else "privacy.forget.confirm_no_tickets"
+    text = texts.get(key, lang, enquiries=kept["enquiries"], feedback=kept["feedback"],
                      tickets=len(kept["tickets"]))
     markup = InlineKeyboardMarkup([[
         InlineKeyboardButton(texts.get("privacy.forget.delete_button", lang), callback_data=f"{FORGET}:yes"),

@@ -377,6 +377,15 @@ async def test_a_name_that_is_a_phone_number_or_too_long_is_asked_again(desk):
         assert await state(desk) == "name"
 
 
+@pytest.mark.parametrize("typed", ["   ", "\u3000"])
+async def test_an_empty_name_is_asked_for_again(desk, typed):
+    await desk.command("/contact")
+    await desk.press(AGREE)
+    said = to_user(await desk.say(typed))[0]["plain"]
+    assert said.startswith("성함을 적어 주세요") and "자 이내" not in said
+    assert await state(desk) == "name"
+
+
 async def test_a_question_too_long_or_too_short_is_asked_again(desk):
     await walk_to(desk, "question")
     assert "줄여서" in to_user(await desk.say("가" * (followup.QUESTION_LIMIT + 1)))[0]["plain"]

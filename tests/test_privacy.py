@@ -75,6 +75,22 @@ async def test_the_name_and_contact_typed_into_the_flow_are_not_kept_as_question
     assert NAME not in recent and PHONE not in recent
 
 
+async def test_mydata_leaves_the_name_and_contact_placeholders_out_of_recent_questions(desk):
+    await leave_ticket(desk, NAME, PHONE, QUESTION)
+    shown = to_user(await desk.command("/mydata"))[0]["plain"]
+    recent = shown.split("최근 질문:")[1].split("\n•")[0]
+    assert QUESTION in recent
+    assert "[name]" not in shown and "[contact]" not in shown
+
+
+async def test_forget_with_no_tickets_does_not_speak_of_zero_tickets(desk):
+    await desk.say("방산 전시회 참가비 지원 한도")
+    ask = to_user(await desk.command("/forget"))[0]["plain"]
+    assert "0건의" not in ask and "접수하신 문의는 없습니다" in ask
+    ask = to_user(await desk.command("/forget", lang="en", user_id=OTHER), OTHER)[0]["plain"]
+    assert "(0)" not in ask and "no tickets" in ask
+
+
 async def test_mydata_shows_anonymous_tickets_as_such(desk):
     await desk.command("/contact")
     await desk.press("fu:refuse")
