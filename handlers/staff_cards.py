@@ -199,7 +199,7 @@ def card_buttons(ticket: dict[str, Any], texts: Texts, lang: str) -> InlineKeybo
         return None if ticket["deleted"] else InlineKeyboardMarkup(
             [[InlineKeyboardButton(texts.get("staff.button.reopen", lang), callback_data=staff_data("reopen", number))]])
     row = [InlineKeyboardButton(texts.get("staff.button.close", lang), callback_data=staff_data("close", number))]
-    if not ticket["deleted"]:
+    if ticket["status"] == "open" and not ticket["deleted"]:  # once claimed or answered, it has its owner
         row.insert(0, InlineKeyboardButton(texts.get("staff.button.claim", lang),
                                            callback_data=staff_data("claim", number)))
     return InlineKeyboardMarkup([row])

@@ -159,6 +159,7 @@ async def test_claim_close_and_reopen_edit_the_card_in_place(bot):
     edits = await deliver(bot)
     assert [(e["method"], e["message_id"]) for e in edits] == [("editMessageText", card["message_id"])]
     assert "Tester 님 담당" in card_now(bot, ticket)["text"]
+    assert button_data(card_now(bot, ticket)) == [f"stf:close:{number}"]  # no 🙋 담당하기 once claimed
     assert bot.store.ticket(number)["status"] == "claimed" and bot.store.ticket(number)["claimed_by"] == STAFF
 
     await press_on_card(bot, ticket, "close", user_id=STAFF2)
@@ -171,6 +172,7 @@ async def test_claim_close_and_reopen_edit_the_card_in_place(bot):
     await press_on_card(bot, ticket, "reopen")
     await deliver(bot)
     assert "Tester 님 담당" in card_now(bot, ticket)["text"]
+    assert button_data(card_now(bot, ticket)) == [f"stf:close:{number}"]
     assert bot.store.ticket(number)["status"] == "claimed"
     # Every card message in the staff chat is the same one, edited: no second card was posted.
     assert [s["method"] for s in bot.api.sent_to(STAFF_CHAT)] == ["sendMessage"] + ["editMessageText"] * 3
@@ -357,7 +359,8 @@ async def test_ticket_shows_the_card_with_the_thread(bot):
     view = (await staff_command(bot, f"/ticket {ticket['number']}"))[-1]
     for part in ("홍길동", "주고받은 메시지", "🧑‍💼 Tester: 확인 중입니다.", "👤 감사합니다. 언제쯤 될까요?"):
         assert part in view["plain"], part
-    assert button_data(view) == [f"stf:claim:{ticket['number']}", f"stf:close:{ticket['number']}"]
+    # Answered, then written to again: the person who answered has it; no 🙋 담당하기 on the view.
+    assert button_data(view) == [f"stf:close:{ticket['number']}"]
     # Pressing a button on the view changes the ticket, the card and the view itself.
     await bot.press(f"stf:close:{ticket['number']}", user_id=STAFF, chat_id=STAFF_CHAT,
                     message_id=view["message_id"])
