@@ -1,7 +1,8 @@
 """Chat with the bot in a terminal: the same Application and handlers, no Telegram.
 
 The Application is built on an `InProcessBotAPI`; every line typed becomes the update Telegram would
-send (a message, a /command, or a button press when the line is a button's number) and goes through
+send (a message, a /command, or a button press when the line is the number of a button on the bot's
+latest message) and goes through
 `application.process_update`. What the bot sends comes back through the API's listener and is
 printed: HTML made readable, buttons numbered, edits of earlier messages marked as such.
 
@@ -30,6 +31,7 @@ from telegram.ext import Application
 from botapi.inprocess import InProcessBotAPI
 from botapi.updates import UpdateFactory
 from console.render import buttons_of, render_buttons, render_text, wrap
+from handlers.context import CHOSEN_LANG, SEEN_LANG
 
 TEXTS_FILE = Path(__file__).with_name("texts.yaml")
 QUIT_COMMANDS = frozenset({"/quit", "/exit"})
@@ -68,8 +70,17 @@ class ConsoleChat:
         self._last_user_message_id: int | None = None
 
     def t(self, key: str, **values: Any) -> str:
-        text = _texts()[key][self.lang]
+        text = _texts()[key][self.current_lang()]
         return text.format(**values) if values else text
+
+    def current_lang(self) -> str:
+        """The language the bot speaks to this user now: /lang's choice, else the last question's, else
+        the console's own (from `user_lang`). The console's lines (prompt, notices, goodbye) follow it."""
+        data = self.application.user_data.get(self.user_id) or {}
+        for key in (CHOSEN_LANG, SEEN_LANG):
+            if data.get(key) in ("ko", "en"):
+                return data[key]
+        return self.lang
 
     # ------------------------------------------------------------------ output
     def _write(self, text: str) -> None:
@@ -132,7 +143,9 @@ class ConsoleChat:
         if not text:
             return None
         if text.isdigit() and len(text) <= 3:
-            return self._press(int(text))
+            pressed = self._press(int(text))
+            if pressed is not None:
+                return pressed
         kw = {"user_id": self.user_id, "lang": self.user_lang}
         if text.startswith("/"):
             command, _, args = text.partition(" ")
@@ -159,10 +172,22 @@ class ConsoleChat:
         self._last_user_message_id = update.message.message_id
         return update
 
-    def _press(self, number: int) -> Update | str:
-        message = self.api.last_message_with_buttons(self.user_id)
+    def _latest_bot_message(self) -> dict | None:
+        """The bot's newest message in this chat (edited in place, it keeps its place)."""
+        bot_id = self.api.bot_user["id"]
+        mine = [m for (chat, _), m in self.api.messages.items()
+                if chat == self.user_id and m.get("from", {}).get("id") == bot_id]
+        return max(mine, key=lambda m: m["message_id"], default=None)
+
+    def _press(self, number: int) -> Update | str | None:
+        """Press button `number` of the bot's latest message; None when that message has no buttons
+        (the number is then sent as text: an older message's buttons are out of reach, as they are
+        out of sight in a real chat)."""
+        message = self._latest_bot_message()
         if message is None:
             return self.t("no_buttons")
+        if not message.get("reply_markup"):
+            return None
         buttons = [b for row in buttons_of(message.get("reply_markup")) for b in row]
         if not 1 <= number <= len(buttons):
             return self.t("no_such_button", number=number, count=len(buttons))

@@ -502,7 +502,10 @@ async def submit(update: Update, context: BotContext, draft: dict) -> object:
         notify_new_ticket(context, ticket)  # also runs the outbox sender soon
     context.user_data.pop(DRAFT, None)
     context.user_data.pop(OFFER, None)
-    key = "followup.done_anonymous" if ticket["anonymous"] else "followup.done"
+    if context.settings.staff_chat_id is None:
+        key = "followup.done_unstaffed"  # nobody will see it in a staff chat: promise no answer
+    else:
+        key = "followup.done_anonymous" if ticket["anonymous"] else "followup.done"
     try:
         await send(update, context, context.texts.get(key, lang, number=ticket["number"]))
     except TelegramError as error:

@@ -79,7 +79,7 @@ async def chat(app, api, script: str, **kw) -> str:
 
 
 async def test_scripted_conversation_transcript(app, api):
-    transcript = await chat(app, api, "/start\n2\n창업 자금 <지원>\n3\n9\n/quit\nnever read\n")
+    transcript = await chat(app, api, "/start\n2\n3\n9\n창업 자금 <지원>\n1\n/quit\nnever read\n")
     lines = transcript.splitlines()
     assert lines[0].startswith("창원산업진흥원 안내 챗봇")
     assert "번호" in lines[1] and "/quit" in lines[2]
@@ -98,15 +98,18 @@ async def test_scripted_conversation_transcript(app, api):
     [1] 자격요건  [2] 지원내용
     [3] 홈페이지 🔗
 
-나> 창업 자금 <지원>
-봇: 창업 자금 <지원>에 대한 안내는 공고 (https://www.cwip.or.kr/notice)를 보세요 & 문의 주세요.
-
 나> 3
     → 홈페이지
     이 버튼은 링크를 엽니다: https://www.cwip.or.kr
 
 나> 9
     9번 버튼은 없습니다 (1–3번 중에서 골라 주세요).
+
+나> 창업 자금 <지원>
+봇: 창업 자금 <지원>에 대한 안내는 공고 (https://www.cwip.or.kr/notice)를 보세요 & 문의 주세요.
+
+나> 1
+봇: 1에 대한 안내는 공고 (https://www.cwip.or.kr/notice)를 보세요 & 문의 주세요.
 
 대화를 마칩니다. 이용해 주셔서 감사합니다."""
     assert body == expected
@@ -123,6 +126,17 @@ async def test_eof_ends_and_non_text_and_english(app, api):
     assert "Hello" not in transcript and "Visitor" in transcript  # the user's name follows the language
     assert transcript.rstrip().endswith("Goodbye, and thank you.")
     assert app.running is False  # run_console started and stopped the application itself
+
+
+async def test_the_goodbye_follows_the_language_chosen_with_lang(settings, kb, matcher, store):
+    from bot import build_application
+
+    api = InProcessBotAPI()
+    real = build_application(settings, kb=kb, matcher=matcher, store=store, request=api, get_updates_request=api,
+                             background_jobs=False)
+    transcript = await chat(real, api, "/lang\n2\n/quit\n")
+    assert "I will answer in English from now on." in transcript
+    assert transcript.rstrip().endswith("Goodbye, and thank you.")
 
 
 async def test_greet_sends_start_first(app, api):

@@ -549,3 +549,18 @@ async def test_the_ticket_number_arrives_despite_a_5xx_or_two(bot, status):
     done = to_user(await bot.press("fu:send"))
     [ticket] = bot.store.user_tickets(USER)
     assert [f"접수 번호는 {ticket['number']}번" in d["plain"] for d in done] == [True]
+
+
+async def test_without_a_staff_chat_nobody_is_promised_an_answer(kb, matcher, store, db_path):
+    """STAFF_CHAT_ID unset (the console chat, a bot not yet set up): the question is recorded, and the
+    person is told how else to reach the agency rather than that staff will answer here."""
+    api = InProcessBotAPI()
+    app = build_application(Settings(token=None, db_path=db_path), kb=kb, matcher=matcher, store=store,
+                            request=api, get_updates_request=api)
+    async with app:
+        bot = BotHarness(app, api, store)
+        await fill_in(bot)
+        done = to_user(await bot.press("fu:send"))[0]["plain"]
+    [ticket] = store.user_tickets(USER)
+    assert f"기록 번호는 {ticket['number']}번" in done and "직접 문의" in done
+    assert "답변드리겠습니다" not in done
