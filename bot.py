@@ -11,7 +11,6 @@ This file only parses arguments and wires parts together; the logic lives in the
 from __future__ import annotations
 
 import argparse
-import asyncio
 import dataclasses
 import logging
 import os
@@ -19,20 +18,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from telegram import BotCommand, BotCommandScopeChat, Update
-from telegram.constants import ParseMode
-from telegram.error import TelegramError
-from telegram.ext import (AIORateLimiter, Application, ApplicationBuilder, BasePersistence, Defaults,
-                          PersistenceInput, PicklePersistence)
-from telegram.request import BaseRequest
-
-from handlers import register_all
-from handlers.context import CONTEXT_TYPES
-from handlers.processing import ChatOrderedUpdateProcessor
-from handlers.texts import LANGS, Texts
 from settings import Settings, SettingsError
 
+# python-telegram-bot and the handlers are imported where the bot is built, not here: `check`, `eval`
+# and `enquiries` do not need them, and they would triple those commands' start-up time and memory.
 if TYPE_CHECKING:
+    from telegram.ext import Application, BasePersistence, PicklePersistence
+    from telegram.request import BaseRequest
+
     from intents.matcher import Matcher
     from knowledge.model import KnowledgeBase
     from store import EnquiryStore
@@ -53,7 +46,7 @@ CONSOLE_TOKEN = "123456:CONSOLE-CHAT"
 # The console chat's database, beside BOT_DB (its state file is console-state.pickle).
 CONSOLE_DB = "console.db"
 # What the bot asks Telegram to send it; everything else (channel posts, polls, ...) it does not use.
-ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY]
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]  # telegram.Update's MESSAGE, ...
 # Seconds between writes of the state file (only when something changed; python-telegram-bot's default is
 # 60). A crash loses at most this much of a follow-up conversation; a write of the small pickle is cheap
 # (README "Performance").
@@ -131,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def build_application(settings: Settings, *, kb: "KnowledgeBase", matcher: "Matcher", store: "EnquiryStore",
                       request: BaseRequest | None = None, get_updates_request: BaseRequest | None = None,
-                      persistence: BasePersistence | None | bool = None, rate_limit: bool | None = None,
+                      persistence: "BasePersistence | None | bool" = None, rate_limit: bool | None = None,
                       concurrent_updates: int = CONCURRENT_UPDATES, background_jobs: bool = True) -> Application:
     """The bot's Application with every handler registered and the services in bot_data.
 
@@ -141,6 +134,14 @@ def build_application(settings: Settings, *, kb: "KnowledgeBase", matcher: "Matc
     sending to Telegram's flood limits and retries after a 429. `background_jobs=False` leaves out the
     outbox sender and the daily privacy job (the console chat, which must not deliver anything).
     """
+    from telegram.constants import ParseMode
+    from telegram.ext import AIORateLimiter, ApplicationBuilder, Defaults
+
+    from handlers import register_all
+    from handlers.context import CONTEXT_TYPES
+    from handlers.processing import ChatOrderedUpdateProcessor
+    from handlers.texts import Texts
+
     token = settings.token or (CONSOLE_TOKEN if request is not None else None)
     if not token:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
@@ -174,6 +175,8 @@ def build_application(settings: Settings, *, kb: "KnowledgeBase", matcher: "Matc
 
 def default_persistence(settings: Settings) -> PicklePersistence:
     """/lang choices and the follow-up conversations, kept beside the database so they survive a restart."""
+    from telegram.ext import PersistenceInput, PicklePersistence
+
     path = settings.state_path
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
@@ -188,10 +191,15 @@ async def set_commands(app: Application) -> None:
     The staff chat gets its own menu (a chat scope replaces the default there): the same commands and the
     staff commands, which the public menu never shows.
     """
-    texts: Texts = app.bot_data["texts"]
+    from telegram import BotCommand, BotCommandScopeChat
+    from telegram.error import TelegramError
+
+    from handlers.texts import LANGS
+
+    texts = app.bot_data["texts"]
     staff_chat = app.bot_data["settings"].staff_chat_id
 
-    def menu(prefix: str, lang: str | None) -> list[BotCommand]:
+    def menu(prefix: str, lang: str | None) -> list["BotCommand"]:
         return [BotCommand(key.split(".", 1)[1], texts.get(key, lang)) for key in texts.keys(prefix)]
 
     # None: the default menu, for languages other than ours (Korean texts).
@@ -234,10 +242,18 @@ def run_bot(knowledge_dir: Path, intents_dir: Path, *, chat: bool = False) -> in
     os.umask(0o077)  # the database and the state file hold personal data: readable by this user only
     if console:
         settings = console_settings(settings)
+    import sqlite3
+
     matcher = Matcher(kb)
-    store = EnquiryStore(settings.db_path)
+    try:
+        store = EnquiryStore(settings.db_path)
+    except (sqlite3.DatabaseError, OSError) as error:  # not a database, a folder, no permission...
+        print(f"Cannot open the database {settings.db_path} (BOT_DB): {error}", file=sys.stderr)
+        return 1
     try:
         if console:
+            import asyncio
+
             return asyncio.run(_console_chat(settings, kb, matcher, store))
         app = build_application(settings, kb=kb, matcher=matcher, store=store)
         log.info("starting long polling at %s", settings.base_url)

@@ -215,3 +215,34 @@ def test_the_console_chat_shows_errors_only():
         assert logging.getLogger("handlers.staff").isEnabledFor(logging.ERROR)
     finally:
         logging.basicConfig(force=True, handlers=[logging.NullHandler()])
+
+
+@pytest.mark.parametrize("command", [["check"], ["enquiries", "list"]])
+def test_check_and_enquiries_do_not_load_the_telegram_layer(tmp_path, command):
+    """They run on a server by hand or from cron: python-telegram-bot and the handlers (some 0.4 s and
+    30 MB) are loaded only to run the bot."""
+    from store import EnquiryStore
+
+    EnquiryStore(tmp_path / "bot.db").close()
+    code = ("import sys, bot\n"
+            f"status = bot.main({command!r})\n"
+            "loaded = sorted({m.split('.')[0] for m in sys.modules if m.startswith(('telegram', 'handlers'))})\n"
+            "print('LOADED', loaded, status)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60,
+                            env={"PATH": "/usr/bin:/bin", "BOT_DB": str(tmp_path / "bot.db")})
+    assert "LOADED [] 0" in result.stdout, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("kind", ["not a database", "a folder"])
+def test_a_bad_bot_db_is_one_clear_line_and_exit_1(tmp_path, kind):
+    path = tmp_path / "bot.db"
+    if kind == "a folder":
+        path.mkdir()
+    else:
+        path.write_bytes(b"this is not an SQLite file, but someone's notes" * 100)
+    result = run_bot_py(env={"BOT_DB": str(path), "TELEGRAM_BOT_TOKEN": TOKEN,
+                             "TELEGRAM_BASE_URL": "http://127.0.0.1:9/bot"}, tmp_path=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()]
+    assert result.stderr.startswith("Cannot open the database") and "BOT_DB" in result.stderr
