@@ -23,7 +23,7 @@ _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 # Anything shaped like an address.
 _EMAIL = re.compile(r"[^\s@<>()\[\],;:\"']+@[^\s@<>()\[\],;:\"']+\.[^\s@<>()\[\],;:\"'.]{2,}")
 # A run of digits and the separators people put in numbers, with an optional + or 00 in front.
-_SEPARATORS = r"\s\-.()‐‑‒–—―−ｰー﹘﹣"
+_SEPARATORS = r"\s\-.()‐‑‒–—―−ｰー﹘﹣ㅡ"  # ㅡ: the Korean vowel, typed as a dash on a Korean keyboard
 _DIGIT_RUN = re.compile(rf"(?:\+\s*)?\d[\d{_SEPARATORS}]{{6,}}\d")
 # A mobile number inside a longer run of digits (with or without the country code).
 _MOBILE = re.compile(r"(?:82)?0?1[016789]\d{7,8}")
