@@ -35,6 +35,18 @@ class SettingsError(ValueError):
     """A configuration value cannot be used; the message names the variable and what is expected."""
 
 
+def bot_api_url(url: str) -> str:
+    """The Bot API base URL as python-telegram-bot wants it, ending in /bot (the token follows).
+
+    Both `http://127.0.0.1:8081/bot` and `http://127.0.0.1:8081` are accepted, as servers are written
+    either way; a URL with a `{token}` placeholder is left as it is.
+    """
+    url = url.strip()
+    if "{token}" in url or url.endswith("/bot"):
+        return url
+    return url.rstrip("/") + "/bot"
+
+
 @dataclass(frozen=True)
 class Settings:
     token: str | None = field(default=None, repr=False)
@@ -73,7 +85,7 @@ class Settings:
             raise SettingsError(f"RETENTION_DAYS must be a positive number of days (got {retention})")
         return cls(
             token=text("TELEGRAM_BOT_TOKEN"),
-            base_url=text("TELEGRAM_BASE_URL") or DEFAULT_BASE_URL,
+            base_url=bot_api_url(text("TELEGRAM_BASE_URL") or DEFAULT_BASE_URL),
             # A relative path is taken from the bot's folder, so it does not depend on where it is started.
             db_path=HERE / Path(text("BOT_DB") or DEFAULT_DB),
             staff_chat_id=_int("STAFF_CHAT_ID", text("STAFF_CHAT_ID")),

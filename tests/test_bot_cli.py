@@ -46,6 +46,16 @@ def test_settings_from_the_environment_and_dotenv(tmp_path):
     assert TOKEN not in repr(settings)
 
 
+@pytest.mark.parametrize("given, used", [
+    ("http://127.0.0.1:8081/bot", "http://127.0.0.1:8081/bot"),
+    ("http://127.0.0.1:8081", "http://127.0.0.1:8081/bot"),
+    ("http://127.0.0.1:8081/", "http://127.0.0.1:8081/bot"),
+    ("https://proxy.example/tg/bot{token}", "https://proxy.example/tg/bot{token}"),
+])
+def test_the_bot_api_address_with_or_without_bot(given, used):
+    assert Settings.from_env({"TELEGRAM_BASE_URL": given}, env_file=None).base_url == used
+
+
 @pytest.mark.parametrize("name, value", [("STAFF_CHAT_ID", "staff"), ("STAFF_USER_IDS", "1,two"),
                                          ("RETENTION_DAYS", "0"), ("LOG_LEVEL", "LOUD")])
 def test_bad_settings_name_the_variable(name, value):
