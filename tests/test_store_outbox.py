@@ -2,26 +2,10 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timedelta, timezone
-
-import pytest
+from datetime import datetime, timedelta
 
 from store import EnquiryStore
-from fakeclock import Clock
-
-T0 = datetime(2025, 3, 3, 1, 0, tzinfo=timezone.utc)
-
-
-@pytest.fixture
-def clock():
-    return Clock(T0)
-
-
-@pytest.fixture
-def store(tmp_path, clock):
-    s = EnquiryStore(tmp_path / "bot.db", clock=clock)
-    yield s
-    s.close()
+from store_fixtures import T0, clock, store  # noqa: F401 - fixtures used by the tests below
 
 
 MARKUP = {"inline_keyboard": [[{"text": "담당하기", "callback_data": "claim:1"}]]}

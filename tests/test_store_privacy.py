@@ -3,33 +3,17 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from datetime import datetime, timezone
 from pathlib import Path
-
-import pytest
 
 from intents.decision import Decision
 from store import EnquiryStore
-from fakeclock import Clock
+from store_fixtures import T0, clock, store  # noqa: F401 - fixtures used by the tests below
 
-T0 = datetime(2025, 3, 3, 1, 0, tzinfo=timezone.utc)
 
 NAME, PHONE, EMAIL = "홍길동", "010-9876-5432", "gildong.hong@example.com"
 QUESTION = "수소충전소 부지 임대 조건이 궁금합니다"
 FOLLOW_UP = "추가로 보증금 문의드립니다"
 SECRETS = [NAME, PHONE, "01098765432", EMAIL, QUESTION, FOLLOW_UP, "제 전화는 01098765432"]
-
-
-@pytest.fixture
-def clock():
-    return Clock(T0)
-
-
-@pytest.fixture
-def store(tmp_path, clock):
-    s = EnquiryStore(tmp_path / "bot.db", clock=clock)
-    yield s
-    s.close()
 
 
 def file_bytes(path: Path) -> bytes:

@@ -2,26 +2,11 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 import pytest
 
-from store import EnquiryStore
-from fakeclock import Clock
-
-T0 = datetime(2025, 3, 3, 1, 0, tzinfo=timezone.utc)  # 10:00 KST
-
-
-@pytest.fixture
-def clock():
-    return Clock(T0)
-
-
-@pytest.fixture
-def store(tmp_path, clock):
-    s = EnquiryStore(tmp_path / "bot.db", clock=clock)
-    yield s
-    s.close()
+from store_fixtures import T0, clock, store  # noqa: F401 - fixtures used by the tests below
 
 
 def new_ticket(store, user_id=1001, **kw):
