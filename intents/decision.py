@@ -10,7 +10,7 @@ DecisionKind = Literal["answer", "suggest", "fallback"]
 @dataclass(frozen=True)
 class Candidate:
     id: str
-    kind: str  # "program" | "faq" | "intent"
+    kind: str  # "program" | "faq" | "intent" | "referral"
     score: float  # 0..100
 
 
@@ -21,6 +21,8 @@ class Decision:
     `aspect` is the aspect of a program the question asks about (eligibility, support, apply, period,
     contact) or None. `lang` is the language of the question ("ko" or "en"), used when the user has
     not chosen one. `candidates` holds up to three items, best first, for every kind.
+    `area` is set when the message asks for the programs of a whole business area (`수소 관련 지원사업
+    뭐 있어요`) rather than one program: the handlers then list that area's programs.
     """
 
     kind: DecisionKind
@@ -29,6 +31,7 @@ class Decision:
     score: float = 0.0
     candidates: tuple[Candidate, ...] = ()
     lang: str = "ko"
+    area: str | None = None
 
     @property
     def answered(self) -> bool:

@@ -12,7 +12,7 @@ ASPECTS: tuple[str, ...] = ("eligibility", "support", "apply", "period", "contac
 AUDIENCES: tuple[str, ...] = ("founder", "job_seeker", "company")
 DEFAULT_LANG = "ko"
 
-ItemKind = Literal["program", "faq", "intent"]
+ItemKind = Literal["program", "faq", "intent", "referral"]
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,28 @@ class Intent:
     kind: ItemKind = "intent"
 
 
-Item = Union[Program, Faq, Intent]
+@dataclass(frozen=True)
+class Referral:
+    """Another institution that handles a kind of question the agency does not (1357, 고용24, 홈택스, ...).
+
+    Matched like an FAQ, but never allowed to outrank one of the agency's own programs; rendered as
+    "이 문의는 ○○에서 담당합니다" with what to ask there (`answer`), the link and the contact.
+    """
+
+    id: str
+    name: Text
+    questions: tuple[str, ...]
+    answer: Text
+    aliases: tuple[str, ...] = ()
+    url: str | None = None
+    contact: Text = field(default_factory=lambda: Text(()))
+    area: Area | None = None
+    source: Source | None = None
+
+    kind: ItemKind = "referral"
+
+
+Item = Union[Program, Faq, Intent, Referral]
 
 
 @dataclass(frozen=True)
@@ -117,6 +138,7 @@ class KnowledgeBase:
     programs: tuple[Program, ...] = ()
     faqs: tuple[Faq, ...] = ()
     intents: tuple[Intent, ...] = ()
+    referrals: tuple[Referral, ...] = ()
     _by_id: Mapping[str, Item] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -124,7 +146,7 @@ class KnowledgeBase:
         object.__setattr__(self, "_by_id", {item.id: item for item in self.items()})
 
     def items(self) -> tuple[Item, ...]:
-        return (*self.programs, *self.faqs, *self.intents)
+        return (*self.programs, *self.faqs, *self.intents, *self.referrals)
 
     def get(self, item_id: str) -> Item | None:
         return self._by_id.get(item_id)
