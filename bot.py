@@ -5,6 +5,7 @@
     python bot.py check           validate the knowledge and intent files
     python bot.py eval CASES      score an evaluation case file against a knowledge base
     python bot.py enquiries ...   the staff desk outside Telegram (list, show, export, unanswered)
+    python bot.py report --out F  the staff report: charts as F.png and an HTML page F.html
 
 This file only parses arguments and wires parts together; the logic lives in the packages.
 """
@@ -96,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     unanswered = enq_sub.add_parser("unanswered", help="unmatched questions grouped by similarity")
     unanswered.add_argument("--since", metavar="DATE", help="YYYY-MM-DD")
     _add_kb_args(unanswered)
+    add_insight_commands(sub)
     return parser
 
 
@@ -117,6 +119,37 @@ def main(argv: list[str] | None = None) -> int:
         return run_enquiries(args)
     if command in ("run", "chat"):
         return run_bot(args.knowledge, args.intents, chat=command == "chat")
+    if command in INSIGHT_COMMANDS:
+        return run_insight(command, args)
+    return 2
+
+
+# -- insight: the staff report (reports/) ----------------------------------------------------------------
+
+INSIGHT_COMMANDS = ("report",)
+
+
+def add_insight_commands(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    from reports.cli import add_arguments as add_report_arguments
+
+    report = sub.add_parser("report", help="the staff report (charts): FILE.png and FILE.html")
+    add_report_arguments(report)
+    _add_kb_args(report)
+
+
+def run_insight(command: str, args: argparse.Namespace) -> int:
+    try:
+        settings = Settings.from_env()
+    except SettingsError as error:
+        print(f"Configuration error: {error}", file=sys.stderr)
+        return 2
+    if command == "report":
+        from reports.cli import run_report
+
+        kb = load_knowledge(args.knowledge, args.intents)
+        if kb is None:
+            return 1
+        return run_report(args, args.db or settings.db_path, kb)
     return 2
 
 
