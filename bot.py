@@ -24,7 +24,7 @@ from settings import Settings, SettingsError
 # python-telegram-bot and the handlers are imported where the bot is built, not here: `check`, `eval`
 # and `enquiries` do not need them, and they would triple those commands' start-up time and memory.
 if TYPE_CHECKING:
-    from telegram.ext import Application, BasePersistence, PicklePersistence
+    from telegram.ext import Application, BasePersistence
     from telegram.request import BaseRequest
 
     from intents.matcher import Matcher
@@ -44,13 +44,13 @@ CONCURRENT_UPDATES = 8
 CONNECTION_POOL = 16
 # A placeholder token for the console chat: the in-process Bot API accepts any.
 CONSOLE_TOKEN = "123456:CONSOLE-CHAT"
-# The console chat's database, beside BOT_DB (its state file is console-state.pickle).
+# The console chat's database, beside BOT_DB (its state file is console-state.db).
 CONSOLE_DB = "console.db"
 # What the bot asks Telegram to send it; everything else (channel posts, polls, ...) it does not use.
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]  # telegram.Update's MESSAGE, ...
-# Seconds between writes of the state file (only when something changed; python-telegram-bot's default is
-# 60). A crash loses at most this much of a follow-up conversation; a write of the small pickle is cheap
-# (README "Performance").
+# Seconds between writes of the state file (only what changed; python-telegram-bot's default is 60). A crash
+# loses at most this much of a follow-up conversation; the write runs on the state file's own thread
+# (docs/state.md, bench/bench_state.py).
 STATE_WRITE_INTERVAL = 1.0
 NO_TOKEN_NOTICE = "TELEGRAM_BOT_TOKEN is not set: starting the console chat (see .env.example to go live)."
 
@@ -162,8 +162,8 @@ def build_application(settings: Settings, *, kb: "KnowledgeBase", matcher: "Matc
     """The bot's Application with every handler registered and the services in bot_data.
 
     `request`/`get_updates_request`: a Bot API other than HTTP (the console chat and tests pass
-    botapi.inprocess.InProcessBotAPI). `persistence`: None keeps /lang and conversations in a pickle
-    file beside BOT_DB; False keeps nothing. `rate_limit` (default: on unless `request` is given) paces
+    botapi.inprocess.InProcessBotAPI). `persistence`: None keeps /lang and conversations in the state
+    file beside BOT_DB (default_persistence); False keeps nothing. `rate_limit` (default: on unless `request` is given) paces
     sending to Telegram's flood limits and retries after a 429. `background_jobs=False` leaves out the
     outbox sender and the daily privacy job (the console chat, which must not deliver anything).
     """
@@ -206,16 +206,19 @@ def build_application(settings: Settings, *, kb: "KnowledgeBase", matcher: "Matc
     return app
 
 
-def default_persistence(settings: Settings) -> PicklePersistence:
-    """/lang choices and the follow-up conversations, kept beside the database so they survive a restart."""
-    from telegram.ext import PersistenceInput, PicklePersistence
+def default_persistence(settings: Settings) -> BasePersistence:
+    """/lang choices and the follow-up conversations, kept in a SQLite file beside the database so they
+    survive a restart (handlers/persistence.py, store/state.py). Raises StateFileError for a state file
+    that is not safe to open (a symbolic link, another user's file)."""
+    from handlers.persistence import SQLitePersistence
+    from store.state import StateStore
 
-    path = settings.state_path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.exists():
-        path.chmod(0o600)  # it may hold what people typed into a conversation
-    return PicklePersistence(path, store_data=PersistenceInput(bot_data=False, callback_data=False),
-                             update_interval=STATE_WRITE_INTERVAL)
+    legacy = settings.legacy_state_path
+    if legacy.exists() or legacy.is_symlink():
+        # Loading a pickle can run any code; the old file is never opened.
+        log.warning("%s (the old pickle state file) is ignored and never loaded; delete it", legacy.name)
+    state = StateStore(settings.state_path, retention_days=settings.retention_days)
+    return SQLitePersistence(state, update_interval=STATE_WRITE_INTERVAL)
 
 
 async def set_commands(app: Application) -> None:
@@ -277,6 +280,8 @@ def run_bot(knowledge_dir: Path, intents_dir: Path, *, chat: bool = False) -> in
         settings = console_settings(settings)
     import sqlite3
 
+    from store.state import StateFileError
+
     matcher = Matcher(kb)
     try:
         store = EnquiryStore(settings.db_path)
@@ -293,6 +298,9 @@ def run_bot(knowledge_dir: Path, intents_dir: Path, *, chat: bool = False) -> in
         # Updates sent while the bot was down are still answered (drop_pending_updates=False).
         app.run_polling(allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False)
         return 0
+    except StateFileError as error:  # a symbolic link or someone else's file where the state file goes
+        print(f"Cannot use the state file {settings.state_path}: {error.strerror}", file=sys.stderr)
+        return 1
     finally:
         store.close()
 

@@ -59,7 +59,13 @@ class Settings:
 
     @property
     def state_path(self) -> Path:
-        """Where user settings and follow-up conversations are kept between restarts: beside the database."""
+        """Where user settings and follow-up conversations are kept between restarts: a SQLite file beside
+        the database."""
+        return self.db_path.with_name(self.db_path.stem + "-state.db")
+
+    @property
+    def legacy_state_path(self) -> Path:
+        """Where earlier versions kept that state as a pickle: never loaded (see bot.default_persistence)."""
         return self.db_path.with_name(self.db_path.stem + "-state.pickle")
 
     @classmethod

@@ -9,7 +9,7 @@ a state of the conversation: the intent's action runs inside the question answer
 conversation. The notice's buttons are the conversation's entry points instead, so it behaves the same
 however it was reached.
 
-The conversation is persistent (PicklePersistence beside the database, so it survives a restart), kept
+The conversation is persistent (the state file beside the database, handlers/persistence.py), kept
 per chat and user, in private chats only: a group would see the name and contact. What has been typed so
 far is kept in user_data[DRAFT] until the ticket is made or the flow ends. python-telegram-bot's timeout
 jobs die with the process, so the draft carries the time of its last step and a draft older than the

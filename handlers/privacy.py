@@ -3,12 +3,12 @@
 /forget deletes the user's enquiries and ratings and blanks the personal fields of their tickets
 (store.forget_user: staff then see those tickets as deleted, and their cards are edited to say so); it
 also drops what the bot keeps for them outside the database (user_data: the language choice, a follow-up
-draft) and writes the persistence file at once rather than at the next periodic save.
+draft) and deletes it from the state file at once rather than at the next periodic save.
 
 A JobQueue job runs store.daily_maintenance(RETENTION_DAYS) every day at 04:00 Korean time (VACUUM
 holds the event loop for a moment, so at a quiet hour): personal data older than the retention period
 is purged and the file is VACUUMed (which also leaves no trace of earlier /forgets in the file's free
-pages). Its log line holds counts only: names, phone numbers and e-mail addresses never reach the log.
+pages); state-file entries (language choices, drafts, conversation steps) not written for that long go too. Its log line holds counts only: names, phone numbers and e-mail addresses never reach the log.
 """
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from handlers.actions import register_action
 from handlers.commands import command
 from handlers.context import CHOSEN_LANG, BotContext, user_lang
 from handlers.errors import answer_stale
+from handlers.persistence import expire_state, forget_state
 from handlers.replies import answer_query, send, show
 from handlers.staff import refresh_cards
 from handlers.texts import Texts, shorten
@@ -142,12 +143,13 @@ async def forget_answer(update: Update, context: BotContext) -> None:
         refresh_cards(context, result["tickets"])  # staff see the tickets as deleted
     await show(update, context, context.texts.get("privacy.forget.done", lang), cards.main_menu(context.texts, lang))
     # What the bot keeps outside the database: the language choice, a follow-up draft (the flow itself
-    # was ended before this button reached here). Written to the persistence file now, not in a minute.
+    # was ended before this button reached here). Gone from the state file now, not at the next write.
     app = context.application
     app.drop_user_data(user_id)
     app.drop_chat_data(chat_id)
     if app.persistence is not None:
         await app.update_persistence()
+        await forget_state(app, user_id)
     _log.info("forget: %d enquiries, %d ratings and %d tickets' personal data deleted",
               result["enquiries"], result["feedback"], len(result["tickets"]))
 
@@ -155,10 +157,14 @@ async def forget_answer(update: Update, context: BotContext) -> None:
 # -- the daily job -------------------------------------------------------------------------------------
 
 async def daily_maintenance(context: BotContext) -> dict[str, int]:
-    """The retention purge and VACUUM (store.daily_maintenance), and follow-up drafts left by a restart."""
+    """The retention purge and VACUUM (store.daily_maintenance), follow-up drafts left by a restart, and
+    state-file entries older than the retention period."""
     started = time.perf_counter()
-    counts = dict(context.store.daily_maintenance(context.settings.retention_days))
-    counts["drafts"] = followup.sweep_stale_drafts(context.application, context.store.clock())
+    days = context.settings.retention_days
+    counts = dict(context.store.daily_maintenance(days))
+    now = context.store.clock()
+    counts["drafts"] = followup.sweep_stale_drafts(context.application, now)
+    counts["state"] = await expire_state(context.application, days, now)
     _log.info("daily privacy maintenance (retention %d days) in %.0f ms: %s",
               context.settings.retention_days, (time.perf_counter() - started) * 1000, counts)
     return counts

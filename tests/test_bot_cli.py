@@ -27,7 +27,7 @@ def test_settings_defaults(tmp_path):
     assert settings.token is None
     assert settings.base_url == DEFAULT_BASE_URL == "https://api.telegram.org/bot"
     assert settings.db_path == ROOT / "data" / "bot.db"
-    assert settings.state_path == ROOT / "data" / "bot-state.pickle"
+    assert settings.state_path == ROOT / "data" / "bot-state.db"
     assert (settings.staff_chat_id, settings.staff_user_ids, settings.retention_days, settings.log_level) == (
         None, frozenset(), 365, "INFO")
 
@@ -145,7 +145,7 @@ def test_the_console_chat_leaves_the_real_database_alone(tmp_path):
     real = EnquiryStore(tmp_path / "data" / "bot.db")
     row = real.enqueue(5, "담당자 답변입니다.", purpose="staff_answer")
     real.close()
-    real_state = tmp_path / "data" / "bot-state.pickle"
+    real_state = tmp_path / "data" / "bot-state.db"
     result = run_bot_py("chat", stdin="무역사절단 신청 방법\n", tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "담당자 답변입니다" not in result.stdout
@@ -160,7 +160,7 @@ def test_the_console_chat_leaves_the_real_database_alone(tmp_path):
         assert console.recent_enquiries(CONSOLE_USER_ID)[0]["text"] == "무역사절단 신청 방법"
     finally:
         console.close()
-    assert not real_state.exists() and (tmp_path / "data" / "console-state.pickle").exists()
+    assert not real_state.exists() and (tmp_path / "data" / "console-state.db").exists()
 
 
 def test_the_console_chat_runs_no_outbox_sender_and_no_daily_job(tmp_path, monkeypatch):

@@ -17,14 +17,15 @@ from typing import Any
 import pytest
 import yaml
 from telegram import Update
-from telegram.ext import PicklePersistence
 
 from bot import build_application
 from botapi.inprocess import InProcessBotAPI
 from conftest import BotHarness, button_data, buttons
 from handlers import followup
+from handlers.persistence import SQLitePersistence
 from settings import Settings
 from store import EnquiryStore
+from store.state import StateStore
 
 USER = 1001
 STAFF_CHAT = -100500
@@ -306,7 +307,7 @@ async def test_a_crash_in_the_middle_of_the_flow_loses_at_most_a_second(settings
             await bot.say(NAME)
             await asyncio.sleep(1.5)
             # What a new process would read, the running one not having stopped (the crash).
-            on_disk = PicklePersistence(settings.state_path)
+            on_disk = SQLitePersistence(StateStore(settings.state_path))
             assert (await on_disk.get_conversations(followup.CONVERSATION_NAME)).get((USER, USER)) == "contact"
             assert (await on_disk.get_user_data())[USER][followup.DRAFT]["name"] == NAME
         finally:

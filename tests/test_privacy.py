@@ -257,7 +257,7 @@ async def test_the_daily_job_ends_stale_conversations_in_the_state_file(desk, se
 async def test_recent_data_survives_the_daily_job(desk):
     ticket = await leave_ticket(desk, NAME, PHONE, QUESTION)
     counts = await privacy.daily_maintenance(job_context(desk))
-    assert counts == {"enquiries": 0, "tickets": 0, "outbox": 0, "blocked": 0, "drafts": 0}
+    assert counts == {"enquiries": 0, "tickets": 0, "outbox": 0, "blocked": 0, "drafts": 0, "state": 0}
     assert desk.store.ticket(ticket["number"])["name"] == NAME
 
 
