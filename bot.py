@@ -1,6 +1,7 @@
 """Entry point and command line of the agency's enquiry bot.
 
     python bot.py                 run on Telegram (long polling), or the console chat when no token is set
+    python bot.py run --webhook URL --listen ADDR --port N   run on Telegram with a webhook server
     python bot.py chat            the console chat over the same handlers
     python bot.py check           validate the knowledge and intent files
     python bot.py eval CASES      score an evaluation case file against a knowledge base
@@ -71,6 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="run on Telegram; without a token, the console chat (the default)")
     _add_kb_args(run)
+    # -- ops: webhook mode (the WEBHOOK_* settings give the defaults) --
+    run.add_argument("--webhook", metavar="URL", help="the public https:// address Telegram posts updates to "
+                     "(webhook mode; default: WEBHOOK_URL, else long polling)")
+    run.add_argument("--listen", metavar="ADDR", help="address the webhook server listens on (default: "
+                     "WEBHOOK_LISTEN or 127.0.0.1)")
+    run.add_argument("--port", type=int, metavar="N", help="its port (default: WEBHOOK_PORT or 8080)")
     chat = sub.add_parser("chat", help="chat with the bot in this terminal, no Telegram needed")
     _add_kb_args(chat)
 
@@ -118,7 +125,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_enquiries(args)
     if command in ("run", "chat"):
-        return run_bot(args.knowledge, args.intents, chat=command == "chat")
+        overrides = {"WEBHOOK_URL": getattr(args, "webhook", None), "WEBHOOK_LISTEN": getattr(args, "listen", None),
+                     "WEBHOOK_PORT": getattr(args, "port", None)}
+        return run_bot(args.knowledge, args.intents, chat=command == "chat", overrides=overrides)
     if command in INSIGHT_COMMANDS:
         return run_insight(command, args)
     return 2
@@ -257,15 +266,23 @@ async def set_commands(app: Application) -> None:
 
 # -- running -------------------------------------------------------------------------------------------
 
-def run_bot(knowledge_dir: Path, intents_dir: Path, *, chat: bool = False) -> int:
-    """Long polling with a token; the console chat (on console.db) when `chat` is asked for or there is no token."""
+def run_bot(knowledge_dir: Path, intents_dir: Path, *, chat: bool = False,
+            overrides: dict[str, str | int | None] | None = None) -> int:
+    """Long polling (or a webhook server) with a token; the console chat (on console.db) when `chat` is
+    asked for or there is no token."""
+    from operations.logs import configure_logging, guard_output
+
     try:
-        settings = Settings.from_env()
+        settings = Settings.from_env().overridden(overrides or {})
+        settings.check_webhook()
     except SettingsError as error:
         print(f"Configuration error: {error}", file=sys.stderr)
         return 2
+    guard_output(settings.secrets)  # from here on nothing printed can contain the token
     console = chat or not settings.token
     configure_logging(settings, console=console)
+    for warning in settings.warnings:
+        log.warning("%s", warning)
     kb = load_knowledge(knowledge_dir, intents_dir)
     if kb is None:
         return 1
@@ -293,11 +310,14 @@ def run_bot(knowledge_dir: Path, intents_dir: Path, *, chat: bool = False) -> in
             import asyncio
 
             return asyncio.run(_console_chat(settings, kb, matcher, store))
+        from operations.serve import Webhook, serve
+
         app = build_application(settings, kb=kb, matcher=matcher, store=store)
-        log.info("starting long polling at %s", settings.base_url)
-        # Updates sent while the bot was down are still answered (drop_pending_updates=False).
-        app.run_polling(allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False)
-        return 0
+        webhook = None
+        if settings.webhook_mode:
+            webhook = Webhook(settings.webhook_url, settings.webhook_listen, settings.webhook_port,
+                              settings.webhook_secret)
+        return serve(app, settings.base_url, ALLOWED_UPDATES, webhook)
     except StateFileError as error:  # a symbolic link or someone else's file where the state file goes
         print(f"Cannot use the state file {settings.state_path}: {error.strerror}", file=sys.stderr)
         return 1
@@ -339,37 +359,11 @@ def load_knowledge(knowledge_dir: Path, intents_dir: Path) -> "KnowledgeBase | N
         return None
 
 
-class RedactingFormatter(logging.Formatter):
-    """Removes secrets (the bot token, which appears in Bot API URLs) from every log line and traceback."""
-
-    def __init__(self, fmt: str, secrets: list[str]) -> None:
-        super().__init__(fmt)
-        self.secrets = [s for s in secrets if s]
-
-    def format(self, record: logging.LogRecord) -> str:
-        text = super().format(record)
-        for secret in self.secrets:
-            text = text.replace(secret, "<token>")
-        return text
-
-
 def configure_logging(settings: Settings, *, console: bool = False) -> None:
-    handler = logging.StreamHandler()
-    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s",
-                                            [settings.token or ""]))
-    level = settings.log_level_number
-    if console and level > logging.DEBUG:
-        # The chat owns the terminal: only failures interrupt it (a warning such as "STAFF_CHAT_ID is not
-        # set" is about running on Telegram, and would land in the middle of the conversation).
-        level = max(level, logging.ERROR)
-    logging.basicConfig(level=level, handlers=[handler], force=True)
-    # APScheduler (the JobQueue) logs every run of every job at INFO: the outbox sender's, every 5 s.
-    logging.getLogger("apscheduler").setLevel(max(level, logging.WARNING))
-    # httpx logs every request at INFO with its URL, and Bot API URLs contain the token.
-    logging.getLogger("httpx").setLevel(max(level, logging.WARNING))
-    logging.getLogger("httpcore").setLevel(max(level, logging.WARNING))
-    # At DEBUG python-telegram-bot logs every request's parameters, the texts users and staff wrote among them.
-    logging.getLogger("telegram").setLevel(max(level, logging.INFO))
+    """One line per event (LOG_FORMAT text or json), secrets removed: see operations/logs.py."""
+    from operations.logs import configure_logging as configure
+
+    configure(settings, console=console)
 
 
 if __name__ == "__main__":
