@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from telegram.ext import Application, BasePersistence
     from telegram.request import BaseRequest
 
+    from handlers.consent import Consent
+    from handlers.texts import Texts
     from intents.matcher import Matcher
     from knowledge.model import KnowledgeBase
     from store import EnquiryStore
@@ -121,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_eval(args.cases, args.knowledge, args.intents, as_json=args.json, failures=args.failures)
     if command == "enquiries":
-        from store.cli import run_enquiries
+        from review.cli import run_enquiries
 
         return run_enquiries(args)
     if command in ("run", "chat"):
@@ -165,14 +167,17 @@ def run_insight(command: str, args: argparse.Namespace) -> int:
 # -- the Application -----------------------------------------------------------------------------------
 
 def build_application(settings: Settings, *, kb: "KnowledgeBase", matcher: "Matcher", store: "EnquiryStore",
+                      texts: "Texts | None" = None, consent: "Consent | None" = None,
                       request: BaseRequest | None = None, get_updates_request: BaseRequest | None = None,
                       persistence: "BasePersistence | None | bool" = None, rate_limit: bool | None = None,
                       concurrent_updates: int = CONCURRENT_UPDATES, background_jobs: bool = True) -> Application:
-    """The bot's Application with every handler registered and the services in bot_data.
+    """The bot's Application with every handler registered and its services (handlers/services.py).
 
-    `request`/`get_updates_request`: a Bot API other than HTTP (the console chat and tests pass
-    botapi.inprocess.InProcessBotAPI). `persistence`: None keeps /lang and conversations in the state
-    file beside BOT_DB (default_persistence); False keeps nothing. `rate_limit` (default: on unless `request` is given) paces
+    `texts`/`consent`: the bot's texts and consent notice when already loaded (tests load them once);
+    by default read from handlers/. `request`/`get_updates_request`: a Bot API other than HTTP (the
+    console chat and tests pass botapi.inprocess.InProcessBotAPI). `persistence`: None keeps /lang and
+    conversations in the state file beside BOT_DB (default_persistence); False keeps nothing.
+    `rate_limit` (default: on unless `request` is given) paces
     sending to Telegram's flood limits and retries after a 429. `background_jobs=False` leaves out the
     outbox sender and the daily privacy job (the console chat, which must not deliver anything).
     """
@@ -180,8 +185,11 @@ def build_application(settings: Settings, *, kb: "KnowledgeBase", matcher: "Matc
     from telegram.ext import AIORateLimiter, ApplicationBuilder, Defaults
 
     from handlers import register_all
+    from handlers.consent import load_consent
     from handlers.context import CONTEXT_TYPES
+    from handlers.desk import Desk
     from handlers.processing import ChatOrderedUpdateProcessor
+    from handlers.services import Knowledge, Services, install
     from handlers.texts import Texts
 
     token = settings.token or (CONSOLE_TOKEN if request is not None else None)
@@ -209,8 +217,12 @@ def build_application(settings: Settings, *, kb: "KnowledgeBase", matcher: "Matc
     if persistence:
         builder = builder.persistence(persistence)
     app = builder.build()
-    # The long-lived services; bot_data is not persisted (see default_persistence), only these live there.
-    app.bot_data.update(kb=kb, matcher=matcher, store=store, texts=Texts.load(), settings=settings)
+    # The long-lived services, one typed object (bot_data is not persisted: see default_persistence).
+    # services.knowledge holds the knowledge base and its matcher together; a reload swaps it with
+    # services.swap_knowledge(kb, matcher), and handlers read it per update (BotContext.knowledge).
+    services = install(app, Services(settings=settings, store=store, texts=texts or Texts.load(),
+                                     consent=consent or load_consent(), knowledge=Knowledge(kb, matcher)))
+    services.desk = Desk(services)
     register_all(app, background_jobs=background_jobs)
     return app
 
@@ -241,8 +253,10 @@ async def set_commands(app: Application) -> None:
 
     from handlers.texts import LANGS
 
-    texts = app.bot_data["texts"]
-    staff_chat = app.bot_data["settings"].staff_chat_id
+    from handlers.services import services_of
+
+    services = services_of(app)
+    texts, staff_chat = services.texts, services.settings.staff_chat_id
 
     def menu(prefix: str, lang: str | None) -> list["BotCommand"]:
         return [BotCommand(key.split(".", 1)[1], texts.get(key, lang)) for key in texts.keys(prefix)]

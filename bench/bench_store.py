@@ -56,10 +56,10 @@ def run(folder: Path, n: int, synchronous: str) -> None:
     for i in range(n):
         user = 1000 + i % 200
         t0 = clock()
-        eid = store.record_message(user_id=user, chat_id=user, lang="ko", text=TEXTS[i % len(TEXTS)],
+        eid = store.enquiries.record(user_id=user, chat_id=user, lang="ko", text=TEXTS[i % len(TEXTS)],
                                    update_id=i)
         t1 = clock()
-        store.record_decision(eid, DECISIONS[i % len(DECISIONS)], 1.234)
+        store.enquiries.record_decision(eid, DECISIONS[i % len(DECISIONS)], 1.234)
         t2 = clock()
         message.append(t1 - t0)
         decision.append(t2 - t1)
@@ -67,15 +67,15 @@ def run(folder: Path, n: int, synchronous: str) -> None:
         ids.append((eid, user))
     for eid, user in ids[: n // 5]:
         t0 = clock()
-        store.record_feedback(eid, user, True)
+        store.enquiries.record_feedback(eid, user, True)
         feedback.append(clock() - t0)
     for _, user in ids[: n // 5]:
         t0 = clock()
-        store.last_unanswered(user)
+        store.enquiries.last_unanswered(user)
         reads.append(clock() - t0)
     size = path.stat().st_size + path.with_name(path.name + "-wal").stat().st_size
     t0 = clock()
-    store.forget_user(1000)
+    store.privacy.forget_user(1000)
     forget_ms = (clock() - t0) * 1000
     t0 = clock()
     store.vacuum()

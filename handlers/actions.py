@@ -7,27 +7,22 @@ replaces the placeholder "followup" that only says how to reach the agency).
 from __future__ import annotations
 
 import logging
-from typing import Awaitable, Callable
-
-from telegram import Update
 from telegram.ext import Application
 
 from handlers.context import BotContext
-
-Action = Callable[[Update, BotContext, str], Awaitable[None]]  # (update, context, lang)
-ACTIONS_KEY = "actions"
+from handlers.services import Action, services_of
 _log = logging.getLogger(__name__)
 
 
 def register_action(app: Application, name: str, action: Action, *, after_reply: bool = True) -> None:
     """Provide the action `name`. `after_reply=False` for a stand-in whose own message replaces the
     intent's reply (which promises what the real action does)."""
-    app.bot_data.setdefault(ACTIONS_KEY, {})[name] = (action, after_reply)
+    services_of(app).actions[name] = (action, after_reply)
 
 
 def action_for(context: BotContext, name: str) -> tuple[Action, bool] | None:
     """(action, whether the intent's reply goes before it), or None (and a warning) if nothing provides it."""
-    found = context.bot_data.get(ACTIONS_KEY, {}).get(name)
+    found = context.services.actions.get(name)
     if found is None:
         _log.warning("no handler for intent action %r", name)
     return found

@@ -120,7 +120,7 @@ async def rate_answer(update: Update, context: BotContext) -> None:
     """👍/👎 under an answer: stored against the enquiry that answer was for, when pressed by its asker."""
     query = update.callback_query
     parsed = cb.parse_feedback(query.data or "")
-    enquiry = context.store.enquiry(parsed[0]) if parsed else None
+    enquiry = context.store.enquiries.get(parsed[0]) if parsed else None
     if parsed is None or enquiry is None:  # forged data, or the enquiry was deleted since (/forget)
         await answer_stale(update, context)
         return
@@ -131,7 +131,7 @@ async def rate_answer(update: Update, context: BotContext) -> None:
         # not counted, so nobody changes another person's rating.
         await answer_query(query, context.texts.get("feedback.thanks_other", lang))
         return
-    context.store.record_feedback(enquiry_id, query.from_user.id, helpful)
+    context.store.enquiries.record_feedback(enquiry_id, query.from_user.id, helpful)
     # A short toast, not a message: a rating should not push the answer out of sight.
     await answer_query(query, context.texts.get("feedback.thanks", lang))
     if not helpful:
@@ -150,7 +150,7 @@ def _is_card_of(message: object, program_id: str) -> bool:
 
 def _record_decision(context: BotContext, decision: Decision, elapsed_ms: float) -> None:
     if context.enquiry_id is not None:
-        context.store.record_decision(context.enquiry_id, decision, elapsed_ms)
+        context.store.enquiries.record_decision(context.enquiry_id, decision, elapsed_ms)
 
 
 def record_pick(context: BotContext, item: Item, aspect: str, lang: str) -> None:

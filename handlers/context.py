@@ -10,9 +10,12 @@ from typing import TYPE_CHECKING, Any
 from telegram import Update
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
+from handlers.services import services_of
 from handlers.texts import DEFAULT_LANG, LANGS, Texts
 
 if TYPE_CHECKING:
+    from handlers.desk import Desk
+    from handlers.services import Knowledge, Services
     from intents.matcher import Matcher
     from knowledge.model import KnowledgeBase
     from settings import Settings
@@ -24,32 +27,49 @@ SEEN_LANG = "seen_lang"   # the language of the user's last question, used until
 
 
 class BotContext(CallbackContext[ExtBot, dict, dict, dict]):
-    """CallbackContext with typed access to the long-lived services in bot_data."""
+    """CallbackContext with typed access to the long-lived services (handlers/services.py)."""
 
     def __init__(self, application: Application, chat_id: int | None = None, user_id: int | None = None):
         super().__init__(application, chat_id=chat_id, user_id=user_id)
         # The enquiry the recorder wrote for this update; None if nothing was recorded.
         self.enquiry_id: int | None = None
+        self._knowledge: "Knowledge | None" = None
+
+    @property
+    def services(self) -> "Services":
+        return services_of(self.application)
+
+    @property
+    def knowledge(self) -> "Knowledge":
+        """The knowledge base and matcher this update is answered with: the first read is kept, so that
+        a reload in the middle of handling the update cannot mix an old matcher with a new base."""
+        if self._knowledge is None:
+            self._knowledge = self.services.knowledge
+        return self._knowledge
 
     @property
     def kb(self) -> "KnowledgeBase":
-        return self.bot_data["kb"]
+        return self.knowledge.kb
 
     @property
     def matcher(self) -> "Matcher":
-        return self.bot_data["matcher"]
+        return self.knowledge.matcher
 
     @property
     def store(self) -> "EnquiryStore":
-        return self.bot_data["store"]
+        return self.services.store
 
     @property
     def texts(self) -> Texts:
-        return self.bot_data["texts"]
+        return self.services.texts
 
     @property
     def settings(self) -> "Settings":
-        return self.bot_data["settings"]
+        return self.services.settings
+
+    @property
+    def desk(self) -> "Desk":
+        return self.services.staff_desk
 
 
 CONTEXT_TYPES: ContextTypes[BotContext, dict, dict, dict] = ContextTypes(context=BotContext)

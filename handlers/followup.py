@@ -25,12 +25,9 @@ import logging
 import re
 import unicodedata
 import warnings
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any, Awaitable, Callable, Mapping
 
-import yaml
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType
 from telegram.error import TelegramError
@@ -44,15 +41,14 @@ from handlers.actions import register_action
 from handlers.commands import command
 from handlers.context import BotContext, user_lang
 from handlers.replies import answer_query, send
-from handlers.staff import notify_new_ticket
-from handlers.texts import LANGS, Texts, escape, placeholders, shorten
+from handlers.consent import AGREE, retention_text
+from handlers.texts import Texts, shorten
 from store import normalise_contact
 from store.database import KST, parse_iso
 
 _log = logging.getLogger(__name__)
 
 CONVERSATION_NAME = "followup"
-CONSENT_FILE = Path(__file__).with_name("consent.yaml")
 
 # States. Strings rather than numbers: they are kept in the persistence file across versions of the bot.
 NAME, CONTACT, QUESTION, CONFIRM = "name", "contact", "question", "confirm"
@@ -73,7 +69,6 @@ OFFER = "followup_offer"              # (chat id, message id) of the consent not
 
 # Callback data ("fu:start" is the menu's 담당자 문의 in handlers/callback_data.py).
 START = cb.STAFF
-AGREE = "fu:agree"                    # fu:agree:<consent version>: agreeing to that text, not another
 REFUSE = "fu:refuse"
 KEEP = "fu:keep"
 OTHER = "fu:other"
@@ -106,48 +101,8 @@ CANCEL_WORD = _CancelWord(name="followup.CANCEL_WORD")
 
 # -- the consent notice --------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Consent:
-    """The 개인정보 수집·이용 동의 text in each language, and its version (stored on every ticket)."""
-
-    version: str
-    text: Mapping[str, str]
-
-    def render(self, lang: str, retention: str) -> str:
-        template = self.text.get(lang) or self.text["ko"]
-        return template.format(retention=escape(retention))
-
-
-def load_consent(path: Path = CONSENT_FILE) -> Consent:
-    """consent.yaml, checked: a version, both languages, and only the {retention} placeholder."""
-    with path.open(encoding="utf-8") as file:
-        data = yaml.safe_load(file) or {}
-    version, text = data.get("version"), data.get("text") or {}
-    problems = []
-    if not isinstance(version, str) or not version.strip() or not cb.fits(f"{AGREE}:{version}"):
-        problems.append("`version` must be a short text such as 2026-11-v1")
-    for lang in LANGS:
-        body = text.get(lang)
-        if not isinstance(body, str) or not body.strip():
-            problems.append(f"no text for {lang}")
-        elif placeholders(body) != {"retention"}:
-            problems.append(f"the {lang} text must use {{retention}} and no other placeholder")
-    if problems:
-        raise ValueError(f"{path}: " + "; ".join(problems))
-    return Consent(version.strip(), {lang: text[lang] for lang in LANGS})
-
-
-def retention_text(texts: Texts, lang: str, days: int) -> str:
-    """RETENTION_DAYS as people say it: 1년, 2년, 90일."""
-    if days % 365 == 0:
-        years = days // 365
-        return texts.get("followup.retention_one_year", lang) if years == 1 else texts.get(
-            "followup.retention_years", lang, years=years)
-    return texts.get("followup.retention_days", lang, days=days)
-
-
 def consent_card(context: BotContext, lang: str) -> cards.Card:
-    consent: Consent = context.bot_data["consent"]
+    consent = context.services.consent
     texts = context.texts
     text = consent.render(lang, retention_text(texts, lang, context.settings.retention_days))
     markup = InlineKeyboardMarkup([
@@ -286,7 +241,7 @@ async def offer_from_intent(update: Update, context: BotContext, lang: str) -> N
 
 async def agree(update: Update, context: BotContext) -> object:
     """동의: note the consent (time and version of the text shown) and ask for the name."""
-    consent: Consent = context.bot_data["consent"]
+    consent = context.services.consent
     if not is_private(update):
         return await offer_consent(update, context)
     version = cb.rest(update.callback_query.data or "", AGREE)
@@ -396,8 +351,8 @@ def _prefill(context: BotContext, user_id: int) -> str | None:
     last day, and not one they already left for staff.
     """
     now = _now(context)
-    asked = {t["question"] for t in context.store.user_tickets(user_id) if t["question"]}
-    for enquiry in context.store.recent_enquiries(user_id, limit=PREFILL_LOOKBACK):
+    asked = {t["question"] for t in context.store.tickets.of_user(user_id) if t["question"]}
+    for enquiry in context.store.enquiries.recent(user_id, limit=PREFILL_LOOKBACK):
         when = parse_iso(enquiry["time"])
         if when is None or now - when > PREFILL_WITHIN:
             break
@@ -495,11 +450,11 @@ async def submit(update: Update, context: BotContext, draft: dict) -> object:
     # The ticket and its staff card are written together: if the card cannot be queued, there is no
     # ticket either, and the user is told something went wrong rather than given a number nobody sees.
     with store.atomic():
-        ticket = store.create_ticket(
+        ticket = store.tickets.create(
             user.id, chat.id, draft["name"], draft["contact"], draft["question"],
             consent_version=draft["consent_version"], consent_at=draft["consent_at"],
             anonymous=draft["anonymous"], lang=lang)
-        notify_new_ticket(context, ticket)  # also runs the outbox sender soon
+        context.desk.post_card(ticket)  # also runs the outbox sender soon
     context.user_data.pop(DRAFT, None)
     context.user_data.pop(OFFER, None)
     if context.settings.staff_chat_id is None:
@@ -622,7 +577,7 @@ async def my_tickets(update: Update, context: BotContext) -> None:
         await send_private_link(update, context, "privacy.private_only")
         return
     lang, texts = user_lang(update, context), context.texts
-    tickets = context.store.user_tickets(update.effective_user.id)
+    tickets = context.store.tickets.of_user(update.effective_user.id)
     if not tickets:
         await send(update, context, texts.get("tickets.none", lang))
         return
@@ -684,7 +639,6 @@ def build_conversation(app: Application) -> ConversationHandler:
 
 def register(app: Application) -> None:
     """The flow (first in group 0, so that its steps get the user's text), then what works outside it."""
-    app.bot_data["consent"] = load_consent()
     app.add_handler(build_conversation(app))
     # Outside the flow: /contact in a group (answered with a link to a private chat); /cancel, 취소 and a
     # typed "취소" on the notice (before 동의 there is no conversation yet; with nothing to cancel, the

@@ -5,7 +5,7 @@
 also drops what the bot keeps for them outside the database (user_data: the language choice, a follow-up
 draft) and deletes it from the state file at once rather than at the next periodic save.
 
-A JobQueue job runs store.daily_maintenance(RETENTION_DAYS) every day at 04:00 Korean time (VACUUM
+A JobQueue job runs store.privacy.daily_maintenance(RETENTION_DAYS) every day at 04:00 Korean time (VACUUM
 holds the event loop for a moment, so at a quiet hour): personal data older than the retention period
 is purged and the file is VACUUMed (which also leaves no trace of earlier /forgets in the file's free
 pages); state-file entries (language choices, drafts, conversation steps) not written for that long go too. Its log line holds counts only: names, phone numbers and e-mail addresses never reach the log.
@@ -23,11 +23,11 @@ from telegram.ext import Application, CallbackQueryHandler
 from handlers import cards, followup
 from handlers.actions import register_action
 from handlers.commands import command
+from handlers.consent import retention_text
 from handlers.context import CHOSEN_LANG, BotContext, user_lang
 from handlers.errors import answer_stale
 from handlers.persistence import expire_state, forget_state
 from handlers.replies import answer_query, send, show
-from handlers.staff import refresh_cards
 from handlers.texts import Texts, shorten
 from store import mask_contact
 from store.database import KST
@@ -96,8 +96,8 @@ async def show_my_data(update: Update, context: BotContext) -> None:
         return
     lang = user_lang(update, context)
     # A few more than shown: placeholders among them are left out (is_placeholder).
-    kept = context.store.user_data(update.effective_user.id, recent=RECENT_SHOWN * 2)
-    retention = followup.retention_text(context.texts, lang, context.settings.retention_days)
+    kept = context.store.privacy.user_data(update.effective_user.id, recent=RECENT_SHOWN * 2)
+    retention = retention_text(context.texts, lang, context.settings.retention_days)
     await send(update, context, my_data_text(context.texts, lang, kept, context.user_data, retention))
 
 
@@ -110,7 +110,7 @@ async def ask_to_forget(update: Update, context: BotContext, lang: str | None = 
         return
     lang = lang or user_lang(update, context)
     texts = context.texts
-    kept = context.store.user_data(update.effective_user.id, recent=0)
+    kept = context.store.privacy.user_data(update.effective_user.id, recent=0)
     key = "privacy.forget.confirm" if kept["tickets"] else "privacy.forget.confirm_no_tickets"
     text = texts.get(key, lang, enquiries=kept["enquiries"], feedback=kept["feedback"],
                      tickets=len(kept["tickets"]))
@@ -138,9 +138,9 @@ async def forget_answer(update: Update, context: BotContext) -> None:
                    cards.main_menu(context.texts, lang))
         return
     user_id, chat_id = update.effective_user.id, update.effective_chat.id
-    result = context.store.forget_user(user_id)
+    result = context.store.privacy.forget_user(user_id)
     if result["tickets"]:
-        refresh_cards(context, result["tickets"])  # staff see the tickets as deleted
+        context.desk.refresh_cards(result["tickets"])  # staff see the tickets as deleted
     await show(update, context, context.texts.get("privacy.forget.done", lang), cards.main_menu(context.texts, lang))
     # What the bot keeps outside the database: the language choice, a follow-up draft (the flow itself
     # was ended before this button reached here). Gone from the state file now, not at the next write.
@@ -161,7 +161,7 @@ async def daily_maintenance(context: BotContext) -> dict[str, int]:
     state-file entries older than the retention period."""
     started = time.perf_counter()
     days = context.settings.retention_days
-    counts = dict(context.store.daily_maintenance(days))
+    counts = dict(context.store.privacy.daily_maintenance(days))
     now = context.store.clock()
     counts["drafts"] = followup.sweep_stale_drafts(context.application, now)
     counts["state"] = await expire_state(context.application, days, now)

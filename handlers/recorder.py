@@ -37,7 +37,7 @@ async def record_update(update: Update, context: BotContext) -> None:
     text, source = entry
     user, chat = update.effective_user, update.effective_chat
     try:
-        context.enquiry_id = context.store.record_message(
+        context.enquiry_id = context.store.enquiries.record(
             user_id=user.id if user else 0, chat_id=chat.id if chat else 0, lang=user_lang(update, context),
             text=text, source=source, update_id=update.update_id)
     except Exception:  # noqa: BLE001 - the user still gets an answer; the failure is logged for staff

@@ -20,6 +20,8 @@ from typing import Any, Mapping
 import yaml
 
 TEXTS_FILE = Path(__file__).with_name("texts.yaml")
+# libyaml's loader when PyYAML was built with it (several times faster), else the pure-Python one.
+SAFE_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 LANGS: tuple[str, ...] = ("ko", "en")
 DEFAULT_LANG = "ko"
 
@@ -60,8 +62,7 @@ class Texts:
         """texts.yaml, then every texts_*.yaml beside it, merged into one."""
         merged: dict[str, Mapping[str, str]] = {}
         for file_path in [path, *sorted(path.parent.glob(f"{path.stem}_*.yaml"))]:
-            with file_path.open(encoding="utf-8") as file:
-                data = yaml.safe_load(file) or {}
+            data = read_yaml(file_path)
             entries = cls.from_mapping(data, origin=str(file_path)).entries
             twice = sorted(set(entries) & set(merged))
             if twice:
@@ -97,6 +98,12 @@ class Texts:
         if not values:
             return template
         return template.format_map({name: escape(value) for name, value in values.items()})
+
+
+def read_yaml(path: Path) -> Any:
+    """A YAML file of ours (texts, the consent notice), read once at start-up with the safe loader."""
+    with path.open(encoding="utf-8") as file:
+        return yaml.load(file, Loader=SAFE_LOADER) or {}  # noqa: S506 - a safe loader
 
 
 def _flatten(node: Any, prefix: str, out: dict[str, dict[str, str]], problems: list[str]) -> None:

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from sqlite_utils import Database
 
 from knowledge.model import KnowledgeBase
-from store.clusters import GROUP_LIMIT, Group, group_questions
+from review.clusters import GROUP_LIMIT, Group, group_questions
 from store.database import KST, day_start, iso, parse_iso
 from store.enquiries import IS_QUESTION, IS_UNANSWERED
 

@@ -1,4 +1,8 @@
-"""What every part of the store shares: the connection and the clock."""
+"""What every part of the store shares: the connection, the clock, transactions and checkpoints.
+
+EnquiryStore (enquiry_store.py) owns the connection; each part (enquiries, tickets, outbox, privacy,
+stats) is a `Part` over it, reached by name: `store.tickets.close(7, by=staff_id)`.
+"""
 from __future__ import annotations
 
 import json
@@ -7,11 +11,14 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
 from store.database import iso
+
+if TYPE_CHECKING:
+    from store.enquiry_store import EnquiryStore
 
 log = logging.getLogger(__name__)
 
@@ -24,14 +31,14 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-class StoreBase:
+class Connection:
     """The connection (owned by the thread that opened it) and an injectable clock for tests."""
 
     db: Database
     clock: Callable[[], datetime]
     _checkpoint_pending: bool = False
 
-    def _now(self) -> str:
+    def now_iso(self) -> str:
         return iso(self.clock())
 
     @contextmanager
@@ -82,6 +89,30 @@ class StoreBase:
             if not self._checkpoint_pending:
                 log.info("pending checkpoint done: the write-ahead log is empty")
         return not self._checkpoint_pending
+
+    def vacuum(self) -> None:
+        """Rebuild the file without free pages, then empty the write-ahead log.
+
+        Takes a moment on a large file and needs no other connection writing; run it from the daily job.
+        """
+        self.checkpoint()  # fold in what earlier forgets left, so VACUUM rebuilds from a complete file
+        self.db.execute("VACUUM")
+        if self.checkpoint()[0]:
+            log.warning("vacuum: a reader kept the write-ahead log from being emptied; retried later")
+
+
+class Part:
+    """One part of the store over the shared connection; it reads the store's clock at every call."""
+
+    def __init__(self, store: "EnquiryStore") -> None:
+        self._store = store
+
+    @property
+    def db(self) -> Database:
+        return self._store.db
+
+    def _now(self) -> str:
+        return self._store.now_iso()
 
     def _one(self, sql: str, params: tuple | dict = ()) -> dict[str, Any] | None:
         return next(iter(self.db.query(sql, params)), None)

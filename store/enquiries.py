@@ -1,13 +1,14 @@
 """The enquiry log: every message and button press, the decision about it, and its rating."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast, get_args
 
 from intents.decision import Decision
-from store.base import StoreBase, dumps, loads
+from store.base import Part, dumps, loads
+from store.rows import Enquiry, Source
 
 
-SOURCES = ("message", "edited", "button", "command", "nontext")
+SOURCES: tuple[str, ...] = get_args(Source)  # every source, as the row type spells them
 # Sources that are questions typed by a person (what "unanswered" and the stats count).
 QUESTION_SOURCES = ("message", "edited")
 # Decisions that are not an outright answer: the question is "unanswered".
@@ -29,23 +30,19 @@ _ENQUIRY_COLUMNS = """
 ENQUIRY_SELECT = f"SELECT {_ENQUIRY_COLUMNS} FROM enquiries e LEFT JOIN feedback f ON f.enquiry_id = e.id"
 
 
-def enquiry_row(row: dict[str, Any]) -> dict[str, Any]:
+def enquiry_row(row: dict[str, Any]) -> Enquiry:
     """A stored row as callers see it: candidates decoded, helpful as True/False/None."""
     row = dict(row)
     row["candidates"] = loads(row.get("candidates")) or []
     helpful = row.get("helpful")
     row["helpful"] = None if helpful is None else bool(helpful)
-    return row
+    return cast(Enquiry, row)
 
 
-class EnquiryLog(StoreBase):
-    """Keys of an enquiry dict: id, time, user_id, chat_id, lang, text, source, update_id, kind, item_id,
-    aspect, score, candidates (list of {"id", "kind", "score"}), elapsed_ms, helpful (True/False/None).
-    kind .. elapsed_ms stay None until record_decision."""
+class Enquiries(Part):
+    """The enquiry log (store.enquiries): rows are store.rows.Enquiry."""
 
-    _blocked_chats: set[int]
-
-    def record_message(self, *, user_id: int, chat_id: int, lang: str | None, text: str,
+    def record(self, *, user_id: int, chat_id: int, lang: str | None, text: str,
                        source: str = "message", update_id: int | None = None) -> int:
         """Log one incoming message or button press; committed before it returns. Returns its id."""
         if source not in SOURCES:
@@ -55,9 +52,9 @@ class EnquiryLog(StoreBase):
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (self._now(), user_id, chat_id, lang, text if text is not None else "", source, update_id),
         )
-        if chat_id in self._blocked_chats:
+        if self._store.outbox.is_blocked(chat_id):
             # Someone who writes to the bot has unblocked it: deliveries to them may resume.
-            self.unblock(chat_id)
+            self._store.outbox.unblock(chat_id)
         return int(cursor.lastrowid)
 
     def record_decision(self, enquiry_id: int, decision: Decision, elapsed_ms: float) -> None:
@@ -84,16 +81,16 @@ class EnquiryLog(StoreBase):
             (user_id, int(bool(helpful)), self._now(), enquiry_id),
         )
 
-    def redact_enquiry(self, enquiry_id: int, placeholder: str) -> None:
+    def redact(self, enquiry_id: int, placeholder: str) -> None:
         """Replace a logged message's text, e.g. a name or phone number typed into the follow-up flow:
         those are kept on the ticket, with consent, and must not sit in the enquiry log as well."""
         self.db.execute("UPDATE enquiries SET text = ? WHERE id = ?", (placeholder, enquiry_id))
 
-    def enquiry(self, enquiry_id: int) -> dict[str, Any] | None:
+    def get(self, enquiry_id: int) -> Enquiry | None:
         row = self._one(f"{ENQUIRY_SELECT} WHERE e.id = ?", (enquiry_id,))
         return enquiry_row(row) if row else None
 
-    def recent_enquiries(self, user_id: int, limit: int = 5) -> list[dict[str, Any]]:
+    def recent(self, user_id: int, limit: int = 5) -> list[Enquiry]:
         """The user's latest enquiries, newest first."""
         rows = self._all(f"{ENQUIRY_SELECT} WHERE e.user_id = ? ORDER BY e.id DESC LIMIT ?", (user_id, limit))
         return [enquiry_row(r) for r in rows]
@@ -107,8 +104,8 @@ class EnquiryLog(StoreBase):
         )
         return row["text"] if row else None
 
-    def enquiries(self, *, since: str | None = None, until: str | None = None,
-                  user_id: int | None = None) -> list[dict[str, Any]]:
+    def select(self, *, since: str | None = None, until: str | None = None,
+               user_id: int | None = None) -> list[Enquiry]:
         """All enquiries in time order, optionally from `since` / before `until` (stored ISO form)."""
         where, params = ["1 = 1"], []
         if since:

@@ -1,30 +1,31 @@
-"""EnquiryStore: the one object the bot holds to reach its SQLite file."""
+"""EnquiryStore: the one object the bot holds to reach its SQLite file, its parts reached by name."""
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
-from store.base import utc_now
+from store.base import Connection, utc_now
 from store.database import open_database
-from store.enquiries import EnquiryLog
+from store.enquiries import Enquiries
 from store.outbox import Outbox
 from store.privacy import Privacy
 from store.stats import Stats
-from store.tickets import TicketDesk
+from store.tickets import Tickets
 
 
-class EnquiryStore(EnquiryLog, TicketDesk, Outbox, Privacy, Stats):
-    """The enquiry log, tickets, the outbox and privacy tools over one SQLite file.
+class EnquiryStore(Connection):
+    """The enquiry log, tickets, the outbox, privacy and figures over one SQLite file:
+
+        store.enquiries.record(...)       store.tickets.close(7, by=staff_id)
+        store.outbox.enqueue(...)         store.privacy.forget_user(user_id)
+        store.stats.summary()             with store.atomic(): ...   (several writes, one transaction)
 
     Every method is synchronous and short, and commits before it returns (use `atomic()` to group
     several). The connection belongs to the thread that created the store: call it from the event loop
-    thread only. `clock` returns the current time as an aware datetime; tests pass a fake one.
-
-    Each part lives in its own module: enquiries.py (the log), tickets.py, outbox.py, privacy.py and
-    stats.py; their docstrings list the keys of the dicts they return.
+    thread only. `clock` returns the current time as an aware datetime; tests pass a fake one (every part
+    reads it at each call, so replacing store.clock moves them all).
     """
 
     def __init__(self, path: str | os.PathLike[str], *, clock: Callable[[], datetime] = utc_now,
@@ -32,20 +33,16 @@ class EnquiryStore(EnquiryLog, TicketDesk, Outbox, Privacy, Stats):
         self.path = Path(path)
         self.clock = clock
         self.db = open_database(self.path, synchronous=synchronous)
-        self._load_blocked()
+        self.enquiries = Enquiries(self)
+        self.tickets = Tickets(self)
+        self.outbox = Outbox(self)
+        self.privacy = Privacy(self)
+        self.stats = Stats(self)
+        self.outbox.load_blocked()
 
-    def close(self, number: int | None = None, staff_id: int | None = None) -> Any:  # type: ignore[override]
-        """close() closes the database; close(number, staff_id) closes a ticket (same as close_ticket).
-
-        Two contracts name this method; the ticket form needs both arguments so that neither can be
-        reached by mistake.
-        """
-        if number is None and staff_id is None:
-            self.db.close()
-            return None
-        if number is None or staff_id is None:
-            raise TypeError("close(number, staff_id) closes a ticket; close() closes the database")
-        return self.close_ticket(number, staff_id)
+    def close(self) -> None:
+        """Close the database (a ticket is closed with store.tickets.close)."""
+        self.db.close()
 
     def __enter__(self) -> "EnquiryStore":
         return self

@@ -9,34 +9,51 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from store.base import StoreBase, dumps, loads
+from store.base import Part, dumps, loads
 from store.database import iso
+from store.rows import OutboxRow
 
 log = logging.getLogger(__name__)
 
 OUTBOX_STATUSES = ("pending", "sent", "failed", "blocked")
 
+# What a row is for (its `purpose`), written by the staff desk (handlers/desk.py). The sender needs to
+# know some of them: a card edit finds its card's message id when it is sent (the card may not have been
+# sent when the edit was written), and notes in the staff chat are sent as replies to their ticket's card.
+CARD = "staff_card"            # a new ticket card in the staff chat (mark_sent records its message id)
+CARD_EDIT = "card_edit"        # the card edited in place to show its status
+STAFF_NOTE = "staff_note"      # a note about a ticket in the staff chat (a user blocked the bot, ...)
+USER_NOTE = "user_note"        # the user's further message, posted in the staff chat
+ANSWER = "staff_answer"        # a staff answer delivered to the user
+NOTE_EDIT = "note_edit"        # a note or view in the staff chat blanked after /forget
+# Messages the bot sent directly about a ticket, written down as sent so that a reply to them reaches it:
+TICKET_VIEW = "ticket_view"    # /ticket N
+CONFIRM = "staff_confirm"      # "answer recorded" to the staff member
+USER_PROMPT = "user_prompt"    # "write your message for staff", to the user
+REPLY_TO_CARD = (STAFF_NOTE, USER_NOTE)
 
-def outbox_row(row: dict[str, Any]) -> dict[str, Any]:
+
+def outbox_row(row: dict[str, Any]) -> OutboxRow:
     row = dict(row)
     row["reply_markup"] = loads(row.get("reply_markup"))
-    return row
+    return cast(OutboxRow, row)
 
 
-class Outbox(StoreBase):
-    """Keys of an outbox row: id, chat_id, text, parse_mode, reply_markup (dict or None), edit_message_id,
-    purpose, ticket, status, attempts, created_at, next_attempt_at, sent_at, last_error, sent_message_id,
-    flood_waits. attempts counts the tries that ended (sent, failed, blocked, or to be retried after a
-    failure); flood_waits counts Telegram's 429s, which are not failures."""
+class Outbox(Part):
+    """The outbox (store.outbox): rows are store.rows.OutboxRow; the chats that blocked the bot."""
 
-    outbox_max_attempts: int = 12      # failures (not flood waits) before a row is given up as failed
+    max_attempts: int = 12             # failures (not flood waits) before a row is given up as failed
     backoff_base_s: float = 2.0        # 2, 4, 8, ... seconds after the 1st, 2nd, 3rd ... failure
     backoff_cap_s: float = 3600.0      # ... but never more than an hour apart
-    _blocked_chats: set[int]
 
-    def _load_blocked(self) -> None:
+    def __init__(self, store: Any) -> None:
+        super().__init__(store)
+        self._blocked_chats: set[int] = set()
+
+    def load_blocked(self) -> None:
+        """Read the blocked chats from the file (at start-up and after the retention purge)."""
         self._blocked_chats = {r["chat_id"] for r in self.db.query("SELECT chat_id FROM blocked_users")}
 
     def enqueue(self, chat_id: int, text: str, *, parse_mode: str | None = "HTML",
@@ -61,7 +78,7 @@ class Outbox(StoreBase):
         log.debug("outbox %d queued (%s, ticket %s)", outbox_id, purpose, ticket)
         return outbox_id
 
-    def due(self, now: datetime | None = None, limit: int = 20) -> list[dict[str, Any]]:
+    def due(self, now: datetime | None = None, limit: int = 20) -> list[OutboxRow]:
         """Pending rows whose time has come, in the order they were written.
 
         A row is held back while an earlier row to the same chat waits for a retry, so one chat's
@@ -71,7 +88,7 @@ class Outbox(StoreBase):
         The outbox job calls this every few seconds, so it also retries a checkpoint a reader kept
         from emptying the write-ahead log (see retry_checkpoint): forgotten data leaves the log soon after.
         """
-        self.retry_checkpoint()
+        self._store.retry_checkpoint()
         at = iso(now) if now else self._now()
         rows = self._all(
             "SELECT * FROM outbox o WHERE o.status = 'pending' AND o.next_attempt_at <= ?"
@@ -82,11 +99,11 @@ class Outbox(StoreBase):
         )
         return [outbox_row(r) for r in rows]
 
-    def outbox_row(self, outbox_id: int) -> dict[str, Any] | None:
+    def row(self, outbox_id: int) -> OutboxRow | None:
         row = self._one("SELECT * FROM outbox WHERE id = ?", (outbox_id,))
         return outbox_row(row) if row else None
 
-    def outbox_rows(self, status: str | None = None) -> list[dict[str, Any]]:
+    def rows(self, status: str | None = None) -> list[OutboxRow]:
         if status is None:
             return [outbox_row(r) for r in self._all("SELECT * FROM outbox ORDER BY id")]
         return [outbox_row(r) for r in self._all("SELECT * FROM outbox WHERE status = ? ORDER BY id", (status,))]
@@ -102,7 +119,7 @@ class Outbox(StoreBase):
             )
             row = self._one("SELECT chat_id, purpose, ticket, edit_message_id FROM outbox WHERE id = ?",
                             (outbox_id,))
-            if (row and row["purpose"] == "staff_card" and row["ticket"] is not None
+            if (row and row["purpose"] == CARD and row["ticket"] is not None
                     and row["edit_message_id"] is None and message_id is not None):
                 self.db.execute(
                     "UPDATE tickets SET staff_chat_id = ?, staff_card_message_id = ? WHERE number = ?",
@@ -113,7 +130,7 @@ class Outbox(StoreBase):
         """Seconds to wait after the `attempts`-th failure: exponential, capped."""
         return min(self.backoff_cap_s, self.backoff_base_s * 2 ** max(0, attempts - 1))
 
-    def mark_retry(self, outbox_id: int, error: str, retry_after_s: float | None = None) -> dict[str, Any] | None:
+    def mark_retry(self, outbox_id: int, error: str, retry_after_s: float | None = None) -> OutboxRow | None:
         """A failure worth retrying (network, 5xx, 429). Returns the updated row (status tells if given up).
 
         With retry_after_s (Telegram's 429 flood wait) the row waits exactly that long and is never given
@@ -121,7 +138,7 @@ class Outbox(StoreBase):
         """
         row = self._one("SELECT attempts FROM outbox WHERE id = ? AND status = 'pending'", (outbox_id,))
         if row is None:
-            return self.outbox_row(outbox_id)
+            return self.row(outbox_id)
         attempts, status = row["attempts"], "pending"
         if retry_after_s is not None:
             # Counted apart: a flood wait says nothing about whether the message can be delivered.
@@ -129,15 +146,15 @@ class Outbox(StoreBase):
         else:
             attempts += 1
             wait, counter = self.backoff_s(attempts), "attempts = attempts + 1"
-            if attempts >= self.outbox_max_attempts:
+            if attempts >= self.max_attempts:
                 status = "failed"
         self.db.execute(
             f"UPDATE outbox SET {counter}, status = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
-            (status, error[:500], iso(self.clock() + timedelta(seconds=wait)), outbox_id),
+            (status, error[:500], iso(self._store.clock() + timedelta(seconds=wait)), outbox_id),
         )
         if status == "failed":
             log.warning("outbox %d given up after %d attempts: %s", outbox_id, attempts, error[:200])
-        return self.outbox_row(outbox_id)
+        return self.row(outbox_id)
 
     def mark_failed(self, outbox_id: int, error: str) -> None:
         """A failure that retrying cannot fix (a 400 Bad Request, say): stop trying."""
@@ -148,13 +165,13 @@ class Outbox(StoreBase):
         log.warning("outbox %d failed: %s", outbox_id, error[:200])
 
     def mark_blocked(self, outbox_id: int, error: str = "Forbidden: bot was blocked by the user"
-                     ) -> dict[str, Any] | None:
+                     ) -> OutboxRow | None:
         """The recipient blocked the bot (403): stop sending to that chat and remember it.
 
         Every other pending row to the same chat is marked blocked too. Returns the row (its ticket tells
         whom to inform).
         """
-        row = self.outbox_row(outbox_id)
+        row = self.row(outbox_id)
         if row is None:
             return None
         chat_id = row["chat_id"]
@@ -180,7 +197,7 @@ class Outbox(StoreBase):
         # A private chat's id is the user's id, which the log (kept longer than the data) must not hold.
         log.warning("outbox %d: %s blocked the bot (ticket %s)", outbox_id,
                     "the user" if chat_id > 0 else f"chat {chat_id}", row["ticket"])
-        return self.outbox_row(outbox_id)
+        return self.row(outbox_id)
 
     def is_blocked(self, chat_id: int) -> bool:
         return chat_id in self._blocked_chats
@@ -191,4 +208,8 @@ class Outbox(StoreBase):
     def unblock(self, chat_id: int) -> None:
         """The user is reachable again (they wrote to the bot)."""
         self.db.execute("DELETE FROM blocked_users WHERE chat_id = ?", (chat_id,))
+        self._blocked_chats.discard(chat_id)
+
+    def forget_chat(self, chat_id: int) -> None:
+        """Drop a forgotten user's blocked mark from memory (privacy deletes its row)."""
         self._blocked_chats.discard(chat_id)

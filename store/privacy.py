@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
-from typing import Any
+from typing import cast
 
-from store.base import StoreBase
+from store.base import Part
 from store.database import iso
 from store.enquiries import IS_QUESTION
+from store.rows import Forgotten, Kept, KeptTicket
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +27,9 @@ _BLANK_TICKET = ("name = NULL, contact = NULL, contact_kind = NULL, question = N
                  " deleted_at = coalesce(deleted_at, ?)")
 
 
-class Privacy(StoreBase):
+class Privacy(Part):
+    """Forgetting a person, what is kept about them, and the retention purge (store.privacy)."""
+
     def _blank_tickets(self, numbers: list[int], now: str, *, unlink: bool = False) -> None:
         """Blank the tickets' personal fields; with `unlink` (the retention purge) also their user and chat.
 
@@ -50,7 +53,7 @@ class Privacy(StoreBase):
             params,
         )
 
-    def forget_user(self, user_id: int) -> dict[str, Any]:
+    def forget_user(self, user_id: int) -> Forgotten:
         """Delete the user's enquiries and feedback, blank their tickets' personal fields (marked deleted).
 
         Returns what was done: {"enquiries": n, "feedback": n, "tickets": [numbers]}. Freed bytes are
@@ -70,15 +73,15 @@ class Privacy(StoreBase):
             # Messages to their private chat (whose id is the user id) that no ticket names.
             self._blank_outbox("chat_id = ?", (user_id,))
             self.db.execute("DELETE FROM blocked_users WHERE user_id = ? OR chat_id = ?", (user_id, user_id))
-        self._blocked_chats.discard(user_id)  # type: ignore[attr-defined]
+        self._store.outbox.forget_chat(user_id)
         # The write-ahead log still holds page images from before the deletion: fold it in and empty it.
-        if self.checkpoint()[0]:
+        if self._store.checkpoint()[0]:
             log.warning("forget: a reader kept the write-ahead log from being emptied; retried later")
         # Counts only: the log outlives the data, so it must not say whom this was about.
         log.info("forget: %d enquiries, %d ratings, %d tickets", enquiries, feedback, len(numbers))
         return {"enquiries": enquiries, "feedback": feedback, "tickets": numbers}
 
-    def user_data(self, user_id: int, recent: int = 5) -> dict[str, Any]:
+    def user_data(self, user_id: int, recent: int = 5) -> Kept:
         """What is kept about a user (for /mydata): counts, recent questions, tickets with their fields."""
         counts = self._one(
             "SELECT count(*) AS n, min(time) AS first, max(time) AS last FROM enquiries WHERE user_id = ?",
@@ -90,7 +93,7 @@ class Privacy(StoreBase):
             (user_id, recent),
         )]
         tickets = [
-            {**t, "anonymous": bool(t["anonymous"]), "deleted": bool(t["deleted"])}
+            cast(KeptTicket, {**t, "anonymous": bool(t["anonymous"]), "deleted": bool(t["deleted"])})
             for t in self.db.query(
                 "SELECT number, status, created_at, name, contact, contact_kind, question, consent_at,"
                 " consent_version, anonymous, deleted FROM tickets WHERE user_id = ? ORDER BY number DESC",
@@ -117,7 +120,7 @@ class Privacy(StoreBase):
         lose their user and chat ids too (forgotten ones included), so nothing links them to a person;
         finished outbox rows and old blocked-user records are deleted. Returns the counts.
         """
-        cutoff = iso((now or self.clock()) - timedelta(days=days))
+        cutoff = iso((now or self._store.clock()) - timedelta(days=days))
         stamp = self._now()
         with self.db.atomic():
             self.db.execute(
@@ -137,7 +140,7 @@ class Privacy(StoreBase):
             outbox = self.db.execute(
                 "DELETE FROM outbox WHERE created_at < ? AND status != 'pending'", (cutoff,)).rowcount
             blocked = self.db.execute("DELETE FROM blocked_users WHERE blocked_at < ?", (cutoff,)).rowcount
-        self._load_blocked()  # type: ignore[attr-defined]
+        self._store.outbox.load_blocked()
         counts = {"enquiries": enquiries, "tickets": len(numbers), "outbox": outbox, "blocked": blocked}
         log.info("retention purge (%s days): %s", days, counts)
         return counts
@@ -149,15 +152,5 @@ class Privacy(StoreBase):
         with bench/bench_store.py); run this at a quiet hour.
         """
         counts = self.purge_older_than(retention_days, now)
-        self.vacuum()
+        self._store.vacuum()
         return counts
-
-    def vacuum(self) -> None:
-        """Rebuild the file without free pages, then empty the write-ahead log.
-
-        Takes a moment on a large file and needs no other connection writing; run it from the daily job.
-        """
-        self.checkpoint()  # fold in what earlier forgets left, so VACUUM rebuilds from a complete file
-        self.db.execute("VACUUM")
-        if self.checkpoint()[0]:
-            log.warning("vacuum: a reader kept the write-ahead log from being emptied; retried later")

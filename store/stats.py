@@ -5,14 +5,16 @@ import statistics
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
-from store.base import StoreBase
-from store.clusters import GROUP_LIMIT, group_questions
+from review.clusters import GROUP_LIMIT, group_questions
+from store.base import Part
 from store.database import KST, day_start, iso, parse_iso
 from store.enquiries import IS_QUESTION, IS_UNANSWERED
 
 
-class Stats(StoreBase):
-    def period_stats(self, since: datetime, until: datetime, *, top: int = 5) -> dict[str, Any]:
+class Stats(Part):
+    """Figures for /stats and reports (store.stats)."""
+
+    def period(self, since: datetime, until: datetime, *, top: int = 5) -> dict[str, Any]:
         """Counts for enquiries and tickets created in [since, until).
 
         enquiries: typed questions the bot decided on (not button presses, commands, or what was typed into
@@ -63,15 +65,15 @@ class Stats(StoreBase):
             "unmatched_other": grouping.other,
         }
 
-    def stats(self, now: datetime | None = None, *, tz: tzinfo = KST, top: int = 5) -> dict[str, Any]:
+    def summary(self, now: datetime | None = None, *, tz: tzinfo = KST, top: int = 5) -> dict[str, Any]:
         """{"today": {...}, "week": {...}, "open_now": n}; week is today and the six days before it."""
-        now = now or self.clock()
+        now = now or self._store.clock()
         today = day_start(now.astimezone(tz).date(), tz)
         until = now + timedelta(milliseconds=1)  # stored times have millisecond precision
         open_now = self._one("SELECT count(*) AS n FROM tickets WHERE status IN ('open', 'claimed')") or {"n": 0}
         return {
             "now": iso(now),
-            "today": self.period_stats(today, until, top=top),
-            "week": self.period_stats(today - timedelta(days=6), until, top=top),
+            "today": self.period(today, until, top=top),
+            "week": self.period(today - timedelta(days=6), until, top=top),
             "open_now": open_now["n"],
         }

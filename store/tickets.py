@@ -8,33 +8,31 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from store.base import StoreBase
+from store.base import Part
 from store.contact import normalise_contact
 from store.database import iso
+from store.rows import Ticket, TicketMessage
 
 log = logging.getLogger(__name__)
 
 STATUSES = ("open", "claimed", "answered", "closed")
 
 
-def ticket_row(row: dict[str, Any]) -> dict[str, Any]:
+def ticket_row(row: dict[str, Any]) -> Ticket:
     row = dict(row)
     row["anonymous"] = bool(row["anonymous"])
     row["deleted"] = bool(row["deleted"])
-    return row
+    return cast(Ticket, row)
 
 
-class TicketDesk(StoreBase):
-    """Keys of a ticket dict: number, user_id, chat_id, lang, name, contact, contact_kind, question,
-    status, claimed_by, claimed_by_name, claimed_at, consent_at, consent_version, anonymous, created_at,
-    updated_at, answered_at, answered_by, closed_at, closed_by, staff_chat_id, staff_card_message_id,
-    deleted, deleted_at; ticket(n) adds "messages": [{id, who, text, time, staff_id, staff_name}]."""
+class Tickets(Part):
+    """The tickets (store.tickets): rows are store.rows.Ticket."""
 
-    def create_ticket(self, user_id: int, chat_id: int, name: str | None, contact: str | None,
-                      question: str, consent_version: str | None, consent_at: datetime | str | None,
-                      anonymous: bool = False, *, lang: str | None = None) -> dict[str, Any]:
+    def create(self, user_id: int, chat_id: int, name: str | None, contact: str | None,
+               question: str, consent_version: str | None, consent_at: datetime | str | None,
+               anonymous: bool = False, *, lang: str | None = None) -> Ticket:
         """Open a ticket. Anonymous tickets (consent refused) keep no name or contact.
 
         The contact is stored in its normalised form when it is a phone number or e-mail address.
@@ -65,24 +63,24 @@ class TicketDesk(StoreBase):
                 (number, question, now),
             )
         log.info("ticket %d opened (anonymous=%s)", number, bool(anonymous))
-        return self.ticket(number)  # type: ignore[return-value]
+        return self.get(number)  # type: ignore[return-value]
 
-    def ticket(self, number: int) -> dict[str, Any] | None:
+    def get(self, number: int) -> Ticket | None:
         """One ticket with its messages, oldest first; None if there is no such ticket."""
         row = self._one("SELECT * FROM tickets WHERE number = ?", (number,))
         if row is None:
             return None
         ticket = ticket_row(row)
-        ticket["messages"] = self._all(
+        ticket["messages"] = cast(list[TicketMessage], self._all(
             "SELECT id, who, text, time, staff_id, staff_name FROM ticket_messages WHERE ticket = ? ORDER BY id",
             (number,),
-        )
+        ))
         return ticket
 
-    def tickets(self, status: str | Iterable[str] | None = None, since: datetime | str | None = None
-                ) -> list[dict[str, Any]]:
+    def select(self, status: str | Iterable[str] | None = None, since: datetime | str | None = None
+               ) -> list[Ticket]:
         """Tickets oldest first (the inbox order), filtered by status (one or several) and creation time."""
-        where, params = ["1 = 1"], []
+        where, params = ["1 = 1"], cast(list[Any], [])
         if status is not None:
             statuses = [status] if isinstance(status, str) else list(status)
             unknown = set(statuses) - set(STATUSES)
@@ -96,21 +94,21 @@ class TicketDesk(StoreBase):
         rows = self._all(f"SELECT * FROM tickets WHERE {' AND '.join(where)} ORDER BY number", tuple(params))
         return [ticket_row(r) for r in rows]
 
-    def user_tickets(self, user_id: int) -> list[dict[str, Any]]:
+    def of_user(self, user_id: int) -> list[Ticket]:
         """A user's tickets, newest first (for /mytickets)."""
         rows = self._all("SELECT * FROM tickets WHERE user_id = ? ORDER BY number DESC", (user_id,))
         return [ticket_row(r) for r in rows]
 
-    def open_ticket_for_user(self, user_id: int) -> dict[str, Any] | None:
+    def open_for_user(self, user_id: int) -> Ticket | None:
         """The user's latest ticket that is not closed: where their replies go."""
         row = self._one(
             "SELECT number FROM tickets WHERE user_id = ? AND status != 'closed' AND deleted = 0"
             " ORDER BY number DESC LIMIT 1",
             (user_id,),
         )
-        return self.ticket(row["number"]) if row else None
+        return self.get(row["number"]) if row else None
 
-    def ticket_for_message(self, chat_id: int, message_id: int) -> dict[str, Any] | None:
+    def for_message(self, chat_id: int, message_id: int) -> Ticket | None:
         """The ticket a staff member replied to: its card, or any other message the bot sent about it."""
         row = self._one(
             "SELECT number FROM tickets WHERE staff_chat_id = ? AND staff_card_message_id = ?",
@@ -119,14 +117,14 @@ class TicketDesk(StoreBase):
             "SELECT ticket AS number FROM outbox WHERE chat_id = ? AND sent_message_id = ? AND ticket IS NOT NULL",
             (chat_id, message_id),
         )
-        return self.ticket(row["number"]) if row else None
+        return self.get(row["number"]) if row else None
 
-    def _update(self, number: int, sql: str, params: tuple = ()) -> dict[str, Any] | None:
+    def _update(self, number: int, sql: str, params: tuple = ()) -> Ticket | None:
         cursor = self.db.execute(f"UPDATE tickets SET {sql}, updated_at = ? WHERE number = ?",
                                  (*params, self._now(), number))
-        return self.ticket(number) if cursor.rowcount else None
+        return self.get(number) if cursor.rowcount else None
 
-    def claim(self, number: int, staff_id: int, staff_name: str | None) -> dict[str, Any] | None:
+    def claim(self, number: int, staff_id: int, staff_name: str | None) -> Ticket | None:
         """A staff member takes the ticket (taking over from a colleague is allowed)."""
         ticket = self._update(
             number,
@@ -138,8 +136,7 @@ class TicketDesk(StoreBase):
             log.info("ticket %d claimed by staff %d", number, staff_id)
         return ticket
 
-    def answer(self, number: int, staff_id: int, text: str, staff_name: str | None = None
-               ) -> dict[str, Any] | None:
+    def answer(self, number: int, staff_id: int, text: str, staff_name: str | None = None) -> Ticket | None:
         """Record a staff answer (delivering it is the outbox's job): status answered, first answer time."""
         if self._one("SELECT 1 FROM tickets WHERE number = ?", (number,)) is None:
             return None
@@ -160,7 +157,7 @@ class TicketDesk(StoreBase):
         log.info("ticket %d answered by staff %d", number, staff_id)
         return ticket
 
-    def add_user_message(self, number: int, text: str) -> dict[str, Any] | None:
+    def add_user_message(self, number: int, text: str) -> Ticket | None:
         """The user wrote again about the ticket: keep it and put the ticket back in the inbox."""
         if self._one("SELECT 1 FROM tickets WHERE number = ?", (number,)) is None:
             return None
@@ -177,15 +174,15 @@ class TicketDesk(StoreBase):
         log.info("ticket %d: message from the user", number)
         return ticket
 
-    def close_ticket(self, number: int, staff_id: int) -> dict[str, Any] | None:
-        """Mark the ticket done (also reachable as store.close(number, staff_id))."""
+    def close(self, number: int, *, by: int) -> Ticket | None:
+        """Mark the ticket done; `by` is the staff member's id."""
         ticket = self._update(number, "status = 'closed', closed_at = ?, closed_by = ?",
-                              (self._now(), staff_id))
+                              (self._now(), by))
         if ticket:
-            log.info("ticket %d closed by staff %d", number, staff_id)
+            log.info("ticket %d closed by staff %d", number, by)
         return ticket
 
-    def reopen(self, number: int) -> dict[str, Any] | None:
+    def reopen(self, number: int) -> Ticket | None:
         """Put the ticket back in the inbox: claimed if someone holds it, else open."""
         ticket = self._update(
             number,

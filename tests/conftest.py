@@ -17,6 +17,9 @@ from telegram import Update
 from bot import build_application
 from botapi.inprocess import InProcessBotAPI
 from botapi.updates import UpdateFactory
+from handlers.consent import Consent, load_consent
+from handlers.services import Services, services_of
+from handlers.texts import Texts
 from intents.matcher import Matcher
 from knowledge.loader import load_or_raise
 from knowledge.model import KnowledgeBase
@@ -35,6 +38,17 @@ def kb() -> KnowledgeBase:
 @pytest.fixture(scope="session")
 def matcher(kb: KnowledgeBase) -> Matcher:
     return Matcher(kb)
+
+
+@pytest.fixture(scope="session")
+def texts() -> Texts:
+    """The bot's texts, read once for the whole run (the Application gets them injected)."""
+    return Texts.load()
+
+
+@pytest.fixture(scope="session")
+def consent() -> Consent:
+    return load_consent()
 
 
 @pytest.fixture
@@ -74,6 +88,10 @@ class BotHarness:
         self.app, self.api, self.store = app, api, store
         self.updates = UpdateFactory(app.bot)
 
+    @property
+    def services(self) -> Services:
+        return services_of(self.app)
+
     async def send(self, update: Update) -> list[dict]:
         before = len(self.api.sent)
         await self.app.process_update(update)
@@ -89,26 +107,27 @@ class BotHarness:
         return await self.send(self.updates.callback(data, **kwargs))
 
     def last_enquiry(self, user_id: int = 1001) -> dict:
-        return self.store.recent_enquiries(user_id, limit=1)[0]
+        return self.store.enquiries.recent(user_id, limit=1)[0]
 
 
 @pytest.fixture
 async def bot(settings: Settings, kb: KnowledgeBase, matcher: Matcher, store: EnquiryStore,
-              api: InProcessBotAPI) -> Any:
-    app = build_application(settings, kb=kb, matcher=matcher, store=store, request=api, get_updates_request=api)
+              api: InProcessBotAPI, texts: Texts, consent: Consent) -> Any:
+    app = build_application(settings, kb=kb, matcher=matcher, store=store, texts=texts, consent=consent,
+                            request=api, get_updates_request=api)
     async with app:
         yield BotHarness(app, api, store)
 
 
 @pytest.fixture
-def make_bot(settings: Settings, store: EnquiryStore) -> Any:
+def make_bot(settings: Settings, store: EnquiryStore, texts: Texts, consent: Consent) -> Any:
     """`async with make_bot(kb) as bot:` a bot over another knowledge base (e.g. one written by the test)."""
 
     @contextlib.asynccontextmanager
     async def make(kb: KnowledgeBase, matcher: Any = None) -> Any:
         api = InProcessBotAPI()
-        app = build_application(settings, kb=kb, matcher=matcher or Matcher(kb), store=store,
-                                request=api, get_updates_request=api)
+        app = build_application(settings, kb=kb, matcher=matcher or Matcher(kb), store=store, texts=texts,
+                                consent=consent, request=api, get_updates_request=api)
         async with app:
             yield BotHarness(app, api, store)
 

@@ -15,6 +15,7 @@ from botapi.loopback import LoopbackBotAPIServer
 from botapi.updates import UpdateFactory
 from console.chat import CONSOLE_USER_ID
 from handlers import outbox, privacy
+from handlers.services import services_of
 from settings import DEFAULT_BASE_URL, Settings, SettingsError
 from store import EnquiryStore
 
@@ -132,7 +133,7 @@ async def test_build_application_uses_base_url_and_rides_out_a_429(tmp_path, kb,
             await app.shutdown()
     assert server.api.sent_to(7)[0]["plain"].startswith("무역사절단")
     assert len(server.api.calls_of("sendMessage")) == 2  # refused once with 429, sent after retry_after
-    assert store.recent_enquiries(7)[0]["item_id"] == "trade-mission"
+    assert store.enquiries.recent(7)[0]["item_id"] == "trade-mission"
 
 
 def test_build_application_needs_a_token_or_a_request(settings, kb, matcher, store):
@@ -143,7 +144,7 @@ def test_build_application_needs_a_token_or_a_request(settings, kb, matcher, sto
 def test_the_console_chat_leaves_the_real_database_alone(tmp_path):
     """Trying the bot in a terminal never reads, sends or marks what the real bot keeps in BOT_DB."""
     real = EnquiryStore(tmp_path / "data" / "bot.db")
-    row = real.enqueue(5, "담당자 답변입니다.", purpose="staff_answer")
+    row = real.outbox.enqueue(5, "담당자 답변입니다.", purpose="staff_answer")
     real.close()
     real_state = tmp_path / "data" / "bot-state.db"
     result = run_bot_py("chat", stdin="무역사절단 신청 방법\n", tmp_path=tmp_path)
@@ -151,13 +152,13 @@ def test_the_console_chat_leaves_the_real_database_alone(tmp_path):
     assert "담당자 답변입니다" not in result.stdout
     real = EnquiryStore(tmp_path / "data" / "bot.db")
     try:
-        assert real.outbox_row(row)["status"] == "pending"  # still waiting for the real bot to send it
-        assert real.recent_enquiries(CONSOLE_USER_ID) == []
+        assert real.outbox.row(row)["status"] == "pending"  # still waiting for the real bot to send it
+        assert real.enquiries.recent(CONSOLE_USER_ID) == []
     finally:
         real.close()
     console = EnquiryStore(tmp_path / "data" / "console.db")
     try:
-        assert console.recent_enquiries(CONSOLE_USER_ID)[0]["text"] == "무역사절단 신청 방법"
+        assert console.enquiries.recent(CONSOLE_USER_ID)[0]["text"] == "무역사절단 신청 방법"
     finally:
         console.close()
     assert not real_state.exists() and (tmp_path / "data" / "console-state.db").exists()
@@ -169,8 +170,8 @@ def test_the_console_chat_runs_no_outbox_sender_and_no_daily_job(tmp_path, monke
 
     async def fake_console(app, api, **kwargs):
         seen["jobs"] = {job.name for job in app.job_queue.jobs()}
-        seen["db"] = app.bot_data["settings"].db_path
-        app.bot_data["store"].enqueue(5, "대기 중인 답변", purpose="staff_answer")
+        seen["db"] = services_of(app).settings.db_path
+        services_of(app).store.outbox.enqueue(5, "대기 중인 답변", purpose="staff_answer")
         outbox.kick(app)  # what a new ticket does: with no sender there is nothing to kick
         seen["after_kick"] = {job.name for job in app.job_queue.jobs()}
 

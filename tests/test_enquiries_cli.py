@@ -16,8 +16,8 @@ import yaml
 from bot import build_parser
 from intents.decision import Candidate, Decision
 from store import EnquiryStore
-from store.cli import db_path, run_enquiries
-from store.export import ENQUIRY_COLUMNS, csv_cell, enquiry_values, unescape_cell
+from review.cli import db_path, run_enquiries
+from review.export import ENQUIRY_COLUMNS, csv_cell, enquiry_values, unescape_cell
 from fakeclock import Clock
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,19 +44,19 @@ def db(tmp_path):
     store = EnquiryStore(path, clock=clock)
     for i, (text, kind, source) in enumerate(QUESTIONS):
         clock.at = T0 + timedelta(days=i)
-        eid = store.record_message(user_id=1001 + i % 2, chat_id=1001 + i % 2, lang="ko", text=text, source=source)
-        store.record_decision(eid, Decision(kind, id="youth-startup-academy" if kind == "answer" else None,
+        eid = store.enquiries.record(user_id=1001 + i % 2, chat_id=1001 + i % 2, lang="ko", text=text, source=source)
+        store.enquiries.record_decision(eid, Decision(kind, id="youth-startup-academy" if kind == "answer" else None,
                                             score=81.5 if kind == "answer" else 30.25,
                                             candidates=(Candidate("youth-startup-academy", "program", 81.5),)),
                               0.75)
         if i == 0:
-            store.record_feedback(eid, 1001, True)
+            store.enquiries.record_feedback(eid, 1001, True)
     clock.at = T0 + timedelta(days=1)
-    t = store.create_ticket(1001, 1001, "홍길동", "010 1234 5678", "드론 교육 있나요?", "v1", clock.at, False)
-    store.claim(t["number"], 501, "김담당")
-    store.answer(t["number"], 501, "다음 주에 공고가 나갑니다", staff_name="김담당")
+    t = store.tickets.create(1001, 1001, "홍길동", "010 1234 5678", "드론 교육 있나요?", "v1", clock.at, False)
+    store.tickets.claim(t["number"], 501, "김담당")
+    store.tickets.answer(t["number"], 501, "다음 주에 공고가 나갑니다", staff_name="김담당")
     clock.at = T0 + timedelta(days=5)
-    store.create_ticket(1002, 1002, None, None, "익명 질문", None, None, True)
+    store.tickets.create(1002, 1002, None, None, "익명 질문", None, None, True)
     store.close()
     return path
 
@@ -197,7 +197,7 @@ def test_show(db):
 
 def test_show_forgotten_ticket(db):
     store = EnquiryStore(db)
-    store.forget_user(1001)
+    store.privacy.forget_user(1001)
     store.close()
     code, text = run(db, "show", "1")
     assert code == 0 and "personal data deleted" in text and "홍길동" not in text and "(deleted)" in text
@@ -205,7 +205,7 @@ def test_show_forgotten_ticket(db):
 
 def test_show_purged_ticket(db):
     store = EnquiryStore(db, clock=Clock(T0 + timedelta(days=400)))
-    store.purge_older_than(365)
+    store.privacy.purge_older_than(365)
     store.close()
     code, text = run(db, "show", "1")
     assert code == 0 and "user - (chat -)" in text and "None" not in text and "홍길동" not in text
@@ -213,7 +213,7 @@ def test_show_purged_ticket(db):
 
 def expected_rows(path: Path, since: str | None = None) -> list[list[str]]:
     store = EnquiryStore(path)
-    rows = [[unescape_cell(csv_cell(v)) for v in enquiry_values(r)] for r in store.enquiries(since=since)]
+    rows = [[unescape_cell(csv_cell(v)) for v in enquiry_values(r)] for r in store.enquiries.select(since=since)]
     store.close()
     return rows
 
@@ -264,7 +264,7 @@ def test_xlsx_export_opens_with_the_rows(db, tmp_path):
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
     assert tuple(rows[0]) == ENQUIRY_COLUMNS
     store = EnquiryStore(db)
-    expected = [enquiry_values(r) for r in store.enquiries()]
+    expected = [enquiry_values(r) for r in store.enquiries.select()]
     store.close()
     assert rows[1:] == expected
     formula = sheet.cell(row=6, column=ENQUIRY_COLUMNS.index("text") + 1)
@@ -337,9 +337,9 @@ def test_unanswered_groups_with_closest_item_and_yaml_line(db, tmp_path):
 
 
 def test_unanswered_says_what_it_left_ungrouped(db, tmp_path, monkeypatch):
-    import store.cli
+    import review.cli
 
-    monkeypatch.setattr(store.cli, "UNANSWERED_GROUP_LIMIT", 3)
+    monkeypatch.setattr(review.cli, "UNANSWERED_GROUP_LIMIT", 3)
     code, text = run(db, "unanswered", "--knowledge", str(tmp_path / "missing"), "--intents", str(tmp_path / "x"))
     lines = text.splitlines()
     assert code == 0 and lines[0] == "6 unanswered questions in 1 group, most frequent first."
@@ -355,7 +355,7 @@ def test_unanswered_without_knowledge_still_groups(db, tmp_path):
 
 def test_unanswered_fallback_similarity_without_matcher(db, tmp_path):
     from knowledge.loader import load_or_raise
-    from store.unanswered import suggest
+    from review.unanswered import suggest
 
     kb = load_or_raise(*write_knowledge(tmp_path))
     result = suggest(["드론 교육 있나요", "드론교육 있어요?", "주차장 있나요?"], kb, use_matcher=False)
@@ -382,7 +382,7 @@ def test_csv_numbers_are_not_escaped(tmp_path):
     """Only text can be a formula: a group chat's negative id stays a number a spreadsheet can read."""
     path = tmp_path / "bot.db"
     store = EnquiryStore(path, clock=Clock(T0))
-    store.record_message(user_id=1001, chat_id=-1001234, lang="ko", text="-1 그룹에서 묻습니다")
+    store.enquiries.record(user_id=1001, chat_id=-1001234, lang="ko", text="-1 그룹에서 묻습니다")
     store.close()
     out = tmp_path / "e.csv"
     assert run(path, "export", "--out", str(out))[0] == 0
@@ -398,9 +398,9 @@ def test_what_users_typed_cannot_drive_the_staff_terminal(tmp_path):
     store = EnquiryStore(path)
     nasty = "\x1b[31m빨간 글씨\x1b[0m \u202e거꾸로 \x00널 " + "가" * 10_000
     for _ in range(2):
-        eid = store.record_message(user_id=7, chat_id=7, lang="ko", text=nasty)
-        store.record_decision(eid, Decision("fallback"), 0.5)
-    t = store.create_ticket(7, 7, None, None, nasty, None, None, True)
+        eid = store.enquiries.record(user_id=7, chat_id=7, lang="ko", text=nasty)
+        store.enquiries.record_decision(eid, Decision("fallback"), 0.5)
+    t = store.tickets.create(7, 7, None, None, nasty, None, None, True)
     store.close()
     for argv in (["unanswered"], ["show", str(t["number"])], ["list"]):
         code, text = run(path, *argv)

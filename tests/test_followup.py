@@ -21,7 +21,7 @@ from telegram import Update
 from bot import build_application
 from botapi.inprocess import InProcessBotAPI
 from conftest import BotHarness, button_data, buttons
-from handlers import followup
+from handlers import consent, followup
 from handlers.persistence import SQLitePersistence
 from settings import Settings
 from store import EnquiryStore
@@ -29,7 +29,7 @@ from store.state import StateStore
 
 USER = 1001
 STAFF_CHAT = -100500
-CONSENT = followup.load_consent()
+CONSENT = consent.load_consent()
 AGREE = f"fu:agree:{CONSENT.version}"
 
 # The text of every consent version ever shown (see consent_fingerprint). A ticket names the version its
@@ -116,7 +116,7 @@ async def test_the_whole_flow_makes_a_ticket_with_consent_and_posts_its_card(des
     assert button_data(confirm) == ["fu:send", "fu:cancel"]
 
     done = to_user(await desk.press("fu:send"))[0]
-    [ticket] = desk.store.user_tickets(USER)
+    [ticket] = desk.store.tickets.of_user(USER)
     assert f"접수 번호는 {ticket['number']}번" in done["plain"] and "/mytickets" in done["plain"]
     assert (ticket["name"], ticket["contact"], ticket["contact_kind"], ticket["question"]) == (
         NAME, PHONE, "phone", QUESTION)
@@ -124,7 +124,7 @@ async def test_the_whole_flow_makes_a_ticket_with_consent_and_posts_its_card(des
     assert ticket["consent_version"] == CONSENT.version and ticket["consent_at"] <= ticket["created_at"]
     assert ticket["lang"] == "ko" and ticket["chat_id"] == USER
     # D's staff card, written in the same transaction as the ticket.
-    cards = [r for r in desk.store.outbox_rows() if r["ticket"] == ticket["number"] and r["purpose"] == "staff_card"]
+    cards = [r for r in desk.store.outbox.rows() if r["ticket"] == ticket["number"] and r["purpose"] == "staff_card"]
     assert len(cards) == 1 and cards[0]["chat_id"] == STAFF_CHAT and NAME in cards[0]["text"]
     assert draft(desk) is None and await state(desk) is None  # the flow is over and keeps nothing
 
@@ -140,7 +140,7 @@ async def test_the_flow_in_english(desk):
     assert "Contact: jane.kim@example.com" in confirm["plain"]
     done = to_user(await desk.press("fu:send", lang="en"))[0]
     assert done["plain"].startswith("Sent. Your ticket number is")
-    assert desk.store.user_tickets(USER)[0]["contact_kind"] == "email"
+    assert desk.store.tickets.of_user(USER)[0]["contact_kind"] == "email"
 
 
 @pytest.mark.parametrize("way", ["menu", "human intent", "thumbs down", "start link"])
@@ -150,12 +150,12 @@ async def test_every_way_in_shows_the_notice(desk, way):
         sent = await desk.press("fu:start")
     elif way == "human intent":
         sent = await desk.say("담당자 연결해 주세요")
-        assert to_user(sent)[0]["plain"] == desk.app.bot_data["kb"].get("human").reply.get("ko")
+        assert to_user(sent)[0]["plain"] == desk.services.knowledge.kb.get("human").reply.get("ko")
     elif way == "thumbs down":
         await desk.say("무역사절단 신청 방법")
         enquiry = desk.last_enquiry()
         sorry = to_user(await desk.press(f"fb:{enquiry['id']}:0"))[0]
-        assert desk.store.enquiry(enquiry["id"])["helpful"] is False  # the rating is stored first
+        assert desk.store.enquiries.get(enquiry["id"])["helpful"] is False  # the rating is stored first
         assert "fu:start" in button_data(sorry)
         sent = await desk.press("fu:start")
     else:
@@ -177,7 +177,7 @@ async def test_the_question_is_prefilled_with_the_last_unanswered_one(desk):
     confirm = to_user(await desk.press("fu:keep"))[0]
     assert f"질문: {unanswered}" in confirm["plain"]
     await desk.press("fu:send")
-    assert desk.store.user_tickets(USER)[0]["question"] == unanswered
+    assert desk.store.tickets.of_user(USER)[0]["question"] == unanswered
 
     # A question already left for staff is not offered again.
     await desk.command("/contact")
@@ -212,11 +212,11 @@ async def test_refusing_consent_still_takes_the_question_anonymously(desk):
     assert "이름과 연락처 없이" in confirm["plain"] and "이름:" not in confirm["plain"]
     done = to_user(await desk.press("fu:send"))[0]
     assert "이 대화방으로 답변" in done["plain"] and "연락처로" not in done["plain"]
-    [ticket] = desk.store.user_tickets(USER)
+    [ticket] = desk.store.tickets.of_user(USER)
     assert ticket["anonymous"] and ticket["name"] is None and ticket["contact"] is None
     assert ticket["consent_at"] is None and ticket["consent_version"] is None
     assert ticket["question"] == "부지 임대 조건을 알고 싶습니다" and ticket["chat_id"] == USER
-    assert any(r["purpose"] == "staff_card" and r["ticket"] == ticket["number"] for r in desk.store.outbox_rows())
+    assert any(r["purpose"] == "staff_card" and r["ticket"] == ticket["number"] for r in desk.store.outbox.rows())
 
 
 # -- /cancel and 취소 at every step ---------------------------------------------------------------------
@@ -257,7 +257,7 @@ async def test_cancel_at_every_step(desk, step, how):
         sent = await desk.say(how)  # typed rather than the command or the button
     said = to_user(sent)[0]
     assert said["plain"].startswith("문의 접수를 취소했습니다") and "fu:start" in button_data(said)
-    assert draft(desk) is None and await state(desk) is None and desk.store.user_tickets(USER) == []
+    assert draft(desk) is None and await state(desk) is None and desk.store.tickets.of_user(USER) == []
     assert desk.api.last_message_with_buttons(USER)["message_id"] == said["message_id"]  # no step buttons left
     # What they type next is a question again, not an answer to the flow.
     assert to_user(await desk.say("무역사절단 신청 방법"))[0]["plain"].startswith("무역사절단")
@@ -288,7 +288,7 @@ async def test_a_restart_in_the_middle_of_the_flow_continues_where_it_was(settin
             await bot.say(QUESTION)
             done = to_user(await bot.press("fu:send"))[0]
             assert "접수 번호는" in done["plain"]
-            [ticket] = store.user_tickets(USER)
+            [ticket] = store.tickets.of_user(USER)
             assert (ticket["name"], ticket["contact"], ticket["consent_version"]) == (NAME, PHONE, CONSENT.version)
     finally:
         store.close()
@@ -452,12 +452,12 @@ async def test_mytickets_lists_number_status_and_date(desk):
     await desk.press("fu:send")
     await fill_in(desk, question="창업 공간 입주 기간 연장 신청 방법")
     await desk.press("fu:send")
-    first, second = sorted(t["number"] for t in desk.store.user_tickets(USER))
-    desk.store.claim(first, 42, "담당자")
+    first, second = sorted(t["number"] for t in desk.store.tickets.of_user(USER))
+    desk.store.tickets.claim(first, 42, "담당자")
     listing = to_user(await desk.command("/mytickets"))[0]["plain"]
     assert listing.startswith("내 문의 내역")
     assert listing.index(f"{second}번 · 접수됨") < listing.index(f"{first}번 · 담당자 확인 중")
-    assert followup.local_date(desk.store.ticket(first)["created_at"]) in listing
+    assert followup.local_date(desk.store.tickets.get(first)["created_at"]) in listing
     assert "창업 공간 입주 기간 연장" in listing
     english = to_user(await desk.command("/mytickets", lang="en"))[0]["plain"]
     assert f"#{first} · being handled" in english
@@ -465,7 +465,7 @@ async def test_mytickets_lists_number_status_and_date(desk):
 
 # -- the texts -----------------------------------------------------------------------------------------
 
-def consent_fingerprint(path: Path = followup.CONSENT_FILE) -> str:
+def consent_fingerprint(path: Path = consent.CONSENT_FILE) -> str:
     text = yaml.safe_load(path.read_text(encoding="utf-8"))["text"]
     return hashlib.sha256(json.dumps(text, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
@@ -482,13 +482,13 @@ def test_a_broken_consent_file_is_explained(tmp_path):
     path = tmp_path / "consent.yaml"
     path.write_text("version: v2\ntext: {ko: '보관 {days}', en: ''}\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"\{retention\}.*no text for en|no text for en"):
-        followup.load_consent(path)
+        consent.load_consent(path)
 
 
 def test_the_retention_period_is_said_as_people_say_it(bot):
-    texts = bot.app.bot_data["texts"]
-    assert [followup.retention_text(texts, "ko", d) for d in (365, 730, 90)] == ["1년", "2년", "90일"]
-    assert [followup.retention_text(texts, "en", d) for d in (365, 730, 90)] == ["one year", "2 years", "90 days"]
+    texts = bot.services.texts
+    assert [consent.retention_text(texts, "ko", d) for d in (365, 730, 90)] == ["1년", "2년", "90일"]
+    assert [consent.retention_text(texts, "en", d) for d in (365, 730, 90)] == ["one year", "2 years", "90 days"]
 
 
 async def test_a_shorter_retention_period_is_shown_in_the_notice(kb, matcher, store, db_path):
@@ -532,7 +532,7 @@ async def test_the_ticket_stands_when_its_confirmation_cannot_be_sent(bot, statu
     bot.api.fail_next("sendMessage", status, times=times)
     with caplog.at_level(logging.WARNING):
         sent = await bot.press("fu:send")
-    [ticket] = bot.store.user_tickets(USER)
+    [ticket] = bot.store.tickets.of_user(USER)
     assert ticket["name"] == NAME
     assert not any("문제가 생겼습니다" in s["plain"] for s in sent)
     assert not any("문제가 생겼습니다" in (a["text"] or "") for a in bot.api.answers)
@@ -548,7 +548,7 @@ async def test_the_ticket_number_arrives_despite_a_5xx_or_two(bot, status):
     await fill_in(bot)
     bot.api.fail_next("sendMessage", status, times=2)
     done = to_user(await bot.press("fu:send"))
-    [ticket] = bot.store.user_tickets(USER)
+    [ticket] = bot.store.tickets.of_user(USER)
     assert [f"접수 번호는 {ticket['number']}번" in d["plain"] for d in done] == [True]
 
 
@@ -562,6 +562,6 @@ async def test_without_a_staff_chat_nobody_is_promised_an_answer(kb, matcher, st
         bot = BotHarness(app, api, store)
         await fill_in(bot)
         done = to_user(await bot.press("fu:send"))[0]["plain"]
-    [ticket] = store.user_tickets(USER)
+    [ticket] = store.tickets.of_user(USER)
     assert f"기록 번호는 {ticket['number']}번" in done and "직접 문의" in done
     assert "답변드리겠습니다" not in done

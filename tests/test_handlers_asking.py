@@ -28,7 +28,7 @@ async def test_answer_card_shows_the_aspect_asked_with_buttons_for_the_others(bo
 
 async def test_the_enquiry_and_decision_are_committed_before_the_reply(bot, store):
     seen: list[dict | None] = []
-    bot.api.listen(lambda method, params, result: seen.append(store.recent_enquiries(1001, 1)[0])
+    bot.api.listen(lambda method, params, result: seen.append(store.enquiries.recent(1001, 1)[0])
                    if method == "sendMessage" else None)
     await bot.say("무역사절단 신청 방법")
     assert seen and seen[0]["text"] == "무역사절단 신청 방법" and seen[0]["kind"] == "answer"
@@ -78,9 +78,9 @@ async def test_feedback_is_stored_against_the_enquiry_it_rates(bot, store):
     sent = await bot.press(f"fb:{enquiry_id}:1")
     assert sent == []  # a toast, not a message
     assert bot.api.answers[-1]["text"] == "의견 감사합니다! 더 좋은 안내에 참고하겠습니다."
-    assert store.enquiry(enquiry_id)["helpful"] is True
+    assert store.enquiries.get(enquiry_id)["helpful"] is True
     sent = await bot.press(f"fb:{enquiry_id}:0")
-    assert store.enquiry(enquiry_id)["helpful"] is False  # the latest rating wins
+    assert store.enquiries.get(enquiry_id)["helpful"] is False  # the latest rating wins
     assert len(sent) == 1 and "죄송합니다" in sent[0]["plain"]
     assert button_data(sent[0]) == ["fu:start"]
 
@@ -190,11 +190,11 @@ async def test_only_the_person_who_asked_can_rate_the_answer(bot, store):
                                        entities=entities))
     enquiry_id = bot.last_enquiry()["id"]
     await bot.press(f"fb:{enquiry_id}:1", chat_id=group)
-    assert store.enquiry(enquiry_id)["helpful"] is True
+    assert store.enquiries.get(enquiry_id)["helpful"] is True
     for user_id, chat_id in ((2002, group), (3003, 3003)):  # another member; a forged press in private
         sent = await bot.press(f"fb:{enquiry_id}:0", user_id=user_id, chat_id=chat_id)
         assert sent == [] and bot.api.answers[-1]["text"] == "감사합니다!"
-        assert store.enquiry(enquiry_id)["helpful"] is True
+        assert store.enquiries.get(enquiry_id)["helpful"] is True
 
 
 @pytest.mark.parametrize("typed", ["   ", "\n\t "])

@@ -5,6 +5,7 @@ import pytest
 from telegram.ext import CommandHandler
 
 from bot import set_commands
+from handlers.services import services_of
 
 
 def registered_commands(app) -> set[str]:
@@ -15,7 +16,7 @@ def registered_commands(app) -> set[str]:
 def staff_commands(app) -> set[str]:
     """Commands for staff only: listed in the staff section of /help and the staff chat's menu instead
     (tests/test_staff_desk.py checks those)."""
-    return {key.split(".", 1)[1] for key in app.bot_data["texts"].keys("staff_commands.")}
+    return {key.split(".", 1)[1] for key in services_of(app).texts.keys("staff_commands.")}
 
 
 def public_commands(app) -> set[str]:

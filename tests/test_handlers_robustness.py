@@ -36,7 +36,7 @@ async def test_an_edited_message_is_answered_as_a_new_question(bot, kb):
 
 async def test_in_groups_only_mentions_and_replies_are_answered_or_recorded(bot, store):
     assert await bot.send(bot.updates.group_message("무역사절단 신청 방법")) == []
-    assert store.recent_enquiries(1001) == []  # other people's conversation is not kept
+    assert store.enquiries.recent(1001) == []  # other people's conversation is not kept
 
     mentioned = await bot.send(bot.updates.group_message("무역사절단 신청 방법", mention=True))
     assert mentioned[0]["chat_id"] == -100123 and "무역사절단" in mentioned[0]["plain"]
@@ -93,7 +93,7 @@ async def test_an_error_in_a_handler_gets_a_polite_answer_and_the_enquiry_is_kep
     assert [s["plain"] for s in sent] == [
         "죄송합니다. 요청을 처리하는 중에 문제가 생겼습니다. 잠시 후 다시 시도해 주세요. "
         "문제가 계속되면 '담당자 문의'를 이용해 주세요."]
-    assert store.recent_enquiries(1001)[0]["text"] == "개인정보 홍길동 [phone] 무역사절단"  # kept, the number masked
+    assert store.enquiries.recent(1001)[0]["text"] == "개인정보 홍길동 [phone] 무역사절단"  # kept, the number masked
     assert "RuntimeError" in caplog.text
     assert "홍길동" not in caplog.text and "010-1234-5678" not in caplog.text  # no personal data in the log
 

@@ -12,8 +12,9 @@ from bot import build_application
 from botapi.inprocess import InProcessBotAPI
 from handlers import outbox, staff
 from store import EnquiryStore
+from store import outbox as purpose
 from tests.conftest import BotHarness
-from tests.test_staff_desk import (STAFF, STAFF_CHAT, USER, Ctx, card_now, clock, deliver,  # noqa: F401 - fixtures
+from tests.test_staff_desk import (STAFF, STAFF_CHAT, USER, card_now, clock, deliver,  # noqa: F401 - fixtures
                                    open_ticket, posted_ticket, settings, staff_command, staff_says, store)
 
 OTHER_USER = 1002
@@ -67,38 +68,38 @@ async def test_a_5xx_is_retried_with_backoff_and_the_message_still_delivered(bot
     await staff_command(bot, f"/reply {ticket['number']} 답변드립니다.")
     bot.api.fail_next("sendMessage", 500, "Internal Server Error", times=2)
     await deliver(bot)
-    [row] = [r for r in bot.store.outbox_rows() if r["purpose"] == outbox.ANSWER]
+    [row] = [r for r in bot.store.outbox.rows() if r["purpose"] == purpose.ANSWER]
     assert (row["status"], row["attempts"]) == ("pending", 1) and "Internal Server Error" in row["last_error"]
     clock.advance(seconds=1)
     await deliver(bot)
     assert answers(bot) == []  # not due yet: the first retry waits 2 s
     clock.advance(seconds=1)
     await deliver(bot)        # second failure: now 4 s
-    assert bot.store.outbox_row(row["id"])["attempts"] == 2 and answers(bot) == []
+    assert bot.store.outbox.row(row["id"])["attempts"] == 2 and answers(bot) == []
     clock.advance(seconds=4)
     await deliver(bot)
     assert len(answers(bot)) == 1 and "답변드립니다." in answers(bot)[0]
-    assert bot.store.outbox_row(row["id"])["status"] == "sent"
+    assert bot.store.outbox.row(row["id"])["status"] == "sent"
 
 
 async def test_a_429_waits_exactly_as_long_as_telegram_asks(bot, clock):
     bot.api.fail_next("sendMessage", 429, retry_after=7)
     ticket = open_ticket(bot)
     assert await deliver(bot) == []
-    [row] = bot.store.outbox_rows()
+    [row] = bot.store.outbox.rows()
     assert row["status"] == "pending" and "retry after 7" in row["last_error"]
     clock.advance(seconds=6.9)
     assert await deliver(bot) == []
     clock.advance(seconds=0.1)
     [card] = await deliver(bot)
-    assert card["chat_id"] == STAFF_CHAT and bot.store.ticket(ticket["number"])["staff_card_message_id"]
+    assert card["chat_id"] == STAFF_CHAT and bot.store.tickets.get(ticket["number"])["staff_card_message_id"]
 
 
 async def test_a_timeout_and_a_bad_gateway_are_retried(bot, clock):
     bot.api.delay_next("sendMessage", 1.0)  # longer than the read timeout
     open_ticket(bot)
     assert await deliver(bot) == []
-    assert "TimedOut" in bot.store.outbox_rows()[0]["last_error"]
+    assert "TimedOut" in bot.store.outbox.rows()[0]["last_error"]
     clock.advance(seconds=2)
     bot.api.fail_next("sendMessage", 502, "Bad Gateway")
     assert await deliver(bot) == []
@@ -127,15 +128,15 @@ async def test_a_bad_request_is_not_retried(bot, clock):
     ticket = await answered_ticket(bot)
     bot.api.fail_next("sendMessage", 400, "Bad Request: chat not found")
     await deliver(bot)
-    [row] = [r for r in bot.store.outbox_rows() if r["purpose"] == outbox.ANSWER]
+    [row] = [r for r in bot.store.outbox.rows() if r["purpose"] == purpose.ANSWER]
     assert row["status"] == "failed" and "chat not found" in row["last_error"].lower()
     clock.advance(hours=2)
     await deliver(bot)
-    assert answers(bot) == [] and bot.store.ticket(ticket["number"])["status"] == "answered"
+    assert answers(bot) == [] and bot.store.tickets.get(ticket["number"])["status"] == "answered"
 
 
 async def test_an_answer_given_up_after_many_tries_is_reported_to_staff(bot, clock):
-    bot.store.outbox_max_attempts = 3
+    bot.store.outbox.max_attempts = 3
     ticket = await answered_ticket(bot)
     for _ in range(3):
         bot.api.fail_next("sendMessage", 500)
@@ -156,8 +157,8 @@ async def test_a_403_marks_the_user_blocked_and_staff_are_told_without_personal_
     caplog.clear()
     with caplog.at_level(logging.INFO):  # the production level (DEBUG shows the Bot API's parameters)
         await deliver(bot)
-    assert bot.store.is_blocked(USER) and answers(bot) == []
-    rows = [r for r in bot.store.outbox_rows() if r["purpose"] == outbox.ANSWER]
+    assert bot.store.outbox.is_blocked(USER) and answers(bot) == []
+    rows = [r for r in bot.store.outbox.rows() if r["purpose"] == purpose.ANSWER]
     assert [r["status"] for r in rows] == ["blocked", "blocked"]  # the later answer is not tried either
     [note] = [s for s in bot.api.sent_to(STAFF_CHAT) if "차단" in (s["plain"] or "")]
     assert f"문의 #{ticket['number']}" in note["plain"] and "홍길동" not in note["plain"]
@@ -169,7 +170,7 @@ async def test_a_403_marks_the_user_blocked_and_staff_are_told_without_personal_
     assert "차단한 상태" in said[-1]["plain"]
     # Writing to the bot again shows they unblocked it; the next answer reaches them.
     await bot.say("다시 왔습니다")
-    assert not bot.store.is_blocked(USER)
+    assert not bot.store.outbox.is_blocked(USER)
     await staff_command(bot, f"/reply {ticket['number']} 다시 안내드립니다.")
     await deliver(bot)
     assert any("다시 안내드립니다." in text for text in answers(bot))
@@ -179,8 +180,8 @@ async def test_when_the_staff_chat_itself_is_unreachable_the_rows_stop_and_nothi
     bot.api.fail_next("sendMessage", 403, "Forbidden: bot was kicked from the supergroup chat")
     open_ticket(bot)
     assert await deliver(bot) == []
-    assert bot.store.outbox_rows()[0]["status"] == "blocked" and bot.store.is_blocked(STAFF_CHAT)
-    assert len(bot.store.outbox_rows()) == 1  # no note about it to the same unreachable chat
+    assert bot.store.outbox.rows()[0]["status"] == "blocked" and bot.store.outbox.is_blocked(STAFF_CHAT)
+    assert len(bot.store.outbox.rows()) == 1  # no note about it to the same unreachable chat
 
 
 # -- a crash between writing and sending ----------------------------------------------------------------
@@ -197,8 +198,8 @@ async def test_pending_rows_are_sent_by_the_next_process(settings, kb, matcher, 
         open_ticket(bot, question="재시작 전에 접수된 두 번째 문의", user_id=OTHER_USER)
         # The process dies here: the answer, the card's edit and the second card were written, not sent.
     assert first_api.sent_to(USER) == [] and len(first_api.sent_to(STAFF_CHAT)) == 2  # card, confirmation
-    pending = [r["purpose"] for r in first_store.outbox_rows("pending")]
-    assert sorted(pending) == sorted([outbox.ANSWER, outbox.CARD_EDIT, outbox.CARD])
+    pending = [r["purpose"] for r in first_store.outbox.rows("pending")]
+    assert sorted(pending) == sorted([purpose.ANSWER, purpose.CARD_EDIT, purpose.CARD])
 
     second_store = EnquiryStore(db_path, clock=clock)  # a new process: a new connection, a new Bot API
     second_api = InProcessBotAPI()
@@ -212,7 +213,7 @@ async def test_pending_rows_are_sent_by_the_next_process(settings, kb, matcher, 
     sent_to_staff = second_api.sent_to(STAFF_CHAT)
     assert [s["method"] for s in sent_to_staff] == ["editMessageText", "sendMessage"]
     assert "답변 완료" in sent_to_staff[0]["plain"] and "두 번째 문의" in sent_to_staff[1]["plain"]
-    assert second_store.outbox_rows("pending") == []
+    assert second_store.outbox.rows("pending") == []
     second_store.close()
     first_store.close()
 
@@ -220,9 +221,9 @@ async def test_pending_rows_are_sent_by_the_next_process(settings, kb, matcher, 
 async def test_the_interface_for_the_follow_up_flow(bot):
     """notify_user_message keeps the message on the ticket even when it cannot be posted anywhere."""
     ticket = open_ticket(bot)
-    bot.app.bot_data["settings"] = type(bot.app.bot_data["settings"])(token=None, staff_user_ids=frozenset({STAFF}))
-    updated = staff.notify_user_message(Ctx(bot.app), ticket, "추가 질문")
+    bot.services.settings = type(bot.services.settings)(token=None, staff_user_ids=frozenset({STAFF}))
+    updated = bot.services.staff_desk.user_wrote(ticket, "추가 질문")
     assert updated["messages"][-1]["text"] == "추가 질문"
-    assert staff.notify_user_message(Ctx(bot.app), {**ticket, "number": 999}, "x") is None
-    staff.kick_outbox(Ctx(bot.app))
+    assert bot.services.staff_desk.user_wrote({**ticket, "number": 999}, "x") is None
+    bot.services.staff_desk.kick()
     assert bot.app.job_queue.get_jobs_by_name(outbox.KICK_NAME)

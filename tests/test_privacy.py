@@ -43,7 +43,7 @@ async def leave_ticket(bot: BotHarness, name: str, contact: str, question: str, 
     await bot.say(contact, user_id=user)
     await bot.say(question, user_id=user)
     await bot.press("fu:send", user_id=user)
-    return bot.store.user_tickets(user)[0]
+    return bot.store.tickets.of_user(user)[0]
 
 
 def file_bytes(path: Path) -> bytes:
@@ -70,7 +70,7 @@ async def test_mydata_shows_what_is_kept(desk):
 
 async def test_the_name_and_contact_typed_into_the_flow_are_not_kept_as_questions(desk):
     await leave_ticket(desk, NAME, PHONE, QUESTION)
-    recent = desk.store.user_data(USER, recent=10)["recent"]
+    recent = desk.store.privacy.user_data(USER, recent=10)["recent"]
     assert QUESTION in recent
     assert NAME not in recent and PHONE not in recent
 
@@ -117,7 +117,7 @@ async def test_forget_asks_first_and_can_be_called_off(desk):
     assert button_data(ask) == ["pv:forget:yes", "pv:forget:no"]
     kept = await desk.press("pv:forget:no")
     assert kept[0]["method"] == "editMessageText" and kept[0]["plain"].startswith("삭제를 취소했습니다")
-    assert desk.store.user_tickets(USER)[0]["name"] == NAME
+    assert desk.store.tickets.of_user(USER)[0]["name"] == NAME
 
 
 async def test_the_forget_intent_asks_the_same(desk, kb):
@@ -150,14 +150,14 @@ async def test_forget_then_vacuum_leaves_none_of_the_users_data_in_the_file(desk
 
     # Staff see the tickets as deleted: the rows stay, without the personal fields, and the cards say so.
     for number in (phone_ticket["number"], email_ticket["number"]):
-        ticket = desk.store.ticket(number)
+        ticket = desk.store.tickets.get(number)
         assert ticket["deleted"] and ticket["name"] is None and ticket["contact"] is None
         assert ticket["question"] is None
-    assert not desk.store.ticket(other_ticket["number"])["deleted"]
+    assert not desk.store.tickets.get(other_ticket["number"])["deleted"]
     await outbox.deliver_due(desk.app)
-    card = desk.api.message(STAFF_CHAT, desk.store.ticket(phone_ticket["number"])["staff_card_message_id"])
+    card = desk.api.message(STAFF_CHAT, desk.store.tickets.get(phone_ticket["number"])["staff_card_message_id"])
     assert NAME not in card["text"] and PHONE not in card["text"] and QUESTION not in card["text"]
-    assert desk.store.user_data(USER)["enquiries"] == 0 and desk.store.user_data(USER)["feedback"] == 0
+    assert desk.store.privacy.user_data(USER)["enquiries"] == 0 and desk.store.privacy.user_data(USER)["feedback"] == 0
     assert "삭제됨" in to_user(await desk.command("/mytickets"))[0]["plain"]
 
 
@@ -220,13 +220,13 @@ async def test_the_daily_job_purges_data_older_than_the_retention_period(desk, c
     await desk.press(AGREE)
     await desk.say(OTHER_NAME)  # a draft left in the middle, as a restart leaves one
     real_clock = desk.store.clock
-    desk.store.clock = lambda: real_clock() + timedelta(days=desk.app.bot_data["settings"].retention_days + 1)
+    desk.store.clock = lambda: real_clock() + timedelta(days=desk.services.settings.retention_days + 1)
     caplog.set_level(logging.INFO, logger="handlers.privacy")
     [job] = desk.app.job_queue.get_jobs_by_name(privacy.JOB_NAME)
     await job.run(desk.app)  # what the JobQueue runs once a day
-    ticket = desk.store.ticket(old["number"])
+    ticket = desk.store.tickets.get(old["number"])
     assert ticket["deleted"] and ticket["name"] is None and ticket["question"] is None
-    assert all(e["text"] == "" for e in desk.store.enquiries())  # old enquiries anonymised
+    assert all(e["text"] == "" for e in desk.store.enquiries.select())  # old enquiries anonymised
     assert draft(desk) is None  # the forgotten draft swept
     [line] = [r.getMessage() for r in caplog.records if "daily privacy maintenance" in r.getMessage()]
     assert "'tickets': 1" in line and "'drafts': 1" in line
@@ -258,7 +258,7 @@ async def test_recent_data_survives_the_daily_job(desk):
     ticket = await leave_ticket(desk, NAME, PHONE, QUESTION)
     counts = await privacy.daily_maintenance(job_context(desk))
     assert counts == {"enquiries": 0, "tickets": 0, "outbox": 0, "blocked": 0, "drafts": 0, "state": 0}
-    assert desk.store.ticket(ticket["number"])["name"] == NAME
+    assert desk.store.tickets.get(ticket["number"])["name"] == NAME
 
 
 # -- what reaches the enquiry log during the flow ------------------------------------------------------
@@ -280,7 +280,7 @@ async def test_a_name_or_contact_typed_into_the_flow_never_reaches_the_database_
     await desk.send(desk.updates.photo(caption=f"명함입니다 {PHONE}"))
     await desk.say(PHONE)
     assert await state(desk) == "question"
-    logged = [e["text"] for e in reversed(desk.store.recent_enquiries(USER, limit=10))]
+    logged = [e["text"] for e in reversed(desk.store.enquiries.recent(USER, limit=10))]
     assert logged == ["/contact", logged[1], "[photo] [name]", "[name]", "[contact]", "[photo] [contact]",
                       "[contact]"]
     assert logged[1].endswith(f"[{AGREE}]")  # the button press, as its label and data
@@ -293,7 +293,7 @@ async def test_commands_and_later_steps_are_logged_as_typed(desk):
     await desk.press(AGREE)
     await desk.command("/mytickets")  # ends the flow, then runs
     await desk.say(QUESTION)
-    logged = [e["text"] for e in desk.store.recent_enquiries(USER, limit=2)]
+    logged = [e["text"] for e in desk.store.enquiries.recent(USER, limit=2)]
     assert logged == [QUESTION, "/mytickets"]
 
 
@@ -314,7 +314,7 @@ async def test_commands_and_later_steps_are_logged_as_typed(desk):
 async def test_a_phone_number_or_address_typed_outside_the_flow_is_logged_masked(desk, db_path, typed, logged):
     """E.g. typed after a crash lost the person's place in the flow: personal data only with consent."""
     await desk.say(typed)
-    assert desk.store.recent_enquiries(USER, limit=1)[0]["text"] == logged
+    assert desk.store.enquiries.recent(USER, limit=1)[0]["text"] == logged
     for secret in (PHONE, PHONE.replace("-", ""), EMAIL):
         assert secret.encode() not in file_bytes(db_path), secret
 
@@ -325,7 +325,7 @@ async def test_captions_edits_and_commands_are_masked_too(desk, db_path):
     await desk.send(typed)
     await desk.send(desk.updates.edited(f"문의드립니다 {EMAIL}", message_id=typed.message.message_id))
     await desk.command("/start", PHONE.replace("-", " "))
-    logged = [e["text"] for e in reversed(desk.store.recent_enquiries(USER, limit=4))]
+    logged = [e["text"] for e in reversed(desk.store.enquiries.recent(USER, limit=4))]
     assert logged == ["[photo] 명함입니다 [phone]", "문의드립니다", "문의드립니다 [email]", "/start [phone]"]
     for secret in (PHONE, PHONE.replace("-", " "), EMAIL):
         assert secret.encode() not in file_bytes(db_path), secret

@@ -107,8 +107,8 @@ def test_an_emoji_in_a_question_is_left_out_of_the_picture(tmp_path, kb):
         from intents.decision import Decision
 
         for _ in range(2):
-            enquiry = store.record_message(user_id=1, chat_id=1, lang="ko", text="행사 일정 🎉 알려주세요 <b>")
-            store.record_decision(enquiry, Decision("fallback"), 1.0)
+            enquiry = store.enquiries.record(user_id=1, chat_id=1, lang="ko", text="행사 일정 🎉 알려주세요 <b>")
+            store.enquiries.record_decision(enquiry, Decision("fallback"), 1.0)
         figures = figures_of(store, kb)
     with _korean_rc():
         drawn = [text for text, _ in texts_drawn(draw(figures, ReportTexts.load()))]

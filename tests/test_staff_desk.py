@@ -48,13 +48,6 @@ def settings(db_path: Path) -> Settings:
     return Settings(token=None, db_path=db_path, staff_chat_id=STAFF_CHAT, staff_user_ids=frozenset({STAFF, STAFF2}))
 
 
-class Ctx:
-    """What notify_* need of a handler's context, for opening tickets without the follow-up flow."""
-
-    def __init__(self, app: Any) -> None:
-        self.application, self.bot_data, self.bot = app, app.bot_data, app.bot
-
-
 async def deliver(bot: Any) -> list[dict]:
     """Run the outbox job's callback once (what the JobQueue does every few seconds); what it sent."""
     before = len(bot.api.sent)
@@ -66,9 +59,9 @@ async def deliver(bot: Any) -> list[dict]:
 def open_ticket(bot: Any, question: str = "수소충전소 설치 보조금은 어디에 문의하나요?", *, name: str | None = "홍길동",
                 contact: str | None = "010-1234-5678", anonymous: bool = False, user_id: int = USER,
                 lang: str = "ko") -> dict:
-    ticket = bot.store.create_ticket(user_id, user_id, name, contact, question, "v1", bot.store.clock(),
+    ticket = bot.store.tickets.create(user_id, user_id, name, contact, question, "v1", bot.store.clock(),
                                      anonymous, lang=lang)
-    staff.notify_new_ticket(Ctx(bot.app), ticket)
+    bot.services.staff_desk.post_card(ticket)
     return ticket
 
 
@@ -76,7 +69,7 @@ async def posted_ticket(bot: Any, **kwargs: Any) -> tuple[dict, dict]:
     """A ticket whose card is in the staff chat: (ticket, the card as sent)."""
     ticket = open_ticket(bot, **kwargs)
     await deliver(bot)
-    ticket = bot.store.ticket(ticket["number"])
+    ticket = bot.store.tickets.get(ticket["number"])
     [card] = [s for s in bot.api.sent_to(STAFF_CHAT)
               if s["method"] == "sendMessage" and s["message_id"] == ticket["staff_card_message_id"]]
     return ticket, card
@@ -84,7 +77,7 @@ async def posted_ticket(bot: Any, **kwargs: Any) -> tuple[dict, dict]:
 
 def card_now(bot: Any, ticket: dict) -> dict:
     """The card message as it stands in the staff chat (after edits)."""
-    return bot.api.message(STAFF_CHAT, bot.store.ticket(ticket["number"])["staff_card_message_id"])
+    return bot.api.message(STAFF_CHAT, bot.store.tickets.get(ticket["number"])["staff_card_message_id"])
 
 
 async def staff_says(bot: Any, text: str, *, reply_to: int | None = None, user_id: int = STAFF) -> list[dict]:
@@ -100,7 +93,7 @@ async def staff_command(bot: Any, text: str, *, user_id: int = STAFF, chat_id: i
 
 
 async def press_on_card(bot: Any, ticket: dict, action: str, *, user_id: int = STAFF) -> list[dict]:
-    card_id = bot.store.ticket(ticket["number"])["staff_card_message_id"]
+    card_id = bot.store.tickets.get(ticket["number"])["staff_card_message_id"]
     return await bot.press(f"stf:{action}:{ticket['number']}", user_id=user_id, chat_id=STAFF_CHAT,
                            message_id=card_id)
 
@@ -123,7 +116,7 @@ async def test_a_new_ticket_is_posted_to_the_staff_chat_as_a_card(bot):
     assert card.index("청년 창업 지원") < card.index("스마트공장 지원 자격")
     assert "→ 답변함" in card
     assert button_data(sent[0]) == [f"stf:claim:{ticket['number']}", f"stf:close:{ticket['number']}"]
-    assert bot.store.ticket(ticket["number"])["staff_card_message_id"] == sent[0]["message_id"]
+    assert bot.store.tickets.get(ticket["number"])["staff_card_message_id"] == sent[0]["message_id"]
 
 
 async def test_anonymous_tickets_and_html_in_what_people_typed(bot):
@@ -138,14 +131,14 @@ async def test_anonymous_tickets_and_html_in_what_people_typed(bot):
 async def test_a_very_long_question_still_fits_one_card(bot):
     ticket, card = await posted_ticket(bot, question="사업계획서 작성 요령 & 제출 서류 " * 400)
     assert len(card["plain"]) <= 4096 and "…" in card["plain"]
-    assert bot.store.ticket(ticket["number"])["question"].startswith("사업계획서")  # the whole text is kept
+    assert bot.store.tickets.get(ticket["number"])["question"].startswith("사업계획서")  # the whole text is kept
 
 
 async def test_no_staff_chat_no_card(bot, caplog):
-    bot.app.bot_data["settings"] = Settings(token=None, staff_user_ids=frozenset({STAFF}))
+    bot.services.settings = Settings(token=None, staff_user_ids=frozenset({STAFF}))
     with caplog.at_level(logging.WARNING):
         open_ticket(bot)
-    assert await deliver(bot) == [] and bot.store.outbox_rows() == []
+    assert await deliver(bot) == [] and bot.store.outbox.rows() == []
     assert "STAFF_CHAT_ID is not set" in caplog.text and "홍길동" not in caplog.text
 
 
@@ -160,20 +153,20 @@ async def test_claim_close_and_reopen_edit_the_card_in_place(bot):
     assert [(e["method"], e["message_id"]) for e in edits] == [("editMessageText", card["message_id"])]
     assert "Tester 님 담당" in card_now(bot, ticket)["text"]
     assert button_data(card_now(bot, ticket)) == [f"stf:close:{number}"]  # no 🙋 담당하기 once claimed
-    assert bot.store.ticket(number)["status"] == "claimed" and bot.store.ticket(number)["claimed_by"] == STAFF
+    assert bot.store.tickets.get(number)["status"] == "claimed" and bot.store.tickets.get(number)["claimed_by"] == STAFF
 
     await press_on_card(bot, ticket, "close", user_id=STAFF2)
     await deliver(bot)
     shown = card_now(bot, ticket)
     assert "완료" in shown["text"] and "답장하시면" not in shown["text"]
     assert button_data(shown) == [f"stf:reopen:{number}"]
-    assert bot.store.ticket(number)["status"] == "closed" and bot.store.ticket(number)["closed_by"] == STAFF2
+    assert bot.store.tickets.get(number)["status"] == "closed" and bot.store.tickets.get(number)["closed_by"] == STAFF2
 
     await press_on_card(bot, ticket, "reopen")
     await deliver(bot)
     assert "Tester 님 담당" in card_now(bot, ticket)["text"]
     assert button_data(card_now(bot, ticket)) == [f"stf:close:{number}"]
-    assert bot.store.ticket(number)["status"] == "claimed"
+    assert bot.store.tickets.get(number)["status"] == "claimed"
     # Every card message in the staff chat is the same one, edited: no second card was posted.
     assert [s["method"] for s in bot.api.sent_to(STAFF_CHAT)] == ["sendMessage"] + ["editMessageText"] * 3
 
@@ -182,9 +175,9 @@ async def test_a_claim_before_the_card_was_sent_is_shown_once_it_is(bot, clock):
     bot.api.fail_next("sendMessage", 502, "Bad Gateway")
     ticket = open_ticket(bot)
     assert await deliver(bot) == []
-    staff.notify_user_message(Ctx(bot.app), ticket, "추가로 여쭙니다")
-    bot.store.claim(ticket["number"], STAFF, "김담당")
-    staff.refresh_cards(Ctx(bot.app), [ticket["number"]])
+    bot.services.staff_desk.user_wrote(ticket, "추가로 여쭙니다")
+    bot.store.tickets.claim(ticket["number"], STAFF, "김담당")
+    bot.services.staff_desk.refresh_cards([ticket["number"]])
     assert await deliver(bot) == []  # all wait behind the card: one chat's messages keep their order
     clock.advance(seconds=3)
     sent = await deliver(bot)
@@ -192,7 +185,7 @@ async def test_a_claim_before_the_card_was_sent_is_shown_once_it_is(bot, clock):
     assert [s["method"] for s in sent] == ["sendMessage", "sendMessage", "editMessageText"]
     card_id = sent[0]["message_id"]
     assert sent[2]["message_id"] == card_id
-    assert all(row["status"] == "sent" for row in bot.store.outbox_rows())
+    assert all(row["status"] == "sent" for row in bot.store.outbox.rows())
     note = bot.api.message(STAFF_CHAT, sent[1]["message_id"])
     assert note["reply_to_message"]["message_id"] == card_id and "추가로 여쭙니다" in note["text"]
     assert "김담당 님 담당" in card_now(bot, ticket)["text"]
@@ -213,14 +206,14 @@ async def test_a_reply_to_the_card_is_delivered_to_the_user_and_recorded(bot, cl
     assert "담당자 답변" in answer["plain"] and f"문의 #{number}" in answer["plain"]
     assert "수소충전소 보조금은\n에너지산업팀(055-000-0000)에서 안내합니다." in answer["plain"]
     assert button_data(answer) == [f"stu:more:{number}"]
-    stored = bot.store.ticket(number)
+    stored = bot.store.tickets.get(number)
     assert stored["status"] == "answered" and stored["answered_by"] == STAFF
     assert stored["answered_at"] == (T0 + timedelta(minutes=42)).isoformat(timespec="milliseconds")
     assert stored["messages"][-1]["who"] == "staff" and stored["messages"][-1]["staff_name"] == "Tester"
     shown = card_now(bot, ticket)["text"]
     assert "답변 완료" in shown and "Tester 님 담당" in shown
     # The staff member's reply is desk work, not an enquiry: the log holds the user's questions only.
-    assert bot.store.recent_enquiries(STAFF) == []
+    assert bot.store.enquiries.recent(STAFF) == []
 
 
 async def test_reply_command_answers_from_anywhere_keeping_line_breaks(bot):
@@ -230,7 +223,7 @@ async def test_reply_command_answers_from_anywhere_keeping_line_breaks(bot):
     assert f"문의 #{ticket['number']} 답변을 기록했고" in said[-1]["plain"]
     [answer] = [s for s in await deliver(bot) if s["chat_id"] == USER]
     assert "첫 줄입니다.\n둘째 줄 <b>그대로</b> & 끝" in answer["plain"]
-    assert bot.store.ticket(ticket["number"])["answered_by"] == STAFF2
+    assert bot.store.tickets.get(ticket["number"])["answered_by"] == STAFF2
 
 
 async def test_a_reply_to_a_later_message_about_the_ticket_also_answers_it(bot):
@@ -242,11 +235,11 @@ async def test_a_reply_to_a_later_message_about_the_ticket_also_answers_it(bot):
     await deliver(bot)
     answers = [s["plain"] for s in bot.api.sent_to(USER)]
     assert len(answers) == 2 and "신청 가능합니다" in answers[1]
-    assert [m["who"] for m in bot.store.ticket(ticket["number"])["messages"]] == ["user", "staff", "staff"]
+    assert [m["who"] for m in bot.store.tickets.get(ticket["number"])["messages"]] == ["user", "staff", "staff"]
     # A /ticket view is about the ticket too.
     view = await staff_command(bot, f"/ticket {ticket['number']}")
     await staff_says(bot, "세 번째 답변", reply_to=view[-1]["message_id"])
-    assert bot.store.ticket(ticket["number"])["messages"][-1]["text"] == "세 번째 답변"
+    assert bot.store.tickets.get(ticket["number"])["messages"][-1]["text"] == "세 번째 답변"
 
 
 async def test_a_very_long_answer_is_delivered_in_parts(bot):
@@ -274,7 +267,7 @@ async def test_edits_and_photos_in_reply_to_a_card_are_not_delivered(bot):
     said = await bot.send(Update.de_json({"update_id": bot.api.next_update_id(), "edited_message": edit},
                                          bot.app.bot))
     assert "다시 전달되지 않습니다" in said[-1]["plain"]
-    assert [m["text"] for m in bot.store.ticket(ticket["number"])["messages"]][1:] == ["답변 초안"]
+    assert [m["text"] for m in bot.store.tickets.get(ticket["number"])["messages"]][1:] == ["답변 초안"]
     # A photo in the staff chat that replies to nothing is not the desk's business.
     assert await bot.send(bot.updates.photo(user_id=STAFF, chat_id=STAFF_CHAT)) == []
 
@@ -287,7 +280,7 @@ async def test_the_user_replies_to_the_answer_and_it_reaches_the_same_ticket(bot
     [answer] = [s for s in await deliver(bot) if s["chat_id"] == USER]
     said = await bot.say("서류는 무엇이 필요한가요?", reply_to=answer["message_id"])
     assert f"담당자에게 전달했습니다 (문의 #{ticket['number']})" in said[-1]["plain"]
-    stored = bot.store.ticket(ticket["number"])
+    stored = bot.store.tickets.get(ticket["number"])
     assert stored["status"] == "claimed"  # back in the inbox, with the staff member who answered
     assert stored["messages"][-1] == {**stored["messages"][-1], "who": "user", "text": "서류는 무엇이 필요한가요?"}
     sent = await deliver(bot)
@@ -310,7 +303,7 @@ async def test_the_write_back_button_asks_for_a_reply(bot):
     assert bot.api.calls_of("sendMessage")[-1]["reply_markup"]["force_reply"] is True
     said = await bot.say("하나 더 여쭙겠습니다.", reply_to=prompt[-1]["message_id"])
     assert "담당자에게 전달했습니다" in said[-1]["plain"]
-    assert bot.store.ticket(ticket["number"])["messages"][-1]["text"] == "하나 더 여쭙겠습니다."
+    assert bot.store.tickets.get(ticket["number"])["messages"][-1]["text"] == "하나 더 여쭙겠습니다."
     # Someone else's ticket: the button does nothing for them.
     await bot.press(f"stu:more:{ticket['number']}", user_id=STRANGER, chat_id=USER)
     assert bot.api.answers[-1]["show_alert"] is True
@@ -325,7 +318,7 @@ async def test_other_replies_and_plain_messages_still_go_to_the_question_answere
     assert "담당자에게 전달했습니다" not in said[-1]["plain"]
     said = await bot.say("스마트공장 자격요건")
     assert "담당자에게 전달했습니다" not in said[-1]["plain"]
-    assert len(bot.store.ticket(ticket["number"])["messages"]) == 2
+    assert len(bot.store.tickets.get(ticket["number"])["messages"]) == 2
 
 
 # -- staff commands -------------------------------------------------------------------------------------
@@ -376,9 +369,9 @@ async def test_close_and_reopen_commands(bot):
     ticket, _ = await posted_ticket(bot)
     number = ticket["number"]
     assert f"문의 #{number}를 완료 처리했습니다." in (await staff_command(bot, f"/close {number}"))[-1]["plain"]
-    assert bot.store.ticket(number)["status"] == "closed"
+    assert bot.store.tickets.get(number)["status"] == "closed"
     assert f"문의 #{number}를 다시 열었습니다." in (await staff_command(bot, f"/reopen #{number}"))[-1]["plain"]
-    assert bot.store.ticket(number)["status"] == "open"
+    assert bot.store.tickets.get(number)["status"] == "open"
     await deliver(bot)
     assert "담당자 없음" in card_now(bot, ticket)["text"]
     assert "사용법: /close 번호" in (await staff_command(bot, "/close"))[-1]["plain"]
@@ -411,7 +404,7 @@ async def test_stats_today_and_the_last_seven_days(bot, clock):
 @pytest.mark.parametrize("chat_id", [STRANGER, STAFF_CHAT])
 async def test_every_staff_command_and_button_is_refused_to_anyone_else(bot, chat_id):
     ticket, card = await posted_ticket(bot)
-    before = bot.store.ticket(ticket["number"])
+    before = bot.store.tickets.get(ticket["number"])
     for text in ("/inbox", f"/ticket {ticket['number']}", f"/reply {ticket['number']} 가짜 답변",
                  f"/close {ticket['number']}", f"/reopen {ticket['number']}", "/stats"):
         said = await staff_command(bot, text, user_id=STRANGER, chat_id=chat_id)
@@ -424,9 +417,9 @@ async def test_every_staff_command_and_button_is_refused_to_anyone_else(bot, cha
     if chat_id == STAFF_CHAT:  # a member of the staff group who is not staff replies to the card
         said = await staff_says(bot, "제가 답해도 되나요?", reply_to=card["message_id"], user_id=STRANGER)
         assert "담당자만" in said[-1]["plain"]
-    assert bot.store.ticket(ticket["number"]) == before
+    assert bot.store.tickets.get(ticket["number"]) == before
     assert await deliver(bot) == [] and bot.api.sent_to(USER) == []
-    assert bot.store.recent_enquiries(STRANGER) == []  # refused before anything else saw it
+    assert bot.store.enquiries.recent(STRANGER) == []  # refused before anything else saw it
 
 
 async def test_staff_commands_addressed_to_this_bot_in_the_group(bot):
@@ -442,7 +435,7 @@ async def test_staff_commands_addressed_to_this_bot_in_the_group(bot):
 
 
 async def test_no_staff_configured_means_nobody_is_staff(bot):
-    bot.app.bot_data["settings"] = Settings(token=None, staff_chat_id=STAFF_CHAT)
+    bot.services.settings = Settings(token=None, staff_chat_id=STAFF_CHAT)
     said = await staff_command(bot, "/inbox")
     assert "담당자만" in said[-1]["plain"]
 
@@ -475,8 +468,8 @@ async def test_the_staff_chat_menu_has_the_staff_commands_and_the_public_menu_no
 
 async def test_refresh_cards_after_forget_removes_personal_data_from_the_card(bot):
     ticket, card = await posted_ticket(bot)
-    forgotten = bot.store.forget_user(USER)
-    staff.refresh_cards(Ctx(bot.app), forgotten["tickets"])
+    forgotten = bot.store.privacy.forget_user(USER)
+    bot.services.staff_desk.refresh_cards(forgotten["tickets"])
     await deliver(bot)
     shown = card_now(bot, ticket)["text"]
     assert "홍길동" not in shown and "010" not in shown and "수소충전소" not in shown and "삭제" in shown
@@ -490,7 +483,7 @@ async def test_refresh_cards_after_forget_removes_personal_data_from_the_card(bo
 
 async def leave_ticket_through_the_flow(bot: Any, *, agree: bool = True) -> dict:
     """What a person does: ask, /contact, consent (or not), name, phone, question, send."""
-    from handlers.followup import load_consent
+    from handlers.consent import load_consent
 
     await bot.say("수소 충전소 부지 임대료는 얼마인가요")
     await bot.command("/contact")
@@ -504,7 +497,7 @@ async def leave_ticket_through_the_flow(bot: Any, *, agree: bool = True) -> dict
         await bot.press("fu:other")
         await bot.say("부지 임대 조건을 알고 싶습니다")
     await bot.press("fu:send")
-    return bot.store.user_tickets(USER)[0]
+    return bot.store.tickets.of_user(USER)[0]
 
 
 async def test_the_whole_way_from_a_question_to_an_answer_and_back(bot):
@@ -559,29 +552,29 @@ TOO_OLD = "Bad Request: query is too old and response timeout expired or query i
 async def test_a_refusal_that_cannot_be_sent_still_stops_the_stranger(bot, status, description):
     """The gate's pop-up fails (a late press, Telegram down): the press must still go no further."""
     ticket, card = await posted_ticket(bot)
-    before = bot.store.ticket(ticket["number"])
+    before = bot.store.tickets.get(ticket["number"])
     for action in ("claim", "close"):
         bot.api.fail_next("answerCallbackQuery", status, description)
         await bot.press(f"stf:{action}:{ticket['number']}", user_id=STRANGER, chat_id=STAFF_CHAT,
                         message_id=card["message_id"])
     bot.api.fail_next("sendMessage", status, description)
     await staff_command(bot, f"/close {ticket['number']}", user_id=STRANGER, chat_id=STRANGER)
-    assert bot.store.ticket(ticket["number"]) == before
+    assert bot.store.tickets.get(ticket["number"]) == before
     assert await deliver(bot) == []
-    assert bot.store.recent_enquiries(STRANGER) == []
+    assert bot.store.enquiries.recent(STRANGER) == []
 
 
 async def test_the_staff_button_itself_checks_who_pressed_it(bot):
     """Defence in depth: even called directly (the gate bypassed), a stranger's press changes nothing."""
     ticket, card = await posted_ticket(bot)
-    before = bot.store.ticket(ticket["number"])
+    before = bot.store.tickets.get(ticket["number"])
     update = bot.updates.callback(f"stf:close:{ticket['number']}", user_id=STRANGER, chat_id=STAFF_CHAT,
                                   message_id=card["message_id"])
     [handler] = [h for h in bot.app.handlers[staff.STAFF_GROUP] if getattr(h, "callback", None) is staff.staff_button]
     with pytest.raises(ApplicationHandlerStop):
         await handler.handle_update(update, bot.app, handler.check_update(update),
                                     bot.app.context_types.context.from_update(update, bot.app))
-    assert bot.store.ticket(ticket["number"]) == before
+    assert bot.store.tickets.get(ticket["number"]) == before
     assert bot.api.answers[-1]["show_alert"] is True
 
 
@@ -594,13 +587,13 @@ OTHER_GROUP = -100777
 async def test_staff_commands_in_another_group_point_to_the_staff_chat(bot, text):
     """A staff member in an ordinary group: no names or phone numbers there, and nothing is done."""
     ticket, _ = await posted_ticket(bot)
-    before = bot.store.ticket(ticket["number"])
+    before = bot.store.tickets.get(ticket["number"])
     said = await staff_command(bot, text.format(n=ticket["number"]), chat_id=OTHER_GROUP)
     assert len(said) == 1 and said[0]["chat_id"] == OTHER_GROUP
     assert "담당자 대화방" in said[0]["plain"]
     assert "홍길동" not in said[0]["plain"] and "010" not in said[0]["plain"]
-    assert bot.store.ticket(ticket["number"]) == before
-    assert await deliver(bot) == [] and bot.store.recent_enquiries(STAFF) == []
+    assert bot.store.tickets.get(ticket["number"]) == before
+    assert await deliver(bot) == [] and bot.store.enquiries.recent(STAFF) == []
 
 
 async def test_staff_commands_work_in_the_staff_chat_and_in_private(bot):
@@ -629,8 +622,8 @@ async def test_an_edited_reply_command_is_not_sent_again(bot, chat_id):
     assert len(said) == 1 and "다시 전달되지 않습니다" in said[0]["plain"]
     answers = [s["plain"] for s in await deliver(bot) if s["chat_id"] == USER]
     assert len(answers) == 1 and "첫 답변입니다" in answers[0]
-    assert [m["text"] for m in bot.store.ticket(ticket["number"])["messages"] if m["who"] == "staff"] == ["첫 답변입니다"]
-    assert bot.store.recent_enquiries(STAFF) == []
+    assert [m["text"] for m in bot.store.tickets.get(ticket["number"])["messages"] if m["who"] == "staff"] == ["첫 답변입니다"]
+    assert bot.store.enquiries.recent(STAFF) == []
 
 
 async def test_other_edited_staff_commands_do_nothing(bot):
@@ -640,15 +633,15 @@ async def test_other_edited_staff_commands_do_nothing(bot):
     await bot.send(update)
     await staff_command(bot, f"/reopen {ticket['number']}")
     assert await edit(bot, STAFF_CHAT, update.message.message_id, f"/close {ticket['number']} ") == []
-    assert bot.store.ticket(ticket["number"])["status"] == "open"
-    assert bot.store.recent_enquiries(STAFF) == []
+    assert bot.store.tickets.get(ticket["number"])["status"] == "open"
+    assert bot.store.enquiries.recent(STAFF) == []
 
 
 async def test_a_staff_press_too_old_to_answer_still_claims_the_ticket(bot):
     ticket, _ = await posted_ticket(bot)
     bot.api.fail_next("answerCallbackQuery", 400, TOO_OLD)
     await press_on_card(bot, ticket, "claim")
-    assert bot.store.ticket(ticket["number"])["status"] == "claimed"
+    assert bot.store.tickets.get(ticket["number"])["status"] == "claimed"
     assert not any("문제가 생겼습니다" in (s["plain"] or "") for s in bot.api.sent)
     assert not any("문제가 생겼습니다" in (a["text"] or "") for a in bot.api.answers)
 
@@ -667,4 +660,4 @@ async def test_staff_talking_in_the_staff_chat_is_neither_answered_nor_logged(bo
     assert await bot.send(mention) == []
     # Public commands still work for staff there (/help lists the staff commands), unlogged.
     assert "/reply — " in (await staff_command(bot, "/help"))[-1]["plain"]
-    assert bot.store.recent_enquiries(STAFF) == [] and bot.store.recent_enquiries(STAFF2) == []
+    assert bot.store.enquiries.recent(STAFF) == [] and bot.store.enquiries.recent(STAFF2) == []

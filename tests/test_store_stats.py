@@ -9,7 +9,7 @@ import pytest
 
 from intents.decision import Decision
 from store import EnquiryStore
-from store.clusters import GROUP_LIMIT, group_questions, group_similar
+from review.clusters import GROUP_LIMIT, group_questions, group_similar
 from fakeclock import Clock
 
 # 2025-03-10 09:00 KST (a Monday), i.e. 00:00 UTC.
@@ -30,23 +30,23 @@ def store(tmp_path, clock):
 
 def ask(store, clock, at, text, kind, source="message", user=1):
     clock.at = at
-    eid = store.record_message(user_id=user, chat_id=user, lang="ko", text=text, source=source)
+    eid = store.enquiries.record(user_id=user, chat_id=user, lang="ko", text=text, source=source)
     if kind:
-        store.record_decision(eid, Decision(kind), 1.0)
+        store.enquiries.record_decision(eid, Decision(kind), 1.0)
     return eid
 
 
 def ticket(store, clock, at, answered_after=None):
     clock.at = at
-    n = store.create_ticket(1, 1, "이름", "010-1234-5678", "질문", "v1", at, False)["number"]
+    n = store.tickets.create(1, 1, "이름", "010-1234-5678", "질문", "v1", at, False)["number"]
     if answered_after is not None:
         clock.at = at + answered_after
-        store.answer(n, 9, "답")
+        store.tickets.answer(n, 9, "답")
     return n
 
 
 def test_empty_database(store):
-    s = store.stats(NOW)
+    s = store.stats.summary(NOW)
     assert s["open_now"] == 0
     for period in (s["today"], s["week"]):
         assert period["enquiries"] == 0 and period["answered"] == 0 and period["answered_share"] is None
@@ -72,7 +72,7 @@ def test_today_and_week_in_korean_days(store, clock):
     ticket(store, clock, yesterday_late, answered_after=timedelta(minutes=10))
     ticket(store, clock, eight_days_ago)
 
-    s = store.stats(NOW)
+    s = store.stats.summary(NOW)
     today, week = s["today"], s["week"]
     assert (today["enquiries"], today["answered"], today["tickets"], today["open"]) == (3, 1, 1, 0)
     assert today["answered_share"] == pytest.approx(1 / 3)
@@ -103,15 +103,15 @@ def test_only_questions_the_bot_decided_on_count(store, clock):
     ask(store, clock, NOW - timedelta(minutes=5), "창업 지원금", "answer")
     ask(store, clock, NOW - timedelta(minutes=4), "[name]", None)  # typed into the follow-up flow
     ask(store, clock, NOW - timedelta(minutes=3), "감사합니다, 하나 더 여쭤볼게요", None)  # written back to staff
-    today = store.stats(NOW)["today"]
+    today = store.stats.summary(NOW)["today"]
     assert (today["enquiries"], today["answered"], today["answered_share"]) == (1, 1, 1.0)
 
 
 def test_a_ticket_made_this_very_moment_is_counted(store, clock):
     clock.at = NOW
-    store.create_ticket(user_id=1, chat_id=1, name=None, contact=None, question="질문", consent_version=None,
+    store.tickets.create(user_id=1, chat_id=1, name=None, contact=None, question="질문", consent_version=None,
                         consent_at=None, anonymous=True)
-    assert store.stats(NOW)["today"]["tickets"] == 1
+    assert store.stats.summary(NOW)["today"]["tickets"] == 1
 
 
 def many_questions(distinct: int) -> list[str]:
@@ -147,6 +147,6 @@ def test_stats_count_the_ungrouped_rest(store, clock, monkeypatch):
     monkeypatch.setattr(stats_module, "GROUP_LIMIT", 1)
     for minutes, text in enumerate(["드론 교육 있나요", "드론 교육 있나요", "주차장 어디예요"]):
         ask(store, clock, NOW - timedelta(minutes=10 - minutes), text, "fallback")
-    today = store.stats(NOW)["today"]
+    today = store.stats.summary(NOW)["today"]
     assert today["top_unmatched"] == [{"text": "드론 교육 있나요", "count": 2, "examples": ["드론 교육 있나요"]}]
     assert today["unmatched_other"] == 1

@@ -19,7 +19,7 @@ from typing import IO, Any
 from settings import DEFAULT_ENV_FILE, Settings, SettingsError
 from store.database import KST, iso, parse_since
 from store.enquiries import QUESTION_SOURCES, UNANSWERED_KINDS
-from store.export import (ENQUIRY_COLUMNS, TICKET_COLUMNS, enquiry_values, local_time, printable, ticket_values,
+from review.export import (ENQUIRY_COLUMNS, TICKET_COLUMNS, enquiry_values, local_time, printable, ticket_values,
                           write_csv, write_xlsx)
 
 WEAK_SCORE = 50  # below this the closest item is only a guess; say so next to it
@@ -76,7 +76,7 @@ def _since(args: argparse.Namespace) -> tuple[str | None, str]:
 
 def cmd_list(store, args: argparse.Namespace, out: IO[str]) -> int:
     since, since_words = _since(args)
-    tickets = store.tickets(status=args.status, since=since)
+    tickets = store.tickets.select(status=args.status, since=since)
     if not tickets:
         what = f"{args.status} tickets" if args.status else "tickets"
         print(f"No {what}{since_words}.", file=out)
@@ -95,7 +95,7 @@ def cmd_list(store, args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def cmd_show(store, args: argparse.Namespace, out: IO[str]) -> int:
-    t = store.ticket(args.number)
+    t = store.tickets.get(args.number)
     if t is None:
         print(f"No ticket #{args.number}.", file=out)
         return 1
@@ -124,7 +124,7 @@ def cmd_show(store, args: argparse.Namespace, out: IO[str]) -> int:
         who = "user" if m["who"] == "user" else f"staff {m['staff_name'] or m['staff_id']}"
         text = clip(m["text"]) if m["text"] is not None else "(deleted)"
         print(f"  {when(m['time'])}  {fit(who, 14)} {text}", file=out)
-    recent = [] if t["deleted"] else store.recent_enquiries(t["user_id"], limit=5)
+    recent = [] if t["deleted"] else store.enquiries.recent(t["user_id"], limit=5)
     if recent:
         print("The user's latest messages to the bot:", file=out)
         for e in recent:
@@ -137,7 +137,7 @@ def cmd_show(store, args: argparse.Namespace, out: IO[str]) -> int:
 
 def cmd_export(store, args: argparse.Namespace, out: IO[str]) -> int:
     since, since_words = _since(args)
-    rows = [enquiry_values(r) for r in store.enquiries(since=since)]
+    rows = [enquiry_values(r) for r in store.enquiries.select(since=since)]
     if args.format == "csv":
         if args.out:
             with open(args.out, "wb") as f:
@@ -157,7 +157,7 @@ def cmd_export(store, args: argparse.Namespace, out: IO[str]) -> int:
         return 0
     # Named by the Korean date, like the times inside it.
     path = args.out or Path(f"enquiries-{datetime.now(KST):%Y-%m-%d}.xlsx")
-    tickets = [store.ticket(t["number"]) for t in store.tickets(since=since)]
+    tickets = [store.tickets.get(t["number"]) for t in store.tickets.select(since=since)]
     write_xlsx(Path(path), [("enquiries", ENQUIRY_COLUMNS, rows),
                             ("tickets", TICKET_COLUMNS, [ticket_values(t) for t in tickets])])
     print(f"Wrote {len(rows)} enquiries and {len(tickets)} tickets{since_words} to {path}.", file=out)
@@ -165,11 +165,11 @@ def cmd_export(store, args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def cmd_unanswered(store, args: argparse.Namespace, out: IO[str]) -> int:
-    from store.clusters import group_questions
-    from store.unanswered import suggest_for
+    from review.clusters import group_questions
+    from review.unanswered import suggest_for
 
     since, since_words = _since(args)
-    texts = [e["text"] for e in store.enquiries(since=since)
+    texts = [e["text"] for e in store.enquiries.select(since=since)
              if e["source"] in QUESTION_SOURCES and e["kind"] in UNANSWERED_KINDS and e["text"]]
     if not texts:
         print(f"No unanswered questions{since_words}.", file=out)

@@ -15,7 +15,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from knowledge.model import Intent, KnowledgeBase
-from store.clusters import GROUP_LIMIT, Group, group_similar, normalise
+from review.clusters import GROUP_LIMIT, Group, group_similar, normalise
 
 MAX_EXAMPLES = 5
 
