@@ -19,12 +19,14 @@ from handlers.context import BotContext, question_lang, user_lang
 from handlers.errors import answer_stale
 from handlers.replies import answer_query, send, show
 from handlers.texts import escape
+from intents.context import MatchContext
 from intents.decision import Decision
 from knowledge.model import Faq, Intent, Item, Program
 
-# The matcher reads the first part of a message only: a question fits in far less, and a 10,000-character
-# paste should not cost more than a question does. The whole text is still kept in the enquiry log.
-MATCH_LIMIT = 1000
+# The matcher itself cuts a long message to the part worth reading (intents/focus.py), in bounded time;
+# this only keeps a pasted novel from being copied around. The whole text is still kept in the enquiry log.
+MATCH_LIMIT = 4096
+LAST_ITEM = "last_item"  # chat_data: (id, time) of the program or FAQ answered last, for follow-up questions
 
 
 async def answer_question(update: Update, context: BotContext) -> None:
@@ -44,20 +46,39 @@ async def answer_question(update: Update, context: BotContext) -> None:
 async def answer_text(update: Update, context: BotContext, text: str) -> None:
     """Match `text` (a question, or a photo's caption) and show what the matcher decided."""
     started = time.perf_counter()
-    decision = context.matcher.match(text[:MATCH_LIMIT])
+    decision = context.matcher.match(text[:MATCH_LIMIT], context=chat_context(context))
     elapsed_ms = (time.perf_counter() - started) * 1000
     _record_decision(context, decision, elapsed_ms)
     lang = question_lang(update, context, decision.lang, understood=decision.kind in ("answer", "suggest"))
     await show_decision(update, context, decision, lang)
 
 
+def chat_context(context: BotContext) -> MatchContext | None:
+    """What this chat was answered last, for a follow-up such as `그럼 신청은요?`."""
+    chat_data = context.chat_data
+    last = chat_data.get(LAST_ITEM) if chat_data is not None else None
+    if isinstance(last, (tuple, list)) and len(last) == 2:
+        return MatchContext(str(last[0]), float(last[1]))
+    return None
+
+
+def remember(context: BotContext, item: Item) -> None:
+    """A program or FAQ just shown is what the next question without a topic of its own is about."""
+    if context.chat_data is not None and isinstance(item, (Program, Faq)):
+        context.chat_data[LAST_ITEM] = (item.id, time.time())
+
+
 async def show_decision(update: Update, context: BotContext, decision: Decision, lang: str) -> None:
     kb, texts = context.kb, context.texts
     item = kb.get(decision.id) if decision.kind == "answer" and decision.id else None
-    if item is not None:
+    area_list = cards.list_card(kb, texts, lang, cb.ListKey("a", decision.area)) if decision.area else None
+    if area_list is not None:
+        # A question about a whole area (수소 관련 지원사업 뭐 있어요): that area's programs.
+        await send(update, context, *area_list)
+    elif item is not None:
         await show_item(update, context, item, lang, aspect=decision.aspect or cb.SUMMARY)
-    elif decision.kind == "suggest" and decision.candidates:
-        await send(update, context, *cards.suggestion_card(decision.candidates, kb, texts, lang))
+    elif decision.kind == "suggest" and decision.suggestions:
+        await send(update, context, *cards.suggestion_card(decision.suggestions, kb, texts, lang))
     else:
         await send(update, context, *cards.fallback_card(kb, texts, lang))
 
@@ -67,6 +88,7 @@ async def show_item(update: Update, context: BotContext, item: Item, lang: str, 
     """Show a program card, an FAQ answer or an intent's reply (and run its action)."""
     put = show if edit else send
     texts = context.texts
+    remember(context, item)
     if isinstance(item, Program):
         await put(update, context, *cards.program_card(item, texts, lang, aspect=aspect,
                                                        enquiry_id=context.enquiry_id, back=back))

@@ -49,8 +49,23 @@ def normalize(text: str) -> str:
     return " ".join(text.split())[:MAX_TEXT]
 
 
-def detect_lang(normalized: str) -> str:
-    return "en" if len(_LATIN_CHAR.findall(normalized)) > len(_HANGUL_CHAR.findall(normalized)) else "ko"
+_WORD = re.compile(r"[^\W\d_]+(?:[&.'][^\W\d_]+)*")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]{0,5}s?|[A-Z][a-z]?&[A-Z]")  # MOU, R&D, SMEs, IT, CEO
+
+
+def detect_lang(text: str, neutral: frozenset[str] = frozenset()) -> str:
+    """The language of a sentence: Korean unless it has more English words than Korean ones.
+
+    Words are counted, not letters, and Latin acronyms (MOU, R&D, SME) do not count as English: a Korean
+    sentence naming one (`MOU 몇 건`, `SME 지원`) is still Korean, and nor do `neutral` words that
+    speakers of both languages type (ok). Works on raw or normalised text."""
+    korean = latin = 0
+    for word in _WORD.findall(text):
+        if _HANGUL_CHAR.search(word):
+            korean += 1
+        elif _LATIN_CHAR.search(word.lower()) and not _ACRONYM.fullmatch(word) and word.lower() not in neutral:
+            latin += 1
+    return "en" if latin > korean else "ko"
 
 
 def english_stem(word: str) -> str:
@@ -150,11 +165,19 @@ class Analyzer:
     # ---- analysing -------------------------------------------------------------------------------
 
     def analyze(self, text: str) -> Analysis:
+        text = self._emoji_as_words(text[: MAX_TEXT * 2])
         normalized = normalize(text)
         terms: list[str] = []
         for token in _join_lone_syllables(normalized.split()):
             terms.extend(self._token_terms(token))
-        return Analysis(normalized, detect_lang(normalized), tuple(terms))
+        return Analysis(normalized, detect_lang(text, self.lexicon.neutral_words), tuple(terms))
+
+    def _emoji_as_words(self, text: str) -> str:
+        """👋 -> 안녕, 🙏 -> 감사: emoji that say something in chat, as words (others vanish in normalize)."""
+        emoji = self.lexicon.emoji
+        if not emoji or text.isascii():
+            return text
+        return "".join(f" {emoji[ch]} " if ch in emoji else ch for ch in text)
 
     def _token_terms(self, token: str) -> list[str]:
         return self._english_terms(token) if token.isascii() else self._korean_terms(token)

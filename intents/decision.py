@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 DecisionKind = Literal["answer", "suggest", "fallback"]
+SUGGEST_RATIO = 0.6
 
 
 @dataclass(frozen=True)
@@ -36,3 +37,12 @@ class Decision:
     @property
     def answered(self) -> bool:
         return self.kind == "answer"
+
+    @property
+    def suggestions(self) -> tuple[Candidate, ...]:
+        """The candidates worth offering as "is it one of these?": those scoring at least SUGGEST_RATIO of
+        the best one, so that a weak third guess is not shown beside a good first one."""
+        if not self.candidates:
+            return ()
+        floor = self.candidates[0].score * SUGGEST_RATIO
+        return tuple(c for c in self.candidates if c.score >= floor)

@@ -15,6 +15,7 @@ from typing import IO
 
 import yaml
 
+from intents.context import MatchContext
 from intents.decision import Decision
 from intents.matcher import Matcher
 from knowledge.model import ASPECTS
@@ -22,11 +23,12 @@ from knowledge.model import ASPECTS
 
 @dataclass(frozen=True)
 class Case:
-    text: str
+    text: str  # the message scored; with earlier turns, the last of them
     expect: str | None
     aspect: str | None = None
     tags: tuple[str, ...] = ()
     line: int = 0
+    before: tuple[str, ...] = ()  # earlier messages of the same chat (a multi-turn case), oldest first
 
 
 @dataclass
@@ -65,6 +67,7 @@ class Outcome:
 class Report:
     outcomes: list[Outcome]
     problems: list[str] = field(default_factory=list)
+    mode: str = "lexical"
 
     def figures(self) -> dict:
         outcomes = self.outcomes
@@ -89,12 +92,33 @@ class Report:
             "p99_ms": round(_percentile(times, 99), 3),
             "by_tag": {tag: {"cases": len(items), "correct": _share(items, lambda o: o.correct)}
                        for tag, items in sorted(tags.items())},
+            "oos_suggested": _share(out_scope, lambda o: o.decision.kind == "suggest"),
+            "mode": self.mode,
+            "tags": {tag: _tag_figures(items) for tag, items in sorted(tags.items())},
             # Extensions (not in the contract): first candidate right, and how decisions split.
             "top1": _share(in_scope, lambda o: bool(o.decision.candidates)
                            and o.decision.candidates[0].id == o.case.expect),
             "suggested": _share(outcomes, lambda o: o.decision.kind == "suggest"),
             "invalid_cases": len(self.problems),
         }
+
+
+def _tag_figures(items: list[Outcome]) -> dict:
+    """The contract's figures for the cases of one tag."""
+    in_scope = [o for o in items if o.in_scope]
+    out_scope = [o for o in items if not o.in_scope]
+    with_aspect = [o for o in in_scope if o.case.aspect]
+    figures = {"cases": len(items), "correct": _share(items, lambda o: o.correct), "in_scope": len(in_scope),
+               "out_of_scope": len(out_scope)}
+    if in_scope:
+        figures.update(answered=_share(in_scope, lambda o: o.answered), top3=_share(in_scope, lambda o: o.top3),
+                       wrong=_share(in_scope, lambda o: o.wrong))
+    if out_scope:
+        figures.update(oos_rejected=_share(out_scope, lambda o: o.decision.kind != "answer"),
+                       oos_suggested=_share(out_scope, lambda o: o.decision.kind == "suggest"))
+    if with_aspect:
+        figures["aspect"] = _share(with_aspect, lambda o: o.aspect_shown)
+    return figures
 
 
 def _share(items: list[Outcome], test) -> float:
@@ -129,8 +153,14 @@ def load_cases(path: Path, known_ids: set[str] | None = None) -> tuple[list[Case
         line = node.start_mark.line + 1
         fields = _fields(node)
         text, expect = fields.get("text", _MISSING), fields.get("expect", _MISSING)
+        before: tuple[str, ...] = ()
+        if isinstance(text, list) and text and all(isinstance(t, str) for t in text):
+            # A multi-turn case: the messages of one chat in order; the last one is scored.
+            *earlier, text = text
+            before = tuple(earlier)
         if not isinstance(text, str) or expect is _MISSING or isinstance(expect, list):
-            problems.append(f"{path}:{line}: a case needs `text` (a string) and `expect` (an id or null)")
+            problems.append(f"{path}:{line}: a case needs `text` (a string, or a list of messages) and "
+                            "`expect` (an id or null)")
             continue
         if expect is not None and known_ids is not None and expect not in known_ids:
             problems.append(f"{path}:{line}: expect '{expect}' is not an id in the knowledge base; case skipped")
@@ -141,7 +171,7 @@ def load_cases(path: Path, known_ids: set[str] | None = None) -> tuple[list[Case
             aspect = None
         tags = fields.get("tags") or []
         tags = tags if isinstance(tags, list) else [tags]
-        cases.append(Case(text, expect, aspect, tuple(dict.fromkeys(t for t in tags if t)), line))
+        cases.append(Case(text, expect, aspect, tuple(dict.fromkeys(t for t in tags if t)), line, before))
     return cases, problems
 
 
@@ -173,10 +203,21 @@ def _scalar(node: yaml.ScalarNode) -> str | None:
 def evaluate(matcher: Matcher, cases: list[Case]) -> list[Outcome]:
     outcomes = []
     for case in cases:
+        context = None
+        for earlier in case.before:  # the chat so far, remembered as the bot remembers it
+            context = context_after(matcher.match(earlier, context=context), matcher, context)
         start = time.perf_counter()
-        decision = matcher.match(case.text)
+        decision = matcher.match(case.text, context=context)
         outcomes.append(Outcome(case, decision, (time.perf_counter() - start) * 1000))
     return outcomes
+
+
+def context_after(decision: Decision, matcher: Matcher, context: MatchContext | None) -> MatchContext | None:
+    """What a chat remembers after a decision: the program or FAQ it answered, else what it had."""
+    item = matcher.kb.get(decision.id) if decision.kind == "answer" and decision.id else None
+    if item is not None and item.kind in ("program", "faq"):
+        return MatchContext(item.id, time.time())
+    return context
 
 
 def run_eval(cases_path: Path, knowledge_dir: Path, intents_dir: Path, *, as_json: bool = False,
@@ -196,7 +237,7 @@ def run_eval(cases_path: Path, knowledge_dir: Path, intents_dir: Path, *, as_jso
     for problem in problems:
         print(problem, file=sys.stderr)
     matcher = Matcher(kb, cache_size=0)  # time every case as if it were new
-    report = Report(evaluate(matcher, cases), problems)
+    report = Report(evaluate(matcher, cases), problems, matcher.mode)
     figures = report.figures()
     if failures:
         _print_failures(report.outcomes, out)
@@ -210,7 +251,8 @@ def run_eval(cases_path: Path, knowledge_dir: Path, intents_dir: Path, *, as_jso
 def _print_table(figures: dict, out: IO[str]) -> None:
     print(f"cases {figures['cases']} (in scope {figures['in_scope']}, out of scope {figures['out_of_scope']})",
           file=out)
-    for key in ("answered", "top3", "wrong", "oos_rejected", "aspect", "top1", "suggested"):
+    print(f"  mode          {figures['mode']}", file=out)
+    for key in ("answered", "top3", "wrong", "oos_rejected", "oos_suggested", "aspect", "top1", "suggested"):
         print(f"  {key:<13} {figures[key]:.3f}", file=out)
     print(f"  p50_ms        {figures['p50_ms']:.3f}\n  p99_ms        {figures['p99_ms']:.3f}", file=out)
     print("by tag:", file=out)
@@ -228,4 +270,5 @@ def _print_failures(outcomes: list[Outcome], out: IO[str]) -> None:
         cands = ", ".join(f"{c.id} {c.score:.0f}" for c in d.candidates)
         expected = o.case.expect or "(out of scope)"
         extra = f" aspect {d.aspect} != {o.case.aspect}" if aspect_missed else ""
-        print(f"line {o.case.line}: {o.case.text!r}: expected {expected}, got {got}{extra} [{cands}]", file=out)
+        turns = "".join(f"{t!r} -> " for t in o.case.before)
+        print(f"line {o.case.line}: {turns}{o.case.text!r}: expected {expected}, got {got}{extra} [{cands}]", file=out)

@@ -1,7 +1,7 @@
 """The matcher's language data (intents/lexicon/*.yaml) and settings, loaded once into plain objects."""
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Mapping
 
@@ -22,11 +22,22 @@ class MatcherSettings:
     answer_topic_coverage: float = 0.0
     short_terms: int = 4
     suggest_score: float = 30.0
+    suggest_topic_coverage: float = 0.0
     aspect_cue_weight: float = 0.35
     unknown_weight: float = 1.0
     unknown_weight_long: float = 1.0
     coverage_share: float = 0.6
     max_candidates: int = 3
+
+
+@dataclass(frozen=True)
+class Skill:
+    """One conversation skill (greeting, thanks, ...): the intent ids or actions it joins, first found
+    wins, and how people say it."""
+
+    name: str
+    targets: tuple[str, ...]
+    phrases: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -40,6 +51,14 @@ class Lexicon:
     aspect_cues_ko: Mapping[str, tuple[str, ...]]  # aspect -> cues with spaces removed
     aspect_cues_en: Mapping[str, tuple[str, ...]]  # aspect -> cues as " word word "
     settings: MatcherSettings
+    skills: tuple[Skill, ...] = ()
+    exclude_after: tuple[str, ...] = ()  # X 말고: markers after what is excluded
+    exclude_before: tuple[str, ...] = ()  # not X: markers before it
+    followup_cues: frozenset[str] = frozenset()
+    neutral_words: frozenset[str] = frozenset()  # Latin words of no language (ok): they do not make a message English
+    list_cues_ko: tuple[str, ...] = ()  # spaces removed
+    list_cues_en: tuple[str, ...] = ()  # " word word "
+    emoji: Mapping[str, str] = field(default_factory=dict)  # 👋 -> 안녕
 
 
 def _read(path: Path) -> dict:
@@ -52,6 +71,10 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
     groups = _read(folder / "synonyms.yaml").get("synonyms", [])
     aspects = _read(folder / "aspects.yaml").get("aspects", {})
     raw_settings = _read(folder / "matcher.yaml")
+    conversation = _read(folder / "conversation.yaml") if (folder / "conversation.yaml").exists() else {}
+    skills = tuple(Skill(str(name), tuple(str(t) for t in body.get("targets", [])),
+                         tuple(str(p) for p in body.get("phrases", [])))
+                   for name, body in (conversation.get("skills") or {}).items())
 
     synonyms: dict[str, str] = {}
     for group in groups:
@@ -78,4 +101,12 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
         aspect_cues_en={a: tuple(f" {str(c).lower()} " for c in cues.get("en", []))
                         for a, cues in aspects.items()},
         settings=settings,
+        skills=skills,
+        exclude_after=tuple(str(w) for w in words.get("exclude_after", [])),
+        exclude_before=tuple(str(w).lower() for w in words.get("exclude_before", [])),
+        neutral_words=frozenset(str(w).lower() for w in words.get("neutral_words", [])),
+        followup_cues=frozenset(str(w).lower().replace(" ", "") for w in words.get("followup_cues", [])),
+        list_cues_ko=tuple(str(c).replace(" ", "") for c in words.get("list_cues_ko", [])),
+        list_cues_en=tuple(f" {str(c).lower()} " for c in words.get("list_cues_en", [])),
+        emoji={str(k): str(v) for k, v in (conversation.get("emoji") or {}).items()},
     )

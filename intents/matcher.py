@@ -22,14 +22,23 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from intents.analyzer import UNKNOWN_PREFIX, Analysis, Analyzer, normalize
+import re
+
+from rapidfuzz import fuzz, process
+
+from intents.analyzer import UNKNOWN_PREFIX, Analysis, Analyzer, detect_lang, normalize
+from intents.context import MatchContext
 from intents.decision import Candidate, Decision
+from intents.focus import focus, question_sentence
 from intents.lexicon import Lexicon, load_lexicon
-from knowledge.model import Faq, Intent, Item, KnowledgeBase, Program
+from knowledge.model import Faq, Intent, Item, KnowledgeBase, Program, Referral
 
 WEAK = 0.5  # credit for a term found only in an item's summary or answer
 CACHE_SIZE = 4096  # decisions remembered for repeated questions
 CACHED_TEXT = 500  # longer messages are rarely repeated word for word: not cached
+CHAT_PHRASE_CHARS = 16  # messages up to this long (spaces removed) may be read as a chat phrase letter for letter
+CHAT_PHRASE_SCORE = 85  # how close (0..100, rapidfuzz ratio) to one of an intent's phrases
+GENERIC_SHARE = 0.3  # a term in this share of all programs (지원, 사업) names no program in particular
 SHORTLIST = 30  # items scored in full after the inverted index has ranked them by coverage
 COMMON_POSTINGS = 500  # a term in more items than this (and a tenth of all) is not walked for candidates
 
@@ -56,10 +65,13 @@ class Matcher:
 
     def __init__(self, kb: KnowledgeBase, lexicon: Lexicon | None = None, *, cache_size: int = CACHE_SIZE) -> None:
         self.kb = kb
+        self.mode = "lexical"  # "hybrid" when the semantic signal is on (intents/semantic.py)
         self.lexicon = lexicon or load_lexicon()
         self.settings = self.lexicon.settings
         self.analyzer = Analyzer(self.lexicon)
         texts = {item.id: _texts_of(item) for item in kb.items()}  # id -> (strong, weak) texts
+        for intent_id, phrases in self._skill_phrases().items():
+            texts[intent_id][0].extend(phrases)
         self._learn_vocabulary(texts)
         self.entries = [self._entry(item, *texts[item.id]) for item in kb.items()]
         self._weigh_terms()
@@ -76,7 +88,64 @@ class Matcher:
         for index, entry in enumerate(self.entries):
             for text in texts[entry.item.id][0]:
                 self.exact[_compact(text)].add(index)
+        self.generic = self._generic_terms()
+        self.area_words = self._area_words()
+        self.browse_intent = next((i for i in kb.intents if i.action == "browse"), None)
+        self._exclusion = _exclusion_pattern(self.lexicon)
+        # Chat phrases as typed, for short messages made of words that carry no topic (너 뭐 할 수 있어?).
+        self.chat_phrases: list[tuple[str, int]] = [
+            (_compact(text), index) for index, entry in enumerate(self.entries) if isinstance(entry.item, Intent)
+            for text in texts[entry.item.id][0] if len(_compact(text)) >= 2]
+        self.item_terms = frozenset().union(*(e.strong for e in self.entries if not isinstance(e.item, Intent))) \
+            if self.entries else frozenset()
         self._cached_match = functools.lru_cache(maxsize=cache_size)(self._match)
+
+    def _skill_phrases(self) -> dict[str, list[str]]:
+        """Intent id -> the phrases of the conversation skills joined to it (by id or action)."""
+        by_key: dict[str, str] = {}
+        for intent in self.kb.intents:
+            by_key.setdefault(intent.id, intent.id)
+            if intent.action:
+                by_key.setdefault(intent.action, intent.id)
+        joined: dict[str, list[str]] = defaultdict(list)
+        for skill in self.lexicon.skills:
+            target = next((by_key[t] for t in skill.targets if t in by_key), None)
+            if target is not None:
+                joined[target].extend(skill.phrases)
+        return joined
+
+    def _generic_terms(self) -> frozenset[str]:
+        programs = [e for e in self.entries if isinstance(e.item, Program)]
+        if len(programs) < 4:
+            return frozenset()
+        df: dict[str, int] = defaultdict(int)
+        for entry in programs:
+            for term in entry.strong:
+                df[term] += 1
+        return frozenset(t for t, n in df.items() if n >= GENERIC_SHARE * len(programs))
+
+    def _area_words(self) -> dict[str, frozenset[str]]:
+        """Area id -> the words that name the area as a whole: its name's words and words that two or more
+        of its programs' names share with no program outside it (수소 for the hydrogen area)."""
+        names: dict[str, set[str]] = {}
+        for program in self.kb.programs:
+            terms = {t for _, n in program.name.values for t in self._terms(n)}
+            terms |= {t for alias in program.aliases for t in self._terms(alias)}
+            names[program.id] = terms
+        words: dict[str, frozenset[str]] = {}
+        for area in self.kb.areas:
+            inside = [p for p in self.kb.programs if p.area and p.area.id == area.id]
+            if len(inside) < 2:
+                continue
+            outside = set().union(*(names[p.id] for p in self.kb.programs if p not in inside))
+            counts: dict[str, int] = defaultdict(int)
+            for program in inside:
+                for term in names[program.id]:
+                    counts[term] += 1
+            own = {t for t, n in counts.items() if n >= 2 and t not in outside}
+            own |= {t for _, n in area.name.values for t in self._terms(n)}
+            words[area.id] = frozenset(own - self.generic - self.cue_terms)
+        return words
 
     def _learn_vocabulary(self, texts: dict[str, tuple[list[str], list[str]]]) -> None:
         self.analyzer.learn(t for strong, _ in texts.values() for t in strong)
@@ -116,22 +185,61 @@ class Matcher:
 
     # ---- public ----------------------------------------------------------------------------------
 
-    def match(self, text: str, lang: str | None = None) -> Decision:
-        """Decide what `text` is about. `lang` only sets Decision.lang when given."""
+    def match(self, text: str, lang: str | None = None, context: MatchContext | None = None) -> Decision:
+        """Decide what `text` is about. `lang` only sets Decision.lang when given. `context` holds what the
+        chat was last answered: a follow-up without a topic of its own (`그럼 신청은요?`) is about that."""
         text = text if isinstance(text, str) else str(text)
+        last = context.current() if context is not None else None
+        if last is not None and self.kb.get(last) is None:
+            last = None
         if len(text) > CACHED_TEXT:
-            return self._match(text, lang)
+            return self._match(text, lang, last)
         # The same few questions come again and again; a Decision is immutable, so repeats are free.
-        return self._cached_match(text, lang)
+        return self._cached_match(text, lang, last)
 
     # ---- internals -------------------------------------------------------------------------------
 
-    def _match(self, text: str, lang: str | None) -> Decision:
-        analysis = self.analyzer.analyze(text)
-        lang = lang or analysis.lang
-        ranked = self.rank(analysis)
+    def _match(self, text: str, lang: str | None, last: str | None = None) -> Decision:
+        focused = focus(text)
+        lang = lang or detect_lang(focused, self.lexicon.neutral_words)
+        kept, excluded_terms = self._split_exclusion(focused)
+        excluded = self._excluded_items(excluded_terms)
+        analysis = self.analyzer.analyze(kept)
+        if last is not None and self._is_followup(analysis):
+            followed = self._follow_up(analysis, last, lang)
+            if followed is not None:
+                return followed
+        # A long message: the sentence that asks is tried alone first, so the story around it does not
+        # weigh in; the whole (focused) message is the fallback.
+        asking = question_sentence(kept) if len(set(analysis.terms)) > self.settings.short_terms else None
+        if asking:
+            asked = self.analyzer.analyze(asking)
+            if any(not t.startswith(UNKNOWN_PREFIX) for t in self._topic_terms(asked)):
+                decision = self._decide_analysis(asked, lang, excluded)
+                if decision.kind == "answer" and not isinstance(self.kb.get(decision.id or ""), Intent):
+                    if decision.aspect is None and isinstance(self.kb.get(decision.id or ""), Program):
+                        aspect = self._aspect(analysis.normalized, analysis.terms)
+                        decision = Decision(decision.kind, decision.id, aspect, decision.score, decision.candidates,
+                                            decision.lang, decision.area)
+                    return decision
+        decision = self._decide_analysis(analysis, lang, excluded)
+        if decision.kind != "answer":
+            decision = self._chat_phrase(analysis, lang) or decision
+        if asking and decision.kind == "answer" and decision.aspect is not None:
+            aspect = self._aspect(normalize(asking), self.analyzer.analyze(asking).terms)
+            if aspect and aspect != decision.aspect:
+                decision = Decision(decision.kind, decision.id, aspect, decision.score, decision.candidates,
+                                    decision.lang, decision.area)
+        return decision
+
+    def _decide_analysis(self, analysis: Analysis, lang: str, excluded: frozenset[int] = frozenset()) -> Decision:
+        ranked = self.rank(analysis, excluded)
+        area = self._area(analysis, ranked)
+        if area is not None:
+            return area
         if not ranked:
             return Decision("fallback", lang=lang)
+        ranked = _own_before_referrals(ranked)
         best = ranked[0]
         runner_up = ranked[1].score if len(ranked) > 1 else 0.0
         candidates = tuple(Candidate(r.item.id, r.item.kind, round(r.score, 1))
@@ -140,6 +248,110 @@ class Matcher:
         kind = self._decide(best, runner_up, len(set(analysis.terms)))
         return Decision(kind, best.item.id if kind == "answer" else None, aspect if kind != "fallback" else None,
                         round(best.score, 1), candidates, lang)
+
+    # ---- conversation: follow-ups, exclusions, areas ---------------------------------------------------
+
+    def _topic_terms(self, analysis: Analysis) -> list[str]:
+        """What a message is about: its words less aspect cues, question words and generic words; words
+        the knowledge base never uses count too (they name something), except one-syllable leftovers."""
+        light = self.lexicon.light_words
+        out = []
+        for term in analysis.terms:
+            if term.startswith(UNKNOWN_PREFIX):
+                if len(term) > 3 and term[1:].replace(" ", "") not in self.lexicon.followup_cues:
+                    out.append(term)
+            elif term not in self.cue_terms and term not in light and term not in self.generic \
+                    and term not in self.lexicon.followup_cues:
+                out.append(term)
+        return out
+
+    def _has_topic(self, analysis: Analysis) -> bool:
+        return bool(self._topic_terms(analysis))
+
+    def _is_followup(self, analysis: Analysis) -> bool:
+        return bool(analysis.normalized) and not self._topic_terms(analysis)
+
+    def _follow_up(self, analysis: Analysis, last: str, lang: str) -> Decision | None:
+        """A message without a topic, about the item answered last: that program's asked aspect."""
+        item = self.kb.get(last)
+        if isinstance(item, Faq) and len(item.programs) == 1:
+            item = self.kb.program(item.programs[0]) or item
+        aspect = self._aspect(analysis.normalized, analysis.terms)
+        compact = analysis.normalized.replace(" ", "")
+        pointing = any(cue in compact for cue in self.lexicon.followup_cues if not cue.isascii()) or any(
+            word in self.lexicon.followup_cues for word in analysis.normalized.split())
+        if isinstance(item, Program) and (aspect or pointing):
+            return Decision("answer", item.id, aspect, 100.0, (Candidate(item.id, item.kind, 100.0),), lang)
+        if isinstance(item, Faq) and pointing and not aspect:
+            return Decision("answer", item.id, None, 100.0, (Candidate(item.id, item.kind, 100.0),), lang)
+        return None
+
+    def _chat_phrase(self, analysis: Analysis, lang: str) -> Decision | None:
+        """A short message typed close to one of the intents' phrases, letter for letter: `너 뭐 할 수 있어?`
+        is `뭐 할 수 있어` though every word of it is a stopword. Never when it names a program's topic."""
+        compact = analysis.normalized.replace(" ", "")
+        if not 2 <= len(compact) <= CHAT_PHRASE_CHARS or not self.chat_phrases:
+            return None
+        if any(t in self.item_terms for t in self._topic_terms(analysis)):
+            return None
+        found = process.extractOne(compact, [p for p, _ in self.chat_phrases], scorer=fuzz.ratio,
+                                   score_cutoff=CHAT_PHRASE_SCORE)
+        if found is None:
+            return None
+        item = self.entries[self.chat_phrases[found[2]][1]].item
+        return Decision("answer", item.id, None, round(float(found[1]), 1), (Candidate(item.id, item.kind,
+                                                                                        round(float(found[1]), 1)),), lang)
+
+    def _split_exclusion(self, text: str) -> tuple[str, list[str]]:
+        """(what is asked, the topic terms of what is excluded): `방산 말고 일반 전시회` -> (`일반 전시회`, [방산])."""
+        if self._exclusion is None:
+            return text, []
+        found = self._exclusion.search(text)
+        if not found:
+            return text, []
+        if found.group("after"):
+            excluded, kept = text[: found.start()], text[found.end():]
+            # Only the words just before the marker are excluded ("수출 지원 중 방산 말고 ...": 방산).
+            excluded = " ".join(excluded.split(",")[-1].split(".")[-1].split()[-2:])
+        else:
+            rest = text[found.end():]
+            cut = re.search(r"[,.?!]|\b(but|and)\b", rest)
+            excluded = rest[: cut.start()] if cut else rest
+            kept = text[: found.start()] + " " + (rest[cut.start():] if cut else "")
+        terms = [t for t in self._topic_terms(self.analyzer.analyze(excluded)) if not t.startswith(UNKNOWN_PREFIX)]
+        if not terms:
+            return text, []
+        return kept, terms
+
+    def _excluded_items(self, terms: list[str]) -> frozenset[int]:
+        """Items whose own words hold every excluded term (방산 -> the defense programs)."""
+        if not terms:
+            return frozenset()
+        return frozenset(i for i, e in enumerate(self.entries)
+                         if not isinstance(e.item, Intent) and all(t in e.strong for t in terms))
+
+    def _area(self, analysis: Analysis, ranked: list["Ranked"]) -> Decision | None:
+        """`수소 관련 지원사업 뭐 있어요`: a list question whose topic is all words of one area."""
+        if not self.area_words:
+            return None
+        compact = analysis.normalized.replace(" ", "")
+        padded = f" {analysis.normalized} "
+        if not (any(c in compact for c in self.lexicon.list_cues_ko)
+                or any(c in padded for c in self.lexicon.list_cues_en)):
+            return None
+        topic = set(self._topic_terms(analysis))
+        if not topic:
+            return None
+        areas = [a for a, words in self.area_words.items() if topic <= words]
+        if len(areas) != 1:
+            return None
+        inside = [p for p in self.kb.programs if p.area and p.area.id == areas[0]]
+        if ranked and ranked[0].exact:
+            return None
+        candidates = tuple(Candidate(p.id, p.kind, 0.0) for p in inside[: self.settings.max_candidates])
+        if self.browse_intent is not None:
+            return Decision("answer", self.browse_intent.id, None, 100.0, candidates, analysis.lang, areas[0])
+        return Decision("suggest", None, None, 100.0, candidates, analysis.lang, areas[0])
 
     def _decide(self, best: "Ranked", runner_up: float, n_terms: int) -> str:
         s = self.settings
@@ -152,11 +364,16 @@ class Matcher:
         if best.exact or (best.score >= s.answer_score and best.score - runner_up >= margin
                           and best.coverage >= coverage and best.topic_coverage >= s.answer_topic_coverage):
             return "answer"
-        return "suggest" if best.score >= s.suggest_score else "fallback"
+        # Suggestions only when the best item explains a fair share of what the question is about: a
+        # question about something else (로또 번호 추천, 택배 언제 와요) gets the honest fallback, not three
+        # items that merely share a question word with it.
+        if best.score >= s.suggest_score and best.topic_coverage >= s.suggest_topic_coverage:
+            return "suggest"
+        return "fallback"
 
-    def rank(self, analysis: Analysis) -> list["Ranked"]:
-        """Items that share a term with the message, best first (at most SHORTLIST)."""
-        exact = self.exact.get(analysis.normalized.replace(" ", ""), set())
+    def rank(self, analysis: Analysis, excluded: frozenset[int] = frozenset()) -> list["Ranked"]:
+        """Items that share a term with the message, best first (at most SHORTLIST); `excluded` never."""
+        exact = self.exact.get(analysis.normalized.replace(" ", ""), set()) - excluded
         if len(exact) == 1:
             return [Ranked(self.entries[next(iter(exact))].item, 100.0, 1.0, 1.0, exact=True)]
         weights = self._weights(analysis.terms)
@@ -171,6 +388,8 @@ class Matcher:
         # Only "how/when/who" words and nothing about which program: no program can be meant, though a
         # general FAQ (how to apply, deadlines) or an intent still can.
         for index in self._candidates(weights, programs=not no_topic):
+            if index in excluded:
+                continue
             entry = self.entries[index]
             covered = topic = 0.0
             for term, weight in weights.items():
@@ -279,7 +498,35 @@ def _texts_of(item: Item) -> tuple[list[str], list[str]]:
         return list(item.questions), [v for _, v in item.answer.values]
     if isinstance(item, Intent):
         return list(item.examples), []
+    if isinstance(item, Referral):
+        strong = [*(v for _, v in item.name.values), *item.aliases, *item.questions]
+        return strong, [v for _, v in item.answer.values]
     return [], []
+
+
+def _own_before_referrals(ranked: list[Ranked]) -> list[Ranked]:
+    """Another institution never outranks one of the agency's own items that explains as much of the
+    question: the referral moves below every such item (its score unchanged)."""
+    if not ranked or not isinstance(ranked[0].item, Referral):
+        return ranked
+    referral = ranked[0]
+    own = [r for r in ranked if not isinstance(r.item, Referral)
+           and r.topic_coverage >= referral.topic_coverage and r.score >= referral.score * 0.8]
+    if not own:
+        return ranked
+    rest = [r for r in ranked if r not in own]
+    return [*own, *rest]
+
+
+def _exclusion_pattern(lexicon: Lexicon) -> "re.Pattern[str] | None":
+    after = "|".join(re.escape(w) for w in sorted(lexicon.exclude_after, key=len, reverse=True))
+    before = "|".join(re.escape(w) for w in sorted(lexicon.exclude_before, key=len, reverse=True))
+    parts = []
+    if after:
+        parts.append(rf"(?P<after>(?<=\S)\s*(?:{after})(?=\s|$|[,.?!]))")
+    if before:
+        parts.append(rf"(?P<before>\b(?:{before})\b)")
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
 __all__ = ["Matcher", "Decision", "Candidate", "normalize"]

@@ -82,7 +82,7 @@ async def test_a_long_answer_is_split_at_paragraphs_with_buttons_under_the_last_
 
 
 class BrokenMatcher:
-    def match(self, text: str, lang: str | None = None) -> Decision:
+    def match(self, text: str, lang: str | None = None, context: object = None) -> Decision:
         raise RuntimeError("boom")
 
 

@@ -1,0 +1,42 @@
+"""Conversation through the real Application: follow-ups about the last answer, area questions, language."""
+from __future__ import annotations
+
+from conftest import button_data
+
+
+async def test_a_follow_up_without_a_topic_gets_the_last_programs_aspect(bot, kb):
+    first = await bot.say("창업보육센터 알려주세요")
+    program = kb.program("startup-incubation")
+    assert first[0]["plain"].startswith(program.name.get("ko"))
+    sent = await bot.say("그럼 신청은 어떻게 해요?")
+    assert sent[0]["text"].startswith(f"<b>{program.name.get('ko')}</b>\n<i>신청방법</i>")
+    assert program.aspect("apply").get("ko") in sent[0]["plain"]
+    enquiry = bot.last_enquiry()
+    assert (enquiry["kind"], enquiry["item_id"], enquiry["aspect"]) == ("answer", "startup-incubation", "apply")
+
+
+async def test_a_follow_up_in_another_chat_knows_nothing(bot, kb):
+    await bot.say("창업보육센터 알려주세요")
+    sent = await bot.say("그럼 신청은 어떻게 해요?", chat_id=2002, user_id=2002)
+    enquiry = bot.last_enquiry(2002)
+    assert enquiry["item_id"] != "startup-incubation"
+    assert not sent[0]["text"].startswith(f"<b>{kb.program('startup-incubation').name.get('ko')}</b>")
+
+
+async def test_a_question_about_a_whole_area_lists_its_programs(bot, kb):
+    sent = await bot.say("수소 관련 지원사업 뭐 있어요?")
+    listed = [d.split(":")[1] for d in button_data(sent[0]) if d.startswith("p:")]
+    assert listed and set(listed) <= {p.id for p in kb.programs_in("hydrogen")}
+    assert "수소" in sent[0]["plain"]  # the list's title names the area
+    assert bot.last_enquiry()["item_id"] == "list-programs"
+
+
+async def test_korean_with_a_latin_acronym_is_answered_in_korean(bot):
+    sent = await bot.say("MOU 몇 건 했어요?")
+    assert any("\uac00" <= ch <= "\ud7a3" for ch in sent[0]["plain"])
+
+
+async def test_ok_is_an_acknowledgement_in_the_users_language(bot, kb):
+    sent = await bot.say("ok")
+    assert sent[0]["plain"] == kb.get("thanks").reply.get("ko")
+    assert bot.app.user_data[1001].get("seen_lang") in (None, "ko")
