@@ -22,7 +22,6 @@ from telegram.ext import Application
 
 from handlers import staff_cards as sc
 from handlers.html_split import split_html
-from handlers.texts import shorten
 from store import outbox as purpose
 from store.rows import OutboxRow, Ticket
 
@@ -131,9 +130,12 @@ class Desk:
             _log.warning("ticket %d: a message from the user, but STAFF_CHAT_ID is not set", updated["number"])
             return updated
         note = self.services.texts.get("staff.note.user_message", STAFF_LANG, number=updated["number"],
-                                       text=shorten(text, 3500, keep_lines=True))
+                                       text=text.strip())
         with store.atomic():
-            store.outbox.enqueue(chat_id, note, purpose=purpose.USER_NOTE, ticket=updated["number"])
+            # The whole message reaches staff: in parts when the note is over Telegram's limit (emoji count
+            # twice); it was acknowledged to the user, so it must not be cut or refused.
+            for part in split_html(note):
+                store.outbox.enqueue(chat_id, part, purpose=purpose.USER_NOTE, ticket=updated["number"])
             self._edit_card(updated)
         self.kick()
         return updated
@@ -188,14 +190,33 @@ class Desk:
     # -- problems reported by the outbox -----------------------------------------------------------------
 
     async def report_problem(self, app: Application, row: OutboxRow, status: str) -> None:
-        """A delivery was blocked (403) or given up: tell the staff chat (no personal data in the log)."""
+        """Tell the staff chat (no personal data in the log) about a row that did not go out as written:
+
+        - an answer to a user blocked (403) or given up;
+        - a card or a user's message for the staff chat that Telegram refused (a 400), so that a message
+          acknowledged to the user is never silently lost: staff are pointed to /ticket N;
+        - a card, note or answer over Telegram's length limit, sent in parts or shortened ("split",
+          "shortened": handlers/outbox.py).
+        """
         staff_chat = self.staff_chat
-        if staff_chat is None or row["chat_id"] == staff_chat or row["purpose"] != purpose.ANSWER:
-            return  # the staff chat itself is unreachable, or the row was not something a user waited for
-        texts, number = self.services.texts, row["ticket"]
+        texts, number, store = self.services.texts, row["ticket"], self.services.store
+        if staff_chat is None or row["purpose"] in (purpose.STAFF_NOTE, purpose.NOTE_EDIT):
+            return  # no staff chat, or the row was itself a note to staff: no note about a note
+        if status in ("split", "shortened"):
+            if number is not None:
+                store.outbox.enqueue(staff_chat, texts.get(f"staff.note.{status}", STAFF_LANG, number=number),
+                                     purpose=purpose.STAFF_NOTE, ticket=number)
+            return
+        if row["chat_id"] == staff_chat:
+            if status == "failed" and number is not None and row["purpose"] in (purpose.CARD, purpose.USER_NOTE):
+                store.outbox.enqueue(staff_chat, texts.get("staff.note.not_posted", STAFF_LANG, number=number),
+                                     purpose=purpose.STAFF_NOTE, ticket=number)
+            return  # blocked: the bot is out of the staff chat, and nobody there can be told
+        if row["purpose"] != purpose.ANSWER:
+            return  # not something a user waited for
         if number is None:
             text = texts.get("staff.note.blocked_no_ticket", STAFF_LANG)
         else:
             text = texts.get(f"staff.note.{'blocked' if status == 'blocked' else 'failed'}", STAFF_LANG,
                              number=number)
-        self.services.store.outbox.enqueue(staff_chat, text, purpose=purpose.STAFF_NOTE, ticket=number)
+        store.outbox.enqueue(staff_chat, text, purpose=purpose.STAFF_NOTE, ticket=number)

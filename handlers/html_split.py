@@ -4,14 +4,16 @@ Cuts prefer a paragraph break, then a line break, then a space, in the second ha
 an entity (&amp;) is never cut, and tags open at a cut are closed at the end of one message and opened
 again at the start of the next, so every message is valid HTML on its own.
 
-Lengths are counted in UTF-16 code units on the raw HTML: Telegram counts the text after the tags are
-parsed, which is never longer, so the count errs on the safe side.
+Lengths are counted as Telegram counts them: in UTF-16 code units (an emoji is two) of the text after
+the HTML is parsed (a tag counts nothing, `&amp;` one). `visible_len` gives that count for any text, for
+the other places that must keep a message under the limit (staff cards, the outbox).
 """
 from __future__ import annotations
 
 import re
 
-from botapi.telegram_html import utf16_len  # Telegram's own count, shared with the in-process Bot API
+# Telegram's own rules, shared with the in-process Bot API that holds the tests to them.
+from botapi.telegram_html import HTMLParseError, parse_html, utf16_len
 
 MESSAGE_LIMIT = 4096
 
@@ -23,9 +25,30 @@ _PARAGRAPH, _LINE, _SPACE = 3, 2, 1
 Stack = tuple[tuple[str, str], ...]  # open tags: (name, the opening tag as written)
 
 
+def visible_len(text: str) -> int:
+    """Telegram's length of an HTML message: UTF-16 units of its text once the tags are parsed.
+
+    Text that is not valid Telegram HTML counts as written (Telegram would refuse it anyway).
+    """
+    try:
+        plain, _ = parse_html(text)
+    except HTMLParseError:
+        return utf16_len(text)
+    return utf16_len(plain)
+
+
+def _unit_len(unit: str) -> int:
+    """What one unit adds to the visible length: nothing for a tag, one character for an entity."""
+    if unit.startswith("<") and _TAG.match(unit):
+        return 0
+    if unit.startswith("&") and unit.endswith(";") and len(unit) > 2:
+        return visible_len(unit)
+    return utf16_len(unit)
+
+
 def split_html(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
-    """`text` as a list of messages, each at most `limit` long; [text] when it already fits."""
-    if utf16_len(text) <= limit:
+    """`text` as a list of messages, each at most `limit` long (visible_len); [text] when it already fits."""
+    if visible_len(text) <= limit:
         return [text]
     units = _UNIT.findall(text)
     chunks: list[str] = []
@@ -37,7 +60,7 @@ def split_html(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
         if start >= len(units):
             break
         prefix = "".join(opening for _, opening in carried)
-        end, stack = _fill(units, start, carried, utf16_len(prefix), limit)
+        end, stack = _fill(units, start, carried, 0, limit)  # the reopened tags count nothing
         body = list(units[start:end])
         while body and body[-1].isspace():
             body.pop()
@@ -56,8 +79,8 @@ def _fill(units: list[str], start: int, carried: Stack, size: int, limit: int) -
     for i in range(start, len(units)):
         unit = units[i]
         new_stack = _apply(stack, unit)
-        new_size = size + utf16_len(unit)
-        if new_size + utf16_len(_closers(new_stack)) > limit and i > start:
+        new_size = size + _unit_len(unit)
+        if new_size > limit and i > start:
             return _choose(best, (i, stack), limit)
         stack, size = new_stack, new_size
         visible = visible or not (unit.isspace() or _TAG.match(unit))

@@ -16,6 +16,12 @@ What happens to a row (store.outbox explains the states):
 - 403 (the user blocked the bot, or the bot left the staff group): blocked, and staff are told;
 - 400: "message is not modified" counts as sent (a card edit to what it already shows); anything else
   cannot be fixed by retrying and is marked failed.
+- over Telegram's length limit (counted as Telegram does, handlers/html_split.visible_len): a new message
+  is sent in parts, an edit shortened to what fits; either way staff are told (on_problem "split" or
+  "shortened"), so nothing is silently lost.
+Each row is read again just before it is sent: one forgotten meanwhile (/forget or the retention purge
+during a pass) is not sent, and "sent" never overwrites "forgotten". If it was forgotten while already on
+its way, what it posted in the staff chat is blanked at once.
 Delivery is at least once: a timeout after Telegram took a message, or a crash between sending and
 mark_sent, sends it again.
 """
@@ -33,8 +39,9 @@ from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.ext import Application, CallbackContext
 from telegram.warnings import PTBDeprecationWarning
 
+from handlers.html_split import MESSAGE_LIMIT, split_html
 from handlers.services import services_of
-from store.outbox import CARD_EDIT, REPLY_TO_CARD
+from store.outbox import ANSWER, CARD, CARD_EDIT, NOTE_EDIT, REPLY_TO_CARD
 from store.rows import OutboxRow
 
 if TYPE_CHECKING:
@@ -46,7 +53,10 @@ OUTBOX_INTERVAL_S = 5.0   # how often pending rows (and retries whose time has c
 JOB_NAME = "outbox"
 KICK_NAME = "outbox-kick"
 BATCH = 20                # rows per query; a pass keeps querying while rows come back
-# Called when a row is blocked (403) or given up, so that staff hear of it: (application, row, status).
+# Outcomes of a row that was delivered after all, but not as written (staff hear of them too).
+ADJUSTED = ("split", "shortened")
+# Called when a row is blocked (403), given up, split or shortened, so that staff hear of it:
+# (application, row, status).
 Problem = Callable[[Application, OutboxRow, str], Awaitable[None] | None]
 
 
@@ -127,11 +137,13 @@ async def _pass(app: Application, sender: OutboxSender) -> tuple[int, bool]:
             continue
         outcome = await _send_row(app, store, row)
         progressed = True
-        if outcome == "sent":
-            delivered += 1
+        if outcome == "skipped":  # forgotten since due() read it
             continue
-        held.add(row["chat_id"])
-        if outcome in ("blocked", "failed") and sender.on_problem is not None:
+        if outcome in ("sent", *ADJUSTED):
+            delivered += 1
+        else:
+            held.add(row["chat_id"])
+        if outcome in ("blocked", "failed", *ADJUSTED) and sender.on_problem is not None:
             try:
                 result = sender.on_problem(app, store.outbox.row(row["id"]) or row, outcome)
                 if asyncio.iscoroutine(result):
@@ -144,10 +156,16 @@ async def _pass(app: Application, sender: OutboxSender) -> tuple[int, bool]:
 
 
 async def _send_row(app: Application, store: "EnquiryStore", row: OutboxRow) -> str:
-    """Send one row and record the outcome: "sent", "retry", "blocked" or "failed"."""
+    """Send one row and record the outcome: "sent", "split", "shortened", "retry", "blocked", "failed",
+    or "skipped" (no longer pending: forgotten since the batch was read)."""
     outbox_id = row["id"]
+    # Read again: earlier rows of the batch took time to send, and a /forget may have blanked this one.
+    current = store.outbox.row(outbox_id)
+    if current is None or current["status"] != "pending":
+        return "skipped"
+    row = current
     try:
-        message_id = await _deliver(app, store, row)
+        message_id, adjusted = await _deliver(app, store, row)
     except RetryAfter as error:
         store.outbox.mark_retry(outbox_id, f"429 flood control: retry after {_seconds(error)} s", retry_after_s=_seconds(error))
         _log.info("outbox %d: flood control, waiting %.0f s", outbox_id, _seconds(error))
@@ -172,35 +190,81 @@ async def _send_row(app: Application, store: "EnquiryStore", row: OutboxRow) -> 
         _log.exception("outbox %d: unexpected error while sending", outbox_id)
         updated = store.outbox.mark_retry(outbox_id, f"{type(error).__name__}")
         return "failed" if updated and updated["status"] == "failed" else "retry"
-    store.outbox.mark_sent(outbox_id, message_id)
-    return "sent"
+    if not store.outbox.mark_sent(outbox_id, message_id):
+        _blank_late(app, store, row, message_id)
+        return "skipped"
+    return adjusted or "sent"
+
+
+def _blank_late(app: Application, store: "EnquiryStore", row: OutboxRow, message_id: int | None) -> None:
+    """A row forgotten while it was being sent: blank what it just posted about the person.
+
+    A note in the staff chat is edited to the "deleted" placeholder; a card is redrawn by the card edit
+    that forgetting wrote (it finds the card's id, which mark_sent recorded); an edit is overwritten by
+    the forgetting's own edit. A message to the user's own chat is theirs, and stays.
+    """
+    if message_id is None or row["purpose"] in (CARD, ANSWER, CARD_EDIT) or row["edit_message_id"] is not None:
+        return
+    services = services_of(app)
+    placeholder = services.texts.get("staff.card.deleted", "ko")
+    store.outbox.enqueue(row["chat_id"], placeholder, purpose=NOTE_EDIT, ticket=row["ticket"],
+                         edit_message_id=message_id)
+    _log.info("outbox %d: forgotten while it was sent; its message is blanked", row["id"])
+    if services.sender is not None:
+        services.sender.again = True
 
 
 class _Unresolved(Exception):
     """A card edit whose card was never sent: nothing to edit."""
 
 
-async def _deliver(app: Application, store: "EnquiryStore", row: OutboxRow) -> int | None:
-    """The Bot API call for one row; returns the message id it produced (or edited)."""
+async def _deliver(app: Application, store: "EnquiryStore", row: OutboxRow) -> tuple[int | None, str | None]:
+    """The Bot API call(s) for one row: (the message id it produced or edited, "split"/"shortened"/None).
+
+    A text over Telegram's limit is sent in parts (markup under the last, the first replying to the card;
+    the first part's id is the row's) or, for an edit, shortened to its first part.
+    """
     bot = app.bot
     markup = InlineKeyboardMarkup.de_json(row["reply_markup"], bot) if row["reply_markup"] else None
     # parse_mode None must reach the Bot API as "no parse mode", not as the Application's default (HTML).
     parse_mode = row["parse_mode"]
+    parts = fit(row["text"], parse_mode)
     edit_id = row["edit_message_id"]
     if row["purpose"] == CARD_EDIT and edit_id is None:
         edit_id = _card_message_id(store, row)
     if edit_id is not None:
-        edited = await bot.edit_message_text(row["text"], chat_id=row["chat_id"], message_id=edit_id,
+        edited = await bot.edit_message_text(parts[0], chat_id=row["chat_id"], message_id=edit_id,
                                              parse_mode=parse_mode, reply_markup=markup)
-        return edited.message_id if isinstance(edited, Message) else edit_id
+        message_id = edited.message_id if isinstance(edited, Message) else edit_id
+        return message_id, ("shortened" if len(parts) > 1 else None)
     reply_to = None
     if row["purpose"] in REPLY_TO_CARD and row["ticket"] is not None:
         card = _card_message_id(store, row, required=False)
         if card is not None:
             reply_to = ReplyParameters(card, allow_sending_without_reply=True)
-    sent = await bot.send_message(row["chat_id"], row["text"], parse_mode=parse_mode, reply_markup=markup,
-                                  reply_parameters=reply_to)
-    return sent.message_id
+    first: int | None = None
+    for index, part in enumerate(parts):
+        sent = await bot.send_message(row["chat_id"], part, parse_mode=parse_mode,
+                                      reply_markup=markup if index == len(parts) - 1 else None,
+                                      reply_parameters=reply_to if index == 0 else None)
+        first = sent.message_id if first is None else first
+    return first, ("split" if len(parts) > 1 else None)
+
+
+def fit(text: str, parse_mode: str | None) -> list[str]:
+    """`text` as messages within Telegram's limit: [text] when it fits (the usual case)."""
+    if parse_mode is not None and str(parse_mode).upper() == "HTML":
+        return split_html(text)
+    parts: list[str] = []
+    start, end, size = 0, 0, 0
+    for end, char in enumerate(text):  # plain text: cut by UTF-16 units, never inside a surrogate pair
+        units = 2 if ord(char) > 0xFFFF else 1
+        if size + units > MESSAGE_LIMIT:
+            parts.append(text[start:end])
+            start, size = end, 0
+        size += units
+    parts.append(text[start:])
+    return parts
 
 
 def _card_message_id(store: "EnquiryStore", row: OutboxRow, *, required: bool = True) -> int | None:

@@ -13,6 +13,7 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from handlers import cards
+from handlers.html_split import MESSAGE_LIMIT, visible_len
 from handlers.texts import Html, Texts, escape, shorten
 from intents.decision import Decision
 from knowledge.model import KnowledgeBase
@@ -29,7 +30,7 @@ LINE_LIMIT = 160          # characters of one recent message or inbox question
 THREAD_LIMIT = 600        # characters of one message in a ticket's thread (/ticket N)
 THREAD_MESSAGES = 12      # the latest messages of a thread shown by /ticket N
 RECENT = 5                # recent questions of the user on a card
-CARD_LIMIT = 4000         # a card's HTML is kept under Telegram's 4096 (plain text is never longer)
+CARD_LIMIT = MESSAGE_LIMIT  # Telegram's limit, counted as Telegram does (visible_len: UTF-16, after parsing)
 INBOX_LIMIT = 30          # tickets listed by /inbox
 
 
@@ -183,11 +184,11 @@ def ticket_card(ticket: dict[str, Any], *, kb: KnowledgeBase, texts: Texts, lang
         return "\n\n".join(parts)
 
     text = build(QUESTION_LIMIT, sections)
-    while len(text) > CARD_LIMIT and sections:
+    while visible_len(text) > CARD_LIMIT and sections:
         sections.pop()
         text = build(QUESTION_LIMIT, sections)
     limit = QUESTION_LIMIT
-    while len(text) > CARD_LIMIT and limit > 100:  # a question full of & < > grows when escaped
+    while visible_len(text) > CARD_LIMIT and limit > 100:  # an emoji is two units, shorten() counts one
         limit //= 2
         text = build(limit, sections)
     return text, card_buttons(ticket, texts, lang)

@@ -108,15 +108,22 @@ class Outbox(Part):
             return [outbox_row(r) for r in self._all("SELECT * FROM outbox ORDER BY id")]
         return [outbox_row(r) for r in self._all("SELECT * FROM outbox WHERE status = ? ORDER BY id", (status,))]
 
-    def mark_sent(self, outbox_id: int, message_id: int | None = None) -> None:
-        """Delivered. A sent staff card (purpose "staff_card") becomes its ticket's card message."""
+    def mark_sent(self, outbox_id: int, message_id: int | None = None) -> bool:
+        """Delivered. A sent staff card (purpose "staff_card") becomes its ticket's card message.
+
+        Only a pending row becomes "sent": one forgotten while it was being sent (/forget, the retention
+        purge) keeps its status, and this returns False, so that the sender can blank what it just posted.
+        Its message id is recorded either way (a card's too), so that the blanking edit finds the message.
+        """
         now = self._now()
         with self.db.atomic():
-            self.db.execute(
+            was_pending = self.db.execute(
                 "UPDATE outbox SET status = 'sent', sent_at = ?, sent_message_id = ?, attempts = attempts + 1"
-                " WHERE id = ?",
+                " WHERE id = ? AND status = 'pending'",
                 (now, message_id, outbox_id),
-            )
+            ).rowcount > 0
+            if not was_pending:
+                self.db.execute("UPDATE outbox SET sent_message_id = ? WHERE id = ?", (message_id, outbox_id))
             row = self._one("SELECT chat_id, purpose, ticket, edit_message_id FROM outbox WHERE id = ?",
                             (outbox_id,))
             if (row and row["purpose"] == CARD and row["ticket"] is not None
@@ -125,6 +132,7 @@ class Outbox(Part):
                     "UPDATE tickets SET staff_chat_id = ?, staff_card_message_id = ? WHERE number = ?",
                     (row["chat_id"], message_id, row["ticket"]),
                 )
+        return was_pending
 
     def backoff_s(self, attempts: int) -> float:
         """Seconds to wait after the `attempts`-th failure: exponential, capped."""

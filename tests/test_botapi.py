@@ -152,6 +152,19 @@ async def test_bad_html_and_limits_are_refused_like_telegram(app, api):
     assert len(api.sent) == 1
 
 
+async def test_length_is_counted_like_telegram_in_utf16_after_parsing(app, api):
+    """An emoji is two UTF-16 units; tags count nothing and &amp; one: as Telegram counts (sends and edits)."""
+    async with app:
+        with pytest.raises(BadRequest, match="(?i)message is too long"):
+            await app.bot.send_message(5, "😊" * 2049)  # 2,049 characters, 4,098 units
+        msg = await app.bot.send_message(5, "😊" * 2048)  # 4,096 units: fits
+        with pytest.raises(BadRequest, match="(?i)message is too long"):
+            await app.bot.edit_message_text("😊" * 2048 + "가", chat_id=5, message_id=msg.message_id)
+        await app.bot.send_message(5, "<b>" + "가" * 4096 + "</b>")
+        await app.bot.send_message(5, "&amp;" * 4096)
+    assert len(api.sent) == 3
+
+
 async def test_answering_a_callback_query_twice_fails(app, api, factory):
     async with app:
         update = factory.callback("x")

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from botapi.telegram_html import parse_html, utf16_len
-from handlers.html_split import MESSAGE_LIMIT, split_html
+from handlers.html_split import MESSAGE_LIMIT, split_html, visible_len
 
 
 def test_short_text_is_one_message():
@@ -63,9 +63,22 @@ def test_every_part_fits_is_valid_html_and_nothing_is_lost(blocks, limit):
     parts = split_html(text, limit)
     plain_parts = []
     for part in parts:
-        assert utf16_len(part) <= limit
         plain, _ = parse_html(part)  # valid on its own: every tag closed, no entity cut
+        assert utf16_len(plain) <= limit and visible_len(part) == utf16_len(plain)
         assert plain.strip()
         plain_parts.append(plain)
     original, _ = parse_html(text)
     assert "".join("".join(p.split()) for p in plain_parts) == "".join(original.split())
+
+
+def test_length_is_counted_after_the_html_is_parsed():
+    """Telegram's limit is on the text once the tags are parsed: tags count nothing, &amp; one unit."""
+    assert visible_len("<b>가</b>&amp;😊") == 1 + 1 + 2
+    bold = "<b>" + "가" * 4000 + "</b>"  # 4,007 characters of HTML, 4,000 of text: one message
+    assert split_html(bold) == [bold]
+    escaped = "&lt;" * 4096  # 16,384 characters of HTML, 4,096 of text
+    assert split_html(escaped) == [escaped]
+    emoji = "<i>" + "😊" * 2100 + "</i>"  # 2,100 characters, 4,200 UTF-16 units
+    parts = split_html(emoji)
+    assert len(parts) == 2 and all(visible_len(p) <= MESSAGE_LIMIT for p in parts)
+    assert all(p.startswith("<i>") and p.endswith("</i>") for p in parts)
