@@ -8,11 +8,15 @@ from __future__ import annotations
 from telegram.ext import Application
 
 from handlers import asking, browsing, errors, followup, help, language, nontext, privacy, recorder, start
-from handlers import staff
+from handlers import floodgate, staff
 
 
 def register_all(app: Application, *, background_jobs: bool = True) -> None:
     """Every handler, in order; `background_jobs=False` leaves out the outbox sender and the daily job."""
+    # Group -4: the flood gate. Beyond a person's rate (8 updates in 10 s) one polite note, then their
+    # updates are recorded (it calls the recorder itself) and stopped there, unanswered, until they slow down.
+    floodgate.register(app)
+
     # Group -1: the recorder writes every message and button press to the enquiry log before anything
     # answers it, so nothing a user sends is lost even when answering fails.
     recorder.register(app)

@@ -76,6 +76,15 @@ def no_retry_wait(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(handlers.replies, "RETRY_DELAYS", (0.0,) * len(handlers.replies.RETRY_DELAYS))
 
 
+@pytest.fixture(autouse=True)
+def people_type_slowly(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The harness sends a whole conversation in milliseconds, faster than any person: the flood gate would
+    hold it. Its own tests (test_flood.py) put the shipped rate back."""
+    import handlers.floodgate
+
+    monkeypatch.setattr(handlers.floodgate, "RATE_LIMIT", 1_000_000)
+
+
 @pytest.fixture
 def api() -> InProcessBotAPI:
     return InProcessBotAPI()

@@ -1,0 +1,84 @@
+"""The flood gate and the shared slots, through the real Application long-polling the loopback Bot API
+over HTTP with the rate limiter as shipped: one person's flood is recorded, barely answered, and does
+not hold up anyone else."""
+from __future__ import annotations
+
+import asyncio
+import time
+
+import pytest
+
+import bot
+import handlers.floodgate as floodgate
+from botapi.loopback import LoopbackBotAPIServer
+from botapi.updates import UpdateFactory
+from settings import Settings
+
+SHIPPED_RATE_LIMIT = floodgate.RATE_LIMIT  # read before conftest widens it for the other tests
+FLOODER, OTHER = 1, 2
+
+
+@pytest.fixture(autouse=True)
+def shipped_rate(monkeypatch):
+    monkeypatch.setattr(floodgate, "RATE_LIMIT", SHIPPED_RATE_LIMIT)
+
+
+async def wait_until(predicate, timeout: float = 15.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < deadline, "timed out"
+        await asyncio.sleep(0.01)
+
+
+def logged(store, user_id: int) -> int:
+    return store.db.execute("SELECT count(*) FROM enquiries WHERE user_id = ?", [user_id]).fetchone()[0]
+
+
+@pytest.mark.parametrize("flood", [200, 300])
+async def test_a_flood_is_recorded_barely_answered_and_others_are_answered_at_once(tmp_path, kb, matcher, store, flood):
+    async with LoopbackBotAPIServer() as server:
+        settings = Settings(token="123:TEST", base_url=server.base_url, db_path=tmp_path / "bot.db")
+        app = bot.build_application(settings, kb=kb, matcher=matcher, store=store)  # AIORateLimiter on
+        updates = UpdateFactory(None, api=server.api)
+        await app.initialize()
+        await app.start()
+        await app.updater.start_polling(poll_interval=0, timeout=1, allowed_updates=bot.ALLOWED_UPDATES)
+        try:
+            for i in range(flood):
+                server.push_update(updates.message(f"무역사절단 신청 방법 {i}", user_id=FLOODER))
+            asked = time.monotonic()
+            server.push_update(updates.message("무역사절단 신청 방법", user_id=OTHER))
+            await wait_until(lambda: server.api.sent_to(OTHER))
+            other_waited = time.monotonic() - asked
+            await wait_until(lambda: logged(store, FLOODER) == flood)
+            await asyncio.sleep(0.5)  # anything still on its way to the flooder arrives
+        finally:
+            await app.updater.stop()
+            await app.stop()
+            await app.shutdown()
+    to_flooder = [m["plain"] for m in server.api.sent_to(FLOODER)]
+    assert other_waited < 1.0
+    assert server.api.sent_to(OTHER)[0]["plain"].startswith("무역사절단")
+    assert logged(store, FLOODER) == flood  # every message is in the log
+    # The first RATE_LIMIT questions answered, then one note, then nothing.
+    assert len(to_flooder) == SHIPPED_RATE_LIMIT + 1
+    assert sum("잠시 답변을 멈추었습니다" in text for text in to_flooder) == 1
+
+
+def test_after_a_pause_the_same_person_is_answered_again():
+    """A person who slows down (a window without too much) is answered again, and warned again next time."""
+    gate = floodgate.FloodGate(limit=3, window_s=10)
+    assert [gate.over_limit(7, t) for t in (0, 1, 2, 3, 4)] == [
+        (False, False), (False, False), (False, False), (True, True), (True, False)]
+    assert gate.over_limit(7, 4.5) == (True, False)  # the flood goes on: still held, not warned twice
+    assert gate.over_limit(7, 20) == (False, False)  # quiet for a window: answered again
+    assert [gate.over_limit(7, t) for t in (20.1, 20.2, 20.3)] == [(False, False), (False, False), (True, True)]
+    assert gate.over_limit(7, 20.3) == (True, False) and gate.over_limit(8, 20.3) == (False, False)  # per person
+
+
+def test_people_who_went_quiet_are_forgotten():
+    gate = floodgate.FloodGate(limit=3, window_s=10)
+    for user in range(1000):
+        gate.over_limit(user, 0)
+    gate.over_limit(5000, floodgate.PRUNE_EVERY_S + 11)
+    assert gate.tracked == 1
