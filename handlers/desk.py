@@ -96,23 +96,42 @@ class Desk:
     def refresh_cards(self, numbers: Iterable[int]) -> None:
         """Edit these tickets' cards to show their current state.
 
-        After /forget (the tickets are marked deleted) the cards lose the personal data, and so do the other
-        messages in the staff chat that quoted the user: their further messages and /ticket views.
+        After /forget or the retention purge (the tickets are marked deleted) the cards lose the personal
+        data, and so does every other message the bot posted that quoted the person (blank_quotes).
         """
         store = self.services.store
         tickets = [t for t in (store.tickets.get(n) for n in numbers) if t is not None]
-        deleted = {t["number"] for t in tickets if t["deleted"]}
-        # Rows of forgotten tickets have no text left, but still say which message they became.
-        quoting = [row for row in store.outbox.rows("sent") if deleted and row["ticket"] in deleted
-                   and row["purpose"] in (purpose.USER_NOTE, purpose.TICKET_VIEW) and row["sent_message_id"]]
-        placeholder = self.services.texts.get("staff.card.deleted", STAFF_LANG)
         with store.atomic():
             for ticket in tickets:
                 self._edit_card(ticket)
-            for row in quoting:
-                store.outbox.enqueue(row["chat_id"], placeholder, purpose=purpose.NOTE_EDIT, ticket=row["ticket"],
-                                     edit_message_id=row["sent_message_id"])
+            self.blank_quotes([t["number"] for t in tickets if t["deleted"]])
         self.kick()
+
+    def blank_quotes(self, numbers: Iterable[int]) -> int:
+        """Blank the messages (other than the cards) that the bot posted about these tickets: the user's
+        further messages, /ticket views and /inbox listings, in the staff chat or a staff member's chat.
+
+        Each is edited to a placeholder (an /inbox listing to a note to run /inbox again, since it may
+        list other tickets too). The outbox rows say which messages they became, even once their text is
+        blanked. The retention purge calls this before it deletes old outbox rows. Returns how many.
+        """
+        wanted = set(numbers)
+        if not wanted:
+            return 0
+        store, texts = self.services.store, self.services.texts
+        placeholders = {purpose.USER_NOTE: texts.get("staff.card.deleted", STAFF_LANG),
+                        purpose.TICKET_VIEW: texts.get("staff.card.deleted", STAFF_LANG),
+                        purpose.INBOX_VIEW: texts.get("staff.inbox.blanked", STAFF_LANG)}
+        seen: set[tuple[int, int]] = set()
+        with store.atomic():
+            for row in store.outbox.posted_about(sorted(wanted)):
+                where = (row["chat_id"], row["sent_message_id"])
+                if row["purpose"] in placeholders and where not in seen:
+                    seen.add(where)
+                    store.outbox.enqueue(row["chat_id"], placeholders[row["purpose"]], purpose=purpose.NOTE_EDIT,
+                                         ticket=row["ticket"], edit_message_id=row["sent_message_id"])
+        self.kick()
+        return len(seen)
 
     # -- what happens to a ticket ------------------------------------------------------------------------
 
@@ -174,6 +193,17 @@ class Desk:
                 self._edit_card(updated)
         self.kick()
         return updated
+
+    def journal_listing(self, message: Message | None, tickets: Iterable[int]) -> None:
+        """Note an /inbox message against every ticket it lists (no copy of its text), so that
+        forgetting any of them blanks it (blank_quotes)."""
+        if message is None:
+            return
+        store = self.services.store
+        with store.atomic():
+            for number in tickets:
+                outbox_id = store.outbox.enqueue(message.chat_id, "", purpose=purpose.INBOX_VIEW, ticket=number)
+                store.outbox.mark_sent(outbox_id, message.message_id)
 
     def journal(self, message: Message | None, ticket: int, kind: str) -> None:
         """Note a message the bot just sent about a ticket, so that a reply to it reaches the ticket.

@@ -8,7 +8,10 @@ draft) and deletes it from the state file at once rather than at the next period
 A JobQueue job runs store.privacy.daily_maintenance(RETENTION_DAYS) every day at 04:00 Korean time (VACUUM
 holds the event loop for a moment, so at a quiet hour): personal data older than the retention period
 is purged and the file is VACUUMed (which also leaves no trace of earlier /forgets in the file's free
-pages); state-file entries (language choices, drafts, conversation steps) not written for that long go too. Its log line holds counts only: names, phone numbers and e-mail addresses never reach the log.
+pages); state-file entries (language choices, drafts, conversation steps) not written for that long go
+too. Every message the bot posted in the staff chat about a purged ticket (its card, the user's further
+messages, /ticket views, /inbox listings) is redrawn or blanked, as after /forget. Its log line holds
+counts only: names, phone numbers and e-mail addresses never reach the log.
 """
 from __future__ import annotations
 
@@ -161,8 +164,13 @@ async def daily_maintenance(context: BotContext) -> dict[str, int]:
     state-file entries older than the retention period."""
     started = time.perf_counter()
     days = context.settings.retention_days
-    counts = dict(context.store.privacy.daily_maintenance(days))
     now = context.store.clock()
+    # What was posted about the tickets to purge is found (and blanked) before the purge deletes old
+    # outbox rows; their cards are redrawn, as deleted, after it.
+    purged = context.store.privacy.due_for_purge(days, now)
+    context.desk.blank_quotes(purged)
+    counts = dict(context.store.privacy.daily_maintenance(days, now))
+    context.desk.refresh_cards(purged)
     counts["drafts"] = followup.sweep_stale_drafts(context.application, now)
     counts["state"] = await expire_state(context.application, days, now)
     _log.info("daily privacy maintenance (retention %d days) in %.0f ms: %s",

@@ -35,7 +35,8 @@ from handlers import outbox
 from handlers import staff_cards as sc
 from handlers.commands import command
 from handlers.context import BotContext, user_lang
-from handlers.replies import answer_query, send
+from handlers.html_split import split_html
+from handlers.replies import answer_query, retrying, send
 from handlers.services import services_of
 from store import EnquiryStore
 from store import outbox as purpose
@@ -200,7 +201,12 @@ async def inbox_command(update: Update, context: BotContext) -> None:
     """/inbox: open and claimed tickets, oldest first."""
     tickets = context.store.tickets.select(status=("open", "claimed"))
     text = sc.inbox_text(tickets, context.store.clock(), context.texts, user_lang(update, context))
-    await send(update, context, text)
+    listed = [t["number"] for t in tickets[:sc.INBOX_LIMIT]]
+    message = update.effective_message
+    for part in split_html(text):
+        # Each message is noted against the tickets it lists, so that /forget and the retention purge
+        # can blank it (it shows names and questions).
+        context.desk.journal_listing(await retrying(lambda part=part: message.reply_text(part)), listed)
     raise ApplicationHandlerStop
 
 

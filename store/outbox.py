@@ -30,6 +30,8 @@ ANSWER = "staff_answer"        # a staff answer delivered to the user
 NOTE_EDIT = "note_edit"        # a note or view in the staff chat blanked after /forget
 # Messages the bot sent directly about a ticket, written down as sent so that a reply to them reaches it:
 TICKET_VIEW = "ticket_view"    # /ticket N
+INBOX_VIEW = "inbox_view"      # /inbox: one row per ticket it lists (text left empty), so that forgetting
+                               # one of them finds the listing; a reply to it answers no ticket
 CONFIRM = "staff_confirm"      # "answer recorded" to the staff member
 USER_PROMPT = "user_prompt"    # "write your message for staff", to the user
 REPLY_TO_CARD = (STAFF_NOTE, USER_NOTE)
@@ -102,6 +104,15 @@ class Outbox(Part):
     def row(self, outbox_id: int) -> OutboxRow | None:
         row = self._one("SELECT * FROM outbox WHERE id = ?", (outbox_id,))
         return outbox_row(row) if row else None
+
+    def posted_about(self, tickets: list[int]) -> list[OutboxRow]:
+        """Rows about these tickets that became a message (sent_message_id), whatever their status now."""
+        if not tickets:
+            return []
+        marks = ", ".join("?" * len(tickets))
+        return [outbox_row(r) for r in self._all(
+            f"SELECT * FROM outbox WHERE ticket IN ({marks}) AND sent_message_id IS NOT NULL ORDER BY id",
+            tuple(tickets))]
 
     def rows(self, status: str | None = None) -> list[OutboxRow]:
         if status is None:

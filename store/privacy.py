@@ -45,11 +45,16 @@ class Privacy(Part):
         self._blank_outbox(f"ticket IN ({marks})", tuple(numbers))
 
     def _blank_outbox(self, where: str, params: tuple) -> None:
-        """Blank outbox copies of personal data; what was still to be sent is never sent ("forgotten")."""
+        """Blank outbox copies of personal data; what was still to be sent is never sent ("forgotten").
+
+        Edits that blank a message (purpose note_edit: a placeholder, no personal data) are left to go
+        out: the retention purge writes them just before it runs.
+        """
         self.db.execute(
             "UPDATE outbox SET text = '', reply_markup = NULL,"
             " status = CASE status WHEN 'pending' THEN 'failed' ELSE status END,"
-            f" last_error = CASE status WHEN 'pending' THEN 'forgotten' ELSE last_error END WHERE {where}",
+            f" last_error = CASE status WHEN 'pending' THEN 'forgotten' ELSE last_error END"
+            f" WHERE ({where}) AND purpose != 'note_edit'",
             params,
         )
 
@@ -133,9 +138,7 @@ class Privacy(Part):
                 " WHERE time < ? AND (user_id IS NOT NULL OR text != '')",
                 (cutoff,),
             ).rowcount
-            numbers = [r["number"] for r in self.db.query(
-                "SELECT number FROM tickets WHERE updated_at < ?"
-                " AND (deleted = 0 OR user_id IS NOT NULL OR chat_id IS NOT NULL)", (cutoff,))]
+            numbers = self._due_for_purge(cutoff)
             self._blank_tickets(numbers, stamp, unlink=True)
             outbox = self.db.execute(
                 "DELETE FROM outbox WHERE created_at < ? AND status != 'pending'", (cutoff,)).rowcount
@@ -144,6 +147,16 @@ class Privacy(Part):
         counts = {"enquiries": enquiries, "tickets": len(numbers), "outbox": outbox, "blocked": blocked}
         log.info("retention purge (%s days): %s", days, counts)
         return counts
+
+    def due_for_purge(self, days: float, now: datetime | None = None) -> list[int]:
+        """The tickets the retention purge would blank now (so that what was posted about them in the staff
+        chat can be found before the purge deletes old outbox rows)."""
+        return self._due_for_purge(iso((now or self._store.clock()) - timedelta(days=days)))
+
+    def _due_for_purge(self, cutoff: str) -> list[int]:
+        return [r["number"] for r in self.db.query(
+            "SELECT number FROM tickets WHERE updated_at < ?"
+            " AND (deleted = 0 OR user_id IS NOT NULL OR chat_id IS NOT NULL)", (cutoff,))]
 
     def daily_maintenance(self, retention_days: float, now: datetime | None = None) -> dict[str, int]:
         """The daily job's work: the retention purge, then VACUUM (which also catches earlier forgets).

@@ -114,7 +114,8 @@ class Tickets(Part):
             "SELECT number FROM tickets WHERE staff_chat_id = ? AND staff_card_message_id = ?",
             (chat_id, message_id),
         ) or self._one(
-            "SELECT ticket AS number FROM outbox WHERE chat_id = ? AND sent_message_id = ? AND ticket IS NOT NULL",
+            "SELECT ticket AS number FROM outbox WHERE chat_id = ? AND sent_message_id = ? AND ticket IS NOT NULL"
+            " AND purpose != 'inbox_view'",  # an /inbox listing names many tickets: replying to it answers none
             (chat_id, message_id),
         )
         return self.get(row["number"]) if row else None
