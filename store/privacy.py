@@ -19,6 +19,7 @@ from store.base import Part
 from store.database import iso
 from store.enquiries import IS_QUESTION
 from store.rows import Forgotten, Kept, KeptTicket
+from store.search import fold_deleted
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +79,8 @@ class Privacy(Part):
             # Messages to their private chat (whose id is the user id) that no ticket names.
             self._blank_outbox("chat_id = ?", (user_id,))
             self.db.execute("DELETE FROM blocked_users WHERE user_id = ? OR chat_id = ?", (user_id, user_id))
+            if enquiries:
+                fold_deleted(self.db)  # their words out of the search index's older segments too
         self._store.outbox.forget_chat(user_id)
         # The write-ahead log still holds page images from before the deletion: fold it in and empty it.
         if self._store.checkpoint()[0]:
@@ -143,6 +146,8 @@ class Privacy(Part):
             outbox = self.db.execute(
                 "DELETE FROM outbox WHERE created_at < ? AND status != 'pending'", (cutoff,)).rowcount
             blocked = self.db.execute("DELETE FROM blocked_users WHERE blocked_at < ?", (cutoff,)).rowcount
+            if enquiries:
+                fold_deleted(self.db)
         self._store.outbox.load_blocked()
         counts = {"enquiries": enquiries, "tickets": len(numbers), "outbox": outbox, "blocked": blocked}
         log.info("retention purge (%s days): %s", days, counts)

@@ -154,3 +154,32 @@ def m003_tickets_can_lose_their_user(db: Database) -> None:
 def m004_outbox_flood_waits(db: Database) -> None:
     """Count Telegram's 429 flood waits apart from failures: they never give a row up nor lengthen its backoff."""
     db["outbox"].add_column("flood_waits", int, not_null_default=0)
+
+
+# -- Search over enquiry texts (the staff web view's 문의 검색) -----------------------------------------
+# Kept apart: an index of the texts, kept in step with the enquiries table by triggers, so whatever deletes
+# or blanks a text (forget, the retention purge) removes it from the index as well. store/search.py
+# explains the search itself and folds deleted entries out of the index after a forget or purge.
+
+@migrations()
+def m005_enquiry_search(db: Database) -> None:
+    """An FTS5 index of enquiries.text with the trigram tokenizer: substring search that needs no word
+    boundaries, so it works for Korean (절차 in 절차가, 수소 in 수소충전소)."""
+    db.execute(
+        "CREATE VIRTUAL TABLE enquiries_fts USING fts5(text, content='enquiries', content_rowid='id',"
+        " tokenize='trigram')"
+    )
+    db.execute("INSERT INTO enquiries_fts (enquiries_fts) VALUES ('rebuild')")
+    db.execute(
+        "CREATE TRIGGER enquiries_fts_insert AFTER INSERT ON enquiries BEGIN"
+        " INSERT INTO enquiries_fts (rowid, text) VALUES (new.id, new.text); END"
+    )
+    db.execute(
+        "CREATE TRIGGER enquiries_fts_delete AFTER DELETE ON enquiries BEGIN"
+        " INSERT INTO enquiries_fts (enquiries_fts, rowid, text) VALUES ('delete', old.id, old.text); END"
+    )
+    db.execute(
+        "CREATE TRIGGER enquiries_fts_update AFTER UPDATE OF text ON enquiries BEGIN"
+        " INSERT INTO enquiries_fts (enquiries_fts, rowid, text) VALUES ('delete', old.id, old.text);"
+        " INSERT INTO enquiries_fts (rowid, text) VALUES (new.id, new.text); END"
+    )
