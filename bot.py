@@ -7,6 +7,7 @@
     python bot.py eval CASES      score an evaluation case file against a knowledge base
     python bot.py enquiries ...   the staff desk outside Telegram (list, show, export, unanswered)
     python bot.py report --out F  the staff report: charts as F.png and an HTML page F.html
+    python bot.py web             the staff web view (Datasette, read-only) on 127.0.0.1:8001
 
 This file only parses arguments and wires parts together; the logic lives in the packages.
 """
@@ -135,9 +136,9 @@ def main(argv: list[str] | None = None) -> int:
     return 2
 
 
-# -- insight: the staff report (reports/) ----------------------------------------------------------------
+# -- insight: the staff report (reports/) and web view (web/) ----------------------------------------------------------------
 
-INSIGHT_COMMANDS = ("report",)
+INSIGHT_COMMANDS = ("report", "web")
 
 
 def add_insight_commands(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -146,6 +147,13 @@ def add_insight_commands(sub: "argparse._SubParsersAction[argparse.ArgumentParse
     report = sub.add_parser("report", help="the staff report (charts): FILE.png and FILE.html")
     add_report_arguments(report)
     _add_kb_args(report)
+
+    web = sub.add_parser("web", help="the staff web view (Datasette) on 127.0.0.1; see docs/staff-web.md")
+    web.add_argument("--port", type=int, default=8001, help="port on 127.0.0.1 (default: 8001)")
+    _add_kb_args(web)
+    web_sub = web.add_subparsers(dest="web_command", metavar="ACTION")
+    hash_password = web_sub.add_parser("hash-password", help="make a password hash for STAFF_WEB_ACCOUNTS")
+    hash_password.add_argument("--name", default="NAME", help="the account name to print before the hash")
 
 
 def run_insight(command: str, args: argparse.Namespace) -> int:
@@ -161,6 +169,15 @@ def run_insight(command: str, args: argparse.Namespace) -> int:
         if kb is None:
             return 1
         return run_report(args, args.db or settings.db_path, kb)
+    if command == "web":
+        from web.cli import run_hash_password, run_web
+
+        if args.web_command == "hash-password":
+            return run_hash_password(args.name)
+        kb = load_knowledge(args.knowledge, args.intents)
+        if kb is None:
+            return 1
+        return run_web(settings, kb, port=args.port)
     return 2
 
 

@@ -160,6 +160,9 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("WEBHOOK_PORT", "webhook_port", _port, "8080", "its port (also --port)"),
     Variable("WEBHOOK_SECRET", "webhook_secret", _secret, "(none; required for webhooks)",
              "the secret Telegram sends with every update; others get 403"),
+    # Checked by `bot.py web` (web/accounts.py), the one command that uses it.
+    Variable("STAFF_WEB_ACCOUNTS", "staff_web_accounts", lambda n, v: v, "(none: `web` will not start)",
+             "staff web view logins, name:hash,... (hashes from `bot.py web hash-password`; docs/staff-web.md)"),
 )
 KNOWN_NAMES = frozenset(v.name for v in VARIABLES)
 
@@ -179,6 +182,7 @@ class Settings:
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = 8080
     webhook_secret: str | None = field(default=None, repr=False)
+    staff_web_accounts: str | None = field(default=None, repr=False)
     # Problems worth a warning at start that do not stop the bot (a .env readable by others).
     warnings: tuple[str, ...] = field(default=(), compare=False)
 

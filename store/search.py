@@ -20,7 +20,7 @@ MIN_INDEXED = 3        # characters: the trigram index finds terms at least this
 DEFAULT_LIMIT = 200
 
 # :q is the term as typed. One of the two branches runs, by the term's length; newest first.
-SEARCH_SQL = f"""
+_SEARCH_SQL = f"""
 WITH hits (id) AS (
     SELECT rowid FROM {SEARCH_INDEX}
      WHERE length(trim(:q)) >= {MIN_INDEXED} AND {SEARCH_INDEX} MATCH '"' || replace(trim(:q), '"', '""') || '"'
@@ -35,9 +35,15 @@ SELECT e.id, e.time, e.lang, e.text, e.source, e.kind, e.item_id, e.aspect
 """
 
 
+def search_sql(param: str = "q") -> str:
+    """The search as one SELECT over enquiries' columns, the term in the named parameter `param`
+    (the staff web view names it in Korean, and Datasette labels its form field with that name)."""
+    return _SEARCH_SQL.replace(":q", f":{param}")
+
+
 def search(db: Database, term: str, *, limit: int = DEFAULT_LIMIT) -> list[dict[str, Any]]:
     """Enquiries whose text contains `term` (case-insensitive for Latin letters), newest first."""
-    return list(db.query(SEARCH_SQL + " LIMIT :limit", {"q": term, "limit": limit}))
+    return list(db.query(search_sql() + " LIMIT :limit", {"q": term, "limit": limit}))
 
 
 def fold_deleted(db: Database) -> None:
