@@ -12,7 +12,7 @@ TEXTS = ["절차가 궁금합니다", "수소충전소 부지 임대 조건", "1
 @pytest.fixture
 def filled(store):  # noqa: F811
     for n, text in enumerate(TEXTS):
-        store.record_message(user_id=10 + n, chat_id=10 + n, lang="ko", text=text)
+        store.enquiries.record(user_id=10 + n, chat_id=10 + n, lang="ko", text=text)
     return store
 
 
@@ -39,11 +39,11 @@ def test_nothing_matches_nothing(filled, term):
 
 
 def test_newest_first_and_blanked_or_forgotten_texts_are_gone(filled):
-    later = filled.record_message(user_id=99, chat_id=99, lang="ko", text="신청 절차가 어떻게 되나요")
+    later = filled.enquiries.record(user_id=99, chat_id=99, lang="ko", text="신청 절차가 어떻게 되나요")
     assert found(filled, "절차가") == ["신청 절차가 어떻게 되나요", "절차가 궁금합니다"]
-    filled.redact_enquiry(later, "[name]")
+    filled.enquiries.redact(later, "[name]")
     assert found(filled, "절차가") == ["절차가 궁금합니다"]
-    filled.forget_user(10)
+    filled.privacy.forget_user(10)
     assert found(filled, "궁금합니다") == [] and found(filled, "절차") == []
     # Nothing of the forgotten text is left in the index's own tables either.
     leftovers = filled.db.execute(f"SELECT count(*) FROM {SEARCH_INDEX} WHERE {SEARCH_INDEX} MATCH '\"궁금합\"'")
@@ -54,6 +54,6 @@ def test_newest_first_and_blanked_or_forgotten_texts_are_gone(filled):
 
 def test_the_retention_purge_empties_the_index_too(filled, clock):  # noqa: F811
     clock.advance(days=400)
-    filled.purge_older_than(365)
+    filled.privacy.purge_older_than(365)
     for term in ("절차", "수소충전소", "hydrogen"):
         assert found(filled, term) == []

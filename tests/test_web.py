@@ -23,8 +23,8 @@ def db_path(tmp_path, kb):
     with EnquiryStore(path, clock=clock) as store:
         fill_week(store, clock, kb)
     with EnquiryStore(path) as store:  # today, on the real clock: for 오늘 들어온 문의
-        enquiry = store.record_message(user_id=5, chat_id=5, lang="ko", text="오늘 온 <b>질문</b>입니다")
-        store.record_decision(enquiry, Decision("fallback"), 1.0)
+        enquiry = store.enquiries.record(user_id=5, chat_id=5, lang="ko", text="오늘 온 <b>질문</b>입니다")
+        store.enquiries.record_decision(enquiry, Decision("fallback"), 1.0)
     return path
 
 
@@ -130,7 +130,7 @@ async def test_queries_over_recent_days_and_unanswered(tmp_path, kb):
                                ("주차장 어디예요?", Decision("fallback")),
                                ("주차장 어디예요", Decision("fallback")),
                                ("드론", Decision("suggest"))]:
-            store.record_decision(store.record_message(user_id=1, chat_id=1, lang="ko", text=text), decision, 1.0)
+            store.enquiries.record_decision(store.enquiries.record(user_id=1, chat_id=1, lang="ko", text=text), decision, 1.0)
     ds = datasette_for(path, kb)
     await ds.invoke_startup()
     response = await log_in(ds)
@@ -163,7 +163,7 @@ async def test_the_web_view_cannot_write(staff, ds, db_path):
                                 cookies=(await log_in(ds)).cookies)
     assert reply.status_code == 400
     with EnquiryStore(db_path) as store:
-        assert len(store.tickets()) == 3
+        assert len(store.tickets.select()) == 3
     assert (await ds.client.get("/bot.db", cookies=(await log_in(ds)).cookies)).status_code in (403, 404)
 
 

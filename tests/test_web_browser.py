@@ -87,7 +87,7 @@ async def leave_a_ticket(bot) -> dict:
     await bot.say("010-2468-1357")
     await bot.say(QUESTION)
     await bot.press("fu:send")
-    [ticket] = bot.store.user_tickets(USER)
+    [ticket] = bot.store.tickets.of_user(USER)
     return ticket
 
 
