@@ -13,26 +13,28 @@ from handlers import floodgate, staff
 
 def register_all(app: Application, *, background_jobs: bool = True) -> None:
     """Every handler, in order; `background_jobs=False` leaves out the outbox sender and the daily job."""
-    # Group -4: the flood gate. Beyond a person's rate (8 updates in 10 s) one polite note, then their
+    # Group -5: the flood gate. Beyond a person's rate (8 updates in 10 s) one polite note, then their
     # updates are recorded (it calls the recorder itself) and stopped there, unanswered, until they slow down.
     floodgate.register(app)
 
-    # Group -1: the recorder writes every message and button press to the enquiry log before anything
+    # Group -2: the recorder writes every message and button press to the enquiry log before anything
     # answers it, so nothing a user sends is lost even when answering fails.
     recorder.register(app)
 
+    # Group -1: the follow-up conversation, so that while someone is leaving a question for staff their
+    # messages reach it rather than the question answerer; it stops what it takes and lets other commands
+    # go on to their handlers (handlers/routing.py). Also (group 0) /contact in groups, /cancel, /mytickets.
+    followup.register(app)     # 담당자 문의 (/contact, its buttons, the "followup" action)
+
     # Group 0: the areas. At most one handler answers each update.
-    # The follow-up flow goes first, so that while someone is leaving a question for staff their
-    # messages reach it rather than the question answerer (it hands other commands on: see followup.py).
-    followup.register(app)     # 담당자 문의 (/contact, its buttons, the "followup" action), /cancel, /mytickets
     start.register(app)        # /start, /start <program-id>, the main menu button
     help.register(app)         # /help and the menu's 도움말
     language.register(app)     # /lang and its buttons
     browsing.register(app)     # /programs: areas -> programs (in place); the "browse" action
     # /mydata, /forget and its buttons, the "forget" action; the daily purge job
     privacy.register(app, daily_job=background_jobs)
-    # The staff desk: its gate (group -3) refuses staff commands, buttons and card replies to anyone not
-    # in STAFF_USER_IDS, and staff commands outside the staff chat and private chats; the desk (group -2)
+    # The staff desk: its gate (group -4) refuses staff commands, buttons and card replies to anyone not
+    # in STAFF_USER_IDS, and staff commands outside the staff chat and private chats; the desk (group -3)
     # serves staff before the recorder, which keeps users' enquiries only; the outbox sender job. Here in
     # group 0: a user's reply about their ticket.
     staff.register(app, outbox_sender=background_jobs)

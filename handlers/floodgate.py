@@ -30,7 +30,7 @@ from handlers.context import BotContext, user_lang
 from handlers.recorder import record_update
 from handlers.staff import is_staff
 
-FLOOD_GROUP = -4          # before the staff gate (-3): a flood of refused staff commands is gated too
+FLOOD_GROUP = -5          # before the staff gate (-4): a flood of refused staff commands is gated too
 RATE_LIMIT = 8            # updates a person may send ...
 RATE_WINDOW_S = 10.0      # ... in this many seconds; a person reading and typing stays far below
 PRUNE_EVERY_S = 60.0      # how often people who went quiet are forgotten (memory stays flat)

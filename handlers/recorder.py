@@ -1,9 +1,9 @@
-"""Group -1: every message and button press meant for the bot is written to the enquiry log first.
+"""Group -2: every message and button press meant for the bot is written to the enquiry log first.
 
 It runs before any handler that answers, and the store commits before it returns, so an enquiry is kept
 even when answering it fails. The enquiry id is left on the context for the handler that answers.
 While the follow-up flow waits for a person's name or contact, their messages are logged as "[name]" or
-"[contact]" (handlers/followup.py personal_placeholder): those belong on the ticket only. A phone number
+"[contact]" (handlers/followup/exits.py personal_placeholder): those belong on the ticket only. A phone number
 or e-mail address anywhere else in what people type is logged as "[phone]" / "[email]"
 (handlers/personal_data.py). What staff do
 in the staff chat is not logged at all (the desk keeps their work on the tickets).
@@ -21,7 +21,7 @@ from handlers.followup import personal_placeholder
 from handlers.personal_data import mask_personal
 from handlers.staff import staff_in_staff_chat
 
-RECORDER_GROUP = -1
+RECORDER_GROUP = -2   # after the staff desk (-3), before the follow-up flow (-1) and the areas (0)
 _log = logging.getLogger(__name__)
 
 # How a message that is not text is written in the log: "[photo] caption".

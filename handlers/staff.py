@@ -37,6 +37,7 @@ from handlers.commands import command
 from handlers.context import BotContext, user_lang
 from handlers.html_split import split_html
 from handlers.replies import answer_query, retrying, send
+from handlers.routing import Callback, stopping
 from handlers.services import services_of
 from store import EnquiryStore
 from store import outbox as purpose
@@ -44,8 +45,8 @@ from store.rows import Ticket
 
 _log = logging.getLogger(__name__)
 
-STAFF_GATE_GROUP = -3   # refuses staff actions to anyone else, before anything sees them
-STAFF_GROUP = -2        # the desk itself; it stops what it handles before the recorder (group -1)
+STAFF_GATE_GROUP = -4   # refuses staff actions to anyone else, before anything sees them
+STAFF_GROUP = -3        # the desk itself; it stops what it handles before the recorder (group -2)
 COMMANDS = ("inbox", "ticket", "reply", "close", "reopen", "stats")
 
 # "/reply 12 text" with the text's own line breaks kept (context.args would join words with spaces).
@@ -373,6 +374,12 @@ async def user_more(update: Update, context: BotContext) -> None:
 
 # -- registration ---------------------------------------------------------------------------------------
 
+def desk(callback: Callback) -> Callback:
+    """A desk handler: a failure in it is reported (and answered) and stops the update, rather than
+    passing a staff member's command or answer on to the enquiry log and the areas."""
+    return stopping(callback, always=False)
+
+
 def register(app: Application, *, outbox_sender: bool = True) -> None:
     """The gate and the desk (before the recorder), the user's side (group 0), and the outbox sender."""
     services = services_of(app)
@@ -386,12 +393,12 @@ def register(app: Application, *, outbox_sender: bool = True) -> None:
     desk_chat = filters.ChatType.PRIVATE | staff_chat if staff_chat is not None else filters.ChatType.PRIVATE
     for name, callback in (("inbox", inbox_command), ("ticket", ticket_command), ("reply", reply_command),
                            ("close", close_command), ("reopen", reopen_command), ("stats", stats_command)):
-        app.add_handler(command(name, callback, staff_only & desk_chat), group=STAFF_GROUP)
+        app.add_handler(command(name, desk(callback), staff_only & desk_chat), group=STAFF_GROUP)
     app.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE & filters.COMMAND & staff_only,
-                                   edited_command), group=STAFF_GROUP)
-    app.add_handler(CallbackQueryHandler(staff_button, pattern=f"^{sc.STAFF_PREFIX}:"), group=STAFF_GROUP)
+                                   desk(edited_command)), group=STAFF_GROUP)
+    app.add_handler(CallbackQueryHandler(desk(staff_button), pattern=f"^{sc.STAFF_PREFIX}:"), group=STAFF_GROUP)
     if staff_chat is not None:
-        app.add_handler(MessageHandler(staff_chat & staff_only & ~filters.COMMAND, answer_by_reply),
+        app.add_handler(MessageHandler(staff_chat & staff_only & ~filters.COMMAND, desk(answer_by_reply)),
                         group=STAFF_GROUP)
 
     # Group 0, before the question answerer: a user's reply about their ticket goes to the ticket.

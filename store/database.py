@@ -107,3 +107,18 @@ def open_database(path: str | os.PathLike[str], *, synchronous: str = "NORMAL") 
     db.enable_wal()
     migrations.apply(db)
     return db
+
+
+def kst(stored: str | datetime | None) -> datetime | None:
+    """A stored UTC time (or an aware datetime) in Korean time; None stays None."""
+    moment = parse_iso(stored) if isinstance(stored, str) else stored
+    return moment.astimezone(KST) if moment else None
+
+
+def kst_text(stored: str | datetime | None, fmt: str = "%Y-%m-%d %H:%M", missing: str = "-") -> str:
+    """A stored time as staff and users read it, in Korean time ("2025-11-24 20:31"); `missing` for none.
+
+    The one formatter of times for people: /mytickets, /mydata, staff cards and the `enquiries` CLI.
+    """
+    moment = kst(stored)
+    return moment.strftime(fmt) if moment else missing

@@ -28,6 +28,7 @@ from store import EnquiryStore
 from store.state import StateStore
 
 USER = 1001
+CONFIRM_BUTTONS = ["fu:send", "fu:cancel", "fu:fix:name", "fu:fix:contact", "fu:fix:question"]
 STAFF_CHAT = -100500
 CONSENT = consent.load_consent()
 AGREE = f"fu:agree:{CONSENT.version}"
@@ -113,7 +114,7 @@ async def test_the_whole_flow_makes_a_ticket_with_consent_and_posts_its_card(des
     confirm = to_user(await desk.say(QUESTION))[0]
     assert f"이름: {NAME}" in confirm["plain"] and f"연락처: {PHONE}" in confirm["plain"]
     assert f"질문: {QUESTION}" in confirm["plain"]
-    assert button_data(confirm) == ["fu:send", "fu:cancel"]
+    assert button_data(confirm) == CONFIRM_BUTTONS
 
     done = to_user(await desk.press("fu:send"))[0]
     [ticket] = desk.store.tickets.of_user(USER)
@@ -407,8 +408,9 @@ async def test_non_text_edits_and_typing_at_the_confirm_step_are_answered_polite
     await desk.say(NAME)
     await desk.say(PHONE)
     await desk.say(QUESTION)
-    again = to_user(await desk.say("네"))[0]
-    assert again["plain"].startswith("위 내용으로 접수하시려면") and button_data(again) == ["fu:send", "fu:cancel"]
+    again = to_user(await desk.say("잠깐만요"))[0]
+    assert again["plain"].startswith("위 내용으로 접수하시려면") and button_data(again) == CONFIRM_BUTTONS
+    assert desk.store.tickets.of_user(USER) == []  # not sent, and not taken for a question either
 
 
 async def test_another_command_ends_the_flow_and_runs(desk):

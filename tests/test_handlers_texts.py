@@ -29,7 +29,7 @@ def test_every_text_is_valid_telegram_html():
 def test_every_key_the_handlers_use_is_written():
     texts = Texts.load()
     used = set()
-    for source in HANDLERS.glob("*.py"):
+    for source in HANDLERS.rglob("*.py"):
         used |= set(re.findall(r"""texts\.get\(\s*f?["']([a-z_.{}]+)["']""", source.read_text(encoding="utf-8")))
     assert used, "no texts.get(...) calls found"
     for key in used:

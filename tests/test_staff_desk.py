@@ -5,6 +5,7 @@ Tickets are opened with store.create_ticket + notify_new_ticket, which is what t
 """
 from __future__ import annotations
 
+import sqlite3
 import logging
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -570,7 +571,7 @@ async def test_the_staff_button_itself_checks_who_pressed_it(bot):
     before = bot.store.tickets.get(ticket["number"])
     update = bot.updates.callback(f"stf:close:{ticket['number']}", user_id=STRANGER, chat_id=STAFF_CHAT,
                                   message_id=card["message_id"])
-    [handler] = [h for h in bot.app.handlers[staff.STAFF_GROUP] if getattr(h, "callback", None) is staff.staff_button]
+    [handler] = [h for h in bot.app.handlers[staff.STAFF_GROUP] if getattr(getattr(h, "callback", None), "__wrapped__", None) is staff.staff_button]
     with pytest.raises(ApplicationHandlerStop):
         await handler.handle_update(update, bot.app, handler.check_update(update),
                                     bot.app.context_types.context.from_update(update, bot.app))
@@ -661,3 +662,19 @@ async def test_staff_talking_in_the_staff_chat_is_neither_answered_nor_logged(bo
     # Public commands still work for staff there (/help lists the staff commands), unlogged.
     assert "/reply — " in (await staff_command(bot, "/help"))[-1]["plain"]
     assert bot.store.enquiries.recent(STAFF) == [] and bot.store.enquiries.recent(STAFF2) == []
+
+
+async def test_a_staff_command_that_fails_goes_no_further(bot):
+    """A failing staff command is answered with the apology and stops there: not logged as an enquiry
+    under the staff member's id, not answered as an unknown command."""
+    other = sqlite3.connect(bot.store.path)
+    other.execute("ALTER TABLE tickets RENAME TO tickets_away")  # /inbox now fails inside the store
+    other.commit()
+    try:
+        sent = await staff_command(bot, "/inbox", chat_id=STAFF)
+    finally:
+        other.execute("ALTER TABLE tickets_away RENAME TO tickets")
+        other.commit()
+        other.close()
+    assert len(sent) == 1 and "/help" not in sent[0]["text"]  # the apology, not "no such command"
+    assert bot.store.enquiries.recent(STAFF, limit=5) == []
