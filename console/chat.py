@@ -31,6 +31,7 @@ from telegram.ext import Application
 from botapi.inprocess import InProcessBotAPI
 from botapi.updates import UpdateFactory
 from console.render import buttons_of, render_buttons, render_text, wrap
+from handlers.bounds import INPUT_LIMIT
 from handlers.context import CHOSEN_LANG, SEEN_LANG
 
 TEXTS_FILE = Path(__file__).with_name("texts.yaml")
@@ -43,6 +44,18 @@ _INDENT = "    "
 def _texts() -> dict[str, dict[str, str]]:
     with open(TEXTS_FILE, encoding="utf-8") as fh:
         return yaml.safe_load(fh)
+
+
+def read_line(stream: TextIO, limit: int = INPUT_LIMIT) -> str:
+    """One line of at most `limit` characters (plus its line break); the rest of a longer line is read
+    and dropped in pieces, so a 20 MB line never sits in memory whole. "" at the end of the input."""
+    line = stream.readline(limit + 1)
+    if len(line) <= limit or line.endswith("\n"):
+        return line
+    while True:  # drain the rest of the line
+        rest = stream.readline(1 << 16)
+        if not rest or rest.endswith("\n"):
+            return line[:limit] + "\n"
 
 
 def _isatty(stream: Any) -> bool:
@@ -222,11 +235,11 @@ class ConsoleChat:
                 ready.clear()
                 try:
                     if use_input:
-                        line: str | None = input(prompt)  # readline: editing and history on a terminal
+                        line: str | None = input(prompt)[:INPUT_LIMIT]  # readline: editing and history
                     else:
                         if self.interactive:
                             self._write_raw(prompt)
-                        line = self.stdin.readline()
+                        line = read_line(self.stdin)
                         if line == "":
                             line = None
                 except (EOFError, KeyboardInterrupt, ValueError, OSError):

@@ -15,6 +15,7 @@ from handlers import callback_data as cb
 from handlers import cards
 from handlers.actions import action_for
 from handlers.addressing import ADDRESSED, addressed_text
+from handlers.bounds import bounded
 from handlers.context import BotContext, question_lang, user_lang
 from handlers.errors import answer_stale
 from handlers.replies import answer_query, send, show
@@ -24,7 +25,8 @@ from intents.decision import Decision
 from knowledge.model import Faq, Intent, Item, Program
 
 # The matcher itself cuts a long message to the part worth reading (intents/focus.py), in bounded time;
-# this only keeps a pasted novel from being copied around. The whole text is still kept in the enquiry log.
+# this only keeps a pasted novel from being copied around. What comes in is cut to Telegram's own limit
+# (handlers/bounds.py) before it is logged or matched.
 MATCH_LIMIT = 4096
 LAST_ITEM = "last_item"  # chat_data: (id, time) of the program or FAQ answered last, for follow-up questions
 
@@ -32,7 +34,7 @@ LAST_ITEM = "last_item"  # chat_data: (id, time) of the program or FAQ answered 
 async def answer_question(update: Update, context: BotContext) -> None:
     """Answer a question typed in free text (a new or an edited message)."""
     message = update.effective_message
-    text = addressed_text(message, context.bot)
+    text = bounded(addressed_text(message, context.bot))  # no more than Telegram lets a person send
     if text is None:
         return
     if not text:  # only "@bot" in a group; only spaces in a private chat
@@ -153,7 +155,9 @@ async def rate_answer(update: Update, context: BotContext) -> None:
         # not counted, so nobody changes another person's rating.
         await answer_query(query, context.texts.get("feedback.thanks_other", lang))
         return
-    context.store.enquiries.record_feedback(enquiry_id, query.from_user.id, helpful)
+    if not context.store.enquiries.record_feedback(enquiry_id, query.from_user.id, helpful):
+        await answer_stale(update, context)  # not an answer (/help, a greeting, a fallback): forged data
+        return
     # A short toast, not a message: a rating should not push the answer out of sight.
     await answer_query(query, context.texts.get("feedback.thanks", lang))
     if not helpful:

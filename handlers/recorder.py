@@ -16,6 +16,7 @@ from telegram import CallbackQuery, Message, Update
 from telegram.ext import Application, TypeHandler
 
 from handlers.addressing import is_addressed
+from handlers.bounds import bounded
 from handlers.context import BotContext, user_lang
 from handlers.followup import personal_placeholder
 from handlers.personal_data import mask_personal
@@ -53,11 +54,12 @@ def describe(update: Update, context: BotContext) -> tuple[str, str] | None:
     message = update.effective_message
     if message is None or not is_addressed(message, context.bot):
         return None
-    if update.edited_message is None and (message.text or "").startswith("/"):
-        return mask_personal(message.text), "command"
+    typed = bounded(message.text)  # a text over Telegram's limit (a forged update) is cut before anything
+    if update.edited_message is None and (typed or "").startswith("/"):
+        return mask_personal(typed), "command"
     # While the follow-up flow waits for a name or contact, what comes in is logged as a placeholder.
     personal = personal_placeholder(update, context)
-    text = _nontext(message, personal) if message.text is None else personal or mask_personal(message.text)
+    text = _nontext(message, personal) if typed is None else personal or mask_personal(typed)
     if update.edited_message is not None:
         return text, "edited"
     return text, "nontext" if message.text is None else "message"
@@ -78,7 +80,7 @@ def _button_text(query: CallbackQuery) -> str:
 def _nontext(message: Message, placeholder: str | None = None) -> str:
     """"[photo] caption" (the caption as `placeholder` when it may hold a name or contact)."""
     kind = next((k for k in _NONTEXT_KINDS if getattr(message, k, None)), "other")
-    caption = (placeholder or mask_personal(message.caption)) if message.caption else None
+    caption = (placeholder or mask_personal(bounded(message.caption))) if message.caption else None
     return f"[{kind}] {caption}" if caption else f"[{kind}]"
 
 

@@ -33,6 +33,7 @@ from telegram.ext import (Application, ApplicationHandlerStop, CallbackQueryHand
 
 from handlers import outbox
 from handlers import staff_cards as sc
+from handlers.bounds import bounded
 from handlers.commands import command
 from handlers.context import BotContext, user_lang
 from handlers.html_split import split_html
@@ -177,7 +178,7 @@ async def answer_by_reply(update: Update, context: BotContext) -> None:
     elif not message.text.strip():
         await message.reply_text(context.texts.get("staff.answer_empty", lang))
     else:
-        await _answer_and_confirm(update, context, ticket, message.text.strip())
+        await _answer_and_confirm(update, context, ticket, bounded(message.text).strip())
     raise ApplicationHandlerStop
 
 
@@ -224,7 +225,7 @@ async def ticket_command(update: Update, context: BotContext) -> None:
 async def reply_command(update: Update, context: BotContext) -> None:
     """/reply N text: answer ticket N."""
     message = update.effective_message
-    match = _REPLY_ARGS.match(message.text or "")
+    match = _REPLY_ARGS.match(bounded(message.text) or "")
     lang = user_lang(update, context)
     if match is None or not match.group(2).strip():
         await message.reply_text(context.texts.get("staff.usage.reply", lang))
@@ -350,7 +351,7 @@ async def user_reply(update: Update, context: BotContext) -> None:
     ticket = _own_ticket(context.store, message)
     if ticket is None:
         return
-    context.desk.user_wrote(ticket, message.text)
+    context.desk.user_wrote(ticket, bounded(message.text))  # acknowledged, so posted whole (in parts)
     lang = ticket["lang"] or user_lang(update, context)
     await send(update, context, context.texts.get("staff.user.forwarded", lang, number=ticket["number"]))
 

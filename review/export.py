@@ -2,7 +2,8 @@
 
 User text is untrusted. A spreadsheet runs a cell that starts with = + - @ as a formula, so in CSV such a
 text cell gets a leading apostrophe (OWASP's advice; a cell that starts with an apostrophe gets one more, which
-keeps the escape reversible: see unescape_cell). In XLSX every text cell is typed as text instead, so
+keeps the escape reversible: see unescape_cell). So does a sign behind leading spaces, a no-break space,
+zero-width characters or a line break, which a spreadsheet may skip, and a full-width ＝. In XLSX every text cell is typed as text instead, so
 nothing needs changing there.
 """
 from __future__ import annotations
@@ -25,6 +26,7 @@ TICKET_COLUMNS = ("number", "status", "created_kst", "user_id", "name", "contact
                   "consent_kst", "consent_version", "anonymous", "deleted", "messages")
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+_FORMULA_SIGNS = ("=", "+", "-", "@")
 
 
 def local_time(stored: str | None) -> datetime | None:
@@ -85,8 +87,18 @@ def csv_cell(value: Any) -> str:
         return value.strftime("%Y-%m-%d %H:%M:%S")
     if isinstance(value, str):
         value = printable(value)
-        return "'" + value if value.startswith(_FORMULA_START) else value
+        return "'" + value if value.startswith(_FORMULA_START) or _hidden_formula(value) else value
     return str(value)
+
+
+def _hidden_formula(text: str) -> bool:
+    """A formula sign behind what a spreadsheet may skip or trim: spaces, a no-break space, zero-width and
+    other format characters, line breaks (" =1+1", "\u00a0=...", "\u200b@...", "\n-..."), or written in
+    full width ("＝"), which some spreadsheets read as "=" too."""
+    start = 0
+    while start < len(text) and (text[start].isspace() or unicodedata.category(text[start]) in ("Cf", "Zs")):
+        start += 1
+    return unicodedata.normalize("NFKC", text[start:start + 1]) in _FORMULA_SIGNS
 
 
 def unescape_cell(text: str) -> str:

@@ -72,6 +72,12 @@ def _create_private_file(path: Path) -> None:
         if header and header != SQLITE_HEADER:
             # Some other file (a CSV export, say): SQLite would refuse it anyway; leave its mode alone too.
             raise sqlite3.DatabaseError("file is not a database")
+        if not header and not _has_content(path.with_name(path.name + "-wal")):
+            # SQLite would take it as a new database and number tickets from 1 again, next to tickets
+            # already answered with those numbers: a database cut to nothing (a full disk, a bad copy).
+            raise sqlite3.DatabaseError(
+                "the database file is empty (0 bytes); not starting afresh with ticket numbers from 1."
+                " Restore it from a backup, or delete it to start a new database")
         mode = stat.S_IMODE(path.stat().st_mode)
         if mode & 0o077:
             # An existing file readable by others (copied in, restored from a backup): tighten it.
@@ -81,6 +87,13 @@ def _create_private_file(path: Path) -> None:
     os.close(fd)
     # os.open's mode is filtered by the umask, which can only remove bits; make sure it is exactly 0600.
     os.chmod(path, 0o600)
+
+
+def _has_content(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
 
 
 def open_database(path: str | os.PathLike[str], *, synchronous: str = "NORMAL") -> Database:

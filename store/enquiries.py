@@ -68,18 +68,21 @@ class Enquiries(Part):
              round(float(elapsed_ms), 3), enquiry_id),
         )
 
-    def record_feedback(self, enquiry_id: int, user_id: int, helpful: bool) -> None:
-        """👍/👎 on an answer; a later rating of the same answer replaces the earlier one.
+    def record_feedback(self, enquiry_id: int, user_id: int, helpful: bool) -> bool:
+        """👍/👎 on an answer; a later rating of the same answer replaces the earlier one. Whether it counted.
 
-        A rating of an enquiry that no longer exists (the user asked to be forgotten) is ignored.
+        Only an answer can be rated: an enquiry the bot answered with a card (kind "answer": a question,
+        a button picked, a /start deep link), not a command such as /help, a photo, a suggestion list or a
+        fallback, whose buttons never carry 👍/👎 (forged data). A rating of an enquiry that no longer
+        exists (the user asked to be forgotten) is ignored too.
         """
-        self.db.execute(
+        return self.db.execute(
             "INSERT INTO feedback (enquiry_id, user_id, helpful, time)"
-            " SELECT id, ?, ?, ? FROM enquiries WHERE id = ?"
+            " SELECT id, ?, ?, ? FROM enquiries WHERE id = ? AND kind = 'answer'"
             " ON CONFLICT (enquiry_id) DO UPDATE SET user_id = excluded.user_id,"
             " helpful = excluded.helpful, time = excluded.time",
             (user_id, int(bool(helpful)), self._now(), enquiry_id),
-        )
+        ).rowcount > 0
 
     def redact(self, enquiry_id: int, placeholder: str) -> None:
         """Replace a logged message's text, e.g. a name or phone number typed into the follow-up flow:

@@ -246,6 +246,18 @@ def test_csv_cells_that_spreadsheets_would_run_are_defused(db, tmp_path):
     assert cells[5] == "'" + QUESTIONS[4][0] and cells[6] == "''" + QUESTIONS[5][0][1:]
 
 
+@pytest.mark.parametrize("text", [" =1+1", "\u00a0=HYPERLINK(\"http://x\")", "\u200b@SUM(A1)", "\n-2+3",
+                                  "\u2060\u00a0 +1", "\ufeff=1", "\u3000=1", "＝1+1", " \t\n=1"])
+def test_csv_formulas_behind_spaces_and_invisible_characters_are_defused(text):
+    cell = csv_cell(text)
+    assert cell.startswith("'") and unescape_cell(cell) == text
+
+
+@pytest.mark.parametrize("text", [" 안녕하세요", "\u00a0문의", "1+1=2", "e-mail 주소"])
+def test_csv_ordinary_text_is_left_alone(text):
+    assert csv_cell(text) == text
+
+
 def test_csv_since(db, tmp_path):
     out = tmp_path / "e.csv"
     run(db, "export", "--since", "2025-03-09", "--out", str(out))

@@ -49,8 +49,8 @@ def test_reopening_applies_no_migration_twice(tmp_path):
 
 def test_existing_loose_file_is_tightened(tmp_path):
     path = tmp_path / "bot.db"
-    path.touch(mode=0o644)
-    os.chmod(path, 0o644)
+    EnquiryStore(path).close()
+    os.chmod(path, 0o644)  # copied in, restored from a backup...
     EnquiryStore(path).close()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
@@ -88,11 +88,25 @@ def test_unknown_source_is_refused(store):
 
 def test_feedback_latest_rating_wins(store):
     eid = store.enquiries.record(user_id=1, chat_id=1, lang="ko", text="사무실 지원")
+    store.enquiries.record_decision(eid, Decision("answer", "office-space", None, 90.0), 1.0)
     store.enquiries.record_feedback(eid, 1, True)
     assert store.enquiries.get(eid)["helpful"] is True
     store.enquiries.record_feedback(eid, 1, False)
     assert store.enquiries.get(eid)["helpful"] is False
     assert store.db.execute("SELECT count(*) FROM feedback").fetchone()[0] == 1
+
+
+def test_only_answers_can_be_rated(store):
+    """A command, a fallback or a suggestion list never carries 👍/👎: a rating of one is forged, and ignored."""
+    command = store.enquiries.record(user_id=1, chat_id=1, lang="ko", text="/help", source="command")
+    fallback = store.enquiries.record(user_id=1, chat_id=1, lang="ko", text="ㅁㄴㅇㄹ")
+    store.enquiries.record_decision(fallback, Decision("fallback"), 1.0)
+    answered = store.enquiries.record(user_id=1, chat_id=1, lang="ko", text="사무실 지원")
+    store.enquiries.record_decision(answered, Decision("answer", "office-space", None, 90.0), 1.0)
+    assert not store.enquiries.record_feedback(command, 1, True)
+    assert not store.enquiries.record_feedback(fallback, 1, True)
+    assert store.enquiries.record_feedback(answered, 1, True)
+    assert store.db.execute("SELECT enquiry_id FROM feedback").fetchall() == [(answered,)]
 
 
 def test_feedback_on_missing_enquiry_is_ignored(store):

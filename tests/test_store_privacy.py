@@ -24,7 +24,7 @@ def file_bytes(path: Path) -> bytes:
 def fill(store: EnquiryStore, user_id: int, name: str, phone: str, email: str, question: str) -> int:
     for text in (question, f"제 전화는 {phone.replace('-', '')}", "고맙습니다"):
         eid = store.enquiries.record(user_id=user_id, chat_id=user_id, lang="ko", text=text)
-        store.enquiries.record_decision(eid, Decision("fallback"), 0.4)
+        store.enquiries.record_decision(eid, Decision("answer", "trade-mission", None, 88.0), 0.4)
         store.enquiries.record_feedback(eid, user_id, False)
     with store.atomic():
         t = store.tickets.create(user_id, user_id, name, phone, question, "v1", T0, False)
@@ -101,7 +101,7 @@ def test_purge_blanks_only_what_is_older_than_retention(store, clock):
     assert store.tickets.get(new_ticket)["name"] == "김철수"
     rows = store.enquiries.select()
     assert [r["user_id"] for r in rows] == [None] * 3 + [2002] * 3
-    assert all(r["text"] == "" and r["kind"] == "fallback" for r in rows[:3])  # statistics survive
+    assert all(r["text"] == "" and r["kind"] == "answer" for r in rows[:3])  # statistics survive
     assert store.privacy.purge_older_than(365) == {"enquiries": 0, "tickets": 0, "outbox": 0, "blocked": 0}
     store.vacuum()
     raw = file_bytes(store.path)
