@@ -330,12 +330,13 @@ def run_bot(knowledge_dir: Path, intents_dir: Path, *, chat: bool = False,
 
     from store.state import StateFileError
 
-    matcher = Matcher(kb)
     try:
         store = EnquiryStore(settings.db_path)
     except (sqlite3.DatabaseError, OSError) as error:  # not a database, a folder, no permission...
         print(f"Cannot open the database {settings.db_path} (BOT_DB): {error}", file=sys.stderr)
         return 1
+    # The model's vectors of the knowledge texts are cached beside the database (MATCHER_MODE=hybrid).
+    matcher = Matcher.for_mode(kb, settings.matcher_mode, settings.db_path.parent / "cache", background=True)
     try:
         if console:
             import asyncio

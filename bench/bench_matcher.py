@@ -2,6 +2,12 @@
 
     .venv/bin/python bench/bench_matcher.py            # shipped knowledge base + 1k, 10k, 100k strings
     .venv/bin/python bench/bench_matcher.py --sizes 1000 --queries 300
+    .venv/bin/python bench/bench_matcher.py --sizes          # only the shipped knowledge base, both modes
+
+First, the shipped knowledge base in both modes side by side (MATCHER_MODE lexical and hybrid, one model
+thread): p50/p99 of `match` over the eval and people cases, how many of them consulted the model, the time
+to build the matcher with a warm vector cache, and the CPU time of the worst inputs (4,096 characters without
+a space, a 4,096-character story). Then the lexical matcher on synthetic knowledge bases:
 
 For each knowledge base it prints p50/p99 of `Matcher.match` over realistic queries, the time to build
 the index, the memory building it takes (tracemalloc peak, on a second build) and, as a baseline, p50/p99 of
@@ -141,15 +147,62 @@ def bench(label: str, kb: KnowledgeBase, cases: list[tuple[str, str | None]]) ->
           f" {r50:>9.3f} {r99:>9.3f} {r99 / m99:>7.1f}x {top1 / max(1, len(in_scope)):>6.3f}")
 
 
+def bench_modes(kb: KnowledgeBase, cases: list[str], cache_dir: Path) -> None:
+    """The shipped knowledge base, lexical and hybrid side by side."""
+    import resource
+
+    from intents.semantic import shared_embedder
+
+    start = time.perf_counter()
+    embedder = shared_embedder()
+    load_s = time.perf_counter() - start
+    rows = []
+    for mode in ("lexical", "hybrid"):
+        Matcher(kb, embedder=embedder if mode == "hybrid" else None, cache_dir=cache_dir)  # warm the cache
+        start = time.perf_counter()
+        matcher = Matcher(kb, cache_size=0, embedder=embedder if mode == "hybrid" else None, cache_dir=cache_dir)
+        build_s = time.perf_counter() - start
+        consulted = 0
+        if matcher.embedder is not None:
+            original = matcher.semantic_scores
+
+            def counting(text: str) -> dict[int, float]:
+                nonlocal consulted
+                consulted += 1
+                return original(text)
+            matcher.semantic_scores = counting  # type: ignore[method-assign]
+        p50, p99 = time_calls(matcher.match, cases)
+        worst = {}
+        for name, text in (("nospace", ("창업지원신청방법수소충전소" * 400)[:4096]),
+                           ("story", ("저희 회사는 창원에서 부품을 만듭니다. " * 200)[:4090] + " 수출 지원 있나요?")):
+            begin = time.process_time()
+            matcher.match(text)
+            worst[name] = (time.process_time() - begin) * 1000
+        rows.append((matcher.mode, build_s, p50, p99, consulted / (len(cases) + 20), worst))
+    print(f"model load {load_s:.2f} s (one thread); shipped knowledge base, {len(cases)} cases")
+    print(f"{'mode':<8} {'build_s':>8} {'p50_ms':>8} {'p99_ms':>8} {'model_used':>10} {'4096nospace_cpu_ms':>19}"
+          f" {'4096story_cpu_ms':>17}")
+    for mode, build_s, p50, p99, used, worst in rows:
+        print(f"{mode:<8} {build_s:>8.2f} {p50:>8.3f} {p99:>8.3f} {used:>10.2f} {worst['nospace']:>19.1f}"
+              f" {worst['story']:>17.1f}")
+    print(f"hybrid/lexical p50 {rows[1][2] / rows[0][2]:.1f}x, p99 {rows[1][3] / rows[0][3]:.1f}x;"
+          f" max RSS of this process {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="*", default=[1_000, 10_000, 100_000])
     parser.add_argument("--queries", type=int, default=500, help="queries per synthetic knowledge base")
+    parser.add_argument("--cache", type=Path, default=ROOT / "data" / "cache", help="the model's vector cache")
     args = parser.parse_args()
+
+    shipped = load_or_raise(ROOT / "knowledge", ROOT / "intents")
+    texts = [c.text for name in ("eval.yaml", "people.yaml")
+             for c in load_cases(ROOT / "tests" / "data" / name)[0]]
+    bench_modes(shipped, texts, args.cache)
 
     print(f"{'kb':<10} {'strings':>7} {'build_s':>8} {'index_MB':>8} {'p50_ms':>8} {'p99_ms':>8}"
           f" {'rf_p50_ms':>9} {'rf_p99_ms':>9} {'rf/ours':>8} {'top1':>6}")
-    shipped = load_or_raise(ROOT / "knowledge", ROOT / "intents")
     cases, _ = load_cases(ROOT / "tests" / "data" / "eval.yaml")
     bench("shipped", shipped, [(c.text, c.expect) for c in cases])
     for size in args.sizes:

