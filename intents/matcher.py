@@ -157,7 +157,7 @@ class Matcher:
             self.semantic_ready.set()
 
         if background and missing:
-            log.info("semantic index: embedding %d new knowledge texts in the background; lexical until then",
+            log.debug("semantic index: embedding %d new knowledge texts in the background; lexical until then",
                      missing)
             threading.Thread(target=build, name="semantic-index", daemon=True).start()
         else:
