@@ -8,7 +8,7 @@ from __future__ import annotations
 from telegram.ext import Application
 
 from handlers import asking, browsing, errors, followup, help, language, nontext, privacy, recorder, start
-from handlers import floodgate, staff
+from handlers import floodgate, report, staff
 
 
 def register_all(app: Application, *, background_jobs: bool = True) -> None:
@@ -38,6 +38,7 @@ def register_all(app: Application, *, background_jobs: bool = True) -> None:
     # serves staff before the recorder, which keeps users' enquiries only; the outbox sender job. Here in
     # group 0: a user's reply about their ticket.
     staff.register(app, outbox_sender=background_jobs)
+    report.register(app, weekly_job=background_jobs)  # /report (staff group, behind the gate); the weekly job
     help.register_unknown_command(app)  # any other "/..." in a private chat: there is no such command
     asking.register(app)       # free text (new and edited), program/aspect/suggestion buttons, 👍/👎
     nontext.register(app)      # stickers, photos, voice, files, locations

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING, Awaitable, Callable
 
-from telegram import InlineKeyboardMarkup, Message, ReplyParameters
+from telegram import InlineKeyboardMarkup, InputFile, Message, ReplyParameters
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.ext import Application, CallbackContext
 from telegram.warnings import PTBDeprecationWarning
@@ -228,6 +228,10 @@ async def _deliver(app: Application, store: "EnquiryStore", row: OutboxRow) -> t
     markup = InlineKeyboardMarkup.de_json(row["reply_markup"], bot) if row["reply_markup"] else None
     # parse_mode None must reach the Bot API as "no parse mode", not as the Application's default (HTML).
     parse_mode = row["parse_mode"]
+    if row.get("photo"):  # a picture with its caption (the weekly report): the writer keeps the caption short
+        sent = await bot.send_photo(row["chat_id"], InputFile(row["photo"], filename=f"outbox-{row['id']}.png"),
+                                    caption=row["text"] or None, parse_mode=parse_mode, reply_markup=markup)
+        return sent.message_id, None
     parts = fit(row["text"], parse_mode)
     edit_id = row["edit_message_id"]
     if row["purpose"] == CARD_EDIT and edit_id is None:

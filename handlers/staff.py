@@ -48,7 +48,7 @@ _log = logging.getLogger(__name__)
 
 STAFF_GATE_GROUP = -4   # refuses staff actions to anyone else, before anything sees them
 STAFF_GROUP = -3        # the desk itself; it stops what it handles before the recorder (group -2)
-COMMANDS = ("inbox", "ticket", "reply", "close", "reopen", "stats")
+COMMANDS = ("inbox", "ticket", "reply", "close", "reopen", "stats", "report")  # report: handlers/report.py
 
 # "/reply 12 text" with the text's own line breaks kept (context.args would join words with spaces).
 _REPLY_ARGS = re.compile(r"^/\S+\s+#?(\d+)\s+(.+)$", re.S)

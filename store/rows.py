@@ -99,6 +99,7 @@ class OutboxRow(TypedDict):
     last_error: str | None
     sent_message_id: int | None
     flood_waits: int
+    photo: bytes | None            # a picture sent with text as its caption; None once sent
 
 
 class KeptTicket(TypedDict):

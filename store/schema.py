@@ -183,3 +183,11 @@ def m005_enquiry_search(db: Database) -> None:
         " INSERT INTO enquiries_fts (enquiries_fts, rowid, text) VALUES ('delete', old.id, old.text);"
         " INSERT INTO enquiries_fts (rowid, text) VALUES (new.id, new.text); END"
     )
+
+
+# -- A picture in the outbox (the weekly report's chart to the staff chat) ------------------------------
+
+@migrations()
+def m006_outbox_photo(db: Database) -> None:
+    """An outbox row may carry a picture (PNG bytes), sent with its text as the caption; cleared once sent."""
+    db["outbox"].add_column("photo", bytes)
