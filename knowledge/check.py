@@ -21,6 +21,7 @@ def run_check(knowledge_dir: Path, intents_dir: Path, out: TextIO = sys.stdout) 
     warnings = len(problems) - errors
     files = len(yaml_files(Path(knowledge_dir))) + len(yaml_files(Path(intents_dir)))
     print(f"{_count(len(kb.programs), 'program')}, {_count(len(kb.faqs), 'FAQ')}, "
+          f"{_count(len(kb.referrals), 'referral')}, "
           f"{_count(len(kb.intents), 'intent')} in {_count(files, 'file')}: "
           f"{_count(errors, 'error')}, {_count(warnings, 'warning')}", file=out)
     return 1 if errors else 0

@@ -8,6 +8,8 @@ and loads the rest.
     kb, problems = load(Path("knowledge"), Path("intents"))
     kb = load_or_raise(Path("knowledge"), Path("intents"))   # KnowledgeError if any error
 
+`as_of` dates are checked against today's date (an `as_of` in the future is a typo); tests pass `today`.
+
 Line numbers come from PyYAML's node tree (`yaml.compose`): every key, value and list item keeps the
 mark where it starts, so each problem points at its own line. Plain scalars are read as the text that
 was written (`answer: No` stays "No", `id: 2024` stays "2024"), because every value in these files is
@@ -15,6 +17,7 @@ a text; YAML 1.1's booleans and numbers would only surprise the people who write
 """
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import unicodedata
@@ -26,7 +29,8 @@ from urllib.parse import urlsplit
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from knowledge.model import ASPECTS, AUDIENCES, Area, Faq, Intent, KnowledgeBase, Program, Source, Text
+from knowledge.model import (ASPECTS, AUDIENCES, Agency, Area, AsOf, Faq, Intent, KnowledgeBase, Program,
+                             Referral, Source, Text)
 
 __all__ = ["KnowledgeError", "Problem", "load", "load_or_raise", "yaml_files"]
 
@@ -34,23 +38,29 @@ Severity = Literal["error", "warning"]
 
 # libyaml is several times faster; the pure-Python loader gives the same nodes and marks.
 _YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-MAX_NESTING = 64  # levels of [ and { in one file; real knowledge files use fewer than ten
+MAX_NESTING = 64  # levels of lists and maps in one file; real knowledge files use fewer than ten
 
 
 def _nesting_beyond(text: str, limit: int) -> int:
-    """The line where flow brackets first nest deeper than `limit`, or 0. A cheap guard, not a parser:
-    brackets inside quotes count too, which only matters for files far past any real limit."""
+    """The line where lists or maps first nest deeper than `limit`, or 0.
+
+    libyaml's composer (and PyYAML's) recurses once per level, so a file nested tens of thousands of
+    levels deep, in brackets (`[[[[`) or in block style (`- - - -`, or keys indented further and further),
+    would crash the process before any problem could be reported. The parser underneath keeps its own
+    stack, not the C stack, so walking its events first is safe at any depth, and cheap (a fraction of
+    the cost of composing).
+    """
     depth = 0
-    line = 1
-    for ch in text:
-        if ch in "[{":
-            depth += 1
-            if depth > limit:
-                return line
-        elif ch in "]}":
-            depth = max(0, depth - 1)
-        elif ch == "\n":
-            line += 1
+    try:
+        for event in yaml.parse(text, Loader=_YamlLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > limit:
+                    return event.start_mark.line + 1
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return 0  # a syntax error: composing reports it, with its line, below
     return 0
 
 ID_PATTERN = re.compile(r"[a-z0-9-]+")
@@ -61,18 +71,24 @@ KNOWN_ACTIONS: tuple[str, ...] = ("followup", "browse", "forget")
 
 # The keys each kind of mapping may hold, in the order the format describes them.
 FIELDS: dict[str, tuple[str, ...]] = {
-    "knowledge file": ("area", "programs", "faqs"),
+    "knowledge file": ("agency", "area", "programs", "faqs", "referrals"),
     "intents file": ("intents",),
-    "area": ("id", "name"),
-    "program": ("id", "name", "aliases", "audience", "summary", *ASPECTS, "url", "questions"),
-    "faq": ("id", "questions", "answer", "programs"),
+    "agency": ("name", "url"),
+    "area": ("id", "name", "order"),
+    "program": ("id", "name", "aliases", "audience", "run_by", "summary", *ASPECTS, "url", "questions",
+                "as_of", "source"),
+    "faq": ("id", "questions", "answer", "programs", "as_of", "source"),
+    "referral": ("id", "name", "aliases", "questions", "answer", "url", "contact", "as_of", "source"),
     "intent": ("id", "examples", "reply", "action"),
 }
 REQUIRED: dict[str, tuple[str, ...]] = {
     "program": ("id", "name", "summary"),
     "faq": ("id", "questions", "answer"),
+    "referral": ("id", "name", "questions", "answer"),  # and url or contact, checked on its own
     "intent": ("id", "examples"),  # and reply or action, checked on its own
 }
+AS_OF_PATTERN = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_AS_OF_FORM = "write the year, month or day the facts hold for: 2025, 2025-06 or 2025-06-10"
 _FIX_MISSING: dict[str, str] = {
     "id": "add id: a-short-name (lowercase letters, digits and '-', unique across all files)",
     "name": "add name: {ko: ..., en: ...}",
@@ -117,17 +133,18 @@ class KnowledgeError(Exception):
         super().__init__("\n".join(lines))
 
 
-def load(knowledge_dir: Path, intents_dir: Path) -> tuple[KnowledgeBase, list[Problem]]:
+def load(knowledge_dir: Path, intents_dir: Path, *,
+         today: dt.date | None = None) -> tuple[KnowledgeBase, list[Problem]]:
     """Everything that loads, and every problem found on the way, in file and line order."""
-    reader = _Reader()
+    reader = _Reader(today or dt.date.today())
     reader.read_folder(Path(knowledge_dir), "knowledge")
     reader.read_folder(Path(intents_dir), "intents")
     return reader.finish()
 
 
-def load_or_raise(knowledge_dir: Path, intents_dir: Path) -> KnowledgeBase:
+def load_or_raise(knowledge_dir: Path, intents_dir: Path, *, today: dt.date | None = None) -> KnowledgeBase:
     """The knowledge base, or KnowledgeError if the files hold any error (warnings are allowed)."""
-    kb, problems = load(knowledge_dir, intents_dir)
+    kb, problems = load(knowledge_dir, intents_dir, today=today)
     if any(p.severity == "error" for p in problems):
         raise KnowledgeError(problems)
     return kb
@@ -218,7 +235,8 @@ class _File:
 class _Reader:
     """Reads folder after folder, then resolves what spans files (references, duplicates)."""
 
-    def __init__(self) -> None:
+    def __init__(self, today: dt.date) -> None:
+        self.today = today
         self.problems: list[Problem] = []
         self.file_rank: dict[str, int] = {}
         self.declared: dict[str, _Declared] = {}
@@ -227,6 +245,8 @@ class _Reader:
         # (the FAQ, or None if it was skipped as broken; how to name it; its file; its program references)
         self.faqs: list[tuple[Faq | None, str, _File, list[tuple[str, int]]]] = []
         self.intents: list[Intent] = []
+        self.referrals: list[Referral] = []
+        self.agency: Agency | None = None
         # normalised question/example -> (item id, file, line) of its first appearance
         self.questions: dict[str, tuple[str, str, int]] = {}
         # normalised program name or alias -> (program id, file, line)
@@ -270,8 +290,8 @@ class _Reader:
                         "add programs: and faqs: lists; see knowledge-format.md")
 
     def loaded(self) -> int:
-        """How many programs and FAQs were built so far."""
-        return len(self.programs) + sum(faq is not None for faq, *_ in self.faqs)
+        """How many programs, FAQs and referrals were built so far."""
+        return len(self.programs) + sum(faq is not None for faq, *_ in self.faqs) + len(self.referrals)
 
     def read_file(self, path: Path, role: str) -> None:
         f = _File(self, path)
@@ -295,8 +315,10 @@ class _Reader:
             for item in self.items(f, entries["intents"], "intent"):
                 self.intent(f, item)
             return
+        if "agency" in entries:
+            self.read_agency(f, *entries["agency"])
         area = self.area(f, *entries["area"]) if "area" in entries else None
-        if "programs" not in entries and "faqs" not in entries:
+        if not any(k in entries for k in ("programs", "faqs", "referrals", "agency")):
             f.warning(_line(root), "the file has neither programs: nor faqs:", None)
         if "programs" in entries:
             for item in self.items(f, entries["programs"], "program"):
@@ -304,6 +326,9 @@ class _Reader:
         if "faqs" in entries:
             for item in self.items(f, entries["faqs"], "faq"):
                 self.faq(f, item, area)
+        if "referrals" in entries:
+            for item in self.items(f, entries["referrals"], "referral"):
+                self.referral(f, item, area)
 
     def parse(self, f: _File) -> Node | None:
         """The file's node tree, or None (with the problem reported) if it cannot be read."""
@@ -328,7 +353,8 @@ class _Reader:
             # libyaml's composer recurses per level and crashes the process on absurd nesting; no
             # knowledge file needs more than a handful of levels.
             f.error(too_deep, f"the file nests lists or maps more than {MAX_NESTING} levels deep",
-                    "knowledge files are flat: check for unclosed [ or { brackets")
+                    "knowledge files are flat: check for unclosed [ or { brackets, or lines indented "
+                    "further and further")
             return None
         try:
             root = yaml.compose(text, Loader=_YamlLoader)
@@ -544,6 +570,7 @@ class _Reader:
         if _is_null(node):
             f.warning(_line(key), "area: is empty; the programs of this file have no area", None)
             return None
+        order: int | None = None
         if isinstance(node, ScalarNode):
             area_id, name, line = node.value.strip(), None, _line(node)
         elif isinstance(node, MappingNode):
@@ -557,6 +584,7 @@ class _Reader:
             area_id = id_node.value.strip()
             line = _line(id_node)
             name = self.text(f, entries["name"], f"area '{area_id}'") if "name" in entries else None
+            order = self.order(f, entries["order"], f"area '{area_id}'") if "order" in entries else None
         else:
             f.error(_line(node), "area: must be a mapping with id and name", "area: {id: startup, name: {ko: ..., en: ...}}")
             return None
@@ -570,13 +598,17 @@ class _Reader:
             name = Text.of(area_id)
         existing = self.areas.get(area_id)
         if existing is not None:
-            # Several files may share an area; the first one's name is the one shown.
+            # Several files may share an area; the first one's name (and order) is the one used.
             if existing.name != name and existing.source is not None:
                 f.warning(line, f"area '{area_id}' is named differently at {existing.source.file}:"
                                 f"{existing.source.line}",
                           "the first name is used; write the same name or use another area id")
+            if order is not None and existing.order != order and existing.source is not None:
+                f.warning(line, f"area '{area_id}' has another order at {existing.source.file}:"
+                                f"{existing.source.line}",
+                          "the first order is used; write order: once, or the same number everywhere")
             return existing
-        area = Area(area_id, name, Source(f.name, line))
+        area = Area(area_id, name, Source(f.name, line), order)
         self.areas[area_id] = area
         return area
 
@@ -598,14 +630,23 @@ class _Reader:
                 f.error(line, f"unknown audience '{value}' in {owner}",
                         (f"did you mean '{guess}'? " if guess else "") + f"audiences: {' | '.join(AUDIENCES)}")
         url = self.url(f, entries["url"], owner) if "url" in entries else None
+        run_by = self.text(f, entries["run_by"], owner) if "run_by" in entries else None
+        as_of = self.as_of(f, entries["as_of"], owner) if "as_of" in entries else None
+        sources = self.sources(f, entries["source"], owner) if "source" in entries else ()
         if item_id is None or not complete or name is None or summary is None:
             return
+        if "source" not in entries:
+            # Not an error: a new program may be written before its facts are checked. But a card whose
+            # facts nobody can trace is how an old figure passes for today's.
+            f.warning(_line(node), f"{owner} has no source",
+                      "add source: where its facts come from (the 공고's web address, a document, a date)")
         self.note_names(f, item_id, [(v, _line(entries["name"][1])) for _, v in name.values] + aliases)
         self.note_questions(f, item_id, questions)
         self.programs.append(Program(
             id=item_id, name=name, summary=summary,
             aliases=tuple(a for a, _ in aliases), audience=tuple(audience), aspects=aspects, url=url,
             questions=tuple(q for q, _ in questions), area=area, source=f.source(node),
+            as_of=as_of, sources=sources, run_by=run_by,
         ))
 
     def url(self, f: _File, pair: tuple[Node, Node], owner: str) -> str | None:
@@ -628,12 +669,115 @@ class _Reader:
             f.error(_line(node), f"{owner} has no questions; skipped", _FIX_MISSING["questions"])
         answer = self.text(f, entries["answer"], owner) if "answer" in entries else None
         refs = self.strings(f, entries["programs"], owner) if "programs" in entries else []
+        as_of = self.as_of(f, entries["as_of"], owner) if "as_of" in entries else None
+        sources = self.sources(f, entries["source"], owner) if "source" in entries else ()
         faq = None
         if item_id is not None and questions and answer is not None:
             self.note_questions(f, item_id, questions)
             faq = Faq(id=item_id, questions=tuple(q for q, _ in questions), answer=answer, area=area,
-                      source=f.source(node))
+                      source=f.source(node), as_of=as_of, sources=sources)
         self.faqs.append((faq, owner, f, refs))  # references are resolved once every file is read
+
+    def referral(self, f: _File, node: MappingNode, area: Area | None) -> None:
+        """Another institution's business: matched like an FAQ, shown as "이 문의는 ○○에서 담당합니다"."""
+        entries = self.entries(f, node, "referral")
+        item_id, owner = self.item_id(f, node, entries, "referral")
+        complete = not self.missing(f, node, entries, "referral", owner)
+        name = self.text(f, entries["name"], owner) if "name" in entries else None
+        questions = self.strings(f, entries["questions"], owner) if "questions" in entries else []
+        if complete and not questions:
+            f.error(_line(node), f"{owner} has no questions; skipped", _FIX_MISSING["questions"])
+        answer = self.text(f, entries["answer"], owner) if "answer" in entries else None
+        aliases = self.strings(f, entries["aliases"], owner) if "aliases" in entries else []
+        url = self.url(f, entries["url"], owner) if "url" in entries else None
+        contact = self.text(f, entries["contact"], owner) if "contact" in entries else None
+        as_of = self.as_of(f, entries["as_of"], owner) if "as_of" in entries else None
+        sources = self.sources(f, entries["source"], owner) if "source" in entries else ()
+        if url is None and contact is None and not any(k in entries for k in ("url", "contact")):
+            # Pointing someone elsewhere without saying how to get there is a dead end of its own.
+            f.error(_line(node), f"{owner} has neither a url nor a contact; skipped",
+                    "add url: https://... or contact: {ko: ..., en: ...} - only what a source gives")
+            return
+        if item_id is None or not complete or name is None or not questions or answer is None:
+            return
+        if url is None and contact is None:
+            return  # both written but unusable: reported where they are
+        self.note_questions(f, item_id, questions + aliases)
+        self.referrals.append(Referral(
+            id=item_id, name=name, questions=tuple(q for q, _ in questions), answer=answer,
+            aliases=tuple(a for a, _ in aliases), url=url, contact=contact or Text(()), area=area,
+            source=f.source(node), as_of=as_of, sources=sources,
+        ))
+
+    def read_agency(self, f: _File, key: Node, node: Node) -> None:
+        """`agency: {name, url}`: who the knowledge is about and where its current announcements are."""
+        if not isinstance(node, MappingNode):
+            f.error(_line(node), "agency: must be a mapping with name and url",
+                    "agency: {name: {ko: ..., en: ...}, url: https://...}")
+            return
+        if self.agency is not None and self.agency.source is not None:
+            f.error(_line(key), "agency: is written twice",
+                    f"the first is at {self.agency.source.file}:{self.agency.source.line}; keep one")
+            return
+        entries = self.entries(f, node, "agency")
+        name = self.text(f, entries["name"], "the agency") if "name" in entries else None
+        url = self.url(f, entries["url"], "the agency") if "url" in entries else None
+        if name is None:
+            f.error(_line(node), "the agency has no name", "add name: {ko: ..., en: ...} under agency:")
+            return
+        self.agency = Agency(name, url, f.source(key))
+
+    # -- fields shared by several kinds --------------------------------------------------------------------
+
+    def order(self, f: _File, pair: tuple[Node, Node], owner: str) -> int | None:
+        _, node = pair
+        value = node.value.strip() if isinstance(node, ScalarNode) else ""
+        if not value.isdigit():
+            f.error(_line(node), f"order of {owner} is not a whole number",
+                    "write order: 1 for the area shown first, 2 for the next, ...")
+            return None
+        return int(value)
+
+    def as_of(self, f: _File, pair: tuple[Node, Node], owner: str) -> AsOf | None:
+        """When the facts hold: a year, month or day, neither malformed nor after today."""
+        _, node = pair
+        value = node.value.strip() if isinstance(node, ScalarNode) and not _is_null(node) else ""
+        found = AS_OF_PATTERN.fullmatch(value)
+        if not found:
+            f.error(_line(node), f"as_of of {owner} is not a date: '{value}'", _AS_OF_FORM)
+            return None
+        year, month, day = (int(g) if g else None for g in found.groups())
+        try:
+            first_day = dt.date(year, month or 1, day or 1)
+        except ValueError:
+            f.error(_line(node), f"as_of of {owner} is not a real date: '{value}'", _AS_OF_FORM)
+            return None
+        if first_day > self.today:
+            f.error(_line(node), f"as_of of {owner} is in the future: '{value}'",
+                    f"today is {self.today.isoformat()}; write when the facts were true, not when they end")
+            return None
+        return AsOf(year, month, day)
+
+    def sources(self, f: _File, pair: tuple[Node, Node], owner: str) -> tuple[str, ...]:
+        """Where the facts come from: web addresses (checked like url:) or short descriptions."""
+        key, node = pair
+        values = self.strings(f, pair, owner)
+        if not values and not _is_null(node) and not isinstance(node, MappingNode):
+            return ()  # empty entries: reported by strings()
+        if not values:
+            f.error(_line(node), f"source of {owner} is empty",
+                    "write where the facts come from: source: [https://..., 2025년 공고문]")
+            return ()
+        kept: list[str] = []
+        for value, line in values:
+            if value.lower().startswith(("http:", "https:", "www.")):
+                parts = urlsplit(value)
+                if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
+                    f.error(line, f"a source of {owner} is not a web address: '{value}'",
+                            "write it in full: https://...")
+                    continue
+            kept.append(value)
+        return tuple(kept)
 
     def intent(self, f: _File, node: MappingNode) -> None:
         entries = self.entries(f, node, "intent")
@@ -667,6 +811,11 @@ class _Reader:
 
     # -- across files --------------------------------------------------------------------------------------
 
+    def ordered_areas(self) -> tuple[Area, ...]:
+        """Areas by their `order:` (the order a visitor expects), then the others as first read."""
+        read = list(self.areas.values())
+        return tuple(sorted(read, key=lambda a: (a.order is None, a.order or 0, read.index(a))))
+
     def finish(self) -> tuple[KnowledgeBase, list[Problem]]:
         program_ids = [p.id for p in self.programs]
         faqs: list[Faq] = []
@@ -688,8 +837,8 @@ class _Reader:
                             f"did you mean '{guess}'?" if guess else "check the program's id")
             if faq is not None:
                 faqs.append(replace(faq, programs=tuple(kept)))
-        kb = KnowledgeBase(areas=tuple(self.areas.values()), programs=tuple(self.programs), faqs=tuple(faqs),
-                           intents=tuple(self.intents))
+        kb = KnowledgeBase(areas=self.ordered_areas(), programs=tuple(self.programs), faqs=tuple(faqs),
+                           intents=tuple(self.intents), referrals=tuple(self.referrals), agency=self.agency)
         problems = sorted(self.problems, key=lambda p: (self.file_rank.get(p.file, -1), p.line))
         return kb, problems
 

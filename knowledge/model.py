@@ -60,9 +60,36 @@ class Text:
 
 
 @dataclass(frozen=True)
+class AsOf:
+    """When the facts of an item hold: a year, a month or a day (`as_of: 2025-06`)."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __str__(self) -> str:
+        parts = [f"{self.year:04d}"] + [f"{n:02d}" for n in (self.month, self.day) if n is not None]
+        return "-".join(parts)
+
+
+@dataclass(frozen=True)
 class Area:
     id: str
     name: Text
+    source: Source | None = None
+    order: int | None = None  # place in /programs; areas without one follow, in the order first read
+
+
+@dataclass(frozen=True)
+class Agency:
+    """The organisation the knowledge base is about; `url` is where its current announcements (공고) are.
+
+    Cards without a link of their own point there, so a user who needs today's dates or amounts always has
+    somewhere to look.
+    """
+
+    name: Text
+    url: str | None = None
     source: Source | None = None
 
 
@@ -78,6 +105,9 @@ class Program:
     questions: tuple[str, ...] = ()
     area: Area | None = None
     source: Source | None = None
+    as_of: AsOf | None = None  # when the facts written here hold
+    sources: tuple[str, ...] = ()  # where they come from: web addresses or short descriptions
+    run_by: Text | None = None  # who runs it when that is not (only) the agency: "창원시 사업, 진흥원 운영"
 
     kind: ItemKind = "program"
 
@@ -93,6 +123,8 @@ class Faq:
     programs: tuple[str, ...] = ()
     area: Area | None = None
     source: Source | None = None
+    as_of: AsOf | None = None
+    sources: tuple[str, ...] = ()
 
     kind: ItemKind = "faq"
 
@@ -125,6 +157,8 @@ class Referral:
     contact: Text = field(default_factory=lambda: Text(()))
     area: Area | None = None
     source: Source | None = None
+    as_of: AsOf | None = None
+    sources: tuple[str, ...] = ()
 
     kind: ItemKind = "referral"
 
@@ -139,6 +173,7 @@ class KnowledgeBase:
     faqs: tuple[Faq, ...] = ()
     intents: tuple[Intent, ...] = ()
     referrals: tuple[Referral, ...] = ()
+    agency: Agency | None = None
     _by_id: Mapping[str, Item] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -157,3 +192,6 @@ class KnowledgeBase:
 
     def programs_in(self, area_id: str | None) -> tuple[Program, ...]:
         return tuple(p for p in self.programs if (p.area.id if p.area else None) == area_id)
+
+    def area(self, area_id: str | None) -> Area | None:
+        return next((a for a in self.areas if a.id == area_id), None) if area_id else None

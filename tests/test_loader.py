@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from knowledge.loader import KnowledgeError, Problem, load, load_or_raise
-from knowledge.model import ASPECTS, Area, Faq, Intent, Program, Source, Text
+from knowledge.model import ASPECTS, Area, AsOf, Faq, Intent, Program, Source, Text
 
 GOOD_INTENTS = """\
 intents:
@@ -24,6 +24,7 @@ programs:
   - id: trade-mission
     name: {ko: 무역사절단, en: Trade missions}
     summary: {ko: 해외 시장 개척단입니다., en: Missions to open markets abroad.}
+    source: 2025년 무역사절단 모집 공고
 """
 
 
@@ -87,9 +88,12 @@ programs:
     questions:
       - 청년 창업 교육 받을 수 있는 곳 있나요
       - startup training for young founders
+    as_of: 2025-06
+    source: [https://example.org/notice-2025, 2025년 모집 공고문]
   - id: startup-space
     name: {ko: 창업 공간, en: Startup space}
     summary: 창업 공간을 빌려 드립니다.
+    source: 창업 공간 안내문
 
 faqs:
   - id: office-space
@@ -130,6 +134,8 @@ def test_good_files_load_to_the_model_objects(tmp_path):
         questions=("청년 창업 교육 받을 수 있는 곳 있나요", "startup training for young founders"),
         area=area,
         source=Source(str(startup), 6),
+        as_of=AsOf(2025, 6),
+        sources=("https://example.org/notice-2025", "2025년 모집 공고문"),
     )
     # Only the aspects written, in ASPECTS order whatever order the file uses.
     assert list(academy.aspects) == [a for a in ASPECTS if a in ("eligibility", "contact")]
@@ -142,7 +148,7 @@ def test_good_files_load_to_the_model_objects(tmp_path):
         answer=Text((("ko", "네, 있습니다."), ("en", "Yes, there is."))),
         programs=("startup-space", "youth-startup-academy"),
         area=area,
-        source=Source(str(startup), 24),
+        source=Source(str(startup), 27),
     ),)
     intents_file = str(tmp_path / "intents" / "basic.yaml")
     assert kb.intents == (
@@ -152,7 +158,7 @@ def test_good_files_load_to_the_model_objects(tmp_path):
     )
     # The only remark: the plain-string summary is Korean without English.
     assert [str(p) for p in problems] == [
-        f"{startup}:21: warning: summary of program 'startup-space' has no English "
+        f"{startup}:23: warning: summary of program 'startup-space' has no English "
         "(write it as {ko: ..., en: ...} so English speakers get an answer too)"
     ]
 
@@ -221,7 +227,7 @@ def test_wrong_types_at_top_level_list_and_item(tmp_path):
         "b.yaml": "programs:\n  id: x\n",
         "c.yaml": GOOD_KNOWLEDGE + "  - just a string\n",
     })
-    assert [where(p) for p in problems] == [("a.yaml", 1, "error"), ("b.yaml", 2, "error"), ("c.yaml", 5, "error")]
+    assert [where(p) for p in problems] == [("a.yaml", 1, "error"), ("b.yaml", 2, "error"), ("c.yaml", 6, "error")]
     top, not_list, not_item = problems
     assert "not a mapping" in top.message and "programs:" in top.hint
     assert not_list.message == "programs: must be a list" and "- id:" in not_list.hint
@@ -257,7 +263,7 @@ def test_unknown_keys_name_the_closest_known_one(tmp_path):
 def test_a_key_written_twice_is_reported(tmp_path):
     _, problems = load_files(tmp_path, {"a.yaml": GOOD_KNOWLEDGE + "    name: {ko: 둘, en: Two}\n"})
     problem = find(problems, "written twice")
-    assert where(problem) == ("a.yaml", 5, "error") and "line 3" in problem.hint
+    assert where(problem) == ("a.yaml", 6, "error") and "line 3" in problem.hint
 
 
 def test_missing_required_fields_skip_the_item(tmp_path):
@@ -276,10 +282,10 @@ def test_missing_required_fields_skip_the_item(tmp_path):
             examples: []
             reply: {ko: 네, en: Yes}
         """)})
-    assert where(find(problems, "'no-summary' has no summary")) == ("a.yaml", 5, "error")
+    assert where(find(problems, "'no-summary' has no summary")) == ("a.yaml", 6, "error")
     assert find(problems, "'no-summary' has no summary").hint.startswith("add summary:")
-    assert where(find(problems, "'no-answer' has no answer")) == ("a.yaml", 8, "error")
-    assert where(find(problems, "without an id")) == ("a.yaml", 10, "error")
+    assert where(find(problems, "'no-answer' has no answer")) == ("a.yaml", 9, "error")
+    assert where(find(problems, "without an id")) == ("a.yaml", 11, "error")
     assert where(find(problems, "neither a reply nor an action")) == ("basic.yaml", 5, "error")
     assert "action: followup" in find(problems, "neither a reply nor an action").hint
     assert where(find(problems, "'no-examples' has no examples")) == ("basic.yaml", 7, "error")
@@ -316,9 +322,9 @@ def test_dangling_faq_program_references(tmp_path):
               - trade-mission
         """)})
     typo = find(problems, "'trade-misson', which is not a program")
-    assert where(typo) == ("a.yaml", 10, "error") and typo.hint == "did you mean 'trade-mission'?"
+    assert where(typo) == ("a.yaml", 11, "error") and typo.hint == "did you mean 'trade-mission'?"
     intent = find(problems, "but that is an intent")
-    assert where(intent) == ("a.yaml", 11, "error") and "basic.yaml:2" in intent.hint
+    assert where(intent) == ("a.yaml", 12, "error") and "basic.yaml:2" in intent.hint
     assert kb.get("missions").programs == ("trade-mission",)
 
 
@@ -339,7 +345,7 @@ def test_the_same_question_under_two_ids(tmp_path):
             answer: {ko: 네, en: Yes}
         """)}, {"basic.yaml": GOOD_INTENTS.replace("hello]", "hello, Hello!]")})
     clash = find(problems, "under two ids")
-    assert where(clash) == ("a.yaml", 8, "error") and "a.yaml:5" in clash.hint
+    assert where(clash) == ("a.yaml", 9, "error") and "a.yaml:6" in clash.hint
     assert "'trade-mission' and 'export'" in clash.message
     same_item = find(problems, "written twice in greeting")
     assert where(same_item) == ("basic.yaml", 3, "warning")
@@ -354,7 +360,7 @@ def test_two_programs_sharing_an_alias_is_a_warning(tmp_path):
             aliases: [사절단]
         """)})
     problem = find(problems, "names both")
-    assert where(problem) == ("a.yaml", 9, "warning") and "a.yaml:5" in problem.hint
+    assert where(problem) == ("a.yaml", 10, "warning") and "a.yaml:6" in problem.hint
 
 
 def test_audience_url_and_empty_strings(tmp_path):
@@ -365,11 +371,11 @@ def test_audience_url_and_empty_strings(tmp_path):
             contact: ""
         """)})
     companies = find(problems, "unknown audience 'Companies'")
-    assert where(companies) == ("a.yaml", 5, "error") and companies.hint.startswith("did you mean 'company'?")
+    assert where(companies) == ("a.yaml", 6, "error") and companies.hint.startswith("did you mean 'company'?")
     assert find(problems, "unknown audience 'student'").hint == "audiences: founder | job_seeker | company"
-    assert where(find(problems, "url of program")) == ("a.yaml", 6, "error")
-    assert [where(p) for p in problems if "empty entry" in p.message] == [("a.yaml", 7, "error")] * 2
-    assert where(find(problems, "contact of program 'trade-mission' is empty")) == ("a.yaml", 8, "error")
+    assert where(find(problems, "url of program")) == ("a.yaml", 7, "error")
+    assert [where(p) for p in problems if "empty entry" in p.message] == [("a.yaml", 8, "error")] * 2
+    assert where(find(problems, "contact of program 'trade-mission' is empty")) == ("a.yaml", 9, "error")
 
 
 @pytest.mark.parametrize("url,ok", [("https://example.org/a?b=c", True), ("http://x.kr", True),
@@ -451,7 +457,7 @@ def test_every_problem_in_one_run_in_file_and_line_order(tmp_path):
     broken = Path(__file__).parent / "data" / "broken"
     _, problems = load(broken / "knowledge", broken / "intents")
     files = [Path(p.file).name for p in problems]
-    assert files == sorted(files, key=["knowledge", "a-programs.yaml", "b-faqs.yaml", "intents",
+    assert files == sorted(files, key=["knowledge", "a-programs.yaml", "b-faqs.yaml", "c-referrals.yaml", "intents",
                                        "basic.yaml"].index)
     for name in set(files):
         lines = [p.line for p in problems if Path(p.file).name == name]
@@ -491,14 +497,14 @@ def test_load_or_raise(tmp_path):
 def test_a_comma_inside_a_flow_text_is_caught(tmp_path):
     kb, problems = load_files(tmp_path, {"a.yaml": GOOD_KNOWLEDGE + "    support: {ko: 네, 지원합니다., en: Yes}\n"})
     problem = find(problems, "cut at a comma")
-    assert where(problem) == ("a.yaml", 5, "error") and "quote" in problem.hint
+    assert where(problem) == ("a.yaml", 6, "error") and "quote" in problem.hint
     assert kb.program("trade-mission").aspect("support") == Text((("ko", "네"), ("en", "Yes")))
 
 
 def test_a_program_field_at_file_level_points_at_the_indentation(tmp_path):
     _, problems = load_files(tmp_path, {"a.yaml": GOOD_KNOWLEDGE + "questions: [무역사절단 신청]\n"})
     problem = find(problems, "unknown key 'questions'")
-    assert where(problem) == ("a.yaml", 5, "error") and problem.hint == (
+    assert where(problem) == ("a.yaml", 6, "error") and problem.hint == (
         "'questions' belongs to a program; check the indentation of this line")
 
 
@@ -520,3 +526,15 @@ def test_absurd_nesting_is_an_error_not_a_crash(tmp_path):
                                          "deep.yaml": "programs:\n  - " + "[" * 100_000 + "\n"})
     assert where(find(problems, "nests")) == ("deep.yaml", 2, "error")
     assert kb.programs  # the other file still loads
+
+
+@pytest.mark.parametrize("deep", [
+    "programs:\n  - " + "- " * 30_000 + "x\n",                            # block lists on one line
+    "".join(" " * i + "k:\n" for i in range(200)) + " " * 200 + "v\n",   # keys indented further and further
+])
+def test_absurd_block_nesting_is_an_error_not_a_segfault(tmp_path, deep):
+    # Block style nests without a single bracket; libyaml's composer used to crash the process on it.
+    kb, problems = load_files(tmp_path, {"base.yaml": GOOD_KNOWLEDGE, "deep.yaml": deep})
+    problem = find(problems, "nests")
+    assert where(problem)[0::2] == ("deep.yaml", "error") and problem.line >= 1
+    assert kb.programs
