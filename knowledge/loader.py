@@ -77,7 +77,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "area": ("id", "name", "order"),
     "program": ("id", "name", "aliases", "audience", "run_by", "summary", *ASPECTS, "url", "questions",
                 "as_of", "source"),
-    "faq": ("id", "questions", "answer", "programs", "as_of", "source"),
+    "faq": ("id", "questions", "answer", "programs", "url", "as_of", "source"),
     "referral": ("id", "name", "aliases", "questions", "answer", "url", "contact", "as_of", "source"),
     "intent": ("id", "examples", "reply", "action"),
 }
@@ -669,13 +669,14 @@ class _Reader:
             f.error(_line(node), f"{owner} has no questions; skipped", _FIX_MISSING["questions"])
         answer = self.text(f, entries["answer"], owner) if "answer" in entries else None
         refs = self.strings(f, entries["programs"], owner) if "programs" in entries else []
+        url = self.url(f, entries["url"], owner) if "url" in entries else None
         as_of = self.as_of(f, entries["as_of"], owner) if "as_of" in entries else None
         sources = self.sources(f, entries["source"], owner) if "source" in entries else ()
         faq = None
         if item_id is not None and questions and answer is not None:
             self.note_questions(f, item_id, questions)
             faq = Faq(id=item_id, questions=tuple(q for q, _ in questions), answer=answer, area=area,
-                      source=f.source(node), as_of=as_of, sources=sources)
+                      source=f.source(node), as_of=as_of, sources=sources, url=url)
         self.faqs.append((faq, owner, f, refs))  # references are resolved once every file is read
 
     def referral(self, f: _File, node: MappingNode, area: Area | None) -> None:
@@ -702,7 +703,7 @@ class _Reader:
             return
         if url is None and contact is None:
             return  # both written but unusable: reported where they are
-        self.note_questions(f, item_id, questions + aliases)
+        self.note_questions(f, item_id, questions)
         self.referrals.append(Referral(
             id=item_id, name=name, questions=tuple(q for q, _ in questions), answer=answer,
             aliases=tuple(a for a, _ in aliases), url=url, contact=contact or Text(()), area=area,

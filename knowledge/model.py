@@ -125,6 +125,7 @@ class Faq:
     source: Source | None = None
     as_of: AsOf | None = None
     sources: tuple[str, ...] = ()
+    url: str | None = None
 
     kind: ItemKind = "faq"
 
