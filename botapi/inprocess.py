@@ -38,6 +38,7 @@ BOT_FIRST_NAME = "Agency Bot"
 MAX_TEXT_LENGTH = 4096
 MAX_CAPTION_LENGTH = 1024
 MAX_CALLBACK_DATA_BYTES = 64
+MAX_CALLBACK_ANSWER_LENGTH = 200  # answerCallbackQuery's text (a notification or alert)
 _COMMAND_RE = re.compile(r"^[a-z0-9_]{1,32}$")
 
 Params = dict[str, Any]
@@ -554,6 +555,9 @@ class InProcessBotAPI(BaseRequest):
         query_id = str(params.get("callback_query_id") or "")
         if not query_id or query_id in self._answered_queries:
             raise _bad_request("query is too old and response timeout expired or query ID is invalid")
+        text = params.get("text")
+        if text is not None and utf16_len(str(text)) > MAX_CALLBACK_ANSWER_LENGTH:
+            raise _bad_request("MESSAGE_TOO_LONG")  # Telegram's answer to a notification over 200 characters
         self._answered_queries.add(query_id)
         self.answers.append({"callback_query_id": query_id, "text": params.get("text"),
                              "show_alert": bool(params.get("show_alert")), "url": params.get("url")})

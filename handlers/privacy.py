@@ -168,9 +168,10 @@ async def daily_maintenance(context: BotContext) -> dict[str, int]:
     # What was posted about the tickets to purge is found (and blanked) before the purge deletes old
     # outbox rows; their cards are redrawn, as deleted, after it.
     purged = context.store.privacy.due_for_purge(days, now)
+    quoting = context.store.privacy.cards_quoting_old_questions(days, now)  # live cards listing old questions
     context.desk.blank_quotes(purged)
     counts = dict(context.store.privacy.daily_maintenance(days, now))
-    context.desk.refresh_cards(purged)
+    context.desk.refresh_cards([*purged, *quoting])
     counts["drafts"] = followup.sweep_stale_drafts(context.application, now)
     counts["state"] = await expire_state(context.application, days, now)
     _log.info("daily privacy maintenance (retention %d days) in %.0f ms: %s",

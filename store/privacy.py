@@ -158,6 +158,15 @@ class Privacy(Part):
         chat can be found before the purge deletes old outbox rows)."""
         return self._due_for_purge(iso((now or self._store.clock()) - timedelta(days=days)))
 
+    def cards_quoting_old_questions(self, days: float, now: datetime | None = None) -> list[int]:
+        """Tickets the purge keeps whose cards list their person's recent questions, some of which the
+        purge is about to anonymise: their cards are redrawn after it, without those questions."""
+        cutoff = iso((now or self._store.clock()) - timedelta(days=days))
+        return [r["number"] for r in self.db.query(
+            "SELECT number FROM tickets WHERE staff_card_message_id IS NOT NULL AND deleted = 0"
+            " AND updated_at >= ? AND user_id IN (SELECT user_id FROM enquiries WHERE time < ?"
+            " AND user_id IS NOT NULL)", (cutoff, cutoff))]
+
     def _due_for_purge(self, cutoff: str) -> list[int]:
         return [r["number"] for r in self.db.query(
             "SELECT number FROM tickets WHERE updated_at < ?"

@@ -165,6 +165,14 @@ async def test_length_is_counted_like_telegram_in_utf16_after_parsing(app, api):
     assert len(api.sent) == 3
 
 
+async def test_a_button_notification_over_200_characters_is_refused_like_telegram(app, api, factory):
+    async with app:
+        with pytest.raises(BadRequest, match="(?i)message_too_long"):
+            await factory.callback("x").callback_query.answer("😊" * 101, show_alert=True)  # 202 units
+        await factory.callback("y").callback_query.answer("가" * 200, show_alert=True)
+    assert [a["text"] for a in api.answers] == ["가" * 200]
+
+
 async def test_answering_a_callback_query_twice_fails(app, api, factory):
     async with app:
         update = factory.callback("x")

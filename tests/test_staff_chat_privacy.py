@@ -111,6 +111,29 @@ async def test_the_retention_purge_leaves_nothing_about_the_person_in_the_staff_
     assert "삭제" in desk.api.message(STAFF_CHAT, ticket["staff_card_message_id"])["text"]
 
 
+async def test_the_purge_redraws_live_cards_that_list_questions_it_anonymised(desk, settings):
+    """A ticket still within the retention period keeps its card, but not the old questions listed on it."""
+    real_clock = desk.store.clock
+    desk.store.clock = lambda: real_clock() - timedelta(days=settings.retention_days + 10)
+    await desk.say(QUESTION)  # asked long ago
+    desk.store.clock = real_clock
+    await desk.say("무역사절단 신청 방법")
+    await desk.command("/contact")
+    await desk.press(AGREE)
+    await desk.say(NAME)
+    await desk.say(PHONE)
+    await desk.say("수출 바우처 신청 기간이 궁금합니다")
+    await desk.press("fu:send")
+    await deliver(desk)
+    [ticket] = desk.store.tickets.of_user(USER)
+    assert QUESTION in desk.api.message(STAFF_CHAT, ticket["staff_card_message_id"])["text"]
+    [job] = desk.app.job_queue.get_jobs_by_name(privacy.JOB_NAME)
+    await job.run(desk.app)
+    await deliver(desk)
+    card = desk.api.message(STAFF_CHAT, ticket["staff_card_message_id"])["text"]
+    assert QUESTION not in card and NAME in card and "무역사절단 신청 방법" in card
+
+
 async def test_a_reply_to_an_inbox_listing_answers_no_ticket(desk):
     """The listing is noted against every ticket it names, but staff answer by replying to a card."""
     ticket = await everything_posted(desk)
