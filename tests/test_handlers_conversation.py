@@ -1,7 +1,17 @@
 """Conversation through the real Application: follow-ups about the last answer, area questions, language."""
 from __future__ import annotations
 
+import asyncio
+import os
+import sys
+import time
+from pathlib import Path
+
+from botapi import UpdateFactory
+from botapi.loopback import LoopbackBotAPIServer
 from conftest import button_data
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 async def test_a_follow_up_without_a_topic_gets_the_last_programs_aspect(bot, kb):
@@ -40,3 +50,33 @@ async def test_ok_is_an_acknowledgement_in_the_users_language(bot, kb):
     sent = await bot.say("ok")
     assert sent[0]["plain"] == kb.get("thanks").reply.get("ko")
     assert bot.app.user_data[1001].get("seen_lang") in (None, "ko")
+
+
+async def _wait(predicate, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < deadline, "timed out waiting for the bot"
+        await asyncio.sleep(0.02)
+
+
+async def test_a_follow_up_over_http_through_bot_py(tmp_path, kb):
+    """`python bot.py` long-polling a Bot API over HTTP: asked about a program, then `그럼 신청은 어떻게 해요?`."""
+    async with LoopbackBotAPIServer() as server:
+        env = {**os.environ, "TELEGRAM_BOT_TOKEN": "123:TEST", "TELEGRAM_BASE_URL": server.base_url,
+               "BOT_DB": str(tmp_path / "bot.db"), "PYTHONUNBUFFERED": "1"}
+        proc = await asyncio.create_subprocess_exec(sys.executable, str(ROOT / "bot.py"), cwd=ROOT, env=env,
+                                                    stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
+        factory = UpdateFactory(None, api=server.api)
+        try:
+            await _wait(lambda: server.api.calls_of("getUpdates"), 30)
+            server.push_update(factory.message("창업보육센터 알려주세요", user_id=7))
+            await _wait(lambda: len(server.api.sent_to(7)) >= 1, 15)
+            server.push_update(factory.message("그럼 신청은 어떻게 해요?", user_id=7))
+            await _wait(lambda: len(server.api.sent_to(7)) >= 2, 15)
+        finally:
+            proc.terminate()
+            await asyncio.wait_for(proc.communicate(), 20)
+    program = kb.program("startup-incubation")
+    first, second = server.api.sent_to(7)[:2]
+    assert first["text"].startswith(f"<b>{program.name.get('ko')}</b>")
+    assert second["text"].startswith(f"<b>{program.name.get('ko')}</b>\n<i>신청방법</i>")
