@@ -37,6 +37,11 @@ def is_asking(sentence: str) -> bool:
     return bool(_ASKING.search(sentence))
 
 
+def has_long_run(text: str) -> bool:
+    """Whether `text` holds a run without a space longer than LONG_RUN (it was cut: not words)."""
+    return bool(_LONG_RUN.search(text)) or any(len(run) >= LONG_RUN for run in text.split())
+
+
 def _cut_runs(text: str) -> str:
     # A 4,000-character run without a space is not a word: its first LONG_RUN characters are kept.
     return _LONG_RUN.sub(lambda m: m.group(0)[:LONG_RUN], text)
@@ -51,7 +56,7 @@ def focus(text: str) -> str:
     parts = sentences(text)
     if not parts:
         return text[:FOCUS_CHARS]
-    index = _asking_index(parts)
+    index = asking_index(parts)
     kept = [parts[index][:FOCUS_CHARS]]
     size = len(kept[0])
     for previous in reversed(parts[:index]):
@@ -67,10 +72,10 @@ def question_sentence(text: str) -> str | None:
     parts = sentences(text)
     if len(parts) < 2:
         return None
-    return parts[_asking_index(parts)]
+    return parts[asking_index(parts)]
 
 
-def _asking_index(parts: list[str]) -> int:
+def asking_index(parts: list[str]) -> int:
     """The last sentence with a question mark, else the last that reads as asking, else the last one."""
     for index in range(len(parts) - 1, -1, -1):
         if "?" in parts[index] or "？" in parts[index]:

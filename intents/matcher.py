@@ -35,7 +35,7 @@ from rapidfuzz import fuzz, process
 from intents.analyzer import UNKNOWN_PREFIX, Analysis, Analyzer, detect_lang, normalize
 from intents.context import MatchContext
 from intents.decision import Candidate, Decision
-from intents.focus import focus, question_sentence
+from intents.focus import asking_index, focus, has_long_run, question_sentence, sentences
 from intents.lexicon import Lexicon, load_lexicon
 from intents.semantic import Embedder, SemanticCache, shared_embedder
 from knowledge.model import Faq, Intent, Item, KnowledgeBase, Program, Referral
@@ -46,7 +46,8 @@ CACHED_TEXT = 500  # longer messages are rarely repeated word for word: not cach
 CHAT_PHRASE_CHARS = 16  # messages up to this long (spaces removed) may be read as a chat phrase letter for letter
 CHAT_PHRASE_SCORE = 85  # how close (0..100, rapidfuzz ratio) to one of an intent's phrases
 GENERIC_SHARE = 0.3
-SEMANTIC_PHRASES = 60  # phrasings of one item embedded at most (an intent's chat phrases are many)
+SEMANTIC_PHRASES = 60
+SEMANTIC_CHARS = 100  # characters of a message the model reads at most  # phrasings of one item embedded at most (an intent's chat phrases are many)
 
 log = logging.getLogger(__name__)  # a term in this share of all programs (지원, 사업) names no program in particular
 SHORTLIST = 30  # items scored in full after the inverted index has ranked them by coverage
@@ -306,8 +307,9 @@ class Matcher:
         decision = self._decide_analysis(analysis, lang, excluded)
         if decision.kind != "answer":
             decision = self._chat_phrase(analysis, lang) or decision
-        if self.embedder is not None and decision.area is None and not self._decisive(decision):
-            decision = self._hybrid(decision, analysis, kept, lang, excluded)
+        semantic_text = self._semantic_text(kept) if self.embedder is not None else ""
+        if semantic_text.strip() and decision.area is None and not self._decisive(decision):
+            decision = self._hybrid(decision, analysis, semantic_text, lang, excluded)
         if asking and decision.kind == "answer" and decision.aspect is not None:
             aspect = self._aspect(normalize(asking), self.analyzer.analyze(asking).terms)
             if aspect and aspect != decision.aspect:
@@ -337,6 +339,20 @@ class Matcher:
     def _decisive(self, decision: Decision) -> bool:
         """A lexical answer sure enough that the model is not consulted (most questions: no model time)."""
         return decision.kind == "answer" and decision.score >= self.settings.semantic_veto_score
+
+    def _semantic_text(self, text: str) -> str:
+        """What the model reads: a short message as typed; of a story, the asking sentence and the one
+        before it (an embedding of a whole story averages the question away); at most SEMANTIC_CHARS
+        characters, the end kept (where a Korean question asks), since the model's time grows with the
+        text (about 0.5-0.8 ms a character on one core here). Empty for a message with a run of
+        characters too long to be words (focus.LONG_RUN): the model is not consulted for it."""
+        if has_long_run(text):
+            return ""
+        parts = sentences(text)
+        if len(parts) >= 2:
+            index = asking_index(parts)
+            text = " ".join(parts[max(0, index - 1): index + 1])
+        return text[-SEMANTIC_CHARS:]
 
     def _hybrid(self, lexical: Decision, analysis: Analysis, text: str, lang: str,
                 excluded: frozenset[int]) -> Decision:
