@@ -19,3 +19,16 @@ NEW_MESSAGE = filters.UpdateType.MESSAGE
 def command(name: str, callback: Any, extra: BaseFilter | None = None) -> CommandHandler:
     """CommandHandler(name, callback) for new messages only (and `extra`, when given)."""
     return CommandHandler(name, callback, filters=NEW_MESSAGE & extra if extra is not None else NEW_MESSAGE)
+
+
+def command_name(text: str | None, bot_username: str | None) -> str | None:
+    """"inbox" for "/inbox" or "/inbox@this_bot ..."; None for other texts and other bots' commands.
+
+    The one reading of "/cmd@bot" (the staff gate, the unknown-command reply).
+    """
+    if not text or not text.startswith("/"):
+        return None
+    name, _, target = text.split(maxsplit=1)[0][1:].partition("@")
+    if target and target.lower() != (bot_username or "").lower():
+        return None
+    return name.lower()

@@ -28,7 +28,7 @@ from telegram.ext import Application, ApplicationHandlerStop, TypeHandler
 from handlers.addressing import is_addressed
 from handlers.context import BotContext, user_lang
 from handlers.recorder import record_update
-from handlers.staff import is_staff
+from handlers.staff_gate import is_staff
 
 FLOOD_GROUP = -5          # before the staff gate (-4): a flood of refused staff commands is gated too
 RATE_LIMIT = 8            # updates a person may send ...

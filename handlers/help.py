@@ -7,10 +7,10 @@ from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filt
 
 from handlers import callback_data as cb
 from handlers import cards, staff_cards
-from handlers.commands import command
+from handlers.commands import command, command_name
 from handlers.context import BotContext, user_lang
 from handlers.replies import answer_query, send, show
-from handlers.staff import is_staff
+from handlers.staff_gate import is_staff
 
 
 async def show_help(update: Update, context: BotContext) -> None:
@@ -43,8 +43,8 @@ class _UnknownCommandFor(filters.MessageFilter):
             return False
         if message.chat.type == ChatType.PRIVATE:
             return True
-        target = text.split(maxsplit=1)[0].partition("@")[2]
-        return bool(target) and target.lower() == (message.get_bot().username or "").lower()
+        named = "@" in text.split(maxsplit=1)[0]
+        return named and command_name(text, message.get_bot().username) is not None
 
 
 UNKNOWN_COMMAND = filters.UpdateType.MESSAGE & _UnknownCommandFor(name="UnknownCommand")

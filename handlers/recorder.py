@@ -20,7 +20,7 @@ from handlers.bounds import bounded
 from handlers.context import BotContext, user_lang
 from handlers.followup import personal_placeholder
 from handlers.personal_data import mask_personal
-from handlers.staff import staff_in_staff_chat
+from handlers.staff_gate import staff_in_staff_chat
 
 RECORDER_GROUP = -2   # after the staff desk (-3), before the follow-up flow (-1) and the areas (0)
 _log = logging.getLogger(__name__)

@@ -3,11 +3,7 @@
 What the desk does to tickets (cards, answers, edits) is the desk service, handlers/desk.py
 (`context.desk`); this module is the Telegram side of it.
 
-Who may do what. STAFF_USER_IDS are the staff; STAFF_CHAT_ID is the staff group where cards are posted.
-A gate in its own handler group (STAFF_GATE_GROUP, before everything) looks at every update: a staff
-command, a staff button ("stf:...") or a reply to a ticket's message in the staff chat from anyone not in
-STAFF_USER_IDS is refused politely and goes no further; so is a staff command from staff anywhere but the
-staff chat or a private chat (its answer would show names and phone numbers). The desk's handlers
+Who may do what is checked first by the gate (handlers/staff_gate.py). The desk's handlers
 (STAFF_GROUP, also before the enquiry recorder) then serve staff, and stop the update there, as they do
 with anything else staff write in the staff chat (neither answered nor logged): staff work is kept in
 the ticket tables (who answered and when), not in the enquiry log, which holds users' questions (and
@@ -15,135 +11,39 @@ which /forget, keyed by the user's id, could not clean of the user's details quo
 
 Staff answer by replying to a ticket's card (or to any later message the bot posted about that ticket) in
 the staff chat, or with `/reply N text`. The answer is recorded (store.tickets.answer), written to the outbox for
-the user, and the card is edited to show it. Under the delivered answer the user finds a button to write
-back; a Telegram reply to the answer does the same. Either way their message joins the same ticket and is
-posted to the staff chat as a reply to the card.
+the user, and the card is edited to show it. The user may write back (handlers/ticket_replies.py).
 """
 from __future__ import annotations
 
 import logging
 import re
-from typing import NoReturn
 
-from telegram import Chat, ForceReply, Message, Update, User
-from telegram.constants import ChatType
-from telegram.error import BadRequest, TelegramError
+from telegram import Message, Update
+from telegram.error import BadRequest
 from telegram.ext import (Application, ApplicationHandlerStop, CallbackQueryHandler,
-                          MessageHandler, TypeHandler, filters)
+                          MessageHandler, filters)
 
 from handlers import outbox
 from handlers import staff_cards as sc
+from handlers import staff_gate, ticket_replies
 from handlers.bounds import bounded
-from handlers.commands import command
+from handlers.commands import command, command_name
 from handlers.context import BotContext, user_lang
 from handlers.html_split import split_html
 from handlers.replies import answer_query, retrying, send
 from handlers.routing import Callback, stopping
+from handlers.staff_gate import COMMANDS, STAFF_GATE_GROUP, is_staff, reply_ticket
 from handlers.services import services_of
-from store import EnquiryStore
 from store import outbox as purpose
 from store.rows import Ticket
 
 _log = logging.getLogger(__name__)
 
-STAFF_GATE_GROUP = -4   # refuses staff actions to anyone else, before anything sees them
 STAFF_GROUP = -3        # the desk itself; it stops what it handles before the recorder (group -2)
-COMMANDS = ("inbox", "ticket", "reply", "close", "reopen", "stats", "report")  # report: handlers/report.py
 
 # "/reply 12 text" with the text's own line breaks kept (context.args would join words with spaces).
 _REPLY_ARGS = re.compile(r"^/\S+\s+#?(\d+)\s+(.+)$", re.S)
 _NUMBER_ARG = re.compile(r"^#?(\d+)$")
-
-
-# -- access ---------------------------------------------------------------------------------------------
-
-def is_staff(context: BotContext, user: User | None) -> bool:
-    return context.desk.is_staff(user)
-
-
-def _staff_chat(context: BotContext) -> int | None:
-    return context.settings.staff_chat_id
-
-
-def staff_in_staff_chat(update: Update, context: BotContext) -> bool:
-    """Staff working in the staff chat: kept out of the enquiry log, which holds users' enquiries only."""
-    chat = update.effective_chat
-    return (chat is not None and chat.id == _staff_chat(context)
-            and is_staff(context, update.effective_user))
-
-
-def _command_name(message: Message, bot_username: str) -> str | None:
-    """"inbox" for "/inbox" or "/inbox@this_bot ..."; None for other texts and other bots' commands."""
-    text = message.text or ""
-    if not text.startswith("/"):
-        return None
-    name, _, target = text.split(maxsplit=1)[0][1:].partition("@")
-    if target and target.lower() != bot_username.lower():
-        return None
-    return name.lower()
-
-
-def _reply_ticket(context: BotContext, message: Message | None) -> Ticket | None:
-    """The ticket a message in the staff chat replies to (its card or a later message about it)."""
-    if message is None or message.chat.id != _staff_chat(context):
-        return None
-    original = message.reply_to_message
-    if original is None or original.from_user is None or original.from_user.id != context.bot.id:
-        return None
-    return context.store.tickets.for_message(message.chat.id, original.message_id)
-
-
-def is_staff_action(update: Update, context: BotContext) -> bool:
-    """A staff command, a staff button, or a reply to a ticket in the staff chat."""
-    query = update.callback_query
-    if query is not None:
-        return (query.data or "").startswith(sc.STAFF_PREFIX + ":")
-    message = update.effective_message
-    if message is None:
-        return False
-    if _command_name(message, context.bot.username or "") in COMMANDS:
-        return True
-    return _reply_ticket(context, message) is not None
-
-
-def in_desk_chat(context: BotContext, chat: Chat | None) -> bool:
-    """The staff chat or a private chat: where staff commands may show names and phone numbers."""
-    return chat is not None and (chat.type == ChatType.PRIVATE or chat.id == _staff_chat(context))
-
-
-async def staff_gate(update: Update, context: BotContext) -> None:
-    """Refuse staff commands, buttons and card replies to anyone not in STAFF_USER_IDS; stop them there.
-
-    Staff commands from staff in any other chat (an ordinary group) are stopped too, with a note: their
-    answers show names and phone numbers, which belong in the staff chat only.
-    """
-    if not is_staff_action(update, context):
-        return
-    user_id = update.effective_user.id if update.effective_user else None
-    if not is_staff(context, update.effective_user):
-        _log.info("staff action refused to user %s", user_id)
-        await _stop_with_note(update, context, "staff.refused", "staff.refused_button")
-    if update.callback_query is None and not in_desk_chat(context, update.effective_chat):
-        _log.info("staff command of user %s refused outside the staff chat", user_id)
-        await _stop_with_note(update, context, "staff.wrong_chat", "staff.wrong_chat")
-
-
-async def _stop_with_note(update: Update, context: BotContext, message_key: str, button_key: str) -> NoReturn:
-    """Say why nothing happens (a message, or an alert for a button) and stop the update, whatever happens."""
-    lang = user_lang(update, context)
-    try:
-        if update.callback_query is not None:
-            # An alert: the press must be answered anyway, and the alert says why nothing happened.
-            await answer_query(update.callback_query, context.texts.get(button_key, lang), show_alert=True)
-        elif update.message is not None:  # edits of refused messages are not answered again
-            await update.message.reply_text(context.texts.get(message_key, lang))
-    except TelegramError as error:  # Telegram down, the person blocked the bot...: the note is lost
-        _log.warning("could not say why a staff action was refused: %s", error.message)
-    except Exception:  # noqa: BLE001 - a bug in the note must not let the update through either
-        _log.exception("could not say why a staff action was refused")
-    finally:
-        # Whatever happened above, the update goes no further: the desk never sees it.
-        raise ApplicationHandlerStop  # noqa: B012
 
 
 # -- answering ------------------------------------------------------------------------------------------
@@ -167,7 +67,7 @@ async def answer_by_reply(update: Update, context: BotContext) -> None:
     later message about it); anything else staff say there is their own talk and goes no further (not
     to the question answerer, not to the enquiry log)."""
     message = update.effective_message
-    ticket = _reply_ticket(context, message)
+    ticket = reply_ticket(context, message)
     if ticket is None:
         raise ApplicationHandlerStop
     lang = user_lang(update, context)
@@ -264,7 +164,7 @@ async def stats_command(update: Update, context: BotContext) -> None:
 async def edited_command(update: Update, context: BotContext) -> None:
     """A staff command edited after it was sent: it is not run again (an answer is not sent twice)."""
     message = update.effective_message
-    name = _command_name(message, context.bot.username or "")
+    name = command_name(message.text, context.bot.username)
     if name not in COMMANDS:
         return  # /help and the like, edited: nothing for the desk (and the public commands ignore edits)
     if name == "reply":
@@ -319,60 +219,6 @@ async def staff_button(update: Update, context: BotContext) -> None:
     raise ApplicationHandlerStop
 
 
-# -- the user's side ------------------------------------------------------------------------------------
-
-class _ReplyToOwnTicket(filters.MessageFilter):
-    """A user's reply, in their private chat, to a message the bot sent them about their ticket."""
-
-    __slots__ = ("application",)
-
-    def __init__(self, application: Application) -> None:
-        super().__init__(name="ReplyToOwnTicket")
-        self.application = application
-
-    def filter(self, message: Message) -> bool:
-        ticket = _own_ticket(services_of(self.application).store, message)
-        return ticket is not None
-
-
-def _own_ticket(store: EnquiryStore, message: Message) -> Ticket | None:
-    original = message.reply_to_message
-    if original is None or message.from_user is None:
-        return None
-    ticket = store.tickets.for_message(message.chat.id, original.message_id)
-    if ticket is None or ticket["deleted"] or ticket["user_id"] != message.from_user.id:
-        return None
-    return ticket
-
-
-async def user_reply(update: Update, context: BotContext) -> None:
-    """The user replied to a staff answer (or to the "write back" prompt): it joins their ticket."""
-    message = update.effective_message
-    ticket = _own_ticket(context.store, message)
-    if ticket is None:
-        return
-    context.desk.user_wrote(ticket, bounded(message.text))  # acknowledged, so posted whole (in parts)
-    lang = ticket["lang"] or user_lang(update, context)
-    await send(update, context, context.texts.get("staff.user.forwarded", lang, number=ticket["number"]))
-
-
-async def user_more(update: Update, context: BotContext) -> None:
-    """"Write back to staff" under an answer: ask for the message as a reply (Telegram opens the reply)."""
-    query = update.callback_query
-    number = sc.parse_user_more(query.data or "")
-    ticket = context.store.tickets.get(number) if number is not None else None
-    lang = user_lang(update, context)
-    if ticket is None or ticket["deleted"] or ticket["user_id"] != update.effective_user.id:
-        await answer_query(query, context.texts.get("staff.user.not_yours", lang), show_alert=True)
-        return
-    await answer_query(query)  # stops the spinner; the prompt is a new message
-    lang = ticket["lang"] or lang
-    prompt = await context.bot.send_message(
-        ticket["chat_id"], context.texts.get("staff.user.more_prompt", lang, number=ticket["number"]),
-        reply_markup=ForceReply(input_field_placeholder=context.texts.get("staff.user.more_placeholder", lang)))
-    context.desk.journal(prompt, ticket["number"], purpose.USER_PROMPT)
-
-
 # -- registration ---------------------------------------------------------------------------------------
 
 def desk(callback: Callback) -> Callback:
@@ -385,7 +231,7 @@ def register(app: Application, *, outbox_sender: bool = True) -> None:
     """The gate and the desk (before the recorder), the user's side (group 0), and the outbox sender."""
     services = services_of(app)
     settings = services.settings
-    app.add_handler(TypeHandler(Update, staff_gate), group=STAFF_GATE_GROUP)
+    staff_gate.register(app)
 
     # The gate has let only staff, and staff commands only in the staff chat or a private chat, through to
     # here; the filters say so again, so that a change to the gate cannot open the desk.
@@ -402,13 +248,10 @@ def register(app: Application, *, outbox_sender: bool = True) -> None:
         app.add_handler(MessageHandler(staff_chat & staff_only & ~filters.COMMAND, desk(answer_by_reply)),
                         group=STAFF_GROUP)
 
-    # Group 0, before the question answerer: a user's reply about their ticket goes to the ticket.
-    app.add_handler(MessageHandler(filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & filters.TEXT
-                                   & ~filters.COMMAND & filters.REPLY & _ReplyToOwnTicket(app), user_reply))
-    app.add_handler(CallbackQueryHandler(user_more, pattern=f"^{sc.USER_PREFIX}:more:"))
+    ticket_replies.register(app)  # group 0: a user's reply about their ticket goes to the ticket
 
     if outbox_sender:
         outbox.register(app, on_problem=services.staff_desk.report_problem)
 
 
-__all__ = ["is_staff", "staff_in_staff_chat", "register", "STAFF_GATE_GROUP", "STAFF_GROUP"]
+__all__ = ["STAFF_GATE_GROUP", "STAFF_GROUP", "register", "staff_button"]
