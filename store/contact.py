@@ -14,8 +14,12 @@ from typing import Literal
 
 ContactKind = Literal["phone", "email"]
 
-# Dashes a phone keyboard or a word processor may produce, beyond the ASCII hyphen.
-_DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−ｰー﹘﹣"), "-")
+# Dashes a phone keyboard or a word processor may produce, beyond the ASCII hyphen; ㅡ is the Korean vowel,
+# typed as a dash on a Korean keyboard. The one list: handlers/personal_data.py masks with it too.
+DASHES = "‐‑‒–—―−ｰー﹘﹣ㅡ"
+# Everything that may stand between the digits of a phone number, as a regex character class body.
+PHONE_SEPARATORS = r"\s\-.()" + DASHES
+_DASHES = dict.fromkeys(map(ord, DASHES), "-")
 
 _PHONE_CHARS = re.compile(r"^\+?[\d\s\-.()]+$", re.ASCII)
 # A run of characters that could be a phone number inside a sentence.
@@ -75,7 +79,8 @@ def normalise_contact(text: str) -> tuple[ContactKind, str] | None:
     """
     if not text:
         return None
-    text = unicodedata.normalize("NFKC", text).translate(_DASHES).strip()
+    # Dashes before NFKC too: it turns ㅡ into a combining vowel that no longer reads as a dash.
+    text = unicodedata.normalize("NFKC", text.translate(_DASHES)).translate(_DASHES).strip()
     if len(text) > 320:
         return None
     phone = _phone(text)

@@ -107,3 +107,20 @@ def test_any_plain_email(local, domain):
         assert normalise_contact(f"{local}@{domain}") is None
     else:
         assert normalise_contact(f"{local}@{domain.upper()}") == ("email", f"{local}@{domain}")
+
+
+def test_the_phone_separators_are_one_list_for_the_contact_step_and_the_masking():
+    """ㅡ (a Korean keyboard's dash) is a separator both where a contact is read and where text is masked."""
+    from handlers.personal_data import mask_personal
+
+    assert normalise_contact("010ㅡ1234ㅡ5678") == ("phone", "010-1234-5678")
+    assert mask_personal("055ㅡ123ㅡ4567 로 연락 주세요") == "[phone] 로 연락 주세요"
+    assert mask_personal("(055) 123-4567, 010 1234 5678") == "([phone], [phone]"
+
+
+def test_masking_long_runs_without_spaces_keeps_what_is_not_personal():
+    from handlers.personal_data import mask_personal
+
+    for text in ("가나다라" * 1024, "a" * 2000 + "@" + "b" * 2095, "1" + "-" * 4095):
+        assert mask_personal(text) == text
+    assert mask_personal("가" * 3000 + " kim@example.com " + "1." * 500) == "가" * 3000 + " [email] " + "[phone]."
