@@ -319,6 +319,8 @@ def run_bot(knowledge_dir: Path, intents_dir: Path, *, chat: bool = False,
         return 1
     if not chat and not settings.token:
         print(NO_TOKEN_NOTICE, flush=True)
+    if settings.test_now is not None:
+        log.warning("BOT_TEST_NOW is set: the clock starts at %s (for tests only)", settings.test_now.isoformat())
 
     from intents.matcher import Matcher
     from store import EnquiryStore
@@ -331,7 +333,7 @@ def run_bot(knowledge_dir: Path, intents_dir: Path, *, chat: bool = False,
     from store.state import StateFileError
 
     try:
-        store = EnquiryStore(settings.db_path)
+        store = EnquiryStore(settings.db_path, clock=settings.clock())
     except (sqlite3.DatabaseError, OSError) as error:  # not a database, a folder, no permission...
         print(f"Cannot open the database {settings.db_path} (BOT_DB): {error}", file=sys.stderr)
         return 1

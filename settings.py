@@ -21,7 +21,9 @@ import logging
 import os
 import re
 import stat
+import time
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable, Mapping
 from urllib.parse import urlsplit
@@ -123,6 +125,15 @@ def _secret(name: str, value: str) -> str:
     return value
 
 
+def _moment(name: str, value: str) -> datetime:
+    """An ISO 8601 time; without an offset it is taken as Korean time (+09:00)."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise SettingsError(f"{name} must be an ISO 8601 time such as 2026-03-02T10:00+09:00 (got {value!r})") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone(timedelta(hours=9)))
+
+
 def _path(name: str, value: str) -> Path:
     # A relative path is taken from the bot's folder, so it does not depend on where it is started.
     return HERE / Path(value)
@@ -163,6 +174,8 @@ VARIABLES: tuple[Variable, ...] = (
     # Checked by `bot.py web` (web/accounts.py), the one command that uses it.
     Variable("STAFF_WEB_ACCOUNTS", "staff_web_accounts", lambda n, v: v, "(none: `web` will not start)",
              "staff web view logins, name:hash,... (hashes from `bot.py web hash-password`; docs/staff-web.md)"),
+    Variable("BOT_TEST_NOW", "test_now", _moment, "(none: the real clock)",
+             "TESTS ONLY: the bot's clock starts at this ISO 8601 time and runs on (windows, alerts)"),
 )
 KNOWN_NAMES = frozenset(v.name for v in VARIABLES)
 
@@ -183,8 +196,18 @@ class Settings:
     webhook_port: int = 8080
     webhook_secret: str | None = field(default=None, repr=False)
     staff_web_accounts: str | None = field(default=None, repr=False)
+    # BOT_TEST_NOW, for tests that run `python bot.py` and need windows to open and close: the bot's clock
+    # starts at this time and runs on from there. Unset (always, in production), the real clock is used.
+    test_now: datetime | None = None
     # Problems worth a warning at start that do not stop the bot (a .env readable by others).
     warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    def clock(self) -> Callable[[], datetime]:
+        """The time as the bot sees it (the store's clock): the real one, or BOT_TEST_NOW's running on."""
+        if self.test_now is None:
+            return lambda: datetime.now(timezone.utc)
+        start, started = self.test_now, time.monotonic()
+        return lambda: start + timedelta(seconds=time.monotonic() - started)
 
     @property
     def state_path(self) -> Path:

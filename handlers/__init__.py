@@ -8,7 +8,7 @@ from __future__ import annotations
 from telegram.ext import Application
 
 from handlers import asking, browsing, errors, followup, help, language, nontext, privacy, recorder, start
-from handlers import floodgate, report, staff
+from handlers import alerts, deadlines, finder, floodgate, report, staff
 
 
 def register_all(app: Application, *, background_jobs: bool = True) -> None:
@@ -31,6 +31,9 @@ def register_all(app: Application, *, background_jobs: bool = True) -> None:
     help.register(app)         # /help and the menu's 도움말
     language.register(app)     # /lang and its buttons
     browsing.register(app)     # /programs: areas -> programs (in place); the "browse" action
+    finder.register(app)       # /finder and the menu's 🔎: questions with buttons -> programs that fit
+    deadlines.register(app)    # /deadlines: windows open now and opening soon
+    alerts.register(app, job=background_jobs)  # 🔔 on cards, /alerts; the job that sends window alerts
     # /mydata, /forget and its buttons, the "forget" action; the daily purge job
     privacy.register(app, daily_job=background_jobs)
     # The staff desk: its gate (group -4) refuses staff commands, buttons and card replies to anyone not

@@ -12,7 +12,7 @@ from telegram.constants import ChatType
 from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
 
 from handlers import callback_data as cb
-from handlers import cards
+from handlers import cards, finder
 from handlers.actions import action_for
 from handlers.addressing import ADDRESSED, addressed_text
 from handlers.bounds import bounded
@@ -52,6 +52,8 @@ async def answer_text(update: Update, context: BotContext, text: str) -> None:
     elapsed_ms = (time.perf_counter() - started) * 1000
     _record_decision(context, decision, elapsed_ms)
     lang = question_lang(update, context, decision.lang, understood=decision.kind in ("answer", "suggest"))
+    if await finder.offer_from_text(update, context, text, decision, lang):  # "창업 2년차인데 받을 수 있는 지원"
+        return
     await show_decision(update, context, decision, lang)
 
 
@@ -93,7 +95,8 @@ async def show_item(update: Update, context: BotContext, item: Item, lang: str, 
     remember(context, item)
     if isinstance(item, Program):
         await put(update, context, *cards.program_card(item, texts, lang, aspect=aspect,
-                                                       enquiry_id=context.enquiry_id, back=back))
+                                                       enquiry_id=context.enquiry_id, back=back,
+                                                       now=context.store.clock()))
     elif isinstance(item, Faq):
         await put(update, context, *cards.faq_card(item, context.kb, texts, lang, enquiry_id=context.enquiry_id))
     elif isinstance(item, Intent):

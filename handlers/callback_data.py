@@ -16,6 +16,8 @@ being misread.
     f:<faq>  i:<intent>                 a suggestion picked
     fb:<enquiry>:1|0                    👍 / 👎 on the answer to that enquiry
     l:<lang>                            /lang's choice
+    fd:...                              the program finder (handlers/finder_cards.py)
+    al:p:<program> | al:a:<area> | al:x:<subscription>   alerts: subscribe, stop (handlers/alerts.py)
 """
 from __future__ import annotations
 
@@ -37,6 +39,7 @@ FAQ = "f"
 INTENT = "i"
 FEEDBACK = "fb"
 LANG = "l"
+FINDER = "fd:start"
 
 _log = logging.getLogger(__name__)
 
@@ -142,6 +145,16 @@ def parse_feedback(data: str) -> tuple[int, bool] | None:
     if len(parts) != 3 or parts[0] != FEEDBACK or not parts[1].isdigit() or parts[2] not in ("0", "1"):
         return None
     return int(parts[1]), parts[2] == "1"
+
+
+def alert_program(program_id: str) -> str | None:
+    data = f"al:p:{program_id}"
+    return data if fits(data) else None
+
+
+def alert_area(area_id: str) -> str | None:
+    data = f"al:a:{area_id}"
+    return data if fits(data) else None
 
 
 def lang(code: str) -> str:

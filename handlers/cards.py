@@ -5,6 +5,7 @@ Every knowledge text is escaped where it is inserted.
 """
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Iterable, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -12,6 +13,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from handlers import callback_data as cb
 from handlers.callback_data import ListKey
 from handlers.texts import Html, Texts, escape, shorten
+from handlers.window_status import program_status
 from intents.decision import Candidate
 from knowledge.model import Faq, Intent, Item, KnowledgeBase, Program
 
@@ -41,6 +43,7 @@ def staff_button(texts: Texts, lang: str) -> InlineKeyboardButton:
 def main_menu(texts: Texts, lang: str) -> InlineKeyboardMarkup:
     markup = keyboard([
         [button(texts.get("menu.areas", lang), cb.AREAS)],
+        [button(texts.get("menu.finder", lang), cb.FINDER)],
         [button(texts.get("menu.startup", lang), cb.program_list(ListKey("u", "founder"))),
          button(texts.get("menu.jobs", lang), cb.program_list(ListKey("u", "job_seeker")))],
         [staff_button(texts, lang), button(texts.get("menu.help", lang), cb.menu("help"))],
@@ -56,17 +59,20 @@ def menu_card(texts: Texts, lang: str) -> Card:
 # -- answers -------------------------------------------------------------------------------------------
 
 def program_card(program: Program, texts: Texts, lang: str, *, aspect: str = cb.SUMMARY,
-                 enquiry_id: int | None = None, back: ListKey | None = None) -> Card:
+                 enquiry_id: int | None = None, back: ListKey | None = None, now: datetime | None = None) -> Card:
     """A program's name and one aspect (or its summary), with buttons for the other aspects.
 
     With `back` it is a browse card (a back button to its list); otherwise an answer, rated with 👍/👎
-    against `enquiry_id`.
+    against `enquiry_id`. With `now`, the state of its application window under the name (when known).
     """
     body = program.aspect(aspect) if aspect else None
     if body is None:
         aspect = cb.SUMMARY
         body = program.summary
     heading = f"<b>{escape(program.name.get(lang))}</b>"
+    window = program_status(program, now, texts, lang) if now is not None else None
+    if window:
+        heading += f"\n📅 {escape(window)}"
     if aspect:
         heading += f"\n<i>{escape(texts.get('aspects.' + aspect, lang))}</i>"
     text = f"{heading}\n\n{escape(body.get(lang))}"
@@ -77,6 +83,7 @@ def program_card(program: Program, texts: Texts, lang: str, *, aspect: str = cb.
     rows: list[list[InlineKeyboardButton | None]] = [aspect_buttons[i:i + 3] for i in range(0, len(aspect_buttons), 3)]
     link = InlineKeyboardButton(texts.get("card.url", lang), url=program.url) if program.url else None
     rows.append([link, staff_button(texts, lang)])
+    rows.append([button(texts.get("alerts.subscribe_program", lang), cb.alert_program(program.id))])
     if back is not None:
         rows.append([button(texts.get("card.back", lang), cb.program_list(back))])
     elif enquiry_id is not None:
@@ -204,6 +211,8 @@ def list_card(kb: KnowledgeBase, texts: Texts, lang: str, key: ListKey) -> Card 
         button(texts.get("browse.previous_page", lang), cb.program_list(key.at(key.page - 1))) if key.page > 0 else None,
         button(texts.get("browse.next_page", lang), cb.program_list(key.at(key.page + 1))) if key.page < pages - 1 else None,
     ])
+    if key.kind == "a" and key.value != NO_AREA:
+        rows.append([button(texts.get("alerts.subscribe_area", lang), cb.alert_area(key.value))])
     rows.append([back])
     return title, keyboard(rows)
 

@@ -23,7 +23,7 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler
 
-from handlers import cards, followup
+from handlers import cards, finder, followup
 from handlers.actions import register_action
 from handlers.commands import command
 from handlers.consent import retention_text
@@ -150,6 +150,7 @@ async def forget_answer(update: Update, context: BotContext) -> None:
     app = context.application
     app.drop_user_data(user_id)
     app.drop_chat_data(chat_id)
+    finder.forget(app, user_id)  # the finder's answers went with user_data; its conversation ends too
     if app.persistence is not None:
         await app.update_persistence()
         await forget_state(app, user_id)

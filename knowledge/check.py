@@ -2,19 +2,28 @@
 from __future__ import annotations
 
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TextIO
 
-from knowledge.loader import load, yaml_files
+from knowledge.loader import Problem, load, yaml_files
+from knowledge.windows import past_warnings
 
 
 def _count(n: int, singular: str, plural: str | None = None) -> str:
     return f"{n} {singular if n == 1 else (plural or singular + 's')}"
 
 
-def run_check(knowledge_dir: Path, intents_dir: Path, out: TextIO = sys.stdout) -> int:
-    """Prints every problem in file:line order and a summary line; 1 if any is an error, else 0."""
+def run_check(knowledge_dir: Path, intents_dir: Path, out: TextIO = sys.stdout, *,
+              now: datetime | None = None) -> int:
+    """Prints every problem in file:line order and a summary line; 1 if any is an error, else 0.
+
+    Besides what the loader finds, warns about programs whose application windows have all closed by
+    `now` (default: the clock): loading stays independent of the date, checking is about today.
+    """
     kb, problems = load(knowledge_dir, intents_dir)
+    problems += [Problem("warning", *found)
+                 for found in past_warnings(kb.programs, now or datetime.now(timezone.utc))]
     for problem in problems:
         print(problem, file=out)
     errors = sum(p.severity == "error" for p in problems)

@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from knowledge import eligibility, windows
 from knowledge.model import (ASPECTS, AUDIENCES, Agency, Area, AsOf, Faq, Intent, KnowledgeBase, Program,
                              Referral, Source, Text)
 
@@ -76,7 +77,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "agency": ("name", "url"),
     "area": ("id", "name", "order"),
     "program": ("id", "name", "aliases", "audience", "run_by", "summary", *ASPECTS, "url", "questions",
-                "as_of", "source"),
+                "as_of", "source", "criteria", "windows"),
     "faq": ("id", "questions", "answer", "programs", "url", "as_of", "source"),
     "referral": ("id", "name", "aliases", "questions", "answer", "url", "contact", "as_of", "source"),
     "intent": ("id", "examples", "reply", "action"),
@@ -633,6 +634,10 @@ class _Reader:
         run_by = self.text(f, entries["run_by"], owner) if "run_by" in entries else None
         as_of = self.as_of(f, entries["as_of"], owner) if "as_of" in entries else None
         sources = self.sources(f, entries["source"], owner) if "source" in entries else ()
+        # The optional structured fields (the finder's and the deadlines'): parsed in modules of their own.
+        criteria = eligibility.parse(entries["criteria"][1], owner, f) if "criteria" in entries else ()
+        program_windows = (windows.parse(entries["windows"][1], owner, f, lambda pair, o: self.text(f, pair, o))
+                           if "windows" in entries else ())
         if item_id is None or not complete or name is None or summary is None:
             return
         if "source" not in entries:
@@ -646,7 +651,7 @@ class _Reader:
             id=item_id, name=name, summary=summary,
             aliases=tuple(a for a, _ in aliases), audience=tuple(audience), aspects=aspects, url=url,
             questions=tuple(q for q, _ in questions), area=area, source=f.source(node),
-            as_of=as_of, sources=sources, run_by=run_by,
+            as_of=as_of, sources=sources, run_by=run_by, criteria=criteria, windows=program_windows,
         ))
 
     def url(self, f: _File, pair: tuple[Node, Node], owner: str) -> str | None:

@@ -6,7 +6,11 @@ indexes them and the handlers render them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Mapping, Union
+from typing import TYPE_CHECKING, Literal, Mapping, Union
+
+if TYPE_CHECKING:  # the structured optional fields live in modules of their own
+    from knowledge.eligibility import Criteria
+    from knowledge.windows import Window
 
 ASPECTS: tuple[str, ...] = ("eligibility", "support", "apply", "period", "contact")
 AUDIENCES: tuple[str, ...] = ("founder", "job_seeker", "company")
@@ -108,6 +112,8 @@ class Program:
     as_of: AsOf | None = None  # when the facts written here hold
     sources: tuple[str, ...] = ()  # where they come from: web addresses or short descriptions
     run_by: Text | None = None  # who runs it when that is not (only) the agency: "창원시 사업, 진흥원 운영"
+    criteria: tuple["Criteria", ...] = ()  # who may apply, structured (knowledge/eligibility.py)
+    windows: tuple["Window", ...] = ()     # application windows (knowledge/windows.py)
 
     kind: ItemKind = "program"
 

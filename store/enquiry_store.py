@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from store.alerts import Alerts
 from store.base import Connection, utc_now
 from store.database import open_database
 from store.enquiries import Enquiries
@@ -21,6 +22,7 @@ class EnquiryStore(Connection):
         store.enquiries.record(...)       store.tickets.close(7, by=staff_id)
         store.outbox.enqueue(...)         store.privacy.forget_user(user_id)
         store.stats.summary()             with store.atomic(): ...   (several writes, one transaction)
+        store.alerts.subscribe(...)       (alert subscriptions and the alerts sent for them)
 
     Every method is synchronous and short, and commits before it returns (use `atomic()` to group
     several). The connection belongs to the thread that created the store: call it from the event loop
@@ -38,6 +40,7 @@ class EnquiryStore(Connection):
         self.outbox = Outbox(self)
         self.privacy = Privacy(self)
         self.stats = Stats(self)
+        self.alerts = Alerts(self)
         self.outbox.load_blocked()
 
     def close(self) -> None:

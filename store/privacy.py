@@ -81,6 +81,7 @@ class Privacy(Part):
             self.db.execute("DELETE FROM blocked_users WHERE user_id = ? OR chat_id = ?", (user_id, user_id))
             if enquiries:
                 fold_deleted(self.db)  # their words out of the search index's older segments too
+            self.db.execute("DELETE FROM subscriptions WHERE user_id = ?", (user_id,))  # and their alerts_sent
         self._store.outbox.forget_chat(user_id)
         # The write-ahead log still holds page images from before the deletion: fold it in and empty it.
         if self._store.checkpoint()[0]:

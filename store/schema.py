@@ -191,3 +191,40 @@ def m005_enquiry_search(db: Database) -> None:
 def m006_outbox_photo(db: Database) -> None:
     """An outbox row may carry a picture (PNG bytes), sent with its text as the caption; cleared once sent."""
     db["outbox"].add_column("photo", bytes)
+
+
+@migrations()
+def m007_alert_subscriptions(db: Database) -> None:
+    """Alerts: who asked to hear about a program or an area, and which windows they were told of.
+
+    alerts_sent's primary key (subscription, window) is what makes an alert fire once: it is written in
+    the same transaction as the outbox row that carries the message, so neither a crash nor a restart
+    can send it twice. windows_seen remembers when the bot first saw each window in the knowledge files,
+    so a notice staff add later counts as new for the people subscribed before it.
+    """
+    db.execute(
+        """
+        CREATE TABLE subscriptions (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL,
+            chat_id INTEGER NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('program', 'area')),
+            target TEXT NOT NULL,               -- a program or area id
+            lang TEXT,
+            created_at TEXT NOT NULL,
+            UNIQUE (user_id, kind, target)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE alerts_sent (
+            subscription INTEGER NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,
+            window TEXT NOT NULL,               -- <program id>/<window key>
+            outbox_id INTEGER,                  -- NULL: the same person was told through another subscription
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (subscription, window)
+        )
+        """
+    )
+    db.execute("CREATE TABLE windows_seen (window TEXT PRIMARY KEY, first_seen_at TEXT NOT NULL)")

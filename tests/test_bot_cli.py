@@ -14,7 +14,7 @@ import bot
 from botapi.loopback import LoopbackBotAPIServer
 from botapi.updates import UpdateFactory
 from console.chat import CONSOLE_USER_ID
-from handlers import outbox, privacy
+from handlers import alerts, outbox, privacy
 from handlers.services import services_of
 from settings import DEFAULT_BASE_URL, Settings, SettingsError
 from store import EnquiryStore
@@ -194,7 +194,7 @@ async def test_build_application_without_background_jobs(settings, kb, matcher, 
                                 get_updates_request=api, background_jobs=False)
     assert app.job_queue.jobs() == ()
     app = bot.build_application(settings, kb=kb, matcher=matcher, store=store, request=api, get_updates_request=api)
-    assert {job.name for job in app.job_queue.jobs()} == {outbox.JOB_NAME, privacy.JOB_NAME}
+    assert {job.name for job in app.job_queue.jobs()} == {outbox.JOB_NAME, privacy.JOB_NAME, alerts.JOB_NAME}
 
 
 def test_an_empty_environment_variable_does_not_hide_the_dotenv_value(tmp_path):

@@ -5,7 +5,7 @@ import pytest
 
 from conftest import button_data, buttons, write_knowledge
 
-MENU = ["b:areas", "b:u.founder", "b:u.job_seeker", "fu:start", "m:help"]
+MENU = ["b:areas", "fd:start", "b:u.founder", "b:u.job_seeker", "fu:start", "m:help"]
 
 
 async def test_answer_card_shows_the_aspect_asked_with_buttons_for_the_others(bot, kb):
@@ -21,7 +21,7 @@ async def test_answer_card_shows_the_aspect_asked_with_buttons_for_the_others(bo
         "무역사절단 신청 방법", "answer", "trade-mission", "apply")
     assert enquiry["elapsed_ms"] is not None
     expected = ["p:trade-mission"] + [f"p:trade-mission:{a}" for a in program.aspects if a != "apply"]
-    expected += ["fu:start", f"fb:{enquiry['id']}:1", f"fb:{enquiry['id']}:0"]
+    expected += ["fu:start", "al:p:trade-mission", f"fb:{enquiry['id']}:1", f"fb:{enquiry['id']}:0"]
     assert button_data(card) == expected
     assert [label for label, _ in buttons(card)][:2] == ["개요", "자격요건"]
 

@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 import pytest
-from telegram.ext import CommandHandler
+from telegram.ext import CommandHandler, ConversationHandler
 
 from bot import set_commands
 from handlers.services import services_of
 
 
 def registered_commands(app) -> set[str]:
-    return {command for handlers in app.handlers.values() for handler in handlers
-            if isinstance(handler, CommandHandler) for command in handler.commands}
+    """Commands of CommandHandlers, and of those that start a conversation (/finder)."""
+    handlers = [h for group in app.handlers.values() for h in group]
+    handlers += [e for h in handlers if isinstance(h, ConversationHandler) for e in h.entry_points]
+    return {command for handler in handlers if isinstance(handler, CommandHandler) for command in handler.commands}
 
 
 def staff_commands(app) -> set[str]:

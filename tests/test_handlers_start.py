@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from conftest import button_data, buttons
 
-MENU = ["b:areas", "b:u.founder", "b:u.job_seeker", "fu:start", "m:help"]
+MENU = ["b:areas", "fd:start", "b:u.founder", "b:u.job_seeker", "fu:start", "m:help"]
 
 
 async def test_start_greets_by_name_with_the_main_menu(bot):
@@ -13,7 +13,7 @@ async def test_start_greets_by_name_with_the_main_menu(bot):
     assert reply["parse_mode"] == "HTML"
     assert "안녕하세요, Tester님" in reply["plain"]
     assert [label for label, _ in buttons(reply)] == [
-        "📂 분야별 사업 보기", "🚀 창업 지원", "💼 일자리·인재", "🙋 담당자 문의", "❓ 도움말"]
+        "📂 분야별 사업 보기", "🔎 나에게 맞는 사업 찾기", "🚀 창업 지원", "💼 일자리·인재", "🙋 담당자 문의", "❓ 도움말"]
     assert button_data(reply) == MENU
     assert bot.last_enquiry()["source"] == "command"
 

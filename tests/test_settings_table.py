@@ -69,7 +69,8 @@ def test_every_variable_of_the_table_is_read(tmp_path):
            "STAFF_CHAT_ID": "-100123", "STAFF_USER_IDS": "1,2", "RETENTION_DAYS": "90", "MATCHER_MODE": "lexical",
            "LOG_LEVEL": "warning", "LOG_FORMAT": "JSON", "WEBHOOK_URL": "https://bot.example.kr/tg/hook",
            "WEBHOOK_LISTEN": "0.0.0.0", "WEBHOOK_PORT": "8443", "WEBHOOK_SECRET": "s3cret_-X",
-           "STAFF_WEB_ACCOUNTS": "kim:pbkdf2_sha256$1000$salt$aGFzaA=="}
+           "STAFF_WEB_ACCOUNTS": "kim:pbkdf2_sha256$1000$salt$aGFzaA==",
+           "BOT_TEST_NOW": "2026-03-02T10:00"}
     assert set(env) == {v.name for v in VARIABLES}
     s = Settings.from_env(env, env_file=None)
     assert (s.token, s.base_url, s.db_path, s.staff_chat_id, s.staff_user_ids, s.retention_days) == (
@@ -78,6 +79,7 @@ def test_every_variable_of_the_table_is_read(tmp_path):
     assert (s.webhook_url, s.webhook_listen, s.webhook_port, s.webhook_secret, s.webhook_mode) == (
         "https://bot.example.kr/tg/hook", "0.0.0.0", 8443, "s3cret_-X", True)
     assert s.staff_web_accounts == env["STAFF_WEB_ACCOUNTS"]
+    assert s.test_now.isoformat() == "2026-03-02T10:00:00+09:00"  # Korean time when no offset is given
     assert TOKEN not in repr(s) and "s3cret_-X" not in repr(s) and "pbkdf2" not in repr(s)
     assert all(f"`{v.name}`" in settings_module.markdown_table() for v in VARIABLES)
 

@@ -1,0 +1,201 @@
+"""What the finder shows: its questions, the list of programs that fit (with a reason per criterion),
+and "why not" for a close miss. Pure functions: (HTML text, keyboard) pairs, no Telegram calls.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from telegram import InlineKeyboardButton
+
+from handlers import callback_data as cb
+from handlers.cards import Card, button, keyboard
+from handlers.texts import Html, Texts, escape
+from handlers.window_status import program_status
+from knowledge.eligibility import (AGE_BANDS, FIELDS, HOME_REGIONS, NEEDS, SIZES, WHO, YEAR_BANDS, Assessment,
+                                   Check, Profile, assess)
+from knowledge.model import KnowledgeBase, Program
+from knowledge.windows import status
+
+PREFIX = "fd"
+STEPS = ("who", "years", "size", "age", "region", "field", "need")
+OPTIONS: dict[str, tuple[str, ...]] = {"who": WHO, "years": tuple(YEAR_BANDS), "size": SIZES,
+                                       "age": tuple(AGE_BANDS), "region": HOME_REGIONS, "field": FIELDS,
+                                       "need": NEEDS}
+FITS_SHOWN = 6      # programs listed in full; more are counted
+CLOSE_SHOWN = 3     # close misses offered with "why not"
+SEP = " · "
+
+
+@dataclass(frozen=True)
+class Result:
+    program: Program
+    assessment: Assessment
+
+
+def steps_for(profile: Profile) -> tuple[str, ...]:
+    """The questions for this kind of person: years for startups, size for companies, age for people."""
+    steps = ["who"]
+    if profile.who == "startup":
+        steps.append("years")
+    if profile.who == "sme":
+        steps.append("size")
+    else:
+        steps.append("age")
+    return (*steps, "region", "field", "need")
+
+
+def next_step(profile: Profile, asked: list[str]) -> str | None:
+    return next((s for s in steps_for(profile) if s not in asked), None)
+
+
+# -- words -----------------------------------------------------------------------------------------
+
+def option_label(texts: Texts, lang: str, step: str, value: str) -> str:
+    return texts.get(f"finder.option.{step}.{value}", lang)
+
+
+def profile_text(profile: Profile, texts: Texts, lang: str) -> str:
+    """"창업기업 · 업력 1~3년 · 창원 · 제조" (plain text; escaped where inserted)."""
+    parts = []
+    for step in STEPS:
+        value = getattr(profile, step)
+        if value is None or (step == "years" and profile.who != "startup") or (step == "size" and profile.who != "sme"):
+            continue
+        label = option_label(texts, lang, step, value)
+        parts.append(texts.get("finder.answer.years", lang, band=label) if step == "years" else label)
+    return SEP.join(parts) or texts.get("finder.nothing_answered", lang)
+
+
+def _names(texts: Texts, lang: str, step: str, values: tuple[str, ...]) -> str:
+    return "·".join(option_label(texts, lang, step, v) for v in values)
+
+
+def check_label(check: Check, texts: Texts, lang: str) -> str:
+    """What a criterion asks for, in words: "창원 소재", "업력 3년 이내", "만 39세 이하"."""
+    t = "finder.check."
+    if check.kind == "who":
+        return texts.get(t + "who", lang, who=_names(texts, lang, "who", check.values))
+    if check.kind == "region":
+        return texts.get(t + f"region_{check.values[0]}", lang)
+    if check.kind == "founded_within":
+        return texts.get(t + "founded_within", lang, years=check.values[0])
+    if check.kind == "size":
+        return texts.get(t + "size", lang, size=_names(texts, lang, "size", check.values))
+    if check.kind == "age":
+        low, high = check.values
+        if low is not None and high is not None:
+            return texts.get(t + "age_range", lang, min=low, max=high)
+        return texts.get(t + "age_max", lang, max=high) if high is not None else texts.get(t + "age_min", lang, min=low)
+    step = check.kind  # field, need
+    return texts.get(t + step, lang, **{step: _names(texts, lang, step, check.values)})
+
+
+def checks_line(assessment: Assessment, texts: Texts, lang: str) -> str:
+    """`창원 소재 ✔ · 업력 3년 이내 ✔ · 만 39세 이하 ✘` (escaped HTML)."""
+    return SEP.join(f"{escape(check_label(c, texts, lang))} {texts.get('finder.marks.' + c.outcome, lang)}"
+                    for c in assessment.checks)
+
+
+# -- judging the knowledge base --------------------------------------------------------------------
+
+def rank_programs(kb: KnowledgeBase, profile: Profile, now: datetime) -> tuple[list[Result], list[Result], int]:
+    """(programs that fit, those that miss on one point, how many programs have no criteria), best first.
+
+    Best: fewest criteria failed, then most met, then fewest left open; among equals an open window
+    first, then the knowledge files' order.
+    """
+    judged: list[tuple[tuple, Result]] = []
+    unjudged = 0
+    for order, program in enumerate(kb.programs):
+        assessment = assess(program.criteria, profile)
+        if assessment is None:
+            unjudged += 1
+            continue
+        current = status(program.windows, now)
+        open_rank = {"open": 0, "upcoming": 1}.get(current[0], 2) if current else 2
+        judged.append(((*assessment.rank(), open_rank, order), Result(program, assessment)))
+    judged.sort(key=lambda pair: pair[0])
+    fits = [r for _, r in judged if r.assessment.fails == 0]
+    close = [r for _, r in judged if r.assessment.fails == 1]
+    return fits, close, unjudged
+
+
+# -- cards -----------------------------------------------------------------------------------------
+
+def question_card(step: str, profile: Profile, asked: list[str], texts: Texts, lang: str, *,
+                  intro: str | None = None) -> Card:
+    steps = steps_for(profile)
+    number = steps.index(step) + 1 if step in steps else len(asked) + 1
+    lines = [intro] if intro else []
+    lines.append(f"<i>{texts.get('finder.progress', lang, step=number, steps=len(steps))}</i>")
+    if profile.to_dict() and not intro:
+        lines.append(texts.get("finder.so_far", lang, profile=profile_text(profile, texts, lang)))
+    lines.append(f"<b>{texts.get('finder.question.' + step, lang)}</b>")
+    options = [button(option_label(texts, lang, step, v), f"{PREFIX}:a:{step}:{v}") for v in OPTIONS[step]]
+    rows: list[list[InlineKeyboardButton | None]] = [options[i:i + 2] for i in range(0, len(options), 2)]
+    rows.append([button(texts.get("finder.skip", lang), f"{PREFIX}:s:{step}"),
+                 button(texts.get("finder.back", lang), f"{PREFIX}:b") if asked else None])
+    if profile.to_dict():
+        rows.append([button(texts.get("finder.show_now", lang), f"{PREFIX}:go")])
+    return "\n\n".join(lines), keyboard(rows)
+
+
+def resume_card(profile: Profile, texts: Texts, lang: str) -> Card:
+    return texts.get("finder.resume", lang, profile=profile_text(profile, texts, lang)), keyboard([[
+        button(texts.get("finder.use_saved", lang), f"{PREFIX}:r"),
+        button(texts.get("finder.start_over", lang), f"{PREFIX}:new")]])
+
+
+def results_card(kb: KnowledgeBase, profile: Profile, now: datetime, texts: Texts, lang: str) -> Card:
+    fits, close, unjudged = rank_programs(kb, profile, now)
+    described = profile_text(profile, texts, lang)
+    parts = [texts.get("finder.results.title" if fits else "finder.results.none", lang, profile=described)]
+    rows: list[list[InlineKeyboardButton | None]] = []
+    for number, result in enumerate(fits[:FITS_SHOWN], start=1):
+        parts.append(_program_lines(number, result, now, texts, lang))
+        rows.append([button(texts.get("finder.results.open_card", lang, name=result.program.name.get(lang)),
+                            cb.program(result.program.id))])
+    if len(fits) > FITS_SHOWN:
+        parts.append(texts.get("finder.results.more", lang, count=len(fits) - FITS_SHOWN))
+    if close[:CLOSE_SHOWN]:
+        parts.append(texts.get("finder.results.close_title", lang))
+        for result in close[:CLOSE_SHOWN]:
+            parts.append(_program_lines(None, result, now, texts, lang))
+            rows.append([button(texts.get("finder.results.why_not_button", lang, name=result.program.name.get(lang)),
+                                f"{PREFIX}:w:{result.program.id}")])
+    if unjudged:
+        parts.append(texts.get("finder.results.unjudged", lang, count=unjudged))
+    parts.append(f"<i>{texts.get('finder.results.legend', lang)}</i>")
+    rows.append([button(texts.get("finder.restart", lang), f"{PREFIX}:new")])
+    return "\n\n".join(parts), keyboard(rows)
+
+
+def _program_lines(number: int | None, result: Result, now: datetime, texts: Texts, lang: str) -> str:
+    name = f"<b>{escape(result.program.name.get(lang))}</b>"
+    head = f"{number}. {name}" if number is not None else f"• {name}"
+    window = program_status(result.program, now, texts, lang)
+    if window:
+        head += f" — {escape(window)}"
+    return f"{head}\n{checks_line(result.assessment, texts, lang)}"
+
+
+def why_not_card(program: Program, profile: Profile, texts: Texts, lang: str) -> Card | None:
+    assessment = assess(program.criteria, profile)
+    if assessment is None:
+        return None
+    failed = [check_label(c, texts, lang) for c in assessment.checks if c.outcome == "fail"]
+    text = texts.get("finder.why_not", lang, name=program.name.get(lang),
+                     checks=Html(checks_line(assessment, texts, lang)), failed=", ".join(failed) or "-")
+    return text, keyboard([[button(texts.get("finder.results.open_card", lang, name=program.name.get(lang)),
+                                   cb.program(program.id))],
+                           [InlineKeyboardButton(texts.get("menu.staff", lang), callback_data=cb.STAFF)]])
+
+
+def parse_answer(data: str) -> tuple[str, str] | None:
+    """"fd:a:<step>:<value>" -> (step, value) when both are known."""
+    parts = data.split(":")
+    if len(parts) != 4 or parts[:2] != [PREFIX, "a"] or parts[2] not in OPTIONS or parts[3] not in OPTIONS[parts[2]]:
+        return None
+    return parts[2], parts[3]
+

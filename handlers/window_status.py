@@ -1,0 +1,62 @@
+"""A program's application window in words: `접수 중 · 마감 D-3`, `접수 예정 · 3월 2일부터`, `접수 마감`.
+
+Pure functions over knowledge/windows.py; `now` comes from the store's clock, so tests (and BOT_TEST_NOW)
+control it. Nothing is said for a program without windows: the bot does not guess timing.
+"""
+from __future__ import annotations
+
+import calendar
+from datetime import datetime
+
+from handlers.texts import Texts
+from knowledge.model import Program
+from knowledge.windows import KST, Window, status
+
+SOON_DAYS = 7  # "closing soon" in /deadlines: within a week
+
+
+def day(moment: datetime | None, lang: str) -> str:
+    """A Korean calendar day as each language writes dates ("2026년 3월 2일", "2 Mar 2026"), with the
+    time when one was given."""
+    if moment is None:
+        return ""
+    local = moment.astimezone(KST)
+    if lang == "ko":
+        text = f"{local.year}년 {local.month}월 {local.day}일"
+    else:
+        text = f"{local.day} {calendar.month_abbr[local.month]} {local.year}"
+    if (local.hour, local.minute) not in ((0, 0), (23, 59)):
+        text += local.strftime(" %H:%M")
+    return text
+
+
+def period(window: Window, texts: Texts, lang: str) -> str:
+    """"2026년 1월 19일 ~ 2026년 2월 9일", either end left blank where unknown."""
+    return texts.get("windows.period", lang, opens=day(window.opens, lang), closes=day(window.closes, lang)).strip()
+
+
+def window_line(window: Window, now: datetime, texts: Texts, lang: str) -> str:
+    """One window's state: open (with D-day), upcoming (from when) or closed (when it ran)."""
+    state = window.state(now)
+    if state == "upcoming":
+        return texts.get("windows.upcoming", lang, date=day(window.opens, lang))
+    if state == "closed":
+        return texts.get("windows.closed", lang, period=period(window, texts, lang))
+    left = window.days_left(now)
+    if left is None:
+        return texts.get("windows.open_rolling", lang)
+    if left == 0:
+        return texts.get("windows.open_today", lang, date=day(window.closes, lang))
+    return texts.get("windows.open", lang, days=left, date=day(window.closes, lang))
+
+
+def program_status(program: Program, now: datetime, texts: Texts, lang: str) -> str | None:
+    """The line a card shows under the program's name, or None when no window is known."""
+    current = status(program.windows, now)
+    if current is None:
+        return None
+    _, window = current
+    line = window_line(window, now, texts, lang)
+    if window.round:
+        line += texts.get("windows.round", lang, round=window.round.get(lang))
+    return line

@@ -1,0 +1,121 @@
+"""Reading a profile out of a question: `창업 2년차 제조업인데 받을 수 있는 지원` -> startup, 1-3 years,
+manufacturing. The finder starts with those answers filled in (handlers/finder.py).
+
+Deliberately small and cautious: it looks for a few well-worn ways people say who they are, and says
+"this is a profile" only when the text also asks what they could get (`받을 수 있는`, `해당되는`,
+`뭐가 있`, `what can I`, `eligible`), or states three facts or more. Anything else goes to the matcher
+as usual, so a question about a named program is never taken over.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from knowledge.eligibility import Profile
+
+# (word, pattern): the first pattern that matches wins, so the more specific ones come first.
+_WHO = (
+    ("pre_founder", r"예비\s*창업|창업\s*(을\s*)?준비|창업\s*예정|창업하려|창업할\s*(계획|예정)|planning to start|"
+                    r"pre-?founder|aspiring founder|about to start a (business|company)"),
+    ("startup", r"창업\s*\d+\s*(년\s*차|년차|년|개월)|창업한\s*지|스타트업|창업\s*기업|신생\s*기업|업력|"
+                r"\bstart-?up\b|founded .{0,20}ago|my (young )?company was founded"),
+    ("student", r"대학생|대학\s*\d\s*학년|재학\s*중|대학원생|university student|college student|\bstudent\b"),
+    ("job_seeker", r"구직|취업\s*준비|취준|일자리를?\s*찾|실업|미취업|job ?seeker|looking for (a )?(job|work)|unemployed"),
+    ("employee", r"재직|직장인|회사\s*다니|근무\s*중|\bemployee\b|i work (at|for)"),
+    ("sme", r"중소\s*기업|중견\s*기업|소기업|소상공인|제조\s*업체|기업\s*(을\s*)?운영|회사\s*(를\s*)?운영|우리\s*회사|"
+            r"대표(입니다|예요|인데)|\bsme\b|small business|our company|i run a"),
+)
+_FIELD = (
+    ("defense", r"방산|방위|국방|항공|우주|defen[cs]e|aerospace"),
+    ("hydrogen", r"수소|hydrogen"),
+    ("ict", r"\bict\b|\bit\s*(기업|회사|업체|업|company|business|startup|industry)|소프트웨어|앱\s*개발|플랫폼|인공\s*지능|\bai\b|빅\s*데이터|software|\bapp\b"),
+    ("manufacturing", r"제조|공장|부품|기계|금속|가공|manufactur|factory"),
+)
+_NEED = (
+    ("space", r"사무실|입주|공간|보육\s*센터|office space|\bspace\b"),
+    ("hiring", r"채용|인력|직원을|인건비|hiring|\bhire\b|staff costs"),
+    ("market", r"판로|수출|해외\s*진출|바이어|전시회|마케팅|export|overseas|buyers|trade fair"),
+    ("training", r"교육|훈련|강의|배우|training|course"),
+    ("mentoring", r"멘토|멘토링|컨설팅|애로|자문|mentor|consult"),
+    ("funding", r"자금|지원금|보조금|융자|대출|투자|사업비|돈|funding|grant|loan|money|invest"),
+)
+_CHANGWON = r"창원|마산|진해|의창|성산|changwon|masan|jinhae"
+_GYEONGNAM = r"김해|진주|양산|거제|통영|사천|밀양|함안|창녕|고성|남해|하동|산청|함양|거창|합천|의령|경남|경상남도|gyeongnam"
+_ELSEWHERE = r"서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|제주|seoul|busan"
+_AGENCY = r"창원\s*산업\s*진흥\s*원|창원\s*시청?|cwip"
+_ASKS = (r"받을\s*수\s*있|받을만한|받을\s*만한|해당(되|이)|대상(이|인가|일까)|신청할\s*수\s*있|지원\s*(사업)?\s*(이|은|는)?\s*"
+         r"(뭐|어떤|있나|있을까|있어)|뭐가\s*있|어떤\s*(지원|사업)|what (support|programs?|help) can|can i (get|apply)|"
+         r"eligible|which programs?|what is there for")
+
+
+def _first(table: tuple[tuple[str, str], ...], text: str) -> str | None:
+    return next((word for word, pattern in table if re.search(pattern, text)), None)
+
+
+def _years(text: str) -> str | None:
+    """Years since founding as a finder band: `2년차` is the second year (1-2), `3년 됐` is three."""
+    match = re.search(r"(\d+)\s*년\s*차|(\d+)\s*년차", text)
+    if match:
+        years = int(match.group(1) or match.group(2)) - 0.5
+    elif match := re.search(r"(?:창업|업력|설립)\D{0,6}(\d+)\s*년|(\d+)\s*년\s*(?:됐|되었|된|째)|founded (\d+) years? ago", text):
+        years = float(next(g for g in match.groups() if g))
+    elif match := re.search(r"(?:창업|설립)\D{0,6}(\d+)\s*개월|(\d+)\s*개월\s*(?:됐|되었|된|째)", text):
+        years = int(next(g for g in match.groups() if g)) / 12
+    else:
+        return None
+    if years <= 1:
+        return "0-1"
+    if years <= 3:
+        return "1-3"
+    if years <= 7:
+        return "3-7"
+    return "7+"
+
+
+def _age(text: str) -> str | None:
+    match = re.search(r"(?:만\s*)?(\d{2})\s*(?:세|살)|\b(?:i am|i'm|aged) (\d{2})\b", text)
+    if match:
+        age = int(match.group(1) or match.group(2))
+    else:
+        decade = re.search(r"(\d)0\s*대\s*(초반|중반|후반)?", text)
+        if decade is None:
+            return None
+        tens, part = int(decade.group(1)), decade.group(2)
+        if tens == 2:
+            return "18-29"
+        if tens == 3:
+            return {"초반": "30-34", "후반": "35-39"}.get(part or "")  # "30대" alone spans two bands
+        if tens == 4:
+            return "40-49"
+        return "50+" if tens >= 5 else None
+    for band, (low, high) in (("18-29", (18, 29)), ("30-34", (30, 34)), ("35-39", (35, 39)), ("40-49", (40, 49))):
+        if low <= age <= high:
+            return band
+    return "50+" if age >= 50 else None
+
+
+def _region(text: str) -> str | None:
+    text = re.sub(_AGENCY, " ", text)  # "창원산업진흥원에서 ..." says where the agency is, not the person
+    if re.search(_CHANGWON, text):
+        return "changwon"
+    if re.search(_GYEONGNAM, text):
+        return "gyeongnam"
+    if re.search(_ELSEWHERE, text):
+        return "other"
+    return None
+
+
+def parse_profile(text: str) -> Profile | None:
+    """The profile the text states, or None when it does not read as "this is me: what can I get?"."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    who = _first(_WHO, text)
+    years = _years(text)
+    if who is None and years is not None:
+        who = "startup"  # "업력 3년인데..." is a startup speaking
+    profile = Profile(who=who, years=years if who == "startup" else None, age=_age(text), region=_region(text),
+                      field=_first(_FIELD, text), need=_first(_NEED, text))
+    facts = len(profile.to_dict())
+    asks = re.search(_ASKS, text) is not None
+    if who is None or not (asks or facts >= 3):
+        return None
+    return profile
