@@ -76,7 +76,7 @@ def test_check_warns_about_programs_whose_windows_are_all_past(texts):
     out = io.StringIO()
     assert run_check(DATA / "knowledge", DATA / "intents", out, now=kst(2026, 3, 5)) == 0
     report = out.getvalue()
-    assert "startup.yaml:32: warning: every window of 'founder-allowance' is past (the last closed on 2026-02-09)" in report
+    assert "startup.yaml:34: warning: every window of 'founder-allowance' is past (the last closed on 2026-02-09)" in report
     assert "'youth-jobs' is past" in report
     assert "'incubator'" not in report  # its window is yet to close
     assert "0 errors, 3 warnings" in report
