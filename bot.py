@@ -347,6 +347,10 @@ def run_bot(knowledge_dir: Path, intents_dir: Path, *, chat: bool = False,
         from operations.serve import Webhook, serve
 
         app = build_application(settings, kb=kb, matcher=matcher, store=store)
+        # -- ops: knowledge hot reload (file watcher, SIGHUP, staff /reload) --
+        from handlers import reload
+
+        reload.register(app, knowledge_dir, intents_dir, Matcher)
         webhook = None
         if settings.webhook_mode:
             webhook = Webhook(settings.webhook_url, settings.webhook_listen, settings.webhook_port,
