@@ -2,6 +2,8 @@
 
     python bot.py                 run on Telegram (long polling), or the console chat when no token is set
     python bot.py run --webhook URL --listen ADDR --port N   run on Telegram with a webhook server
+    python bot.py status          how the bot is doing (counts, open tickets, outbox, last update, versions)
+    python bot.py backup FILE     a consistent copy of the database, also while the bot runs
     python bot.py chat            the console chat over the same handlers
     python bot.py check           validate the knowledge and intent files
     python bot.py eval CASES      score an evaluation case file against a knowledge base
@@ -108,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     unanswered.add_argument("--since", metavar="DATE", help="YYYY-MM-DD")
     _add_kb_args(unanswered)
     add_insight_commands(sub)
+    add_ops_commands(sub)
     return parser
 
 
@@ -131,9 +134,39 @@ def main(argv: list[str] | None = None) -> int:
         overrides = {"WEBHOOK_URL": getattr(args, "webhook", None), "WEBHOOK_LISTEN": getattr(args, "listen", None),
                      "WEBHOOK_PORT": getattr(args, "port", None)}
         return run_bot(args.knowledge, args.intents, chat=command == "chat", overrides=overrides)
+    if command in OPS_COMMANDS:
+        return run_ops(command, args)
     if command in INSIGHT_COMMANDS:
         return run_insight(command, args)
     return 2
+
+
+# -- ops: status and backup (operations/) ----------------------------------------------------------------
+
+OPS_COMMANDS = ("status", "backup")
+
+
+def add_ops_commands(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    status = sub.add_parser("status", help="counts, open tickets, the outbox, and the running bot's state")
+    status.add_argument("--json", action="store_true", help="one JSON object instead of lines")
+    _add_kb_args(status)
+    backup = sub.add_parser("backup", help="a consistent copy of the database, also while the bot runs")
+    backup.add_argument("file", type=Path, metavar="FILE", help="where to write the copy")
+
+
+def run_ops(command: str, args: argparse.Namespace) -> int:
+    try:
+        settings = Settings.from_env()
+    except SettingsError as error:
+        print(f"Configuration error: {error}", file=sys.stderr)
+        return 2
+    if command == "status":
+        from operations.status import run_status
+
+        return run_status(settings.db_path, (args.knowledge, args.intents), as_json=args.json)
+    from operations.backup import run_backup
+
+    return run_backup(settings.db_path, args.file)
 
 
 # -- insight: the staff report (reports/) and web view (web/) ----------------------------------------------------------------
@@ -351,6 +384,10 @@ def run_bot(knowledge_dir: Path, intents_dir: Path, *, chat: bool = False,
         from handlers import reload
 
         reload.register(app, knowledge_dir, intents_dir, Matcher)
+        # -- ops: what `python bot.py status` reads (handlers/heartbeat.py) --
+        from handlers import heartbeat
+
+        heartbeat.register(app, "webhook" if settings.webhook_mode else "polling")
         webhook = None
         if settings.webhook_mode:
             webhook = Webhook(settings.webhook_url, settings.webhook_listen, settings.webhook_port,

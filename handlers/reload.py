@@ -19,7 +19,6 @@ The knowledge version is a short hash of the files' contents: the same files giv
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 import signal
 from collections.abc import Callable
@@ -35,6 +34,7 @@ from handlers.commands import command
 from handlers.context import BotContext, user_lang
 from handlers.services import services_of
 from handlers.staff import STAFF_GROUP
+from operations.knowledge_files import signature, version
 from store.outbox import STAFF_NOTE
 
 if TYPE_CHECKING:
@@ -45,38 +45,8 @@ WATCH_INTERVAL_S = 1.0      # a new question is answered within about two looks 
 JOB_NAME = "knowledge-watch"
 MAX_ERROR_LINES = 15        # errors listed in the staff chat; the log has them all
 STAFF_LANG = "ko"
-YAML_SUFFIXES = (".yaml", ".yml")
 
 _log = logging.getLogger(__name__)
-
-
-def yaml_files(folders: tuple[Path, ...]) -> list[Path]:
-    return sorted(p for folder in folders if folder.is_dir() for p in folder.rglob("*")
-                  if p.suffix in YAML_SUFFIXES and p.is_file())
-
-
-def signature(folders: tuple[Path, ...]) -> tuple:
-    """What changes when a file is saved, added, renamed or removed (cheap: stat only)."""
-    out = []
-    for path in yaml_files(folders):
-        try:
-            info = path.stat()
-        except OSError:  # removed while looking
-            continue
-        out.append((str(path), info.st_size, info.st_mtime_ns))
-    return tuple(out)
-
-
-def version(folders: tuple[Path, ...]) -> str:
-    """A short hash of every YAML file's name and content: the knowledge version."""
-    digest = hashlib.sha256()
-    for path in yaml_files(folders):
-        digest.update(str(path.relative_to(path.anchor)).encode())
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            continue
-    return digest.hexdigest()[:12]
 
 
 @dataclass(frozen=True)
