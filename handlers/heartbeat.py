@@ -16,9 +16,10 @@ from datetime import datetime, timezone
 from telegram import Update
 from telegram.ext import Application, CallbackContext, TypeHandler
 
+from handlers.floodgate import FLOOD_GROUP
 from handlers.services import services_of
 
-HEARTBEAT_GROUP = -5     # before the flood gate: every update counts as handled-or-held
+HEARTBEAT_GROUP = FLOOD_GROUP - 1   # a group of its own before the flood gate: every update counts
 HEARTBEAT_S = 5.0
 JOB_NAME = "heartbeat"
 TABLE = "bot_status"
