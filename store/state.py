@@ -292,31 +292,39 @@ class StateStore:
         """Write and delete rows in one transaction; returns how many rows were written or deleted.
 
         An unchanged value is skipped unless its time is older than RESTAMP_AFTER; an empty dict or list
-        is deleted rather than kept. A value that cannot be encoded raises TypeError before anything is
-        written.
+        is deleted rather than kept. A value that cannot be encoded (not a plain value) is left out with
+        one log line, and the others are written. If the transaction fails, nothing of it counts as
+        written, so the same changes can simply be applied again.
         """
-        now = self.clock()
-        stamp = iso(now)
-        writes, deletes = [], []
-        for change in changes:
-            key = json.dumps(_tagged(change.key), separators=(",", ":"))
-            ident = (change.kind, key)
-            if change.value is None or change.value == {} or change.value == []:
-                if self._written.pop(ident, None) is not None:  # else there is no row to delete
-                    deletes.append(ident)
-                continue
-            value = encode(change.value)
-            written = self._written.get(ident)
-            if written is not None and written[0] == value and now - written[1] < RESTAMP_AFTER:
-                continue
-            writes.append((change.kind, key, change.user_id, change.chat_id, value, stamp))
-            self._written[ident] = (value, now)
-        if not writes and not deletes:
-            return 0
         with self._lock:
-            conn = self.conn
-            conn.execute("BEGIN IMMEDIATE")
+            conn = self.conn  # (re)opened first: opening reads what the file holds into _written
+            now = self.clock()
+            stamp = iso(now)
+            writes, deletes = [], []
+            before: dict[tuple[str, str], tuple[str, datetime] | None] = {}  # to undo _written on failure
+            for change in changes:
+                key = json.dumps(_tagged(change.key), separators=(",", ":"))
+                ident = (change.kind, key)
+                if change.value is None or change.value == {} or change.value == []:
+                    if ident in self._written:  # else there is no row to delete
+                        before.setdefault(ident, self._written.pop(ident))
+                        deletes.append(ident)
+                    continue
+                try:
+                    value = encode(change.value)
+                except TypeError as error:
+                    log.error("state: a %s entry was not saved: %s", change.kind.rstrip(":"), error)
+                    continue
+                written = self._written.get(ident)
+                if written is not None and written[0] == value and now - written[1] < RESTAMP_AFTER:
+                    continue
+                before.setdefault(ident, written)
+                writes.append((change.kind, key, change.user_id, change.chat_id, value, stamp))
+                self._written[ident] = (value, now)
+            if not writes and not deletes:
+                return 0
             try:
+                conn.execute("BEGIN IMMEDIATE")
                 conn.executemany("DELETE FROM state WHERE kind = ? AND key = ?", deletes)
                 conn.executemany(
                     "INSERT INTO state (kind, key, user_id, chat_id, value, updated_at) VALUES (?, ?, ?, ?, ?, ?)"
@@ -325,9 +333,13 @@ class StateStore:
                     writes)
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
-                for kind, key, *_ in writes:  # not written after all: write them again next time
-                    self._written.pop((kind, key), None)
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                for ident, old in before.items():  # as it was: the same changes are applied again later
+                    if old is None:
+                        self._written.pop(ident, None)
+                    else:
+                        self._written[ident] = old
                 raise
         return len(writes) + len(deletes)
 
@@ -345,7 +357,8 @@ class StateStore:
                         gone += conn.execute("DELETE FROM state WHERE kind = ? AND key = ?", (kind, key)).rowcount
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
                 raise
         self._written = {ident: w for ident, w in self._written.items()
                          if not _names(ident[1], user_id)}
@@ -362,7 +375,8 @@ class StateStore:
                 conn.execute("DELETE FROM state WHERE updated_at < ?", (cutoff,))
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
                 raise
         expired = Expired(users=[], chats=[], conversations={})
         for kind, key in rows:

@@ -5,6 +5,7 @@ The bot's tests drive the real Application through the in-process Bot API, on re
 """
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import os
@@ -272,3 +273,35 @@ async def test_forget_removes_every_entry_about_the_person(settings, kb, matcher
         await harness.press("pv:forget:yes")
         assert [key for _, key, _, _ in rows(settings.state_path)] == ["2002"]
         assert NAME.encode() not in state_files(settings.state_path)
+
+
+async def test_a_failed_write_is_logged_once_and_tried_again(settings, caplog):
+    """A write that fails (here: another process holds the file's write lock; in production a full disk)
+    keeps its changes, deletions included, for the next round."""
+    state = StateStore(settings.state_path)
+    persistence = SQLitePersistence(state)
+    await persistence.update_user_data(1, {"lang": "en"})
+    await persistence.update_user_data(2, {"lang": "en"})
+    state.conn.execute("PRAGMA busy_timeout = 20")
+    blocker = sqlite3.connect(settings.state_path)
+    blocker.execute("BEGIN IMMEDIATE")
+    caplog.set_level(logging.WARNING)
+    # One round, as Application.update_persistence gathers it: one transaction, one line if it fails.
+    await asyncio.gather(persistence.update_user_data(1, {"lang": "ko"}), persistence.drop_user_data(2))
+    [line] = [r.getMessage() for r in caplog.records if r.name == "handlers.persistence"]
+    assert "could not write the state file" in line and "2 changes kept" in line
+    blocker.rollback()
+    blocker.close()
+    await persistence.update_user_data(3, {"lang": "en"})  # the next round writes all of it
+    await persistence.flush()
+    assert StateStore(settings.state_path).user_data() == {1: {"lang": "ko"}, 3: {"lang": "en"}}
+
+
+async def test_a_value_that_is_not_plain_is_left_out_and_the_rest_written(settings, caplog):
+    persistence = SQLitePersistence(StateStore(settings.state_path))
+    caplog.set_level(logging.ERROR)
+    await asyncio.gather(persistence.update_user_data(1, {"lang": "en", "odd": object()}),
+                         persistence.update_user_data(2, {"lang": "en"}))
+    await persistence.flush()
+    assert StateStore(settings.state_path).user_data() == {2: {"lang": "en"}}
+    assert any("not saved" in r.getMessage() for r in caplog.records)
