@@ -10,6 +10,7 @@
     python bot.py enquiries ...   the staff desk outside Telegram (list, show, export, unanswered)
     python bot.py report --out F  the staff report: charts as F.png and an HTML page F.html
     python bot.py web             the staff web view (Datasette, read-only) on 127.0.0.1:8001
+    python bot.py suggest         a reviewable YAML patch for the knowledge (new questions, candidate FAQs)
 
 This file only parses arguments and wires parts together; the logic lives in the packages.
 """
@@ -171,7 +172,7 @@ def run_ops(command: str, args: argparse.Namespace) -> int:
 
 # -- insight: the staff report (reports/) and web view (web/) ----------------------------------------------------------------
 
-INSIGHT_COMMANDS = ("report", "web")
+INSIGHT_COMMANDS = ("report", "web", "suggest")
 
 
 def add_insight_commands(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -180,6 +181,12 @@ def add_insight_commands(sub: "argparse._SubParsersAction[argparse.ArgumentParse
     report = sub.add_parser("report", help="the staff report (charts): FILE.png and FILE.html")
     add_report_arguments(report)
     _add_kb_args(report)
+
+    from suggestions.cli import add_arguments as add_suggest_arguments
+
+    suggest = sub.add_parser("suggest", help="a reviewable YAML patch of new questions and candidate FAQs")
+    add_suggest_arguments(suggest)
+    _add_kb_args(suggest)
 
     web = sub.add_parser("web", help="the staff web view (Datasette) on 127.0.0.1; see docs/staff-web.md")
     web.add_argument("--port", type=int, default=8001, help="port on 127.0.0.1 (default: 8001)")
@@ -202,6 +209,13 @@ def run_insight(command: str, args: argparse.Namespace) -> int:
         if kb is None:
             return 1
         return run_report(args, args.db or settings.db_path, kb)
+    if command == "suggest":
+        from suggestions.cli import run_suggest
+
+        kb = load_knowledge(args.knowledge, args.intents)
+        if kb is None:
+            return 1
+        return run_suggest(args, args.db or settings.db_path, kb)
     if command == "web":
         from web.cli import run_hash_password, run_web
 

@@ -8,11 +8,6 @@ import sys
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from reports.charts import render_png
-from reports.figures import collect, period
-from reports.fonts import FontMissing
-from reports.page import render_html
-from reports.source import open_read_only
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,6 +20,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_report(args: argparse.Namespace, db_path: Path, kb: object | None) -> int:
     """Write FILE.png and FILE.html; 0, or 1 with one line on standard error."""
+    # Imported here: building bot.py's argument parser must not load the report's modules.
+    from reports.charts import render_png
+    from reports.figures import collect, period
+    from reports.fonts import FontMissing
+    from reports.page import render_html
+    from reports.source import open_read_only
+
     try:
         last_day = date.fromisoformat(args.until) if args.until else None
         since, until = period(datetime.now(timezone.utc), args.days, last_day=last_day)

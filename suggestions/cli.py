@@ -1,0 +1,82 @@
+"""`python bot.py suggest`: the patch (or, with --cases, a reviewed patch as evaluation cases)."""
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from knowledge.model import KnowledgeBase
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--days", type=int, default=30, help="look at the enquiries of the last DAYS days (default 30)")
+    parser.add_argument("--out", type=Path, metavar="FILE", help="write here (default: standard output)")
+    parser.add_argument("--db", type=Path, metavar="FILE", help="the bot's database (default: BOT_DB)")
+    parser.add_argument("--cases", type=Path, metavar="PATCH",
+                        help="instead: turn a reviewed patch into evaluation cases")
+
+
+def run_suggest(args: argparse.Namespace, db_path: Path, kb: KnowledgeBase) -> int:
+    if args.cases is not None:
+        return _cases(args, kb)
+    if args.days < 1:
+        print("suggest: --days must be 1 or more", file=sys.stderr)
+        return 2
+    from intents.matcher import Matcher
+    from reports.source import open_read_only
+    from suggestions.evidence import answered_tickets, picked_suggestions, unanswered_questions
+    from suggestions.patch import build, render
+
+    now = datetime.now(timezone.utc)
+    since = now - timedelta(days=args.days)
+    try:
+        db = open_read_only(db_path)
+    except (FileNotFoundError, sqlite3.Error) as error:
+        print(f"suggest: cannot read the database {db_path} (BOT_DB): {error}", file=sys.stderr)
+        return 1
+    try:
+        picked = picked_suggestions(db, since)
+        tickets = answered_tickets(db, since)
+        unanswered = unanswered_questions(db, since, except_ids={p.enquiry_id for p in picked})
+    except sqlite3.Error as error:
+        print(f"suggest: cannot read the database {db_path}: {error}", file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+    patch = build(kb, Matcher(kb), picked, tickets, unanswered, since=since, made=now)
+    return _write(args.out, render(patch, kb, ROOT))
+
+
+def _cases(args: argparse.Namespace, kb: KnowledgeBase) -> int:
+    from suggestions.cases import PatchError, cases_from_patch, render_cases
+
+    try:
+        cases = cases_from_patch(args.cases.read_text(encoding="utf-8"), kb)
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"suggest: cannot read {args.cases}: {error}", file=sys.stderr)
+        return 1
+    except PatchError as error:
+        print(f"suggest: {args.cases}: {error}", file=sys.stderr)
+        return 1
+    return _write(args.out, render_cases(cases))
+
+
+def _write(out: Path | None, text: str) -> int:
+    if out is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        # It quotes what people asked: readable by this user only, like the database.
+        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as file:
+            file.write(text)
+    except OSError as error:
+        print(f"suggest: cannot write {out}: {error}", file=sys.stderr)
+        return 1
+    print(out)
+    return 0
