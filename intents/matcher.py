@@ -387,9 +387,17 @@ class Matcher:
                            for i in order[: s.max_candidates])
         item = self.entries[best].item
         aspect = self._aspect(analysis.normalized, analysis.terms) if isinstance(item, Program) else None
-        if fused(best) >= s.semantic_answer and lead >= s.semantic_margin:
+        # Small talk is short and alike to the model (노래 불러줘 ~ 사람 불러줘): an intent is answered on the
+        # model's word only where the lexical matcher found it too.
+        lexical_support = not isinstance(item, Intent) or lexical_scores.get(best, 0.0) * 100 >= s.semantic_intent_lexical
+        if fused(best) >= s.semantic_answer and lead >= s.semantic_margin and lexical_support:
             return Decision("answer", item.id, aspect, round(100 * fused(best), 1), candidates, lang)
         kind = lexical.kind
+        if kind == "suggest" and max(cosines.get(i, 0.0) for i in order[: s.max_candidates]) \
+                < s.semantic_suggest_cosine:
+            # Suggestions the model finds unlike the question: an out-of-scope question that shares a
+            # word with them. The honest fallback instead (the candidates stay for the record).
+            kind = "fallback"
         return Decision(kind, None, aspect if kind == "suggest" else None, lexical.score, candidates, lang)
 
     # ---- conversation: follow-ups, exclusions, areas ---------------------------------------------------
