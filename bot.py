@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from settings import Settings, SettingsError
+from settings import CONSOLE_DB, Settings, SettingsError
 
 # python-telegram-bot and the handlers are imported where the bot is built, not here: `check`, `eval`
 # and `enquiries` do not need them, and they would triple those commands' start-up time and memory.
@@ -51,8 +51,6 @@ CONCURRENT_UPDATES = 8
 CONNECTION_POOL = 16
 # A placeholder token for the console chat: the in-process Bot API accepts any.
 CONSOLE_TOKEN = "123456:CONSOLE-CHAT"
-# The console chat's database, beside BOT_DB (its state file is console-state.db).
-CONSOLE_DB = "console.db"
 # What the bot asks Telegram to send it; everything else (channel posts, polls, ...) it does not use.
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]  # telegram.Update's MESSAGE, ...
 # Seconds between writes of the state file (only what changed; python-telegram-bot's default is 60). A crash

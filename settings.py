@@ -34,6 +34,8 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_ENV_FILE = HERE / ".env"
 DEFAULT_BASE_URL = "https://api.telegram.org/bot"
 DEFAULT_DB = Path("data/bot.db")
+# The console chat's database, beside BOT_DB: trying the bot in a terminal never touches the real one.
+CONSOLE_DB = "console.db"
 DEFAULT_RETENTION_DAYS = 365
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 LOG_FORMATS = ("text", "json")

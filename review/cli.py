@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import sqlite3
 import sys
 import unicodedata
@@ -16,12 +17,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
-from settings import DEFAULT_ENV_FILE, Settings, SettingsError
+from settings import CONSOLE_DB, DEFAULT_ENV_FILE, Settings, SettingsError
 from store.database import KST, iso, parse_since
-from store.enquiries import QUESTION_SOURCES, UNANSWERED_KINDS
+from store.enquiries import QUESTION_SOURCES, is_unanswered
 from review.export import (ENQUIRY_COLUMNS, TICKET_COLUMNS, enquiry_values, local_time, printable, ticket_values,
                           write_csv, write_xlsx)
 
+LED_TO = 5       # questions before a ticket that `show` lists
+EXPORTS_FOLDER = "exports"
 WEAK_SCORE = 50  # below this the closest item is only a guess; say so next to it
 # Distinct wordings `unanswered` groups (quadratic: 2,000 take about 1.5 s; /stats groups 500).
 UNANSWERED_GROUP_LIMIT = 2000
@@ -124,9 +127,22 @@ def cmd_show(store, args: argparse.Namespace, out: IO[str]) -> int:
         who = "user" if m["who"] == "user" else f"staff {m['staff_name'] or m['staff_id']}"
         text = clip(m["text"]) if m["text"] is not None else "(deleted)"
         print(f"  {when(m['time'])}  {fit(who, 14)} {text}", file=out)
-    recent = [] if t["deleted"] else store.enquiries.recent(t["user_id"], limit=5)
+    linked = not t["deleted"] and t["user_id"] is not None
+    # What led to the ticket: the person's questions to the bot just before they left it.
+    before = [e for e in store.enquiries.select(user_id=t["user_id"], until=t["created_at"])
+              if e["source"] in QUESTION_SOURCES][-LED_TO:] if linked else []
+    if before:
+        print("What the user asked the bot before the ticket:", file=out)
+        for e in before:
+            decision = e["kind"] or "-"
+            if e["item_id"]:
+                decision += f" {e['item_id']}"
+            if e["helpful"] is False:
+                decision += " 👎"
+            print(f"  {when(e['time'])}  {fit(decision, 28)} {clip(e['text'])}", file=out)
+    recent = [e for e in store.enquiries.recent(t["user_id"], limit=5) if e["time"] >= t["created_at"]] if linked else []
     if recent:
-        print("The user's latest messages to the bot:", file=out)
+        print("The user's latest messages to the bot since:", file=out)
         for e in recent:
             decision = e["kind"] or "-"
             if e["item_id"]:
@@ -140,9 +156,10 @@ def cmd_export(store, args: argparse.Namespace, out: IO[str]) -> int:
     rows = [enquiry_values(r) for r in store.enquiries.select(since=since)]
     if args.format == "csv":
         if args.out:
-            with open(args.out, "wb") as f:
+            path = private_file(args.out)
+            with open(path, "wb") as f:
                 count = write_csv(f, ENQUIRY_COLUMNS, rows)
-            print(f"Wrote {count} enquiries{since_words} to {args.out}.", file=out)
+            print(f"Wrote {count} enquiries{since_words} to {path}.", file=out)
         else:
             out.flush()
             stream = getattr(out, "buffer", None)
@@ -155,13 +172,34 @@ def cmd_export(store, args: argparse.Namespace, out: IO[str]) -> int:
                 stream.flush()
             print(f"{len(rows)} enquiries{since_words}.", file=sys.stderr)
         return 0
-    # Named by the Korean date, like the times inside it.
-    path = args.out or Path(f"enquiries-{datetime.now(KST):%Y-%m-%d}.xlsx")
+    # Named by the Korean date, like the times inside it; in the data folder, never the code folder.
+    path = private_file(args.out or exports_folder(store.path) / f"enquiries-{datetime.now(KST):%Y-%m-%d}.xlsx")
     tickets = [store.tickets.get(t["number"]) for t in store.tickets.select(since=since)]
-    write_xlsx(Path(path), [("enquiries", ENQUIRY_COLUMNS, rows),
+    write_xlsx(path, [("enquiries", ENQUIRY_COLUMNS, rows),
                             ("tickets", TICKET_COLUMNS, [ticket_values(t) for t in tickets])])
     print(f"Wrote {len(rows)} enquiries and {len(tickets)} tickets{since_words} to {path}.", file=out)
     return 0
+
+
+def exports_folder(database: Path) -> Path:
+    """Where exports go by default: `exports/` beside the database (data/, which git ignores)."""
+    return database.parent / EXPORTS_FOLDER
+
+
+def private_file(path: str | os.PathLike[str]) -> Path:
+    """Create (or empty) `path` readable and writable by this user only, before anything is written to it.
+
+    Exports hold names, phone numbers and questions. An existing file keeps the mode it is given here
+    when it is then opened for writing; a symbolic link is refused rather than followed.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    try:
+        os.fchmod(fd, 0o600)  # an existing file keeps its old mode through O_CREAT
+    finally:
+        os.close(fd)
+    return path
 
 
 def cmd_unanswered(store, args: argparse.Namespace, out: IO[str]) -> int:
@@ -169,8 +207,7 @@ def cmd_unanswered(store, args: argparse.Namespace, out: IO[str]) -> int:
     from review.unanswered import suggest_for
 
     since, since_words = _since(args)
-    texts = [e["text"] for e in store.enquiries.select(since=since)
-             if e["source"] in QUESTION_SOURCES and e["kind"] in UNANSWERED_KINDS and e["text"]]
+    texts = [e["text"] for e in store.enquiries.select(since=since) if is_unanswered(e)]
     if not texts:
         print(f"No unanswered questions{since_words}.", file=out)
         return 0
@@ -221,8 +258,13 @@ def run_enquiries(args: argparse.Namespace, *, out: IO[str] | None = None, env: 
         print(f"Settings: {exc}", file=out)
         return 1
     if not path.exists():
-        print(f"No database at {path} yet: the bot creates it with its first message (or set BOT_DB).",
-              file=out)
+        console = path.with_name(CONSOLE_DB)
+        if console.is_file():
+            print(f"No database at {path} yet; the console chat's is {console}: to look at it,"
+                  f" run with BOT_DB={console}", file=out)
+        else:
+            print(f"No database at {path} yet: the bot creates it with its first message (or set BOT_DB).",
+                  file=out)
         return 1
     if not path.is_file():
         print(f"BOT_DB {path} is not a file: set it to the bot's SQLite file.", file=out)
@@ -236,6 +278,12 @@ def run_enquiries(args: argparse.Namespace, *, out: IO[str] | None = None, env: 
         return 1
     try:
         return COMMANDS[args.enquiries_command](store, args, out)
+    except BrokenPipeError:
+        # `enquiries export | head`: the reader has all it wants. Quietly, and without Python's own
+        # complaint when it flushes standard output at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except sqlite3.DatabaseError as exc:  # damage past the first pages shows only when they are read
         print(f"Cannot read the database {path}: {_one_line(exc)}", file=out)
         return 1

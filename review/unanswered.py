@@ -44,7 +44,12 @@ def matcher_closest(kb: KnowledgeBase) -> Callable[[Sequence[str]], tuple[str, f
     def closest(texts: Sequence[str]) -> tuple[str, float] | None:
         totals: dict[str, float] = defaultdict(float)
         for text in texts:
-            for candidate in matcher.match(text).candidates:
+            decision = matcher.match(text)
+            if decision.kind == "fallback":
+                # The matcher would not even suggest anything: an out-of-scope question (the weather, a
+                # joke) must not be proposed as a new wording of whatever item scored highest.
+                continue
+            for candidate in decision.candidates:
                 totals[candidate.id] += candidate.score
         if not totals:
             return None

@@ -21,13 +21,23 @@ def sql_list(values: tuple[str, ...]) -> str:
 
 
 IS_QUESTION = f"source IN {sql_list(QUESTION_SOURCES)}"
-IS_UNANSWERED = f"kind IN {sql_list(UNANSWERED_KINDS)}"
+# An answer the person rated 👎 did not answer them either: staff see it among the unanswered questions
+# (`enquiries unanswered`, /stats), and it is not counted as answered by the bot.
+IS_DISLIKED = "id IN (SELECT enquiry_id FROM feedback WHERE helpful = 0)"
+IS_UNANSWERED = f"(kind IN {sql_list(UNANSWERED_KINDS)} OR {IS_DISLIKED})"
+IS_ANSWERED = f"(kind = 'answer' AND NOT {IS_DISLIKED})"
 
 _ENQUIRY_COLUMNS = """
     e.id, e.time, e.user_id, e.chat_id, e.lang, e.text, e.source, e.update_id,
     e.kind, e.item_id, e.aspect, e.score, e.candidates, e.elapsed_ms, f.helpful
 """
 ENQUIRY_SELECT = f"SELECT {_ENQUIRY_COLUMNS} FROM enquiries e LEFT JOIN feedback f ON f.enquiry_id = e.id"
+
+
+def is_unanswered(enquiry: Enquiry) -> bool:
+    """A typed question the bot did not answer: no outright answer, or an answer rated 👎 (IS_UNANSWERED)."""
+    return (enquiry["source"] in QUESTION_SOURCES and bool(enquiry["text"])
+            and (enquiry["kind"] in UNANSWERED_KINDS or enquiry["helpful"] is False))
 
 
 def enquiry_row(row: dict[str, Any]) -> Enquiry:

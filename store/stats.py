@@ -8,7 +8,7 @@ from typing import Any
 from review.clusters import GROUP_LIMIT, group_questions
 from store.base import Part
 from store.database import KST, day_start, iso, parse_iso
-from store.enquiries import IS_QUESTION, IS_UNANSWERED
+from store.enquiries import IS_ANSWERED, IS_QUESTION, IS_UNANSWERED
 
 
 class Stats(Part):
@@ -27,7 +27,7 @@ class Stats(Part):
         """
         start, end = iso(since), iso(until)
         q = self._one(
-            "SELECT count(*) AS enquiries, coalesce(sum(kind = 'answer'), 0) AS answered FROM enquiries"
+            f"SELECT count(*) AS enquiries, coalesce(sum({IS_ANSWERED}), 0) AS answered FROM enquiries"
             f" WHERE time >= ? AND time < ? AND {IS_QUESTION} AND kind IS NOT NULL",
             (start, end),
         ) or {"enquiries": 0, "answered": 0}

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import stat
 import os
 import subprocess
 import sys
@@ -32,7 +33,7 @@ QUESTIONS = [
     ("드론교육 있어요?", "fallback", "edited"),
     ('=HYPERLINK("http://evil.example","클릭")', "fallback", "message"),
     ("'따옴표로 시작, 쉼표와 \"인용\"\n그리고 줄바꿈", "fallback", "message"),
-    ("주차: 가능한가요, 방문할 때", "fallback", "message"),
+    ("주차장: 방문객도 되나요, 무료인가요", "fallback", "message"),
     ("menu:programs", "answer", "button"),
 ]
 
@@ -189,7 +190,10 @@ def test_show(db):
     assert text.startswith("Ticket #1: answered by 김담당")
     assert "홍길동" in text and "010-1234-5678 (phone)" in text and "version v1" in text
     assert "다음 주에 공고가 나갑니다" in text and "staff 김담당" in text
-    assert "The user's latest messages" in text and "드론 교육 있나요" in text
+    # What led to the ticket (asked on day 0) and what came after it (days 2 and 4).
+    before, _, since = text.partition("The user's latest messages to the bot since:")
+    assert "What the user asked the bot before the ticket:" in before and "청창사 언제 모집해요" in before
+    assert "드론 교육 받을 수 있나요" in since and "청창사 언제 모집해요" not in since
     code, text = run(db, "show", "2")
     assert "anonymous" in text and "익명 질문" in text
     assert run(db, "show", "99") == (1, "No ticket #99.\n")
@@ -263,7 +267,7 @@ def test_csv_since(db, tmp_path):
     run(db, "export", "--since", "2025-03-09", "--out", str(out))
     with out.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
-    assert [r["text"] for r in rows] == ["주차: 가능한가요, 방문할 때", "menu:programs"]
+    assert [r["text"] for r in rows] == ["주차장: 방문객도 되나요, 무료인가요", "menu:programs"]
 
 
 def test_xlsx_export_opens_with_the_rows(db, tmp_path):
@@ -287,11 +291,38 @@ def test_xlsx_export_opens_with_the_rows(db, tmp_path):
     assert tickets[1][4] == "홍길동" and tickets[2][15] == "yes"
 
 
-def test_xlsx_default_file_name(db, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+def test_xlsx_default_file_goes_to_the_data_folder_readable_by_its_owner_only(db, tmp_path, monkeypatch):
+    code_folder = tmp_path / "code"
+    code_folder.mkdir()
+    monkeypatch.chdir(code_folder)
     code, text = run(db, "export", "--format", "xlsx")
-    [made] = list(tmp_path.glob("enquiries-*.xlsx"))
-    assert code == 0 and made.name in text
+    [made] = list((db.parent / "exports").glob("enquiries-*.xlsx"))
+    assert code == 0 and str(made) in text and list(code_folder.iterdir()) == []
+    assert stat.S_IMODE(made.stat().st_mode) == 0o600
+
+
+def test_an_export_named_with_out_is_private_too(db, tmp_path):
+    target = tmp_path / "mine.csv"
+    target.write_text("old")
+    target.chmod(0o644)
+    code, _ = run(db, "export", "--out", str(target))
+    assert code == 0 and stat.S_IMODE(target.stat().st_mode) == 0o600 and "old" not in target.read_text("utf-8")
+
+
+def test_a_guess_the_matcher_would_not_even_suggest_is_not_proposed(tmp_path):
+    """An out-of-scope question gets no "add under" line for whatever item scored a little."""
+    from knowledge.loader import load_or_raise
+    from review.unanswered import suggest
+
+    knowledge, intents = write_knowledge(tmp_path)
+    [weak] = suggest(["주차: 가능한가요, 방문할 때"], load_or_raise(knowledge, intents))
+    assert weak.item_id is None and weak.yaml_line is None
+
+
+def test_without_a_database_the_consoles_is_named(tmp_path):
+    (tmp_path / "console.db").write_bytes(b"")
+    code, text = run(tmp_path / "bot.db", "list")
+    assert code == 1 and f"BOT_DB={tmp_path / 'console.db'}" in text
 
 
 def write_knowledge(folder: Path) -> tuple[Path, Path]:
@@ -345,7 +376,7 @@ def test_unanswered_groups_with_closest_item_and_yaml_line(db, tmp_path):
     assert "closest: parking (faq" in parking
     # The colon and comma in the question are quoted, so the suggested line is valid YAML.
     suggested = parking.split("add under parking:  ")[1].strip()
-    assert yaml.safe_load(suggested) == {"questions": ["주차: 가능한가요, 방문할 때"]}
+    assert yaml.safe_load(suggested) == {"questions": ["주차장: 방문객도 되나요, 무료인가요"]}
 
 
 def test_unanswered_says_what_it_left_ungrouped(db, tmp_path, monkeypatch):
@@ -423,3 +454,33 @@ def test_what_users_typed_cannot_drive_the_staff_terminal(tmp_path):
     assert run(path, "export", "--out", str(out))[0] == 0
     data = out.read_bytes()
     assert b"\x1b" not in data and b"\x00" not in data and "빨간 글씨".encode() in data
+
+
+def test_a_thumbs_down_answer_is_listed_as_unanswered(tmp_path):
+    path = tmp_path / "bot.db"
+    store = EnquiryStore(path)
+    liked = store.enquiries.record(user_id=1, chat_id=1, lang="ko", text="청창사 모집 기간", source="message")
+    disliked = store.enquiries.record(user_id=2, chat_id=2, lang="ko", text="수출 바우처 신청 자격", source="message")
+    for enquiry in (liked, disliked):
+        store.enquiries.record_decision(enquiry, Decision("answer", id="youth-startup-academy", score=90.0), 1.0)
+    store.enquiries.record_feedback(liked, 1, True)
+    store.enquiries.record_feedback(disliked, 2, False)
+    week = store.stats.summary()["week"]
+    store.close()
+    assert week["enquiries"] == 2 and week["answered"] == 1  # the 👎'd answer did not answer anyone
+    assert [g["text"] for g in week["top_unmatched"]] == ["수출 바우처 신청 자격"]
+    code, text = run(path, "unanswered")
+    assert code == 0 and "수출 바우처 신청 자격" in text and "청창사" not in text
+
+
+def test_export_into_a_closed_pipe_ends_quietly(tmp_path):
+    path = tmp_path / "bot.db"
+    store = EnquiryStore(path)
+    with store.atomic():
+        for i in range(3000):
+            store.enquiries.record(user_id=i, chat_id=i, lang="ko", text=f"질문 {i} " + "가" * 40)
+    store.close()
+    result = subprocess.run(f"{sys.executable} bot.py enquiries export | head -n 2", shell=True, cwd=ROOT,
+                            env={**os.environ, "BOT_DB": str(path)}, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and len(result.stdout.splitlines()) == 2
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
