@@ -14,6 +14,7 @@ to the outbox (store.outbox) and delivered by the outbox sender (handlers/outbox
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
@@ -204,6 +205,28 @@ class Desk:
             for number in tickets:
                 outbox_id = store.outbox.enqueue(message.chat_id, "", purpose=purpose.INBOX_VIEW, ticket=number)
                 store.outbox.mark_sent(outbox_id, message.message_id)
+
+    def journal_stats(self, message: Message | None) -> None:
+        """Note a /stats message (no copy of its text): it quotes unanswered questions, and forgetting
+        their author blanks it (blank_stats)."""
+        if message is None:
+            return
+        store = self.services.store
+        with store.atomic():
+            store.outbox.mark_sent(store.outbox.enqueue(message.chat_id, "", purpose=purpose.STATS_VIEW),
+                                   message.message_id)
+
+    def blank_stats(self, since: datetime) -> int:
+        """Edit every /stats message posted since `since` to a note to run /stats again. Returns how many."""
+        store = self.services.store
+        note = self.services.texts.get("staff.stats.blanked", STAFF_LANG)
+        rows = store.outbox.posted_since(purpose.STATS_VIEW, since)
+        with store.atomic():
+            for row in rows:
+                store.outbox.enqueue(row["chat_id"], note, purpose=purpose.NOTE_EDIT,
+                                     edit_message_id=row["sent_message_id"])
+        self.kick()
+        return len(rows)
 
     def journal(self, message: Message | None, ticket: int, kind: str) -> None:
         """Note a message the bot just sent about a ticket, so that a reply to it reaches the ticket.

@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import time
 from datetime import time as dtime
+from datetime import timedelta
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -42,6 +43,9 @@ JOB_NAME = "privacy-daily"
 # VACUUM rewrites the database file and holds the event loop meanwhile (answers wait): at a quiet hour.
 JOB_TIME = dtime(4, 0, tzinfo=KST)
 RECENT_SHOWN = 5
+# /stats covers the last seven days: a /stats message of the last week (plus a day) may quote questions
+# asked up to two weeks ago.
+STATS_REACH = timedelta(days=8)
 
 
 # -- /mydata -------------------------------------------------------------------------------------------
@@ -141,9 +145,15 @@ async def forget_answer(update: Update, context: BotContext) -> None:
                    cards.main_menu(context.texts, lang))
         return
     user_id, chat_id = update.effective_user.id, update.effective_chat.id
+    # /stats lists the last week's unanswered questions in people's own words: if theirs could be among
+    # them, the /stats messages of that week are blanked too.
+    week_ago = context.store.clock() - STATS_REACH
+    quoted_in_stats = context.store.privacy.unanswered_since(user_id, week_ago - STATS_REACH) > 0
     result = context.store.privacy.forget_user(user_id)
     if result["tickets"]:
         context.desk.refresh_cards(result["tickets"])  # staff see the tickets as deleted
+    if quoted_in_stats:
+        context.desk.blank_stats(since=week_ago)
     await show(update, context, context.texts.get("privacy.forget.done", lang), cards.main_menu(context.texts, lang))
     # What the bot keeps outside the database: the language choice, a follow-up draft (the flow itself
     # was ended before this button reached here). Gone from the state file now, not at the next write.

@@ -30,7 +30,7 @@ from handlers.bounds import bounded
 from handlers.commands import command, command_name
 from handlers.context import BotContext, user_lang
 from handlers.html_split import split_html
-from handlers.replies import answer_query, retrying, send
+from handlers.replies import answer_query, retrying
 from handlers.routing import Callback, stopping
 from handlers.staff_gate import COMMANDS, STAFF_GATE_GROUP, is_staff, reply_ticket
 from handlers.services import services_of
@@ -156,8 +156,11 @@ async def reopen_command(update: Update, context: BotContext) -> None:
 
 
 async def stats_command(update: Update, context: BotContext) -> None:
-    """/stats: today and the last seven days."""
-    await send(update, context, sc.stats_text(context.store.stats.summary(), context.texts, user_lang(update, context)))
+    """/stats: today and the last seven days (noted, so that /forget can blank the questions it quotes)."""
+    text = sc.stats_text(context.store.stats.summary(), context.texts, user_lang(update, context))
+    message = update.effective_message
+    for part in split_html(text):
+        context.desk.journal_stats(await retrying(lambda part=part: message.reply_text(part)))
     raise ApplicationHandlerStop
 
 

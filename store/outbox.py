@@ -30,6 +30,7 @@ ANSWER = "staff_answer"        # a staff answer delivered to the user
 NOTE_EDIT = "note_edit"        # a note or view in the staff chat blanked after /forget
 # Messages the bot sent directly about a ticket, written down as sent so that a reply to them reaches it:
 TICKET_VIEW = "ticket_view"    # /ticket N
+STATS_VIEW = "stats_view"      # /stats: it lists frequent unanswered questions, in people's own words
 INBOX_VIEW = "inbox_view"      # /inbox: one row per ticket it lists (text left empty), so that forgetting
                                # one of them finds the listing; a reply to it answers no ticket
 CONFIRM = "staff_confirm"      # "answer recorded" to the staff member
@@ -118,6 +119,12 @@ class Outbox(Part):
         return [outbox_row(r) for r in self._all(
             f"SELECT * FROM outbox WHERE ticket IN ({marks}) AND sent_message_id IS NOT NULL ORDER BY id",
             tuple(tickets))]
+
+    def posted_since(self, purpose: str, since: datetime) -> list[OutboxRow]:
+        """Rows of one purpose written since `since` that became a message (sent_message_id)."""
+        return [outbox_row(r) for r in self._all(
+            "SELECT * FROM outbox WHERE purpose = ? AND created_at >= ? AND sent_message_id IS NOT NULL"
+            " ORDER BY id", (purpose, iso(since)))]
 
     def rows(self, status: str | None = None) -> list[OutboxRow]:
         if status is None:

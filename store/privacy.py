@@ -17,7 +17,7 @@ from typing import cast
 
 from store.base import Part
 from store.database import iso
-from store.enquiries import IS_QUESTION
+from store.enquiries import IS_QUESTION, IS_UNANSWERED
 from store.rows import Forgotten, Kept, KeptTicket
 from store.search import fold_deleted
 
@@ -89,6 +89,14 @@ class Privacy(Part):
         # Counts only: the log outlives the data, so it must not say whom this was about.
         log.info("forget: %d enquiries, %d ratings, %d tickets", enquiries, feedback, len(numbers))
         return {"enquiries": enquiries, "feedback": feedback, "tickets": numbers}
+
+    def unanswered_since(self, user_id: int, since: datetime) -> int:
+        """How many questions of the user since `since` the bot did not answer outright (what /stats lists,
+        grouped, in people's own words)."""
+        row = self._one(
+            f"SELECT count(*) AS n FROM enquiries WHERE user_id = ? AND time >= ? AND {IS_QUESTION}"
+            f" AND {IS_UNANSWERED} AND text != ''", (user_id, iso(since)))
+        return row["n"] if row else 0
 
     def user_data(self, user_id: int, recent: int = 5) -> Kept:
         """What is kept about a user (for /mydata): counts, recent questions, tickets with their fields."""

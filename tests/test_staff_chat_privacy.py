@@ -169,3 +169,19 @@ async def test_forget_during_an_outbox_pass_posts_nothing_and_sent_never_overwri
     for row in desk.store.outbox.rows():
         if row["ticket"] == ticket["number"] and row["last_error"] == "forgotten":
             assert row["status"] != "sent" and row["text"] == ""
+
+
+async def test_forget_blanks_stats_that_may_quote_the_persons_questions(desk):
+    """/stats lists the week's frequent unanswered questions in people's own words."""
+    unanswered = "블록체인 해커톤 참가비 환불 규정"
+    for _ in range(3):
+        await desk.say(unanswered)
+    assert desk.store.privacy.unanswered_since(USER, desk.store.clock() - timedelta(days=1)) == 3
+    await staff_command(desk, "/stats")
+    [stats] = [s for s in desk.api.sent_to(STAFF_CHAT) if s["plain"].startswith("문의 통계")]
+    assert unanswered in stats["plain"]
+    await desk.command("/forget")
+    await desk.press("pv:forget:yes")
+    await deliver(desk)
+    now = desk.api.message(STAFF_CHAT, stats["message_id"])["text"]
+    assert "해커톤" not in now and "/stats" in now
