@@ -19,19 +19,23 @@ SEARCH_INDEX = "enquiries_fts"
 MIN_INDEXED = 3        # characters: the trigram index finds terms at least this long
 DEFAULT_LIMIT = 200
 
-# :q is the term as typed. One of the two branches runs, by the term's length; newest first.
+# :q is the term as typed; one of the two arms applies, by the term's length (the other's constant
+# condition is false, so SQLite skips it). The index's arm looks its hits up by rowid; newest first.
 _SEARCH_SQL = f"""
-WITH hits (id) AS (
-    SELECT rowid FROM {SEARCH_INDEX}
-     WHERE length(trim(:q)) >= {MIN_INDEXED} AND {SEARCH_INDEX} MATCH '"' || replace(trim(:q), '"', '""') || '"'
-    UNION
-    SELECT id FROM enquiries
+SELECT * FROM (
+    SELECT e.id, e.time, e.lang, e.text, e.source, e.kind, e.item_id, e.aspect
+      FROM enquiries e
+     WHERE length(trim(:q)) >= {MIN_INDEXED} AND e.id IN (
+            SELECT rowid FROM {SEARCH_INDEX}
+             WHERE {SEARCH_INDEX} MATCH '"' || replace(trim(:q), '"', '""') || '"')
+    UNION ALL
+    SELECT e.id, e.time, e.lang, e.text, e.source, e.kind, e.item_id, e.aspect
+      FROM enquiries e
      WHERE length(trim(:q)) BETWEEN 1 AND {MIN_INDEXED - 1}
-       AND text LIKE '%' || replace(replace(replace(trim(:q), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' ESCAPE '\\'
+       AND e.text LIKE '%' || replace(replace(replace(trim(:q), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'
+           ESCAPE '\\'
 )
-SELECT e.id, e.time, e.lang, e.text, e.source, e.kind, e.item_id, e.aspect
-  FROM hits JOIN enquiries e ON e.id = hits.id
- ORDER BY e.id DESC
+ ORDER BY id DESC
 """
 
 
