@@ -22,7 +22,7 @@ from handlers.replies import answer_query, send, show
 from handlers.texts import escape
 from intents.context import MatchContext
 from intents.decision import Decision
-from knowledge.model import Faq, Intent, Item, Program
+from knowledge.model import Faq, Intent, Item, Program, Referral
 
 # The matcher itself cuts a long message to the part worth reading (intents/focus.py), in bounded time;
 # this only keeps a pasted novel from being copied around. What comes in is cut to Telegram's own limit
@@ -84,7 +84,7 @@ async def show_decision(update: Update, context: BotContext, decision: Decision,
     elif decision.kind == "suggest" and decision.suggestions:
         await send(update, context, *cards.suggestion_card(decision.suggestions, kb, texts, lang))
     else:
-        await send(update, context, *cards.fallback_card(kb, texts, lang))
+        await send(update, context, *cards.fallback_card(kb, texts, lang, decision))
 
 
 async def show_item(update: Update, context: BotContext, item: Item, lang: str, *,
@@ -96,9 +96,12 @@ async def show_item(update: Update, context: BotContext, item: Item, lang: str, 
     if isinstance(item, Program):
         await put(update, context, *cards.program_card(item, texts, lang, aspect=aspect,
                                                        enquiry_id=context.enquiry_id, back=back,
-                                                       now=context.store.clock()))
+                                                       now=context.store.clock(),
+                                                       agency=context.kb.agency))
     elif isinstance(item, Faq):
         await put(update, context, *cards.faq_card(item, context.kb, texts, lang, enquiry_id=context.enquiry_id))
+    elif isinstance(item, Referral):
+        await put(update, context, *cards.referral_card(item, texts, lang, enquiry_id=context.enquiry_id))
     elif isinstance(item, Intent):
         found = action_for(context, item.action) if item.action else None
         if found is None:
@@ -128,13 +131,16 @@ async def pick_program(update: Update, context: BotContext) -> None:
     await show_item(update, context, program, lang, aspect=button.aspect, back=button.back, edit=edit)
 
 
+_PICKED_KINDS = {cb.FAQ: "faq", cb.INTENT: "intent", cb.REFERRAL: "referral"}
+
+
 async def pick_faq_or_intent(update: Update, context: BotContext) -> None:
-    """A suggested FAQ or intent chosen from "is it one of these?"."""
+    """A suggested FAQ, intent or referral chosen from "is it one of these?"."""
     query = update.callback_query
     data = query.data or ""
-    prefix = cb.FAQ if data.startswith(cb.FAQ + ":") else cb.INTENT
+    prefix = data.split(":", 1)[0]
     item = context.kb.get(cb.rest(data, prefix))
-    if item is None or item.kind != ("faq" if prefix == cb.FAQ else "intent"):
+    if item is None or item.kind != _PICKED_KINDS.get(prefix):
         await answer_stale(update, context)
         return
     await answer_query(query)  # stops the spinner; the answer comes as a new message below the suggestions
@@ -192,5 +198,5 @@ def register(app: Application) -> None:
     app.add_handler(MessageHandler(
         filters.UpdateType.MESSAGES & filters.TEXT & ~filters.COMMAND & ADDRESSED, answer_question))
     app.add_handler(CallbackQueryHandler(pick_program, pattern=cb.pattern(cb.PROGRAM)))
-    app.add_handler(CallbackQueryHandler(pick_faq_or_intent, pattern=rf"^({cb.FAQ}|{cb.INTENT}):"))
+    app.add_handler(CallbackQueryHandler(pick_faq_or_intent, pattern=rf"^({cb.FAQ}|{cb.INTENT}|{cb.REFERRAL}):"))
     app.add_handler(CallbackQueryHandler(rate_answer, pattern=cb.pattern(cb.FEEDBACK)))

@@ -13,7 +13,7 @@ being misread.
                                         (handlers/staff.py)
     b:areas | b:<list>                  browse: the areas, or one list of programs (see ListKey)
     p:<program>[:<aspect>[:<list>]]     a program card; with <list>, a browse card with a back button
-    f:<faq>  i:<intent>                 a suggestion picked
+    f:<faq>  i:<intent>  r:<referral>   a suggestion picked
     fb:<enquiry>:1|0                    👍 / 👎 on the answer to that enquiry
     l:<lang>                            /lang's choice
     fd:...                              the program finder (handlers/finder_cards.py)
@@ -37,6 +37,7 @@ AREAS = "b:areas"
 PROGRAM = "p"
 FAQ = "f"
 INTENT = "i"
+REFERRAL = "r"
 FEEDBACK = "fb"
 LANG = "l"
 FINDER = "fd:start"
@@ -133,6 +134,11 @@ def faq(faq_id: str) -> str | None:
 
 def intent(intent_id: str) -> str | None:
     data = f"{INTENT}:{intent_id}"
+    return data if fits(data) else None
+
+
+def referral(referral_id: str) -> str | None:
+    data = f"{REFERRAL}:{referral_id}"
     return data if fits(data) else None
 
 

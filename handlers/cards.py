@@ -5,6 +5,7 @@ Every knowledge text is escaped where it is inserted.
 """
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime
 from typing import Iterable, Sequence
 
@@ -13,9 +14,10 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from handlers import callback_data as cb
 from handlers.callback_data import ListKey
 from handlers.texts import Html, Texts, escape, shorten
+from handlers.provenance import provenance_line
 from handlers.window_status import program_status
-from intents.decision import Candidate
-from knowledge.model import Faq, Intent, Item, KnowledgeBase, Program
+from intents.decision import Candidate, Decision
+from knowledge.model import Agency, Faq, Intent, Item, KnowledgeBase, Program, Referral
 
 Card = tuple[str, InlineKeyboardMarkup | None]
 
@@ -23,7 +25,9 @@ NO_AREA = "-"          # the ListKey value of programs written without an area
 PAGE_SIZE = 8          # programs per browse page: a screenful of buttons on a phone
 LABEL_LIMIT = 48       # characters of a button label before it is shortened
 AUDIENCE_LISTS = ("founder", "job_seeker")  # the main menu's 창업 지원 and 일자리·인재
-RELATED_LIMIT = 5      # related-program buttons under an FAQ answer
+RELATED_LIMIT = 3      # related-program buttons under an FAQ answer
+EXAMPLE_FLOOR = 15.0   # a candidate scoring less says nothing about what the person asked
+BLURB_LIMIT = 70       # characters of a program's one-line description in a list
 
 
 def button(label: str, data: str | None) -> InlineKeyboardButton | None:
@@ -59,36 +63,59 @@ def menu_card(texts: Texts, lang: str) -> Card:
 # -- answers -------------------------------------------------------------------------------------------
 
 def program_card(program: Program, texts: Texts, lang: str, *, aspect: str = cb.SUMMARY,
-                 enquiry_id: int | None = None, back: ListKey | None = None, now: datetime | None = None) -> Card:
-    """A program's name and one aspect (or its summary), with buttons for the other aspects.
+                 enquiry_id: int | None = None, back: ListKey | None = None, now: datetime | None = None,
+                 agency: Agency | None = None) -> Card:
+    """A program's name (with the state of its application window, given `now`, when known) and the aspect
+    asked (or its summary), then when its facts held, with at most two rows of buttons: the other aspects;
+    then the link, 🔔 opening alert, staff, and 👍/👎 (an answer) or back (browsing).
 
-    With `back` it is a browse card (a back button to its list); otherwise an answer, rated with 👍/👎
-    against `enquiry_id`. With `now`, the state of its application window under the name (when known).
+    An aspect asked but not written says so in one sentence and shows the summary, rather than silently
+    answering another question. Without a link of its own the card links to the agency's announcements.
     """
-    body = program.aspect(aspect) if aspect else None
-    if body is None:
-        aspect = cb.SUMMARY
-        body = program.summary
     heading = f"<b>{escape(program.name.get(lang))}</b>"
     window = program_status(program, now, texts, lang) if now is not None else None
     if window:
         heading += f"\n📅 {escape(window)}"
-    if aspect:
-        heading += f"\n<i>{escape(texts.get('aspects.' + aspect, lang))}</i>"
-    text = f"{heading}\n\n{escape(body.get(lang))}"
+    subtitle = [escape(texts.get("aspects." + aspect, lang))] if aspect else []
+    if program.run_by:
+        subtitle.append(escape(program.run_by.get(lang)))
+    if subtitle:
+        heading += "\n<i>" + " · ".join(subtitle) + "</i>"
+    body = program.aspect(aspect) if aspect else None
+    parts = [heading]
+    if aspect and body is None:
+        parts.append(texts.get("card.aspect_missing", lang, aspect=texts.get("aspects." + aspect, lang)))
+    parts.append(escape((body or program.summary).get(lang)))
+    line = provenance_line(program.as_of, program.sources, texts, lang)
+    if line:
+        parts.append(line)
+    text = "\n\n".join(parts)
 
-    shown = [(cb.SUMMARY, "aspects.summary")] if aspect else []
-    shown += [(name, "aspects." + name) for name in program.aspects if name != aspect]
-    aspect_buttons = [button(texts.get(key, lang), cb.program(program.id, name, back)) for name, key in shown]
-    rows: list[list[InlineKeyboardButton | None]] = [aspect_buttons[i:i + 3] for i in range(0, len(aspect_buttons), 3)]
-    link = InlineKeyboardButton(texts.get("card.url", lang), url=program.url) if program.url else None
-    rows.append([link, staff_button(texts, lang)])
-    rows.append([button(texts.get("alerts.subscribe_program", lang), cb.alert_program(program.id))])
+    shown = [cb.SUMMARY] if aspect else []
+    shown += [name for name in program.aspects if name != aspect]
+    aspect_row = [button(texts.get("aspect_buttons." + (name or "summary"), lang), cb.program(program.id, name, back))
+                  for name in shown]
+    action_row = [link_button(program.url, agency, texts, lang), card_staff_button(texts, lang),
+                  button(texts.get("alerts.subscribe_program", lang), cb.alert_program(program.id))]
     if back is not None:
-        rows.append([button(texts.get("card.back", lang), cb.program_list(back))])
+        action_row.append(button(texts.get("card.back", lang), cb.program_list(back)))
     elif enquiry_id is not None:
-        rows.append(feedback_buttons(texts, lang, enquiry_id))
-    return text, keyboard(rows)
+        action_row += feedback_buttons(texts, lang, enquiry_id)
+    return text, keyboard([aspect_row, action_row])
+
+
+def link_button(url: str | None, agency: Agency | None, texts: Texts, lang: str) -> InlineKeyboardButton | None:
+    """The item's own page, else the agency's announcements (공고), else nothing."""
+    if url:
+        return InlineKeyboardButton(texts.get("card.url", lang), url=url)
+    if agency is not None and agency.url:
+        return InlineKeyboardButton(texts.get("card.announcements", lang), url=agency.url)
+    return None
+
+
+def card_staff_button(texts: Texts, lang: str) -> InlineKeyboardButton:
+    """담당자 문의 in a card's row of four, where the menu's longer label would be cut off."""
+    return InlineKeyboardButton(texts.get("card.staff", lang), callback_data=cb.STAFF)
 
 
 def feedback_buttons(texts: Texts, lang: str, enquiry_id: int) -> list[InlineKeyboardButton | None]:
@@ -97,17 +124,37 @@ def feedback_buttons(texts: Texts, lang: str, enquiry_id: int) -> list[InlineKey
 
 
 def faq_card(faq: Faq, kb: KnowledgeBase, texts: Texts, lang: str, *, enquiry_id: int | None = None) -> Card:
-    """An FAQ's answer, with its related programs as buttons."""
+    """An FAQ's answer and when it held, its related programs as buttons, then link, staff and 👍/👎."""
     related = [p for p in (kb.program(pid) for pid in faq.programs) if p is not None][:RELATED_LIMIT]
-    text = escape(faq.answer.get(lang))
+    parts = [escape(faq.answer.get(lang))]
+    line = provenance_line(faq.as_of, faq.sources, texts, lang)
+    if line:
+        parts.append(line)
     if related:
-        text += "\n\n" + texts.get("card.related", lang)
+        parts.append(texts.get("card.related", lang))
     rows: list[list[InlineKeyboardButton | None]] = [
         [button(p.name.get(lang), cb.program(p.id))] for p in related]
-    rows.append([staff_button(texts, lang)])
+    action_row = [link_button(faq.url, None, texts, lang), card_staff_button(texts, lang)]
     if enquiry_id is not None:
-        rows.append(feedback_buttons(texts, lang, enquiry_id))
-    return text, keyboard(rows)
+        action_row += feedback_buttons(texts, lang, enquiry_id)
+    rows.append(action_row)
+    return "\n\n".join(parts), keyboard(rows)
+
+
+def referral_card(referral: Referral, texts: Texts, lang: str, *, enquiry_id: int | None = None) -> Card:
+    """"이 문의는 ○○에서 담당합니다", what to ask there, how to reach it and when that held; the link."""
+    parts = [texts.get("card.referral", lang, name=referral.name.get(lang)), escape(referral.answer.get(lang))]
+    if referral.contact:
+        parts.append(texts.get("card.referral_contact", lang, contact=referral.contact.get(lang)))
+    line = provenance_line(referral.as_of, referral.sources, texts, lang)
+    if line:
+        parts.append(line)
+    link = (InlineKeyboardButton(texts.get("card.referral_url", lang), url=referral.url)
+            if referral.url else None)
+    row = [link, card_staff_button(texts, lang)]
+    if enquiry_id is not None:
+        row += feedback_buttons(texts, lang, enquiry_id)
+    return "\n\n".join(parts), keyboard([row])
 
 
 def intent_card(intent: Intent, texts: Texts, lang: str) -> Card:
@@ -126,31 +173,66 @@ def suggestion_card(candidates: Sequence[Candidate], kb: KnowledgeBase, texts: T
     return texts.get("suggest.ask", lang), keyboard(rows)
 
 
-def fallback_card(kb: KnowledgeBase, texts: Texts, lang: str) -> Card:
-    """A polite apology, a few questions the bot can answer, and the main menu (with 담당자 문의)."""
+def fallback_card(kb: KnowledgeBase, texts: Texts, lang: str, decision: Decision | None = None) -> Card:
+    """A polite apology, a few questions the bot can answer - about what the person seemed to ask, when
+    the matcher saw anything near it - and the main menu (with 담당자 문의)."""
     parts = [texts.get("fallback.sorry", lang)]
-    examples = [texts.get(f"fallback.example_{aspect}", lang, name=program.name.get(lang))
-                for aspect, program in zip(("eligibility", "support", "apply"), example_programs(kb))]
+    examples = [texts.get(f"fallback.example_{example_aspect(program, turn)}", lang, name=program.name.get(lang))
+                for turn, program in enumerate(example_programs(kb, decision))]
     if examples:
         parts.append(texts.get("fallback.examples_intro", lang) + "\n" + "\n".join(f"• {e}" for e in examples))
     parts.append(texts.get("fallback.staff_hint", lang))
     return "\n\n".join(parts), main_menu(texts, lang)
 
 
-def example_programs(kb: KnowledgeBase, count: int = 3) -> list[Program]:
-    """One program from each of the first `count` areas (then any others), so the examples show range."""
-    chosen: list[Program] = []
-    for area in kb.areas:
-        programs = kb.programs_in(area.id)
-        if programs:
-            chosen.append(programs[0])
-    chosen += [p for p in kb.programs if p not in chosen]
-    return chosen[:count]
+EXAMPLE_ASPECTS = ("eligibility", "support", "apply")
+
+
+def example_aspect(program: Program, turn: int) -> str:
+    """The aspect to ask about in the `turn`th example: one the program has, varied from line to line."""
+    order = EXAMPLE_ASPECTS[turn % 3:] + EXAMPLE_ASPECTS[:turn % 3]
+    return next((a for a in order if program.aspect(a) is not None), "summary")
+
+
+def example_programs(kb: KnowledgeBase, decision: Decision | None = None, count: int = 3) -> list[Program]:
+    """Programs to give as examples: those near the question (the matcher's weak candidates, an FAQ's
+    related programs), then others for the same audience (a job seeker gets jobs) or the same area;
+    with nothing near, one program from each area in turn, so the examples show the range."""
+    near = _near_programs(kb, decision)
+    chosen = list(near)
+    if near:
+        audiences = Counter(a for p in near for a in p.audience)
+        areas = Counter(p.area.id for p in near if p.area)
+        if audiences:
+            audience = audiences.most_common(1)[0][0]
+            chosen += [p for p in kb.programs if audience in p.audience]
+        if areas:
+            chosen += kb.programs_in(areas.most_common(1)[0][0])
+    else:
+        by_area = [kb.programs_in(area.id) for area in kb.areas]
+        chosen += [programs[0] for programs in by_area if programs]
+    chosen += kb.programs
+    by_id = {p.id: p for p in reversed(chosen)}  # programs hold dicts: not hashable, ids are
+    return [by_id[pid] for pid in dict.fromkeys(p.id for p in chosen)][:count]
+
+
+def _near_programs(kb: KnowledgeBase, decision: Decision | None) -> list[Program]:
+    near: list[Program] = []
+    for candidate in (decision.candidates if decision else ()):
+        if candidate.score < EXAMPLE_FLOOR:
+            continue
+        item = kb.get(candidate.id)
+        if isinstance(item, Program):
+            near.append(item)
+        elif isinstance(item, Faq):
+            near += [p for p in (kb.program(pid) for pid in item.programs) if p is not None]
+    return near
 
 
 def label(item: Item, lang: str) -> str:
-    """A button label for any knowledge item: a program's name, else a question in the user's language."""
-    if isinstance(item, Program):
+    """A button label for any knowledge item: a program's or institution's name, else a question in the
+    user's language."""
+    if isinstance(item, (Program, Referral)):
         return item.name.get(lang)
     phrases = item.questions if isinstance(item, Faq) else item.examples
     in_lang = [p for p in phrases if _is_korean(p) == (lang == "ko")]
@@ -162,6 +244,8 @@ def item_data(item: Item) -> str | None:
         return cb.program(item.id)
     if isinstance(item, Faq):
         return cb.faq(item.id)
+    if isinstance(item, Referral):
+        return cb.referral(item.id)
     return cb.intent(item.id)
 
 
@@ -188,23 +272,27 @@ def list_programs(kb: KnowledgeBase, key: ListKey) -> tuple[Program, ...] | None
 
 
 def list_card(kb: KnowledgeBase, texts: Texts, lang: str, key: ListKey) -> Card | None:
-    """One page of a browse list, with page and back buttons; None if the list no longer exists."""
+    """One page of a list of programs - an area's (also the answer to `수소 관련 지원사업 뭐 있어요`) or an
+    audience's: each program's name and what it is in one line, a button each, page and back buttons.
+    None if the list no longer exists."""
     programs = list_programs(kb, key)
     if programs is None:
         return None
     pages = max(1, -(-len(programs) // PAGE_SIZE))
     key = key.at(min(key.page, pages - 1))
     if key.kind == "a":
-        area = next((a for a in kb.areas if a.id == key.value), None)
+        area = kb.area(key.value)
         name = area.name.get(lang) if area else texts.get("browse.other_area", lang)
-        title = texts.get("browse.area", lang, area=name)
+        title = texts.get("browse.area", lang, area=name, count=len(programs))
         back = button(texts.get("browse.back_to_areas", lang), cb.AREAS)
     else:
         title = texts.get(f"browse.audience_{key.value}", lang)
         back = button(texts.get("browse.back_to_menu", lang), cb.menu("menu"))
+    page = programs[key.page * PAGE_SIZE:(key.page + 1) * PAGE_SIZE]
     if not programs:
         title += "\n\n" + texts.get("browse.empty", lang)
-    page = programs[key.page * PAGE_SIZE:(key.page + 1) * PAGE_SIZE]
+    else:
+        title += "\n\n" + "\n".join(f"• <b>{escape(p.name.get(lang))}</b> — {escape(blurb(p, lang))}" for p in page)
     rows: list[list[InlineKeyboardButton | None]] = [
         [button(p.name.get(lang), cb.program(p.id, cb.SUMMARY, key))] for p in page]
     rows.append([
@@ -215,6 +303,16 @@ def list_card(kb: KnowledgeBase, texts: Texts, lang: str, key: ListKey) -> Card 
         rows.append([button(texts.get("alerts.subscribe_area", lang), cb.alert_area(key.value))])
     rows.append([back])
     return title, keyboard(rows)
+
+
+def blurb(program: Program, lang: str) -> str:
+    """What a program is, in one short line: the first sentence of its summary."""
+    summary = " ".join(program.summary.get(lang).split())
+    for end in ("다. ", ". "):
+        if end in summary:
+            summary = summary[:summary.index(end) + len(end) - 1]
+            break
+    return shorten(summary, BLURB_LIMIT)
 
 
 # -- helpers -------------------------------------------------------------------------------------------

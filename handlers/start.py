@@ -19,7 +19,7 @@ async def start(update: Update, context: BotContext) -> None:
     if context.args:
         # t.me/<bot>?start=<id>: the agency prints these on posters and its web site.
         item = context.kb.get(context.args[0].strip().lower())
-        if item is not None and item.kind in ("program", "faq"):
+        if item is not None and item.kind in ("program", "faq", "referral"):
             record_pick(context, item, cb.SUMMARY, lang)
             await show_item(update, context, item, lang)
             return

@@ -20,10 +20,16 @@ async def test_answer_card_shows_the_aspect_asked_with_buttons_for_the_others(bo
     assert (enquiry["text"], enquiry["kind"], enquiry["item_id"], enquiry["aspect"]) == (
         "무역사절단 신청 방법", "answer", "trade-mission", "apply")
     assert enquiry["elapsed_ms"] is not None
-    expected = ["p:trade-mission"] + [f"p:trade-mission:{a}" for a in program.aspects if a != "apply"]
-    expected += ["fu:start", "al:p:trade-mission", f"fb:{enquiry['id']}:1", f"fb:{enquiry['id']}:0"]
-    assert button_data(card) == expected
-    assert [label for label, _ in buttons(card)][:2] == ["개요", "자격요건"]
+    # The aspects in one row; the link to the agency's notices, staff, the opening alert and 👍/👎 in the other.
+    rows = card["reply_markup"]["inline_keyboard"]
+    assert [b["callback_data"] for b in rows[0]] == (
+        ["p:trade-mission"] + [f"p:trade-mission:{a}" for a in program.aspects if a != "apply"])
+    assert [label for label, _ in buttons(card)][:2] == ["개요", "자격"]
+    assert [b.get("url") or b["callback_data"] for b in rows[1]] == [
+        kb.agency.url, "fu:start", "al:p:trade-mission", f"fb:{enquiry['id']}:1", f"fb:{enquiry['id']}:0"]
+    assert len(rows) == 2
+    # When the facts held, and where from, in one line under the card.
+    assert card["plain"].endswith("ℹ️ 2018년 6월 기준 · 출처: hankyung.com")
 
 
 async def test_the_enquiry_and_decision_are_committed_before_the_reply(bot, store):
@@ -69,7 +75,8 @@ programs:
         assert card["plain"].startswith("R&D <바우처>")
         data = button_data(card)
         assert data[:2] == ["p:rnd-voucher:eligibility", "p:rnd-voucher:apply"]
-        assert ("🔗 누리집에서 자세히 보기", "https://example.org/rnd") in buttons(card)
+        assert ("🔗 누리집", "https://example.org/rnd") in buttons(card)
+        assert "ℹ️" not in card["plain"]  # no as_of and no source: no line
 
 
 async def test_feedback_is_stored_against_the_enquiry_it_rates(bot, store):
@@ -202,3 +209,72 @@ async def test_a_message_of_only_spaces_in_a_private_chat_asks_for_the_question(
     sent = await bot.say(typed)
     assert len(sent) == 1 and sent[0]["plain"].startswith("궁금하신 점을 글로 적어 주시면")
     assert "언급" not in sent[0]["plain"]
+
+
+async def test_every_shipped_program_card_has_two_rows_one_link_and_says_staff_only_on_its_button(bot, kb):
+    for program in kb.programs:
+        card = (await bot.command("/start", args=program.id))[0]
+        rows = card["reply_markup"]["inline_keyboard"]
+        assert len(rows) <= 2, program.id
+        links = [b["url"] for row in rows for b in row if "url" in b]
+        assert links == [program.url or kb.agency.url], program.id
+        assert "'담당자 문의'를 눌러" not in card["plain"] and "이 챗봇은" not in card["plain"], program.id
+        if program.as_of:
+            assert "ℹ️ " in card["plain"] and " 기준" in card["plain"], program.id
+
+
+async def test_an_aspect_asked_but_not_written_says_so_and_shows_the_summary(tmp_path, make_bot):
+    kb = write_knowledge(tmp_path, """
+agency: {name: {ko: 진흥원, en: Agency}, url: https://example.org/notices}
+programs:
+  - id: rnd-voucher
+    name: {ko: 연구개발 바우처, en: R&D voucher}
+    run_by: {ko: 창원시 사업, en: A city program}
+    summary: {ko: 연구개발 비용을 지원합니다., en: Pays for R&D.}
+    eligibility: {ko: 창원 중소기업 (2024년 기준), en: Changwon SMEs (as of 2024)}
+    questions: [연구개발 바우처 있나요]
+    as_of: 2024-03-05
+    source: [https://www.example.org/notice, 2024년 공고문]
+""")
+    async with make_bot(kb) as bot:
+        card = (await bot.say("연구개발 바우처 일정 알려주세요"))[0]
+        assert card["plain"].startswith("연구개발 바우처\n일정 · 창원시 사업\n\n")
+        assert "이 사업의 일정 안내는 아직 준비되지 않았습니다. 최신 공고에서 확인해 주세요." in card["plain"]
+        assert "연구개발 비용을 지원합니다." in card["plain"]
+        assert card["plain"].endswith("ℹ️ 2024년 3월 5일 기준 · 출처: example.org 외 1건")
+        assert ("📢 최신 공고", "https://example.org/notices") in buttons(card)
+        english = (await bot.say("when can I apply for the R&D voucher", lang="en"))[0]
+        assert english["plain"].endswith("ℹ️ As of 5 March 2024 · Source: example.org and 1 more")
+
+
+async def test_a_whole_area_question_lists_that_areas_programs(bot, kb):
+    reply = (await bot.say("수소 관련 지원사업 뭐 있어요"))[0]
+    hydrogen = kb.programs_in("hydrogen")
+    assert reply["plain"].startswith(f"수소산업 분야 사업 {len(hydrogen)}개입니다.")
+    for program in hydrogen:
+        assert f"• {program.name.get('ko')} — " in reply["plain"]
+    assert button_data(reply)[:len(hydrogen)] == [f"p:{p.id}::a.hydrogen" for p in hydrogen]
+
+
+async def test_the_fallback_examples_follow_what_was_asked(bot, kb):
+    # Nothing near the question: one example from each of the first areas, in the order visitors expect.
+    plain = (await bot.say("오늘 점심 뭐 먹지"))[0]["plain"]
+    firsts = [kb.programs_in(area.id)[0].name.get("ko") for area in kb.areas[:3]]
+    assert [line.split(" ", 1)[1].split(" 신청")[0].split("에서는")[0] for line in plain.splitlines()
+            if line.startswith("• ")] == firsts
+
+
+def test_fallback_examples_come_from_what_the_matcher_saw_near_the_question(kb):
+    from handlers.cards import example_programs
+    from intents.decision import Candidate, Decision
+
+    job = Decision("fallback", candidates=(Candidate("job-matching", "program", 31.6),
+                                           Candidate("human", "intent", 30.0)))
+    examples = example_programs(kb, job)
+    assert examples[0].id == "job-matching"
+    assert all("job_seeker" in p.audience for p in examples)  # a job seeker gets job examples
+    via_faq = example_programs(kb, Decision("fallback", candidates=(Candidate("office-space", "faq", 20.0),)))
+    assert [p.id for p in via_faq[:2]] == list(kb.get("office-space").programs[:2])
+    too_weak = Decision("fallback", candidates=(Candidate("job-matching", "program", 5.0),))
+    assert example_programs(kb, too_weak) == example_programs(kb, None)  # noise says nothing
+    assert [p.area.id for p in example_programs(kb, None)] == [a.id for a in kb.areas[:3]]

@@ -538,3 +538,55 @@ def test_absurd_block_nesting_is_an_error_not_a_segfault(tmp_path, deep):
     problem = find(problems, "nests")
     assert where(problem)[0::2] == ("deep.yaml", "error") and problem.line >= 1
     assert kb.programs
+
+
+def test_areas_come_in_the_order_written_under_area_not_by_file_name(tmp_path):
+    area = "area: {{id: {id}, name: {{ko: {id}, en: {id}}}{order}}}\n"
+    kb, problems = load_files(tmp_path, {
+        "a-hydrogen.yaml": area.format(id="hydrogen", order=", order: 3") + GOOD_KNOWLEDGE,
+        "b-misc.yaml": area.format(id="misc", order="") + GOOD_KNOWLEDGE.replace("trade-mission", "misc-one"),
+        "c-jobs.yaml": area.format(id="jobs", order=", order: 2") + GOOD_KNOWLEDGE.replace("trade-mission", "job-one"),
+        "d-startup.yaml": area.format(id="startup", order=", order: 1") + GOOD_KNOWLEDGE.replace("trade-mission", "s-one"),
+        "e-bad.yaml": area.format(id="other", order=", order: first") + GOOD_KNOWLEDGE.replace("trade-mission", "o-one"),
+    })
+    assert [a.id for a in kb.areas] == ["startup", "jobs", "hydrogen", "misc", "other"]
+    assert where(find(problems, "order of area 'other' is not a whole number")) == ("e-bad.yaml", 1, "error")
+
+
+def test_referrals_agency_as_of_and_sources_load_and_are_checked(tmp_path):
+    kb, problems = load_files(tmp_path, {"a.yaml": """\
+        agency: {name: {ko: 진흥원, en: Agency}, url: https://example.org}
+        referrals:
+          - id: ref-tax
+            name: {ko: 세무서, en: Tax office}
+            aliases: [홈택스]
+            questions: [사업자등록 어떻게 해요]
+            answer: {ko: 세무서에서 합니다., en: At the tax office.}
+            url: https://www.hometax.go.kr
+            contact: {ko: 국번 없이 126, en: 126}
+            as_of: 2025
+            source: [https://example.org/blog, 국세청 안내]
+          - id: ref-broken
+            name: {ko: 어딘가, en: Somewhere}
+            questions: [어디예요]
+            answer: {ko: 모릅니다, en: Unknown}
+            source: [www.bad url]
+            as_of: 2025-13
+        """, "b.yaml": """\
+        agency: {name: 둘째}
+        faqs:
+          - id: q
+            questions: [질문]
+            answer: {ko: 답, en: A}
+            url: https://example.org/q
+            as_of: 2024-02-30
+        """})
+    ref = kb.get("ref-tax")
+    assert (ref.kind, ref.url, ref.contact.get("en"), str(ref.as_of), ref.sources) == (
+        "referral", "https://www.hometax.go.kr", "126", "2025", ("https://example.org/blog", "국세청 안내"))
+    assert kb.referrals == (ref,) and kb.agency.url == "https://example.org" and kb.get("q").url == "https://example.org/q"
+    assert where(find(problems, "'ref-broken' has neither a url nor a contact")) == ("a.yaml", 12, "error")
+    assert where(find(problems, "a source of referral 'ref-broken' is not a web address")) == ("a.yaml", 16, "error")
+    assert where(find(problems, "as_of of referral 'ref-broken' is not a real date")) == ("a.yaml", 17, "error")
+    assert where(find(problems, "as_of of FAQ 'q' is not a real date: '2024-02-30'")) == ("b.yaml", 7, "error")
+    assert where(find(problems, "agency: is written twice")) == ("b.yaml", 1, "error")
