@@ -35,6 +35,7 @@ from rapidfuzz import fuzz, process
 from intents.analyzer import UNKNOWN_PREFIX, Analysis, Analyzer, detect_lang, normalize
 from intents.context import MatchContext
 from intents.decision import Candidate, Decision
+from intents.hangul import is_initials_only
 from intents.focus import asking_index, focus, has_long_run, question_sentence, sentences
 from intents.lexicon import Lexicon, load_lexicon
 from intents.semantic import Embedder, SemanticCache, shared_embedder
@@ -308,6 +309,9 @@ class Matcher:
         if decision.kind != "answer":
             decision = self._chat_phrase(analysis, lang) or decision
         semantic_text = self._semantic_text(kept) if self.embedder is not None else ""
+        if semantic_text and any(is_initials_only(token) for token in analysis.normalized.split()):
+            # The model cannot read 초성 (ㄱㅅㄱㅇ): it reads the analyser's expansion instead.
+            semantic_text = " ".join(t.lstrip(UNKNOWN_PREFIX) for t in analysis.terms)
         if semantic_text.strip() and decision.area is None and not self._decisive(decision):
             decision = self._hybrid(decision, analysis, semantic_text, lang, excluded)
         if asking and decision.kind == "answer" and decision.aspect is not None:
@@ -603,8 +607,9 @@ class Matcher:
         by_term: dict[str, set[str]] = defaultdict(set)
         for aspect, cues in self.lexicon.aspect_cues_ko.items():
             for cue in (*cues, *(c.strip() for c in self.lexicon.aspect_cues_en.get(aspect, ()))):
-                for term in self.analyzer.analyze(cue).terms:
-                    by_term[term].add(aspect)
+                terms = self.analyzer.analyze(cue).terms
+                if len(terms) == 1:  # a cue that is one word (신청), not a phrase that holds it (신청자격)
+                    by_term[terms[0]].add(aspect)
         return {t: next(iter(a)) for t, a in by_term.items() if len(a) == 1 and not t.startswith(UNKNOWN_PREFIX)}
 
     def _cue_terms(self) -> frozenset[str]:
