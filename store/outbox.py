@@ -132,7 +132,9 @@ class Outbox(Part):
         return [outbox_row(r) for r in self._all("SELECT * FROM outbox WHERE status = ? ORDER BY id", (status,))]
 
     def mark_sent(self, outbox_id: int, message_id: int | None = None) -> bool:
-        """Delivered. A sent staff card (purpose "staff_card") becomes its ticket's card message.
+        """Delivered. A sent staff card (purpose "staff_card") becomes its ticket's card message. A sent
+        report keeps neither its picture nor its caption, which quotes what people asked (forget could not
+        find them there: a report belongs to no one's chat or ticket).
 
         Only a pending row becomes "sent": one forgotten while it was being sent (/forget, the retention
         purge) keeps its status, and this returns False, so that the sender can blank what it just posted.
@@ -142,8 +144,8 @@ class Outbox(Part):
         with self.db.atomic():
             was_pending = self.db.execute(
                 "UPDATE outbox SET status = 'sent', sent_at = ?, sent_message_id = ?, attempts = attempts + 1,"
-                " photo = NULL WHERE id = ? AND status = 'pending'",
-                (now, message_id, outbox_id),
+                " photo = NULL, text = CASE purpose WHEN ? THEN '' ELSE text END WHERE id = ? AND status = 'pending'",
+                (now, message_id, REPORT, outbox_id),
             ).rowcount > 0
             if not was_pending:
                 self.db.execute("UPDATE outbox SET sent_message_id = ? WHERE id = ?", (message_id, outbox_id))
