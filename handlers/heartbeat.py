@@ -54,7 +54,10 @@ class Heartbeat:
             "updates_handled": str(self.updates),
             "last_update_at": _iso(self.last_update_at) if self.last_update_at else "",
             "last_update_id": str(self.last_update_id or ""),
-            "matcher_mode": services.settings.matcher_mode,
+            # The mode in use ("hybrid" once the semantic index is ready, "lexical" until then or where the
+            # model cannot run) and the one asked for (MATCHER_MODE).
+            "matcher_mode": getattr(services.knowledge.matcher, "mode", services.settings.matcher_mode),
+            "matcher_mode_setting": services.settings.matcher_mode,
             "heartbeat_at": _iso(time.time()),
         }
         try:

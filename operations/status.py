@@ -131,13 +131,22 @@ def render(status: dict[str, Any], now: datetime | None = None) -> str:
         ("Bot", bot_line),
         ("Last update", last),
         ("Knowledge", knowledge),
-        ("Matcher mode", bot.get("matcher_mode", "-")),
+        ("Matcher mode", _matcher_line(bot)),
         ("Enquiries", f"{enq['total']} in all; {enq['today']} today; {enq['last_7_days']} in the last 7 days"),
         ("Tickets", ", ".join(f"{count} {name}" for name, count in tickets.items())),
         ("Open tickets", (open_list + (f" and {more} more" if more > 0 else "")) or "none"),
         ("Outbox", outbox_line),
     ]
     return "\n".join(f"{name:<13} {value}" for name, value in lines)
+
+
+def _matcher_line(bot: dict[str, str]) -> str:
+    mode, setting = bot.get("matcher_mode"), bot.get("matcher_mode_setting")
+    if mode is None:
+        return "-"
+    if setting and setting != mode:
+        return f"{mode} (MATCHER_MODE={setting}: the semantic index is being built, or the model cannot run here)"
+    return mode
 
 
 def run_status(db_path: Path, folders: tuple[Path, Path], *, as_json: bool = False) -> int:

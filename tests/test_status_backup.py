@@ -57,7 +57,7 @@ async def test_status_and_a_backup_while_the_bot_runs(tmp_path):
             await asyncio.wait_for(bot.communicate(), 30)
     assert status["bot"]["running"] is True and status["bot"]["mode"] == "polling"
     assert status["bot"]["knowledge_version"] == version((ROOT / "knowledge", ROOT / "intents"))
-    assert status["bot"]["matcher_mode"] == "hybrid"
+    assert status["bot"]["matcher_mode_setting"] == "hybrid" and status["bot"]["matcher_mode"] in ("hybrid", "lexical")
     assert status["enquiries"]["total"] == 1 and status["enquiries"]["today"] == 1
     assert status["tickets"] == {"open": 2, "claimed": 0, "answered": 0, "closed": 1}
     assert [t["number"] for t in status["open_tickets"]] == [1, 2]
