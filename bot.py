@@ -395,10 +395,11 @@ def run_bot(knowledge_dir: Path, intents_dir: Path, *, chat: bool = False,
         # -- ops: knowledge hot reload (file watcher, SIGHUP, staff /reload) --
         from handlers import reload
 
-        # A reload builds its matcher like the one above, in the reload's worker thread (new texts are
-        # embedded there, so the matcher swapped in is complete).
+        # A reload builds its matcher like the one above: lexical at once, the semantic index (only texts
+        # not in the cache are embedded) completed in the background.
         reload.register(app, knowledge_dir, intents_dir,
-                        lambda new_kb: Matcher.for_mode(new_kb, settings.matcher_mode, settings.db_path.parent / "cache"))
+                        lambda new_kb: Matcher.for_mode(new_kb, settings.matcher_mode, settings.db_path.parent / "cache",
+                                                        background=True))
         # -- ops: what `python bot.py status` reads (handlers/heartbeat.py) --
         from handlers import heartbeat
 
