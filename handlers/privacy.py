@@ -22,7 +22,8 @@ from datetime import timedelta
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import Application, CallbackQueryHandler
+from telegram.error import TelegramError
+from telegram.ext import Application, ApplicationHandlerStop, CallbackQueryHandler, MessageHandler, filters
 
 from handlers import cards, finder, followup
 from handlers.actions import register_action
@@ -33,12 +34,14 @@ from handlers.errors import answer_stale
 from handlers.persistence import expire_state, forget_state
 from handlers.replies import answer_query, send, show
 from handlers.texts import Texts, shorten
+from handlers.typed import Awaiting, TypedAnswer, typed_answer
 from store import mask_contact
 from store.database import KST
 
 _log = logging.getLogger(__name__)
 
 FORGET = "pv:forget"         # pv:forget:yes | pv:forget:no, the confirmation's buttons
+FORGET_OFFER = "forget_offer"  # user_data: (chat id, message id) of the confirmation on screen
 JOB_NAME = "privacy-daily"
 # VACUUM rewrites the database file and holds the event loop meanwhile (answers wait): at a quiet hour.
 JOB_TIME = dtime(4, 0, tzinfo=KST)
@@ -125,7 +128,9 @@ async def ask_to_forget(update: Update, context: BotContext, lang: str | None = 
         InlineKeyboardButton(texts.get("privacy.forget.delete_button", lang), callback_data=f"{FORGET}:yes"),
         InlineKeyboardButton(texts.get("privacy.forget.keep_button", lang), callback_data=f"{FORGET}:no"),
     ]])
-    await send(update, context, text, markup)
+    message = await send(update, context, text, markup)
+    if message is not None and context.user_data is not None:
+        context.user_data[FORGET_OFFER] = (message.chat_id, message.message_id)  # "네" typed answers it
 
 
 async def forget_command(update: Update, context: BotContext) -> None:
@@ -139,8 +144,28 @@ async def forget_answer(update: Update, context: BotContext) -> None:
         await answer_stale(update, context)
         return
     await answer_query(query)  # stops the spinner; the confirmation is replaced by the outcome
+    await forget_or_keep(update, context, confirmed=query.data.endswith(":yes"))
+
+
+async def typed_answer_to_forget(update: Update, context: BotContext) -> None:
+    """"네" / "삭제해 주세요", or "아니요" / "취소", typed while the confirmation is on screen: its buttons."""
+    offer = context.user_data.pop(FORGET_OFFER, None) if context.user_data is not None else None
+    if offer:
+        try:
+            await context.bot.edit_message_reply_markup(offer[0], offer[1], reply_markup=None)
+        except TelegramError as error:  # already gone or too old: nothing to take off
+            _log.debug("could not take the buttons off the /forget confirmation: %s", error.message)
+    message = update.effective_message
+    await forget_or_keep(update, context, confirmed=typed_answer(message.text if message else None) == "yes")
+    raise ApplicationHandlerStop  # a typed answer is never a question as well
+
+
+async def forget_or_keep(update: Update, context: BotContext, *, confirmed: bool) -> None:
+    """Delete everything kept about the person, or say that nothing was deleted."""
     lang = user_lang(update, context)
-    if query.data.endswith(":no"):
+    if context.user_data is not None:
+        context.user_data.pop(FORGET_OFFER, None)
+    if not confirmed:
         await show(update, context, context.texts.get("privacy.forget.kept", lang),
                    cards.main_menu(context.texts, lang))
         return
@@ -201,6 +226,11 @@ def register(app: Application, *, daily_job: bool = True) -> None:
     app.add_handler(command("mydata", show_my_data))
     app.add_handler(command("forget", forget_command))
     app.add_handler(CallbackQueryHandler(forget_answer, pattern=f"^{FORGET}:"))
+    # Typed answers to the confirmation, ahead of the areas (where "취소" would be the follow-up's cancel
+    # and "네" a question): in the follow-up's group, after its conversation.
+    app.add_handler(MessageHandler(filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+                                   & TypedAnswer("yes", "no", "cancel") & Awaiting(app, FORGET_OFFER),
+                                   typed_answer_to_forget), group=followup.FOLLOWUP_GROUP)
     register_action(app, "forget", ask_to_forget)
     if daily_job:
         schedule_daily_maintenance(app)

@@ -134,3 +134,17 @@ async def test_no_sentence_is_said_twice(bot: BotHarness) -> None:
         for message in to_user(await bot.say(text)):
             sentences = [s.strip() for s in message["plain"].replace("\n", ". ").split(".") if s.strip()]
             assert len(sentences) == len(set(sentences)), message["plain"]
+
+
+async def test_the_forget_confirmation_can_be_answered_by_typing(bot: BotHarness) -> None:
+    await bot.say("청창사 모집 기간 알려주세요")
+    await bot.command("/forget")
+    kept = to_user(await bot.say("아니요"))
+    assert len(kept) == 1 and kept[0]["plain"].startswith("삭제를 취소했습니다")
+    assert bot.store.privacy.user_data(USER)["enquiries"] > 0
+    await bot.command("/forget")
+    done = to_user(await bot.say("네"))
+    assert len(done) == 1 and done[0]["plain"].startswith("삭제했습니다")
+    assert bot.store.privacy.user_data(USER)["enquiries"] == 0
+    # Without a confirmation on screen, "네" is an ordinary message again.
+    assert "삭제" not in to_user(await bot.say("네"))[0]["plain"]
