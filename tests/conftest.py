@@ -40,6 +40,21 @@ def matcher(kb: KnowledgeBase) -> Matcher:
     return Matcher(kb)
 
 
+DESK_DATA = ROOT / "tests" / "data" / "desk"
+
+
+@pytest.fixture(scope="session")
+def frozen_kb() -> KnowledgeBase:
+    """A frozen copy of the knowledge (tests/data/desk) for tests of the desk, not of the knowledge: staff
+    rewrite the shipped files. A test module uses it through tests/desk_fixtures.py."""
+    return load_or_raise(DESK_DATA / "knowledge", DESK_DATA / "intents")
+
+
+@pytest.fixture(scope="session")
+def frozen_matcher(frozen_kb: KnowledgeBase) -> Matcher:
+    return Matcher(frozen_kb)
+
+
 @pytest.fixture(scope="session")
 def texts() -> Texts:
     """The bot's texts, read once for the whole run (the Application gets them injected)."""
@@ -161,3 +176,4 @@ def buttons(entry: dict) -> list[tuple[str, str]]:
 
 def button_data(entry: dict) -> list[str]:
     return [data for _, data in buttons(entry)]
+

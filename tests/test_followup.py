@@ -21,6 +21,7 @@ from telegram import Update
 from bot import build_application
 from botapi.inprocess import InProcessBotAPI
 from conftest import BotHarness, button_data, buttons
+from desk_fixtures import kb, matcher  # noqa: F401 - the frozen knowledge for these tests
 from handlers import consent, followup
 from handlers.persistence import SQLitePersistence
 from settings import Settings

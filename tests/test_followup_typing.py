@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BotHarness, button_data
+from desk_fixtures import kb, matcher  # noqa: F401 - the frozen knowledge for these tests
 from handlers.followup.names import extract_name
 from handlers.typed import typed_answer
 from settings import Settings

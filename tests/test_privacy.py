@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from conftest import BotHarness, button_data, buttons
+from desk_fixtures import kb, matcher  # noqa: F401 - the frozen knowledge for these tests
 from handlers import followup, outbox, privacy
 from settings import Settings
 from store.database import KST

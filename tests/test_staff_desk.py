@@ -21,6 +21,7 @@ from settings import Settings
 from store import EnquiryStore
 from tests.conftest import button_data
 from fakeclock import Clock
+from desk_fixtures import kb, matcher  # noqa: F401 - the frozen knowledge for these tests
 
 STAFF_CHAT = -1001234
 STAFF = 501          # staff members

@@ -1,0 +1,112 @@
+"""The follow-up and the staff desk through `python bot.py`, long polling the loopback Bot API over HTTP.
+
+What people met (issue #9), end to end in the real process: consent given by typing 네, a name given as
+"김민수입니다", a phone number typed into an anonymous question, a 👎 on an answer; then the operator's
+`enquiries` commands on the same database.
+"""
+from __future__ import annotations
+
+import asyncio
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from botapi import UpdateFactory
+from botapi.loopback import LoopbackBotAPIServer
+from handlers import callback_data as cb
+
+ROOT = Path(__file__).resolve().parent.parent
+# The frozen knowledge of the desk's tests (tests/data/desk), not the shipped files staff rewrite.
+KNOWLEDGE = ["--knowledge", str(ROOT / "tests/data/desk/knowledge"), "--intents", str(ROOT / "tests/data/desk/intents")]
+STAFF_CHAT, STAFF = -100777, 501
+NAMED, ANONYMOUS, RATER = 11, 12, 13
+PHONE = "055-123-4567"
+
+
+async def wait_until(predicate: Callable[[], bool], timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting for the bot")
+        await asyncio.sleep(0.02)
+
+
+def texts_to(server: LoopbackBotAPIServer, chat: int) -> list[str]:
+    return [entry.get("plain") or entry.get("text") or "" for entry in server.api.sent_to(chat)]
+
+
+async def say(server: LoopbackBotAPIServer, factory: UpdateFactory, user: int, text: str, expect: str) -> None:
+    """Send `text` as `user` and wait for a new message to them containing `expect`."""
+    before = len(server.api.sent_to(user))
+    server.push_update(factory.command(text, user_id=user) if text.startswith("/") else
+                       factory.message(text, user_id=user))
+    await wait_until(lambda: any(expect in t for t in texts_to(server, user)[before:]))
+
+
+def enquiries(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(ROOT / "bot.py"), "enquiries", *args], cwd=ROOT, timeout=60,
+                          env={**os.environ, "BOT_DB": str(db)}, capture_output=True, text=True)
+
+
+async def test_the_desk_bars_through_bot_py_over_http(tmp_path: Path) -> None:
+    db = tmp_path / "data" / "bot.db"
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": "123:TEST", "BOT_DB": str(db), "PYTHONUNBUFFERED": "1",
+           "STAFF_CHAT_ID": str(STAFF_CHAT), "STAFF_USER_IDS": str(STAFF)}
+    async with LoopbackBotAPIServer() as server:
+        env["TELEGRAM_BASE_URL"] = server.base_url
+        proc = await asyncio.create_subprocess_exec(sys.executable, str(ROOT / "bot.py"), *KNOWLEDGE, cwd=ROOT, env=env,
+                                                    stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
+        factory = UpdateFactory(None, api=server.api)
+        try:
+            await wait_until(lambda: bool(server.api.calls_of("getUpdates")), timeout=30)
+            # Consent typed, a name in a sentence.
+            await say(server, factory, NAMED, "/contact", "개인정보 수집·이용 동의")
+            await say(server, factory, NAMED, "네", "성함")
+            await say(server, factory, NAMED, "김민수입니다", "김민수님")
+            await say(server, factory, NAMED, "010 2468 1357", "질문")
+            await say(server, factory, NAMED, "수소충전소 부지 임대 조건이 궁금합니다", "접수할까요")
+            await say(server, factory, NAMED, "네", "접수 번호")
+            # Consent refused by typing, a phone number in the question.
+            await say(server, factory, ANONYMOUS, "/contact", "개인정보 수집·이용 동의")
+            await say(server, factory, ANONYMOUS, "아니요", "질문")
+            await say(server, factory, ANONYMOUS, f"수출 바우처 문의입니다. {PHONE} 로 연락 주세요", "빼고 전해")
+            await say(server, factory, ANONYMOUS, "네", "접수 번호")
+            # An answer rated 👎.
+            await say(server, factory, RATER, "예비창업자 지원 신청 자격이 어떻게 되나요", "")
+            answer = server.api.sent_to(RATER)[-1]
+            down = next(b["callback_data"] for row in answer["reply_markup"]["inline_keyboard"] for b in row
+                        if b.get("callback_data", "").startswith("fb:") and b["callback_data"].endswith(":0"))
+            assert cb.parse_feedback(down) is not None
+            before = len(server.api.calls)
+            server.push_update(factory.callback(down, user_id=RATER, message_id=answer["message_id"]))
+            await wait_until(lambda: len(server.api.calls) > before + 1)
+            await wait_until(lambda: len(server.api.sent_to(STAFF_CHAT)) >= 2)  # both cards posted
+        finally:
+            proc.terminate()
+            output, _ = await asyncio.wait_for(proc.communicate(), 20)
+    assert proc.returncode is not None and "Traceback" not in output.decode("utf-8", "replace")
+
+    with sqlite3.connect(db) as conn:
+        tickets = dict(conn.execute("SELECT user_id, coalesce(name, '') || '|' || question FROM tickets"))
+        helpful = conn.execute("SELECT helpful FROM feedback").fetchall()
+    assert tickets[NAMED].startswith("김민수|")
+    assert PHONE not in tickets[ANONYMOUS] and "[phone]" in tickets[ANONYMOUS]
+    assert helpful == [(0,)]
+    raw = b"".join(p.read_bytes() for p in db.parent.glob(db.name + "*"))
+    assert PHONE.encode() not in raw
+    cards = texts_to(server, STAFF_CHAT)
+    assert any("김민수" in card for card in cards) and not any(PHONE in card for card in cards)
+
+    exported = enquiries(db, "export", "--format", "xlsx")
+    [xlsx] = list((db.parent / "exports").glob("enquiries-*.xlsx"))
+    assert exported.returncode == 0 and stat.S_IMODE(xlsx.stat().st_mode) == 0o600
+    ignored = subprocess.run(["git", "check-ignore", "-q", "data/exports/enquiries-2026-01-01.xlsx"], cwd=ROOT)
+    assert ignored.returncode == 0  # the default data folder is git-ignored
+
+    unanswered = enquiries(db, "unanswered", *KNOWLEDGE)
+    assert unanswered.returncode == 0 and "예비창업자 지원 신청 자격이 어떻게 되나요" in unanswered.stdout
