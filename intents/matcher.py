@@ -572,8 +572,9 @@ class Matcher:
         for term, weight in (rare or weights).items():
             for index, credit in self.postings.get(term, ()):
                 covered[index] += weight * credit
-        if not programs:
-            covered = {i: v for i, v in covered.items() if not isinstance(self.entries[i].item, Program)}
+        if not programs:  # nor another institution: a referral is for a topic the agency does not cover
+            covered = {i: v for i, v in covered.items()
+                       if not isinstance(self.entries[i].item, (Program, Referral))}
         return heapq.nlargest(SHORTLIST, covered, key=covered.__getitem__)
 
     def _terms(self, text: str) -> list[str]:

@@ -143,3 +143,5 @@ def test_a_referral_answers_another_institutions_question_but_never_outranks_a_p
     decision = matcher.match("창업 자금 대출 받을 수 있나요")
     assert (decision.kind, decision.id) == ("answer", "startup-loan")
     assert decision.candidates[0].id == "startup-loan"
+    # A question with no topic of its own (only how/what words) is never another institution's.
+    assert all(c.id not in ("jobless-benefit", "soho-loan") for c in matcher.match("신청 방법").candidates)
