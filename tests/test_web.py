@@ -175,3 +175,44 @@ def test_accounts_from_the_environment():
         with pytest.raises(AccountsError) as error:
             parse_accounts(bad)
         assert "pbkdf2" not in str(error.value)  # a hash is never repeated in the message
+
+
+def test_hash_password_from_a_pipe_and_its_checks(monkeypatch, capsys):
+    import io
+
+    from bot import main
+    from datasette_auth_passwords.utils import verify_password
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("a-long-enough-password\n"))
+    assert main(["web", "hash-password", "--name", "park"]) == 0
+    line = capsys.readouterr().out.strip()
+    name, hashed = line.split(":", 1)
+    assert name == "park" and verify_password("a-long-enough-password", hashed)
+    assert parse_accounts(line) == {"park": hashed}
+    monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
+    assert main(["web", "hash-password"]) == 1
+    assert "at least 10" in capsys.readouterr().err
+
+
+def test_the_cookie_key_is_kept_beside_the_database(tmp_path):
+    import stat
+
+    from web.server import secret_for
+
+    first = secret_for(tmp_path / "bot.db")
+    assert len(first) == 64 and secret_for(tmp_path / "bot.db") == first  # the same after a restart
+    path = tmp_path / "bot-web-secret"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_web_refuses_to_start_without_accounts(tmp_path, capsys, monkeypatch):
+    from bot import main
+
+    monkeypatch.setenv("BOT_DB", str(tmp_path / "bot.db"))
+    monkeypatch.delenv("STAFF_WEB_ACCOUNTS", raising=False)
+    assert main(["web", "--port", "8001"]) == 2
+    assert "STAFF_WEB_ACCOUNTS is not set" in capsys.readouterr().err
+    monkeypatch.setenv("STAFF_WEB_ACCOUNTS", "kim:secret")
+    assert main(["web"]) == 2
+    err = capsys.readouterr().err
+    assert "hash of 'kim'" in err and "secret" not in err.replace("hash-password", "")
