@@ -25,7 +25,8 @@ from store.rows import Ticket
 _log = logging.getLogger(__name__)
 
 STAFF_GATE_GROUP = -4   # refuses staff actions to anyone else, before anything sees them (flood gate: -5)
-COMMANDS = ("inbox", "ticket", "reply", "close", "reopen", "stats", "report")  # report: handlers/report.py
+COMMANDS = ("inbox", "ticket", "reply", "close", "reopen", "stats", "report",  # report: handlers/report.py
+            "reload")  # reload: handlers/reload.py
 
 
 def is_staff(context: BotContext, user: User | None) -> bool:

@@ -82,3 +82,26 @@ def test_people_who_went_quiet_are_forgotten():
         gate.over_limit(user, 0)
     gate.over_limit(5000, floodgate.PRUNE_EVERY_S + 11)
     assert gate.tracked == 1
+
+
+async def test_staff_are_not_gated_and_a_stranger_s_reload_is_refused(db_path, kb, matcher, store):
+    """Staff working fast (20 commands in a second) are all answered; /reload is a staff command: a stranger
+    gets the staff desk's refusal, not a reload."""
+    from botapi.inprocess import InProcessBotAPI
+    from handlers import reload
+
+    api = InProcessBotAPI()
+    settings = Settings(token=None, db_path=db_path, staff_user_ids=frozenset({42}))
+    app = bot.build_application(settings, kb=kb, matcher=matcher, store=store, request=api, get_updates_request=api)
+    reloader = reload.register(app, bot.DEFAULT_KNOWLEDGE, bot.DEFAULT_INTENTS, type(matcher), watch=False)
+    updates = UpdateFactory(app.bot)
+    async with app:
+        for _ in range(20):
+            await app.process_update(updates.command("/inbox", user_id=42))
+        for _ in range(2):
+            await app.process_update(updates.command("/reload", user_id=42))
+        await app.process_update(updates.command("/reload", user_id=7))
+    assert len(api.sent_to(42)) == 22
+    assert "다시 읽었습니다" in api.sent_to(42)[-1]["plain"] and reloader.version
+    refusal = api.sent_to(7)[-1]["plain"]
+    assert "담당자만 사용하실 수 있습니다" in refusal
