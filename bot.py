@@ -244,7 +244,7 @@ def build_application(settings: Settings, *, kb: "KnowledgeBase", matcher: "Matc
     outbox sender and the daily privacy job (the console chat, which must not deliver anything).
     """
     from telegram.constants import ParseMode
-    from telegram.ext import AIORateLimiter, ApplicationBuilder, Defaults
+    from telegram.ext import AIORateLimiter, ApplicationBuilder, BasePersistence, Defaults
 
     from handlers import register_all
     from handlers.consent import load_consent
@@ -273,10 +273,10 @@ def build_application(settings: Settings, *, kb: "KnowledgeBase", matcher: "Matc
     if get_updates_request is not None:
         builder = builder.get_updates_request(get_updates_request)
     if rate_limit if rate_limit is not None else request is None:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]  # PTB's own pairing
     if persistence is None:
         persistence = default_persistence(settings)
-    if persistence:
+    if isinstance(persistence, BasePersistence):
         builder = builder.persistence(persistence)
     app = builder.build()
     # The long-lived services, one typed object (bot_data is not persisted: see default_persistence).
@@ -406,8 +406,9 @@ def run_bot(knowledge_dir: Path, intents_dir: Path, *, chat: bool = False,
         heartbeat.register(app, "webhook" if settings.webhook_mode else "polling")
         webhook = None
         if settings.webhook_mode:
-            webhook = Webhook(settings.webhook_url, settings.webhook_listen, settings.webhook_port,
-                              settings.webhook_secret)
+            # Both are set in webhook mode (Settings.check_webhook refuses to start without them).
+            webhook = Webhook(settings.webhook_url or "", settings.webhook_listen, settings.webhook_port,
+                              settings.webhook_secret or "")
         return serve(app, settings.base_url, ALLOWED_UPDATES, webhook)
     except StateFileError as error:  # a symbolic link or someone else's file where the state file goes
         print(f"Cannot use the state file {settings.state_path}: {error.strerror}", file=sys.stderr)

@@ -17,7 +17,7 @@ import warnings
 from typing import Any
 
 from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, ConversationHandler
+from telegram.ext import Application, BaseHandler, CallbackQueryHandler, ConversationHandler
 from telegram.warnings import PTBUserWarning
 
 from handlers import finder_cards as fc
@@ -213,12 +213,12 @@ def build_conversation(app: Application) -> ConversationHandler:
         CallbackQueryHandler(start_over, pattern=f"^{P}:new$"),
         CallbackQueryHandler(why_not, pattern=f"^{P}:w:"),  # under results shown outside the conversation
     ]
-    states = {
+    states: dict[object, list[BaseHandler]] = {
         ASKING: [answers, CallbackQueryHandler(skip, pattern=f"^{P}:s:"), CallbackQueryHandler(back, pattern=f"^{P}:b$"),
                  CallbackQueryHandler(show_now, pattern=f"^{P}:go$")],
         SHOWN: [CallbackQueryHandler(why_not, pattern=f"^{P}:w:"), CallbackQueryHandler(show_now, pattern=f"^{P}:r$")],
     }
-    fallbacks = [CallbackQueryHandler(stale, pattern=f"^{P}:")]
+    fallbacks: list[BaseHandler] = [CallbackQueryHandler(stale, pattern=f"^{P}:")]
     with warnings.catch_warnings():
         # Buttons are tracked per chat and user, not per message: one finder per person is what is wanted.
         warnings.filterwarnings("ignore", message=".*per_message=False", category=PTBUserWarning)

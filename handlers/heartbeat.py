@@ -67,7 +67,7 @@ class Heartbeat:
         return [{"key": key, "value": value} for key, value in values.items()]
 
     def write(self) -> None:
-        services_of(self.app).store.db[TABLE].upsert_all(self.rows(), pk="key")
+        services_of(self.app).store.db.table(TABLE).upsert_all(self.rows(), pk="key")
 
 
 async def _beat(context: CallbackContext) -> None:

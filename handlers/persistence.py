@@ -91,8 +91,8 @@ class SQLitePersistence(BasePersistence[dict, dict, dict]):
 
     async def update_conversation(self, name: str, key: ConversationKey, new_state: object | None) -> None:
         # A per-chat, per-user conversation's key is (chat id, user id): forget_user reaches it by either.
-        chat_id = key[0] if key else None
-        user_id = key[1] if len(key) > 1 else None
+        chat_id = int(key[0]) if key else None
+        user_id = int(key[1]) if len(key) > 1 else None
         await self._stage(Change(CONVERSATION + name, tuple(key), new_state, user_id=user_id, chat_id=chat_id))
 
     async def flush(self) -> None:

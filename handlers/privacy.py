@@ -19,7 +19,6 @@ import logging
 import time
 from datetime import time as dtime
 from datetime import timedelta
-from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
@@ -36,6 +35,7 @@ from handlers.replies import answer_query, send, show
 from handlers.texts import Texts, shorten
 from handlers.typed import Awaiting, TypedAnswer, typed_answer
 from store import mask_contact
+from store.rows import Kept
 from store.database import KST
 
 _log = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ def is_placeholder(text: str) -> bool:
     return bool(words) and words[-1] in placeholders and all(w.startswith("[") and w.endswith("]") for w in words)
 
 
-def my_data_text(texts: Texts, lang: str, kept: dict[str, Any], user_data: dict | None, retention: str) -> str:
+def my_data_text(texts: Texts, lang: str, kept: Kept, user_data: dict | None, retention: str) -> str:
     """Everything the store and the bot keep about one user, in their language."""
     t = "privacy.mydata."
     lines = [texts.get(t + "title", lang), texts.get(t + "user", lang, user_id=kept["user_id"])]

@@ -168,7 +168,7 @@ def register(app: Application, knowledge_dir: Path, intents_dir: Path,
     app.bot_data[_KEY] = reloader
     settings = services_of(app).settings
     staff_only = filters.User(user_id=settings.staff_user_ids, allow_empty=False)
-    desk_chat = filters.ChatType.PRIVATE
+    desk_chat: filters.BaseFilter = filters.ChatType.PRIVATE
     if settings.staff_chat_id is not None:
         desk_chat = desk_chat | filters.Chat(chat_id=settings.staff_chat_id)
     app.add_handler(command("reload", reload_command, staff_only & desk_chat), group=STAFF_GROUP)

@@ -80,7 +80,7 @@ def register(app: Application, *, weekly_job: bool = True) -> None:
     """/report for staff (in STAFF_GROUP, behind the staff gate) and, with a staff chat, the weekly job."""
     settings = services_of(app).settings
     staff_only = filters.User(user_id=settings.staff_user_ids, allow_empty=False)
-    desk_chat = filters.ChatType.PRIVATE
+    desk_chat: filters.BaseFilter = filters.ChatType.PRIVATE
     if settings.staff_chat_id is not None:
         desk_chat = desk_chat | filters.Chat(chat_id=settings.staff_chat_id)
     app.add_handler(command("report", report_command, staff_only & desk_chat), group=STAFF_GROUP)

@@ -14,14 +14,15 @@ answerer. `stopping` reports the error (the error handler answers politely) and 
 from __future__ import annotations
 
 import functools
-from typing import Any, Awaitable, Callable, NoReturn
+from collections.abc import Coroutine
+from typing import Any, Callable, NoReturn
 
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop, CallbackContext, ConversationHandler
 
 LET_GO = "let-go"   # a callback's result: end here (a conversation ends) and let the update go on
 
-Callback = Callable[[Update, Any], Awaitable[object]]
+Callback = Callable[[Update, Any], Coroutine[Any, Any, Any]]
 
 
 def handled(state: object = None) -> NoReturn:

@@ -15,6 +15,7 @@ the user, and the card is edited to show it. The user may write back (handlers/t
 """
 from __future__ import annotations
 
+import functools
 import logging
 import re
 
@@ -29,6 +30,7 @@ from handlers import staff_gate, ticket_replies
 from handlers.bounds import bounded
 from handlers.commands import command, command_name
 from handlers.context import BotContext, user_lang
+from handlers.desk import Change
 from handlers.html_split import split_html
 from handlers.replies import answer_query, retrying
 from handlers.routing import Callback, stopping
@@ -108,7 +110,7 @@ async def inbox_command(update: Update, context: BotContext) -> None:
     for part in split_html(text):
         # Each message is noted against the tickets it lists, so that /forget and the retention purge
         # can blank it (it shows names and questions).
-        context.desk.journal_listing(await retrying(lambda part=part: message.reply_text(part)), listed)
+        context.desk.journal_listing(await retrying(functools.partial(message.reply_text, part)), listed)
     raise ApplicationHandlerStop
 
 
@@ -160,7 +162,7 @@ async def stats_command(update: Update, context: BotContext) -> None:
     text = sc.stats_text(context.store.stats.summary(), context.texts, user_lang(update, context))
     message = update.effective_message
     for part in split_html(text):
-        context.desk.journal_stats(await retrying(lambda part=part: message.reply_text(part)))
+        context.desk.journal_stats(await retrying(functools.partial(message.reply_text, part)))
     raise ApplicationHandlerStop
 
 
@@ -179,7 +181,7 @@ _REPLY_KEYS = {"close": "staff.closed_reply", "reopen": "staff.reopened_reply"}
 _TOAST_KEYS = {"claim": "staff.claimed", "close": "staff.closed", "reopen": "staff.reopened"}
 
 
-async def _change(update: Update, context: BotContext, ticket: Ticket, action: str) -> None:
+async def _change(update: Update, context: BotContext, ticket: Ticket, action: Change) -> None:
     lang = user_lang(update, context)
     if ticket["deleted"] and action != "close":
         await update.effective_message.reply_text(context.texts.get("staff.ticket_deleted", lang,

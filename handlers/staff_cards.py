@@ -6,9 +6,9 @@ Long texts are cut so that a card always fits in one Telegram message, which is 
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -18,6 +18,10 @@ from handlers.texts import Html, Texts, escape, shorten
 from intents.decision import Decision
 from knowledge.model import KnowledgeBase
 from store.database import KST, parse_iso
+from store.rows import Enquiry, Ticket
+
+if TYPE_CHECKING:
+    from handlers.desk import Change
 
 # Callback data of the staff buttons: "stf:<action>:<ticket>". Checked by the staff gate before anything.
 STAFF_PREFIX = "stf"
@@ -38,11 +42,11 @@ def staff_data(action: str, number: int) -> str:
     return f"{STAFF_PREFIX}:{action}:{number}"
 
 
-def parse_staff_data(data: str) -> tuple[str, int] | None:
+def parse_staff_data(data: str) -> "tuple[Change, int] | None":
     parts = data.split(":")
     if len(parts) != 3 or parts[0] != STAFF_PREFIX or parts[1] not in ACTIONS or not parts[2].isdigit():
         return None
-    return parts[1], int(parts[2])
+    return cast("Change", parts[1]), int(parts[2])
 
 
 def user_more_data(number: int) -> str:
@@ -62,7 +66,7 @@ def local_time(value: str | datetime | None) -> str:
     return moment.astimezone(KST).strftime("%m-%d %H:%M") if moment else "—"
 
 
-def staff_name(ticket: dict[str, Any], key: str = "claimed_by") -> str:
+def staff_name(ticket: Mapping[str, Any], key: str = "claimed_by") -> str:
     name = ticket.get(f"{key}_name")
     staff_id = ticket.get(key)
     return name or (f"#{staff_id}" if staff_id else "—")
@@ -70,7 +74,7 @@ def staff_name(ticket: dict[str, Any], key: str = "claimed_by") -> str:
 
 # -- the ticket card ------------------------------------------------------------------------------------
 
-def status_line(ticket: dict[str, Any], texts: Texts, lang: str) -> str:
+def status_line(ticket: Ticket, texts: Texts, lang: str) -> str:
     if ticket["deleted"]:
         return texts.get("staff.status.deleted", lang)
     status = ticket["status"]
@@ -84,7 +88,7 @@ def status_line(ticket: dict[str, Any], texts: Texts, lang: str) -> str:
     return texts.get("staff.status.open", lang)
 
 
-def person_line(ticket: dict[str, Any], texts: Texts, lang: str) -> str:
+def person_line(ticket: Ticket, texts: Texts, lang: str) -> str:
     if ticket["deleted"]:
         return texts.get("staff.card.deleted", lang)
     if ticket["anonymous"]:
@@ -108,7 +112,7 @@ def guesses(decision: Decision | None, kb: KnowledgeBase, texts: Texts, lang: st
     return lines or [texts.get("staff.card.no_guess", lang)]
 
 
-def recent_lines(enquiries: Sequence[dict[str, Any]], question: str | None, kb: KnowledgeBase, texts: Texts,
+def recent_lines(enquiries: Sequence[Enquiry], question: str | None, kb: KnowledgeBase, texts: Texts,
                  lang: str) -> list[str]:
     """The user's latest questions to the bot (newest-first input), oldest first, with what the bot did.
 
@@ -138,7 +142,7 @@ def recent_lines(enquiries: Sequence[dict[str, Any]], question: str | None, kb: 
     return lines
 
 
-def thread_lines(ticket: dict[str, Any], texts: Texts, lang: str) -> list[str]:
+def thread_lines(ticket: Ticket, texts: Texts, lang: str) -> list[str]:
     """The ticket's messages after the question (the user's replies, staff answers), latest last."""
     lines = []
     for message in ticket.get("messages", [])[1:][-THREAD_MESSAGES:]:
@@ -151,8 +155,8 @@ def thread_lines(ticket: dict[str, Any], texts: Texts, lang: str) -> list[str]:
     return lines
 
 
-def ticket_card(ticket: dict[str, Any], *, kb: KnowledgeBase, texts: Texts, lang: str,
-                decision: Decision | None, recent: Sequence[dict[str, Any]] = (),
+def ticket_card(ticket: Ticket, *, kb: KnowledgeBase, texts: Texts, lang: str,
+                decision: Decision | None, recent: Sequence[Enquiry] = (),
                 thread: bool = False) -> tuple[str, InlineKeyboardMarkup | None]:
     """The card of a ticket: who, what, the bot's guesses, recent messages, status; claim/close buttons.
 
@@ -194,7 +198,7 @@ def ticket_card(ticket: dict[str, Any], *, kb: KnowledgeBase, texts: Texts, lang
     return text, card_buttons(ticket, texts, lang)
 
 
-def card_buttons(ticket: dict[str, Any], texts: Texts, lang: str) -> InlineKeyboardMarkup | None:
+def card_buttons(ticket: Ticket, texts: Texts, lang: str) -> InlineKeyboardMarkup | None:
     number = ticket["number"]
     if ticket["status"] == "closed":
         return None if ticket["deleted"] else InlineKeyboardMarkup(
@@ -218,7 +222,7 @@ def age(created_at: str, now: datetime, texts: Texts, lang: str) -> str:
     return texts.get("staff.age.days", lang, n=minutes // (24 * 60))
 
 
-def inbox_text(tickets: Sequence[dict[str, Any]], now: datetime, texts: Texts, lang: str) -> str:
+def inbox_text(tickets: Sequence[Ticket], now: datetime, texts: Texts, lang: str) -> str:
     """Open and claimed tickets, oldest first (the order they come in)."""
     if not tickets:
         return texts.get("staff.inbox.empty", lang)

@@ -16,7 +16,7 @@ from typing import Iterable
 
 from rapidfuzz.distance import Levenshtein
 
-from intents.hangul import INITIALS, MEDIALS, FINALS, initials, is_hangul, is_initials_only, to_jamo, is_syllable
+from intents.hangul import INITIALS, MEDIALS, FINALS, initials, is_initials_only, to_jamo, is_syllable
 from intents.lexicon import Lexicon
 
 MAX_TEXT = 2000  # characters analysed; the rest of a very long message adds nothing a person would ask
@@ -292,9 +292,9 @@ class Analyzer:
     def _segment(self, token: str) -> list[str]:
         """Split a run of syllables into known words, endings and unknown leftovers, fewest pieces first.
 
-        Costs: a known word 1 (2.1 for one syllable, so a lone syllable is rather left unknown), a corrected typo 1.6, a particle or stopword 1.2,
-        a trailing verb ending 0.8, an unknown syllable 2. Fuzzy pieces are tried only when exact pieces
-        leave something unknown, since looking them up is the expensive part.
+        Costs: a known word 1 (2.1 for one syllable, so a lone syllable is rather left unknown), a corrected
+        typo 1.6, a particle or stopword 1.2, a trailing verb ending 0.8, an unknown syllable 2. Fuzzy pieces
+        are tried only when exact pieces leave something unknown, since looking them up is the expensive part.
         """
         pieces = self._best_split(token, fuzzy=False)
         if any(kind == "unknown" for kind, _ in pieces):

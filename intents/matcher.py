@@ -46,11 +46,11 @@ CACHE_SIZE = 4096  # decisions remembered for repeated questions
 CACHED_TEXT = 500  # longer messages are rarely repeated word for word: not cached
 CHAT_PHRASE_CHARS = 16  # messages up to this long (spaces removed) may be read as a chat phrase letter for letter
 CHAT_PHRASE_SCORE = 85  # how close (0..100, rapidfuzz ratio) to one of an intent's phrases
-GENERIC_SHARE = 0.3
-SEMANTIC_PHRASES = 60
-SEMANTIC_CHARS = 100  # characters of a message the model reads at most  # phrasings of one item embedded at most (an intent's chat phrases are many)
+GENERIC_SHARE = 0.3  # a term in this share of all programs (지원, 사업) names no program in particular
+SEMANTIC_PHRASES = 60  # phrasings of one item embedded at most (an intent's chat phrases are many)
+SEMANTIC_CHARS = 100  # characters of a message the model reads at most
 
-log = logging.getLogger(__name__)  # a term in this share of all programs (지원, 사업) names no program in particular
+log = logging.getLogger(__name__)
 SHORTLIST = 30  # items scored in full after the inverted index has ranked them by coverage
 COMMON_POSTINGS = 500  # a term in more items than this (and a tenth of all) is not walked for candidates
 
@@ -621,7 +621,7 @@ class Matcher:
         compact = normalized.replace(" ", "")
         padded = f" {normalized} "
         best: tuple[int, str] | None = None
-        for order, aspect in enumerate(self.lexicon.aspect_cues_ko):
+        for aspect in self.lexicon.aspect_cues_ko:
             length = max((len(c) for c in self.lexicon.aspect_cues_ko[aspect] if c in compact), default=0)
             length = max(length, max((len(c) - 2 for c in self.lexicon.aspect_cues_en.get(aspect, ())
                                       if c in padded), default=0))

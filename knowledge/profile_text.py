@@ -28,7 +28,8 @@ _WHO = (
 _FIELD = (
     ("defense", r"방산|방위|국방|항공|우주|defen[cs]e|aerospace"),
     ("hydrogen", r"수소|hydrogen"),
-    ("ict", r"\bict\b|\bit\s*(기업|회사|업체|업|company|business|startup|industry)|소프트웨어|앱\s*개발|플랫폼|인공\s*지능|\bai\b|빅\s*데이터|software|\bapp\b"),
+    ("ict", r"\bict\b|\bit\s*(기업|회사|업체|업|company|business|startup|industry)|소프트웨어|앱\s*개발|플랫폼"
+            r"|인공\s*지능|\bai\b|빅\s*데이터|software|\bapp\b"),
     ("manufacturing", r"제조|공장|부품|기계|금속|가공|manufactur|factory"),
 )
 _NEED = (

@@ -15,7 +15,7 @@ import unicodedata
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from settings import CONSOLE_DB, DEFAULT_ENV_FILE, Settings, SettingsError
 from store.database import KST, iso, parse_since
@@ -251,33 +251,33 @@ COMMANDS = {"list": cmd_list, "show": cmd_show, "export": cmd_export, "unanswere
 def run_enquiries(args: argparse.Namespace, *, out: IO[str] | None = None, env: dict[str, str] | None = None
                   ) -> int:
     """Run one `enquiries` action for bot.py's parsed arguments; returns the exit code."""
-    out = _Printable(out or sys.stdout)
+    stream = cast(IO[str], _Printable(out or sys.stdout))  # writes like a text stream
     try:
         path = db_path(env)
     except SettingsError as exc:
-        print(f"Settings: {exc}", file=out)
+        print(f"Settings: {exc}", file=stream)
         return 1
     if not path.exists():
         console = path.with_name(CONSOLE_DB)
         if console.is_file():
             print(f"No database at {path} yet; the console chat's is {console}: to look at it,"
-                  f" run with BOT_DB={console}", file=out)
+                  f" run with BOT_DB={console}", file=stream)
         else:
             print(f"No database at {path} yet: the bot creates it with its first message (or set BOT_DB).",
-                  file=out)
+                  file=stream)
         return 1
     if not path.is_file():
-        print(f"BOT_DB {path} is not a file: set it to the bot's SQLite file.", file=out)
+        print(f"BOT_DB {path} is not a file: set it to the bot's SQLite file.", file=stream)
         return 1
     from store import EnquiryStore
 
     try:
         store = EnquiryStore(path)
     except (sqlite3.DatabaseError, OSError) as exc:
-        print(f"Cannot open the database {path}: {_one_line(exc)}", file=out)
+        print(f"Cannot open the database {path}: {_one_line(exc)}", file=stream)
         return 1
     try:
-        return COMMANDS[args.enquiries_command](store, args, out)
+        return COMMANDS[args.enquiries_command](store, args, stream)
     except BrokenPipeError:
         # `enquiries export | head`: the reader has all it wants. Quietly, and without Python's own
         # complaint when it flushes standard output at exit.
@@ -285,7 +285,7 @@ def run_enquiries(args: argparse.Namespace, *, out: IO[str] | None = None, env: 
         os.dup2(devnull, sys.stdout.fileno())
         return 0
     except sqlite3.DatabaseError as exc:  # damage past the first pages shows only when they are read
-        print(f"Cannot read the database {path}: {_one_line(exc)}", file=out)
+        print(f"Cannot read the database {path}: {_one_line(exc)}", file=stream)
         return 1
     finally:
         store.db.close()

@@ -3,8 +3,8 @@
 User text is untrusted. A spreadsheet runs a cell that starts with = + - @ as a formula, so in CSV such a
 text cell gets a leading apostrophe (OWASP's advice; a cell that starts with an apostrophe gets one more, which
 keeps the escape reversible: see unescape_cell). So does a sign behind leading spaces, a no-break space,
-zero-width characters or a line break, which a spreadsheet may skip, and a full-width ＝. In XLSX every text cell is typed as text instead, so
-nothing needs changing there.
+zero-width characters or a line break, which a spreadsheet may skip, and a full-width ＝. In XLSX every
+text cell is typed as text instead, so nothing needs changing there.
 """
 from __future__ import annotations
 

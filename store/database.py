@@ -71,13 +71,13 @@ def _create_private_file(path: Path) -> None:
             header = existing.read(len(SQLITE_HEADER))
         if header and header != SQLITE_HEADER:
             # Some other file (a CSV export, say): SQLite would refuse it anyway; leave its mode alone too.
-            raise sqlite3.DatabaseError("file is not a database")
+            raise sqlite3.DatabaseError("file is not a database") from None
         if not header and not _has_content(path.with_name(path.name + "-wal")):
             # SQLite would take it as a new database and number tickets from 1 again, next to tickets
             # already answered with those numbers: a database cut to nothing (a full disk, a bad copy).
             raise sqlite3.DatabaseError(
                 "the database file is empty (0 bytes); not starting afresh with ticket numbers from 1."
-                " Restore it from a backup, or delete it to start a new database")
+                " Restore it from a backup, or delete it to start a new database") from None
         mode = stat.S_IMODE(path.stat().st_mode)
         if mode & 0o077:
             # An existing file readable by others (copied in, restored from a backup): tighten it.

@@ -65,7 +65,7 @@ class Enquiries(Part):
         if self._store.outbox.is_blocked(chat_id):
             # Someone who writes to the bot has unblocked it: deliveries to them may resume.
             self._store.outbox.unblock(chat_id)
-        return int(cursor.lastrowid)
+        return int(cursor.lastrowid or 0)
 
     def record_decision(self, enquiry_id: int, decision: Decision, elapsed_ms: float) -> None:
         """Store what the matcher decided about an enquiry and how long it took."""
@@ -120,7 +120,8 @@ class Enquiries(Part):
     def select(self, *, since: str | None = None, until: str | None = None,
                user_id: int | None = None) -> list[Enquiry]:
         """All enquiries in time order, optionally from `since` / before `until` (stored ISO form)."""
-        where, params = ["1 = 1"], []
+        where: list[str] = ["1 = 1"]
+        params: list[Any] = []
         if since:
             where.append("e.time >= ?")
             params.append(since)

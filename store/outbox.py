@@ -82,7 +82,7 @@ class Outbox(Part):
             (chat_id, text, parse_mode, dumps(reply_markup) if reply_markup is not None else None,
              edit_message_id, purpose, ticket, now, iso(not_before) if not_before else now, photo),
         )
-        outbox_id = int(cursor.lastrowid)
+        outbox_id = int(cursor.lastrowid or 0)
         log.debug("outbox %d queued (%s, ticket %s)", outbox_id, purpose, ticket)
         return outbox_id
 

@@ -147,13 +147,13 @@ def m003_tickets_can_lose_their_user(db: Database) -> None:
     SQLite cannot drop NOT NULL in place, so sqlite-utils rebuilds the table (copy, drop, rename), keeping
     its rows, indexes, AUTOINCREMENT counter and the foreign keys that point at it.
     """
-    db["tickets"].transform(not_null={"user_id": False, "chat_id": False})
+    db.table("tickets").transform(not_null={"user_id": False, "chat_id": False})
 
 
 @migrations()
 def m004_outbox_flood_waits(db: Database) -> None:
     """Count Telegram's 429 flood waits apart from failures: they never give a row up nor lengthen its backoff."""
-    db["outbox"].add_column("flood_waits", int, not_null_default=0)
+    db.table("outbox").add_column("flood_waits", int, not_null_default=0)
 
 
 # -- Search over enquiry texts (the staff web view's 문의 검색) -----------------------------------------
@@ -190,7 +190,7 @@ def m005_enquiry_search(db: Database) -> None:
 @migrations()
 def m006_outbox_photo(db: Database) -> None:
     """An outbox row may carry a picture (PNG bytes), sent with its text as the caption; cleared once sent."""
-    db["outbox"].add_column("photo", bytes)
+    db.table("outbox").add_column("photo", bytes)
 
 
 @migrations()

@@ -57,7 +57,7 @@ class Tickets(Part):
                 (user_id, chat_id, lang, (name or "").strip() or None, contact or None, kind, question,
                  consent_at, consent_version, int(bool(anonymous)), now, now),
             )
-            number = int(cursor.lastrowid)
+            number = int(cursor.lastrowid or 0)
             self.db.execute(
                 "INSERT INTO ticket_messages (ticket, who, text, time) VALUES (?, 'user', ?, ?)",
                 (number, question, now),
@@ -80,7 +80,8 @@ class Tickets(Part):
     def select(self, status: str | Iterable[str] | None = None, since: datetime | str | None = None
                ) -> list[Ticket]:
         """Tickets oldest first (the inbox order), filtered by status (one or several) and creation time."""
-        where, params = ["1 = 1"], cast(list[Any], [])
+        where: list[str] = ["1 = 1"]
+        params: list[Any] = []
         if status is not None:
             statuses = [status] if isinstance(status, str) else list(status)
             unknown = set(statuses) - set(STATUSES)

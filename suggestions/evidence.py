@@ -39,7 +39,7 @@ class AnsweredTicket:
 def picked_suggestions(db: Database, since: datetime) -> list[Picked]:
     """Questions answered with suggestions whose next press by the same person picked an offered item."""
     rows = db.query(
-        f"""
+        """
         SELECT q.id, q.text, q.candidates, b.text AS pressed
           FROM enquiries b
           JOIN enquiries q ON q.id = (SELECT max(e.id) FROM enquiries e

@@ -12,7 +12,8 @@ async def test_open_now_closing_soon_and_opening_soon(finder_bot, clock):
     assert text.startswith("접수 일정 (2026년 2월 5일 10:00 기준)")
     open_part, upcoming_part = text.split("곧 접수 시작")
     # the founder allowance closes on 9 Feb (D-4: soon), the defence programme on 28 Feb
-    assert open_part.index("⏰ • 테스트 창업수당 — 접수 중 · 마감 D-4") < open_part.index("• 테스트 방산기술 — 접수 중 · 마감 D-23")
+    assert (open_part.index("⏰ • 테스트 창업수당 — 접수 중 · 마감 D-4")
+            < open_part.index("• 테스트 방산기술 — 접수 중 · 마감 D-23"))
     assert "⏰ • 테스트 방산기술" not in open_part
     assert "• 테스트 창업보육센터 — 접수 예정 · 2026년 3월 2일부터" in upcoming_part
     assert "청년일자리" not in text and "강소기업" not in text  # closed, and no window known

@@ -166,7 +166,8 @@ def test_good_files_load_to_the_model_objects(tmp_path):
 def test_files_are_read_sorted_by_name_yml_too_and_subfolders_ignored(tmp_path):
     knowledge = {
         "b.yml": GOOD_KNOWLEDGE.replace("trade-mission", "b-program").replace("무역사절단", "비").replace("Trade missions", "B"),
-        "a.yaml": GOOD_KNOWLEDGE.replace("trade-mission", "a-program").replace("무역사절단", "에이").replace("Trade missions", "A"),
+        "a.yaml": (GOOD_KNOWLEDGE.replace("trade-mission", "a-program").replace("무역사절단", "에이")
+                   .replace("Trade missions", "A")),
         "notes.txt": "not: [yaml",
     }
     intents = {"basic.yaml": GOOD_INTENTS, "lexicon/synonyms.yaml": "스타트업: [창업]\n"}

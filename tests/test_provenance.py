@@ -16,7 +16,8 @@ TEXTS = Texts.load()
      "ℹ️ As of June 2025 · Source: newspim.com"),
     (AsOf(2024, 3, 5), ("https://m.sedaily.com/a", "2024년 공고문", "x"), "ℹ️ 2024년 3월 5일 기준 · 출처: sedaily.com 외 2건",
      "ℹ️ As of 5 March 2024 · Source: sedaily.com and 2 more"),
-    (None, ("창원시 <보도자료> & 공고",), "ℹ️ 출처: 창원시 &lt;보도자료&gt; &amp; 공고", "ℹ️ Source: 창원시 &lt;보도자료&gt; &amp; 공고"),
+    (None, ("창원시 <보도자료> & 공고",), "ℹ️ 출처: 창원시 &lt;보도자료&gt; &amp; 공고",
+     "ℹ️ Source: 창원시 &lt;보도자료&gt; &amp; 공고"),
 ])
 def test_the_line_in_both_languages(as_of, sources, ko, en):
     assert provenance_line(as_of, sources, TEXTS, "ko") == ko

@@ -572,7 +572,8 @@ async def test_the_staff_button_itself_checks_who_pressed_it(bot):
     before = bot.store.tickets.get(ticket["number"])
     update = bot.updates.callback(f"stf:close:{ticket['number']}", user_id=STRANGER, chat_id=STAFF_CHAT,
                                   message_id=card["message_id"])
-    [handler] = [h for h in bot.app.handlers[staff.STAFF_GROUP] if getattr(getattr(h, "callback", None), "__wrapped__", None) is staff.staff_button]
+    [handler] = [h for h in bot.app.handlers[staff.STAFF_GROUP]
+                 if getattr(getattr(h, "callback", None), "__wrapped__", None) is staff.staff_button]
     with pytest.raises(ApplicationHandlerStop):
         await handler.handle_update(update, bot.app, handler.check_update(update),
                                     bot.app.context_types.context.from_update(update, bot.app))

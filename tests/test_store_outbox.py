@@ -57,7 +57,7 @@ def test_retry_backoff_is_exponential_capped_and_gives_up(store, clock):
     store.outbox.backoff_cap_s = 10
     oid = store.outbox.enqueue(1, "answer", purpose="staff_answer")
     waits = []
-    for attempt in range(1, 6):
+    for _ in range(1, 6):
         [row] = store.outbox.due()
         row = store.outbox.mark_retry(row["id"], "500 Internal Server Error")
         if row["status"] == "failed":

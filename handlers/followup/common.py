@@ -168,10 +168,10 @@ def flow_state(app: Application, chat_id: int | None, user_id: int | None) -> ob
     return handler._conversations.get((chat_id, user_id))  # noqa: SLF001
 
 
-def conversation_keys(handler: ConversationHandler) -> list[tuple[int, ...]]:
+def conversation_keys(handler: ConversationHandler) -> list[tuple[int | str, ...]]:
     return list(handler._conversations)  # noqa: SLF001
 
 
-def end_conversation(handler: ConversationHandler, key: tuple[int, ...]) -> None:
+def end_conversation(handler: ConversationHandler, key: tuple[int | str, ...]) -> None:
     """End one person's conversation, as the handler returning END does (the state file follows)."""
     handler._update_state(END, key)  # noqa: SLF001

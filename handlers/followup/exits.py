@@ -68,7 +68,7 @@ def sweep_stale_drafts(app: Application, moment: datetime) -> int:
     handler = conversation(app)
     if handler is not None:
         for key in conversation_keys(handler):
-            if DRAFT not in app.user_data.get(key[-1], {}):  # per chat and user: (chat id, user id)
+            if DRAFT not in app.user_data.get(int(key[-1]), {}):  # per chat and user: (chat id, user id)
                 end_conversation(handler, key)
     return len(swept)
 

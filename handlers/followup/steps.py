@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import functools
 import logging
-from typing import Awaitable, Callable
+from collections.abc import Coroutine
+from typing import Any, Callable
 
 from telegram import Update
 from telegram.error import TelegramError
@@ -30,10 +31,10 @@ from store import normalise_contact
 
 _log = logging.getLogger(__name__)
 
-Step = Callable[[Update, BotContext, Draft], Awaitable[object]]
+Step = Callable[[Update, BotContext, Draft], Coroutine[Any, Any, object]]
 
 
-def step(callback: Step) -> Callable[[Update, BotContext], Awaitable[object]]:
+def step(callback: Step) -> Callable[[Update, BotContext], Coroutine[Any, Any, object]]:
     """A handler of a step: gets the draft, or ends the flow politely if it is gone or too old."""
 
     @functools.wraps(callback)
