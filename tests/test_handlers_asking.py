@@ -247,13 +247,15 @@ programs:
         assert english["plain"].endswith("ℹ️ As of 5 March 2024 · Source: example.org and 1 more")
 
 
-async def test_a_whole_area_question_lists_that_areas_programs(bot, kb):
-    reply = (await bot.say("수소 관련 지원사업 뭐 있어요"))[0]
-    hydrogen = kb.programs_in("hydrogen")
-    assert reply["plain"].startswith(f"수소산업 분야 사업 {len(hydrogen)}개입니다.")
-    for program in hydrogen:
+@pytest.mark.parametrize("question, area", [("수소 관련 지원사업 뭐 있어요", "hydrogen"),
+                                            ("청년 일자리 뭐 있어요", "jobs")])
+async def test_a_whole_area_question_lists_that_areas_programs(bot, kb, question, area):
+    reply = (await bot.say(question))[0]
+    programs = kb.programs_in(area)
+    assert reply["plain"].startswith(f"{kb.area(area).name.get('ko')} 분야 사업 {len(programs)}개입니다.")
+    for program in programs:
         assert f"• {program.name.get('ko')} — " in reply["plain"]
-    assert button_data(reply)[:len(hydrogen)] == [f"p:{p.id}::a.hydrogen" for p in hydrogen]
+    assert button_data(reply)[:len(programs)] == [f"p:{p.id}::a.{area}" for p in programs]
 
 
 async def test_the_fallback_examples_follow_what_was_asked(bot, kb):
