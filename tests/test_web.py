@@ -216,3 +216,9 @@ def test_web_refuses_to_start_without_accounts(tmp_path, capsys, monkeypatch):
     assert main(["web"]) == 2
     err = capsys.readouterr().err
     assert "hash of 'kim'" in err and "secret" not in err.replace("hash-password", "")
+
+
+async def test_item_ids_are_shown_with_their_korean_names(staff, kb):
+    page = await staff("/bot/enquiries")
+    program = kb.programs[0]
+    assert f'{program.id} <span class="staff-item-name">{program.name.get("ko")}</span>' in page.text

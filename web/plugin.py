@@ -5,6 +5,7 @@
   The only pages open without login are the login page and static files, which name no table.
 - `item_name(id)` and `item_kind(id)` in SQL: the knowledge base's Korean names for the ids the log keeps.
 - The front page's list of canned queries (templates/index.html).
+- In the tables, an item id (enquiries.item_id) is shown with its Korean name beside it.
 - /-/password-tool (datasette-auth-passwords' hashing page) is switched off: nobody needs it on a server,
   and each request costs 480,000 PBKDF2 rounds; `python bot.py web hash-password` does the same offline.
 """
@@ -14,6 +15,7 @@ from typing import Any
 
 from datasette import hookimpl
 from datasette.utils.asgi import Response
+from markupsafe import Markup, escape
 
 PLUGIN = "staff-web"
 CLOSED_PATHS = ("/-/password-tool", "/-/allow-debug")  # tools open to anyone in Datasette
@@ -39,6 +41,16 @@ def prepare_connection(conn: Any, database: str, datasette: Any) -> None:
     kinds: dict[str, str] = _config(datasette).get("item_kinds", {})
     conn.create_function("item_name", 1, lambda item_id: names.get(item_id, item_id), deterministic=True)
     conn.create_function("item_kind", 1, lambda item_id: kinds.get(item_id), deterministic=True)
+
+
+@hookimpl
+def render_cell(value: Any, column: str, table: str | None, database: str, datasette: Any) -> Markup | None:
+    if column != "item_id" or not isinstance(value, str):
+        return None
+    name = _config(datasette).get("item_names", {}).get(value)
+    if not name or name == value:
+        return None
+    return Markup(f'{escape(value)} <span class="staff-item-name">{escape(name)}</span>')
 
 
 @hookimpl
