@@ -170,6 +170,15 @@ async def stop(update: Update, context: BotContext) -> None:
     await show(update, context, *alerts_card(context, update.effective_user.id, lang))
 
 
+def my_data_lines(context: BotContext, user_id: int, lang: str) -> list[str]:
+    """/mydata's line for the person's alert subscriptions."""
+    subscriptions = context.store.alerts.subscriptions(user_id)
+    if not subscriptions:
+        return []
+    names = [target_name(context.kb, s["kind"], s["target"], lang) or s["target"] for s in subscriptions]
+    return [context.texts.get("alerts.mydata", lang, names=", ".join(names))]
+
+
 def register(app: Application, *, job: bool = True) -> None:
     app.add_handler(command("alerts", list_alerts))
     app.add_handler(CallbackQueryHandler(subscribe, pattern=f"^{PREFIX}:[pa]:"))

@@ -186,7 +186,15 @@ async def stale(update: Update, context: BotContext) -> int:
     return END
 
 
-# -- /forget ---------------------------------------------------------------------------------------
+# -- /mydata and /forget ---------------------------------------------------------------------------
+
+def my_data_lines(context: BotContext, lang: str) -> list[str]:
+    """/mydata's line for the finder's answers (they say who the person is: age band, region, ...)."""
+    profile, _ = _saved(context)
+    if not profile.to_dict():
+        return []
+    return [context.texts.get("finder.mydata", lang, profile=fc.profile_text(profile, context.texts, lang))]
+
 
 def forget(app: Application, user_id: int) -> None:
     """End the person's finder conversations (their answers went with user_data).

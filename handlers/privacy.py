@@ -19,12 +19,13 @@ import logging
 import time
 from datetime import time as dtime
 from datetime import timedelta
+from typing import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationHandlerStop, CallbackQueryHandler, MessageHandler, filters
 
-from handlers import cards, finder, followup
+from handlers import alerts, cards, finder, followup
 from handlers.actions import register_action
 from handlers.commands import command
 from handlers.consent import retention_text
@@ -63,8 +64,10 @@ def is_placeholder(text: str) -> bool:
     return bool(words) and words[-1] in placeholders and all(w.startswith("[") and w.endswith("]") for w in words)
 
 
-def my_data_text(texts: Texts, lang: str, kept: Kept, user_data: dict | None, retention: str) -> str:
-    """Everything the store and the bot keep about one user, in their language."""
+def my_data_text(texts: Texts, lang: str, kept: Kept, user_data: dict | None, retention: str,
+                 also: Sequence[str] = ()) -> str:
+    """Everything the store and the bot keep about one user, in their language (`also`: other areas' lines,
+    such as the finder's answers and alert subscriptions)."""
     t = "privacy.mydata."
     lines = [texts.get(t + "title", lang), texts.get(t + "user", lang, user_id=kept["user_id"])]
     if kept["enquiries"]:
@@ -95,6 +98,7 @@ def my_data_text(texts: Texts, lang: str, kept: Kept, user_data: dict | None, re
     chosen = (user_data or {}).get(CHOSEN_LANG)
     if chosen:
         lines.append(texts.get(t + "settings", lang, lang=texts.get(f"privacy.lang_names.{chosen}", lang)))
+    lines += also
     lines.append("\n" + texts.get(t + "retention", lang, retention=retention))
     return "\n".join(lines)
 
@@ -108,7 +112,8 @@ async def show_my_data(update: Update, context: BotContext) -> None:
     # A few more than shown: placeholders among them are left out (is_placeholder).
     kept = context.store.privacy.user_data(update.effective_user.id, recent=RECENT_SHOWN * 2)
     retention = retention_text(context.texts, lang, context.settings.retention_days)
-    await send(update, context, my_data_text(context.texts, lang, kept, context.user_data, retention))
+    also = finder.my_data_lines(context, lang) + alerts.my_data_lines(context, update.effective_user.id, lang)
+    await send(update, context, my_data_text(context.texts, lang, kept, context.user_data, retention, also))
 
 
 # -- /forget -------------------------------------------------------------------------------------------

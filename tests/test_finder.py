@@ -109,6 +109,10 @@ async def test_answers_persist_across_a_restart_and_forget_removes_them(open_bot
         assert "지난번에 답하신 조건은 예비창업자 · 만 18~29세 · 창원 · ICT · 공간입니다" in resume["plain"]
         shown = (await bot.press("fd:r"))[-1]
         assert "1. 테스트 창업보육센터" in shown["plain"]
+        await bot.press("al:p:incubator")
+        mydata = (await bot.command("/mydata"))[0]["plain"]
+        assert "• 지원사업 찾기 답변: 예비창업자 · 만 18~29세 · 창원 · ICT · 공간" in mydata
+        assert "• 접수 알림 신청: 테스트 창업보육센터" in mydata
         await bot.command("/forget")
         await bot.press("pv:forget:yes")
         assert finder.FINDER not in bot.app.user_data.get(USER, {})
@@ -116,6 +120,8 @@ async def test_answers_persist_across_a_restart_and_forget_removes_them(open_bot
         # ended (python-telegram-bot keeps an ended conversation's key with None)
         assert (await bot.app.persistence.get_conversations(finder.CONVERSATION_NAME)).get((USER, USER)) is None
         assert b"pre_founder" not in finder_settings.state_path.read_bytes()
+        mydata = (await bot.command("/mydata"))[0]["plain"]
+        assert "지원사업 찾기" not in mydata and "접수 알림" not in mydata
         again = (await bot.command("/finder"))[0]
         assert "어떤 분이신가요?" in again["plain"]  # asked afresh
 
