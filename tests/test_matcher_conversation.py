@@ -145,3 +145,17 @@ def test_a_referral_answers_another_institutions_question_but_never_outranks_a_p
     assert decision.candidates[0].id == "startup-loan"
     # A question with no topic of its own (only how/what words) is never another institution's.
     assert all(c.id not in ("jobless-benefit", "soho-loan") for c in matcher.match("신청 방법").candidates)
+
+
+@pytest.mark.parametrize("text, aspect", [
+    ("창원에 얼마나 살아야 돼요", "eligibility"), ("사무실도 줘요?", "support"), ("몇 번까지 무료예요", "support"),
+    ("언제 개강해요", "period"), ("그건 언제까지 신청해요", "period"),
+    ("신청할 수 있는 게 있으면 언제 모집하는지 알려주세요", "period"),  # the question word decides
+])
+def test_aspects_from_cue_words(matcher: Matcher, text: str, aspect: str) -> None:
+    from intents.analyzer import normalize
+    assert matcher._aspect(normalize(text)) == aspect
+
+
+def test_a_topic_word_that_holds_a_cue_is_not_an_aspect(matcher: Matcher) -> None:
+    assert matcher.match("해외 바이어 수출상담회 참가하고 싶어요").aspect != "contact"  # 상담 in 수출상담회
