@@ -23,7 +23,6 @@ HEARTBEAT_GROUP = FLOOD_GROUP - 1   # a group of its own before the flood gate: 
 HEARTBEAT_S = 5.0
 JOB_NAME = "heartbeat"
 TABLE = "bot_status"
-_KEY = "heartbeat"
 
 
 def _iso(seconds: float) -> str:
@@ -71,12 +70,14 @@ class Heartbeat:
 
 
 async def _beat(context: CallbackContext) -> None:
-    context.application.bot_data[_KEY].write()
+    heartbeat = services_of(context.application).heartbeat
+    if heartbeat is not None:
+        heartbeat.write()
 
 
 def register(app: Application, mode: str) -> Heartbeat:
     heartbeat = Heartbeat(app, mode)
-    app.bot_data[_KEY] = heartbeat
+    services_of(app).heartbeat = heartbeat
     app.add_handler(TypeHandler(Update, heartbeat.note), group=HEARTBEAT_GROUP)
     if app.job_queue is not None:
         app.job_queue.run_repeating(_beat, interval=HEARTBEAT_S, first=0, name=JOB_NAME)

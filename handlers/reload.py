@@ -27,13 +27,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from telegram import Update
-from telegram.ext import Application, ApplicationHandlerStop, CallbackContext, filters
+from telegram.ext import Application, ApplicationHandlerStop, CallbackContext
 
 from handlers import outbox
 from handlers.commands import command
 from handlers.context import BotContext, user_lang
 from handlers.services import services_of
 from handlers.staff import STAFF_GROUP
+from handlers.staff_gate import staff_command_filter
 from operations.knowledge_files import signature, version
 from store.outbox import STAFF_NOTE
 
@@ -127,10 +128,11 @@ class Reloader:
 
 
 def reloader_of(app: Application) -> Reloader:
-    return app.bot_data[_KEY]
-
-
-_KEY = "knowledge_reloader"  # beside the services: built after them, by register() below
+    """The reloader (services.reloader, built after the services by register() below); KeyError without."""
+    reloader = services_of(app).reloader
+    if reloader is None:
+        raise KeyError("no knowledge reloader is registered")
+    return reloader
 
 
 async def _watch(context: CallbackContext) -> None:
@@ -165,13 +167,9 @@ def register(app: Application, knowledge_dir: Path, intents_dir: Path,
              build_matcher: Callable[["KnowledgeBase"], "Matcher"], *, watch: bool = True) -> Reloader:
     """The reloader, the staff command, and (with `watch`) the file watcher and SIGHUP."""
     reloader = Reloader(app, knowledge_dir, intents_dir, build_matcher)
-    app.bot_data[_KEY] = reloader
+    services_of(app).reloader = reloader
     settings = services_of(app).settings
-    staff_only = filters.User(user_id=settings.staff_user_ids, allow_empty=False)
-    desk_chat: filters.BaseFilter = filters.ChatType.PRIVATE
-    if settings.staff_chat_id is not None:
-        desk_chat = desk_chat | filters.Chat(chat_id=settings.staff_chat_id)
-    app.add_handler(command("reload", reload_command, staff_only & desk_chat), group=STAFF_GROUP)
+    app.add_handler(command("reload", reload_command, staff_command_filter(settings)), group=STAFF_GROUP)
     if watch and app.job_queue is not None:
         app.job_queue.run_repeating(_watch, interval=WATCH_INTERVAL_S, first=WATCH_INTERVAL_S, name=JOB_NAME)
         app.job_queue.run_once(_install_sighup, 0)

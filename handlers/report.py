@@ -15,7 +15,7 @@ import logging
 from datetime import datetime, time, timedelta
 
 from telegram import Update
-from telegram.ext import Application, ApplicationHandlerStop, CallbackContext, filters
+from telegram.ext import Application, ApplicationHandlerStop, CallbackContext
 
 from handlers import outbox
 from handlers.commands import command
@@ -23,6 +23,7 @@ from handlers.context import BotContext, user_lang
 from handlers.replies import send
 from handlers.services import services_of
 from handlers.staff import STAFF_GROUP
+from handlers.staff_gate import staff_command_filter
 from reports.caption import caption
 from reports.charts import render_png
 from reports.figures import collect, period
@@ -79,10 +80,6 @@ async def weekly_report(context: CallbackContext) -> None:
 def register(app: Application, *, weekly_job: bool = True) -> None:
     """/report for staff (in STAFF_GROUP, behind the staff gate) and, with a staff chat, the weekly job."""
     settings = services_of(app).settings
-    staff_only = filters.User(user_id=settings.staff_user_ids, allow_empty=False)
-    desk_chat: filters.BaseFilter = filters.ChatType.PRIVATE
-    if settings.staff_chat_id is not None:
-        desk_chat = desk_chat | filters.Chat(chat_id=settings.staff_chat_id)
-    app.add_handler(command("report", report_command, staff_only & desk_chat), group=STAFF_GROUP)
+    app.add_handler(command("report", report_command, staff_command_filter(settings)), group=STAFF_GROUP)
     if weekly_job and settings.staff_chat_id is not None and app.job_queue is not None:
         app.job_queue.run_daily(weekly_report, WEEKLY_AT, days=(WEEKLY_DAY,), name=JOB_NAME)

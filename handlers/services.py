@@ -13,6 +13,7 @@ shortcuts on BotContext: context.store, context.texts, context.kb, ...), jobs an
     services.desk        the staff desk: tickets' cards, answers, refreshing cards (handlers/desk.py)
     services.actions     what an intent's `action` runs (handlers/actions.py)
     services.sender      the outbox sender, once registered (handlers/outbox.py); None in the console
+    services.reloader    the knowledge reloader, services.heartbeat the status heartbeat (when running)
 """
 from __future__ import annotations
 
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 
     from handlers.context import BotContext
     from handlers.desk import Desk
+    from handlers.heartbeat import Heartbeat
+    from handlers.reload import Reloader
     from handlers.outbox import OutboxSender
     from intents.matcher import Matcher
     from knowledge.model import KnowledgeBase
@@ -64,6 +67,8 @@ class Services:
     actions: dict[str, tuple[Action, bool]] = field(default_factory=dict)
     desk: "Desk | None" = None
     sender: "OutboxSender | None" = None
+    reloader: "Reloader | None" = None      # the knowledge hot reload (handlers/reload.py), when running
+    heartbeat: "Heartbeat | None" = None    # what `bot.py status` reads (handlers/heartbeat.py)
 
     def swap_knowledge(self, kb: "KnowledgeBase", matcher: "Matcher") -> Knowledge:
         """Put a new knowledge base and its matcher in place at once (the reload's last step)."""

@@ -34,7 +34,8 @@ from handlers.desk import Change
 from handlers.html_split import split_html
 from handlers.replies import answer_query, retrying
 from handlers.routing import Callback, stopping
-from handlers.staff_gate import COMMANDS, STAFF_GATE_GROUP, is_staff, reply_ticket
+from handlers.staff_gate import (COMMANDS, STAFF_GATE_GROUP, is_staff, reply_ticket, staff_command_filter,
+                                 staff_members)
 from handlers.services import services_of
 from store import outbox as purpose
 from store.rows import Ticket
@@ -240,12 +241,11 @@ def register(app: Application, *, outbox_sender: bool = True) -> None:
 
     # The gate has let only staff, and staff commands only in the staff chat or a private chat, through to
     # here; the filters say so again, so that a change to the gate cannot open the desk.
-    staff_only = filters.User(user_id=settings.staff_user_ids, allow_empty=False)
+    staff_only, served = staff_members(settings), staff_command_filter(settings)
     staff_chat = filters.Chat(chat_id=settings.staff_chat_id) if settings.staff_chat_id is not None else None
-    desk_chat = filters.ChatType.PRIVATE | staff_chat if staff_chat is not None else filters.ChatType.PRIVATE
     for name, callback in (("inbox", inbox_command), ("ticket", ticket_command), ("reply", reply_command),
                            ("close", close_command), ("reopen", reopen_command), ("stats", stats_command)):
-        app.add_handler(command(name, desk(callback), staff_only & desk_chat), group=STAFF_GROUP)
+        app.add_handler(command(name, desk(callback), served), group=STAFF_GROUP)
     app.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE & filters.COMMAND & staff_only,
                                    desk(edited_command)), group=STAFF_GROUP)
     app.add_handler(CallbackQueryHandler(desk(staff_button), pattern=f"^{sc.STAFF_PREFIX}:"), group=STAFF_GROUP)

@@ -17,7 +17,7 @@ from handlers.html_split import MESSAGE_LIMIT, visible_len
 from handlers.texts import Html, Texts, escape, shorten
 from intents.decision import Decision
 from knowledge.model import KnowledgeBase
-from store.database import KST, parse_iso
+from store.database import kst_text, parse_iso
 from store.rows import Enquiry, Ticket
 
 if TYPE_CHECKING:
@@ -62,8 +62,7 @@ def parse_user_more(data: str) -> int | None:
 
 def local_time(value: str | datetime | None) -> str:
     """A stored time as the staff read it: Korean time, "11-24 20:31"."""
-    moment = parse_iso(value) if isinstance(value, str) else value
-    return moment.astimezone(KST).strftime("%m-%d %H:%M") if moment else "—"
+    return kst_text(value, "%m-%d %H:%M", "—")
 
 
 def staff_name(ticket: Mapping[str, Any], key: str = "claimed_by") -> str:

@@ -14,12 +14,13 @@ from typing import NoReturn
 from telegram import Chat, Message, Update, User
 from telegram.constants import ChatType
 from telegram.error import TelegramError
-from telegram.ext import Application, ApplicationHandlerStop, TypeHandler
+from telegram.ext import Application, ApplicationHandlerStop, TypeHandler, filters
 
 from handlers import staff_cards as sc
 from handlers.commands import command_name
 from handlers.context import BotContext, user_lang
 from handlers.replies import answer_query
+from settings import Settings
 from store.rows import Ticket
 
 _log = logging.getLogger(__name__)
@@ -105,6 +106,23 @@ async def _stop_with_note(update: Update, context: BotContext, message_key: str,
     finally:
         # Whatever happened above, the update goes no further: the desk never sees it.
         raise ApplicationHandlerStop  # noqa: B012
+
+
+def staff_members(settings: Settings) -> filters.BaseFilter:
+    """Updates from STAFF_USER_IDS (none when it is empty)."""
+    return filters.User(user_id=settings.staff_user_ids, allow_empty=False)
+
+
+def staff_command_filter(settings: Settings) -> filters.BaseFilter:
+    """A staff command the desk serves: from staff, in a private chat or the staff chat.
+
+    The gate has let only those through already; the desk's handlers (staff.py, report.py, reload.py) say
+    so again, so that a change to the gate cannot open the desk.
+    """
+    desk_chat: filters.BaseFilter = filters.ChatType.PRIVATE
+    if settings.staff_chat_id is not None:
+        desk_chat = desk_chat | filters.Chat(chat_id=settings.staff_chat_id)
+    return staff_members(settings) & desk_chat
 
 
 def register(app: Application) -> None:

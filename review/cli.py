@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import IO, Any, cast
 
 from settings import CONSOLE_DB, DEFAULT_ENV_FILE, Settings, SettingsError
-from store.database import KST, iso, parse_since
+from store.database import KST, iso, kst_text, parse_since
 from store.enquiries import QUESTION_SOURCES, is_unanswered
-from review.export import (ENQUIRY_COLUMNS, TICKET_COLUMNS, enquiry_values, local_time, printable, ticket_values,
+from store.rows import Enquiry
+from review.export import (ENQUIRY_COLUMNS, TICKET_COLUMNS, enquiry_values, printable, ticket_values,
                           write_csv, write_xlsx)
 
 LED_TO = 5       # questions before a ticket that `show` lists
@@ -61,8 +62,7 @@ def clip(text: Any, limit: int = 300) -> str:
 
 
 def when(stored: str | None) -> str:
-    moment = local_time(stored)
-    return f"{moment:%Y-%m-%d %H:%M}" if moment else "-"
+    return kst_text(stored)
 
 
 def _since(args: argparse.Namespace) -> tuple[str | None, str]:
@@ -131,24 +131,22 @@ def cmd_show(store, args: argparse.Namespace, out: IO[str]) -> int:
     # What led to the ticket: the person's questions to the bot just before they left it.
     before = [e for e in store.enquiries.select(user_id=t["user_id"], until=t["created_at"])
               if e["source"] in QUESTION_SOURCES][-LED_TO:] if linked else []
-    if before:
-        print("What the user asked the bot before the ticket:", file=out)
-        for e in before:
-            decision = e["kind"] or "-"
-            if e["item_id"]:
-                decision += f" {e['item_id']}"
-            if e["helpful"] is False:
-                decision += " 👎"
-            print(f"  {when(e['time'])}  {fit(decision, 28)} {clip(e['text'])}", file=out)
     recent = [e for e in store.enquiries.recent(t["user_id"], limit=5) if e["time"] >= t["created_at"]] if linked else []
-    if recent:
-        print("The user's latest messages to the bot since:", file=out)
-        for e in recent:
-            decision = e["kind"] or "-"
-            if e["item_id"]:
-                decision += f" {e['item_id']}"
-            print(f"  {when(e['time'])}  {fit(decision, 28)} {clip(e['text'])}", file=out)
+    for title, enquiries in (("What the user asked the bot before the ticket:", before),
+                             ("The user's latest messages to the bot since:", recent)):
+        if enquiries:
+            print(title, file=out)
+        for e in enquiries:
+            print(f"  {when(e['time'])}  {fit(decided(e), 28)} {clip(e['text'])}", file=out)
     return 0
+
+
+def decided(enquiry: Enquiry) -> str:
+    """What the bot made of an enquiry: "answer program-id", "fallback", with 👎 when it was rated so."""
+    decision: str = enquiry["kind"] or "-"
+    if enquiry["item_id"]:
+        decision += f" {enquiry['item_id']}"
+    return decision + (" 👎" if enquiry["helpful"] is False else "")
 
 
 def cmd_export(store, args: argparse.Namespace, out: IO[str]) -> int:

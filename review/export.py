@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
-from store.database import KST, parse_iso
+from store.database import kst
 
 ENQUIRY_COLUMNS = ("id", "time_utc", "time_kst", "user_id", "chat_id", "lang", "source", "text", "decision",
                    "item_id", "aspect", "score", "candidates", "elapsed_ms", "helpful")
@@ -31,8 +31,8 @@ _FORMULA_SIGNS = ("=", "+", "-", "@")
 
 def local_time(stored: str | None) -> datetime | None:
     """A stored UTC time as a naive Korean local time (what a spreadsheet shows)."""
-    moment = parse_iso(stored)
-    return moment.astimezone(KST).replace(tzinfo=None, microsecond=0) if moment else None
+    moment = kst(stored)
+    return moment.replace(tzinfo=None, microsecond=0) if moment else None
 
 
 def _candidates(cands: Sequence[dict[str, Any]]) -> str:
