@@ -20,7 +20,7 @@ LABEL_CHARS = 24          # a question or program name longer than this is short
 SIZE_IN = (12.8, 10.0)    # inches; at DPI a 1280 x 1000 picture, readable on a phone in the staff chat
 DPI = 100
 MIN_ROWS = 6              # horizontal bar charts keep room for this many bars
-COLOURS = {"answered": "#2e7d5b", "suggested": "#e0a526", "fallback": "#c8553d", "tickets": "#33507a",
+COLOURS = {"answered": "#2e7d5b", "disliked": "#9bbf8a", "suggested": "#e0a526", "fallback": "#c8553d", "tickets": "#33507a",
            "programs": "#4a7fb5", "helpful": "#2e7d5b", "unhelpful": "#c8553d", "topics": "#8a6fb0"}
 # matplotlib's rc settings are process-wide; one drawing at a time keeps them from mixing.
 _DRAWING = threading.Lock()
@@ -78,7 +78,7 @@ def _per_day(ax, figures: Figures, texts: ReportTexts) -> None:  # noqa: ANN001 
     labels = [texts.day(d.day) for d in figures.days]
     x = range(len(labels))
     bottom = [0] * len(labels)
-    for key in ("answered", "suggested", "fallback"):
+    for key in ("answered", "disliked", "suggested", "fallback"):
         values = [getattr(d, key) for d in figures.days]
         ax.bar(x, values, bottom=bottom, color=COLOURS[key], label=texts(f"charts.per_day_{key}"), width=0.65)
         bottom = [b + v for b, v in zip(bottom, values)]

@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from knowledge.model import KnowledgeBase
 from review.clusters import GROUP_LIMIT, Group, group_questions
 from store.database import KST, day_start, iso, parse_iso
-from store.enquiries import IS_QUESTION, IS_UNANSWERED
+from store.enquiries import IS_ANSWERED, IS_DISLIKED, IS_QUESTION, IS_UNANSWERED
 
 TOP_PROGRAMS = 8
 TOP_TOPICS = 8
@@ -26,7 +26,8 @@ LOCAL_DAY = "date({column}, '+9 hours')"
 class Day:
     day: date
     questions: int = 0      # typed questions the bot decided on
-    answered: int = 0       # ... answered outright
+    answered: int = 0       # ... answered outright (and not rated 👎: as /stats counts)
+    disliked: int = 0       # ... answered outright, but the person rated the answer 👎
     suggested: int = 0      # ... answered with "did you mean" suggestions
     fallback: int = 0       # ... not understood
     tickets: int = 0        # follow-up tickets opened
@@ -125,7 +126,8 @@ def _days(db: Database, since: datetime, until: datetime, start: str, end: str) 
     counts: dict[str, dict[str, int]] = {}
     for row in db.query(
         f"SELECT {LOCAL_DAY.format(column='time')} AS day, count(*) AS questions,"
-        " sum(kind = 'answer') AS answered, sum(kind = 'suggest') AS suggested, sum(kind = 'fallback') AS fallback"
+        f" sum({IS_ANSWERED}) AS answered, sum(kind = 'answer' AND {IS_DISLIKED}) AS disliked,"
+        " sum(kind = 'suggest') AS suggested, sum(kind = 'fallback') AS fallback"
         f" FROM enquiries WHERE time >= ? AND time < ? AND {IS_QUESTION} AND kind IS NOT NULL GROUP BY day",
         (start, end),
     ):

@@ -84,7 +84,7 @@ def _programs(figures: Figures, t: ReportTexts) -> list[str]:
 
 
 def _days(figures: Figures, t: ReportTexts) -> list[str]:
-    keys = ("questions", "answered", "suggested", "fallback", "tickets")
+    keys = ("questions", "answered", "disliked", "suggested", "fallback", "tickets")
     out = [f"<h2>{escape(t('html.days_heading'))}</h2>", "<table><tr>"
            + "".join(f"<th>{escape(t('html.' + k))}</th>" for k in ("day", *keys)) + "</tr>"]
     for day in figures.days:

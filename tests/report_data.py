@@ -63,4 +63,4 @@ def fill_week(store: EnquiryStore, clock: Clock, kb: KnowledgeBase) -> Week:
     clock.advance(hours=4)
     store.tickets.answer(ticket["number"], 77, "절차는 공고를 확인해 주세요.", "박담당")
     store.tickets.create(2003, 2003, "이영희", "test@example.com", "수출 상담 예약 가능한가요", "v1", clock(), lang="ko")
-    return Week(programs=ids, questions=12, answered=7, tickets=3)
+    return Week(programs=ids, questions=12, answered=6, tickets=3)  # 7 answers, one of them rated 👎

@@ -59,7 +59,7 @@ async def test_report_in_the_staff_chat_sends_the_chart_with_its_summary(bot, st
     caption = sent["plain"]
     # Today is Wednesday 3.5: the last seven days are 2.27 to 3.5, which holds the whole filled week.
     assert caption.startswith("챗봇 문의 주간 보고서 2.27(목) ~ 3.5(수)")
-    assert "문의: 12건" in caption and "챗봇이 바로 답변: 58%" in caption and "담당자 문의 접수: 3건" in caption
+    assert "문의: 12건" in caption and "챗봇이 바로 답변: 50%" in caption and "담당자 문의 접수: 3건" in caption
     assert "• 주차장은 어디에 있나요 (3건)" in caption and len(caption) <= 1024
     sent_row = store.outbox.row(row["id"])
     # Once sent, neither the picture nor the caption (which quotes people's questions) stays in the file.
