@@ -153,11 +153,18 @@ def add_ops_commands(sub: "argparse._SubParsersAction[argparse.ArgumentParser]")
     backup.add_argument("file", type=Path, metavar="FILE", help="where to write the copy")
 
 
-def run_ops(command: str, args: argparse.Namespace) -> int:
+def settings_or_complain() -> Settings | None:
+    """The settings from the environment and .env, or None after one line saying what is wrong."""
     try:
-        settings = Settings.from_env()
+        return Settings.from_env()
     except SettingsError as error:
         print(f"Configuration error: {error}", file=sys.stderr)
+        return None
+
+
+def run_ops(command: str, args: argparse.Namespace) -> int:
+    settings = settings_or_complain()
+    if settings is None:
         return 2
     if command == "status":
         from operations.status import run_status
@@ -195,10 +202,8 @@ def add_insight_commands(sub: "argparse._SubParsersAction[argparse.ArgumentParse
 
 
 def run_insight(command: str, args: argparse.Namespace) -> int:
-    try:
-        settings = Settings.from_env()
-    except SettingsError as error:
-        print(f"Configuration error: {error}", file=sys.stderr)
+    settings = settings_or_complain()
+    if settings is None:
         return 2
     if command == "report":
         from reports.cli import run_report

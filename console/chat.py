@@ -33,6 +33,7 @@ from botapi.updates import UpdateFactory
 from console.render import buttons_of, render_buttons, render_text, wrap
 from handlers.bounds import INPUT_LIMIT
 from handlers.context import CHOSEN_LANG, SEEN_LANG
+from handlers.texts import LANGS
 
 TEXTS_FILE = Path(__file__).with_name("texts.yaml")
 QUIT_COMMANDS = frozenset({"/quit", "/exit"})
@@ -91,7 +92,7 @@ class ConsoleChat:
         the console's own (from `user_lang`). The console's lines (prompt, notices, goodbye) follow it."""
         data = self.application.user_data.get(self.user_id) or {}
         for key in (CHOSEN_LANG, SEEN_LANG):
-            if data.get(key) in ("ko", "en"):
+            if data.get(key) in LANGS:
                 return data[key]
         return self.lang
 

@@ -19,11 +19,13 @@ from typing import Any, Mapping
 
 import yaml
 
+from knowledge.loader import LANGS  # the bot speaks the knowledge's languages: one list
+
 TEXTS_FILE = Path(__file__).with_name("texts.yaml")
 # libyaml's loader when PyYAML was built with it (several times faster), else the pure-Python one.
 SAFE_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-LANGS: tuple[str, ...] = ("ko", "en")
 DEFAULT_LANG = "ko"
+__all__ = ["DEFAULT_LANG", "LANGS", "Html", "Texts", "TextsError", "escape", "placeholders", "read_yaml", "shorten"]
 
 
 class Html(str):

@@ -13,19 +13,14 @@ from handlers.bounds import bounded
 from handlers.context import BotContext, user_lang
 from handlers.replies import answer_query, send
 from handlers.services import services_of
+from handlers.typed import ApplicationFilter
 from store import EnquiryStore
 from store import outbox as purpose
 from store.rows import Ticket
 
 
-class _ReplyToOwnTicket(filters.MessageFilter):
+class _ReplyToOwnTicket(ApplicationFilter):
     """A user's reply, in their private chat, to a message the bot sent them about their ticket."""
-
-    __slots__ = ("application",)
-
-    def __init__(self, application: Application) -> None:
-        super().__init__(name="ReplyToOwnTicket")
-        self.application = application
 
     def filter(self, message: Message) -> bool:
         ticket = _own_ticket(services_of(self.application).store, message)
@@ -73,5 +68,5 @@ async def user_more(update: Update, context: BotContext) -> None:
 def register(app: Application) -> None:
     """In the areas' group, before the question answerer: a user's reply about their ticket goes to it."""
     app.add_handler(MessageHandler(filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & filters.TEXT
-                                   & ~filters.COMMAND & filters.REPLY & _ReplyToOwnTicket(app), user_reply))
+                                   & ~filters.COMMAND & filters.REPLY & _ReplyToOwnTicket(app, "ReplyToOwnTicket"), user_reply))
     app.add_handler(CallbackQueryHandler(user_more, pattern=f"^{sc.USER_PREFIX}:more:"))

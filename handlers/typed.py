@@ -65,17 +65,25 @@ class TypedAnswer(filters.MessageFilter):
         return typed_answer(message.text) in self.answers
 
 
-class Awaiting(filters.MessageFilter):
-    """The sender has a question with buttons on screen, noted in their user_data under `key`.
+class ApplicationFilter(filters.MessageFilter):
+    """A filter that needs the bot's data (a user's user_data, the store): filters see only the message,
+    so it holds the Application."""
 
-    Filters see only the message, so this one holds the Application to look the user's data up.
-    """
+    __slots__ = ("application",)
 
-    __slots__ = ("application", "key")
+    def __init__(self, application: Application, name: str) -> None:
+        super().__init__(name=name)
+        self.application = application
+
+
+class Awaiting(ApplicationFilter):
+    """The sender has a question with buttons on screen, noted in their user_data under `key`."""
+
+    __slots__ = ("key",)
 
     def __init__(self, application: Application, key: str) -> None:
-        super().__init__(name=f"Awaiting({key})")
-        self.application, self.key = application, key
+        super().__init__(application, f"Awaiting({key})")
+        self.key = key
 
     def filter(self, message: Message) -> bool:
         user = message.from_user

@@ -30,17 +30,11 @@ from handlers.followup.common import (CANCEL, CONFIRM, CONTACT, CONVERSATION_NAM
                                       OFFER, OTHER, PERSONAL_MESSAGES, QUESTION, REFUSE, SEND, START, TIMEOUT,
                                       stopping)
 from handlers.followup.mytickets import my_tickets
-from handlers.typed import CANCEL_WORD, Awaiting, TypedAnswer
+from handlers.typed import CANCEL_WORD, ApplicationFilter, Awaiting, TypedAnswer
 
 
-class _PersonalEdit(filters.MessageFilter):
+class _PersonalEdit(ApplicationFilter):
     """An edit, in a private chat, of a message that gave the flow a name or contact."""
-
-    __slots__ = ("application",)
-
-    def __init__(self, application: Application) -> None:
-        super().__init__(name="PersonalEdit")
-        self.application = application
 
     def filter(self, message: Message) -> bool:
         user = message.from_user
@@ -100,8 +94,8 @@ def register(app: Application) -> None:
     """The flow in its own group, ahead of the areas; then what works outside it (in the areas' group)."""
     app.add_handler(build_conversation(app), group=FOLLOWUP_GROUP)
     # After the flow has ended, an edit of the message that gave the name or contact: not a question.
-    app.add_handler(MessageHandler(filters.ChatType.PRIVATE & filters.UpdateType.EDITED_MESSAGE & _PersonalEdit(app),
-                                   stopping(exits.personal_edit)), group=FOLLOWUP_GROUP)
+    personal_edit = filters.ChatType.PRIVATE & filters.UpdateType.EDITED_MESSAGE & _PersonalEdit(app, "PersonalEdit")
+    app.add_handler(MessageHandler(personal_edit, stopping(exits.personal_edit)), group=FOLLOWUP_GROUP)
     # Outside the flow: /contact in a group (answered with a link to a private chat); /cancel, 취소 and a
     # typed "취소" on the notice (before 동의 there is no conversation yet; with nothing to cancel, the
     # answer says so and shows the menu).
