@@ -39,6 +39,7 @@ _log = logging.getLogger(__name__)
 
 PREFIX = "al"
 JOB_NAME = "alerts"
+KICK_NAME = "alerts-kick"
 ALERT_INTERVAL_S = 600.0      # windows open on calendar days: every ten minutes is prompt enough
 ALERT_HOURS = range(9, 21)    # 09:00-20:59 KST
 
@@ -111,6 +112,15 @@ async def check_alerts(app: Application) -> int:
 async def run_check(context: CallbackContext) -> None:
     """The job's callback."""
     await check_alerts(context.application)
+
+
+def kick(app: Application) -> bool:
+    """Look for news now rather than at the next interval: after a reload of the knowledge files (a 공고
+    staff just added). Nothing where the job is not running (the console chat); True if scheduled."""
+    if app.job_queue is None or not app.job_queue.get_jobs_by_name(JOB_NAME):
+        return False
+    app.job_queue.run_once(run_check, 0, name=KICK_NAME)
+    return True
 
 
 # -- subscribing and stopping ----------------------------------------------------------------------

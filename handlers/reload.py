@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from telegram import Update
 from telegram.ext import Application, ApplicationHandlerStop, CallbackContext
 
-from handlers import outbox
+from handlers import alerts, outbox
 from handlers.commands import command
 from handlers.context import BotContext, user_lang
 from handlers.services import services_of
@@ -95,6 +95,7 @@ class Reloader:
                     self._tell_staff(outcome)
                 return outcome
             services_of(self.app).swap_knowledge(kb, matcher)
+            alerts.kick(self.app)  # a window staff just added is news to its subscribers now, not in 10 minutes
             self.version = new_version
             items = len(kb.programs) + len(kb.faqs)
             _log.info("knowledge reloaded (%s): version %s, %d programs and FAQs", reason, new_version, items)

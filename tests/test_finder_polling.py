@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import sqlite3
 import sys
 from contextlib import asynccontextmanager
@@ -101,3 +102,42 @@ async def test_finder_prefill_and_an_alert_that_fires_once_across_restarts(serve
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM alerts_sent").fetchone()[0] == 1
         assert conn.execute("SELECT count(*) FROM outbox WHERE purpose = 'alert'").fetchone()[0] == 1
+
+
+NEW_NOTICE = """      need: funding
+    windows:
+      - opens: 2026-03-04
+        closes: 2026-03-31
+        round: {ko: 2026년 추가 모집, en: 2026 extra call}
+
+  - id: defense-tech"""
+
+
+async def test_a_notice_staff_add_to_the_files_reaches_subscribers_without_a_restart(server, tmp_path):
+    """Staff post a 공고 by adding a window to the program in the knowledge files: the hot reload picks it
+    up and the subscribers hear of it at once, not at the alert job's next round."""
+    shutil.copytree(DATA, tmp_path / "kb")
+    business = tmp_path / "kb" / "knowledge" / "business.yaml"
+    factory = UpdateFactory(None, api=server.api)
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": "123:TEST", "TELEGRAM_BASE_URL": server.base_url,
+           "BOT_DB": str(tmp_path / "bot.db"), "BOT_TEST_NOW": "2026-03-05T10:00:00+09:00", "MATCHER_MODE": "lexical",
+           "PYTHONUNBUFFERED": "1"}
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, str(ROOT / "bot.py"), "--knowledge", str(tmp_path / "kb" / "knowledge"), "--intents",
+        str(tmp_path / "kb" / "intents"), cwd=ROOT, env=env, stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT)
+    try:
+        await wait_until(lambda: server.api.calls_of("getUpdates"), timeout=60)
+        server.push_update(factory.callback("al:p:strong-firm", user_id=ALERT_USER))
+        await wait_until(lambda: any((a["text"] or "").startswith("알림을 신청했습니다") for a in server.api.answers),
+                         timeout=20)
+        await asyncio.sleep(1.5)  # the alert job's first run at start-up has passed: nothing to announce
+        assert not said(server, ALERT_USER, "🔔")
+        text = business.read_text(encoding="utf-8")
+        assert "      need: funding\n\n  - id: defense-tech" in text
+        business.write_text(text.replace("      need: funding\n\n  - id: defense-tech", NEW_NOTICE, 1), encoding="utf-8")
+        await wait_until(lambda: said(server, ALERT_USER, "🔔 테스트 강소기업 접수가 시작되었습니다 (2026년 추가 모집)"),
+                         timeout=30)
+    finally:
+        proc.terminate()
+        await asyncio.wait_for(proc.communicate(), 30)
