@@ -1,11 +1,10 @@
 """Questions another institution handles: a referral card naming it, what to ask there and how to reach it.
 
-The referrals wait in tests/data/referrals/ until the evaluation sets expect them (see that file); these tests
-run the shipped knowledge with them added, through the real matcher and bot.
+The referrals ship in knowledge/referrals.yaml; these tests run the shipped knowledge through the real
+matcher and bot.
 """
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -18,10 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def kb_with_referrals(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("knowledge")
-    for path in [*(ROOT / "knowledge").glob("*.yaml"), ROOT / "tests" / "data" / "referrals" / "referrals.yaml"]:
-        shutil.copy(path, folder)
-    return load_or_raise(folder, ROOT / "intents")
+    kb = load_or_raise(ROOT / "knowledge", ROOT / "intents")
+    assert kb.referrals, "the shipped knowledge has referrals"
+    return kb
 
 
 @pytest.mark.parametrize("question, institution", [
