@@ -330,7 +330,10 @@ class Matcher:
             return Decision("fallback", lang=lang)
         ranked = _own_before_referrals(ranked)
         best = ranked[0]
-        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+        # A referral never competes with the agency's own item for the lead: the margin is taken
+        # against the next item of the same side (own items against own items).
+        rivals = [r for r in ranked[1:] if isinstance(r.item, Referral) == isinstance(best.item, Referral)]
+        runner_up = rivals[0].score if rivals else 0.0
         candidates = tuple(Candidate(r.item.id, r.item.kind, round(r.score, 1))
                            for r in ranked[: self.settings.max_candidates])
         aspect = self._aspect(analysis.normalized, analysis.terms) if isinstance(best.item, Program) else None
