@@ -37,11 +37,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
-import yaml  # noqa: E402
 from telegram import Update  # noqa: E402
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters  # noqa: E402
 from telegram.request import HTTPXRequest  # noqa: E402
 
+from bench.questions import load_texts  # noqa: E402
 from botapi import InProcessBotAPI, UpdateFactory  # noqa: E402
 
 TOKEN = "123456:BENCH"
@@ -65,17 +65,6 @@ class Result:
     @property
     def rate(self) -> float:
         return self.updates / self.seconds if self.seconds else 0.0
-
-
-def load_texts() -> list[tuple[str, str]]:
-    """(text, language) pairs: real questions people type, Korean and English."""
-    cases = yaml.safe_load((ROOT / "tests" / "data" / "holdout.yaml").read_text(encoding="utf-8"))
-    out = []
-    for case in cases:
-        text = str(case["text"])
-        lang = case.get("lang") or ("en" if text.isascii() else "ko")
-        out.append((text, lang))
-    return out
 
 
 def make_updates(n: int, texts: list[tuple[str, str]]) -> list[dict]:

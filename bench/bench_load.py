@@ -37,8 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import yaml  # noqa: E402
-
+from bench.questions import load_texts  # noqa: E402
 from botapi.loopback import LoopbackBotAPIServer  # noqa: E402
 from botapi.updates import UpdateFactory  # noqa: E402
 
@@ -75,15 +74,6 @@ class Run:
     @property
     def rate(self) -> float:
         return self.updates / self.seconds if self.seconds else 0.0
-
-
-def load_texts() -> list[tuple[str, str]]:
-    cases = yaml.safe_load((ROOT / "tests" / "data" / "holdout.yaml").read_text(encoding="utf-8"))
-    out = []
-    for case in cases:
-        text = str(case["text"])
-        out.append((text, case.get("lang") or ("en" if text.isascii() else "ko")))
-    return out
 
 
 def cpu_seconds(pid: int) -> float:

@@ -78,6 +78,11 @@ def _bad_request(what: str) -> BotAPIError:
     return BotAPIError(400, f"Bad Request: {what}")
 
 
+def _not_modified() -> BotAPIError:
+    return _bad_request("message is not modified: specified new message content and reply markup are exactly the "
+                        "same as a current content and reply markup of the message")
+
+
 @dataclass
 class _Fault:
     method: str  # a Bot API method name, or "*" for any
@@ -480,61 +485,53 @@ class InProcessBotAPI(BaseRequest):
         self._record("sendMessage", msg, params)
         return msg
 
-    def _check_editable(self, msg: dict) -> None:
+    def _editable(self, params: Params) -> dict | None:
+        """The stored bot message an edit names; None for an inline message (not kept here: its edit is True)."""
+        if params.get("inline_message_id"):
+            return None
+        msg = self._stored(params, "edit")
         if msg.get("from", {}).get("id") != self.bot_user["id"]:
             raise _bad_request("message can't be edited")
+        return msg
+
+    def _edited(self, method: str, msg: dict, markup: dict | None, params: Params) -> dict:
+        """`msg` with its new keyboard (none if `markup` is None: Telegram drops one an edit does not repeat)."""
+        self._set_markup(msg, markup)
+        msg["edit_date"] = int(time.time())
+        self._record(method, msg, params)
+        return msg
 
     def _edit_message_text(self, params: Params, files: dict) -> dict | bool:
-        if params.get("inline_message_id"):
+        msg = self._editable(params)
+        if msg is None:
             return True
-        msg = self._stored(params, "edit")
-        self._check_editable(msg)
         if "text" not in msg:
             raise _bad_request("there is no text in the message to edit")
         plain, entities = self._text_and_entities(params, "text", MAX_TEXT_LENGTH)
-        # Telegram drops the inline keyboard when an edit does not repeat it.
         markup = self._inline_markup(params)
         if plain == msg["text"] and entities == msg.get("entities", []) and markup == msg.get("reply_markup"):
-            raise _bad_request(
-                "message is not modified: specified new message content and reply markup are exactly the "
-                "same as a current content and reply markup of the message"
-            )
+            raise _not_modified()
         msg["text"] = plain
         msg.pop("entities", None)
         if entities:
             msg["entities"] = entities
-        self._set_markup(msg, markup)
-        msg["edit_date"] = int(time.time())
-        self._record("editMessageText", msg, params)
-        return msg
+        return self._edited("editMessageText", msg, markup, params)
 
     def _edit_message_caption(self, params: Params, files: dict) -> dict | bool:
-        if params.get("inline_message_id"):
+        msg = self._editable(params)
+        if msg is None:
             return True
-        msg = self._stored(params, "edit")
-        self._check_editable(msg)
-        plain, entities = self._text_and_entities(params, "caption", MAX_CAPTION_LENGTH)
-        msg["caption"] = plain
-        self._set_markup(msg, self._inline_markup(params))
-        msg["edit_date"] = int(time.time())
-        self._record("editMessageCaption", msg, params)
-        return msg
+        msg["caption"], _ = self._text_and_entities(params, "caption", MAX_CAPTION_LENGTH)
+        return self._edited("editMessageCaption", msg, self._inline_markup(params), params)
 
     def _edit_message_reply_markup(self, params: Params, files: dict) -> dict | bool:
-        if params.get("inline_message_id"):
+        msg = self._editable(params)
+        if msg is None:
             return True
-        msg = self._stored(params, "edit")
-        self._check_editable(msg)
         markup = self._inline_markup(params)
         if markup == msg.get("reply_markup"):
-            raise _bad_request(
-                "message is not modified: specified new message content and reply markup are exactly the "
-                "same as a current content and reply markup of the message"
-            )
-        self._set_markup(msg, markup)
-        msg["edit_date"] = int(time.time())
-        self._record("editMessageReplyMarkup", msg, {"parse_mode": None})
-        return msg
+            raise _not_modified()
+        return self._edited("editMessageReplyMarkup", msg, markup, {"parse_mode": None})
 
     @staticmethod
     def _set_markup(msg: dict, markup: dict | None) -> None:

@@ -54,6 +54,12 @@ def fits(data: str) -> bool:
     return len(data.encode("utf-8")) <= LIMIT
 
 
+def _fitting(prefix: str, item_id: str) -> str | None:
+    """The data `prefix:item_id`, or None when the id is too long for a button (the caller leaves it out)."""
+    data = f"{prefix}:{item_id}"
+    return data if fits(data) else None
+
+
 @dataclass(frozen=True)
 class ListKey:
     """One browse list: the programs of an area ("a") or for an audience ("u"), at a page.
@@ -128,18 +134,15 @@ def parse_program(data: str) -> ProgramButton | None:
 
 
 def faq(faq_id: str) -> str | None:
-    data = f"{FAQ}:{faq_id}"
-    return data if fits(data) else None
+    return _fitting(FAQ, faq_id)
 
 
 def intent(intent_id: str) -> str | None:
-    data = f"{INTENT}:{intent_id}"
-    return data if fits(data) else None
+    return _fitting(INTENT, intent_id)
 
 
 def referral(referral_id: str) -> str | None:
-    data = f"{REFERRAL}:{referral_id}"
-    return data if fits(data) else None
+    return _fitting(REFERRAL, referral_id)
 
 
 def feedback(enquiry_id: int, helpful: bool) -> str:
@@ -154,13 +157,11 @@ def parse_feedback(data: str) -> tuple[int, bool] | None:
 
 
 def alert_program(program_id: str) -> str | None:
-    data = f"al:p:{program_id}"
-    return data if fits(data) else None
+    return _fitting("al:p", program_id)
 
 
 def alert_area(area_id: str) -> str | None:
-    data = f"al:a:{area_id}"
-    return data if fits(data) else None
+    return _fitting("al:a", area_id)
 
 
 def lang(code: str) -> str:

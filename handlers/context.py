@@ -5,25 +5,33 @@ group, so the recorder (group -1) can leave the enquiry id on it for the handler
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from telegram import Update
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
 from handlers.services import services_of
-from handlers.texts import DEFAULT_LANG, LANGS, Texts
+from handlers.texts import DEFAULT_LANG, LANGS
 
 if TYPE_CHECKING:
-    from handlers.desk import Desk
     from handlers.services import Knowledge, Services
-    from intents.matcher import Matcher
-    from knowledge.model import KnowledgeBase
-    from settings import Settings
-    from store import EnquiryStore
 
 # user_data keys. Both survive a restart through the persistence.
 CHOSEN_LANG = "lang"      # set by /lang: always wins
 SEEN_LANG = "seen_lang"   # the language of the user's last question, used until they choose one
+
+T = TypeVar("T")
+
+
+class _Via(Generic[T]):
+    """A read-only attribute of BotContext that reads one service through the context (typed by `read`)."""
+
+    def __init__(self, read: Callable[[BotContext], T]) -> None:
+        self._read = read
+
+    def __get__(self, context: BotContext, owner: type | None = None) -> T:
+        return self._read(context)
 
 
 class BotContext(CallbackContext[ExtBot, dict, dict, dict]):
@@ -47,29 +55,13 @@ class BotContext(CallbackContext[ExtBot, dict, dict, dict]):
             self._knowledge = self.services.knowledge
         return self._knowledge
 
-    @property
-    def kb(self) -> "KnowledgeBase":
-        return self.knowledge.kb
-
-    @property
-    def matcher(self) -> "Matcher":
-        return self.knowledge.matcher
-
-    @property
-    def store(self) -> "EnquiryStore":
-        return self.services.store
-
-    @property
-    def texts(self) -> Texts:
-        return self.services.texts
-
-    @property
-    def settings(self) -> "Settings":
-        return self.services.settings
-
-    @property
-    def desk(self) -> "Desk":
-        return self.services.staff_desk
+    # The services a handler uses most, each read where it is kept at every use.
+    kb = _Via(lambda context: context.knowledge.kb)
+    matcher = _Via(lambda context: context.knowledge.matcher)
+    store = _Via(lambda context: context.services.store)
+    texts = _Via(lambda context: context.services.texts)
+    settings = _Via(lambda context: context.services.settings)
+    desk = _Via(lambda context: context.services.staff_desk)
 
 
 CONTEXT_TYPES: ContextTypes[BotContext, dict, dict, dict] = ContextTypes(context=BotContext)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sqlite3
 import sys
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -25,7 +24,7 @@ def run_report(args: argparse.Namespace, db_path: Path, kb: object | None) -> in
     from reports.figures import collect, period
     from reports.fonts import FontMissing
     from reports.page import render_html
-    from reports.source import open_read_only
+    from reports.source import Unreadable, reading
 
     try:
         last_day = date.fromisoformat(args.until) if args.until else None
@@ -34,21 +33,12 @@ def run_report(args: argparse.Namespace, db_path: Path, kb: object | None) -> in
         print(f"report: {error} (--until YYYY-MM-DD, --days 1 or more)", file=sys.stderr)
         return 2
     try:
-        db = open_read_only(db_path)
-    except (FileNotFoundError, sqlite3.Error) as error:
-        print(f"report: cannot read the database {db_path} (BOT_DB): {error}", file=sys.stderr)
-        return 1
-    try:
-        figures = collect(db, since, until, kb=kb)  # type: ignore[arg-type]
-        png = render_png(figures)
-    except sqlite3.Error as error:
-        print(f"report: cannot read the database {db_path}: {error}", file=sys.stderr)
-        return 1
-    except FontMissing as error:
+        with reading(db_path) as db:
+            figures = collect(db, since, until, kb=kb)  # type: ignore[arg-type]
+            png = render_png(figures)
+    except (Unreadable, FontMissing) as error:
         print(f"report: {error}", file=sys.stderr)
         return 1
-    finally:
-        db.close()
     html = render_html(figures, png, generated=datetime.now(timezone.utc))
     png_path, html_path = args.out.with_suffix(".png"), args.out.with_suffix(".html")
     try:

@@ -42,6 +42,16 @@ class ProgramFigures:
     unhelpful: int = 0      # 👎
 
 
+class _Total:
+    """A read-only total of Figures: the sum of the field `count` over the rows in its field `rows`."""
+
+    def __init__(self, rows: str, count: str) -> None:
+        self.rows, self.count = rows, count
+
+    def __get__(self, figures: object, owner: type | None = None) -> int:
+        return sum(getattr(row, self.count) for row in getattr(figures, self.rows))
+
+
 @dataclass(frozen=True)
 class Figures:
     since: datetime
@@ -56,29 +66,16 @@ class Figures:
     unanswered_other: int = 0                     # unanswered questions too rare to be grouped
     item_kinds: dict[str, str] = field(default_factory=dict, repr=False)
 
-    @property
-    def questions(self) -> int:
-        return sum(d.questions for d in self.days)
-
-    @property
-    def answered(self) -> int:
-        return sum(d.answered for d in self.days)
+    # The period's totals: one count summed over the days or over the rated programs.
+    questions = _Total("days", "questions")
+    answered = _Total("days", "answered")
+    tickets = _Total("days", "tickets")
+    helpful = _Total("feedback", "helpful")
+    unhelpful = _Total("feedback", "unhelpful")
 
     @property
     def answered_share(self) -> float | None:
         return self.answered / self.questions if self.questions else None
-
-    @property
-    def tickets(self) -> int:
-        return sum(d.tickets for d in self.days)
-
-    @property
-    def helpful(self) -> int:
-        return sum(p.helpful for p in self.feedback)
-
-    @property
-    def unhelpful(self) -> int:
-        return sum(p.unhelpful for p in self.feedback)
 
     @property
     def first_day(self) -> date:

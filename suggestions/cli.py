@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sqlite3
 import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -28,26 +27,20 @@ def run_suggest(args: argparse.Namespace, db_path: Path, kb: KnowledgeBase) -> i
         print("suggest: --days must be 1 or more", file=sys.stderr)
         return 2
     from intents.matcher import Matcher
-    from reports.source import open_read_only
+    from reports.source import Unreadable, reading
     from suggestions.evidence import answered_tickets, picked_suggestions, unanswered_questions
     from suggestions.patch import build, render
 
     now = datetime.now(timezone.utc)
     since = now - timedelta(days=args.days)
     try:
-        db = open_read_only(db_path)
-    except (FileNotFoundError, sqlite3.Error) as error:
-        print(f"suggest: cannot read the database {db_path} (BOT_DB): {error}", file=sys.stderr)
+        with reading(db_path) as db:
+            picked = picked_suggestions(db, since)
+            tickets = answered_tickets(db, since)
+            unanswered = unanswered_questions(db, since, except_ids={p.enquiry_id for p in picked})
+    except Unreadable as error:
+        print(f"suggest: {error}", file=sys.stderr)
         return 1
-    try:
-        picked = picked_suggestions(db, since)
-        tickets = answered_tickets(db, since)
-        unanswered = unanswered_questions(db, since, except_ids={p.enquiry_id for p in picked})
-    except sqlite3.Error as error:
-        print(f"suggest: cannot read the database {db_path}: {error}", file=sys.stderr)
-        return 1
-    finally:
-        db.close()
     patch = build(kb, Matcher(kb), picked, tickets, unanswered, since=since, made=now)
     return _write(args.out, render(patch, kb, ROOT))
 

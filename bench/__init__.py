@@ -1,0 +1,1 @@
+"""Benchmark scripts (run each as `python bench/<name>.py`); they print figures, they assert nothing."""
