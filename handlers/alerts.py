@@ -32,7 +32,7 @@ from handlers.services import services_of
 from handlers.texts import Texts
 from handlers.window_status import window_line
 from knowledge.model import KnowledgeBase, Program
-from knowledge.windows import KST, Window
+from knowledge.windows import KST, Window, expects_rounds
 from store.database import parse_iso
 
 _log = logging.getLogger(__name__)
@@ -137,6 +137,11 @@ async def subscribe(update: Update, context: BotContext) -> None:
         return
     if update.effective_chat.type != ChatType.PRIVATE:
         await answer_query(query, context.texts.get("alerts.private_only", lang), show_alert=True)
+        return
+    now = context.store.clock()
+    if not any(expects_rounds(p, now) for p in targets(context.kb, kind, parts[2])):
+        # An old card's 🔔 on a program that takes no applications by round (any more): nothing to wait for.
+        await answer_query(query, context.texts.get("alerts.no_rounds", lang, name=name), show_alert=True)
         return
     # Windows already on the card were seen by the person: note them before the subscription's time.
     context.store.alerts.windows_first_seen(window_id(p, w) for p in targets(context.kb, kind, parts[2]) for w in p.windows)

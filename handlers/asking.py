@@ -75,7 +75,8 @@ def remember(context: BotContext, item: Item) -> None:
 async def show_decision(update: Update, context: BotContext, decision: Decision, lang: str) -> None:
     kb, texts = context.kb, context.texts
     item = kb.get(decision.id) if decision.kind == "answer" and decision.id else None
-    area_list = cards.list_card(kb, texts, lang, cb.ListKey("a", decision.area)) if decision.area else None
+    area_list = cards.list_card(kb, texts, lang, cb.ListKey("a", decision.area),
+                                                          now=context.store.clock()) if decision.area else None
     if area_list is not None:
         # A question about a whole area (수소 관련 지원사업 뭐 있어요): that area's programs.
         await send(update, context, *area_list)

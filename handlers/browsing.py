@@ -32,7 +32,7 @@ async def browse(update: Update, context: BotContext) -> None:
         card = cards.areas_card(context.kb, context.texts, lang)
     else:
         key = cb.ListKey.parse(cb.rest(data, cb.BROWSE))
-        card = cards.list_card(context.kb, context.texts, lang, key) if key else None
+        card = cards.list_card(context.kb, context.texts, lang, key, now=context.store.clock()) if key else None
     if card is None:  # an area removed from the knowledge base since the button was sent
         await answer_stale(update, context)
         return

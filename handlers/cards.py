@@ -18,6 +18,7 @@ from handlers.provenance import provenance_line
 from handlers.window_status import program_status
 from intents.decision import Candidate, Decision
 from knowledge.model import Agency, Faq, Intent, Item, KnowledgeBase, Program, Referral
+from knowledge.windows import KST, expects_rounds
 
 Card = tuple[str, InlineKeyboardMarkup | None]
 
@@ -96,12 +97,19 @@ def program_card(program: Program, texts: Texts, lang: str, *, aspect: str = cb.
     aspect_row = [button(texts.get("aspect_buttons." + (name or "summary"), lang), cb.program(program.id, name, back))
                   for name in shown]
     action_row = [link_button(program.url, agency, texts, lang), card_staff_button(texts, lang),
-                  button(texts.get("alerts.subscribe_program", lang), cb.alert_program(program.id))]
+                  alert_button(program, texts, lang, now)]
     if back is not None:
         action_row.append(button(texts.get("card.back", lang), cb.program_list(back)))
     elif enquiry_id is not None:
         action_row += feedback_buttons(texts, lang, enquiry_id)
     return text, keyboard([aspect_row, action_row])
+
+
+def alert_button(program: Program, texts: Texts, lang: str, now: datetime | None) -> InlineKeyboardButton | None:
+    """🔔 접수 알림 받기, only where a next application round is something to wait for."""
+    if not expects_rounds(program, now or datetime.now(KST)):
+        return None
+    return button(texts.get("alerts.subscribe_program", lang), cb.alert_program(program.id))
 
 
 def link_button(url: str | None, agency: Agency | None, texts: Texts, lang: str) -> InlineKeyboardButton | None:
@@ -271,10 +279,11 @@ def list_programs(kb: KnowledgeBase, key: ListKey) -> tuple[Program, ...] | None
     return None
 
 
-def list_card(kb: KnowledgeBase, texts: Texts, lang: str, key: ListKey) -> Card | None:
+def list_card(kb: KnowledgeBase, texts: Texts, lang: str, key: ListKey, now: datetime | None = None) -> Card | None:
     """One page of a list of programs - an area's (also the answer to `수소 관련 지원사업 뭐 있어요`) or an
-    audience's: each program's name and what it is in one line, a button each, page and back buttons.
-    None if the list no longer exists."""
+    audience's: each program's name and what it is in one line, a button each, page and back buttons, and
+    for an area with a program whose next round is worth waiting for, its 🔔. None if the list no longer
+    exists."""
     programs = list_programs(kb, key)
     if programs is None:
         return None
@@ -299,7 +308,7 @@ def list_card(kb: KnowledgeBase, texts: Texts, lang: str, key: ListKey) -> Card 
         button(texts.get("browse.previous_page", lang), cb.program_list(key.at(key.page - 1))) if key.page > 0 else None,
         button(texts.get("browse.next_page", lang), cb.program_list(key.at(key.page + 1))) if key.page < pages - 1 else None,
     ])
-    if key.kind == "a" and key.value != NO_AREA:
+    if key.kind == "a" and key.value != NO_AREA and any(expects_rounds(p, now or datetime.now(KST)) for p in programs):
         rows.append([button(texts.get("alerts.subscribe_area", lang), cb.alert_area(key.value))])
     rows.append([back])
     return title, keyboard(rows)

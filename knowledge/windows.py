@@ -82,6 +82,22 @@ def status(windows: Iterable[Window], now: datetime) -> tuple[State, Window] | N
     return None
 
 
+def expects_rounds(program: "Program", now: datetime) -> bool:
+    """Whether waiting for a program's next application round makes sense (its 🔔 opening alert).
+
+    The data says so when the program has windows (a past or coming notice), unless the one that counts
+    is open with no closing date: a rolling intake is open now and stays open, there is no round to wait
+    for. Without windows, a program people apply to says who may apply (`criteria`) or how (its `apply`
+    aspect); staff add its next notice as a window, and the subscribers hear of it. An event, a piece of
+    infrastructure or the agency's own research has none of these, and nobody waits to apply to it.
+    """
+    current = status(program.windows, now)
+    if current is not None:
+        state, window = current
+        return not (state == "open" and window.closes is None)
+    return bool(program.criteria) or program.aspect("apply") is not None
+
+
 def past_warnings(programs: Iterable["Program"], now: datetime) -> list[tuple[str, int, str, str]]:
     """(file, line, message, hint) for each program whose every window has closed: for `check`."""
     found = []

@@ -111,3 +111,22 @@ def test_bad_windows_are_explained_on_their_lines(tmp_path):
     assert (11, "source of a window of program 'bad-windows' is not a web address") in found
     assert any(line == 12 and "unknown key 'deadline'" in m for line, m in found)
     assert kb.program("bad-windows").windows[0].opens == kst(2026, 5, 1)  # the good part is kept
+
+
+def test_a_next_round_is_worth_waiting_for_only_where_the_data_says_people_apply(kb):
+    """expects_rounds decides the 🔔: windows (not a rolling intake open now), criteria or an apply aspect."""
+    from dataclasses import replace
+
+    from knowledge.model import Text
+    from knowledge.windows import Window, expects_rounds
+
+    now = kst(2026, 3, 5, 10)
+    plain = kb.program("plain-program")
+    assert not expects_rounds(plain, now)  # an item nobody applies to
+    assert expects_rounds(kb.program("founder-allowance"), now)  # its window closed: the next round is news
+    assert expects_rounds(kb.program("incubator"), now)  # open now, closing on 20 March
+    assert expects_rounds(kb.program("strong-firm"), now)  # no window yet, but criteria: people apply
+    assert expects_rounds(replace(plain, aspects={"apply": Text.of("공고가 나면 신청합니다.")}), now)
+    rolling = replace(plain, windows=(Window(opens=kst(2026, 1, 5), closes=None, line=1),))
+    assert not expects_rounds(rolling, now)  # always open: nothing to wait for
+    assert expects_rounds(rolling, kst(2026, 1, 1))  # before the intake starts, its opening is news
