@@ -67,6 +67,8 @@ class Lexicon:
     neutral_words: frozenset[str] = frozenset()  # Latin words of no language (ok): they do not make a message English
     list_cues_ko: tuple[str, ...] = ()  # spaces removed
     list_cues_en: tuple[str, ...] = ()  # " word word "
+    request_cues_ko: tuple[str, ...] = ()  # spaces removed
+    request_cues_en: tuple[str, ...] = ()  # " word word "
     emoji: Mapping[str, str] = field(default_factory=dict)  # 👋 -> 안녕
 
 
@@ -117,5 +119,7 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
         followup_cues=frozenset(str(w).lower().replace(" ", "") for w in words.get("followup_cues", [])),
         list_cues_ko=tuple(str(c).replace(" ", "") for c in words.get("list_cues_ko", [])),
         list_cues_en=tuple(f" {str(c).lower()} " for c in words.get("list_cues_en", [])),
+        request_cues_ko=tuple(str(c).replace(" ", "") for c in words.get("request_cues_ko", [])),
+        request_cues_en=tuple(f" {str(c).lower()} " for c in words.get("request_cues_en", [])),
         emoji={str(k): str(v) for k, v in (conversation.get("emoji") or {}).items()},
     )

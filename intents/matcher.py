@@ -107,6 +107,10 @@ class Matcher:
                 self.exact[_compact(text)].add(index)
         self.generic = self._generic_terms()
         self.area_words = self._area_words()
+        self.program_names = frozenset(_compact(n) for p in kb.programs for n in (*(v for _, v in p.name.values), *p.aliases)
+                                       if len(_compact(n)) >= 3)
+        self.request_terms = frozenset(t for cue in (*self.lexicon.request_cues_ko, *self.lexicon.request_cues_en)
+                                       for t in self.analyzer.analyze(cue.strip()).terms)
         self.browse_intent = next((i for i in kb.intents if i.action == "browse"), None)
         self._exclusion = _exclusion_pattern(self.lexicon)
         # Chat phrases as typed, for short messages made of words that carry no topic (너 뭐 할 수 있어?).
@@ -494,10 +498,17 @@ class Matcher:
             return None
         compact = analysis.normalized.replace(" ", "")
         padded = f" {analysis.normalized} "
-        if not (any(c in compact for c in self.lexicon.list_cues_ko)
-                or any(c in padded for c in self.lexicon.list_cues_en)):
-            return None
+        lex = self.lexicon
         topic = set(self._topic_terms(analysis))
+        if not (any(c in compact for c in lex.list_cues_ko) or any(c in padded for c in lex.list_cues_en)):
+            # 수출 도와주세요: an area's words with a request, asking no aspect of anything, asks for its list too.
+            # (Support is what every program gives: 지원해 주세요 asks for it in general, not as an aspect.)
+            if not (any(c in compact for c in lex.request_cues_ko) or any(c in padded for c in lex.request_cues_en)) \
+                    or self._aspect(analysis.normalized, analysis.terms) not in (None, "support") \
+                    or any(name in compact for name in self.program_names) \
+                    or (ranked and isinstance(ranked[0].item, Faq)):  # a program named, or a question an FAQ answers
+                return None
+            topic -= self.request_terms
         if not topic:
             return None
         areas = [a for a, words in self.area_words.items() if topic <= words]

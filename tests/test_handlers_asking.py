@@ -248,7 +248,9 @@ programs:
 
 
 @pytest.mark.parametrize("question, area", [("수소 관련 지원사업 뭐 있어요", "hydrogen"),
-                                            ("청년 일자리 뭐 있어요", "jobs")])
+                                            ("청년 일자리 뭐 있어요", "jobs"),
+                                            ("수출 도와주세요", "export"),  # a bare area word with a request
+                                            ("방산 쪽 알려 주세요", "defense")])
 async def test_a_whole_area_question_lists_that_areas_programs(bot, kb, question, area):
     reply = (await bot.say(question))[0]
     programs = kb.programs_in(area)

@@ -86,6 +86,16 @@ def test_a_question_about_a_whole_area_names_the_area(matcher: Matcher) -> None:
     assert matcher.match("수소충전소 구축 지원").area is None  # one program, named
 
 
+@pytest.mark.parametrize("text, area", [
+    ("수출 도와주세요", "export"), ("수소 알려줘", "hydrogen"), ("help with exports", "export"),
+    ("도와주세요", None),                      # no area: the help intent
+    ("수출상담회 도와주세요", None),            # one program, named
+    ("수출 신청 방법 알려주세요", None),        # an aspect of something, not the list
+])
+def test_a_bare_area_word_with_a_request_asks_for_the_area(matcher: Matcher, text: str, area: str | None) -> None:
+    assert matcher.match(text).area == area
+
+
 @pytest.mark.parametrize("text, lang", [
     ("MOU 몇 건", "ko"), ("R&D 지원 있나요", "ko"), ("SME 지원 사업", "ko"), ("startup 지원금 있나요", "ko"),
     ("Is there 창업 support for students?", "en"), ("how do I apply", "en"), ("ok", "ko"),
