@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from operations.knowledge_files import version as files_version
+from settings import CONSOLE_DB
 from store.database import KST
 
 STALE_AFTER_S = 30.0   # no heartbeat for this long (6 beats): the bot is not running
@@ -70,6 +71,7 @@ def collect(db_path: Path, folders: tuple[Path, Path], now: datetime | None = No
     running = beat is not None and (now - beat).total_seconds() < STALE_AFTER_S
     return {
         "database": str(db_path),
+        "database_exists": True,
         "database_bytes": db_path.stat().st_size,
         "bot": {"running": running, **bot},
         "knowledge_files_version": files_version(folders),
@@ -149,7 +151,35 @@ def _matcher_line(bot: dict[str, str]) -> str:
     return mode
 
 
+def empty(db_path: Path, folders: tuple[Path, Path]) -> dict[str, Any]:
+    """The status before the bot's first message: no database yet, so nothing to count (the --json shape)."""
+    return {
+        "database": str(db_path),
+        "database_exists": False,
+        "database_bytes": 0,
+        "bot": {"running": False},
+        "knowledge_files_version": files_version(folders),
+        "enquiries": {"total": 0, "today": 0, "last_7_days": 0},
+        "tickets": {status: 0 for status in ("open", "claimed", "answered", "closed")},
+        "open_tickets": [],
+        "outbox": {"pending": 0, "failed": 0, "oldest_pending_at": None},
+    }
+
+
+def no_database_text(db_path: Path) -> str:
+    """A fresh checkout: where the status looked, and where the console chat keeps its own enquiries."""
+    text = (f"No enquiries yet: there is no database at {db_path} (BOT_DB). "
+            "The bot creates it with its first message.")
+    console = db_path.with_name(CONSOLE_DB)
+    if console.is_file():
+        text += f" The console chat's enquiries are in {console}: BOT_DB={console} python bot.py status"
+    return text
+
+
 def run_status(db_path: Path, folders: tuple[Path, Path], *, as_json: bool = False) -> int:
+    if not db_path.exists() and not db_path.is_symlink():  # nothing asked yet: not a failure
+        print(json.dumps(empty(db_path, folders), ensure_ascii=False) if as_json else no_database_text(db_path))
+        return 0
     try:
         status = collect(db_path, folders)
     except (sqlite3.Error, OSError) as error:

@@ -72,12 +72,36 @@ async def test_status_and_a_backup_while_the_bot_runs(tmp_path):
         assert conn.execute("SELECT count(*) FROM tickets").fetchone()[0] == 3
 
 
-def test_status_and_backup_of_a_missing_database_say_so_in_one_line(tmp_path):
+def test_status_on_a_fresh_checkout_says_there_are_no_enquiries_yet_and_where_it_looked(tmp_path):
+    """No database yet is the state of every new installation, not a failure: exit 0, the path it read."""
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "BOT_DB": str(tmp_path / "data" / "bot.db")}
+    code, out, err = asyncio.run(cli(env, "status"))
+    assert code == 0 and not err, err
+    assert out.startswith("No enquiries yet") and str(tmp_path / "data" / "bot.db") in out
+    assert "console" not in out  # no console chat has run here
+    code, out, _ = asyncio.run(cli(env, "status", "--json"))
+    status = json.loads(out)
+    assert code == 0 and status["database_exists"] is False and status["enquiries"]["total"] == 0
+    assert status["database"] == str(tmp_path / "data" / "bot.db") and status["bot"]["running"] is False
+    assert not (tmp_path / "data" / "bot.db").exists()  # looking created nothing
+    # After `python bot.py chat`, the console's own database is named, with how to read it.
+    EnquiryStore(tmp_path / "data" / "console.db").close()
+    code, out, _ = asyncio.run(cli(env, "status"))
+    assert code == 0 and f"BOT_DB={tmp_path / 'data' / 'console.db'} python bot.py status" in out
+
+
+def test_backup_of_a_missing_database_says_so_in_one_line(tmp_path):
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "BOT_DB": str(tmp_path / "none.db")}
-    for args in (["status"], ["backup", str(tmp_path / "copy.db")]):
-        result = asyncio.run(cli(env, *args))
-        assert result[0] == 1 and len(result[2].strip().splitlines()) == 1 and "none.db" in result[2]
+    result = asyncio.run(cli(env, "backup", str(tmp_path / "copy.db")))
+    assert result[0] == 1 and len(result[2].strip().splitlines()) == 1 and "none.db" in result[2]
     assert not (tmp_path / "copy.db").exists()
+
+
+def test_status_of_a_file_that_is_no_database_fails_in_one_line(tmp_path):
+    (tmp_path / "bot.db").write_text("not a database")
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "BOT_DB": str(tmp_path / "bot.db")}
+    code, _, err = asyncio.run(cli(env, "status"))
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "bot.db" in err
 
 
 def test_status_does_not_load_the_telegram_layer(tmp_path):
