@@ -33,6 +33,7 @@ from handlers.context import CHOSEN_LANG, BotContext, user_lang
 from handlers.errors import answer_stale
 from handlers.persistence import expire_state, forget_state
 from handlers.replies import answer_query, send, show
+from handlers.routing import stopping
 from handlers.texts import Texts, shorten
 from handlers.typed import Awaiting, TypedAnswer, typed_answer
 from store import mask_contact
@@ -235,7 +236,7 @@ def register(app: Application, *, daily_job: bool = True) -> None:
     # and "네" a question): in the follow-up's group, after its conversation.
     app.add_handler(MessageHandler(filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
                                    & TypedAnswer("yes", "no", "cancel") & Awaiting(app, FORGET_OFFER),
-                                   typed_answer_to_forget), group=followup.FOLLOWUP_GROUP)
+                                   stopping(typed_answer_to_forget)), group=followup.FOLLOWUP_GROUP)
     register_action(app, "forget", ask_to_forget)
     if daily_job:
         schedule_daily_maintenance(app)

@@ -18,6 +18,7 @@ from handlers.texts import Html, Texts, escape, shorten
 from intents.decision import Decision
 from knowledge.model import KnowledgeBase
 from store.database import kst_text, parse_iso
+from store.enquiries import is_question
 from store.rows import Enquiry, Ticket
 
 if TYPE_CHECKING:
@@ -120,7 +121,7 @@ def recent_lines(enquiries: Sequence[Enquiry], question: str | None, kb: Knowled
     """
     shown = []
     for enquiry in enquiries:
-        if enquiry.get("kind") is None or enquiry.get("source") not in ("message", "edited"):
+        if enquiry.get("kind") is None or not is_question(enquiry):
             continue
         if question and enquiry["text"].strip() == question.strip():
             continue

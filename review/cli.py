@@ -19,7 +19,7 @@ from typing import IO, Any, cast
 
 from settings import CONSOLE_DB, DEFAULT_ENV_FILE, Settings, SettingsError
 from store.database import KST, iso, kst_text, parse_since
-from store.enquiries import QUESTION_SOURCES, is_unanswered
+from store.enquiries import is_question, is_unanswered
 from store.rows import Enquiry
 from review.export import (ENQUIRY_COLUMNS, TICKET_COLUMNS, enquiry_values, printable, ticket_values,
                           write_csv, write_xlsx)
@@ -130,7 +130,7 @@ def cmd_show(store, args: argparse.Namespace, out: IO[str]) -> int:
     linked = not t["deleted"] and t["user_id"] is not None
     # What led to the ticket: the person's questions to the bot just before they left it.
     before = [e for e in store.enquiries.select(user_id=t["user_id"], until=t["created_at"])
-              if e["source"] in QUESTION_SOURCES][-LED_TO:] if linked else []
+              if is_question(e)][-LED_TO:] if linked else []
     recent = [e for e in store.enquiries.recent(t["user_id"], limit=5) if e["time"] >= t["created_at"]] if linked else []
     for title, enquiries in (("What the user asked the bot before the ticket:", before),
                              ("The user's latest messages to the bot since:", recent)):

@@ -20,7 +20,8 @@ def sql_list(values: tuple[str, ...]) -> str:
     return "(" + ", ".join(f"'{v}'" for v in values) + ")"
 
 
-IS_QUESTION = f"source IN {sql_list(QUESTION_SOURCES)}"
+# A reply to a step of a flow (handlers/routing.py marks it) is never a question, whatever its source.
+IS_QUESTION = f"(source IN {sql_list(QUESTION_SOURCES)} AND step_reply = 0)"
 # An answer the person rated 👎 did not answer them either: staff see it among the unanswered questions
 # (`enquiries unanswered`, /stats), and it is not counted as answered by the bot.
 IS_DISLIKED = "id IN (SELECT enquiry_id FROM feedback WHERE helpful = 0)"
@@ -28,15 +29,20 @@ IS_UNANSWERED = f"(kind IN {sql_list(UNANSWERED_KINDS)} OR {IS_DISLIKED})"
 IS_ANSWERED = f"(kind = 'answer' AND NOT {IS_DISLIKED})"
 
 _ENQUIRY_COLUMNS = """
-    e.id, e.time, e.user_id, e.chat_id, e.lang, e.text, e.source, e.update_id,
+    e.id, e.time, e.user_id, e.chat_id, e.lang, e.text, e.source, e.update_id, e.step_reply,
     e.kind, e.item_id, e.aspect, e.score, e.candidates, e.elapsed_ms, f.helpful
 """
 ENQUIRY_SELECT = f"SELECT {_ENQUIRY_COLUMNS} FROM enquiries e LEFT JOIN feedback f ON f.enquiry_id = e.id"
 
 
+def is_question(enquiry: Enquiry) -> bool:
+    """A question typed to the bot (IS_QUESTION): not a button, command or sticker, nor a reply to a step."""
+    return enquiry["source"] in QUESTION_SOURCES and not enquiry["step_reply"]
+
+
 def is_unanswered(enquiry: Enquiry) -> bool:
     """A typed question the bot did not answer: no outright answer, or an answer rated 👎 (IS_UNANSWERED)."""
-    return (enquiry["source"] in QUESTION_SOURCES and bool(enquiry["text"])
+    return (is_question(enquiry) and bool(enquiry["text"])
             and (enquiry["kind"] in UNANSWERED_KINDS or enquiry["helpful"] is False))
 
 
@@ -46,6 +52,7 @@ def enquiry_row(row: dict[str, Any]) -> Enquiry:
     row["candidates"] = loads(row.get("candidates")) or []
     helpful = row.get("helpful")
     row["helpful"] = None if helpful is None else bool(helpful)
+    row["step_reply"] = bool(row.get("step_reply"))
     return cast(Enquiry, row)
 
 
@@ -107,6 +114,11 @@ class Enquiries(Part):
         """The user's latest enquiries, newest first."""
         rows = self._all(f"{ENQUIRY_SELECT} WHERE e.user_id = ? ORDER BY e.id DESC LIMIT ?", (user_id, limit))
         return [enquiry_row(r) for r in rows]
+
+    def mark_step_reply(self, enquiry_id: int) -> None:
+        """The message answered a step of a flow (handlers/routing.py): logged, but never a question."""
+        self.db.execute(f"UPDATE enquiries SET step_reply = 1 WHERE id = ? AND source IN {sql_list(QUESTION_SOURCES)}",
+                        (enquiry_id,))  # a command or a sticker is no question anyway
 
     def last_unanswered(self, user_id: int) -> str | None:
         """Text of the user's latest typed question that got no outright answer (to prefill a follow-up)."""

@@ -30,6 +30,7 @@ class Enquiry(TypedDict):
     text: str
     source: Source
     update_id: int | None
+    step_reply: bool               # an answer to a step of a flow (a typed 네, a name): never a question
     kind: DecisionKind | None
     item_id: str | None
     aspect: str | None

@@ -228,3 +228,11 @@ def m007_alert_subscriptions(db: Database) -> None:
         """
     )
     db.execute("CREATE TABLE windows_seen (window TEXT PRIMARY KEY, first_seen_at TEXT NOT NULL)")
+
+
+@migrations()
+def m008_step_replies(db: Database) -> None:
+    """A message that answered a step (a typed 네 at the consent notice or /forget's confirmation, a name,
+    the follow-up's question) is logged like any other, but is no question to the bot: step_reply = 1
+    keeps it out of /mydata's recent questions, the statistics and `enquiries unanswered`."""
+    db.table("enquiries").add_column("step_reply", int, not_null_default=0)

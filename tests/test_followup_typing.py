@@ -149,3 +149,24 @@ async def test_the_forget_confirmation_can_be_answered_by_typing(bot: BotHarness
     assert bot.store.privacy.user_data(USER)["enquiries"] == 0
     # Without a confirmation on screen, "네" is an ordinary message again.
     assert "삭제" not in to_user(await bot.say("네"))[0]["plain"]
+
+
+async def test_a_reply_to_a_step_is_never_one_of_the_persons_questions(bot: BotHarness) -> None:
+    """Typed 네 (consent, /forget's confirmation cancelled with 아니요), the name, the contact and 접수 typed
+    at the summary: logged, but /mydata, the staff card and `unanswered` list only the questions (the one
+    asked of the bot, and the one left for staff)."""
+    await bot.say("해외 전시회 참가비 지원은 몇 번까지 되나요")  # a real question first
+    await fill_in(bot, "김민수입니다")
+    await bot.say("네")            # 접수, typed at the summary
+    await bot.command("/forget")
+    await bot.say("아니요")         # keep everything
+    await bot.say("취소")           # nothing to cancel
+    logged = bot.store.enquiries.recent(USER, limit=20)
+    steps = [e["text"] for e in logged if e["step_reply"]]
+    assert steps == ["취소", "아니요", "네", "[contact]", "[name]", "네"]
+    mydata = to_user(await bot.command("/mydata"))[0]["plain"]
+    listed = [line.strip(" –") for line in mydata.splitlines() if line.startswith("   – ")]
+    assert listed == ["수소충전소 부지 임대 조건이 궁금합니다", "해외 전시회 참가비 지원은 몇 번까지 되나요"]
+    assert bot.store.enquiries.last_unanswered(USER) != "네"
+    [card] = [r for r in bot.store.outbox.rows() if r["purpose"] == purpose.CARD]
+    assert "해외 전시회 참가비" in card["text"] and "[name]" not in card["text"]

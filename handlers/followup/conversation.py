@@ -101,7 +101,8 @@ def register(app: Application) -> None:
     # answer says so and shows the menu).
     app.add_handler(command("contact", notice.offer_consent))
     app.add_handler(command("cancel", exits.cancel))
-    app.add_handler(MessageHandler(filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & CANCEL_WORD, exits.cancel))
+    app.add_handler(MessageHandler(filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & CANCEL_WORD,
+                                   stopping(exits.cancel)))  # a typed 취소 is no question either
     app.add_handler(CallbackQueryHandler(exits.cancel, pattern=f"^{CANCEL}$"))
     app.add_handler(command("mytickets", my_tickets))
     register_action(app, "followup", notice.offer_from_intent)

@@ -12,7 +12,7 @@ from handlers.followup.common import (CONFIRM, CONTACT, FIX, KEEP, NAME, OTHER, 
 from handlers.replies import send
 from handlers.texts import Texts, shorten
 from store.database import parse_iso
-from store.enquiries import QUESTION_SOURCES, UNANSWERED_KINDS
+from store.enquiries import UNANSWERED_KINDS, is_question
 
 PREFILL_WITHIN = timedelta(days=1)    # "the question you asked earlier" means today's, not last month's
 PREFILL_LOOKBACK = 30                 # the user's latest enquiries searched for it
@@ -86,7 +86,7 @@ def earlier_question(context: BotContext, user_id: int) -> str | None:
         when = parse_iso(enquiry["time"])
         if when is None or moment - when > PREFILL_WITHIN:
             break
-        if enquiry["source"] not in QUESTION_SOURCES or not enquiry["text"].strip():
+        if not is_question(enquiry) or not enquiry["text"].strip():
             continue
         if enquiry["kind"] in UNANSWERED_KINDS or enquiry["helpful"] is False:
             text = enquiry["text"].strip()

@@ -34,8 +34,12 @@ _log = logging.getLogger(__name__)
 Step = Callable[[Update, BotContext, Draft], Coroutine[Any, Any, object]]
 
 
-def step(callback: Step) -> Callable[[Update, BotContext], Coroutine[Any, Any, object]]:
-    """A handler of a step: gets the draft, or ends the flow politely if it is gone or too old."""
+def step(callback: Step, *, question: bool = False) -> Callable[[Update, BotContext], Coroutine[Any, Any, object]]:
+    """A handler of a step: gets the draft, or ends the flow politely if it is gone or too old.
+
+    What the person typed is a reply to the step, never a question to the bot (routing.mark_step_reply),
+    except at the question step (`question`): that is their question, and /mydata lists it.
+    """
 
     @functools.wraps(callback)
     async def run(update: Update, context: BotContext) -> object:
@@ -47,7 +51,12 @@ def step(callback: Step) -> Callable[[Update, BotContext], Coroutine[Any, Any, o
         draft["touched"] = moment
         return state
 
-    return stopping(run)
+    return stopping(run, step_reply=not question)
+
+
+def question_step(callback: Step) -> Callable[[Update, BotContext], Coroutine[Any, Any, object]]:
+    """The step that takes the person's question (logged as a question, unlike other steps' replies)."""
+    return step(callback, question=True)
 
 
 async def lost(update: Update, context: BotContext, *, timed_out: bool) -> object:
@@ -95,7 +104,7 @@ async def receive_contact(update: Update, context: BotContext, draft: Draft) -> 
     return await ask(update, context, draft, following, prefill=following == QUESTION)
 
 
-@step
+@question_step
 async def receive_question(update: Update, context: BotContext, draft: Draft) -> object:
     question = visible_lines(_text(update))
     if len("".join(question.split())) < QUESTION_MIN:
