@@ -38,6 +38,7 @@ from intents.decision import Candidate, Decision
 from intents.hangul import is_initials_only
 from intents.focus import asking_index, focus, has_long_run, question_sentence, sentences
 from intents.lexicon import Lexicon, load_lexicon
+from intents.ranking import TermRoles, doubtful, load_ranking
 from intents.semantic import Embedder, SemanticCache, shared_embedder
 from knowledge.model import Faq, Intent, Item, KnowledgeBase, Program, Referral
 
@@ -94,6 +95,9 @@ class Matcher:
         self._weigh_terms()
         self.cue_terms = self._cue_terms()
         self.cue_aspects = self._cue_aspects()
+        self.ranking = load_ranking()
+        self.roles = TermRoles(self.ranking, lambda text: self.analyzer.analyze(text).terms,
+                               lambda word: self.lexicon.synonyms.get(word, word))
         cue = self.settings.aspect_cue_weight
         # Each phrasing with its own weight, so that scoring a message only adds up what it shares.
         self.phrasings: list[tuple[tuple[frozenset[str], float], ...]] = [
@@ -349,7 +353,22 @@ class Matcher:
 
     def _decisive(self, decision: Decision) -> bool:
         """A lexical answer sure enough that the model is not consulted (most questions: no model time)."""
-        return decision.kind == "answer" and decision.score >= self.settings.semantic_veto_score
+        return decision.kind == "answer" and decision.score >= self.settings.semantic_veto_score \
+            and self._runner_up(decision) is None
+
+    def _runner_up(self, decision: Decision) -> Candidate | None:
+        """The candidate a lexical answer leads only thinly (intents/ranking.py), if any: the next program or
+        FAQ (a referral against a referral) within `thin_margin` points. A message typed as one of the
+        item's own phrasings (score 100) or small talk has no such rival."""
+        best = self.kb.get(decision.id or "")
+        if decision.kind != "answer" or best is None or isinstance(best, Intent) or decision.score >= 100:
+            return None
+        for candidate in decision.candidates[1:]:
+            item = self.kb.get(candidate.id)
+            if item is None or isinstance(item, Intent) or isinstance(item, Referral) != isinstance(best, Referral):
+                continue
+            return candidate if decision.score - candidate.score <= self.ranking.thin_margin else None
+        return None
 
     def _semantic_text(self, text: str) -> str:
         """What the model reads: a short message as typed; of a story, the asking sentence and the one
@@ -378,9 +397,10 @@ class Matcher:
         cosines = {i: c for i, c in self.semantic_scores(text).items() if i not in excluded}
         index = {e.item.id: i for i, e in enumerate(self.entries)}
         if lexical.kind == "answer":
-            if cosines.get(index.get(lexical.id or "", -1), 0.0) >= s.semantic_veto_cosine:
-                return lexical
-            return Decision("suggest", None, lexical.aspect, lexical.score, lexical.candidates, lang)
+            if lexical.score < s.semantic_veto_score \
+                    and cosines.get(index.get(lexical.id or "", -1), 0.0) < s.semantic_veto_cosine:
+                return Decision("suggest", None, lexical.aspect, lexical.score, lexical.candidates, lang)
+            return self._arbitrate(lexical, cosines, index)
         ranked = self.rank(analysis, excluded)
         lexical_scores = {index[r.item.id]: r.score / 100 for r in ranked}
         span = max(s.semantic_ceiling - s.semantic_floor, 1e-6)
@@ -411,6 +431,15 @@ class Matcher:
             kind = "fallback"
         return Decision(kind, None, aspect if kind == "suggest" else None, lexical.score, candidates, lang)
 
+    def _arbitrate(self, lexical: Decision, cosines: dict[int, float], index: dict[str, int]) -> Decision:
+        """A lexical answer with a thin lead, checked with the model (intents/ranking.py): kept, or turned
+        into suggestions where the model prefers the runner-up."""
+        runner = self._runner_up(lexical)
+        if runner is None or not doubtful(self.ranking, lexical.score, runner.score,
+                                          cosines.get(index[lexical.id or ""], 0.0), cosines.get(index[runner.id], 0.0)):
+            return lexical
+        return Decision("suggest", None, lexical.aspect, lexical.score, lexical.candidates, lexical.lang)
+
     # ---- conversation: follow-ups, exclusions, areas ---------------------------------------------------
 
     def _topic_terms(self, analysis: Analysis) -> list[str]:
@@ -426,6 +455,11 @@ class Matcher:
                     and term not in self.lexicon.followup_cues:
                 out.append(term)
         return out
+
+    def _names_topic(self, term: str) -> bool:
+        """Whether one term names a topic of a program or FAQ (see _topic_terms)."""
+        return term in self.item_terms and term not in self.cue_terms and term not in self.lexicon.light_words \
+            and term not in self.generic and term not in self.lexicon.followup_cues
 
     def _has_topic(self, analysis: Analysis) -> bool:
         return bool(self._topic_terms(analysis))
@@ -546,6 +580,11 @@ class Matcher:
         if len(exact) == 1:
             return [Ranked(self.entries[next(iter(exact))].item, 100.0, 1.0, 1.0, exact=True)]
         weights = self._weights(analysis.terms)
+        # Who asks (a context clause, a number, the asker's size) counts less than what is asked.
+        for term, factor in self.roles.factors(analysis.normalized, analysis.terms, self._names_topic,
+                                                         self.idf.__contains__).items():
+            if term in weights:
+                weights[term] *= factor
         weights = {t: w for t, w in weights.items() if w > 0}
         total = sum(weights.values())
         if total <= 0:
