@@ -7,7 +7,11 @@
 """
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import socket
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -158,13 +162,20 @@ def make_bot(settings: Settings, store: EnquiryStore, texts: Texts, consent: Con
     return make
 
 
-def write_knowledge(folder: Path, knowledge: str, intents: str = "intents: []\n") -> KnowledgeBase:
-    """Write one knowledge file and one intents file under `folder` and load them like the bot does."""
+def knowledge_files(folder: Path, knowledge: str, intents: str = "intents: []\n", *,
+                    name: str = "test.yaml") -> tuple[Path, Path]:
+    """Write one knowledge file (`name`) and one intents file under `folder`: the two folders, as the loader
+    takes them."""
     (folder / "knowledge").mkdir(parents=True, exist_ok=True)
     (folder / "intents").mkdir(parents=True, exist_ok=True)
-    (folder / "knowledge" / "test.yaml").write_text(knowledge, encoding="utf-8")
+    (folder / "knowledge" / name).write_text(knowledge, encoding="utf-8")
     (folder / "intents" / "test.yaml").write_text(intents, encoding="utf-8")
-    return load_or_raise(folder / "knowledge", folder / "intents")
+    return folder / "knowledge", folder / "intents"
+
+
+def write_knowledge(folder: Path, knowledge: str, intents: str = "intents: []\n") -> KnowledgeBase:
+    """Write one knowledge file and one intents file under `folder` and load them like the bot does."""
+    return load_or_raise(*knowledge_files(folder, knowledge, intents))
 
 
 def buttons(entry: dict) -> list[tuple[str, str]]:
@@ -177,3 +188,19 @@ def buttons(entry: dict) -> list[tuple[str, str]]:
 def button_data(entry: dict) -> list[str]:
     return [data for _, data in buttons(entry)]
 
+
+
+async def wait_until(predicate: Callable[[], object], timeout: float = 30.0) -> None:
+    """Wait until `predicate()` is true: for what a bot in another task, thread or process does."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:g} s waiting for the bot")
+        await asyncio.sleep(0.02)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on (the system picks it; free when this returns)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

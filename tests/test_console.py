@@ -161,15 +161,6 @@ def test_render_text_with_ansi_styles():
     assert render_text("<blockquote>인용</blockquote>끝", "HTML", ansi=False) == "│ 인용끝"
 
 
-def _real_bot_ready() -> bool:
-    try:
-        from bot import build_application  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-@pytest.mark.skipif(not _real_bot_ready(), reason="bot.build_application is not wired yet")
 def test_bot_py_chat_with_piped_stdin_and_no_token(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
     env.update(BOT_DB=str(tmp_path / "bot.db"), NO_COLOR="1")

@@ -12,12 +12,11 @@ import sqlite3
 import stat
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from botapi import UpdateFactory
 from botapi.loopback import LoopbackBotAPIServer
+from conftest import wait_until
 from handlers import callback_data as cb
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,14 +25,6 @@ KNOWLEDGE = ["--knowledge", str(ROOT / "tests/data/desk/knowledge"), "--intents"
 STAFF_CHAT, STAFF = -100777, 501
 NAMED, ANONYMOUS, RATER = 11, 12, 13
 PHONE = "055-123-4567"
-
-
-async def wait_until(predicate: Callable[[], bool], timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out waiting for the bot")
-        await asyncio.sleep(0.02)
 
 
 def texts_to(server: LoopbackBotAPIServer, chat: int) -> list[str]:

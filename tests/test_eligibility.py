@@ -2,21 +2,21 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pytest
 
+from conftest import knowledge_files
 from knowledge.check import run_check
 from knowledge.eligibility import Criteria, Profile, assess, check_track
-from knowledge.loader import load, load_or_raise
+from knowledge.loader import load
 from knowledge.profile_text import parse_profile
+from finder_fixtures import finder_kb  # noqa: F401 - the finder's test knowledge
 
-DATA = Path(__file__).parent / "data" / "finder"
 
-
-@pytest.fixture(scope="module")
-def kb():
-    return load_or_raise(DATA / "knowledge", DATA / "intents")
+@pytest.fixture
+def kb(finder_kb):
+    """The finder's test knowledge (tests/data/finder), loaded once for the session."""
+    return finder_kb
 
 
 def test_criteria_are_read_with_their_alternatives(kb):
@@ -78,11 +78,7 @@ programs:
 
 
 def test_check_explains_bad_criteria_with_their_lines(tmp_path):
-    (tmp_path / "knowledge").mkdir()
-    (tmp_path / "intents").mkdir()
-    (tmp_path / "knowledge" / "broken.yaml").write_text(BROKEN, encoding="utf-8")
-    (tmp_path / "intents" / "i.yaml").write_text("intents: []\n", encoding="utf-8")
-    kb, problems = load(tmp_path / "knowledge", tmp_path / "intents")
+    kb, problems = load(*knowledge_files(tmp_path, BROKEN, name="broken.yaml"))
     errors = {(p.line, p.message.split(" in ")[0]) for p in problems if p.severity == "error"}
     assert (6, "unknown who 'startups'") in errors
     assert (7, "founded_within") in {(line, m.split(" ")[0]) for line, m in errors}

@@ -12,6 +12,7 @@ import bot
 import handlers.floodgate as floodgate
 from botapi.loopback import LoopbackBotAPIServer
 from botapi.updates import UpdateFactory
+from conftest import wait_until
 from settings import Settings
 
 SHIPPED_RATE_LIMIT = floodgate.RATE_LIMIT  # read before conftest widens it for the other tests
@@ -21,13 +22,6 @@ FLOODER, OTHER = 1, 2
 @pytest.fixture(autouse=True)
 def shipped_rate(monkeypatch):
     monkeypatch.setattr(floodgate, "RATE_LIMIT", SHIPPED_RATE_LIMIT)
-
-
-async def wait_until(predicate, timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        assert time.monotonic() < deadline, "timed out"
-        await asyncio.sleep(0.01)
 
 
 def logged(store, user_id: int) -> int:

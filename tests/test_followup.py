@@ -21,7 +21,7 @@ from telegram import Update
 from bot import build_application
 from botapi.inprocess import InProcessBotAPI
 from conftest import BotHarness, button_data, buttons
-from desk_fixtures import kb, matcher  # noqa: F401 - the frozen knowledge for these tests
+from desk_fixtures import STAFF, STAFF_CHAT, desk, kb, matcher, settings  # noqa: F401 - frozen knowledge, a staff chat
 from handlers import consent, followup
 from handlers.persistence import SQLitePersistence
 from settings import Settings
@@ -30,7 +30,6 @@ from store.state import StateStore
 
 USER = 1001
 CONFIRM_BUTTONS = ["fu:send", "fu:cancel", "fu:fix:name", "fu:fix:contact", "fu:fix:question"]
-STAFF_CHAT = -100500
 CONSENT = consent.load_consent()
 AGREE = f"fu:agree:{CONSENT.version}"
 
@@ -41,22 +40,6 @@ CONSENT_FINGERPRINTS = {
 }
 
 NAME, PHONE, QUESTION = "김민지", "010-2468-1357", "수소충전소 부지를 임대할 수 있는 조건이 궁금합니다"
-
-
-@pytest.fixture
-def settings(db_path: Path) -> Settings:
-    """A staff chat is set, so a new ticket's card is written to the outbox for it."""
-    return Settings(token=None, db_path=db_path, staff_chat_id=STAFF_CHAT, staff_user_ids=frozenset({42}))
-
-
-@pytest.fixture
-async def desk(bot: BotHarness) -> Any:
-    """The `bot` harness with its JobQueue running, as run_polling has it."""
-    await bot.app.job_queue.start()
-    try:
-        yield bot
-    finally:
-        await bot.app.job_queue.stop(wait=False)
 
 
 @contextlib.asynccontextmanager
@@ -456,7 +439,7 @@ async def test_mytickets_lists_number_status_and_date(desk):
     await fill_in(desk, question="창업 공간 입주 기간 연장 신청 방법")
     await desk.press("fu:send")
     first, second = sorted(t["number"] for t in desk.store.tickets.of_user(USER))
-    desk.store.tickets.claim(first, 42, "담당자")
+    desk.store.tickets.claim(first, STAFF, "담당자")
     listing = to_user(await desk.command("/mytickets"))[0]["plain"]
     assert listing.startswith("내 문의 내역")
     assert listing.index(f"{second}번 · 접수됨") < listing.index(f"{first}번 · 담당자 확인 중")

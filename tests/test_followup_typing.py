@@ -6,19 +6,13 @@ from pathlib import Path
 import pytest
 
 from conftest import BotHarness, button_data
-from desk_fixtures import kb, matcher  # noqa: F401 - the frozen knowledge for these tests
+from desk_fixtures import STAFF_CHAT, kb, matcher, settings  # noqa: F401 - the frozen knowledge, a staff chat
 from handlers.followup.names import extract_name
 from handlers.typed import typed_answer
 from settings import Settings
 from store import outbox as purpose
 
 USER = 1001
-STAFF_CHAT = -100500
-
-
-@pytest.fixture
-def settings(db_path: Path) -> Settings:
-    return Settings(token=None, db_path=db_path, staff_chat_id=STAFF_CHAT, staff_user_ids=frozenset({42}))
 
 
 def to_user(sent: list[dict]) -> list[dict]:

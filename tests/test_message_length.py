@@ -5,30 +5,13 @@ The real Application and the in-process Bot API, which refuses "message is too l
 """
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
-
-import pytest
 
 from botapi.telegram_html import utf16_len
 from store import outbox
 from handlers.html_split import MESSAGE_LIMIT, visible_len
-from settings import Settings
+from desk_fixtures import desk, settings  # noqa: F401 - a staff chat, the JobQueue running
 from test_staff_desk import STAFF, STAFF_CHAT, USER, deliver, posted_ticket, staff_says
-
-
-@pytest.fixture
-def settings(db_path: Path) -> Settings:
-    return Settings(token=None, db_path=db_path, staff_chat_id=STAFF_CHAT, staff_user_ids=frozenset({STAFF}))
-
-
-@pytest.fixture
-async def desk(bot: Any) -> Any:
-    await bot.app.job_queue.start()
-    try:
-        yield bot
-    finally:
-        await bot.app.job_queue.stop(wait=False)
 
 
 def staff_messages(bot: Any) -> list[dict]:

@@ -9,7 +9,6 @@ import os
 import re
 import shlex
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -21,6 +20,7 @@ import pytest
 import bot
 from botapi.loopback import LoopbackBotAPIServer
 from botapi.updates import UpdateFactory
+from conftest import free_port
 from settings import VARIABLES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,12 +33,6 @@ def block(language: str) -> str:
     match = re.search(rf"```{language}\n(.*?)```", GUIDE, re.S)
     assert match, f"no {language} block in the guide"
     return match.group(1)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def test_the_guide_lists_every_setting():

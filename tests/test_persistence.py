@@ -19,6 +19,7 @@ import pytest
 import bot
 from botapi.inprocess import InProcessBotAPI
 from conftest import BotHarness
+from desk_fixtures import STAFF, STAFF_CHAT
 from handlers import followup, privacy
 from handlers.persistence import SQLitePersistence
 from settings import Settings
@@ -41,6 +42,15 @@ async def running_bot(settings: Settings, kb: Any, matcher: Any, store: Any) -> 
             yield BotHarness(app, api, store)
         finally:
             await app.job_queue.stop(wait=False)
+
+
+async def half_way_in_english(harness: BotHarness) -> None:
+    """English chosen with /lang, then /contact left at its second step (the name given): state to keep."""
+    await harness.command("/lang")
+    await harness.press("l:en")
+    await harness.command("/contact")
+    await harness.press(AGREE)
+    await harness.say(NAME)
 
 
 def rows(path: Path) -> list[tuple]:
@@ -77,13 +87,9 @@ def test_only_plain_values_can_be_kept():
 # -- surviving a restart -----------------------------------------------------------------------------
 
 async def test_language_and_an_unfinished_flow_survive_a_restart(settings, kb, matcher, store):
-    settings = Settings(token=None, db_path=settings.db_path, staff_chat_id=-100500, staff_user_ids=frozenset({42}))
+    settings = Settings(token=None, db_path=settings.db_path, staff_chat_id=STAFF_CHAT, staff_user_ids=frozenset({STAFF}))
     async with running_bot(settings, kb, matcher, store) as first:
-        await first.command("/lang")
-        await first.press("l:en")
-        await first.command("/contact")
-        await first.press(AGREE)
-        await first.say(NAME)
+        await half_way_in_english(first)
     assert not list(settings.db_path.parent.glob("*.pickle"))
     async with running_bot(settings, kb, matcher, store) as second:
         asked = [s for s in await second.say("010-2468-1357") if s["chat_id"] == FOLLOWUP_USER]
@@ -258,13 +264,9 @@ def test_entries_older_than_the_retention_period_go_at_start_up(settings):
 
 
 async def test_forget_removes_every_entry_about_the_person(settings, kb, matcher, store):
-    settings = Settings(token=None, db_path=settings.db_path, staff_chat_id=-100500, staff_user_ids=frozenset({42}))
+    settings = Settings(token=None, db_path=settings.db_path, staff_chat_id=STAFF_CHAT, staff_user_ids=frozenset({STAFF}))
     async with running_bot(settings, kb, matcher, store) as harness:
-        await harness.command("/lang")
-        await harness.press("l:en")
-        await harness.command("/contact")
-        await harness.press(AGREE)
-        await harness.say(NAME)
+        await half_way_in_english(harness)
         await harness.command("/lang", user_id=2002)
         await harness.press("l:en", user_id=2002)
         await harness.app.update_persistence()

@@ -11,7 +11,6 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -29,6 +28,7 @@ from telegram.ext import (
 
 from botapi import UpdateFactory
 from botapi.loopback import LoopbackBotAPIServer
+from conftest import wait_until
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,14 +38,6 @@ async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("다시", callback_data="again")]])
     await update.effective_message.reply_text(f"<b>{html.escape(update.effective_message.text)}</b>",
                                               reply_markup=keyboard)
-
-
-async def wait_until(predicate: Callable[[], bool], timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out waiting for the bot")
-        await asyncio.sleep(0.01)
 
 
 def echo_app(server: LoopbackBotAPIServer, *, rate_limiter: AIORateLimiter | None = None,
@@ -154,15 +146,6 @@ async def test_run_polling_owns_its_loop_and_stops_cleanly():
     assert server.api.sent[-1]["text"] == "<b>run_polling</b>"
 
 
-def _real_bot_ready() -> bool:
-    try:
-        from bot import build_application  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-@pytest.mark.skipif(not _real_bot_ready(), reason="bot.build_application is not wired yet")
 async def test_bot_py_runs_on_a_bot_api_at_telegram_base_url(server, tmp_path):
     """`python bot.py` with a token and TELEGRAM_BASE_URL: the real application long-polls our server."""
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": "123:TEST", "TELEGRAM_BASE_URL": server.base_url,

@@ -9,11 +9,10 @@ from typing import Any
 import pytest
 
 from conftest import BotHarness, button_data, buttons
-from desk_fixtures import kb, matcher  # noqa: F401 - the frozen knowledge for these tests
+from desk_fixtures import STAFF_CHAT, desk, kb, matcher, settings  # noqa: F401 - frozen knowledge, a staff chat
 from handlers import followup, outbox, privacy
-from settings import Settings
 from store.database import KST
-from test_followup import AGREE, CONSENT, STAFF_CHAT, USER, draft, state, to_user
+from test_followup import AGREE, CONSENT, USER, draft, state, to_user
 
 OTHER = 2002
 NAME, PHONE, EMAIL = "박서연", "010-3141-5926", "seoyeon.park@example.org"
@@ -21,20 +20,6 @@ QUESTION = "방산 부품 전시회 참가비 지원 한도가 궁금합니다"
 OTHER_NAME = "최도윤"
 # Every spelling of this user's personal data that could be left in a file.
 SECRETS = [NAME, PHONE, PHONE.replace("-", ""), EMAIL, QUESTION, "연락 주세요 01031415926"]
-
-
-@pytest.fixture
-def settings(db_path: Path) -> Settings:
-    return Settings(token=None, db_path=db_path, staff_chat_id=STAFF_CHAT, staff_user_ids=frozenset({42}))
-
-
-@pytest.fixture
-async def desk(bot: BotHarness) -> Any:
-    await bot.app.job_queue.start()
-    try:
-        yield bot
-    finally:
-        await bot.app.job_queue.stop(wait=False)
 
 
 async def leave_ticket(bot: BotHarness, name: str, contact: str, question: str, user: int = USER) -> dict:

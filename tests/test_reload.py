@@ -12,6 +12,7 @@ from pathlib import Path
 
 from botapi.loopback import LoopbackBotAPIServer
 from botapi.updates import UpdateFactory
+from conftest import wait_until
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "123456789:AAH-secret-token-value"
@@ -25,13 +26,6 @@ NEW_FAQ = """
       ko: 테스트 답변입니다. 주차장 안내는 담당자에게 문의해 주세요.
       en: A test answer. Please ask staff about parking.
 """
-
-
-async def wait_until(predicate, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        assert time.monotonic() < deadline, "timed out"
-        await asyncio.sleep(0.05)
 
 
 async def test_an_edit_is_answered_without_restart_and_a_broken_one_is_reported(tmp_path):

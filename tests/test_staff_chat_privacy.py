@@ -9,35 +9,17 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
-import pytest
 
 from handlers import outbox, privacy
-from settings import Settings
+from desk_fixtures import STAFF, STAFF_CHAT, desk, settings  # noqa: F401 - a staff chat, the JobQueue running
 from test_followup import AGREE
 
-STAFF_CHAT = -1007001
-STAFF = 701
 USER = 1001
 NAME, PHONE, QUESTION = "정하윤", "010-5836-2147", "스마트공장 구축 지원금 신청 서류가 궁금합니다"
 FURTHER = "추가로 여쭙니다 제 이메일은 hayoon.jung@example.org 입니다"
 SECRETS = (NAME, PHONE, "01058362147", QUESTION, "스마트공장 구축 지원금", "hayoon.jung@example.org")
-
-
-@pytest.fixture
-def settings(db_path: Path) -> Settings:
-    return Settings(token=None, db_path=db_path, staff_chat_id=STAFF_CHAT, staff_user_ids=frozenset({STAFF}))
-
-
-@pytest.fixture
-async def desk(bot: Any) -> Any:
-    await bot.app.job_queue.start()
-    try:
-        yield bot
-    finally:
-        await bot.app.job_queue.stop(wait=False)
 
 
 async def deliver(bot: Any) -> None:

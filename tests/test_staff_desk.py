@@ -21,11 +21,9 @@ from settings import Settings
 from store import EnquiryStore
 from tests.conftest import button_data
 from fakeclock import Clock
-from desk_fixtures import kb, matcher  # noqa: F401 - the frozen knowledge for these tests
+from desk_fixtures import STAFF, STAFF_CHAT, kb, matcher  # noqa: F401 - the frozen knowledge for these tests
 
-STAFF_CHAT = -1001234
-STAFF = 501          # staff members
-STAFF2 = 502
+STAFF2 = 502         # a second staff member (STAFF is the first)
 USER = 1001          # a person asking
 STRANGER = 9009      # neither
 T0 = datetime(2025, 11, 24, 1, 0, tzinfo=timezone.utc)  # 10:00 in Korea

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
 import sys
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import pytest
 
 from botapi.loopback import LoopbackBotAPIServer
 from botapi.updates import UpdateFactory
+from conftest import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "123456789:AAH-secret-token-value"
@@ -59,12 +59,6 @@ async def test_a_typo_in_a_variable_stops_the_start_with_one_line(tmp_path):
     assert code == 2 and err.strip() == ("Configuration error: the environment variable STAF_CHAT_ID is not a setting "
                                         "of this bot; did you mean STAFF_CHAT_ID? (rename or unset it)")
     assert not (tmp_path / "bot.db").exists()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 async def test_no_network_at_start_is_waited_out_then_the_bot_runs(tmp_path):

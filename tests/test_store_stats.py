@@ -11,6 +11,7 @@ from intents.decision import Decision
 from store import EnquiryStore
 from review.clusters import GROUP_LIMIT, group_questions, group_similar
 from fakeclock import Clock
+from store_fixtures import store  # noqa: F401 - on this module's clock
 
 # 2025-03-10 09:00 KST (a Monday), i.e. 00:00 UTC.
 NOW = datetime(2025, 3, 10, 0, 0, tzinfo=timezone.utc)
@@ -19,13 +20,6 @@ NOW = datetime(2025, 3, 10, 0, 0, tzinfo=timezone.utc)
 @pytest.fixture
 def clock():
     return Clock(NOW)
-
-
-@pytest.fixture
-def store(tmp_path, clock):
-    s = EnquiryStore(tmp_path / "bot.db", clock=clock)
-    yield s
-    s.close()
 
 
 def ask(store, clock, at, text, kind, source="message", user=1):

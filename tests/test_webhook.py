@@ -5,33 +5,19 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import socket
 import sqlite3
 import sys
-import time
 from pathlib import Path
 
 import httpx
 
 from botapi.loopback import LoopbackBotAPIServer
 from botapi.updates import UpdateFactory
+from conftest import free_port, wait_until
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "123456789:AAH-secret-token-value"
 SECRET = "s3cret-Header_value"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-async def wait_until(predicate, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        assert time.monotonic() < deadline, "timed out"
-        await asyncio.sleep(0.05)
 
 
 async def test_updates_with_the_secret_are_answered_others_get_403_and_are_not_logged(tmp_path):

@@ -2,32 +2,21 @@
 from __future__ import annotations
 
 import io
-from datetime import datetime
-from pathlib import Path
 
 import pytest
 
-from handlers.texts import Texts
+from conftest import knowledge_files
 from handlers.window_status import program_status
 from knowledge.check import run_check
-from knowledge.loader import load, load_or_raise
-from knowledge.windows import KST, parse_moment, status
-
-DATA = Path(__file__).parent / "data" / "finder"
-
-
-def kst(*args: int) -> datetime:
-    return datetime(*args, tzinfo=KST)
+from knowledge.loader import load
+from knowledge.windows import parse_moment, status
+from finder_fixtures import DATA, finder_kb, kst  # noqa: F401 - the finder's test knowledge
 
 
-@pytest.fixture(scope="module")
-def kb():
-    return load_or_raise(DATA / "knowledge", DATA / "intents")
-
-
-@pytest.fixture(scope="module")
-def texts():
-    return Texts.load()
+@pytest.fixture
+def kb(finder_kb):
+    """The finder's test knowledge (tests/data/finder), loaded once for the session."""
+    return finder_kb
 
 
 def test_windows_are_read_as_korean_days(kb):
@@ -99,11 +88,7 @@ programs:
 
 
 def test_bad_windows_are_explained_on_their_lines(tmp_path):
-    (tmp_path / "k").mkdir()
-    (tmp_path / "i").mkdir()
-    (tmp_path / "k" / "bad.yaml").write_text(BAD, encoding="utf-8")
-    (tmp_path / "i" / "i.yaml").write_text("intents: []\n", encoding="utf-8")
-    kb, problems = load(tmp_path / "k", tmp_path / "i")
+    kb, problems = load(*knowledge_files(tmp_path, BAD, name="bad.yaml"))
     found = {(p.line, p.message) for p in problems if p.severity == "error"}
     assert (6, "a window of program 'bad-windows' closes before it opens") in found
     assert (8, "opens of a window of program 'bad-windows' is not a date") in found
