@@ -39,6 +39,7 @@ from intents.hangul import is_initials_only
 from intents.focus import asking_index, focus, has_long_run, question_sentence, sentences
 from intents.lexicon import Lexicon, load_lexicon
 from intents.ranking import TermRoles, doubtful, load_ranking
+from intents.scope import Scope
 from intents.semantic import Embedder, SemanticCache, shared_embedder
 from knowledge.model import Faq, Intent, Item, KnowledgeBase, Program, Referral
 
@@ -116,6 +117,7 @@ class Matcher:
         self.request_terms = frozenset(t for cue in (*self.lexicon.request_cues_ko, *self.lexicon.request_cues_en)
                                        for t in self.analyzer.analyze(cue.strip()).terms)
         self.browse_intent = next((i for i in kb.intents if i.action == "browse"), None)
+        self.scope = Scope(kb, self.analyzer, self.generic)
         self._exclusion = _exclusion_pattern(self.lexicon)
         # Chat phrases as typed, for short messages made of words that carry no topic (너 뭐 할 수 있어?).
         self.chat_phrases: list[tuple[str, int]] = [
@@ -291,6 +293,14 @@ class Matcher:
     # ---- internals -------------------------------------------------------------------------------
 
     def _match(self, text: str, lang: str | None, last: str | None = None) -> Decision:
+        decision = self._match_text(text, lang, last)
+        if decision.kind == "fallback":
+            return decision
+        # Near misses: an item the question shares a word with but names another kind of (intents/scope.py).
+        kept, _ = self._split_exclusion(focus(text))
+        return self.scope.review(decision, kept, self.analyzer.analyze(kept))
+
+    def _match_text(self, text: str, lang: str | None, last: str | None = None) -> Decision:
         focused = focus(text)
         lang = lang or detect_lang(focused, self.lexicon.neutral_words)
         kept, excluded_terms = self._split_exclusion(focused)

@@ -87,8 +87,10 @@ def test_a_broken_cache_file_is_rebuilt(tmp_path: Path, small: KnowledgeBase, em
 
 def test_the_model_takes_back_an_answer_that_only_shares_a_word(small: KnowledgeBase, embedder: Embedder) -> None:
     lexical, hybrid = Matcher(small), Matcher(small, embedder=embedder)
-    # 박람회 is a synonym of 전시회: the lexical matcher answers with the defense exhibition program.
-    assert lexical.match("웨딩 박람회 일정 알려주세요").id == "defense-exhibition"
+    # 박람회 is a synonym of 전시회: the lexical score alone would answer with the defense exhibition program;
+    # the structural near-miss rule (intents/scope.py) now refuses it in both modes, the model's veto too.
+    assert lexical._match_text("웨딩 박람회 일정 알려주세요", None).id == "defense-exhibition"
+    assert lexical.match("웨딩 박람회 일정 알려주세요").kind != "answer"
     assert hybrid.match("웨딩 박람회 일정 알려주세요").kind != "answer"
     assert hybrid.match("방산 전시회 참가 지원").id == "defense-exhibition"  # sure lexical answers stand
 
@@ -105,7 +107,7 @@ def test_eval_reports_the_mode(tmp_path: Path, embedder: Embedder) -> None:
     cases = tmp_path / "cases.yaml"
     cases.write_text("- {text: 수소충전소 구축, expect: hydrogen-stations}\n- {text: 웨딩 박람회 일정, expect: null}\n",
                      encoding="utf-8")
-    for mode, rejected in (("hybrid", 1.0), ("lexical", 0.0)):
+    for mode, rejected in (("hybrid", 1.0), ("lexical", 1.0)):  # the near miss is refused in both modes
         out = io.StringIO()
         assert run_eval(cases, SMALL / "knowledge", SMALL / "intents", as_json=True, out=out, mode=mode,
                         cache_dir=tmp_path) == 0

@@ -1,0 +1,249 @@
+"""What the knowledge base does not cover: near misses that share a word with an item but ask about
+something else.
+
+Both the lexical and the semantic signal key on the words a question shares with an item, so a question
+about an electric-vehicle charger (`전기차 충전소 설치 지원`) looks like one about the hydrogen refuelling
+stations program: it shares 충전소, and the model finds the two close. What tells them apart is structure:
+
+- a *contrast*: the question puts a word the knowledge base never writes (a *novel* word: 전기차, 웨딩, 노인)
+  right beside a word it shares with the item, in the very slot where the item's own name puts another
+  word the question does not have (수소 충전소 / 전기차 충전소, 방산 전시회 / 웨딩 박람회, 연말 성과공유회 /
+  연말 정산). The question names a different kind of the same thing;
+- a *place* question (`수소충전소 어디 있어요`, where is one): only an item that gives a place answers it (an
+  address in its text, or a question of its own asking where it is). A program that builds or runs such
+  places is not where they are.
+
+`Scope.review` turns a decision whose item is contradicted into the honest fallback (the candidates stay
+for the record), and drops contradicted items from suggestions. The words are language data in
+intents/lexicon/scope.yaml; nothing here names a program.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Callable, Iterable
+
+import yaml
+from rapidfuzz.distance import Levenshtein
+
+from intents.analyzer import UNKNOWN_PREFIX, Analysis, Analyzer, english_stem, normalize
+from intents.decision import Decision
+from intents.hangul import is_syllable, to_jamo
+from knowledge.model import Faq, Item, KnowledgeBase, Program, Referral
+
+SCOPE_FILE = Path(__file__).resolve().parent / "lexicon" / "scope.yaml"
+_HANGUL_WORD = re.compile(r"[가-힣]+")
+_LATIN_WORD = re.compile(r"[a-z]+")
+
+
+@dataclass(frozen=True)
+class ScopeWords:
+    """intents/lexicon/scope.yaml."""
+
+    verb_final_syllables: frozenset[str]
+    verb_final_jongseong: frozenset[str]
+    english_function: frozenset[str]
+    location_cues_ko: tuple[str, ...]
+    location_cues_en: tuple[str, ...]
+    address_patterns: tuple["re.Pattern[str]", ...]
+
+    @classmethod
+    def load(cls, path: Path = SCOPE_FILE) -> "ScopeWords":
+        with path.open(encoding="utf-8") as handle:
+            data = yaml.safe_load(handle) or {}
+        return cls(
+            verb_final_syllables=frozenset(str(s) for s in data.get("verb_final_syllables", [])),
+            verb_final_jongseong=frozenset(str(s) for s in data.get("verb_final_jongseong", [])),
+            english_function=frozenset(str(w).lower() for w in data.get("english_function", [])),
+            location_cues_ko=tuple(str(c).replace(" ", "") for c in data.get("location_cues_ko", [])),
+            location_cues_en=tuple(f" {str(c).lower()} " for c in data.get("location_cues_en", [])),
+            address_patterns=tuple(re.compile(str(p), re.IGNORECASE) for p in data.get("address_patterns", [])),
+        )
+
+
+def item_texts(item: Item) -> list[str]:
+    """Every text an item writes, in every language: names, aliases, questions, summary, aspects, answer."""
+    texts: list[str] = []
+    for attr in ("name", "summary", "answer", "contact", "run_by"):
+        value = getattr(item, attr, None)
+        if value is not None and hasattr(value, "values"):
+            texts.extend(text for _, text in value.values)
+    for attr in ("aliases", "questions", "examples"):
+        texts.extend(getattr(item, attr, ()) or ())
+    for value in (getattr(item, "aspects", None) or {}).values():
+        texts.extend(text for _, text in value.values)
+    return texts
+
+
+Pairs = frozenset[tuple[str, str]]
+
+
+class Scope:
+    """Built once per knowledge base with the matcher's analyser; `review` is pure."""
+
+    def __init__(self, kb: KnowledgeBase, analyzer: Analyzer, generic: Iterable[str] = (),
+                 words: ScopeWords | None = None) -> None:
+        self.kb = kb
+        self.analyzer = analyzer
+        self.words = words or ScopeWords.load()
+        self.generic = frozenset(generic)
+        texts = {item.id: item_texts(item) for item in kb.items()}
+        # Korean is written solid or spaced at will: a word is known if it occurs anywhere, even inside a
+        # compound. English is known word by word (car is not in card).
+        self._korean = "\n".join(normalize(t).replace(" ", "") for ts in texts.values() for t in ts)
+        english = {w for ts in texts.values() for t in ts for w in _LATIN_WORD.findall(normalize(t))}
+        self._english = frozenset(english | {english_stem(w) for w in english})
+        # For each program and referral, which words its names put beside which (in order): the slots a
+        # question may fill with another word.
+        # Korean names for Korean questions, English ones for English: an English name's words fold into
+        # Korean terms (technology -> 기술) and would put a foreign word in a Korean slot.
+        self._name_pairs: dict[tuple[str, bool], Pairs] = {}
+        named: list[Program | Referral] = [*kb.programs, *kb.referrals]
+        for item in named:
+            names = [*(v for _, v in item.name.values), *item.aliases]
+            for latin in (False, True):
+                self._name_pairs[item.id, latin] = frozenset(
+                    (a, b) for name in names if _is_latin(name) == latin for a, b, _ in self._pairs(name, known_only=True))
+        self._known_by_start: dict[str, list[str]] = {}
+        for word in {*analyzer.vocab, *self._english}:
+            if len(word) >= 2:
+                self._known_by_start.setdefault(word[0], []).append(word)
+        self._gives_place = {item.id: self._has_address(texts[item.id]) or any(
+            self.is_place_question(normalize(q)) for q in getattr(item, "questions", ()) or ())
+            for item in kb.items()}
+
+    # ---- words ----------------------------------------------------------------------------------
+
+    def is_novel(self, term: str) -> bool:
+        """A word the knowledge base never writes, anywhere, that names something (not a verb form,
+        not a chat sound): 전기차, 웨딩, 노인, car."""
+        if not term.startswith(UNKNOWN_PREFIX):
+            return False
+        word = term[len(UNKNOWN_PREFIX):].replace(" ", "")
+        if word.isascii():
+            if len(word) < 3 or not word.isalpha() or word in self._english or word in self.words.english_function:
+                return False
+        else:
+            if len(word) < 2 or not all(is_syllable(ch) for ch in word) or word in self._korean:
+                return False
+            last = word[-1]
+            if last in self.words.verb_final_syllables or word[-2:] in self.words.verb_final_syllables \
+                    or to_jamo(last)[-1:] in self.words.verb_final_jongseong:
+                return False
+        return not self._misspelt(word)
+
+    def _misspelt(self, word: str) -> bool:
+        """A word one or two letters from one the knowledge base writes (일쟈리, staion, misson), or an English
+        word sharing its first four letters with one (capacity, capability) or holding one (biomaterials): a typo
+        or a variant, not a new thing."""
+        latin = word.isascii()
+        key = word if latin else to_jamo(word)
+        limit = 1 if len(key) <= 6 else 2
+        if latin and len(word) >= 6 and any(len(known) >= 5 and known in word for known in self._english):
+            return True  # biomaterials: a known word inside an English compound
+        for known in self._known_by_start.get(word[0], ()):
+            if latin and len(word) >= 6 and len(known) >= 6 and known[:4] == word[:4]:
+                return True
+            if abs(len(known) - len(word)) <= 1 and known.isascii() == latin and Levenshtein.distance(
+                    key, known if latin else to_jamo(known), score_cutoff=limit) <= limit:
+                return True
+        return False
+
+    def _pairs(self, text: str, *, known_only: bool = False) -> list[tuple[str, str, bool]]:
+        """Neighbouring terms of a text in order, inside a word (재난|지원금) and across two words when the
+        first carries no particle (전기차 충전소, not 미국에 수출); with each, whether the first term
+        continues a word begun by a known term (어류 in 양식어류질병)."""
+        pairs: list[tuple[str, str, bool]] = []
+        previous: str | None = None
+        for token in normalize(text).split():
+            terms = list(self.analyzer.analyze(token).terms)
+            if known_only:
+                terms = [t for t in terms if not t.startswith(UNKNOWN_PREFIX)]
+            if not terms:
+                previous = None
+                continue
+            if previous is not None:
+                pairs.append((previous, terms[0], False))
+            for index in range(len(terms) - 1):
+                inside = index > 0 and not terms[index - 1].startswith(UNKNOWN_PREFIX)
+                pairs.append((terms[index], terms[index + 1], inside))
+            bare = token.isascii() or self.analyzer._strip_particles(token) == token
+            previous = terms[-1] if bare else None
+        return pairs
+
+    # ---- what a question asks that an item does not cover ----------------------------------------
+
+    def contrast(self, text: str, analysis: Analysis, item_id: str) -> tuple[str, str] | None:
+        """(the question's novel word, the item's word in its place) where the question names another kind
+        of what the item is about (전기차 충전소 / 수소 충전소, 연말 정산 / 연말 성과공유회); None otherwise."""
+        own = self._name_pairs.get((item_id, _is_latin(text)))
+        if not own:
+            return None
+        asked = set(analysis.terms)
+        for first, second, inside in self._pairs(text):
+            # A novel word typed inside a compound of known words (양식|어류|질병) is the asker's own wording
+            # of the item's thing; one that begins a word or follows a known one names another thing.
+            if not inside and self._novel_beside(first, second):
+                rivals = {a for a, b in own if b == second}
+            elif self._novel_beside(second, first):
+                rivals = {b for a, b in own if a == first}
+            else:
+                continue
+            rivals = {m for m in rivals if m not in asked and m not in self.generic}
+            if rivals:
+                novel = first if first.startswith(UNKNOWN_PREFIX) and self.is_novel(first) else second
+                return novel[len(UNKNOWN_PREFIX):], sorted(rivals)[0]
+        return None
+
+    def _novel_beside(self, novel: str, shared: str) -> bool:
+        return self.is_novel(novel) and not shared.startswith(UNKNOWN_PREFIX) and shared not in self.generic
+
+    def is_place_question(self, normalized: str) -> bool:
+        compact = normalized.replace(" ", "")
+        padded = f" {normalized} "
+        return any(c in compact for c in self.words.location_cues_ko) or any(
+            c in padded for c in self.words.location_cues_en)
+
+    def _has_address(self, texts: list[str]) -> bool:
+        return any(p.search(t) for t in texts for p in self.words.address_patterns)
+
+    def uncovered(self, text: str, analysis: Analysis, item_id: str) -> str | None:
+        """Why `item_id` does not answer the question, or None if nothing speaks against it."""
+        item = self.kb.get(item_id)
+        if not isinstance(item, (Program, Referral, Faq)):
+            return None
+        if isinstance(item, Program) and self.is_place_question(analysis.normalized) \
+                and not self._gives_place.get(item_id, False):
+            return "place"
+        if isinstance(item, (Program, Referral)) and self.contrast(text, analysis, item_id):
+            return "contrast"
+        return None
+
+    def review(self, decision: Decision, text: str, analysis: Analysis) -> Decision:
+        """The decision with contradicted items taken out: an answer about one becomes the fallback (the
+        candidates stay for the record); so do suggestions led by one; otherwise a contradicted
+        suggestion is dropped."""
+        if decision.area is not None:
+            return decision
+        if decision.kind == "answer" and decision.id:
+            if self.uncovered(text, analysis, decision.id):
+                return replace(decision, kind="fallback", id=None, aspect=None)
+            return decision
+        if decision.kind == "suggest":
+            kept = tuple(c for c in decision.candidates if not self.uncovered(text, analysis, c.id))
+            # The best candidate contradicted: the question is about a thing the knowledge base never
+            # names, which the weaker candidates cannot be about either (they lack its word too).
+            if not kept or kept[0] != decision.candidates[0]:
+                return replace(decision, kind="fallback", aspect=None)
+            if len(kept) < len(decision.candidates):
+                return replace(decision, candidates=kept)
+        return decision
+
+
+def _is_latin(text: str) -> bool:
+    """Whether a text is written in Latin letters (an English name or question), not Hangul."""
+    return not _HANGUL_WORD.search(text)
+
+
+ScopeFactory = Callable[[KnowledgeBase, Analyzer], Scope]
