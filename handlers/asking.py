@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 
-from telegram import Message, Update
+from telegram import InlineKeyboardButton, Message, Update
 from telegram.constants import ChatType
 from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
 
@@ -52,9 +52,16 @@ async def answer_text(update: Update, context: BotContext, text: str) -> None:
     elapsed_ms = (time.perf_counter() - started) * 1000
     _record_decision(context, decision, elapsed_ms)
     lang = question_lang(update, context, decision.lang, understood=decision.kind in ("answer", "suggest"))
-    if await finder.offer_from_text(update, context, text, decision, lang):  # "창업 2년차인데 받을 수 있는 지원"
-        return
-    await show_decision(update, context, decision, lang)
+    offer: list[InlineKeyboardButton | None] | None = None
+    last = chat_context(context)
+    routed = finder.routed(context, text, decision, last.current() if last else None)
+    if routed is not None:  # it asks what the person could get: understood, in the question's language
+        lang = question_lang(update, context, decision.lang)
+        if routed.kind == "finder":  # "나한테 맞는 사업 찾아줘", "창업 2년차인데 받을 수 있는 지원"
+            await finder.start_from(update, context, routed.profile, lang)
+            return
+        decision, offer = routed.decision, finder.offer_row(context, routed.profile, lang)
+    await show_decision(update, context, decision, lang, offer=offer)
 
 
 def chat_context(context: BotContext) -> MatchContext | None:
@@ -72,37 +79,43 @@ def remember(context: BotContext, item: Item) -> None:
         context.chat_data[LAST_ITEM] = (item.id, time.time())
 
 
-async def show_decision(update: Update, context: BotContext, decision: Decision, lang: str) -> None:
+async def show_decision(update: Update, context: BotContext, decision: Decision, lang: str, *,
+                        offer: list[InlineKeyboardButton | None] | None = None) -> None:
+    """The matcher's decision as a card; `offer` (the finder's button) as a last row under it."""
     kb, texts = context.kb, context.texts
     item = kb.get(decision.id) if decision.kind == "answer" and decision.id else None
     area_list = cards.list_card(kb, texts, lang, cb.ListKey("a", decision.area),
-                                                          now=context.store.clock()) if decision.area else None
+                                now=context.store.clock()) if decision.area else None
     if area_list is not None:
         # A question about a whole area (수소 관련 지원사업 뭐 있어요): that area's programs.
-        await send(update, context, *area_list)
+        await send(update, context, *cards.with_row(area_list, offer))
     elif item is not None:
-        await show_item(update, context, item, lang, aspect=decision.aspect or cb.SUMMARY)
+        await show_item(update, context, item, lang, aspect=decision.aspect or cb.SUMMARY, offer=offer)
     elif decision.kind == "suggest" and decision.suggestions:
-        await send(update, context, *cards.suggestion_card(decision.suggestions, kb, texts, lang))
+        await send(update, context, *cards.with_row(cards.suggestion_card(decision.suggestions, kb, texts, lang), offer))
     else:
-        await send(update, context, *cards.fallback_card(kb, texts, lang, decision))
+        await send(update, context, *cards.with_row(cards.fallback_card(kb, texts, lang, decision), offer))
 
 
 async def show_item(update: Update, context: BotContext, item: Item, lang: str, *,
-                    aspect: str = cb.SUMMARY, back: cb.ListKey | None = None, edit: bool = False) -> None:
-    """Show a program card, an FAQ answer or an intent's reply (and run its action)."""
+                    aspect: str = cb.SUMMARY, back: cb.ListKey | None = None, edit: bool = False,
+                    offer: list[InlineKeyboardButton | None] | None = None) -> None:
+    """Show a program card, an FAQ answer or an intent's reply (and run its action); `offer` is a last
+    row of buttons under a card."""
     put = show if edit else send
     texts = context.texts
     remember(context, item)
     if isinstance(item, Program):
-        await put(update, context, *cards.program_card(item, texts, lang, aspect=aspect,
-                                                       enquiry_id=context.enquiry_id, back=back,
-                                                       now=context.store.clock(),
-                                                       agency=context.kb.agency))
+        await put(update, context, *cards.with_row(cards.program_card(item, texts, lang, aspect=aspect,
+                                                                      enquiry_id=context.enquiry_id, back=back,
+                                                                      now=context.store.clock(),
+                                                                      agency=context.kb.agency), offer))
     elif isinstance(item, Faq):
-        await put(update, context, *cards.faq_card(item, context.kb, texts, lang, enquiry_id=context.enquiry_id))
+        await put(update, context, *cards.with_row(
+            cards.faq_card(item, context.kb, texts, lang, enquiry_id=context.enquiry_id), offer))
     elif isinstance(item, Referral):
-        await put(update, context, *cards.referral_card(item, texts, lang, enquiry_id=context.enquiry_id))
+        await put(update, context, *cards.with_row(
+            cards.referral_card(item, texts, lang, enquiry_id=context.enquiry_id), offer))
     elif isinstance(item, Intent):
         found = action_for(context, item.action) if item.action else None
         if found is None:

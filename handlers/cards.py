@@ -41,6 +41,16 @@ def keyboard(rows: Iterable[Sequence[InlineKeyboardButton | None]]) -> InlineKey
     return InlineKeyboardMarkup(kept) if kept else None
 
 
+def with_row(card: Card, row: Sequence[InlineKeyboardButton | None] | None) -> Card:
+    """`card` with `row` added as its keyboard's last row (the card as it is for no row)."""
+    added = [b for b in row or () if b is not None]
+    if not added:
+        return card
+    text, markup = card
+    rows = [list(r) for r in markup.inline_keyboard] if markup is not None else []
+    return text, InlineKeyboardMarkup([*rows, added])
+
+
 def staff_button(texts: Texts, lang: str) -> InlineKeyboardButton:
     return InlineKeyboardButton(texts.get("menu.staff", lang), callback_data=cb.STAFF)
 

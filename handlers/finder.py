@@ -7,27 +7,28 @@ user_data[FINDER], which the Application's persistence keeps across restarts, so
 the last answers again. /forget removes them (privacy.py drops user_data and calls forget() here to end
 the conversation). Every step can be skipped; a skipped criterion shows as "?" rather than a failure.
 
-A question typed in free text that states a profile (`창업 2년차 제조업인데 받을 수 있는 지원`) starts
-the finder with those answers filled in (offer_from_text, called from the question answerer): the
-prefilled question's buttons are entry points too, as that message is sent outside the conversation.
+A question that asks what the person could get without naming anything (`나한테 맞는 사업 찾아줘`,
+`창업 2년차 제조업인데 받을 수 있는 지원`) starts the finder with what it says filled in; one that names a
+program, an area or a topic is answered, with a button that offers the finder (handlers/finder_route.py
+decides; the question answerer calls take_question). The prefilled question's buttons and the offer are
+entry points too, as those messages are sent outside the conversation.
 """
 from __future__ import annotations
 
 import warnings
-from typing import Any
 
-from telegram import Update
+from telegram import InlineKeyboardButton, Update
 from telegram.ext import Application, BaseHandler, CallbackQueryHandler, ConversationHandler
 from telegram.warnings import PTBUserWarning
 
 from handlers import finder_cards as fc
+from handlers.cards import button
 from handlers.commands import command
 from handlers.context import BotContext, user_lang
+from handlers.finder_route import Route, route
 from handlers.replies import answer_query, send, show
 from intents.decision import Decision
 from knowledge.eligibility import Profile
-from knowledge.model import Program
-from knowledge.profile_text import parse_profile
 
 CONVERSATION_NAME = "finder"
 FINDER = "finder"            # user_data key: {"answers": {...}, "asked": [steps answered or skipped]}
@@ -53,9 +54,9 @@ def _now(context: BotContext):
 
 
 async def _ask_or_show(update: Update, context: BotContext, profile: Profile, asked: list[str], *,
-                       intro: str | None = None, new_message: bool = False) -> str:
+                       intro: str | None = None, new_message: bool = False, lang: str | None = None) -> str:
     """The next unanswered question, or the results once every question was answered or skipped."""
-    lang = user_lang(update, context)
+    lang = lang or user_lang(update, context)
     step = fc.next_step(profile, asked)
     put = send if new_message else show
     if step is None:
@@ -89,29 +90,37 @@ async def start_over(update: Update, context: BotContext) -> str:
                               intro=context.texts.get("finder.intro", user_lang(update, context)))
 
 
-async def offer_from_text(update: Update, context: BotContext, text: str, decision: Decision, lang: str) -> bool:
-    """A question that states who is asking: start the finder with those answers; False to answer as usual.
-
-    Left to the usual answer when the text names a program (the matcher answered with it), or when no
-    program has criteria to judge by.
-    """
-    stated = parse_profile(text)
-    if stated is None or not any(p.criteria for p in context.kb.programs) or context.user_data is None:
-        return False
-    if decision.kind == "answer" and isinstance(context.kb.get(decision.id or ""), Program) and _names_program(
-            text, context.kb.get(decision.id or "")):
-        return False
-    asked = [step for step in fc.STEPS if getattr(stated, step) is not None]
-    _save(update, context, stated, asked)
-    intro = context.texts.get("finder.prefilled", lang, profile=fc.profile_text(stated, context.texts, lang))
-    await _ask_or_show(update, context, stated, asked, intro=intro, new_message=True)
-    return True
+def routed(context: BotContext, text: str, decision: Decision, last: str | None) -> Route | None:
+    """Where a question asking what the person could get goes (handlers/finder_route.py); None for any
+    other question, and where the finder has nothing to judge by (no program states criteria)."""
+    if context.user_data is None or not any(p.criteria for p in context.kb.programs):
+        return None
+    return route(text, decision, context.matcher, last)
 
 
-def _names_program(text: str, program: Any) -> bool:
-    squeezed = "".join(text.split()).lower()
-    names = [v for _, v in program.name.values] + list(program.aliases)
-    return any("".join(n.split()).lower() in squeezed for n in names if n)
+async def start_from(update: Update, context: BotContext, profile: Profile, lang: str) -> str:
+    """The finder for a question that named nothing: what it said filled in, then the next question."""
+    asked = [step for step in fc.STEPS if getattr(profile, step) is not None]
+    _save(update, context, profile, asked)
+    if profile.to_dict():
+        intro = context.texts.get("finder.prefilled", lang, profile=fc.profile_text(profile, context.texts, lang))
+    else:
+        intro = context.texts.get("finder.intro", lang)
+    return await _ask_or_show(update, context, profile, asked, intro=intro, new_message=True, lang=lang)
+
+
+def offer_row(context: BotContext, profile: Profile, lang: str) -> list[InlineKeyboardButton | None]:
+    """A button under an answer that starts the finder with what the question said about the person."""
+    return [button(context.texts.get("finder.offer", lang), f"{P}:o:{fc.encode_profile(profile)}")]
+
+
+async def start_offered(update: Update, context: BotContext) -> str | int:
+    """The finder offered under an answer: started with the profile the button carries."""
+    profile = fc.decode_profile((update.callback_query.data or "").split(":", 2)[-1])
+    if profile is None:
+        return await stale(update, context)
+    await answer_query(update.callback_query)  # stops the spinner; the finder comes as a new message
+    return await start_from(update, context, profile, user_lang(update, context))
 
 
 # -- the steps -------------------------------------------------------------------------------------
@@ -219,6 +228,7 @@ def build_conversation(app: Application) -> ConversationHandler:
         answers,  # a question sent outside the conversation (a profile stated in free text)
         CallbackQueryHandler(show_now, pattern=f"^{P}:(go|r)$"),
         CallbackQueryHandler(start_over, pattern=f"^{P}:new$"),
+        CallbackQueryHandler(start_offered, pattern=f"^{P}:o:"),  # offered under an answer
         CallbackQueryHandler(why_not, pattern=f"^{P}:w:"),  # under results shown outside the conversation
     ]
     states: dict[object, list[BaseHandler]] = {

@@ -12,9 +12,10 @@ from handlers import callback_data as cb
 from handlers.cards import Card, button, keyboard
 from handlers.texts import Html, Texts, escape
 from handlers.window_status import program_status
-from knowledge.eligibility import (AGE_BANDS, FIELDS, HOME_REGIONS, NEEDS, SIZES, WHO, YEAR_BANDS, Assessment,
-                                   Check, Profile, assess)
+from knowledge.eligibility import (AGE_BANDS, AUDIENCES_OF_WHO, FIELDS, HOME_REGIONS, NEEDS, SIZES, WHO, YEAR_BANDS,
+                                   Assessment, Check, Profile, assess)
 from knowledge.model import KnowledgeBase, Program
+from knowledge.profile_text import topics_of
 from knowledge.windows import status
 
 PREFIX = "fd"
@@ -24,6 +25,7 @@ OPTIONS: dict[str, tuple[str, ...]] = {"who": WHO, "years": tuple(YEAR_BANDS), "
                                        "need": NEEDS}
 FITS_SHOWN = 6      # programs listed in full; more are counted
 CLOSE_SHOWN = 3     # close misses offered with "why not"
+MAYBE_SHOWN = 4     # programs without criteria that may concern the person ("확인 필요")
 SEP = " · "
 
 
@@ -121,6 +123,33 @@ def rank_programs(kb: KnowledgeBase, profile: Profile, now: datetime) -> tuple[l
     return fits, close, unjudged
 
 
+def may_concern(program: Program, profile: Profile) -> bool:
+    """Whether a program the finder cannot judge (no criteria) may concern the person: written for who
+    they are (its `audience`), and about what they need or their field where they said (its name,
+    aliases, area and summary mention it). Never a judgement of eligibility: listed as "확인 필요"."""
+    if program.criteria:
+        return False
+    if profile.who is not None:
+        if not set(program.audience) & set(AUDIENCES_OF_WHO.get(profile.who, ())):
+            return False
+    wanted = {w for w in (profile.need, profile.field) if w not in (None, "other")}
+    if not wanted:
+        return profile.who is not None  # who they are is all there is to go by
+    words = [v for _, v in program.name.values] + list(program.aliases) + [v for _, v in program.summary.values]
+    if program.area is not None:
+        words += [v for _, v in program.area.name.values]
+    fields, needs = topics_of(" ".join(words))
+    return bool(wanted & (fields | needs))
+
+
+def unassessed(kb: KnowledgeBase, profile: Profile) -> tuple[list[Program], int]:
+    """(programs without criteria that may concern the person, in file order; how many others have no
+    criteria)."""
+    unjudged = [p for p in kb.programs if not p.criteria]
+    maybe = [p for p in unjudged if may_concern(p, profile)]
+    return maybe, len(unjudged) - len(maybe)
+
+
 # -- cards -----------------------------------------------------------------------------------------
 
 def question_card(step: str, profile: Profile, asked: list[str], texts: Texts, lang: str, *,
@@ -148,7 +177,10 @@ def resume_card(profile: Profile, texts: Texts, lang: str) -> Card:
 
 
 def results_card(kb: KnowledgeBase, profile: Profile, now: datetime, texts: Texts, lang: str) -> Card:
-    fits, close, unjudged = rank_programs(kb, profile, now)
+    """The programs that fit; those that miss on one point (❔ why); those without criteria that may
+    concern the person, apart and marked 확인 필요; a count of the rest."""
+    fits, close, _ = rank_programs(kb, profile, now)
+    maybe, unjudged = unassessed(kb, profile)
     described = profile_text(profile, texts, lang)
     parts = [texts.get("finder.results.title" if fits else "finder.results.none", lang, profile=described)]
     rows: list[list[InlineKeyboardButton | None]] = []
@@ -164,8 +196,18 @@ def results_card(kb: KnowledgeBase, profile: Profile, now: datetime, texts: Text
             parts.append(_program_lines(None, result, now, texts, lang))
             rows.append([button(texts.get("finder.results.why_not_button", lang, name=result.program.name.get(lang)),
                                 f"{PREFIX}:w:{result.program.id}")])
+    if maybe:
+        parts.append(texts.get("finder.results.maybe_title", lang))
+        parts.append("\n".join(_maybe_line(program, now, texts, lang) for program in maybe[:MAYBE_SHOWN]))
+        if len(maybe) > MAYBE_SHOWN:
+            parts.append(texts.get("finder.results.maybe_more", lang, count=len(maybe) - MAYBE_SHOWN))
+        for program in maybe[:MAYBE_SHOWN]:
+            rows.append([button(texts.get("finder.results.open_card", lang, name=program.name.get(lang)),
+                                cb.program(program.id))])
+        rows.append([InlineKeyboardButton(texts.get("finder.results.ask_staff", lang), callback_data=cb.STAFF)])
     if unjudged:
-        parts.append(texts.get("finder.results.unjudged", lang, count=unjudged))
+        key = "finder.results.unjudged_others" if maybe else "finder.results.unjudged"
+        parts.append(texts.get(key, lang, count=unjudged))
     parts.append(f"<i>{texts.get('finder.results.legend', lang)}</i>")
     rows.append([button(texts.get("finder.restart", lang), f"{PREFIX}:new")])
     return "\n\n".join(parts), keyboard(rows)
@@ -180,6 +222,15 @@ def _program_lines(number: int | None, result: Result, now: datetime, texts: Tex
     return f"{head}\n{checks_line(result.assessment, texts, lang)}"
 
 
+def _maybe_line(program: Program, now: datetime, texts: Texts, lang: str) -> str:
+    """`• 이름 — 접수 상태 (확인 필요)`: what the program is, never whether the person may apply."""
+    window = program_status(program, now, texts, lang)
+    name = f"• <b>{escape(program.name.get(lang))}</b>"
+    if window:
+        name += f" — {escape(window)}"
+    return f"{name} {texts.get('finder.results.maybe_mark', lang)}"
+
+
 def why_not_card(program: Program, profile: Profile, texts: Texts, lang: str) -> Card | None:
     assessment = assess(program.criteria, profile)
     if assessment is None:
@@ -190,6 +241,27 @@ def why_not_card(program: Program, profile: Profile, texts: Texts, lang: str) ->
     return text, keyboard([[button(texts.get("finder.results.open_card", lang, name=program.name.get(lang)),
                                    cb.program(program.id))],
                            [InlineKeyboardButton(texts.get("menu.staff", lang), callback_data=cb.STAFF)]])
+
+
+def encode_profile(profile: Profile) -> str:
+    """A profile in 7 characters for a button's data (64 bytes at most): per step the answer's place
+    among its options, or "-" for none. Nothing is stored until the button is pressed."""
+    return "".join("-" if getattr(profile, step) is None else str(OPTIONS[step].index(getattr(profile, step)))
+                   for step in STEPS)
+
+
+def decode_profile(code: str) -> Profile | None:
+    """encode_profile's string back to a profile; None for anything else (an old or forged button)."""
+    if len(code) != len(STEPS):
+        return None
+    values: dict[str, str] = {}
+    for step, char in zip(STEPS, code):
+        if char == "-":
+            continue
+        if not char.isdigit() or int(char) >= len(OPTIONS[step]):
+            return None
+        values[step] = OPTIONS[step][int(char)]
+    return Profile(**values)
 
 
 def parse_answer(data: str) -> tuple[str, str] | None:

@@ -112,8 +112,9 @@ class Matcher:
                 self.exact[_compact(text)].add(index)
         self.generic = self._generic_terms()
         self.area_words = self._area_words()
-        self.program_names = frozenset(_compact(n) for p in kb.programs for n in (*(v for _, v in p.name.values), *p.aliases)
-                                       if len(_compact(n)) >= 3)
+        # A program's names and aliases as typed, spaces aside (3 characters or more: 수출 alone names no program).
+        self.program_names = {_compact(n): n for p in kb.programs for n in (*(v for _, v in p.name.values), *p.aliases)
+                              if len(_compact(n)) >= 3}
         self.request_terms = frozenset(t for cue in (*self.lexicon.request_cues_ko, *self.lexicon.request_cues_en)
                                        for t in self.analyzer.analyze(cue.strip()).terms)
         self.browse_intent = next((i for i in kb.intents if i.action == "browse"), None)
@@ -565,6 +566,24 @@ class Matcher:
         if self.browse_intent is not None:
             return Decision("answer", self.browse_intent.id, None, 100.0, candidates, analysis.lang, areas[0])
         return Decision("suggest", None, None, 100.0, candidates, analysis.lang, areas[0])
+
+    # ---- what a text is about, for the handlers (handlers/finder_route.py) ---------------------------
+
+    def topic(self, text: str) -> frozenset[str]:
+        """The words of `text` that name something the knowledge base answers (a program's, FAQ's or
+        referral's own words), less aspect cues, question words and generic words: {수출} for
+        `수출지원 받을 수 있어요`, nothing for `받을 수 있는 지원 있나요`."""
+        return frozenset(t for t in self._topic_terms(self.analyzer.analyze(text)) if t in self.item_terms)
+
+    def area_named(self, topic: frozenset[str]) -> str | None:
+        """The one area whose own words the topic uses (수출 -> export); None for none or several."""
+        areas = [area for area, words in self.area_words.items() if topic & words]
+        return areas[0] if len(areas) == 1 else None
+
+    def program_names_in(self, text: str) -> list[str]:
+        """The programs' names and aliases written in `text` (spaces aside)."""
+        compact = _compact(text)
+        return [name for key, name in self.program_names.items() if key in compact]
 
     def _decide(self, best: "Ranked", runner_up: float, n_terms: int) -> str:
         s = self.settings

@@ -36,6 +36,13 @@ NEEDS = ("funding", "space", "training", "market", "hiring", "mentoring")
 YEAR_BANDS: dict[str, tuple[int, int | None]] = {"0-1": (0, 1), "1-3": (1, 3), "3-7": (3, 7), "7+": (7, None)}
 AGE_BANDS: dict[str, tuple[int, int | None]] = {
     "18-29": (18, 29), "30-34": (30, 34), "35-39": (35, 39), "40-49": (40, 49), "50+": (50, None)}
+# Who a person is (the finder's first question) against the audiences a program is written for
+# (`audience:`, docs/knowledge-format.md): used only for programs without criteria, to tell which may
+# concern the person ("확인 필요"), never to judge. A startup is a founder and a company; an employee is
+# neither (a company's programs are applied for by the company).
+AUDIENCES_OF_WHO: dict[str, tuple[str, ...]] = {
+    "pre_founder": ("founder",), "startup": ("founder", "company"), "sme": ("company",),
+    "job_seeker": ("job_seeker",), "student": ("job_seeker",), "employee": ()}
 KEYS = ("who", "founded_within", "size", "age", "region", "field", "need")
 MAX_AGE = 120
 MAX_YEARS = 100

@@ -5,6 +5,11 @@ Deliberately small and cautious: it looks for a few well-worn ways people say wh
 "this is a profile" only when the text also asks what they could get (`받을 수 있는`, `해당되는`,
 `뭐가 있`, `what can I`, `eligible`), or states three facts or more. Anything else goes to the matcher
 as usual, so a question about a named program is never taken over.
+
+`without_profile` is the other half: the text less what says who the person is and less the asking
+words, so that what is left is the topic, if any (`우리회사 수출지원 받을수있어요?` -> `수출지원`;
+`창업 2년차 제조업인데 받을 수 있는 지원` -> nothing: the finder's question). A field counts as who the
+person is only when said as such (`제조업인데`, `수소 기업`); `수소 지원` asks about hydrogen.
 """
 from __future__ import annotations
 
@@ -22,8 +27,8 @@ _WHO = (
     ("student", r"대학생|대학\s*\d\s*학년|재학\s*중|대학원생|university student|college student|\bstudent\b"),
     ("job_seeker", r"구직|취업\s*준비|취준|일자리를?\s*찾|실업|미취업|job ?seeker|looking for (a )?(job|work)|unemployed"),
     ("employee", r"재직|직장인|회사\s*다니|근무\s*중|\bemployee\b|i work (at|for)"),
-    ("sme", r"중소\s*기업|중견\s*기업|소기업|소상공인|제조\s*업체|기업\s*(을\s*)?운영|회사\s*(를\s*)?운영|우리\s*회사|"
-            r"대표(입니다|예요|인데)|\bsme\b|small business|our company|i run a"),
+    ("sme", r"중소\s*기업|중견\s*기업|소기업|소상공인|제조\s*업체|기업\s*(을\s*)?운영|회사\s*(를\s*)?운영|(우리|저희)\s*회사|"
+            r"대표(입니다|예요|인데)|\bsme\b|small business|(our|my) (company|firm)|i run a"),
 )
 _FIELD = (
     ("defense", r"방산|방위|국방|항공|우주|defen[cs]e|aerospace"),
@@ -45,8 +50,16 @@ _GYEONGNAM = r"김해|진주|양산|거제|통영|사천|밀양|함안|창녕|�
 _ELSEWHERE = r"서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|제주|seoul|busan"
 _AGENCY = r"창원\s*산업\s*진흥\s*원|창원\s*시청?|cwip"
 _ASKS = (r"받을\s*수\s*있|받을만한|받을\s*만한|해당(되|이)|대상(이|인가|일까)|신청할\s*수\s*있|지원\s*(사업)?\s*(이|은|는)?\s*"
-         r"(뭐|어떤|있나|있을까|있어)|뭐가\s*있|어떤\s*(지원|사업)|what (support|programs?|help) can|can i (get|apply)|"
-         r"eligible|which programs?|what is there for")
+         r"(뭐|어떤|있나|있을까|있어)|뭐가\s*있|어떤\s*(지원|사업)|what (support|programs?|help) can|"
+         r"can (i|we|my company|our company) (get|apply)|eligible|which programs?|what is there for")
+# Asking for programs for oneself, with or without a topic: `나한테 맞는 사업 찾아줘`, `what can I apply for`.
+_FOR_ME = (r"(나|저|제|우리|저희)\s*(한테|에게|에|께|가)?\s*(맞는|맞을|해당(되는|하는)|맞춤)|(맞는|맞춤|해당되는)\s*(지원\s*)?"
+           r"(사업|지원|프로그램)|(사업|지원\s*사업|프로그램)\s*(을|를|좀)?\s*(좀\s*)?(찾아|추천)|(뭘|무엇을|뭐)\s*(신청|지원)\s*할\s*수|"
+           r"what (can|could|should) (i|we) apply|programs? (for|that (fit|suit)s?) (me|us)|(find|recommend|suggest) "
+           r"(me |us )?(a |some )?programs?|(am i|are we) eligible|(i|we) qualify")
+# A field said as who one is: 제조업인데, 수소 기업, ICT 회사, 방산 부품 만드는, a hydrogen company.
+_AS_WHO = (r"\s*(업체|업|기업|회사|분야|company|firm|business|startup|maker)"
+           r"|(\s+\S{1,6}?)?\s*(을|를)?\s*(만드는|만들고|생산하는|생산하고|제조하는|제조하고)")
 
 
 def _first(table: tuple[tuple[str, str], ...], text: str) -> str | None:
@@ -106,17 +119,49 @@ def _region(text: str) -> str | None:
     return None
 
 
-def parse_profile(text: str) -> Profile | None:
-    """The profile the text states, or None when it does not read as "this is me: what can I get?"."""
+def asks_for_self(text: str) -> bool:
+    """Whether the text asks what the person could get or apply for (`받을 수 있어요?`, `나한테 맞는 사업`)."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return re.search(_ASKS, text) is not None or re.search(_FOR_ME, text) is not None
+
+
+def read_profile(text: str) -> Profile:
+    """Every fact the text states about the person, whether or not it reads as a profile question."""
     text = unicodedata.normalize("NFKC", text).lower()
     who = _first(_WHO, text)
     years = _years(text)
     if who is None and years is not None:
         who = "startup"  # "업력 3년인데..." is a startup speaking
-    profile = Profile(who=who, years=years if who == "startup" else None, age=_age(text), region=_region(text),
-                      field=_first(_FIELD, text), need=_first(_NEED, text))
-    facts = len(profile.to_dict())
-    asks = re.search(_ASKS, text) is not None
-    if who is None or not (asks or facts >= 3):
+    return Profile(who=who, years=years if who == "startup" else None, age=_age(text), region=_region(text),
+                   field=_first(_FIELD, text), need=_first(_NEED, text))
+
+
+def without_profile(text: str) -> str:
+    """The text less who the person is (kind, years, age, region, a field said as who they are) and less
+    the words that ask what they could get: what is left names the topic, if there is one."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = re.sub(_AGENCY, " ", text)  # the agency's own name is neither a profile nor a topic
+    patterns = [pattern for _, pattern in _WHO] + [f"({pattern})(?:{_AS_WHO})" for _, pattern in _FIELD] + [
+        r"\d+\s*년\s*차|\d+\s*년차|(창업|업력|설립)\D{0,6}\d+\s*(년|개월)|\d+\s*(년|개월)\s*(됐|되었|된|째)",
+        r"(만\s*)?\d{2}\s*(세|살)|\d0\s*대\s*(초반|중반|후반)?|\b(i am|i'm|aged) \d{2}\b",
+        _CHANGWON, _GYEONGNAM, _ELSEWHERE, _ASKS, _FOR_ME]
+    for pattern in patterns:
+        text = re.sub(pattern, " ", text)
+    return " ".join(text.split())
+
+
+def topics_of(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(fields, needs) a text mentions, in the finder's words: what a program without criteria is about,
+    read from its own name and summary (`해외 바이어 수출상담회` -> market)."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return (frozenset(word for word, pattern in _FIELD if re.search(pattern, text)),
+            frozenset(word for word, pattern in _NEED if re.search(pattern, text)))
+
+
+def parse_profile(text: str) -> Profile | None:
+    """The profile the text states, or None when it does not read as "this is me: what can I get?"."""
+    profile = read_profile(text)
+    asks = re.search(_ASKS, unicodedata.normalize("NFKC", text).lower()) is not None
+    if profile.who is None or not (asks or len(profile.to_dict()) >= 3):
         return None
     return profile

@@ -1,6 +1,7 @@
 """The finder and alerts through `python bot.py` over HTTP, on the loopback Bot API, with the bot's clock
 set by BOT_TEST_NOW (tests only): /finder to a list with reasons; a profile stated in free text
-prefilled; a subscription that fires once when its window opens, and not again after a restart."""
+prefilled; a question naming a topic answered with the finder offered; a subscription that fires once
+when its window opens, and not again after a restart."""
 from __future__ import annotations
 
 import asyncio
@@ -20,7 +21,7 @@ from test_polling import wait_until
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "finder"
-FINDER_USER, TEXT_USER, ALERT_USER = 11, 12, 13
+FINDER_USER, TEXT_USER, ALERT_USER, ASKING_USER = 11, 12, 13, 14
 
 
 @pytest.fixture
@@ -82,6 +83,17 @@ async def test_finder_prefill_and_an_alert_that_fires_once_across_restarts(serve
         server.push_update(factory.message("창업 2년차 제조업인데 받을 수 있는 지원 있나요?", user_id=TEXT_USER))
         await wait_until(lambda: said(server, TEXT_USER, "말씀하신 내용"), timeout=20)
         assert said(server, TEXT_USER, "말씀하신 내용(창업기업 · 업력 1~3년 · 제조)을 조건에 넣었습니다")
+
+        # a question naming a topic is answered (the area's programs), the finder offered, not started;
+        # in the message's language (Korean), though Telegram says the person uses English
+        server.push_update(factory.message("우리회사 수출지원 받을수있어요?", user_id=ASKING_USER, lang="en"))
+        await wait_until(lambda: said(server, ASKING_USER, "수출 분야 사업 2개입니다"), timeout=20)
+        (listing,) = server.api.sent_to(ASKING_USER)
+        offer = listing["reply_markup"]["inline_keyboard"][-1][0]
+        assert (offer["text"], offer["callback_data"]) == ("🔎 내 조건에 맞는 사업 찾기", "fd:o:2-----3")
+        server.push_update(factory.callback("fd:o:2-----3", user_id=ASKING_USER, lang="en"))
+        await wait_until(lambda: said(server, ASKING_USER, "기업 규모는 어떻게 되나요?"), timeout=20)
+        assert said(server, ASKING_USER, "말씀하신 내용(중소·중견기업 · 판로·수출)을 조건에 넣었습니다")
 
         # 🔔 on the incubator's card, before its window opens (2 March)
         server.push_update(factory.callback("p:incubator", user_id=ALERT_USER))

@@ -126,7 +126,8 @@ async def test_faq_answer_shows_its_related_programs(bot, kb):
     assert faq.answer.get("ko") in reply["plain"]
     data = button_data(reply)
     assert data[:len(faq.programs)] == [f"p:{pid}" for pid in faq.programs]
-    assert "fu:start" in data and data[-1].startswith("fb:")
+    assert "fu:start" in data and data[-2].startswith("fb:")
+    assert data[-1] == "fd:o:------0"  # "받을 수 있나요?": the finder offered, with the need it said (funding)
     assert "관련 사업" in reply["plain"]
     card = await bot.press(f"p:{faq.programs[0]}")
     assert card[0]["method"] == "sendMessage"  # the FAQ answer stays readable above the card

@@ -1,0 +1,67 @@
+"""Who answers a question that asks what the person could get: the finder, an area's list, or the matcher.
+
+    나한테 맞는 사업 찾아줘 / what can I apply for          -> the finder (nothing named: its question)
+    창업 2년차 제조업인데 받을 수 있는 지원 있나요?          -> the finder, with what was said filled in
+    우리회사 수출지원 받을수있어요? / a story asking for export help -> the export area's list, finder offered
+    테스트 창업수당 받을 수 있나요? 창업 2년차입니다          -> that program, finder offered
+
+A question that names something the knowledge base answers (a program, an area, a topic) is answered; the
+finder starts only when what is left once the person's description and the asking words are taken out
+names nothing. Pure: no Telegram here (handlers/finder.py acts on the result).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Literal
+
+from intents.decision import Decision
+from intents.focus import question_sentence
+from knowledge.eligibility import Profile
+from knowledge.model import Faq, Program, Referral
+from knowledge.profile_text import asks_for_self, parse_profile, read_profile, without_profile
+
+if TYPE_CHECKING:
+    from intents.matcher import Matcher
+
+RouteKind = Literal["finder", "answer"]
+
+
+@dataclass(frozen=True)
+class Route:
+    """finder: start it with `profile` filled in; answer: show `decision` (an area's list where the
+    question named an area) and offer the finder with `profile` under it."""
+
+    kind: RouteKind
+    profile: Profile
+    decision: Decision
+
+
+def route(text: str, decision: Decision, matcher: "Matcher", last: str | None = None) -> Route | None:
+    """The route of a question that asks what the person could get, or None for any other question
+    (and for a follow-up the matcher answered about the item shown last, `last`)."""
+    stated = parse_profile(text)
+    if stated is None and not asks_for_self(text):
+        return None
+    if decision.kind == "answer" and last is not None and decision.id == last:
+        return None  # 신청할 수 있나요? about the card just shown: the matcher's follow-up stands
+    profile = stated or read_profile(text)
+    if decision.area is not None or _names_program(text, matcher):
+        return Route("answer", profile, decision)
+    rest = without_profile(text)
+    topic = matcher.topic(question_sentence(rest) or rest) or matcher.topic(rest)
+    if not topic:
+        return Route("finder", profile, decision)
+    answered = matcher.kb.get(decision.id or "") if decision.kind == "answer" else None
+    area = matcher.area_named(topic)
+    if area is None or isinstance(answered, (Faq, Referral)):
+        return Route("answer", profile, decision)  # 창업 지원금 받을 수 있나요: the FAQ that answers it
+    if isinstance(answered, Program) and not topic <= matcher.area_words[area]:
+        return Route("answer", profile, decision)  # more than the area's words: the program they point to
+    # 수출지원 받을 수 있어요, a story asking for export help: the export programs.
+    return Route("answer", profile, replace(decision, area=area))
+
+
+def _names_program(text: str, matcher: "Matcher") -> bool:
+    """A program's name or alias in the text, other than one made of words that describe a person
+    (`예비창업자` names a program but says who is asking)."""
+    return any(matcher.topic(without_profile(name)) for name in matcher.program_names_in(text))
