@@ -222,18 +222,19 @@ def forget(app: Application, user_id: int) -> None:
 
 def build_conversation(app: Application) -> ConversationHandler:
     answers = CallbackQueryHandler(answer, pattern=f"^{P}:a:")
+    skips = CallbackQueryHandler(skip, pattern=f"^{P}:s:")
+    backs = CallbackQueryHandler(back, pattern=f"^{P}:b$")
     entry_points = [
         command("finder", start),
         CallbackQueryHandler(start, pattern=f"^{P}:start$"),
-        answers,  # a question sent outside the conversation (a profile stated in free text)
+        answers, skips, backs,  # a question sent outside the conversation (a question in free text started it)
         CallbackQueryHandler(show_now, pattern=f"^{P}:(go|r)$"),
         CallbackQueryHandler(start_over, pattern=f"^{P}:new$"),
         CallbackQueryHandler(start_offered, pattern=f"^{P}:o:"),  # offered under an answer
         CallbackQueryHandler(why_not, pattern=f"^{P}:w:"),  # under results shown outside the conversation
     ]
     states: dict[object, list[BaseHandler]] = {
-        ASKING: [answers, CallbackQueryHandler(skip, pattern=f"^{P}:s:"), CallbackQueryHandler(back, pattern=f"^{P}:b$"),
-                 CallbackQueryHandler(show_now, pattern=f"^{P}:go$")],
+        ASKING: [answers, skips, backs, CallbackQueryHandler(show_now, pattern=f"^{P}:go$")],
         SHOWN: [CallbackQueryHandler(why_not, pattern=f"^{P}:w:"), CallbackQueryHandler(show_now, pattern=f"^{P}:r$")],
     }
     fallbacks: list[BaseHandler] = [CallbackQueryHandler(stale, pattern=f"^{P}:")]

@@ -50,6 +50,9 @@ async def test_asking_for_programs_for_oneself_starts_the_finder_in_the_messages
     assert finder_state(finder_bot) == {"answers": {}, "asked": []}
     await finder_bot.press("fd:a:who:startup", lang="en")  # the steps go on in Korean
     assert "창업하신 지 얼마나" in finder_bot.api.sent[-1]["plain"]
+    # skip and back work on a finder a message started (outside the conversation's own entry)
+    assert "나이(만 나이)" in (await finder_bot.press("fd:s:years"))[-1]["plain"]
+    assert "창업하신 지 얼마나" in (await finder_bot.press("fd:b"))[-1]["plain"]
 
     (english,) = await finder_bot.say("what can I apply for", user_id=2002, chat_id=2002)
     assert english["plain"].startswith("A few quick questions")
