@@ -74,6 +74,12 @@ def _default_description(status: int, retry_after: int | None) -> str:
         return f"Error {status}"
 
 
+def _resolve(waiter: asyncio.Future) -> None:
+    """Wake one getUpdates long poll (in its own loop), unless it has finished meanwhile."""
+    if not waiter.done():
+        waiter.set_result(None)
+
+
 def _bad_request(what: str) -> BotAPIError:
     return BotAPIError(400, f"Bad Request: {what}")
 
@@ -334,7 +340,7 @@ class InProcessBotAPI(BaseRequest):
             if not fut.done():
                 loop = fut.get_loop()
                 # push_update may come from another thread (a test driving the HTTP server)
-                loop.call_soon_threadsafe(lambda f=fut: f.done() or f.set_result(None))
+                loop.call_soon_threadsafe(_resolve, fut)
 
     def _chat(self, chat_id: int | str) -> dict:
         known = self.chats.get(chat_id)
@@ -354,8 +360,8 @@ class InProcessBotAPI(BaseRequest):
     def _stored(self, params: Params, verb: str) -> dict:
         chat_id = self._chat_id(params)
         try:
-            message_id = int(params.get("message_id"))
-        except (TypeError, ValueError):
+            message_id = int(params["message_id"])
+        except (KeyError, TypeError, ValueError):
             raise _bad_request("message identifier is not specified") from None
         msg = self.messages.get((chat_id, message_id))
         if msg is None:

@@ -135,7 +135,12 @@ class LoopbackBotAPIServer:
         if self._loop is not None and self.threaded:
             done = threading.Event()
             box: list[int] = []
-            self._loop.call_soon_threadsafe(lambda: (box.append(self.api.push_update(update)), done.set()))
+
+            def push() -> None:
+                box.append(self.api.push_update(update))
+                done.set()
+
+            self._loop.call_soon_threadsafe(push)
             done.wait(5)
             return box[0]
         return self.api.push_update(update)
@@ -245,7 +250,7 @@ class LoopbackBotAPIServer:
     async def _read_body(reader: asyncio.StreamReader, headers: dict[str, str]) -> bytes | None:
         try:
             if headers.get("transfer-encoding", "").lower() == "chunked":
-                chunks = []
+                chunks: list[bytes] = []
                 while True:
                     size = int((await reader.readuntil(b"\r\n")).split(b";")[0], 16)
                     chunk = await reader.readexactly(size + 2)

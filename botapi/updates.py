@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 import itertools
 import time
-from typing import Any
+from typing import Any, TypedDict
 
 from telegram import Bot, Update
 
@@ -24,13 +24,20 @@ from botapi.telegram_html import utf16_len
 _query_ids = itertools.count(int(time.time() * 1000) % 10**9 * 1000)
 
 
+class Sender(TypedDict):
+    """Who sends an update, as keyword arguments every UpdateFactory method takes: `f.message(text, **sender)`."""
+    user_id: int
+    lang: str | None
+
+
 class UpdateFactory:
     """Makes `telegram.Update` objects (and their JSON) for tests, the console and benchmarks."""
 
     def __init__(self, bot: Bot | None, *, api: InProcessBotAPI | None = None, first_name: str = "Tester") -> None:
         self.bot = bot
-        if api is None and bot is not None and isinstance(getattr(bot, "request", None), InProcessBotAPI):
-            api = bot.request
+        request = getattr(bot, "request", None)  # None without a bot
+        if api is None and isinstance(request, InProcessBotAPI):
+            api = request
         self.api = api
         self.first_name = first_name
         self._update_ids = itertools.count(1)

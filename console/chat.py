@@ -29,7 +29,7 @@ from telegram import Update
 from telegram.ext import Application
 
 from botapi.inprocess import InProcessBotAPI
-from botapi.updates import UpdateFactory
+from botapi.updates import Sender, UpdateFactory
 from console.render import buttons_of, render_buttons, render_text, wrap
 from handlers.bounds import INPUT_LIMIT
 from handlers.context import CHOSEN_LANG, SEEN_LANG
@@ -160,7 +160,7 @@ class ConsoleChat:
             pressed = self._press(int(text))
             if pressed is not None:
                 return pressed
-        kw = {"user_id": self.user_id, "lang": self.user_lang}
+        kw: Sender = {"user_id": self.user_id, "lang": self.user_lang}
         if text.startswith("/"):
             command, _, args = text.partition(" ")
             return self.factory.command(command, args.strip(), **kw)
