@@ -752,7 +752,8 @@ class _Reader:
         if not found:
             f.error(_line(node), f"as_of of {owner} is not a date: '{value}'", _AS_OF_FORM)
             return None
-        year, month, day = (int(g) if g else None for g in found.groups())
+        year = int(found[1])  # the pattern's only required group
+        month, day = (int(g) if g else None for g in found.groups()[1:])
         try:
             first_day = dt.date(year, month or 1, day or 1)
         except ValueError:

@@ -173,6 +173,14 @@ class Referral:
 Item = Union[Program, Faq, Intent, Referral]
 
 
+def korean_name(item: Item) -> str:
+    """What the staff's views call an item: its Korean name, else its first question or example, else its id."""
+    if isinstance(item, (Program, Referral)):
+        return item.name.get("ko")
+    phrases = item.questions if isinstance(item, Faq) else item.examples
+    return phrases[0] if phrases else item.id
+
+
 @dataclass(frozen=True)
 class KnowledgeBase:
     areas: tuple[Area, ...] = ()

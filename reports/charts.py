@@ -11,6 +11,7 @@ import io
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from types import TracebackType
 
 from reports.figures import Figures
 from reports.fonts import korean_font, missing_glyphs
@@ -39,9 +40,11 @@ def render_png(figures: Figures, texts: ReportTexts | None = None) -> bytes:
 def draw(figures: Figures, texts: ReportTexts):  # noqa: ANN201 - matplotlib.figure.Figure
     """The Figure, for callers (tests) that want to look at what was drawn; call inside _korean_rc()."""
     from matplotlib.figure import Figure
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
 
     font = korean_font()
-    figure = Figure(figsize=SIZE_IN, layout="constrained")
+    # The bottom 4% kept for the summary line under the charts.
+    figure = Figure(figsize=SIZE_IN, layout=ConstrainedLayoutEngine(h_pad=0.25, rect=(0, 0.04, 1, 0.96)))
     figure.suptitle(f"{texts('title')}   {texts('period', first=texts.day(figures.first_day), last=texts.day(figures.last_day))}",
                     fontsize=17, fontweight="semibold")  # Nanum Gothic Bold says it is 600
     grid = figure.subplots(2, 2)
@@ -52,7 +55,6 @@ def draw(figures: Figures, texts: ReportTexts):  # noqa: ANN201 - matplotlib.fig
     _bars(grid[1][1], texts("charts.topics"), [g.text for g in figures.topics],
           [g.count for g in figures.topics], COLOURS["topics"], texts, font)
     figure.text(0.5, 0.005, summary_line(figures, texts), ha="center", va="bottom", fontsize=12, color="#333333")
-    figure.get_layout_engine().set(h_pad=0.25, rect=(0, 0.04, 1, 0.96))
     return figure
 
 
@@ -172,9 +174,10 @@ class _korean_rc:
             _DRAWING.release()
             raise
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 traceback: TracebackType | None) -> None:
         try:
-            self._context.__exit__(*exc)
+            self._context.__exit__(kind, error, traceback)
         finally:
             _DRAWING.release()
 

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 
 from sqlite_utils import Database
 
-from knowledge.model import KnowledgeBase
+from knowledge.model import Item, KnowledgeBase, korean_name
 from review.clusters import GROUP_LIMIT, Group, group_questions
 from store.database import KST, day_start, iso, parse_iso
 from store.enquiries import IS_ANSWERED, IS_DISLIKED, IS_QUESTION, IS_UNANSWERED
@@ -145,11 +145,8 @@ def _days(db: Database, since: datetime, until: datetime, start: str, end: str) 
 def _names(kb: KnowledgeBase | None) -> dict[str, str]:
     if kb is None:
         return {}
-    names = {}
-    for item in (*kb.programs, *kb.faqs, *kb.referrals):
-        name = getattr(item, "name", None)
-        names[item.id] = name.get("ko") if name is not None else (item.questions[0] if item.questions else item.id)
-    return names
+    items: tuple[Item, ...] = (*kb.programs, *kb.faqs, *kb.referrals)
+    return {item.id: korean_name(item) for item in items}
 
 
 def _programs(db: Database, start: str, end: str, names: dict[str, str], kb: KnowledgeBase | None

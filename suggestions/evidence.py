@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -73,7 +74,7 @@ def answered_tickets(db: Database, since: datetime) -> list[AnsweredTicket]:
     return tickets
 
 
-def unanswered_questions(db: Database, since: datetime, *, except_ids: set[int] = frozenset()) -> list[str]:
+def unanswered_questions(db: Database, since: datetime, *, except_ids: Collection[int] = frozenset()) -> list[str]:
     """Typed questions without an outright answer since `since`, oldest first."""
     return [r["text"] for r in db.query(
         f"SELECT id, text FROM enquiries WHERE time >= ? AND {IS_QUESTION} AND {IS_UNANSWERED} AND text != ''"

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from knowledge.model import KnowledgeBase
+from knowledge.model import Item, KnowledgeBase, korean_name
 from store.search import search_sql
 
 HERE = Path(__file__).resolve().parent
@@ -69,13 +69,8 @@ def build_metadata(database: str, accounts: dict[str, str], kb: KnowledgeBase | 
 def _item_names(kb: KnowledgeBase | None) -> tuple[dict[str, str], dict[str, str]]:
     if kb is None:
         return {}, {}
-    names, kinds = {}, {}
-    for item in (*kb.programs, *kb.faqs, *kb.referrals, *kb.intents):
-        name = getattr(item, "name", None)
-        questions = getattr(item, "questions", ()) or getattr(item, "examples", ())
-        names[item.id] = name.get("ko") if name is not None else (questions[0] if questions else item.id)
-        kinds[item.id] = item.kind
-    return names, kinds
+    items: tuple[Item, ...] = (*kb.programs, *kb.faqs, *kb.referrals, *kb.intents)
+    return {item.id: korean_name(item) for item in items}, {item.id: item.kind for item in items}
 
 
 def secret_for(db_path: Path) -> str:
