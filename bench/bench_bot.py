@@ -81,7 +81,9 @@ def make_updates(n: int, texts: list[tuple[str, str]]) -> list[dict]:
 
 async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The bare echo bot: the text back, nothing else."""
-    await update.effective_message.reply_text(update.effective_message.text)
+    message = update.effective_message
+    if message is not None and message.text is not None:  # always, under filters.TEXT
+        await message.reply_text(message.text)
 
 
 def build_echo(concurrency: int, request, get_updates_request, base_url: str | None = None) -> Application:
@@ -126,7 +128,7 @@ class RealBot:
                           get_updates_request=get_updates_request, persistence=False, rate_limit=False,
                           concurrent_updates=concurrency)
         if base_url is None:
-            app._updater = None  # noqa: SLF001 - in-process runs feed the update queue directly
+            app.updater = None  # in-process runs feed the update queue directly
         return app
 
     def close(self) -> None:
@@ -187,6 +189,7 @@ class ServerProcess:
     def __init__(self, cpu: int | None, latency_ms: float = 0.0) -> None:
         self.proc = subprocess.Popen([sys.executable, "-m", "botapi.loopback", "--latency-ms", str(latency_ms)],
                                      cwd=ROOT, stdout=subprocess.PIPE, text=True)
+        assert self.proc.stdout is not None  # stdout=PIPE
         self.base_url = self.proc.stdout.readline().strip()
         if cpu is not None and hasattr(os, "sched_setaffinity"):
             os.sched_setaffinity(self.proc.pid, {cpu})
@@ -207,11 +210,13 @@ async def run_http(build: Callable[..., Application], server: ServerProcess, con
         request = HTTPXRequest(connection_pool_size=pool, read_timeout=30, pool_timeout=30)
         polling = HTTPXRequest(connection_pool_size=1, read_timeout=30)
         app = build(concurrency, request, polling, base_url=server.base_url)
+        updater = app.updater
+        assert updater is not None  # built with a base_url: it polls
         async with app:
             await app.start()
             cpu = time.process_time()
             started = time.perf_counter()
-            await app.updater.start_polling(poll_interval=0, timeout=1)
+            await updater.start_polling(poll_interval=0, timeout=1)
             # One request that the server answers when every chat has had its reply: no polling that
             # would cost the bot being measured.
             waited = await control.get(server.control + "wait", params={"chats": len(updates), "timeout": 600},
@@ -220,7 +225,7 @@ async def run_http(build: Callable[..., Application], server: ServerProcess, con
             cpu = time.process_time() - cpu
             if not waited.json()["result"]["reached"]:
                 raise RuntimeError("the bot did not answer every update within 10 minutes")
-            await app.updater.stop()
+            await updater.stop()
             await app.stop()
     return elapsed, cpu
 

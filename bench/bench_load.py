@@ -149,7 +149,8 @@ def run_one(kind: str, users: int, per_user: int, rate: float, texts: list[tuple
             try:
                 while not server.api.calls_of("getUpdates"):  # started and polling
                     if proc.poll() is not None:
-                        raise RuntimeError(f"the {kind} bot stopped: {proc.stderr.read().decode()[-2000:]}")
+                        said = proc.stderr.read().decode() if proc.stderr else ""
+                        raise RuntimeError(f"the {kind} bot stopped: {said[-2000:]}")
                     await asyncio.sleep(0.1)
                 await settle(proc)  # start-up work (the semantic index, the command menu) is done
                 factory = UpdateFactory(None)
