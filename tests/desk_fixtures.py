@@ -1,8 +1,7 @@
-"""Fixtures for the desk's test modules: `from desk_fixtures import kb, matcher` (and `settings`, `desk`).
+"""Fixtures for the desk's test modules: `from desk_fixtures import settings, desk, STAFF_CHAT, STAFF`.
 
-The follow-up and staff-desk tests are about the desk, not the knowledge, which staff rewrite; their bots
-answer from a frozen copy. The knowledge's own tests and quality bars keep the shipped files.
 A module that imports `settings` has a bot with a staff chat; one that imports `desk` runs its JobQueue.
+(Their bots, like every bot of the tests, answer from the frozen knowledge: conftest's `kb`.)
 """
 from __future__ import annotations
 
@@ -12,22 +11,10 @@ from pathlib import Path
 import pytest
 
 from conftest import BotHarness
-from intents.matcher import Matcher
-from knowledge.model import KnowledgeBase
 from settings import Settings
 
 STAFF_CHAT = -100500  # the staff group
 STAFF = 42            # a staff member
-
-
-@pytest.fixture
-def kb(frozen_kb: KnowledgeBase) -> KnowledgeBase:
-    return frozen_kb
-
-
-@pytest.fixture
-def matcher(frozen_matcher: Matcher) -> Matcher:
-    return frozen_matcher
 
 
 @pytest.fixture

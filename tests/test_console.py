@@ -22,6 +22,7 @@ from telegram.ext import (
 )
 
 from botapi import InProcessBotAPI
+from conftest import FROZEN_ARGS
 from console.chat import run_console
 from console.render import display_width, render_text, wrap
 
@@ -165,7 +166,7 @@ def test_bot_py_chat_with_piped_stdin_and_no_token(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
     env.update(BOT_DB=str(tmp_path / "bot.db"), NO_COLOR="1")
     script = "/start\n1\n청년창업사관학교 신청 자격이 어떻게 되나요\n"
-    done = subprocess.run([sys.executable, "bot.py", "chat"], cwd=ROOT, env=env, input=script,
+    done = subprocess.run([sys.executable, "bot.py", "chat", *FROZEN_ARGS], cwd=ROOT, env=env, input=script,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     out = done.stdout

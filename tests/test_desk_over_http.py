@@ -15,13 +15,14 @@ import sys
 from pathlib import Path
 
 from botapi import UpdateFactory
+from conftest import FROZEN_ARGS
 from botapi.loopback import LoopbackBotAPIServer
 from conftest import wait_until
 from handlers import callback_data as cb
 
 ROOT = Path(__file__).resolve().parent.parent
-# The frozen knowledge of the desk's tests (tests/data/desk), not the shipped files staff rewrite.
-KNOWLEDGE = ["--knowledge", str(ROOT / "tests/data/desk/knowledge"), "--intents", str(ROOT / "tests/data/desk/intents")]
+# The frozen knowledge of the bot's tests (tests/data/frozen), not the shipped files staff rewrite.
+KNOWLEDGE = FROZEN_ARGS
 STAFF_CHAT, STAFF = -100777, 501
 NAMED, ANONYMOUS, RATER = 11, 12, 13
 PHONE = "055-123-4567"

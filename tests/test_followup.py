@@ -21,7 +21,7 @@ from telegram import Update
 from bot import build_application
 from botapi.inprocess import InProcessBotAPI
 from conftest import BotHarness, button_data, buttons
-from desk_fixtures import STAFF, STAFF_CHAT, desk, kb, matcher, settings  # noqa: F401 - frozen knowledge, a staff chat
+from desk_fixtures import STAFF, STAFF_CHAT, desk, settings  # noqa: F401 - a staff chat, its JobQueue
 from handlers import consent, followup
 from handlers.persistence import SQLitePersistence
 from settings import Settings

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BotHarness, button_data
-from desk_fixtures import STAFF_CHAT, kb, matcher, settings  # noqa: F401 - the frozen knowledge, a staff chat
+from desk_fixtures import STAFF_CHAT, settings  # noqa: F401 - a staff chat, its JobQueue
 from handlers.followup.names import extract_name
 from handlers.typed import typed_answer
 from settings import Settings

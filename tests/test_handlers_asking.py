@@ -212,16 +212,20 @@ async def test_a_message_of_only_spaces_in_a_private_chat_asks_for_the_question(
     assert "언급" not in sent[0]["plain"]
 
 
-async def test_every_shipped_program_card_has_two_rows_one_link_and_says_staff_only_on_its_button(bot, kb):
-    for program in kb.programs:
-        card = (await bot.command("/start", args=program.id))[0]
-        rows = card["reply_markup"]["inline_keyboard"]
-        assert len(rows) <= 2, program.id
-        links = [b["url"] for row in rows for b in row if "url" in b]
-        assert links == [program.url or kb.agency.url], program.id
-        assert "'담당자 문의'를 눌러" not in card["plain"] and "이 챗봇은" not in card["plain"], program.id
-        if program.as_of:
-            assert "ℹ️ " in card["plain"] and " 기준" in card["plain"], program.id
+async def test_every_shipped_program_card_has_two_rows_one_link_and_says_staff_only_on_its_button(
+        make_bot, shipped_kb, shipped_matcher):
+    """A check of the shipped files themselves (not of the frozen copy the other tests answer from)."""
+    kb = shipped_kb
+    async with make_bot(kb, shipped_matcher) as bot:
+        for program in kb.programs:
+            card = (await bot.command("/start", args=program.id))[0]
+            rows = card["reply_markup"]["inline_keyboard"]
+            assert len(rows) <= 2, program.id
+            links = [b["url"] for row in rows for b in row if "url" in b]
+            assert links == [program.url or kb.agency.url], program.id
+            assert "'담당자 문의'를 눌러" not in card["plain"] and "이 챗봇은" not in card["plain"], program.id
+            if program.as_of:
+                assert "ℹ️ " in card["plain"] and " 기준" in card["plain"], program.id
 
 
 async def test_an_aspect_asked_but_not_written_says_so_and_shows_the_summary(tmp_path, make_bot):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from botapi import UpdateFactory
 from botapi.loopback import LoopbackBotAPIServer
-from conftest import button_data
+from conftest import FROZEN_ARGS, button_data
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,7 +66,7 @@ async def test_a_follow_up_over_http_through_bot_py(tmp_path, kb):
     async with LoopbackBotAPIServer() as server:
         env = {**os.environ, "TELEGRAM_BOT_TOKEN": "123:TEST", "TELEGRAM_BASE_URL": server.base_url,
                "BOT_DB": str(tmp_path / "bot.db"), "PYTHONUNBUFFERED": "1"}
-        proc = await asyncio.create_subprocess_exec(sys.executable, str(ROOT / "bot.py"), cwd=ROOT, env=env,
+        proc = await asyncio.create_subprocess_exec(sys.executable, str(ROOT / "bot.py"), *FROZEN_ARGS, cwd=ROOT, env=env,
                                                     stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
         factory = UpdateFactory(None, api=server.api)
         try:

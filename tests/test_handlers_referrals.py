@@ -1,7 +1,7 @@
 """Questions another institution handles: a referral card naming it, what to ask there and how to reach it.
 
-The referrals ship in knowledge/referrals.yaml; these tests run the shipped knowledge through the real
-matcher and bot.
+The referrals ship in knowledge/referrals.yaml; these tests run the frozen copy of the knowledge
+(tests/data/frozen, referrals included) through the real matcher and bot.
 """
 from __future__ import annotations
 
@@ -10,15 +10,12 @@ from pathlib import Path
 import pytest
 
 from conftest import button_data, buttons
-from knowledge.loader import load_or_raise
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def kb_with_referrals(tmp_path_factory):
-    kb = load_or_raise(ROOT / "knowledge", ROOT / "intents")
-    assert kb.referrals, "the shipped knowledge has referrals"
+def kb_with_referrals(kb):
+    assert kb.referrals, "the frozen knowledge has referrals"
     return kb
 
 

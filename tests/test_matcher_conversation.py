@@ -1,5 +1,6 @@
 """The matcher in conversation: chat skills, follow-ups, exclusions, areas, language, long messages,
-referrals and honest fallbacks. Lexical mode, through the real knowledge files."""
+referrals and honest fallbacks. Lexical mode, through the frozen copy of the knowledge (tests/data/frozen:
+the `matcher` fixture), so that staff rewriting knowledge/ do not change what these tests mean."""
 from __future__ import annotations
 
 import dataclasses

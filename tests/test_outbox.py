@@ -16,7 +16,6 @@ from store import outbox as purpose
 from tests.conftest import BotHarness
 from tests.test_staff_desk import (STAFF, STAFF_CHAT, USER, card_now, clock, deliver,  # noqa: F401 - fixtures
                                    open_ticket, posted_ticket, settings, staff_command, staff_says, store)
-from desk_fixtures import kb, matcher  # noqa: F401 - the frozen knowledge for these tests
 
 OTHER_USER = 1002
 

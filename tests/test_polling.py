@@ -28,7 +28,7 @@ from telegram.ext import (
 
 from botapi import UpdateFactory
 from botapi.loopback import LoopbackBotAPIServer
-from conftest import wait_until
+from conftest import FROZEN_ARGS, wait_until
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -151,7 +151,7 @@ async def test_bot_py_runs_on_a_bot_api_at_telegram_base_url(server, tmp_path):
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": "123:TEST", "TELEGRAM_BASE_URL": server.base_url,
            "BOT_DB": str(tmp_path / "bot.db"), "PYTHONUNBUFFERED": "1"}
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, str(ROOT / "bot.py"), cwd=ROOT, env=env,
+        sys.executable, str(ROOT / "bot.py"), *FROZEN_ARGS, cwd=ROOT, env=env,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
     )
     factory = UpdateFactory(None, api=server.api)

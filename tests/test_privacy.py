@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from conftest import BotHarness, button_data, buttons
-from desk_fixtures import STAFF_CHAT, desk, kb, matcher, settings  # noqa: F401 - frozen knowledge, a staff chat
+from desk_fixtures import STAFF_CHAT, desk, settings  # noqa: F401 - a staff chat, its JobQueue
 from handlers import followup, outbox, privacy
 from store.database import KST
 from test_followup import AGREE, CONSENT, USER, draft, state, to_user

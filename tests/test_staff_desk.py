@@ -21,7 +21,7 @@ from settings import Settings
 from store import EnquiryStore
 from tests.conftest import button_data
 from fakeclock import Clock
-from desk_fixtures import STAFF, STAFF_CHAT, kb, matcher  # noqa: F401 - the frozen knowledge for these tests
+from desk_fixtures import STAFF, STAFF_CHAT
 
 STAFF2 = 502         # a second staff member (STAFF is the first)
 USER = 1001          # a person asking

@@ -14,7 +14,7 @@ import pytest
 
 from botapi.loopback import LoopbackBotAPIServer
 from botapi.updates import UpdateFactory
-from conftest import free_port
+from conftest import FROZEN_ARGS, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "123456789:AAH-secret-token-value"
@@ -24,7 +24,7 @@ async def run_bot(env: dict[str, str], *args: str) -> asyncio.subprocess.Process
     environment = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONUNBUFFERED": "1",
                    "TELEGRAM_BOT_TOKEN": TOKEN, **env}
     return await asyncio.create_subprocess_exec(
-        sys.executable, str(ROOT / "bot.py"), *args, cwd=ROOT, env=environment,
+        sys.executable, str(ROOT / "bot.py"), *FROZEN_ARGS, *args, cwd=ROOT, env=environment,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from botapi.loopback import LoopbackBotAPIServer
 from botapi.updates import UpdateFactory
+from conftest import FROZEN_ARGS, FROZEN_INTENTS, FROZEN_KNOWLEDGE
 from operations.knowledge_files import version
 from store import EnquiryStore
 
@@ -37,7 +38,7 @@ async def test_status_and_a_backup_while_the_bot_runs(tmp_path):
     async with LoopbackBotAPIServer() as server:
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONUNBUFFERED": "1", "TELEGRAM_BOT_TOKEN": TOKEN,
                "TELEGRAM_BASE_URL": server.base_url, "BOT_DB": str(db)}
-        bot = await asyncio.create_subprocess_exec(sys.executable, str(ROOT / "bot.py"), cwd=ROOT, env=env,
+        bot = await asyncio.create_subprocess_exec(sys.executable, str(ROOT / "bot.py"), *FROZEN_ARGS, cwd=ROOT, env=env,
                                                    stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
         try:
             updates = UpdateFactory(None, api=server.api)
@@ -47,16 +48,17 @@ async def test_status_and_a_backup_while_the_bot_runs(tmp_path):
             while status.get("bot", {}).get("last_update_id") != str(update_id):  # the next heartbeat
                 assert time.monotonic() < deadline, status
                 await asyncio.sleep(0.5)
-                code, out, err = await cli(env, "status", "--json")
+                code, out, err = await cli(env, "status", "--json", *FROZEN_ARGS)
                 assert code == 0, err
                 status = json.loads(out)
-            code, text, _ = await cli(env, "status")
+            code, text, _ = await cli(env, "status", *FROZEN_ARGS)
             code_b, out_b, err_b = await cli(env, "backup", str(tmp_path / "copy.db"))
         finally:
             bot.terminate()
             await asyncio.wait_for(bot.communicate(), 30)
     assert status["bot"]["running"] is True and status["bot"]["mode"] == "polling"
-    assert status["bot"]["knowledge_version"] == version((ROOT / "knowledge", ROOT / "intents"))
+    assert status["bot"]["knowledge_version"] == version((FROZEN_KNOWLEDGE, FROZEN_INTENTS))
+    assert status["knowledge_files_version"] == status["bot"]["knowledge_version"]
     assert status["bot"]["matcher_mode_setting"] == "hybrid" and status["bot"]["matcher_mode"] in ("hybrid", "lexical")
     assert status["enquiries"]["total"] == 1 and status["enquiries"]["today"] == 1
     assert status["tickets"] == {"open": 2, "claimed": 0, "answered": 0, "closed": 1}

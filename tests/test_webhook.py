@@ -13,7 +13,7 @@ import httpx
 
 from botapi.loopback import LoopbackBotAPIServer
 from botapi.updates import UpdateFactory
-from conftest import free_port, wait_until
+from conftest import FROZEN_ARGS, free_port, wait_until
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "123456789:AAH-secret-token-value"
@@ -27,7 +27,7 @@ async def test_updates_with_the_secret_are_answered_others_get_403_and_are_not_l
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONUNBUFFERED": "1", "TELEGRAM_BOT_TOKEN": TOKEN,
                "TELEGRAM_BASE_URL": server.base_url, "BOT_DB": str(db), "WEBHOOK_SECRET": SECRET}
         proc = await asyncio.create_subprocess_exec(
-            sys.executable, str(ROOT / "bot.py"), "run", "--webhook", "https://bot.example.kr/tg/hook",
+            sys.executable, str(ROOT / "bot.py"), "run", *FROZEN_ARGS, "--webhook", "https://bot.example.kr/tg/hook",
             "--listen", "127.0.0.1", "--port", str(port), cwd=ROOT, env=env,
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
         updates = UpdateFactory(None, api=server.api)
