@@ -216,29 +216,32 @@ class Scope:
         if isinstance(item, Program) and self.is_place_question(analysis.normalized) \
                 and not self._gives_place.get(item_id, False):
             return "place"
-        if isinstance(item, (Program, Referral)) and self.contrast(text, analysis, item_id):
+        # An FAQ about programs (수소충전소 몇 개 지어요) is about what their names name: contradicted when
+        # every one of them is.
+        named = [item_id] if isinstance(item, (Program, Referral)) else list(getattr(item, "programs", ()))
+        if named and all(self.contrast(text, analysis, name) for name in named):
             return "contrast"
         return None
 
     def review(self, decision: Decision, text: str, analysis: Analysis) -> Decision:
-        """The decision with contradicted items taken out: an answer about one becomes the fallback (the
-        candidates stay for the record); so do suggestions led by one; otherwise a contradicted
-        suggestion is dropped."""
-        if decision.area is not None:
+        """The decision with contradicted items ruled out: an answer about one becomes the fallback, and so
+        do suggestions led by one (the question is about a thing the knowledge base never names, which the
+        weaker candidates lack too); a contradicted candidate further down is no longer offered. Ruled-out
+        candidates stay for the record, last and scored 0, so that neither the suggestions nor the
+        fallback's example questions bring them up."""
+        if decision.area is not None or decision.kind == "fallback":
             return decision
-        if decision.kind == "answer" and decision.id:
-            if self.uncovered(text, analysis, decision.id):
-                return replace(decision, kind="fallback", id=None, aspect=None)
+        ruled_out = {c.id for c in decision.candidates if self.uncovered(text, analysis, c.id)}
+        if decision.kind == "answer" and decision.id and decision.id not in ruled_out \
+                and not self.uncovered(text, analysis, decision.id):
             return decision
-        if decision.kind == "suggest":
-            kept = tuple(c for c in decision.candidates if not self.uncovered(text, analysis, c.id))
-            # The best candidate contradicted: the question is about a thing the knowledge base never
-            # names, which the weaker candidates cannot be about either (they lack its word too).
-            if not kept or kept[0] != decision.candidates[0]:
-                return replace(decision, kind="fallback", aspect=None)
-            if len(kept) < len(decision.candidates):
-                return replace(decision, candidates=kept)
-        return decision
+        if not ruled_out and decision.kind == "suggest":
+            return decision
+        candidates = (*(c for c in decision.candidates if c.id not in ruled_out),
+                      *(replace(c, score=0.0) for c in decision.candidates if c.id in ruled_out))
+        if decision.kind == "answer" or decision.candidates[0].id in ruled_out:
+            return replace(decision, kind="fallback", id=None, aspect=None, candidates=candidates)
+        return replace(decision, candidates=candidates)
 
 
 def _is_latin(text: str) -> bool:

@@ -50,6 +50,11 @@ programs:
     aliases: [창업보육센터, 보육센터]
     summary: 창업기업에 사무 공간과 경영 지원을 제공합니다.
     questions: [창업보육센터 입주 신청, 보육센터 입주 조건]
+faqs:
+  - id: station-count
+    questions: [수소충전소 몇 개 지어요, 충전소 몇 곳 생기나요]
+    answer: 2020년까지 충전소 10곳을 구축하는 계획이었습니다.
+    programs: [hydrogen-stations]
 """
 
 
@@ -109,10 +114,14 @@ def test_novel_words_are_names_not_verb_forms_typos_or_known_words(matcher: Matc
     assert not scope.is_novel("충전소"), "a known term is never novel"
 
 
-def test_suggestions_keep_only_items_the_question_does_not_contradict(matcher: Matcher) -> None:
-    decision = matcher.match("웨딩 박람회 부스 일정 알려주세요")
-    assert decision.kind != "answer"
-    assert "defense-exhibition" not in [c.id for c in decision.suggestions] or decision.kind == "fallback"
+def test_a_ruled_out_item_stays_for_the_record_but_is_offered_nowhere(matcher: Matcher) -> None:
+    decision = matcher.match("전기차 충전소 몇 개 생기나요")
+    assert decision.kind == "fallback"
+    ruled_out = {c.id: c.score for c in decision.candidates if c.id in ("hydrogen-stations", "station-count")}
+    assert ruled_out and set(ruled_out.values()) == {0.0}, "scored 0: no suggestion, no example question"
+    assert [c.score for c in decision.candidates] == sorted((c.score for c in decision.candidates), reverse=True)
+    # The FAQ about the stations is about what the program's name names: asked about its own kind, it answers.
+    assert matcher.match("수소충전소 몇 개 생기나요").id == "station-count"
 
 
 def test_the_words_are_language_data() -> None:
