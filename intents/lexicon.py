@@ -70,6 +70,9 @@ class Lexicon:
     request_cues_ko: tuple[str, ...] = ()  # spaces removed
     request_cues_en: tuple[str, ...] = ()  # " word word "
     emoji: Mapping[str, str] = field(default_factory=dict)  # 👋 -> 안녕
+    # Phrases that only say which aspect is asked (aspects.yaml phrases_ko/en): not cue words of the weighing.
+    aspect_phrases_ko: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # spaces removed
+    aspect_phrases_en: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # " word word "
 
 
 def _read(path: Path) -> dict:
@@ -122,4 +125,8 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
         request_cues_ko=tuple(str(c).replace(" ", "") for c in words.get("request_cues_ko", [])),
         request_cues_en=tuple(f" {str(c).lower()} " for c in words.get("request_cues_en", [])),
         emoji={str(k): str(v) for k, v in (conversation.get("emoji") or {}).items()},
+        aspect_phrases_ko={a: tuple(str(c).replace(" ", "") for c in cues.get("phrases_ko") or [])
+                           for a, cues in aspects.items()},
+        aspect_phrases_en={a: tuple(f" {str(c).lower().replace(chr(39), '')} " for c in cues.get("phrases_en") or [])
+                           for a, cues in aspects.items()},
     )

@@ -32,6 +32,7 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from intents.aspects import AspectCues
 from intents.analyzer import UNKNOWN_PREFIX, Analysis, Analyzer, detect_lang, normalize
 from intents.context import MatchContext
 from intents.decision import Candidate, Decision
@@ -96,6 +97,7 @@ class Matcher:
         self._weigh_terms()
         self.cue_terms = self._cue_terms()
         self.cue_aspects = self._cue_aspects()
+        self.aspects = AspectCues(self.lexicon, self.cue_aspects)
         self.ranking = load_ranking()
         self.roles = TermRoles(self.ranking, lambda text: self.analyzer.analyze(text).terms,
                                lambda word: self.lexicon.synonyms.get(word, word))
@@ -700,33 +702,7 @@ class Matcher:
                          if not t.startswith(UNKNOWN_PREFIX))
 
     def _aspect(self, normalized: str, terms: tuple[str, ...] = ()) -> str | None:
-        compact = normalized.replace(" ", "")
-        padded = f" {normalized} "
-        best: tuple[int, str] | None = None
-        for aspect in self.lexicon.aspect_cues_ko:
-            length = max((len(c) + _asking_bonus(c) for c in self.lexicon.aspect_cues_ko[aspect] if c in compact),
-                         default=0)
-            length = max(length, max((len(c) - 2 + _asking_bonus(c)
-                                      for c in self.lexicon.aspect_cues_en.get(aspect, ())
-                                      if c in padded), default=0))
-            if length and (best is None or length > best[0]):
-                best = (length, aspect)
-        if best:
-            return best[1]
-        # No cue as typed; a misspelt one (신텅 for 신청) may still have been corrected in analysis. Only a
-        # corrected word counts: one written as it is (상담 in 수출상담회) names the topic, not an aspect.
-        return next((self.cue_aspects[t] for t in terms if t in self.cue_aspects and t not in compact),
-                    None) if terms else None
-
-
-ASKING_WORDS = ("언제", "얼마", "누가", "누구", "어디", "몇", " when ", " who ", " where ", " how much ", " how many ")
-ASKING_BONUS = 10
-
-
-def _asking_bonus(cue: str) -> int:
-    """A cue holding a question word (언제, 얼마, 누가, when) says what is asked more surely than a longer one
-    naming a matter (신청할 수 있는 게 있으면 언제 모집하는지: when, not who may apply)."""
-    return ASKING_BONUS if any(word in f" {cue} " for word in ASKING_WORDS) else 0
+        return self.aspects.detect(normalized, terms)
 
 
 def _dice(weights: dict[str, float], total: float, phrasing: frozenset[str], own: float) -> float:
