@@ -6,8 +6,11 @@
 Prints, for the shipped knowledge base and for synthetic ones (every program with criteria and a window):
 p50/p99 of rank_programs (judging every program against a profile and sorting) beside a baseline in the
 same run, a plain sort of the same programs by name (the least any ordered list costs); p50/p99 of
-parse_profile over stated profiles and ordinary questions; and the time `due()` takes to find the news
-for 1,000 subscriptions (the alert job's pure part; the SQLite writes are one per alert sent).
+parse_profile over stated profiles and ordinary questions; p50/p99 of the finder's routing of a question
+(handlers/finder_route.py: profile, topic, area) beside the lexical matcher's own match of the same texts
+(uncached), the cost every question already pays; p50/p99 of listing the programs without criteria that
+may concern a profile ("확인 필요"); and the time `due()` takes to find the news for 1,000 subscriptions
+(the alert job's pure part; the SQLite writes are one per alert sent).
 """
 from __future__ import annotations
 
@@ -23,7 +26,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from handlers.alerts import due, window_id  # noqa: E402
-from handlers.finder_cards import rank_programs  # noqa: E402
+from handlers.finder_cards import rank_programs, unassessed  # noqa: E402
+from handlers.finder_route import route  # noqa: E402
+from intents.matcher import Matcher  # noqa: E402
 from knowledge.eligibility import AGE_BANDS, FIELDS, HOME_REGIONS, NEEDS, SIZES, WHO, YEAR_BANDS, Criteria, Profile  # noqa: E402
 from knowledge.loader import load_or_raise  # noqa: E402
 from knowledge.model import KnowledgeBase, Program, Text  # noqa: E402
@@ -92,6 +97,17 @@ def main(argv: list[str] | None = None) -> int:
         bench_kb(f"synthetic {size}", synthetic(size, rng), rng, max(20, args.repeat // (size // 1000 or 1)))
     p50, p99 = pct(timed(lambda: [parse_profile(t) for t in TEXTS], args.repeat))
     print(f"{'parse_profile':>22}: p50 {p50 / len(TEXTS) * 1000:7.1f} µs p99 {p99 / len(TEXTS) * 1000:7.1f} µs per text")
+    matcher = Matcher(shipped)
+    decisions = {t: matcher.match(t) for t in TEXTS}
+    routing = timed(lambda: [route(t, decisions[t], matcher) for t in TEXTS], args.repeat)
+    matching = timed(lambda: [matcher._match(t, None) for t in TEXTS], args.repeat)  # noqa: SLF001 - uncached
+    (q50, q99), (m50, m99) = pct(routing), pct(matching)
+    print(f"{'finder routing':>22}: p50 {q50 / len(TEXTS):7.3f} ms p99 {q99 / len(TEXTS):7.3f} ms per text"
+          f"  | lexical match p50 {m50 / len(TEXTS):7.3f} ms p99 {m99 / len(TEXTS):7.3f} ms ({q50 / max(m50, 1e-9):4.2f}x)")
+    profiles = [random_profile(rng) for _ in range(args.repeat)]
+    it = iter(profiles)
+    u50, u99 = pct(timed(lambda: unassessed(shipped, next(it)), args.repeat))
+    print(f"{'to be checked':>22}: shipped, p50 {u50:7.3f} ms p99 {u99:7.3f} ms per result list")
     kb = synthetic(1000, rng)
     subs = [{"id": i, "user_id": i, "chat_id": i, "kind": "program", "target": f"p{i % 1000}", "lang": "ko",
              "created_at": (NOW - timedelta(days=30)).isoformat()} for i in range(1000)]

@@ -44,16 +44,19 @@ def route(text: str, decision: Decision, matcher: "Matcher", last: str | None = 
         return None
     if decision.kind == "answer" and last is not None and decision.id == last:
         return None  # 신청할 수 있나요? about the card just shown: the matcher's follow-up stands
+    answered = matcher.kb.get(decision.id or "") if decision.kind == "answer" else None
+    if isinstance(answered, Referral) and _names(text, answered):
+        return None  # 실업급여 받을 수 있나요: another institution's, named; nothing for the finder to find
     profile = stated or read_profile(text)
     if decision.area is not None or _names_program(text, matcher):
         return Route("answer", profile, decision)
-    rest = without_profile(text)
-    topic = matcher.topic(question_sentence(rest) or rest) or matcher.topic(rest)
+    topic = _topic(text, matcher)
     if not topic:
         return Route("finder", profile, decision)
-    answered = matcher.kb.get(decision.id or "") if decision.kind == "answer" else None
+    if isinstance(answered, Referral):
+        return None  # a topic another institution answers: nothing for the finder to find
     area = matcher.area_named(topic)
-    if area is None or isinstance(answered, (Faq, Referral)):
+    if area is None or isinstance(answered, Faq):
         return Route("answer", profile, decision)  # 창업 지원금 받을 수 있나요: the FAQ that answers it
     if isinstance(answered, Program) and not topic <= matcher.area_words[area]:
         return Route("answer", profile, decision)  # more than the area's words: the program they point to
@@ -61,7 +64,24 @@ def route(text: str, decision: Decision, matcher: "Matcher", last: str | None = 
     return Route("answer", profile, replace(decision, area=area))
 
 
+def _topic(text: str, matcher: "Matcher") -> frozenset[str]:
+    """What the question asks about once the person's description is out: of the asking sentence, else
+    of the whole; a field's words count only where nothing else is asked (`수소 지원 받을 수 있나요`,
+    but `자동차 부품 업체인데 수출 지원` asks about export)."""
+    for rest in (without_profile(text, fields=True), without_profile(text)):
+        topic = matcher.topic(question_sentence(rest) or rest) or matcher.topic(rest)
+        if topic:
+            return topic
+    return frozenset()
+
+
 def _names_program(text: str, matcher: "Matcher") -> bool:
     """A program's name or alias in the text, other than one made of words that describe a person
     (`예비창업자` names a program but says who is asking)."""
     return any(matcher.topic(without_profile(name)) for name in matcher.program_names_in(text))
+
+
+def _names(text: str, referral: Referral) -> bool:
+    """Whether the text writes the referral's name or one of its aliases (spaces aside)."""
+    squeezed = "".join(text.split()).lower()
+    return any("".join(n.split()).lower() in squeezed for n in (*(v for _, v in referral.name.values), *referral.aliases) if n)

@@ -136,12 +136,14 @@ def read_profile(text: str) -> Profile:
                    field=_first(_FIELD, text), need=_first(_NEED, text))
 
 
-def without_profile(text: str) -> str:
+def without_profile(text: str, *, fields: bool = False) -> str:
     """The text less who the person is (kind, years, age, region, a field said as who they are) and less
-    the words that ask what they could get: what is left names the topic, if there is one."""
+    the words that ask what they could get: what is left names the topic, if there is one. With
+    `fields`, every mention of a field goes too (`자동차 부품 업체인데 수출 지원`: what is asked is export)."""
     text = unicodedata.normalize("NFKC", text).lower()
     text = re.sub(_AGENCY, " ", text)  # the agency's own name is neither a profile nor a topic
-    patterns = [pattern for _, pattern in _WHO] + [f"({pattern})(?:{_AS_WHO})" for _, pattern in _FIELD] + [
+    as_who = "" if fields else f"(?:{_AS_WHO})"
+    patterns = [pattern for _, pattern in _WHO] + [f"({pattern}){as_who}" for _, pattern in _FIELD] + [
         r"\d+\s*년\s*차|\d+\s*년차|(창업|업력|설립)\D{0,6}\d+\s*(년|개월)|\d+\s*(년|개월)\s*(됐|되었|된|째)",
         r"(만\s*)?\d{2}\s*(세|살)|\d0\s*대\s*(초반|중반|후반)?|\b(i am|i'm|aged) \d{2}\b",
         _CHANGWON, _GYEONGNAM, _ELSEWHERE, _ASKS, _FOR_ME]

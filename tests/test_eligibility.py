@@ -117,3 +117,27 @@ def test_a_stated_profile_is_read(text, expected):
 ])
 def test_other_questions_are_not_taken_for_a_profile(text):
     assert parse_profile(text) is None
+
+
+@pytest.mark.parametrize("text, rest", [
+    ("우리회사 수출지원 받을수있어요?", "수출지원"),
+    ("창업 2년차 제조업인데 받을 수 있는 지원 있나요?", ""),         # nothing named: the finder's question
+    ("나한테 맞는 사업 찾아줘", ""),
+    ("수소 지원 받을 수 있나요", "수소 지원"),                      # a field asked about, not said as who
+    ("창원에서 방산 부품 만드는 중소기업인데 수출 지원 뭐가 있나요", "수출"),
+])
+def test_what_is_left_once_the_person_is_taken_out_names_the_topic(text, rest):
+    from knowledge.profile_text import asks_for_self, without_profile
+
+    assert asks_for_self(text)
+    # what is left, less particles and asking endings, holds the topic words and nothing of the person
+    kept = without_profile(text)
+    assert all(word in kept for word in rest.split())
+    assert not any(word in kept for word in ("회사", "창업", "제조", "창원", "중소기업", "방산 부품", "나한테"))
+
+
+def test_a_question_without_asking_words_does_not_ask_for_oneself():
+    from knowledge.profile_text import asks_for_self
+
+    assert not asks_for_self("무역사절단 신청 방법")
+    assert not asks_for_self("오늘 점심 뭐 먹지")

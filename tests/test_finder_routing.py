@@ -43,6 +43,12 @@ async def test_a_story_asking_for_export_help_is_answered_in_its_own_language(fi
     assert "기업 규모는 어떻게 되나요?" in started["plain"]  # the language of the last question, not Telegram's
 
 
+async def test_what_a_company_makes_describes_it_what_it_asks_for_is_the_topic(finder_bot):
+    (reply,) = await finder_bot.say("20명 규모 자동차 부품 제조업체인데 수출 지원 받을 수 있을까요?")
+    assert reply["plain"].startswith("수출 분야 사업 2개입니다")
+    assert "fd:o:2----03" in button_data(reply)
+
+
 async def test_asking_for_programs_for_oneself_starts_the_finder_in_the_messages_language(finder_bot):
     (first,) = await finder_bot.say("나한테 맞는 사업 찾아줘", lang="en")
     assert first["plain"].startswith("몇 가지만 여쭤보고 조건에 맞는 지원사업을 찾아 드리겠습니다")
@@ -109,3 +115,9 @@ def test_a_profile_fits_in_a_button_and_back():
     assert len(f"fd:o:{encode_profile(profile)}") <= 64
     assert decode_profile(encode_profile(Profile())) == Profile()
     assert decode_profile("x") is None and decode_profile("0000009") is None
+
+
+async def test_another_institutions_service_gets_its_referral_without_an_offer(finder_bot):
+    (reply,) = await finder_bot.say("실업급여 받을 수 있나요?")
+    assert "테스트 고용센터에서 신청합니다" in reply["plain"]
+    assert not [data for data in button_data(reply) if data.startswith("fd:")]
