@@ -11,8 +11,9 @@ import statistics
 import sys
 import time
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
-from typing import IO
+from typing import IO, Final, Union
 
 import yaml
 
@@ -137,9 +138,9 @@ def _percentile(sorted_values: list[float], pct: float) -> float:
 
 def load_cases(path: Path, known_ids: set[str] | None = None) -> tuple[list[Case], list[str]]:
     """Cases and problems ("file:line: what is wrong"); a bad case is skipped, not fatal."""
-    text = path.read_text(encoding="utf-8")
+    source = path.read_text(encoding="utf-8")
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(source, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
@@ -158,7 +159,7 @@ def load_cases(path: Path, known_ids: set[str] | None = None) -> tuple[list[Case
         if isinstance(text, list) and text and all(isinstance(t, str) for t in text):
             # A multi-turn case: the messages of one chat in order; the last one is scored.
             *earlier, text = text
-            before = tuple(earlier)
+            before = tuple(str(t) for t in earlier)  # texts, as checked above
         if not isinstance(text, str) or expect is _MISSING or isinstance(expect, list):
             problems.append(f"{path}:{line}: a case needs `text` (a string, or a list of messages) and "
                             "`expect` (an id or null)")
@@ -166,27 +167,34 @@ def load_cases(path: Path, known_ids: set[str] | None = None) -> tuple[list[Case
         if expect is not None and known_ids is not None and expect not in known_ids:
             problems.append(f"{path}:{line}: expect '{expect}' is not an id in the knowledge base; case skipped")
             continue
-        aspect = fields.get("aspect")
-        if aspect is not None and aspect not in ASPECTS:
-            problems.append(f"{path}:{line}: aspect '{aspect}' is not one of {', '.join(ASPECTS)}")
-            aspect = None
-        tags = fields.get("tags") or []
-        tags = tags if isinstance(tags, list) else [tags]
+        written = fields.get("aspect")
+        aspect = written if isinstance(written, str) and written in ASPECTS else None
+        if written is not None and aspect is None:
+            problems.append(f"{path}:{line}: aspect '{written}' is not one of {', '.join(ASPECTS)}")
+        tags = fields.get("tags")
+        tags = tags if isinstance(tags, list) else [tags] if isinstance(tags, str) else []
         cases.append(Case(text, expect, aspect, tuple(dict.fromkeys(t for t in tags if t)), line, before))
     return cases, problems
 
 
-_MISSING = object()
+class _Missing(Enum):
+    """A field written as something a case cannot hold (a mapping), or not written at all."""
+    MISSING = "missing"
+
+
+_MISSING: Final = _Missing.MISSING
+# A case's field as written: text, null, a list of texts, or _MISSING.
+Field = Union[str, None, list[Union[str, None]], _Missing]
 # The model's vectors of knowledge texts, kept between runs (beside the default database).
 DEFAULT_CACHE = Path(__file__).resolve().parent.parent / "data" / "cache"
 
 
-def _fields(node: yaml.Node) -> dict[str, object]:
+def _fields(node: yaml.Node) -> dict[str, Field]:
     """A case's fields as written: plain values stay text (`text: no` is "no", not False, as in the
     knowledge loader); null is None; a list is a list of texts."""
     if not isinstance(node, yaml.MappingNode):
         return {}
-    fields: dict[str, object] = {}
+    fields: dict[str, Field] = {}
     for key, value in node.value:
         if isinstance(value, yaml.SequenceNode):
             fields[str(key.value)] = [_scalar(v) for v in value.value if isinstance(v, yaml.ScalarNode)]

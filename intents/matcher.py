@@ -128,7 +128,7 @@ class Matcher:
             for text in texts[entry.item.id][0] if len(_compact(text)) >= 2]
         self.item_terms = frozenset().union(*(e.strong for e in self.entries if not isinstance(e.item, Intent))) \
             if self.entries else frozenset()
-        self.embedder = None
+        self.embedder: Embedder | None = None
         self._cached_match = functools.lru_cache(maxsize=cache_size)(self._match)
         self.semantic_ready = threading.Event()
         if embedder is None:
@@ -185,7 +185,7 @@ class Matcher:
         similarity = self.semantic_matrix @ self.embedder.embed_one(text)
         best = np.full(len(self.entries), -1.0, dtype=np.float32)
         np.maximum.at(best, self.semantic_rows, similarity)
-        return {i: float(best[i]) for i in np.flatnonzero(best > -1.0)}
+        return {int(i): float(best[i]) for i in np.flatnonzero(best > -1.0)}
 
     def _skill_phrases(self) -> dict[str, list[str]]:
         """Intent id -> the phrases of the conversation skills joined to it (by id or action)."""

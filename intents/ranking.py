@@ -16,7 +16,7 @@ Two general causes of wrong picks between neighbours, both fixed here with langu
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -41,7 +41,6 @@ class RankingData:
     asker_factor: float = 0.5
     thin_margin: float = 15.0
     doubt_cosine: float = 0.012
-    settings: dict[str, float] = field(default_factory=dict)
 
 
 def load_ranking(path: Path = RANKING_FILE) -> RankingData:
