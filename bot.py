@@ -393,7 +393,7 @@ def run_bot(knowledge_dir: Path, intents_dir: Path, *, chat: bool = False,
         if console:
             import asyncio
 
-            return asyncio.run(_console_chat(settings, kb, matcher, store))
+            return asyncio.run(_console_chat(settings, kb, matcher, store, knowledge_dir, intents_dir))
         from operations.serve import Webhook, serve
 
         app = build_application(settings, kb=kb, matcher=matcher, store=store)
@@ -423,23 +423,30 @@ def run_bot(knowledge_dir: Path, intents_dir: Path, *, chat: bool = False,
 
 
 def console_settings(settings: Settings) -> Settings:
-    """The console chat's settings: its own database (console.db) beside BOT_DB, and so its own state file.
+    """The console chat's settings: its own database (console.db) beside BOT_DB, and so its own state file;
+    no flood gate (its one user is the operator at the keyboard, and piped scripts send lines at once).
 
     Trying the bot in a terminal must not touch the real bot's enquiries, tickets, outbox or the state
     file the running bot writes.
     """
-    return dataclasses.replace(settings, db_path=settings.db_path.with_name(CONSOLE_DB))
+    return dataclasses.replace(settings, db_path=settings.db_path.with_name(CONSOLE_DB), flood_gate=False)
 
 
-async def _console_chat(settings: Settings, kb: "KnowledgeBase", matcher: "Matcher",
-                        store: "EnquiryStore") -> int:
+async def _console_chat(settings: Settings, kb: "KnowledgeBase", matcher: "Matcher", store: "EnquiryStore",
+                        knowledge_dir: Path, intents_dir: Path) -> int:
     import console.chat
     from botapi.inprocess import InProcessBotAPI
+    from handlers import reload
+    from intents.matcher import Matcher
 
     api = InProcessBotAPI()
     # No outbox sender and no daily privacy job: nothing the console does is delivered anywhere.
     app = build_application(settings, kb=kb, matcher=matcher, store=store, request=api, get_updates_request=api,
                             background_jobs=False)
+    # The console's /reload (console/chat.py) reads the files again, as the running bot's watcher does.
+    reload.register(app, knowledge_dir, intents_dir,
+                    lambda new_kb: Matcher.for_mode(new_kb, settings.matcher_mode, settings.db_path.parent / "cache",
+                                                    background=True), watch=False)
     await console.chat.run_console(app, api)
     return 0
 

@@ -201,6 +201,10 @@ class Settings:
     # BOT_TEST_NOW, for tests that run `python bot.py` and need windows to open and close: the bot's clock
     # starts at this time and runs on from there. Unset (always, in production), the real clock is used.
     test_now: datetime | None = None
+    # The flood gate (handlers/floodgate.py) holds one person's answers beyond a rate no person types at.
+    # The console chat turns it off: its one user is the operator at the keyboard, and a script piped into
+    # it (`printf 'a\nb\n...' | python bot.py chat`) sends its lines faster than anyone types.
+    flood_gate: bool = True
     # Problems worth a warning at start that do not stop the bot (a .env readable by others).
     warnings: tuple[str, ...] = field(default=(), compare=False)
 

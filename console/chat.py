@@ -10,7 +10,12 @@ Piped input works too (`printf '/start\n1\n' | python bot.py chat`): without a t
 prompt and no colour, and each input line is echoed so that the output reads as a conversation.
 
 A few lines stand for what a keyboard cannot type: `:photo`, `:sticker`, `:voice`, `:file`,
-`:location` send those kinds of message, and `:edit TEXT` edits your last message.
+`:location` send those kinds of message, and `:edit TEXT` edits your last message. `/reload` reads the
+knowledge files again (handlers/reload.py), for whoever edits them and tries the result here; /quit ends.
+
+The console's own lines (the prompt's "나>", "봇:", notices, goodbye) keep one language: the console's
+(ko, or en for an English user_lang), or the one chosen with /lang. The bot answers each question in its
+language as on Telegram, but the labels do not switch with it.
 """
 from __future__ import annotations
 
@@ -32,11 +37,13 @@ from botapi.inprocess import InProcessBotAPI
 from botapi.updates import Sender, UpdateFactory
 from console.render import buttons_of, render_buttons, render_text, wrap
 from handlers.bounds import INPUT_LIMIT
-from handlers.context import CHOSEN_LANG, SEEN_LANG
+from handlers.context import CHOSEN_LANG
+from handlers.services import services_of
 from handlers.texts import LANGS
 
 TEXTS_FILE = Path(__file__).with_name("texts.yaml")
 QUIT_COMMANDS = frozenset({"/quit", "/exit"})
+RELOAD_COMMAND = "/reload"
 CONSOLE_USER_ID = 1
 _INDENT = "    "
 
@@ -88,13 +95,11 @@ class ConsoleChat:
         return text.format(**values) if values else text
 
     def current_lang(self) -> str:
-        """The language the bot speaks to this user now: /lang's choice, else the last question's, else
-        the console's own (from `user_lang`). The console's lines (prompt, notices, goodbye) follow it."""
-        data = self.application.user_data.get(self.user_id) or {}
-        for key in (CHOSEN_LANG, SEEN_LANG):
-            if data.get(key) in LANGS:
-                return data[key]
-        return self.lang
+        """The language of the console's own lines (prompt, labels, notices, goodbye): /lang's choice, else
+        the console's own (from `user_lang`). Not the last question's: an English question between Korean
+        ones would switch "나>" to "You>" and back."""
+        chosen = (self.application.user_data.get(self.user_id) or {}).get(CHOSEN_LANG)
+        return chosen if chosen in LANGS else self.lang
 
     # ------------------------------------------------------------------ output
     def _write(self, text: str) -> None:
@@ -216,6 +221,9 @@ class ConsoleChat:
 
     async def send(self, line: str) -> None:
         """Turn one typed line into an update and let the Application handle it."""
+        if line.strip().lower() == RELOAD_COMMAND:
+            await self.reload()
+            return
         update = self.update_for(line)
         if update is None:
             return
@@ -223,6 +231,20 @@ class ConsoleChat:
             self._write(_INDENT + update)
             return
         await self.application.process_update(update)
+
+    async def reload(self) -> None:
+        """/reload: the knowledge files read again, and the outcome (the staff command's texts)."""
+        reloader = services_of(self.application).reloader
+        if reloader is None:  # an Application built without one (a test's)
+            self._write(_INDENT + self.t("no_reload"))
+            return
+        outcome = await reloader.reload("console /reload", report_errors=False)
+        texts, lang = services_of(self.application).texts, self.current_lang()
+        if outcome.ok:
+            text = texts.get("reload.done", lang, version=outcome.version, items=outcome.items)
+        else:
+            text = texts.get("reload.failed", lang, version=reloader.version, errors=outcome.errors)
+        self._print_message(f"{self.t('console')}:", render_text(text, "HTML", ansi=self.ansi), None)
 
     # ------------------------------------------------------------------ the loop
     def _start_reader(self, loop: asyncio.AbstractEventLoop, lines: asyncio.Queue, ready: threading.Event) -> None:

@@ -9,13 +9,16 @@ from telegram.ext import Application
 
 from handlers import asking, browsing, errors, followup, help, language, nontext, privacy, recorder, start
 from handlers import alerts, deadlines, finder, floodgate, report, staff
+from handlers.services import services_of
 
 
 def register_all(app: Application, *, background_jobs: bool = True) -> None:
     """Every handler, in order; `background_jobs=False` leaves out the outbox sender and the daily job."""
     # Group -5: the flood gate. Beyond a person's rate (8 updates in 10 s) one polite note, then their
     # updates are recorded (it calls the recorder itself) and stopped there, unanswered, until they slow down.
-    floodgate.register(app)
+    # Not in the console chat (Settings.flood_gate): one trusted operator, whose piped scripts type fast.
+    if services_of(app).settings.flood_gate:
+        floodgate.register(app)
 
     # Group -2: the recorder writes every message and button press to the enquiry log before anything
     # answers it, so nothing a user sends is lost even when answering fails.

@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import io
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -22,9 +23,10 @@ from telegram.ext import (
 )
 
 from botapi import InProcessBotAPI
-from conftest import FROZEN_ARGS
+from conftest import FROZEN_ARGS, FROZEN_INTENTS, FROZEN_KNOWLEDGE
 from console.chat import run_console
 from console.render import display_width, render_text, wrap
+from test_reload import NEW_FAQ
 
 ROOT = Path(__file__).resolve().parent.parent
 MENU = InlineKeyboardMarkup([
@@ -174,3 +176,66 @@ def test_bot_py_chat_with_piped_stdin_and_no_token(tmp_path):
     assert "[1]" in out  # the main menu's buttons, numbered
     assert "봇 (수정됨):" in out or out.count("봇:") >= 3  # pressing 1 edited the menu or answered anew
     assert "Traceback" not in done.stderr
+
+
+def test_a_piped_script_is_answered_line_by_line_with_one_label_language(tmp_path):
+    """The console's one user is the operator: twelve lines piped at once are all answered (no flood gate),
+    and an English question between Korean ones does not switch the labels to "You>"/"Bot:"."""
+    env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
+    env.update(BOT_DB=str(tmp_path / "bot.db"), NO_COLOR="1")
+    lines = ["/help", "안녕하세요", "hello", "무역사절단 신청 방법", "how do I apply for the trade mission",
+             "창업보육센터 알려주세요", "수소 관련 지원사업 뭐 있어요", "고맙습니다", "thanks", "/programs",
+             "청년 일자리 뭐 있어요", "안녕히 계세요"]
+    done = subprocess.run([sys.executable, "bot.py", "chat", *FROZEN_ARGS], cwd=ROOT, env=env,
+                          input="\n".join(lines) + "\n", capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "잠시 답변을 멈추었습니다" not in out and "paused my answers" not in out
+    echoed = [line for line in out.splitlines() if line.endswith(tuple(lines)) and ">" in line]
+    assert [line.split("> ", 1)[0] for line in echoed] == ["나"] * len(lines)
+    assert "You>" not in out and "Bot:" not in out
+    answers = [line for line in out.splitlines() if line.startswith(("봇:", "봇 (수정됨):"))]
+    assert len(answers) >= len(lines)  # every line answered (a program list edits its message in place)
+
+
+def test_bot_py_chat_reloads_the_knowledge_files(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
+    env.update(BOT_DB=str(tmp_path / "bot.db"), NO_COLOR="1")
+    done = subprocess.run([sys.executable, "bot.py", "chat", *FROZEN_ARGS], cwd=ROOT, env=env,
+                          input="/reload\n", capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "콘솔: ✅ 지식 파일을 다시 읽었습니다." in done.stdout
+
+
+async def test_reload_in_the_console_answers_from_the_edited_files(tmp_path, settings, store):
+    """The operator edits a knowledge file and types /reload: the next question is answered from it."""
+    from bot import build_application
+    from console.chat import ConsoleChat
+    from handlers import reload
+    from intents.matcher import Matcher
+    from knowledge.loader import load_or_raise
+
+    knowledge, intents = tmp_path / "knowledge", tmp_path / "intents"
+    shutil.copytree(FROZEN_KNOWLEDGE, knowledge)
+    shutil.copytree(FROZEN_INTENTS, intents)
+    kb = load_or_raise(knowledge, intents)
+    api = InProcessBotAPI()
+    app = build_application(settings, kb=kb, matcher=Matcher(kb), store=store, request=api, get_updates_request=api,
+                            background_jobs=False)
+    reload.register(app, knowledge, intents, Matcher, watch=False)
+    out = io.StringIO()
+    chat = ConsoleChat(app, api, stdin=io.StringIO(), stdout=out)
+    api.listen(chat.on_call)
+    async with app:
+        await chat.send("진흥원 주차장 이용 시간 알려주세요")
+        assert "테스트 답변입니다" not in out.getvalue()
+        agency = knowledge / "agency.yaml"
+        agency.write_text(agency.read_text(encoding="utf-8") + NEW_FAQ, encoding="utf-8")
+        await chat.send("/reload")
+        assert "콘솔: ✅ 지식 파일을 다시 읽었습니다." in out.getvalue()
+        await chat.send("진흥원 주차장 이용 시간 알려주세요")
+        assert out.getvalue().rstrip().endswith("테스트 답변입니다. 주차장 안내는 담당자에게 문의해 주세요.") or \
+            "봇: 테스트 답변입니다" in out.getvalue()
+        (knowledge / "broken.yaml").write_text("faqs:\n  - id: Bad Id\n", encoding="utf-8")
+        await chat.send("/reload")
+        assert "broken.yaml" in out.getvalue() and "이전 버전" in out.getvalue()
