@@ -149,6 +149,7 @@ class InProcessBotAPI(BaseRequest):
             "editMessageText": self._edit_message_text,
             "editMessageReplyMarkup": self._edit_message_reply_markup,
             "editMessageCaption": self._edit_message_caption,
+            "editMessageMedia": self._edit_message_media,
             "deleteMessage": self._delete_message,
             "answerCallbackQuery": self._answer_callback_query,
             "setMyCommands": self._set_my_commands,
@@ -529,6 +530,38 @@ class InProcessBotAPI(BaseRequest):
             return True
         msg["caption"], _ = self._text_and_entities(params, "caption", MAX_CAPTION_LENGTH)
         return self._edited("editMessageCaption", msg, self._inline_markup(params), params)
+
+    def _edit_message_media(self, params: Params, files: dict) -> dict | bool:
+        """A photo replaced by another (uploaded as "attach://<name>"), with its new caption."""
+        msg = self._editable(params)
+        if msg is None:
+            return True
+        media = params.get("media")
+        media = json.loads(media) if isinstance(media, str) else dict(media or {})
+        if media.get("type") != "photo" or "photo" not in msg:
+            raise _bad_request("only a photo can replace a photo here")
+        # Over HTTP the media names its upload ("attach://<name>"); in process the reference is left out of
+        # the parameters and the upload is the request's one file.
+        reference = str(media.get("media") or "")
+        if reference.startswith("attach://"):
+            upload = files.get(reference.removeprefix("attach://"))
+        else:
+            upload = None if reference else next(iter(files.values()), None)
+        if upload is None and not reference:
+            raise _bad_request("there is no media in the request")
+        file_id, unique_id = self.next_file_id("photo")
+        msg["photo"] = [{"file_id": file_id, "file_unique_id": unique_id, "width": 640, "height": 480}]
+        plain, entities = self._text_and_entities(media, "caption", MAX_CAPTION_LENGTH)
+        msg.pop("caption", None)
+        msg.pop("caption_entities", None)
+        if plain:
+            msg["caption"] = plain
+            if entities:
+                msg["caption_entities"] = entities
+        self._set_markup(msg, self._inline_markup(params))
+        msg["edit_date"] = int(time.time())
+        self._record("editMessageMedia", msg, media, content=(upload or {}).get("content"))
+        return msg
 
     def _edit_message_reply_markup(self, params: Params, files: dict) -> dict | bool:
         msg = self._editable(params)

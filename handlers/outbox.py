@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING, Awaitable, Callable
 
-from telegram import InlineKeyboardMarkup, InputFile, Message, ReplyParameters
+from telegram import InlineKeyboardMarkup, InputFile, InputMediaPhoto, Message, ReplyParameters
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.ext import Application, CallbackContext
 from telegram.warnings import PTBDeprecationWarning
@@ -228,6 +228,12 @@ async def _deliver(app: Application, store: "EnquiryStore", row: OutboxRow) -> t
     markup = InlineKeyboardMarkup.de_json(row["reply_markup"], bot) if row["reply_markup"] else None
     # parse_mode None must reach the Bot API as "no parse mode", not as the Application's default (HTML).
     parse_mode = row["parse_mode"]
+    if row.get("photo") and row["edit_message_id"] is not None:  # a report drawn again, in place
+        media = InputMediaPhoto(InputFile(row["photo"], filename=f"outbox-{row['id']}.png"),
+                                caption=row["text"] or None, parse_mode=parse_mode)
+        edited = await bot.edit_message_media(media, chat_id=row["chat_id"], message_id=row["edit_message_id"],
+                                              reply_markup=markup)
+        return (edited.message_id if isinstance(edited, Message) else row["edit_message_id"]), None
     if row.get("photo"):  # a picture with its caption (the weekly report): the writer keeps the caption short
         sent = await bot.send_photo(row["chat_id"], InputFile(row["photo"], filename=f"outbox-{row['id']}.png"),
                                     caption=row["text"] or None, parse_mode=parse_mode, reply_markup=markup)

@@ -25,7 +25,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationHandlerStop, CallbackQueryHandler, MessageHandler, filters
 
-from handlers import alerts, cards, finder, followup
+from handlers import alerts, cards, finder, followup, report
 from handlers.actions import register_action
 from handlers.commands import command
 from handlers.consent import retention_text
@@ -180,11 +180,16 @@ async def forget_or_keep(update: Update, context: BotContext, *, confirmed: bool
     # them, the /stats messages of that week are blanked too.
     week_ago = context.store.clock() - STATS_REACH
     quoted_in_stats = context.store.privacy.unanswered_since(user_id, week_ago - STATS_REACH) > 0
+    # The staff reports (/report, weekly) quote them too, in the caption and the chart: each report posted
+    # since their first unanswered question is drawn again without it.
+    first_unanswered = context.store.privacy.first_unanswered_at(user_id)
     result = context.store.privacy.forget_user(user_id)
     if result["tickets"]:
         context.desk.refresh_cards(result["tickets"])  # staff see the tickets as deleted
     if quoted_in_stats:
         context.desk.blank_stats(since=week_ago)
+    if first_unanswered is not None:
+        await report.redraw_reports(context.application, since=first_unanswered)
     await show(update, context, context.texts.get("privacy.forget.done", lang), cards.main_menu(context.texts, lang))
     # What the bot keeps outside the database: the language choice, a follow-up draft (the flow itself
     # was ended before this button reached here). Gone from the state file now, not at the next write.

@@ -1,7 +1,8 @@
 """/report in the staff chat and the weekly report job: the report's chart with its summary as caption.
 
 Both write one outbox row (the PNG and the caption) for the chat and let the outbox sender deliver it, so
-a report survives a restart or a Telegram outage like every other message to staff. The figures are read
+a report survives a restart or a Telegram outage like every other message to staff. The row keeps the
+period: after /forget, the reports that may quote the person's questions are drawn again in place. The figures are read
 on the event loop (short SQL on the bot's own connection); the chart is drawn in a worker thread (about
 half a second of matplotlib), so answering people goes on meanwhile.
 
@@ -27,8 +28,8 @@ from handlers.staff_gate import staff_command_filter
 from reports.caption import caption
 from reports.charts import render_png
 from reports.figures import collect, period
-from store.database import KST
-from store.outbox import REPORT
+from store.database import KST, iso, parse_iso
+from store.outbox import REPORT, REPORT_EDIT
 
 _log = logging.getLogger(__name__)
 
@@ -38,14 +39,36 @@ WEEKLY_AT = time(9, 0, tzinfo=KST)      # ... at 09:00, for the seven days that 
 MAX_DAYS = 92
 
 
-async def enqueue_report(app: Application, chat_id: int, since: datetime, until: datetime) -> int:
-    """Collect, draw and write the report for [since, until) to the outbox for `chat_id`; returns the row id."""
+async def enqueue_report(app: Application, chat_id: int, since: datetime, until: datetime, *,
+                         edit_message_id: int | None = None) -> int:
+    """Collect, draw and write the report for [since, until) to the outbox for `chat_id`; returns the row id.
+
+    With `edit_message_id` it replaces that report message's chart and caption (redraw_reports).
+    """
     services = services_of(app)
     figures = collect(services.store.db, since, until, kb=services.knowledge.kb)
     png = await asyncio.to_thread(render_png, figures)
-    row = services.store.outbox.enqueue(chat_id, caption(figures), purpose=REPORT, photo=png)
+    row = services.store.outbox.enqueue(chat_id, caption(figures), photo=png, period=f"{iso(since)}/{iso(until)}",
+                                        purpose=REPORT if edit_message_id is None else REPORT_EDIT,
+                                        edit_message_id=edit_message_id)
     outbox.kick(app)
     return row
+
+
+async def redraw_reports(app: Application, since: datetime) -> int:
+    """Draw every report posted since `since` again for its own period, in place (after /forget: the chart
+    and the caption quote unanswered questions in people's words, and the person's are deleted now).
+    Returns how many."""
+    store = services_of(app).store
+    redrawn = 0
+    for row in store.outbox.posted_since(REPORT, since):
+        if not row["period"] or row["sent_message_id"] is None:
+            continue  # written before reports kept their period
+        start, _, end = row["period"].partition("/")
+        await enqueue_report(app, row["chat_id"], parse_iso(start), parse_iso(end),  # type: ignore[arg-type]
+                             edit_message_id=row["sent_message_id"])
+        redrawn += 1
+    return redrawn
 
 
 async def report_command(update: Update, context: BotContext) -> None:

@@ -75,8 +75,8 @@ def staff_name(ticket: Mapping[str, Any], key: str = "claimed_by") -> str:
 # -- the ticket card ------------------------------------------------------------------------------------
 
 def status_line(ticket: Ticket, texts: Texts, lang: str) -> str:
-    if ticket["deleted"]:
-        return texts.get("staff.status.deleted", lang)
+    if ticket["deleted"]:  # closed when its personal data went (store.privacy)
+        return texts.get("staff.status.deleted", lang, time=local_time(ticket["deleted_at"]))
     status = ticket["status"]
     if status == "claimed":
         return texts.get("staff.status.claimed", lang, staff=staff_name(ticket))
@@ -231,7 +231,7 @@ def inbox_text(tickets: Sequence[Ticket], now: datetime, texts: Texts, lang: str
         status = (texts.get("staff.inbox.claimed", lang, staff=staff_name(ticket))
                   if ticket["status"] == "claimed" else texts.get("staff.inbox.open", lang))
         if ticket["deleted"]:
-            who = texts.get("staff.status.deleted", lang)
+            who = texts.get("staff.card.deleted", lang)
         elif ticket["anonymous"]:
             who = texts.get("staff.inbox.anonymous", lang)
         else:

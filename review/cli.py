@@ -119,7 +119,9 @@ def cmd_show(store, args: argparse.Namespace, out: IO[str]) -> int:
     if t["answered_at"]:
         print(f"  answered   first {when(t['answered_at'])} KST by {t['answered_by']}", file=out)
     if t["closed_at"]:
-        print(f"  closed     {when(t['closed_at'])} KST by {t['closed_by']}", file=out)
+        # Nobody on the staff closed a ticket whose personal data was deleted (/forget, the retention purge).
+        by = f"by {t['closed_by']}" if t["closed_by"] is not None else "when its personal data was deleted"
+        print(f"  closed     {when(t['closed_at'])} KST {by}", file=out)
     if t["staff_card_message_id"]:
         print(f"  staff card chat {t['staff_chat_id']}, message {t['staff_card_message_id']}", file=out)
     print("Messages:", file=out)

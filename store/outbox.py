@@ -36,6 +36,7 @@ INBOX_VIEW = "inbox_view"      # /inbox: one row per ticket it lists (text left 
 CONFIRM = "staff_confirm"      # "answer recorded" to the staff member
 USER_PROMPT = "user_prompt"    # "write your message for staff", to the user
 REPORT = "report"              # the staff report (its chart, the summary as caption): /report and weekly
+REPORT_EDIT = "report_edit"    # a report drawn again (after /forget) in place of the one sent: chart and caption
 REPLY_TO_CARD = (STAFF_NOTE, USER_NOTE)
 
 
@@ -63,11 +64,13 @@ class Outbox(Part):
     def enqueue(self, chat_id: int, text: str, *, parse_mode: str | None = "HTML",
                 reply_markup: Any = None, purpose: str, ticket: int | None = None,
                 edit_message_id: int | None = None, not_before: datetime | None = None,
-                photo: bytes | None = None) -> int:
+                photo: bytes | None = None, period: str | None = None) -> int:
         """Write a message to send; committed (or part of the caller's `atomic()` block). Returns its id.
 
         With `photo` (PNG or JPEG bytes) the row is sent as that picture with `text` as its caption
-        (at most 1,024 characters); the bytes are dropped from the file once it is sent.
+        (at most 1,024 characters); the bytes are dropped from the file once it is sent. With
+        edit_message_id too, that picture and caption replace those of the message. A report row keeps
+        its `period` ("<since>/<until>"), so that it can be drawn again.
 
         reply_markup is the Bot API's JSON form (a dict), or any object with to_dict() (such as
         python-telegram-bot's InlineKeyboardMarkup). With edit_message_id the sender edits that message
@@ -78,9 +81,9 @@ class Outbox(Part):
         now = self._now()
         cursor = self.db.execute(
             "INSERT INTO outbox (chat_id, text, parse_mode, reply_markup, edit_message_id, purpose, ticket,"
-            " created_at, next_attempt_at, photo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " created_at, next_attempt_at, photo, period) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (chat_id, text, parse_mode, dumps(reply_markup) if reply_markup is not None else None,
-             edit_message_id, purpose, ticket, now, iso(not_before) if not_before else now, photo),
+             edit_message_id, purpose, ticket, now, iso(not_before) if not_before else now, photo, period),
         )
         outbox_id = int(cursor.lastrowid or 0)
         log.debug("outbox %d queued (%s, ticket %s)", outbox_id, purpose, ticket)
@@ -144,8 +147,9 @@ class Outbox(Part):
         with self.db.atomic():
             was_pending = self.db.execute(
                 "UPDATE outbox SET status = 'sent', sent_at = ?, sent_message_id = ?, attempts = attempts + 1,"
-                " photo = NULL, text = CASE purpose WHEN ? THEN '' ELSE text END WHERE id = ? AND status = 'pending'",
-                (now, message_id, REPORT, outbox_id),
+                " photo = NULL, text = CASE WHEN purpose IN (?, ?) THEN '' ELSE text END"
+                " WHERE id = ? AND status = 'pending'",
+                (now, message_id, REPORT, REPORT_EDIT, outbox_id),
             ).rowcount > 0
             if not was_pending:
                 self.db.execute("UPDATE outbox SET sent_message_id = ? WHERE id = ?", (message_id, outbox_id))

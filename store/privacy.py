@@ -2,7 +2,9 @@
 
 Forgetting deletes the user's enquiries and ratings and blanks the personal fields of their tickets
 (name, contact, question, every message text, and the outbox copies such as the staff card). The ticket
-rows stay, marked deleted, so that staff see what happened to a ticket they were handling. With
+rows stay, marked deleted and closed (closed_by NULL: nobody on the staff closed it), so that staff see
+what happened to a ticket they were handling, and /inbox, `enquiries list --status open` and the open
+counts no longer hold it. With
 `PRAGMA secure_delete` the old bytes are zeroed as they are freed, and forget_user() checkpoints and empties
 the write-ahead log (which still holds the old page images); vacuum() also rebuilds the file. When another
 connection is reading at that moment the log cannot be emptied: the checkpoint is then left pending and
@@ -16,7 +18,7 @@ from datetime import datetime, timedelta
 from typing import cast
 
 from store.base import Part
-from store.database import iso
+from store.database import iso, parse_iso
 from store.enquiries import IS_QUESTION, IS_UNANSWERED
 from store.rows import Forgotten, Kept, KeptTicket
 from store.search import fold_deleted
@@ -41,6 +43,10 @@ class Privacy(Part):
         marks = ", ".join("?" * len(numbers))
         blank = _BLANK_TICKET + (", user_id = NULL, chat_id = NULL" if unlink else "")
         self.db.execute(f"UPDATE tickets SET {blank} WHERE number IN ({marks})", (now, *numbers))
+        # Nobody will handle them now: a ticket still open is closed (closed_by stays NULL, no staff member
+        # closed it); one staff had closed keeps its closing time.
+        self.db.execute(f"UPDATE tickets SET status = 'closed', closed_at = ? WHERE number IN ({marks})"
+                        " AND status != 'closed'", (now, *numbers))
         self.db.execute(f"UPDATE ticket_messages SET text = NULL WHERE ticket IN ({marks})", tuple(numbers))
         # The staff card and the answers sent carry the same personal data.
         self._blank_outbox(f"ticket IN ({marks})", tuple(numbers))
@@ -97,6 +103,12 @@ class Privacy(Part):
             f"SELECT count(*) AS n FROM enquiries WHERE user_id = ? AND time >= ? AND {IS_QUESTION}"
             f" AND {IS_UNANSWERED} AND text != ''", (user_id, iso(since)))
         return row["n"] if row else 0
+
+    def first_unanswered_at(self, user_id: int) -> datetime | None:
+        """When the user's first question the bot did not answer outright was asked (what reports quote)."""
+        row = self._one(f"SELECT min(time) AS first FROM enquiries WHERE user_id = ? AND {IS_QUESTION}"
+                        f" AND {IS_UNANSWERED} AND text != ''", (user_id,))
+        return parse_iso(row["first"]) if row and row["first"] else None
 
     def user_data(self, user_id: int, recent: int = 5) -> Kept:
         """What is kept about a user (for /mydata): counts, recent questions, tickets with their fields."""

@@ -101,6 +101,7 @@ class OutboxRow(TypedDict):
     sent_message_id: int | None
     flood_waits: int
     photo: bytes | None            # a picture sent with text as its caption; None once sent
+    period: str | None             # a report's "<since>/<until>" (UTC ISO-8601), to draw it again
 
 
 class KeptTicket(TypedDict):

@@ -236,3 +236,10 @@ def m008_step_replies(db: Database) -> None:
     the follow-up's question) is logged like any other, but is no question to the bot: step_reply = 1
     keeps it out of /mydata's recent questions, the statistics and `enquiries unanswered`."""
     db.table("enquiries").add_column("step_reply", int, not_null_default=0)
+
+
+@migrations()
+def m009_report_periods(db: Database) -> None:
+    """A report row keeps the period it covers ("<since>/<until>", UTC ISO-8601): a report quotes people's
+    unanswered questions, and when one of them asks to be forgotten it is drawn again for that period."""
+    db.table("outbox").add_column("period", str)

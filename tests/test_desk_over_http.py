@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # The frozen knowledge of the bot's tests (tests/data/frozen), not the shipped files staff rewrite.
 KNOWLEDGE = FROZEN_ARGS
 STAFF_CHAT, STAFF = -100777, 501
-NAMED, ANONYMOUS, RATER = 11, 12, 13
+NAMED, ANONYMOUS, RATER, FORGETTER = 11, 12, 13, 14
 PHONE = "055-123-4567"
 
 
@@ -78,6 +78,18 @@ async def test_the_desk_bars_through_bot_py_over_http(tmp_path: Path) -> None:
             server.push_update(factory.callback(down, user_id=RATER, message_id=answer["message_id"]))
             await wait_until(lambda: len(server.api.calls) > before + 1)
             await wait_until(lambda: len(server.api.sent_to(STAFF_CHAT)) >= 2)  # both cards posted
+            # A ticket, then /forget confirmed by typing: the card is edited to deleted and closed.
+            await say(server, factory, FORGETTER, "/contact", "개인정보 수집·이용 동의")
+            await say(server, factory, FORGETTER, "네", "성함")
+            await say(server, factory, FORGETTER, "박지우입니다", "박지우님")
+            await say(server, factory, FORGETTER, "jiwoo.park@example.org", "질문")
+            await say(server, factory, FORGETTER, "방산 전시회 참가 지원 문의드립니다", "접수할까요")
+            await say(server, factory, FORGETTER, "네", "접수 번호")
+            await wait_until(lambda: len(server.api.sent_to(STAFF_CHAT)) >= 3)
+            await say(server, factory, FORGETTER, "/forget", "삭제할까요")
+            await say(server, factory, FORGETTER, "네", "삭제했습니다")
+            await wait_until(lambda: any(e["method"] == "editMessageText" and "삭제 · 종결" in (e.get("plain") or "")
+                                         for e in server.api.sent_to(STAFF_CHAT)))
         finally:
             proc.terminate()
             output, _ = await asyncio.wait_for(proc.communicate(), 20)
@@ -99,6 +111,13 @@ async def test_the_desk_bars_through_bot_py_over_http(tmp_path: Path) -> None:
     assert exported.returncode == 0 and stat.S_IMODE(xlsx.stat().st_mode) == 0o600
     ignored = subprocess.run(["git", "check-ignore", "-q", "data/exports/enquiries-2026-01-01.xlsx"], cwd=ROOT)
     assert ignored.returncode == 0  # the default data folder is git-ignored
+
+    forgotten = [line for line in enquiries(db, "list").stdout.splitlines() if "(deleted)" in line]
+    assert len(forgotten) == 1 and " closed " in forgotten[0]
+    assert "No open tickets" not in enquiries(db, "list", "--status", "open").stdout  # the other two wait
+    staff_chat_now = [m.get("text") or "" for (chat, _), m in server.api.messages.items() if chat == STAFF_CHAT]
+    assert any("삭제 · 종결" in text for text in staff_chat_now)
+    assert not any("박지우" in text or "jiwoo" in text for text in staff_chat_now)  # the card as it reads now
 
     unanswered = enquiries(db, "unanswered", *KNOWLEDGE)
     assert unanswered.returncode == 0 and "예비창업자 지원 신청 자격이 어떻게 되나요" in unanswered.stdout

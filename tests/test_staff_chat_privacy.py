@@ -8,7 +8,9 @@ and a real SQLite file.
 from __future__ import annotations
 
 import asyncio
+import io
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 
@@ -167,3 +169,63 @@ async def test_forget_blanks_stats_that_may_quote_the_persons_questions(desk):
     await deliver(desk)
     now = desk.api.message(STAFF_CHAT, stats["message_id"])["text"]
     assert "해커톤" not in now and "/stats" in now
+
+
+async def test_forget_closes_the_persons_tickets_in_every_staff_view(desk, db_path):
+    """After /forget (confirmed by typing 네) the ticket is closed, not only blanked: its card says so and
+    keeps no buttons, /inbox no longer lists it, and the `enquiries` CLI shows it closed and deleted."""
+    ticket = await everything_posted(desk)
+    number = ticket["number"]
+    assert f"#{number}" in (await staff_command(desk, "/inbox"))[-1]["plain"]
+    await desk.command("/forget")
+    await desk.say("네")
+    await deliver(desk)
+    closed = desk.store.tickets.get(number)
+    assert (closed["status"], closed["deleted"], closed["closed_by"]) == ("closed", True, None)
+    assert closed["closed_at"] == closed["deleted_at"]
+    card = desk.api.message(STAFF_CHAT, closed["staff_card_message_id"])
+    assert "🗑 삭제 · 종결" in card["text"] and not card.get("reply_markup")
+    inbox = (await staff_command(desk, "/inbox"))[-1]["plain"]
+    assert inbox.startswith("처리할 문의가 없습니다") and f"#{number}" not in inbox
+    listing = enquiries(db_path, "list")
+    [row] = [line for line in listing.splitlines() if "(deleted)" in line]
+    assert row.split()[0] == str(number) and " closed " in row and not any(s in listing for s in SECRETS)
+    assert enquiries(db_path, "list", "--status", "open").startswith("No open tickets")
+    shown = enquiries(db_path, "show", str(number))
+    assert "when its personal data was deleted" in shown and not any(s in shown for s in SECRETS)
+
+
+def enquiries(db_path: Path, *args: str) -> str:
+    """`python bot.py enquiries ARGS` on the bot's database, in process."""
+    from bot import build_parser
+    from review.cli import run_enquiries
+
+    out = io.StringIO()
+    assert run_enquiries(build_parser().parse_args(["enquiries", *args]), out=out, env={"BOT_DB": str(db_path)}) == 0
+    return out.getvalue()
+
+
+async def test_forget_redraws_the_reports_that_quote_the_person_and_a_new_one_leaves_them_out(desk):
+    """/report's caption and chart list unanswered questions in people's own words: after /forget, the
+    reports posted since the person's first such question are drawn again in place, without it."""
+    unanswered = "블록체인 해커톤 참가비 환불 규정"
+    for _ in range(2):
+        await desk.say(unanswered)
+    await staff_command(desk, "/report")
+    await deliver(desk)
+    [report] = [s for s in desk.api.sent_to(STAFF_CHAT) if s["method"] == "sendPhoto"]
+    assert "해커톤" in report["plain"]
+    chart = desk.api.message(STAFF_CHAT, report["message_id"])["photo"][0]["file_id"]
+    await desk.command("/forget")
+    await desk.press("pv:forget:yes")
+    await deliver(desk)
+    [redrawn] = [s for s in desk.api.sent_to(STAFF_CHAT) if s["method"] == "editMessageMedia"]
+    assert redrawn["message_id"] == report["message_id"] and redrawn["content"].startswith(b"\x89PNG")
+    now = desk.api.message(STAFF_CHAT, report["message_id"])
+    assert "해커톤" not in now["caption"] and now["photo"][0]["file_id"] != chart
+    await staff_command(desk, "/report")
+    await deliver(desk)
+    latest = [s for s in desk.api.sent_to(STAFF_CHAT) if s["method"] == "sendPhoto"][-1]
+    assert latest["message_id"] != report["message_id"] and "해커톤" not in latest["plain"]
+    assert all(row["text"] == "" and row["photo"] is None for row in desk.store.outbox.rows()
+               if row["purpose"] in ("report", "report_edit"))  # no copy of either in the file

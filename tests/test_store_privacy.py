@@ -66,7 +66,9 @@ def test_forgotten_tickets_are_marked_deleted_for_staff(store):
     assert t["deleted"] is True and t["deleted_at"] is not None
     assert (t["name"], t["contact"], t["question"]) == (None, None, None)
     assert all(m["text"] is None for m in t["messages"])
-    assert t["status"] == "claimed" and t["staff_card_message_id"] == 900 + number  # staff can still find it
+    # Nobody can handle it now: closed, by no staff member; who had claimed it and its card stay.
+    assert (t["status"], t["closed_by"], t["closed_at"]) == ("closed", None, t["deleted_at"])
+    assert t["claimed_by"] is not None and t["staff_card_message_id"] == 900 + number  # staff can still find it
     assert store.enquiries.recent(1001) == [] and store.enquiries.last_unanswered(1001) is None
     assert store.tickets.open_for_user(1001) is None
     # Nothing pending may go out with their data; the staff card text is gone too.
@@ -212,7 +214,7 @@ def test_purged_tickets_are_no_longer_linked_to_the_person(store, clock):
     for number in (old, old + 1, forgotten, forgotten + 1):
         t = store.tickets.get(number)
         assert (t["user_id"], t["chat_id"], t["deleted"]) == (None, None, True)
-        assert t["status"] in ("claimed", "open")  # what happened to the ticket stays for the figures
+        assert t["status"] == "closed" and t["closed_by"] is None  # out of /inbox; nobody can handle it now
     assert store.tickets.get(forgotten)["deleted_at"] < store.tickets.get(old)["deleted_at"]  # first deletion kept
     assert store.tickets.of_user(1001) == [] and store.privacy.user_data(1001)["tickets"] == []
     assert store.db.execute("SELECT count(*) FROM tickets WHERE user_id IN (1001, 3003)"
