@@ -35,6 +35,7 @@ from knowledge.model import Faq, Item, KnowledgeBase, Program, Referral
 SCOPE_FILE = Path(__file__).resolve().parent / "lexicon" / "scope.yaml"
 _HANGUL_WORD = re.compile(r"[가-힣]+")
 _LATIN_WORD = re.compile(r"[a-z]+")
+NOVEL_CACHE = 20_000  # unknown words remembered (a few MB at most); the memo is cleared when full
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ class Scope:
         self.analyzer = analyzer
         self.words = words or ScopeWords.load()
         self.generic = frozenset(generic)
+        self._novel: dict[str, bool] = {}  # unknown term -> is_novel: the same words come again and again
         texts = {item.id: item_texts(item) for item in kb.items()}
         # Korean is written solid or spaced at will: a word is known if it occurs anywhere, even inside a
         # compound. English is known word by word (car is not in card).
@@ -120,6 +122,13 @@ class Scope:
         not a chat sound): 전기차, 웨딩, 노인, car."""
         if not term.startswith(UNKNOWN_PREFIX):
             return False
+        if term not in self._novel:
+            if len(self._novel) > NOVEL_CACHE:
+                self._novel.clear()
+            self._novel[term] = self._is_novel(term)
+        return self._novel[term]
+
+    def _is_novel(self, term: str) -> bool:
         word = term[len(UNKNOWN_PREFIX):].replace(" ", "")
         if word.isascii():
             if len(word) < 3 or not word.isalpha() or word in self._english or word in self.words.english_function:
@@ -174,25 +183,25 @@ class Scope:
 
     # ---- what a question asks that an item does not cover ----------------------------------------
 
-    def contrast(self, text: str, analysis: Analysis, item_id: str) -> tuple[str, str] | None:
-        """(the question's novel word, the item's word in its place) where the question names another kind
-        of what the item is about (전기차 충전소 / 수소 충전소, 연말 정산 / 연말 성과공유회); None otherwise."""
-        own = self._name_pairs.get((item_id, _is_latin(text)))
+    def contrast(self, pairs: list[tuple[str, str, bool]], asked: set[str], item_id: str, latin: bool
+                 ) -> tuple[str, str] | None:
+        """(the question's novel word, the item's word in its place) where the question - its neighbouring
+        terms `pairs` and all its terms `asked` - names another kind of what the item is about (전기차 충전소
+        / 수소 충전소, 연말 정산 / 연말 성과공유회); None otherwise."""
+        own = self._name_pairs.get((item_id, latin))
         if not own:
             return None
-        asked = set(analysis.terms)
-        for first, second, inside in self._pairs(text):
+        for first, second, inside in pairs:
             # A novel word typed inside a compound of known words (양식|어류|질병) is the asker's own wording
             # of the item's thing; one that begins a word or follows a known one names another thing.
             if not inside and self._novel_beside(first, second):
-                rivals = {a for a, b in own if b == second}
+                novel, rivals = first, {a for a, b in own if b == second}
             elif self._novel_beside(second, first):
-                rivals = {b for a, b in own if a == first}
+                novel, rivals = second, {b for a, b in own if a == first}
             else:
                 continue
             rivals = {m for m in rivals if m not in asked and m not in self.generic}
             if rivals:
-                novel = first if first.startswith(UNKNOWN_PREFIX) and self.is_novel(first) else second
                 return novel[len(UNKNOWN_PREFIX):], sorted(rivals)[0]
         return None
 
@@ -209,19 +218,8 @@ class Scope:
         return any(p.search(t) for t in texts for p in self.words.address_patterns)
 
     def uncovered(self, text: str, analysis: Analysis, item_id: str) -> str | None:
-        """Why `item_id` does not answer the question, or None if nothing speaks against it."""
-        item = self.kb.get(item_id)
-        if not isinstance(item, (Program, Referral, Faq)):
-            return None
-        if isinstance(item, Program) and self.is_place_question(analysis.normalized) \
-                and not self._gives_place.get(item_id, False):
-            return "place"
-        # An FAQ about programs (수소충전소 몇 개 지어요) is about what their names name: contradicted when
-        # every one of them is.
-        named = [item_id] if isinstance(item, (Program, Referral)) else list(getattr(item, "programs", ()))
-        if named and all(self.contrast(text, analysis, name) for name in named):
-            return "contrast"
-        return None
+        """Why `item_id` does not answer the question ("place", "contrast"), or None."""
+        return self._Question(self, text, analysis).uncovered(item_id)
 
     def review(self, decision: Decision, text: str, analysis: Analysis) -> Decision:
         """The decision with contradicted items ruled out: an answer about one becomes the fallback, and so
@@ -231,9 +229,12 @@ class Scope:
         fallback's example questions bring them up."""
         if decision.area is not None or decision.kind == "fallback":
             return decision
-        ruled_out = {c.id for c in decision.candidates if self.uncovered(text, analysis, c.id)}
+        question = self._Question(self, text, analysis)
+        if not question.place and not question.pairs:
+            return decision  # most questions: no novel word, no place asked; nothing to check
+        ruled_out = {c.id for c in decision.candidates if question.uncovered(c.id)}
         if decision.kind == "answer" and decision.id and decision.id not in ruled_out \
-                and not self.uncovered(text, analysis, decision.id):
+                and not question.uncovered(decision.id):
             return decision
         if not ruled_out and decision.kind == "suggest":
             return decision
@@ -242,6 +243,33 @@ class Scope:
         if decision.kind == "answer" or decision.candidates[0].id in ruled_out:
             return replace(decision, kind="fallback", id=None, aspect=None, candidates=candidates)
         return replace(decision, candidates=candidates)
+
+    class _Question:
+        """One question's facts for the checks, worked out once for all its candidates."""
+
+        def __init__(self, scope: "Scope", text: str, analysis: Analysis) -> None:
+            self.scope = scope
+            self.place = scope.is_place_question(analysis.normalized)
+            self.asked = set(analysis.terms)
+            self.latin = _is_latin(text)
+            novel = any(scope.is_novel(t) for t in analysis.terms)
+            self.pairs = scope._pairs(text) if novel else []
+
+        def uncovered(self, item_id: str) -> str | None:
+            scope = self.scope
+            item = scope.kb.get(item_id)
+            if not isinstance(item, (Program, Referral, Faq)):
+                return None
+            if self.place and isinstance(item, Program) and not scope._gives_place.get(item_id, False):
+                return "place"
+            if not self.pairs:
+                return None
+            # An FAQ about programs (수소충전소 몇 개 지어요) is about what their names name: contradicted
+            # when every one of them is.
+            named = [item_id] if isinstance(item, (Program, Referral)) else list(getattr(item, "programs", ()))
+            if named and all(scope.contrast(self.pairs, self.asked, n, self.latin) for n in named):
+                return "contrast"
+            return None
 
 
 def _is_latin(text: str) -> bool:
