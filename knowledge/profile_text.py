@@ -20,15 +20,17 @@ from knowledge.eligibility import Profile
 
 # (word, pattern): the first pattern that matches wins, so the more specific ones come first.
 _WHO = (
-    ("pre_founder", r"예비\s*창업|창업\s*(을\s*)?준비|창업\s*예정|창업하려|창업할\s*(계획|예정)|planning to start|"
-                    r"pre-?founder|aspiring founder|about to start a (business|company)"),
+    ("pre_founder", r"예비\s*창업|창업\s*(을\s*)?준비|창업\s*예정|창업하려|창업할\s*(계획|예정)|"
+                    r"(planning|about|going) to (start|found|set up)( (a|my|our) (own )?(business|company|startup|firm))?|"
+                    r"pre-?founder|aspiring founder"),
     ("startup", r"창업\s*\d+\s*(년\s*차|년차|년|개월)|창업한\s*지|스타트업|창업\s*기업|신생\s*기업|업력|"
                 r"\bstart-?up\b|founded .{0,20}ago|my (young )?company was founded"),
     ("student", r"대학생|대학\s*\d\s*학년|재학\s*중|대학원생|university student|college student|\bstudent\b"),
     ("job_seeker", r"구직|취업\s*준비|취준|일자리를?\s*찾|실업|미취업|job ?seeker|looking for (a )?(job|work)|unemployed"),
     ("employee", r"재직|직장인|회사\s*다니|근무\s*중|\bemployee\b|i work (at|for)"),
     ("sme", r"중소\s*기업|중견\s*기업|소기업|소상공인|제조\s*업체|기업\s*(을\s*)?운영|회사\s*(를\s*)?운영|(우리|저희)\s*회사|"
-            r"대표(입니다|예요|인데)|\bsme\b|small business|(our|my) (company|firm)|i run a"),
+            r"대표(입니다|예요|인데)|\bsme\b|small business|(our|my) (company|firm|business)|"
+            r"(i|we) (run|own|have) (a|an|our|my) (small |family )?(business|company|firm|factory|shop)?"),
 )
 _FIELD = (
     ("defense", r"방산|방위|국방|항공|우주|defen[cs]e|aerospace"),

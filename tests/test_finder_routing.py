@@ -121,3 +121,12 @@ async def test_another_institutions_service_gets_its_referral_without_an_offer(f
     (reply,) = await finder_bot.say("실업급여 받을 수 있나요?")
     assert "테스트 고용센터에서 신청합니다" in reply["plain"]
     assert not [data for data in button_data(reply) if data.startswith("fd:")]
+
+
+async def test_the_programs_to_be_checked_in_english(finder_bot):
+    (question,) = await finder_bot.say("I'm planning to start a business, what can I apply for?", lang="en")
+    assert "I have noted what you told me (Planning a startup)" in question["plain"]
+    text = (await finder_bot.press("fd:go", lang="en"))[-1]["plain"]
+    assert "To be checked: these programs have no structured criteria, so I cannot tell whether you may apply" in text
+    assert "• Test Plain Program (to be checked)" in text
+    assert "1 other programs have no structured criteria yet and were not judged" in text
