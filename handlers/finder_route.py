@@ -2,6 +2,7 @@
 
     나한테 맞는 사업 찾아줘 / what can I apply for          -> the finder (nothing named: its question)
     창업 2년차 제조업인데 받을 수 있는 지원 있나요?          -> the finder, with what was said filled in
+    예비창업자도 신청할 수 있나요? (under a program's card)   -> that program's eligibility, finder offered
     우리회사 수출지원 받을수있어요? / a story asking for export help -> the export area's list, finder offered
     테스트 창업수당 받을 수 있나요? 창업 2년차입니다          -> that program, finder offered
 
@@ -14,11 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
-from intents.decision import Decision
+from intents.decision import Candidate, Decision
 from intents.focus import question_sentence
 from knowledge.eligibility import Profile
 from knowledge.model import Faq, Program, Referral
-from knowledge.profile_text import asks_for_self, parse_profile, read_profile, without_profile
+from knowledge.profile_text import asks_for_a_list, asks_for_self, parse_profile, read_profile, without_profile
 
 if TYPE_CHECKING:
     from intents.matcher import Matcher
@@ -51,6 +52,11 @@ def route(text: str, decision: Decision, matcher: "Matcher", last: str | None = 
     if decision.area is not None or _names_program(text, matcher):
         return Route("answer", profile, decision)
     topic = _topic(text, matcher)
+    shown = matcher.kb.program(last or "")
+    if not topic and shown is not None and not asks_for_a_list(text):
+        # 예비창업자도 신청할 수 있나요? under a program's card: whether they may apply to that one
+        return Route("answer", profile, Decision("answer", shown.id, "eligibility", 100.0,
+                                                 (Candidate(shown.id, shown.kind, 100.0),), decision.lang))
     if not topic:
         return Route("finder", profile, decision)
     if isinstance(answered, Referral):

@@ -59,6 +59,9 @@ _FOR_ME = (r"(나|저|제|우리|저희)\s*(한테|에게|에|께|가)?\s*(맞�
            r"(사업|지원|프로그램)|(사업|지원\s*사업|프로그램)\s*(을|를|좀)?\s*(좀\s*)?(찾아|추천)|(뭘|무엇을|뭐)\s*(신청|지원)\s*할\s*수|"
            r"what (can|could|should) (i|we) apply|programs? (for|that (fit|suit)s?) (me|us)|(find|recommend|suggest) "
            r"(me |us )?(a |some )?programs?|(am i|are we) eligible|(i|we) qualify")
+# Asking for what there is (a list), as against whether one may apply to something (`신청할 수 있나요?`).
+_LIST_ASK = (r"뭐가\s*있|뭐\s*있|뭘\s*받|어떤\s*(지원|사업|게|것|거)|(지원|사업|프로그램)\S{0,3}\s*(이|은|는|도)?\s*(있|뭐|좀)|"
+             r"받을\s*수\s*있는|what (support|programs?|help|can)|which programs?|anything|any (support|programs?)")
 # A field said as who one is: 제조업인데, 수소 기업, ICT 회사, 방산 부품 만드는, a hydrogen company.
 _AS_WHO = (r"\s*(업체|업|기업|회사|분야|company|firm|business|startup|maker)"
            r"|(\s+\S{1,6}?)?\s*(을|를)?\s*(만드는|만들고|생산하는|생산하고|제조하는|제조하고)")
@@ -125,6 +128,13 @@ def asks_for_self(text: str) -> bool:
     """Whether the text asks what the person could get or apply for (`받을 수 있어요?`, `나한테 맞는 사업`)."""
     text = unicodedata.normalize("NFKC", text).lower()
     return re.search(_ASKS, text) is not None or re.search(_FOR_ME, text) is not None
+
+
+def asks_for_a_list(text: str) -> bool:
+    """Whether the text asks what there is for the person (`받을 수 있는 지원 있나요`, `나한테 맞는 사업`),
+    rather than whether they may apply to one thing (`예비창업자도 신청할 수 있나요?`)."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return re.search(_LIST_ASK, text) is not None or re.search(_FOR_ME, text) is not None
 
 
 def read_profile(text: str) -> Profile:

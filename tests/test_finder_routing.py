@@ -100,7 +100,13 @@ async def test_a_named_program_or_a_follow_up_is_answered_not_taken_over(finder_
     await finder_bot.press("p:incubator")
     (follow_up,) = await finder_bot.say("신청할 수 있나요?")
     assert follow_up["plain"].startswith("테스트 창업보육센터")  # about the card just shown
+    (who_asks,) = await finder_bot.say("예비창업자도 신청할 수 있나요?")
+    assert who_asks["plain"].startswith("테스트 창업보육센터\n📅")  # whether they may apply to that one
+    assert "자격요건" in who_asks["plain"] and button_data(who_asks)[-1] == "fd:o:0------"
     assert finder_state(finder_bot) is None
+    # asking what there is for them, even under a card, is the finder's question
+    (listing,) = await finder_bot.say("예비창업자인데 받을 수 있는 지원 있나요?")
+    assert "말씀하신 내용(예비창업자)을 조건에 넣었습니다" in listing["plain"]
 
 
 async def test_an_old_or_forged_offer_is_refused_politely(finder_bot):
