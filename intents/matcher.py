@@ -34,6 +34,7 @@ from rapidfuzz import fuzz, process
 
 from intents.aspects import AspectCues
 from intents.analyzer import UNKNOWN_PREFIX, Analysis, Analyzer, detect_lang, normalize
+from intents.confirm import ConfirmSettings, agrees, confirmable
 from intents.context import MatchContext
 from intents.decision import Candidate, Decision
 from intents.hangul import is_initials_only
@@ -99,6 +100,7 @@ class Matcher:
         self.cue_aspects = self._cue_aspects()
         self.aspects = AspectCues(self.lexicon, self.cue_aspects)
         self.ranking = load_ranking()
+        self.confirm = ConfirmSettings.load()
         self.roles = TermRoles(self.ranking, lambda text: self.analyzer.analyze(text).terms,
                                lambda word: self.lexicon.synonyms.get(word, word))
         cue = self.settings.aspect_cue_weight
@@ -415,6 +417,9 @@ class Matcher:
                 return Decision("suggest", None, lexical.aspect, lexical.score, lexical.candidates, lang)
             return self._arbitrate(lexical, cosines, index)
         ranked = self.rank(analysis, excluded)
+        confirmed = self._confirmed(ranked, cosines, index, analysis, lang)
+        if confirmed is not None:
+            return confirmed
         lexical_scores = {index[r.item.id]: r.score / 100 for r in ranked}
         span = max(s.semantic_ceiling - s.semantic_floor, 1e-6)
 
@@ -443,6 +448,24 @@ class Matcher:
             # word with them. The honest fallback instead (the candidates stay for the record).
             kind = "fallback"
         return Decision(kind, None, aspect if kind == "suggest" else None, lexical.score, candidates, lang)
+
+    def _confirmed(self, ranked: list["Ranked"], cosines: dict[int, float], index: dict[str, int],
+                   analysis: Analysis, lang: str) -> Decision | None:
+        """A clear lexical lead under the answer bar that the model agrees with (intents/confirm.py)."""
+        ranked = _own_before_referrals(ranked)
+        if not ranked or ranked[0].exact or isinstance(ranked[0].item, Intent):
+            return None
+        best = ranked[0]
+        rivals = [r for r in ranked[1:] if isinstance(r.item, Referral) == isinstance(best.item, Referral)]
+        runner_up = rivals[0].score if rivals else 0.0
+        long_message = len(set(analysis.terms)) > self.settings.short_terms
+        if not confirmable(self.confirm, best.score, best.coverage, best.topic_coverage, runner_up, long_message) \
+                or not agrees(self.confirm, cosines, index[best.item.id]):
+            return None
+        aspect = self._aspect(analysis.normalized, analysis.terms) if isinstance(best.item, Program) else None
+        candidates = tuple(Candidate(r.item.id, r.item.kind, round(r.score, 1))
+                           for r in ranked[: self.settings.max_candidates])
+        return Decision("answer", best.item.id, aspect, round(best.score, 1), candidates, lang)
 
     def _arbitrate(self, lexical: Decision, cosines: dict[int, float], index: dict[str, int]) -> Decision:
         """A lexical answer with a thin lead, checked with the model (intents/ranking.py): kept, or turned

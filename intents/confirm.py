@@ -1,0 +1,72 @@
+"""A lead the lexical matcher alone is not sure of, answered when the semantic model agrees with it.
+
+Why: the lexical thresholds (intents/lexicon/matcher.yaml) were set on a knowledge base whose items carry
+five to seven example questions. Items with only two or three (most knowledge bases written in a hurry)
+explain less of a paraphrase, so their right item leads but scores under the bar, and the bot says "I don't
+know" although nothing else comes near (`차 끌고 가면 댈 데 있어요?` -> parking, alone in the field).
+Lowering the bar for everyone would answer near misses too: in lexical mode it trades one out-of-scope
+question answered for every few paraphrases gained. What a near miss lacks is a second, independent
+opinion that the same item is meant. So a lower bar applies only where:
+
+- the lexical lead is clear (`confirmable`): the best item explains a fair share of the question and of its
+  topic, and leads the next item of its side by a margin, both in points and relative to its own score
+  (a thin knowledge base scores everything lower, so a fixed number of points would be stricter there);
+- and the model agrees (`agrees`): the item the model finds nearest to the question is that same item, it
+  finds it similar enough, and it prefers it to every other item by a margin.
+
+Only programs, FAQs and referrals are answered this way (small talk is short and alike to the model), and a
+near miss the structural check (intents/scope.py) contradicts is still refused after this. In lexical mode
+nothing changes. The numbers are in intents/lexicon/confirm.yaml.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+import yaml
+
+CONFIRM_FILE = Path(__file__).resolve().parent / "lexicon" / "confirm.yaml"
+
+
+@dataclass(frozen=True)
+class ConfirmSettings:
+    """intents/lexicon/confirm.yaml; each number is explained there."""
+
+    score: float = 24.0
+    coverage: float = 0.32
+    coverage_long: float = 0.24
+    topic_coverage: float = 0.24
+    margin: float = 3.0
+    relative_margin: float = 0.75
+    cosine: float = 0.88
+    cosine_lead: float = 0.0
+
+    @classmethod
+    def load(cls, path: Path = CONFIRM_FILE) -> "ConfirmSettings":
+        with path.open(encoding="utf-8") as handle:
+            raw = yaml.safe_load(handle) or {}
+        known = {f.name for f in fields(cls)}
+        unknown = set(raw) - known
+        if unknown:
+            raise ValueError(f"{path}: unknown settings {sorted(unknown)}")
+        return cls(**{k: float(v) for k, v in raw.items()})
+
+
+def confirmable(settings: ConfirmSettings, score: float, coverage: float, topic_coverage: float,
+                runner_up: float, long_message: bool) -> bool:
+    """Whether a lexical lead is clear enough to be answered once the model agrees: a fair share of the
+    question (of a long message, less) and of its topic explained, and the runner-up at least `margin`
+    points and at most `relative_margin` of the best score behind."""
+    needed = settings.coverage_long if long_message else settings.coverage
+    return score >= settings.score and coverage >= needed and topic_coverage >= settings.topic_coverage \
+        and score - runner_up >= settings.margin and runner_up <= settings.relative_margin * score
+
+
+def agrees(settings: ConfirmSettings, cosines: dict[int, float], best: int) -> bool:
+    """Whether the model's nearest item to the question is `best`, similar enough, ahead of every other
+    item by at least `cosine_lead`."""
+    mine = cosines.get(best)
+    if mine is None or mine < settings.cosine:
+        return False
+    others = max((c for i, c in cosines.items() if i != best), default=-1.0)
+    return mine - others >= settings.cosine_lead and mine >= others
