@@ -40,7 +40,7 @@ from intents.decision import Candidate, Decision
 from intents.hangul import is_initials_only
 from intents.focus import asking_index, focus, has_long_run, question_sentence, sentences
 from intents.lexicon import Lexicon, load_lexicon
-from intents.ranking import TermRoles, doubtful, load_ranking
+from intents.ranking import TermRoles, distinctive_names, doubtful, load_ranking, mentioned, unnamed_tie
 from intents.scope import Scope
 from intents.semantic import Embedder, SemanticCache, shared_embedder
 from knowledge.model import Faq, Intent, Item, KnowledgeBase, Program, Referral
@@ -95,6 +95,7 @@ class Matcher:
             texts[intent_id][0].extend(phrases)
         self._learn_vocabulary(texts)
         self.entries = [self._entry(item, *texts[item.id]) for item in kb.items()]
+        self.index_of = {entry.item.id: index for index, entry in enumerate(self.entries)}
         self._weigh_terms()
         self.cue_terms = self._cue_terms()
         self.cue_aspects = self._cue_aspects()
@@ -115,6 +116,15 @@ class Matcher:
             for text in texts[entry.item.id][0]:
                 self.exact[_compact(text)].add(index)
         self.generic = self._generic_terms()
+        # Programs' names and aliases as typed: naming one is evidence its words alone may not give.
+        self.names = [(name, index) for index, entry in enumerate(self.entries) if isinstance(entry.item, Program)
+                      for name in {_compact(n) for n in (*(v for _, v in entry.item.name.values), *entry.item.aliases)}
+                      if len(name) >= (6 if name.isascii() else 3)]
+        self.faq_programs = {i: frozenset(self.index_of[p] for p in e.item.programs if p in self.index_of)
+                             for i, e in enumerate(self.entries) if isinstance(e.item, Faq) and e.item.programs}
+        # What tells each program from its neighbours by name (intents/ranking.py, unnamed_tie).
+        self.name_terms = distinctive_names({p.id: set(self._name_terms(p)) - self.generic - self.cue_terms
+                                             for p in kb.programs})
         self.area_words = self._area_words()
         # A program's names and aliases as typed, spaces aside (3 characters or more: 수출 alone names no program).
         self.program_names = {_compact(n): n for p in kb.programs for n in (*(v for _, v in p.name.values), *p.aliases)
@@ -212,6 +222,10 @@ class Matcher:
             for term in entry.strong:
                 df[term] += 1
         return frozenset(t for t, n in df.items() if n >= GENERIC_SHARE * len(programs))
+
+    def _name_terms(self, program: Program) -> list[str]:
+        """The terms of a program's names and aliases."""
+        return [t for text in (*(n for _, n in program.name.values), *program.aliases) for t in self._terms(text)]
 
     def _area_words(self) -> dict[str, frozenset[str]]:
         """Area id -> the words that name the area as a whole: its name's words and words that two or more
@@ -361,6 +375,10 @@ class Matcher:
                            for r in ranked[: self.settings.max_candidates])
         aspect = self._aspect(analysis.normalized, analysis.terms) if isinstance(best.item, Program) else None
         kind = self._decide(best, runner_up, len(set(analysis.terms)))
+        if kind == "answer" and rivals and not best.exact and isinstance(best.item, Program) and unnamed_tie(
+                self.ranking, best.score - runner_up, best.topic_coverage, rivals[0].topic_coverage,
+                not self.name_terms[best.item.id].isdisjoint(analysis.terms)):
+            kind = "suggest"
         return Decision(kind, best.item.id if kind == "answer" else None, aspect if kind != "fallback" else None,
                         round(best.score, 1), candidates, lang)
 
@@ -635,8 +653,8 @@ class Matcher:
             return [Ranked(self.entries[next(iter(exact))].item, 100.0, 1.0, 1.0, exact=True)]
         weights = self._weights(analysis.terms)
         # Who asks (a context clause, a number, the asker's size) counts less than what is asked.
-        for term, factor in self.roles.factors(analysis.normalized, analysis.terms, self._names_topic,
-                                                         self.idf.__contains__).items():
+        roles = self.roles.factors(analysis.normalized, analysis.terms, self._names_topic, self.idf.__contains__)
+        for term, factor in roles.items():
             if term in weights:
                 weights[term] *= factor
         weights = {t: w for t, w in weights.items() if w > 0}
@@ -663,6 +681,13 @@ class Matcher:
             phrasing = max((_dice(weights, total, p, own) for p, own in self.phrasings[index]), default=0.0)
             ranked.append(Ranked(entry.item, 100 * (share * coverage + (1 - share) * phrasing), coverage,
                                  topic / topic_total if topic_total else 1.0))
+        named = mentioned(analysis.normalized.replace(" ", ""), self.names)
+        if named:
+            # An FAQ about a named program is named too (수소충전소 몇 개: the count FAQ of the stations).
+            named |= {i for i in self.faq_programs if self.faq_programs[i] & named}
+            bonus = self.ranking.name_bonus
+            ranked = [Ranked(r.item, min(100.0, r.score + bonus), r.coverage, r.topic_coverage, r.exact)
+                      if self.index_of[r.item.id] in named else r for r in ranked]
         ranked.sort(key=lambda r: (-r.score, r.item.id))
         return ranked
 

@@ -39,6 +39,7 @@ class RankingData:
     context_factor: float = 0.5
     number_factor: float = 0.3
     asker_factor: float = 0.5
+    name_bonus: float = 10.0
     thin_margin: float = 15.0
     doubt_cosine: float = 0.012
 
@@ -47,7 +48,7 @@ def load_ranking(path: Path = RANKING_FILE) -> RankingData:
     with path.open(encoding="utf-8") as handle:
         raw = yaml.safe_load(handle) or {}
     numbers = raw.get("numbers") or {}
-    known = {"context_factor", "number_factor", "asker_factor", "thin_margin", "doubt_cosine"}
+    known = {"context_factor", "number_factor", "asker_factor", "name_bonus", "thin_margin", "doubt_cosine"}
     unknown = set(numbers) - known
     if unknown:
         raise ValueError(f"{path}: unknown numbers {sorted(unknown)}")
@@ -128,11 +129,39 @@ class TermRoles:
                 out[term] = self.data.asker_factor
         context, rest = self.context_clause(normalized)
         if context:
-            asked = set(self._analyse(rest))
-            if any(topic(t) and not t.isdigit() and t not in self.requests for t in asked):
-                for term in set(self._analyse(context)) - asked:
+            rest_terms = set(self._analyse(rest))
+            if any(topic(t) and not t.isdigit() and t not in self.requests for t in rest_terms):
+                for term in set(self._analyse(context)) - rest_terms:
                     out[term] = min(out.get(term, 1.0), self.data.context_factor)
         return out
+
+
+def distinctive_names(names: dict[str, set[str]], most: int = 2) -> dict[str, frozenset[str]]:
+    """Item id -> the words of its names and aliases that at most `most` programs' names hold: what tells
+    it from its neighbours by name (a word in many names, such as 청년 or 기업, does not)."""
+    counts: dict[str, int] = {}
+    for terms in names.values():
+        for term in terms:
+            counts[term] = counts.get(term, 0) + 1
+    return {item: frozenset(t for t in terms if counts[t] <= most) for item, terms in names.items()}
+
+
+def unnamed_tie(data: RankingData, lead: float, best_topic: float, runner_topic: float, named: bool) -> bool:
+    """Whether an answer is a guess between neighbours: the runner-up explains as much of the question's
+    topic, the best leads only thinly (on phrasing), and the question holds no word that tells the best item
+    from others by name (`named`, see distinctive_names): `수소 특화단지 어디에 생겨요` explains the station
+    program as much as the complex one, through other words, and names nothing of the stations. Then the
+    matcher asks which one is meant rather than answer a coin toss."""
+    return not named and lead <= data.thin_margin and runner_topic >= best_topic - 1e-9
+
+
+def mentioned(compact: str, names: list[tuple[str, int]]) -> set[int]:
+    """Entries whose name or alias the message holds as typed (spaces removed), the longest mention only:
+    `수출상담회 담당 부서` names the export consultation program though its words (수출, 상담) are common;
+    `글로벌 강소기업` names the global program, not the 강소기업 one it contains."""
+    found = [(name, index) for name, index in names if name in compact]
+    return {index for name, index in found
+            if not any(len(other) > len(name) and name in other for other, _ in found)}
 
 
 def doubtful(data: RankingData, best_score: float, runner_score: float, best_cosine: float,

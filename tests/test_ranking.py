@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from intents.matcher import Matcher
-from intents.ranking import RankingData, doubtful, load_ranking
+from intents.ranking import RankingData, distinctive_names, doubtful, load_ranking, mentioned, unnamed_tie
 from knowledge.loader import load_or_raise
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,3 +84,44 @@ def test_the_shipped_numbers_load() -> None:
     data = load_ranking()
     assert 0 < data.context_factor < 1 and 0 < data.number_factor < 1 and data.thin_margin > 0
     assert "는데" in data.context_ends and "싶" in data.topic_marks
+
+
+def test_names_that_tell_a_program_apart() -> None:
+    names = {"stations": {"수소", "충전소", "구축"}, "complex": {"수소", "단지", "첨단"},
+             "liquid": {"수소", "액화"}, "count": {"충전소"}}
+    found = distinctive_names(names)
+    assert found["stations"] == {"충전소", "구축"}  # 수소 is in every hydrogen program's name
+    assert found["complex"] == {"단지", "첨단"}
+
+
+def test_an_unnamed_tie_is_asked_not_answered() -> None:
+    data = RankingData(thin_margin=15)
+    assert unnamed_tie(data, lead=10.4, best_topic=0.61, runner_topic=0.61, named=False)
+    assert not unnamed_tie(data, lead=10.4, best_topic=0.61, runner_topic=0.61, named=True)
+    assert not unnamed_tie(data, lead=10.4, best_topic=0.80, runner_topic=0.61, named=False)  # explains more
+    assert not unnamed_tie(data, lead=30.0, best_topic=0.61, runner_topic=0.61, named=False)  # clear lead
+
+
+def test_a_question_naming_only_the_neighbour_is_not_answered_with_the_other(shipped: Matcher) -> None:
+    # 특화단지 is the hydrogen complex's word; the station program leads on `어디에 생겨요` alone.
+    decision = shipped.match("수소 특화단지 어디에 생겨요")
+    assert decision.id != "hydrogen-stations"
+    assert "hydrogen-complex" in [c.id for c in decision.candidates]
+    # Named, it is answered outright.
+    assert shipped.match("수소충전소 어디에 생겨요").id == "hydrogen-stations"
+
+
+def test_the_longest_name_typed_is_the_one_mentioned() -> None:
+    names = [("강소기업", 1), ("글로벌강소기업", 2), ("수출상담회", 3)]
+    assert mentioned("글로벌강소기업지정기간", names) == {2}  # not the 강소기업 program it contains
+    assert mentioned("수출상담회담당부서어디예요", names) == {3}
+    assert mentioned("수출지원", names) == set()
+
+
+def test_a_program_named_as_typed_wins_over_one_sharing_a_side_word(shipped: Matcher) -> None:
+    # 수출상담회 analyses into common words (수출, 상담); 부서 is a word of another program's question.
+    decision = shipped.match("수출상담회 담당 부서 어디예요")
+    assert decision.candidates[0].id == "export-consultation"
+    assert decision.id in (None, "export-consultation")
+    # An FAQ about a named program is named with it: the count FAQ still answers how many stations.
+    assert shipped.match("수소 충전소 개수").id == "hydrogen-station-count"
