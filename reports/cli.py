@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -25,6 +24,7 @@ def run_report(args: argparse.Namespace, db_path: Path, kb: object | None) -> in
     from reports.fonts import FontMissing
     from reports.page import render_html
     from reports.source import Unreadable, reading
+    from store.private_files import write_private
 
     try:
         last_day = date.fromisoformat(args.until) if args.until else None
@@ -42,19 +42,11 @@ def run_report(args: argparse.Namespace, db_path: Path, kb: object | None) -> in
     html = render_html(figures, png, generated=datetime.now(timezone.utc))
     png_path, html_path = args.out.with_suffix(".png"), args.out.with_suffix(".html")
     try:
-        png_path.parent.mkdir(parents=True, exist_ok=True)
-        _write_private(png_path, png)
-        _write_private(html_path, html.encode("utf-8"))
+        # The report quotes what people asked: readable by this user only, like the database.
+        write_private(png_path, png)
+        write_private(html_path, html)
     except OSError as error:
         print(f"report: cannot write {args.out}: {error}", file=sys.stderr)
         return 1
     print(f"{png_path}\n{html_path}")
     return 0
-
-
-def _write_private(path: Path, data: bytes) -> None:
-    """The report quotes what people asked: readable by this user only, like the database."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as file:
-        file.write(data)
-    os.chmod(path, 0o600)

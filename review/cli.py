@@ -20,6 +20,7 @@ from typing import IO, Any, cast
 from settings import CONSOLE_DB, DEFAULT_ENV_FILE, Settings, SettingsError
 from store.database import KST, iso, kst_text, parse_since
 from store.enquiries import is_question, is_unanswered
+from store.private_files import private_file
 from store.rows import Enquiry
 from review.export import (ENQUIRY_COLUMNS, TICKET_COLUMNS, enquiry_values, printable, ticket_values,
                           write_csv, write_xlsx)
@@ -186,20 +187,6 @@ def exports_folder(database: Path) -> Path:
     return database.parent / EXPORTS_FOLDER
 
 
-def private_file(path: str | os.PathLike[str]) -> Path:
-    """Create (or empty) `path` readable and writable by this user only, before anything is written to it.
-
-    Exports hold names, phone numbers and questions. An existing file keeps the mode it is given here
-    when it is then opened for writing; a symbolic link is refused rather than followed.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
-    try:
-        os.fchmod(fd, 0o600)  # an existing file keeps its old mode through O_CREAT
-    finally:
-        os.close(fd)
-    return path
 
 
 def cmd_unanswered(store, args: argparse.Namespace, out: IO[str]) -> int:

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from knowledge.model import KnowledgeBase
+from store.private_files import write_private
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -64,10 +64,7 @@ def _write(out: Path | None, text: str) -> int:
         sys.stdout.write(text)
         return 0
     try:
-        # It quotes what people asked: readable by this user only, like the database.
-        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as file:
-            file.write(text)
+        write_private(out, text)  # it quotes what people asked: readable by this user only
     except OSError as error:
         print(f"suggest: cannot write {out}: {error}", file=sys.stderr)
         return 1

@@ -123,3 +123,12 @@ def test_a_broken_reviewed_patch_is_refused_in_one_line(tmp_path, capsys, patch,
 def test_without_a_database(tmp_path, capsys):
     assert main(["suggest", "--db", str(tmp_path / "none.db")]) == 1
     assert "cannot read the database" in capsys.readouterr().err
+
+
+def test_a_patch_written_over_a_readable_file_leaves_it_private(store, db_path, tmp_path):
+    """--out naming an existing file (mode 644): the patch replaces it and only this user can read it."""
+    out = tmp_path / "patch.yaml"
+    out.write_text("an older patch", encoding="utf-8")
+    out.chmod(0o644)
+    assert main(["suggest", "--db", str(db_path), "--out", str(out)]) == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600 and "an older patch" not in out.read_text(encoding="utf-8")

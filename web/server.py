@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import asyncio
 import copy
-import os
 import secrets
 from functools import lru_cache
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import Any
 import yaml
 
 from knowledge.model import Item, KnowledgeBase, korean_name
+from store.private_files import write_private
 from store.search import search_sql
 
 HERE = Path(__file__).resolve().parent
@@ -81,9 +81,7 @@ def secret_for(db_path: Path) -> str:
         if value:
             return value
     value = secrets.token_hex(32)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="ascii") as file:
-        file.write(value + "\n")
+    write_private(path, value + "\n")
     return value
 
 
