@@ -16,7 +16,7 @@ from knowledge.eligibility import (AGE_BANDS, AUDIENCES_OF_WHO, FIELDS, HOME_REG
                                    Assessment, Check, Profile, assess)
 from knowledge.model import KnowledgeBase, Program
 from knowledge.profile_text import topics_of
-from knowledge.windows import status
+from knowledge.windows import status, takes_applications
 
 PREFIX = "fd"
 STEPS = ("who", "years", "size", "age", "region", "field", "need")
@@ -124,11 +124,12 @@ def rank_programs(kb: KnowledgeBase, profile: Profile, now: datetime) -> tuple[l
 
 
 def may_concern(program: Program, profile: Profile) -> bool:
-    """Whether a program the finder cannot judge (no criteria) may concern the person: written for who
-    they are (its `audience`), and about what they need or their field where they said (its name,
-    aliases, area and summary mention it). Never a judgement of eligibility: listed as "확인 필요"."""
-    if program.criteria:
-        return False
+    """Whether a program the finder cannot judge (no criteria) may concern the person: one people apply
+    to, written for who they are (its `audience`), and about what they need or their field where they
+    said (its name, aliases, area and summary mention it). Never a judgement of eligibility: listed as
+    "확인 필요"."""
+    if program.criteria or not takes_applications(program):
+        return False  # judged already, or nothing to apply to (an event, infrastructure)
     if profile.who is not None:
         if not set(program.audience) & set(AUDIENCES_OF_WHO.get(profile.who, ())):
             return False

@@ -95,7 +95,13 @@ def expects_rounds(program: "Program", now: datetime) -> bool:
     if current is not None:
         state, window = current
         return not (state == "open" and window.closes is None)
-    return bool(program.criteria) or program.aspect("apply") is not None
+    return takes_applications(program)
+
+
+def takes_applications(program: "Program") -> bool:
+    """Whether the data says people apply to a program: it has windows, says who may apply (`criteria`)
+    or how (its `apply` aspect). An event or a piece of infrastructure says none of these."""
+    return bool(program.windows or program.criteria) or program.aspect("apply") is not None
 
 
 def past_warnings(programs: Iterable["Program"], now: datetime) -> list[tuple[str, int, str, str]]:

@@ -128,12 +128,12 @@ def test_record_alert_is_idempotent_across_connections(tmp_path, clock):
 async def test_no_bell_where_nobody_waits_for_a_round(finder_bot):
     """A program without windows, criteria or a way to apply (an event, infrastructure) gets no 🔔; an old
     card's button is refused politely and subscribes nobody."""
-    card = (await finder_bot.press("p:plain-program"))[-1]
-    assert "테스트 일반사업" in card["plain"]
+    card = (await finder_bot.press("p:founders-night"))[-1]
+    assert "테스트 창업인의 밤" in card["plain"]
     assert not [data for data in button_data(card) if data.startswith("al:")]
-    with_bell = (await finder_bot.press("p:incubator"))[-1]
-    assert "al:p:incubator" in button_data(with_bell)
+    with_bell = (await finder_bot.press("p:plain-program"))[-1]  # no window or criteria, but one applies to it
+    assert "al:p:plain-program" in button_data(with_bell)
 
-    await finder_bot.press("al:p:plain-program")
-    assert finder_bot.api.answers[-1]["text"].startswith("테스트 일반사업: 회차를 정해 신청을 받는 사업이 아니어서")
+    await finder_bot.press("al:p:founders-night")
+    assert finder_bot.api.answers[-1]["text"].startswith("테스트 창업인의 밤: 회차를 정해 신청을 받는 사업이 아니어서")
     assert finder_bot.store.alerts.subscriptions() == []

@@ -40,7 +40,7 @@ async def test_from_finder_to_a_list_with_a_reason_per_criterion(finder_bot):
     assert ("📄 테스트 창업수당", "p:founder-allowance") in buttons(result)
     assert ("❔ 테스트 창업보육센터", "fd:w:incubator") in buttons(result)
     # a program without structured criteria is not judged, and the list says so rather than guessing
-    assert "자격 조건이 정리되지 않은 사업 2개는 판단하지 않았습니다" in text
+    assert "자격 조건이 정리되지 않은 사업 3개는 판단하지 않았습니다" in text
     assert "확인 필요)" not in text  # neither is about funding: nothing listed as "to be checked"
     # job programs for job seekers are not offered to a startup at all
     assert "청년일자리" not in text

@@ -75,7 +75,8 @@ async def test_a_pre_founder_sees_programs_the_finder_cannot_judge_apart_as_to_b
     # the program without criteria, written for founders: listed apart, never said to fit
     assert "판단하지 못했습니다" in checked and "• 테스트 일반사업 (확인 필요)" in checked
     assert "테스트 수출마케팅" not in text  # written for companies: not a pre-founder's
-    assert "그 밖에 자격 조건이 정리되지 않은 사업 1개는 판단하지 않았습니다" in text
+    assert "테스트 창업인의 밤" not in text  # an event for founders: nothing to apply to
+    assert "그 밖에 자격 조건이 정리되지 않은 사업 2개는 판단하지 않았습니다" in text
     assert ("📄 테스트 일반사업", "p:plain-program") in buttons(result)
     assert ("💬 담당자에게 확인하기", "fu:start") in buttons(result)
 
@@ -135,4 +136,4 @@ async def test_the_programs_to_be_checked_in_english(finder_bot):
     text = (await finder_bot.press("fd:go", lang="en"))[-1]["plain"]
     assert "To be checked: these programs have no structured criteria, so I cannot tell whether you may apply" in text
     assert "• Test Plain Program (to be checked)" in text
-    assert "1 other programs have no structured criteria yet and were not judged" in text
+    assert "2 other programs have no structured criteria yet and were not judged" in text

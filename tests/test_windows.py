@@ -106,8 +106,9 @@ def test_a_next_round_is_worth_waiting_for_only_where_the_data_says_people_apply
     from knowledge.windows import Window, expects_rounds
 
     now = kst(2026, 3, 5, 10)
-    plain = kb.program("plain-program")
-    assert not expects_rounds(plain, now)  # an item nobody applies to
+    plain = kb.program("founders-night")
+    assert not expects_rounds(plain, now)  # an event nobody applies to
+    assert expects_rounds(kb.program("plain-program"), now)  # no window or criteria, but an apply aspect
     assert expects_rounds(kb.program("founder-allowance"), now)  # its window closed: the next round is news
     assert expects_rounds(kb.program("incubator"), now)  # open now, closing on 20 March
     assert expects_rounds(kb.program("strong-firm"), now)  # no window yet, but criteria: people apply
