@@ -99,6 +99,7 @@ def test_where_is_a_place_only_an_item_that_gives_one_answers(matcher: Matcher) 
     where = matcher.match("수소충전소 어디 있어요")
     assert where.kind == "fallback", "a program that builds stations does not say where one is"
     assert matcher.match("hydrogen station near me").kind == "fallback"
+    assert matcher.match("방산 전시회 티켓 어디서 사요").kind == "fallback", "where to buy is for a shop"
     centre = matcher.match("지식산업센터 어디 있어요")
     assert (centre.kind, centre.id) == ("answer", "knowledge-center"), "its text gives an address"
 
