@@ -36,7 +36,7 @@ from intents.aspects import AspectCues
 from intents.analyzer import UNKNOWN_PREFIX, Analysis, Analyzer, detect_lang, normalize
 from intents.confirm import ConfirmSettings, agrees, confirmable
 from intents.context import MatchContext
-from intents.decision import Candidate, Decision
+from intents.decision import Candidate, Decision, DecisionKind
 from intents.hangul import is_initials_only
 from intents.focus import asking_index, focus, has_long_run, question_sentence, sentences
 from intents.lexicon import Lexicon, load_lexicon
@@ -628,7 +628,7 @@ class Matcher:
         compact = _compact(text)
         return [name for key, name in self.program_names.items() if key in compact]
 
-    def _decide(self, best: "Ranked", runner_up: float, n_terms: int) -> str:
+    def _decide(self, best: "Ranked", runner_up: float, n_terms: int) -> DecisionKind:
         s = self.settings
         # Every word of a short question is chosen on purpose; a long message carries a story
         # around its question, so it may leave more words unexplained.
