@@ -62,16 +62,22 @@ NO_TOKEN_NOTICE = "TELEGRAM_BOT_TOKEN is not set: starting the console chat (see
 log = logging.getLogger("bot")
 
 
-def _add_kb_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--knowledge", type=Path, default=DEFAULT_KNOWLEDGE, metavar="DIR",
+def _add_kb_args(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """--knowledge and --intents, accepted before the command and after it.
+
+    Only the top-level parser carries the defaults: a subcommand's default would silently overwrite a
+    folder given before the command (`bot.py --knowledge DIR eval CASES` scored against knowledge/).
+    """
+    knowledge, intents = (DEFAULT_KNOWLEDGE, DEFAULT_INTENTS) if top else (argparse.SUPPRESS, argparse.SUPPRESS)
+    parser.add_argument("--knowledge", type=Path, default=knowledge, metavar="DIR",
                         help="folder of knowledge YAML files (default: knowledge/)")
-    parser.add_argument("--intents", type=Path, default=DEFAULT_INTENTS, metavar="DIR",
+    parser.add_argument("--intents", type=Path, default=intents, metavar="DIR",
                         help="folder of intent YAML files (default: intents/)")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bot.py", description="The agency's enquiry bot.")
-    _add_kb_args(parser)  # for `python bot.py` without a command, which runs the bot
+    _add_kb_args(parser, top=True)  # for `python bot.py` without a command, which runs the bot
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     run = sub.add_parser("run", help="run on Telegram; without a token, the console chat (the default)")

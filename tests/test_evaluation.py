@@ -65,6 +65,27 @@ def test_json_contract_from_the_command_line() -> None:
     assert figures["p99_ms"] >= figures["p50_ms"] >= 0
 
 
+@pytest.mark.parametrize("argv", [
+    ["--knowledge", "K", "--intents", "I", "eval", "cases.yaml"],   # the folders before the command
+    ["eval", "cases.yaml", "--knowledge", "K", "--intents", "I"],   # and after it (the contract's form)
+    ["--knowledge", "K", "--intents", "I", "check"],
+    ["check", "--knowledge", "K", "--intents", "I"],
+    ["--knowledge", "K", "--intents", "I", "chat"],
+    ["--knowledge", "K", "--intents", "I", "enquiries", "unanswered"],
+])
+def test_knowledge_folders_are_taken_wherever_they_are_given(argv: list[str]) -> None:
+    from bot import build_parser
+    args = build_parser().parse_args(argv)
+    assert (args.knowledge, args.intents) == (Path("K"), Path("I"))
+
+
+def test_without_folders_the_shipped_ones_are_used() -> None:
+    from bot import DEFAULT_INTENTS, DEFAULT_KNOWLEDGE, build_parser
+    for argv in (["eval", "cases.yaml"], ["check"], [], ["chat"]):
+        args = build_parser().parse_args(argv)
+        assert (args.knowledge, args.intents) == (DEFAULT_KNOWLEDGE, DEFAULT_INTENTS), argv
+
+
 def test_failures_and_table() -> None:
     out = io.StringIO()
     run_eval(DATA / "mini" / "cases.yaml", DATA / "mini" / "knowledge", ROOT / "intents", failures=True, out=out, mode="lexical")
