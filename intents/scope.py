@@ -45,6 +45,7 @@ class ScopeWords:
     verb_final_syllables: frozenset[str]
     verb_final_jongseong: frozenset[str]
     english_function: frozenset[str]
+    asker_nouns: tuple[str, ...]
     location_cues_ko: tuple[str, ...]
     location_cues_en: tuple[str, ...]
     address_patterns: tuple["re.Pattern[str]", ...]
@@ -57,6 +58,7 @@ class ScopeWords:
             verb_final_syllables=frozenset(str(s) for s in data.get("verb_final_syllables", [])),
             verb_final_jongseong=frozenset(str(s) for s in data.get("verb_final_jongseong", [])),
             english_function=frozenset(str(w).lower() for w in data.get("english_function", [])),
+            asker_nouns=tuple(str(w).lower() for w in data.get("asker_nouns", [])),
             location_cues_ko=tuple(str(c).replace(" ", "") for c in data.get("location_cues_ko", [])),
             location_cues_en=tuple(f" {str(c).lower()} " for c in data.get("location_cues_en", [])),
             address_patterns=tuple(re.compile(str(p), re.IGNORECASE) for p in data.get("address_patterns", [])),
@@ -90,6 +92,9 @@ class Scope:
         self.words = words or ScopeWords.load()
         self.generic = frozenset(generic)
         self._novel: dict[str, bool] = {}  # unknown term -> is_novel: the same words come again and again
+        # A word that the knowledge base's vocabulary splits (사업자 -> 사업 + 자) does not make its parts askers.
+        self.askers = frozenset(terms[0] for terms in (analyzer.analyze(w).terms for w in self.words.asker_nouns)
+                                if len(terms) == 1 and not terms[0].startswith(UNKNOWN_PREFIX))
         texts = {item.id: item_texts(item) for item in kb.items()}
         # Korean is written solid or spaced at will: a word is known if it occurs anywhere, even inside a
         # compound. English is known word by word (car is not in card).
@@ -106,7 +111,7 @@ class Scope:
             names = [*(v for _, v in item.name.values), *item.aliases]
             for latin in (False, True):
                 self._name_pairs[item.id, latin] = frozenset(
-                    (a, b) for name in names if _is_latin(name) == latin for a, b, _ in self._pairs(name, known_only=True))
+                    (a, b) for name in names if _is_latin(name) == latin for a, b, _, _ in self._pairs(name, known_only=True))
         self._known_by_start: dict[str, list[str]] = {}
         for word in {*analyzer.vocab, *self._english}:
             if len(word) >= 2:
@@ -159,10 +164,11 @@ class Scope:
                 return True
         return False
 
-    def _pairs(self, text: str, *, known_only: bool = False) -> list[tuple[str, str, bool]]:
+    def _pairs(self, text: str, *, known_only: bool = False) -> list[tuple[str, str, bool, str]]:
         """Neighbouring terms of a text in order, inside a word (재난|지원금) and across two words when the
         first carries no particle (전기차 충전소, not 미국에 수출); with each, whether the first term
-        continues a word begun by a known term (어류 in 양식어류질병)."""
+        continues a word begun by a known term (어류 in 양식어류질병), and the term after the pair ("" if
+        none: 자동차 부품 *회사*)."""
         pairs: list[tuple[str, str, bool]] = []
         previous: str | None = None
         for token in normalize(text).split():
@@ -179,11 +185,13 @@ class Scope:
                 pairs.append((terms[index], terms[index + 1], inside))
             bare = token.isascii() or self.analyzer._strip_particles(token) == token
             previous = terms[-1] if bare else None
-        return pairs
+        following = [pairs[i + 1][1] if i + 1 < len(pairs) and pairs[i + 1][0] == pairs[i][1] else ""
+                     for i in range(len(pairs))]
+        return [(a, b, inside, after) for (a, b, inside), after in zip(pairs, following)]
 
     # ---- what a question asks that an item does not cover ----------------------------------------
 
-    def contrast(self, pairs: list[tuple[str, str, bool]], asked: set[str], item_id: str, latin: bool
+    def contrast(self, pairs: list[tuple[str, str, bool, str]], asked: set[str], item_id: str, latin: bool
                  ) -> tuple[str, str] | None:
         """(the question's novel word, the item's word in its place) where the question - its neighbouring
         terms `pairs` and all its terms `asked` - names another kind of what the item is about (전기차 충전소
@@ -191,9 +199,12 @@ class Scope:
         own = self._name_pairs.get((item_id, latin))
         if not own:
             return None
-        for first, second, inside in pairs:
+        for first, second, inside, after in pairs:
             # A novel word typed inside a compound of known words (양식|어류|질병) is the asker's own wording
-            # of the item's thing; one that begins a word or follows a known one names another thing.
+            # of the item's thing; one that begins a word or follows a known one names another thing -
+            # unless the phrase names the asker (드론 스타트업, 자동차 부품 회사): that is who asks, not what.
+            if second in self.askers or after in self.askers or first in self.askers:
+                continue
             if not inside and self._novel_beside(first, second):
                 novel, rivals = first, {a for a, b in own if b == second}
             elif self._novel_beside(second, first):

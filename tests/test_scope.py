@@ -47,7 +47,7 @@ programs:
     questions: [수출 사절단 모집, 해외 시장 개척단 참가]
   - id: startup-incubation
     name: {ko: 창업 보육, en: Startup Incubation}
-    aliases: [창업보육센터, 보육센터]
+    aliases: [창업보육센터, 보육센터, 청년 창업 보육]
     summary: 창업기업에 사무 공간과 경영 지원을 제공합니다.
     questions: [창업보육센터 입주 신청, 보육센터 입주 조건]
 faqs:
@@ -88,6 +88,7 @@ def test_another_kind_of_the_same_thing_is_not_answered(matcher: Matcher, questi
     ("방산 전시회 참가 지원", "defense-exhibition"),
     ("청년 일자리 사업 신청", "quality-jobs"),
     ("일쟈리 매칭 서비스", "job-matching"),  # a typo of the item's own word is no other kind
+    ("드론 창업 보육 입주 신청", "startup-incubation"),  # 드론 창업 says who asks, not what is asked
 ])
 def test_the_items_own_kind_is_still_answered(matcher: Matcher, question: str, expected: str) -> None:
     decision = matcher.match(question)
