@@ -40,6 +40,7 @@ from intents.decision import Candidate, Decision, DecisionKind
 from intents.hangul import is_initials_only
 from intents.focus import asking_index, focus, has_long_run, question_sentence, sentences
 from intents.lexicon import Lexicon, load_lexicon
+from intents.precedence import topic_before_chat
 from intents.ranking import TermRoles, distinctive_names, doubtful, load_ranking, mentioned, unnamed_tie
 from intents.scope import Scope
 from intents.semantic import Embedder, SemanticCache, shared_embedder
@@ -365,7 +366,7 @@ class Matcher:
             return area
         if not ranked:
             return Decision("fallback", lang=lang)
-        ranked = _own_before_referrals(ranked)
+        ranked = _own_before_referrals(topic_before_chat(ranked, self.settings.suggest_topic_coverage))
         best = ranked[0]
         # A referral never competes with the agency's own item for the lead: the margin is taken
         # against the next item of the same side (own items against own items).

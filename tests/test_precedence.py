@@ -1,0 +1,42 @@
+"""Small-talk words inside a question about a program do not take the answer (intents/precedence.py)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from intents.matcher import Matcher
+from intents.precedence import topic_before_chat
+from knowledge.model import Faq, Intent, Item, Text
+
+
+@dataclass(frozen=True)
+class _Ranked:
+    item: Item
+    topic_coverage: float
+
+
+HUMAN = Intent(id="human", examples=("담당자 연결",))
+FAQ = Faq(id="phone-number", questions=("전화번호",), answer=Text.of("055"))
+
+
+def test_an_intent_that_explains_none_of_the_topic_moves_behind_the_agency_items() -> None:
+    ranked = [_Ranked(HUMAN, 0.0), _Ranked(FAQ, 0.5)]
+    assert [r.item.id for r in topic_before_chat(ranked, 0.3)] == ["phone-number", "human"]
+
+
+def test_an_intent_keeps_its_place_where_it_explains_part_of_the_topic_or_nothing_else_does() -> None:
+    assert topic_before_chat([_Ranked(HUMAN, 0.2), _Ranked(FAQ, 0.5)], 0.3)[0].item.id == "human"
+    assert topic_before_chat([_Ranked(HUMAN, 0.0), _Ranked(FAQ, 0.2)], 0.3)[0].item.id == "human"
+    assert topic_before_chat([_Ranked(HUMAN, 0.0)], 0.3)[0].item.id == "human"
+
+
+def test_the_contact_of_a_named_program_is_not_a_request_for_a_person(shipped_matcher: Matcher) -> None:
+    # 담당자 is all the human intent shares with it: the program leads (answered or offered first, never
+    # a tie with the intent that ends in the fallback), asked for its contact.
+    decision = shipped_matcher.match("수출상담회 담당자 연락처 알려주세요")
+    assert decision.kind != "fallback" and decision.candidates[0].id == "export-consultation"
+    assert decision.aspect == "contact" and "human" not in [c.id for c in decision.candidates[:1]]
+
+
+def test_small_talk_without_a_program_topic_still_reaches_the_intents(shipped_matcher: Matcher) -> None:
+    assert shipped_matcher.match("담당자 연결해 주세요").id == "human"
+    assert shipped_matcher.match("고마워요 수출 도움 많이 됐어요").id == "thanks"
