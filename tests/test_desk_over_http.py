@@ -40,6 +40,15 @@ async def say(server: LoopbackBotAPIServer, factory: UpdateFactory, user: int, t
     await wait_until(lambda: any(expect in t for t in texts_to(server, user)[before:]))
 
 
+async def leave_a_ticket(server: LoopbackBotAPIServer, factory: UpdateFactory, user: int, introduction: str,
+                         name: str, contact: str, question: str) -> None:
+    """The follow-up typed through: consent by 네, the name in a sentence (`introduction`), the contact, the
+    question, 접수 by 네; each step waits for the bot's next prompt."""
+    for text, expect in (("/contact", "개인정보 수집·이용 동의"), ("네", "성함"), (introduction, f"{name}님"),
+                         (contact, "질문"), (question, "접수할까요"), ("네", "접수 번호")):
+        await say(server, factory, user, text, expect)
+
+
 def enquiries(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, str(ROOT / "bot.py"), "enquiries", *args], cwd=ROOT, timeout=60,
                           env={**os.environ, "BOT_DB": str(db)}, capture_output=True, text=True)
@@ -57,12 +66,8 @@ async def test_the_desk_bars_through_bot_py_over_http(tmp_path: Path) -> None:
         try:
             await wait_until(lambda: bool(server.api.calls_of("getUpdates")), timeout=30)
             # Consent typed, a name in a sentence.
-            await say(server, factory, NAMED, "/contact", "개인정보 수집·이용 동의")
-            await say(server, factory, NAMED, "네", "성함")
-            await say(server, factory, NAMED, "김민수입니다", "김민수님")
-            await say(server, factory, NAMED, "010 2468 1357", "질문")
-            await say(server, factory, NAMED, "수소충전소 부지 임대 조건이 궁금합니다", "접수할까요")
-            await say(server, factory, NAMED, "네", "접수 번호")
+            await leave_a_ticket(server, factory, NAMED, "김민수입니다", "김민수", "010 2468 1357",
+                                 "수소충전소 부지 임대 조건이 궁금합니다")
             # Consent refused by typing, a phone number in the question.
             await say(server, factory, ANONYMOUS, "/contact", "개인정보 수집·이용 동의")
             await say(server, factory, ANONYMOUS, "아니요", "질문")
@@ -79,12 +84,8 @@ async def test_the_desk_bars_through_bot_py_over_http(tmp_path: Path) -> None:
             await wait_until(lambda: len(server.api.calls) > before + 1)
             await wait_until(lambda: len(server.api.sent_to(STAFF_CHAT)) >= 2)  # both cards posted
             # A ticket, then /forget confirmed by typing: the card is edited to deleted and closed.
-            await say(server, factory, FORGETTER, "/contact", "개인정보 수집·이용 동의")
-            await say(server, factory, FORGETTER, "네", "성함")
-            await say(server, factory, FORGETTER, "박지우입니다", "박지우님")
-            await say(server, factory, FORGETTER, "jiwoo.park@example.org", "질문")
-            await say(server, factory, FORGETTER, "방산 전시회 참가 지원 문의드립니다", "접수할까요")
-            await say(server, factory, FORGETTER, "네", "접수 번호")
+            await leave_a_ticket(server, factory, FORGETTER, "박지우입니다", "박지우", "jiwoo.park@example.org",
+                                 "방산 전시회 참가 지원 문의드립니다")
             await wait_until(lambda: len(server.api.sent_to(STAFF_CHAT)) >= 3)
             await say(server, factory, FORGETTER, "/forget", "삭제할까요")
             await say(server, factory, FORGETTER, "네", "삭제했습니다")
