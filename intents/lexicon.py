@@ -73,6 +73,7 @@ class Lexicon:
     # Phrases that only say which aspect is asked (aspects.yaml phrases_ko/en): not cue words of the weighing.
     aspect_phrases_ko: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # spaces removed
     aspect_phrases_en: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # " word word "
+    places: frozenset[str] = frozenset()  # 김해, gimhae: where someone lives, never a program to rule out
 
 
 def _read(path: Path) -> dict:
@@ -86,6 +87,7 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
     aspects = _read(folder / "aspects.yaml").get("aspects", {})
     raw_settings = _read(folder / "matcher.yaml")
     conversation = _read(folder / "conversation.yaml") if (folder / "conversation.yaml").exists() else {}
+    places = (_read(folder / "places.yaml") if (folder / "places.yaml").exists() else {}).get("places") or {}
     skills = tuple(Skill(str(name), tuple(str(t) for t in body.get("targets", [])),
                          tuple(str(p) for p in body.get("phrases", [])))
                    for name, body in (conversation.get("skills") or {}).items())
@@ -129,4 +131,5 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
                            for a, cues in aspects.items()},
         aspect_phrases_en={a: tuple(f" {str(c).lower().replace(chr(39), '')} " for c in cues.get("phrases_en") or [])
                            for a, cues in aspects.items()},
+        places=frozenset(str(p).lower() for names in places.values() for p in names),
     )

@@ -22,8 +22,6 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-import re
-
 import logging
 import threading
 import time
@@ -34,12 +32,15 @@ from rapidfuzz import fuzz, process
 
 from intents.aspects import AspectCues
 from intents.analyzer import UNKNOWN_PREFIX, Analysis, Analyzer, detect_lang, normalize
+from intents import exclusion
 from intents.confirm import ConfirmSettings, agrees, confirmable
 from intents.context import MatchContext
+from intents.cues import english_cue_in, korean_cue_in
 from intents.decision import Candidate, Decision, DecisionKind
 from intents.hangul import is_initials_only
 from intents.focus import asking_index, focus, has_long_run, question_sentence, sentences
 from intents.lexicon import Lexicon, load_lexicon
+from intents.markup import strip_markup
 from intents.precedence import topic_before_chat
 from intents.ranking import TermRoles, distinctive_names, doubtful, load_ranking, mentioned, unnamed_tie
 from intents.scope import Scope
@@ -134,7 +135,7 @@ class Matcher:
                                        for t in self.analyzer.analyze(cue.strip()).terms)
         self.browse_intent = next((i for i in kb.intents if i.action == "browse"), None)
         self.scope = Scope(kb, self.analyzer, self.generic)
-        self._exclusion = _exclusion_pattern(self.lexicon)
+        self._exclusion = exclusion.marker_pattern(self.lexicon)
         # Chat phrases as typed, for short messages made of words that carry no topic (너 뭐 할 수 있어?).
         self.chat_phrases: list[tuple[str, int]] = [
             (_compact(text), index) for index, entry in enumerate(self.entries) if isinstance(entry.item, Intent)
@@ -313,15 +314,19 @@ class Matcher:
     # ---- internals -------------------------------------------------------------------------------
 
     def _match(self, text: str, lang: str | None, last: str | None = None) -> Decision:
-        decision = self._match_text(text, lang, last)
+        prepared = self._prepare(text)
+        decision = self._match_text(prepared, lang, last)
         if decision.kind == "fallback":
             return decision
         # Near misses: an item the question shares a word with but names another kind of (intents/scope.py).
-        kept, _ = self._split_exclusion(focus(text))
+        kept, _ = self._split_exclusion(prepared)
         return self.scope.review(decision, kept, self.analyzer.analyze(kept))
 
-    def _match_text(self, text: str, lang: str | None, last: str | None = None) -> Decision:
-        focused = focus(text)
+    def _prepare(self, text: str) -> str:
+        """What of a message is matched: markup stripped (intents/markup.py), a long one focused (focus.py)."""
+        return focus(strip_markup(text))
+
+    def _match_text(self, focused: str, lang: str | None, last: str | None = None) -> Decision:
         lang = lang or detect_lang(focused, self.lexicon.neutral_words)
         kept, excluded_terms = self._split_exclusion(focused)
         excluded = self._excluded_items(excluded_terms)
@@ -554,25 +559,19 @@ class Matcher:
                                                                                         round(float(found[1]), 1)),), lang)
 
     def _split_exclusion(self, text: str) -> tuple[str, list[str]]:
-        """(what is asked, the topic terms of what is excluded): `방산 말고 일반 전시회` -> (`일반 전시회`, [방산])."""
-        if self._exclusion is None:
+        """(what is asked, the topic terms of what is excluded): `방산 말고 일반 전시회` -> (`일반 전시회`, [방산]).
+        A place or a bare cue rules nothing out: the text is read whole (intents/exclusion.py)."""
+        found = exclusion.split(text, self._exclusion)
+        if found is None:
             return text, []
-        found = self._exclusion.search(text)
-        if not found:
-            return text, []
-        if found.group("after"):
-            excluded, kept = text[: found.start()], text[found.end():]
-            # Only the words just before the marker are excluded ("수출 지원 중 방산 말고 ...": 방산).
-            excluded = " ".join(excluded.split(",")[-1].split(".")[-1].split()[-2:])
-        else:
-            rest = text[found.end():]
-            cut = re.search(r"[,.?!]|\b(but|and)\b", rest)
-            excluded = rest[: cut.start()] if cut else rest
-            kept = text[: found.start()] + " " + (rest[cut.start():] if cut else "")
-        terms = [t for t in self._topic_terms(self.analyzer.analyze(excluded)) if not t.startswith(UNKNOWN_PREFIX)]
+        excluded = found.excluded
+        if exclusion.names_a_place(excluded, self.lexicon.places):
+            excluded = exclusion.without_places(excluded, self.lexicon.places)
+        ignored = self.generic | self.lexicon.light_words | self.lexicon.followup_cues
+        terms = exclusion.ruled_out_terms(self.analyzer.analyze(excluded).terms, ignored=ignored, cues=self.cue_terms)
         if not terms:
             return text, []
-        return kept, terms
+        return found.kept, terms
 
     def _excluded_items(self, terms: list[str]) -> frozenset[int]:
         """Items whose own words hold every excluded term (방산 -> the defense programs)."""
@@ -589,7 +588,7 @@ class Matcher:
         padded = f" {analysis.normalized} "
         lex = self.lexicon
         topic = set(self._topic_terms(analysis))
-        if not (any(c in compact for c in lex.list_cues_ko) or any(c in padded for c in lex.list_cues_en)):
+        if not (korean_cue_in(compact, lex.list_cues_ko) or english_cue_in(analysis.normalized.split(), lex.list_cues_en)):
             # 수출 도와주세요: an area's words with a request, asking no aspect of anything, asks for its list too.
             # (Support is what every program gives: 지원해 주세요 asks for it in general, not as an aspect.)
             if not (any(c in compact for c in lex.request_cues_ko) or any(c in padded for c in lex.request_cues_en)) \
@@ -794,17 +793,6 @@ def _own_before_referrals(ranked: list[Ranked]) -> list[Ranked]:
         return ranked
     rest = [r for r in ranked if r not in own]
     return [*own, *rest]
-
-
-def _exclusion_pattern(lexicon: Lexicon) -> "re.Pattern[str] | None":
-    after = "|".join(re.escape(w) for w in sorted(lexicon.exclude_after, key=len, reverse=True))
-    before = "|".join(re.escape(w) for w in sorted(lexicon.exclude_before, key=len, reverse=True))
-    parts = []
-    if after:
-        parts.append(rf"(?P<after>(?<=\S)\s*(?:{after})(?=\s|$|[,.?!]))")
-    if before:
-        parts.append(rf"(?P<before>\b(?:{before})\b)")
-    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
 __all__ = ["Matcher", "Decision", "Candidate", "normalize"]

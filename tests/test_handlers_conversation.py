@@ -62,7 +62,8 @@ async def _wait(predicate, timeout: float) -> None:
 
 
 async def test_a_follow_up_over_http_through_bot_py(tmp_path, kb):
-    """`python bot.py` long-polling a Bot API over HTTP: asked about a program, then `그럼 신청은 어떻게 해요?`."""
+    """`python bot.py` long-polling a Bot API over HTTP: asked about a program, then `그럼 신청은 어떻게 해요?`;
+    in English, `what about the deadline?` after the trade mission."""
     async with LoopbackBotAPIServer() as server:
         env = {**os.environ, "TELEGRAM_BOT_TOKEN": "123:TEST", "TELEGRAM_BASE_URL": server.base_url,
                "BOT_DB": str(tmp_path / "bot.db"), "PYTHONUNBUFFERED": "1"}
@@ -75,6 +76,11 @@ async def test_a_follow_up_over_http_through_bot_py(tmp_path, kb):
             await _wait(lambda: len(server.api.sent_to(7)) >= 1, 15)
             server.push_update(factory.message("그럼 신청은 어떻게 해요?", user_id=7))
             await _wait(lambda: len(server.api.sent_to(7)) >= 2, 15)
+            # The same in English, in another chat: the follow-up names no program either.
+            server.push_update(factory.message("tell me about the trade mission", user_id=8))
+            await _wait(lambda: len(server.api.sent_to(8)) >= 1, 15)
+            server.push_update(factory.message("what about the deadline?", user_id=8))
+            await _wait(lambda: len(server.api.sent_to(8)) >= 2, 15)
         finally:
             proc.terminate()
             await asyncio.wait_for(proc.communicate(), 20)
@@ -82,3 +88,8 @@ async def test_a_follow_up_over_http_through_bot_py(tmp_path, kb):
     first, second = server.api.sent_to(7)[:2]
     assert first["text"].startswith(f"<b>{program.name.get('ko')}</b>")
     assert re.match(rf"<b>{program.name.get('ko')}</b>\n(📅 [^\n]*\n)?<i>신청방법", second["text"])
+    mission = kb.program("trade-mission")
+    first, second = server.api.sent_to(8)[:2]
+    assert first["text"].startswith(f"<b>{mission.name.get('en')}</b>")
+    assert re.match(rf"<b>{mission.name.get('en')}</b>\n(📅 [^\n]*\n)?<i>Schedule", second["text"])
+    assert mission.aspect("period").get("en")[:40] in second["text"]

@@ -1,0 +1,81 @@
+""""X 말고 Y", "Y, not X": the part of a message that is asked, and the words of what it rules out.
+
+Korean puts the marker after what is ruled out (`방산 말고 일반 전시회`, `청년일자리말고 중장년`), English before
+it (`not the defense one`, `other than export`). The markers are language data (words.yaml: exclude_after,
+exclude_before). What is ruled out is a topic that names items; two kinds of X name none and rule out
+nothing, so the message is then read whole:
+- a place (`창원 말고 김해 사는데도 신청돼요?` asks whether living elsewhere is allowed; places.yaml);
+- only aspect cues or generic words (`신청 말고 자격은?`, `지원 말고`): how a thing is asked, not which thing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from intents.analyzer import UNKNOWN_PREFIX, normalize
+from intents.lexicon import Lexicon
+
+# What may follow a place name in one word: 김해시, 김해에서, 김해쪽, 김해지역.
+_PLACE_TAILS = frozenset({"", "시", "군", "구", "도", "에", "에서", "시에", "시에서", "군에", "쪽", "지역", "권", "은",
+                          "는", "이", "가", "시는", "에는", "이랑", "랑", "city"})
+_CLAUSE_END = re.compile(r"[,.?!]|\b(but|and)\b")
+
+
+@dataclass(frozen=True)
+class Split:
+    kept: str  # the message without what is ruled out and without the marker: what is asked
+    excluded: str  # what is ruled out, as typed
+
+
+def marker_pattern(lexicon: Lexicon) -> "re.Pattern[str] | None":
+    """One pattern for every marker of the lexicon; None when it has none."""
+    after = "|".join(re.escape(w) for w in sorted(lexicon.exclude_after, key=len, reverse=True))
+    before = "|".join(re.escape(w) for w in sorted(lexicon.exclude_before, key=len, reverse=True))
+    parts = []
+    if after:  # written apart (방산 말고) or solid (청년일자리말고)
+        parts.append(rf"(?P<after>(?<=\S)\s*(?:{after})(?=\s|$|[,.?!]))")
+    if before:
+        parts.append(rf"(?P<before>\b(?:{before})\b)")
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+
+def split(text: str, pattern: "re.Pattern[str] | None") -> Split | None:
+    """Where `text` rules something out: what is kept and what is excluded; None without a marker."""
+    found = pattern.search(text) if pattern is not None else None
+    if not found:
+        return None
+    if found.group("after"):
+        before, kept = text[: found.start()], text[found.end():]
+        # Only the words just before the marker, in its clause, are excluded ("수출 지원 중 방산 말고": 방산).
+        excluded = " ".join(re.split(r"[,.?!]", before)[-1].split()[-2:])
+        return Split(kept, excluded)
+    rest = text[found.end():]
+    cut = _CLAUSE_END.search(rest)
+    excluded = (rest[: cut.start()] if cut else rest).strip()
+    kept = text[: found.start()] + " " + (rest[cut.start():] if cut else "")
+    return Split(kept, excluded)
+
+
+def names_a_place(excluded: str, places: frozenset[str]) -> bool:
+    """Whether a word of `excluded` is a place (김해, 창원시, 김해에서, Gimhae)."""
+    return any(_place_word(word, places) for word in normalize(excluded).split())
+
+
+def without_places(excluded: str, places: frozenset[str]) -> str:
+    return " ".join(word for word in normalize(excluded).split() if not _place_word(word, places))
+
+
+def _place_word(word: str, places: frozenset[str]) -> bool:
+    if word in places:
+        return True
+    return any(word.startswith(place) and word[len(place):] in _PLACE_TAILS
+               for place in (word[:n] for n in range(2, len(word))) if place in places)
+
+
+def ruled_out_terms(terms: Iterable[str], *, ignored: frozenset[str], cues: frozenset[str]) -> list[str]:
+    """The terms of what is excluded that name a topic: known words less `ignored` (generic words, question
+    words, pointing words); aspect cues stay when they are part of a name (상담 in 수출상담회) but a cue
+    alone rules nothing out. Empty: nothing is excluded."""
+    kept = [t for t in dict.fromkeys(terms) if not t.startswith(UNKNOWN_PREFIX) and t not in ignored]
+    return kept if any(t not in cues for t in kept) else []
