@@ -22,6 +22,7 @@ from intents.lexicon import Lexicon
 MAX_TEXT = 2000  # characters analysed; the rest of a very long message adds nothing a person would ask
 MAX_TOKEN = 40  # syllables segmented per word; longer runs are cut into pieces first
 UNKNOWN_PREFIX = "?"
+ENGLISH_COMPOUND = 7  # an unknown English word this long may be two known words typed solid
 
 # Zero-width characters vanish; so do apostrophes, so that don't and I'm stay one word (dont, im).
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad'\u2019"), None)
@@ -148,6 +149,14 @@ class Analyzer:
         if len(initials(compact)) >= 2 and all(is_syllable(ch) for ch in compact):
             self._by_initials.setdefault(initials(compact), set()).add(phrase)
 
+    def frequency(self, word: str) -> int:
+        """How often a word or phrase occurs in the knowledge base's texts (0: never)."""
+        return self._freq.get(word, 0)
+
+    def initials_words(self, initials_text: str) -> set[str]:
+        """The known words and names whose 초성 are `initials_text` (ㅊㅇ -> 창업, 창원, ...)."""
+        return set(self._by_initials.get(initials_text, ()))
+
     def _add_word(self, word: str, correct_to: bool) -> None:
         if not word:
             return
@@ -190,10 +199,26 @@ class Analyzer:
             return [token]
         word = token if token in self.vocab or token in lexicon.synonyms else english_stem(token)
         if word not in self.vocab:
+            parts = self._english_parts(token)
+            if parts:
+                return [self._canonical(part) for part in parts]
             word = self._correct(word) or self._same_stem(word) or word
         if word in lexicon.stopwords:
             return []
         return [self._canonical(word) if word in self.vocab else UNKNOWN_PREFIX + word]
+
+    def _english_parts(self, token: str) -> tuple[str, ...] | None:
+        """biomaterials -> (bio, materials), startup -> (start, up): an English word typed solid that is two
+        known words of three letters or more, where the knowledge base writes them apart or hyphenated."""
+        if len(token) < ENGLISH_COMPOUND or token in self.vocab:
+            return None
+        for cut in range(3, len(token) - 2):
+            head, tail = token[:cut], token[cut:]
+            tail = tail if tail in self.vocab else english_stem(tail)
+            if head in self.vocab and tail in self.vocab and head not in self.lexicon.stopwords \
+                    and tail not in self.lexicon.stopwords:
+                return head, tail
+        return None
 
     def _korean_terms(self, token: str) -> list[str]:
         lexicon = self.lexicon
@@ -261,7 +286,10 @@ class Analyzer:
         for variant in (key, *_deletions(key)):
             found.update(self._fuzzy.get(variant, ()))
         limit = 1 if len(piece) < 4 or piece.isascii() else 2
-        best = [w for w in found if len(w) == len(piece)
+        # Korean typos keep the syllable count (a jamo off); an English one may drop or double a letter
+        # (staions, adress), which a word of five letters or more survives.
+        spread = 1 if piece.isascii() and len(piece) >= 5 else 0
+        best = [w for w in found if abs(len(w) - len(piece)) <= spread
                 and Levenshtein.distance(to_jamo(w), key, score_cutoff=limit) <= limit]
         if len(best) == 1:
             return best[0]

@@ -1,6 +1,7 @@
 """The matcher's language data (intents/lexicon/*.yaml) and settings, loaded once into plain objects."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Mapping
@@ -74,11 +75,22 @@ class Lexicon:
     aspect_phrases_ko: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # spaces removed
     aspect_phrases_en: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # " word word "
     places: frozenset[str] = frozenset()  # 김해, gimhae: where someone lives, never a program to rule out
+    chat_words: Mapping[str, str] = field(default_factory=dict)  # u -> you, 감삼다 -> 감사합니다 (intents/chat.py)
+    fillers: frozenset[str] = frozenset()  # 아, 네, ok: dropped before what a message says
+    courtesies: tuple[str, ...] = ()  # 안녕하세요, 감사합니다: courtesy around a question (longest first)
 
 
 def _read(path: Path) -> dict:
     with path.open(encoding="utf-8") as handle:
         return yaml.safe_load(handle) or {}
+
+
+def _courtesies(conversation: dict) -> tuple[str, ...]:
+    """The phrases of the skills named in `courtesy_skills`, plain (lower case, no punctuation), longest first."""
+    skills = conversation.get("skills") or {}
+    phrases = {" ".join(re.sub(r"[^\w\s]", " ", str(p).lower()).split())
+               for name in conversation.get("courtesy_skills", []) for p in (skills.get(name) or {}).get("phrases", [])}
+    return tuple(sorted((p for p in phrases if p), key=lambda p: (-len(p.split()), -len(p), p)))
 
 
 def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
@@ -132,4 +144,7 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
         aspect_phrases_en={a: tuple(f" {str(c).lower().replace(chr(39), '')} " for c in cues.get("phrases_en") or [])
                            for a, cues in aspects.items()},
         places=frozenset(str(p).lower() for names in places.values() for p in names),
+        chat_words={str(k).lower(): str(v) for k, v in (conversation.get("chat_words") or {}).items()},
+        fillers=frozenset(str(w).lower() for w in conversation.get("fillers", [])),
+        courtesies=_courtesies(conversation),
     )

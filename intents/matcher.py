@@ -34,16 +34,19 @@ from intents.aspects import AspectCues
 from intents.analyzer import UNKNOWN_PREFIX, Analysis, Analyzer, detect_lang, normalize
 from intents import exclusion
 from intents.confirm import ConfirmSettings, agrees, confirmable
+from intents.chat import chat_phrase_words, contained_phrase, tidy
 from intents.context import MatchContext
 from intents.cues import english_cue_in, korean_cue_in
 from intents.decision import Candidate, Decision, DecisionKind
-from intents.hangul import is_initials_only
+from intents.hangul import is_initials_only, to_jamo
+from intents.initials import spell_out
 from intents.focus import asking_index, focus, has_long_run, question_sentence, sentences
 from intents.lexicon import Lexicon, load_lexicon
 from intents.markup import strip_markup
 from intents.precedence import topic_before_chat
 from intents.ranking import TermRoles, distinctive_names, doubtful, load_ranking, mentioned, unnamed_tie
 from intents.scope import Scope
+from intents.story import answer_from_story
 from intents.semantic import Embedder, SemanticCache, shared_embedder
 from knowledge.model import Faq, Intent, Item, KnowledgeBase, Program, Referral
 
@@ -52,6 +55,7 @@ CACHE_SIZE = 4096  # decisions remembered for repeated questions
 CACHED_TEXT = 500  # longer messages are rarely repeated word for word: not cached
 CHAT_PHRASE_CHARS = 16  # messages up to this long (spaces removed) may be read as a chat phrase letter for letter
 CHAT_PHRASE_SCORE = 85  # how close (0..100, rapidfuzz ratio) to one of an intent's phrases
+FOLLOWUP_TERMS = 2  # topic words a follow-up may hold and still be about the last program (사무실도 줘요?)
 GENERIC_SHARE = 0.3  # a term in this share of all programs (지원, 사업) names no program in particular
 SEMANTIC_PHRASES = 60  # phrasings of one item embedded at most (an intent's chat phrases are many)
 SEMANTIC_CHARS = 100  # characters of a message the model reads at most
@@ -93,9 +97,10 @@ class Matcher:
         self.settings = self.lexicon.settings
         self.analyzer = Analyzer(self.lexicon)
         texts = {item.id: _texts_of(item) for item in kb.items()}  # id -> (strong, weak) texts
-        for intent_id, phrases in self._skill_phrases().items():
+        skill_phrases = self._skill_phrases()
+        self._learn_vocabulary(texts, [p for phrases in skill_phrases.values() for p in phrases])
+        for intent_id, phrases in skill_phrases.items():
             texts[intent_id][0].extend(phrases)
-        self._learn_vocabulary(texts)
         self.entries = [self._entry(item, *texts[item.id]) for item in kb.items()]
         self.index_of = {entry.item.id: index for index, entry in enumerate(self.entries)}
         self._weigh_terms()
@@ -133,13 +138,17 @@ class Matcher:
                               if len(_compact(n)) >= 3}
         self.request_terms = frozenset(t for cue in (*self.lexicon.request_cues_ko, *self.lexicon.request_cues_en)
                                        for t in self.analyzer.analyze(cue.strip()).terms)
+        self._item_terms = [e.strong for e in self.entries if not isinstance(e.item, Intent)]
         self.browse_intent = next((i for i in kb.intents if i.action == "browse"), None)
         self.scope = Scope(kb, self.analyzer, self.generic)
         self._exclusion = exclusion.marker_pattern(self.lexicon)
         # Chat phrases as typed, for short messages made of words that carry no topic (너 뭐 할 수 있어?).
         self.chat_phrases: list[tuple[str, int]] = [
-            (_compact(text), index) for index, entry in enumerate(self.entries) if isinstance(entry.item, Intent)
+            (to_jamo(_compact(text)), index) for index, entry in enumerate(self.entries) if isinstance(entry.item, Intent)
             for text in texts[entry.item.id][0] if len(_compact(text)) >= 2]
+        self._chat_jamo = [p for p, _ in self.chat_phrases]
+        self._chat_words = chat_phrase_words((text, index) for index, entry in enumerate(self.entries)
+                                             if isinstance(entry.item, Intent) for text in texts[entry.item.id][0])
         self.item_terms = frozenset().union(*(e.strong for e in self.entries if not isinstance(e.item, Intent))) \
             if self.entries else frozenset()
         self.embedder: Embedder | None = None
@@ -261,8 +270,10 @@ class Matcher:
         embedder = shared_embedder() if mode == "hybrid" else None
         return cls(kb, embedder=embedder, cache_dir=cache_dir, **options)  # type: ignore[arg-type]
 
-    def _learn_vocabulary(self, texts: dict[str, tuple[list[str], list[str]]]) -> None:
+    def _learn_vocabulary(self, texts: dict[str, tuple[list[str], list[str]]], chat: list[str]) -> None:
         self.analyzer.learn(t for strong, _ in texts.values() for t in strong)
+        # The chat skills' many words are known but never a typo's correction: 노후 is not 오후 (좋은 오후예요).
+        self.analyzer.learn(chat, correct_to=False)
         self.analyzer.learn((t for _, weak in texts.values() for t in weak), correct_to=False)
         # Aspect cues and question words are words of every knowledge base, written or not.
         self.analyzer.learn(self._cue_texts(), correct_to=False)
@@ -323,15 +334,19 @@ class Matcher:
         return self.scope.review(decision, kept, self.analyzer.analyze(kept))
 
     def _prepare(self, text: str) -> str:
-        """What of a message is matched: markup stripped (intents/markup.py), a long one focused (focus.py)."""
-        return focus(strip_markup(text))
+        """What of a message is matched: markup stripped (intents/markup.py), chat habits tidied (chat.py), a
+        long one focused (focus.py), 초성 read together (initials.py)."""
+        focused = focus(tidy(strip_markup(text), self.lexicon))
+        return spell_out(focused, self.analyzer, self._item_terms, self.generic | self.cue_terms | self.lexicon.places)
 
     def _match_text(self, focused: str, lang: str | None, last: str | None = None) -> Decision:
         lang = lang or detect_lang(focused, self.lexicon.neutral_words)
         kept, excluded_terms = self._split_exclusion(focused)
         excluded = self._excluded_items(excluded_terms)
         analysis = self.analyzer.analyze(kept)
-        if last is not None and self._is_followup(analysis):
+        if last is not None and self.index_of[last] in excluded:
+            last = None  # 사절단 말고 상담회는요? rules out what was just answered
+        if last is not None and (self._is_followup(analysis) or self._within_last(analysis, last)):
             followed = self._follow_up(analysis, last, lang)
             if followed is not None:
                 return followed
@@ -349,6 +364,8 @@ class Matcher:
                                             decision.lang, decision.area)
                     return decision
         decision = self._decide_analysis(analysis, lang, excluded)
+        if asking and decision.kind != "answer":  # the story may name what its question points at
+            decision = answer_from_story(self, kept, decision, asking, lang, excluded) or decision
         if decision.kind != "answer":
             decision = self._chat_phrase(analysis, lang) or decision
         semantic_text = self._semantic_text(kept) if self.embedder is not None else ""
@@ -527,6 +544,19 @@ class Matcher:
     def _is_followup(self, analysis: Analysis) -> bool:
         return bool(analysis.normalized) and not self._topic_terms(analysis)
 
+    def _within_last(self, analysis: Analysis, last: str) -> bool:
+        """A short message whose topic words all name the program answered last (`사무실도 줘요?` after the
+        incubation centre, whose own words hold 사무실) is about it, though another item shares the word; not
+        when a word is one the last program only mentions while another program is named by it (`예비창업자는요?`)."""
+        topic = self._topic_terms(analysis)
+        item = self.kb.get(last)
+        if isinstance(item, Faq) and len(item.programs) == 1:
+            item = self.kb.program(item.programs[0]) or item
+        if not topic or len(topic) > FOLLOWUP_TERMS or not isinstance(item, Program):
+            return False
+        entry = self.entries[self.index_of[item.id]]
+        return all(t in entry.strong for t in topic)
+
     def _follow_up(self, analysis: Analysis, last: str, lang: str) -> Decision | None:
         """A message without a topic, about the item answered last: that program's asked aspect."""
         item = self.kb.get(last)
@@ -544,19 +574,27 @@ class Matcher:
 
     def _chat_phrase(self, analysis: Analysis, lang: str) -> Decision | None:
         """A short message typed close to one of the intents' phrases, letter for letter: `너 뭐 할 수 있어?`
-        is `뭐 할 수 있어` though every word of it is a stopword. Never when it names a program's topic."""
+        is `뭐 할 수 있어` though every word of it is a stopword; or one holding a phrase's words and nothing else
+        but stopwords (`what can I ask here`, `저기 혹시 사람이랑 얘기할 수 있어요?`). Never when it names a
+        program's topic."""
         compact = analysis.normalized.replace(" ", "")
-        if not 2 <= len(compact) <= CHAT_PHRASE_CHARS or not self.chat_phrases:
+        if len(compact) < 2 or not self.chat_phrases:
             return None
         if any(t in self.item_terms for t in self._topic_terms(analysis)):
             return None
-        found = process.extractOne(compact, [p for p, _ in self.chat_phrases], scorer=fuzz.ratio,
-                                   score_cutoff=CHAT_PHRASE_SCORE)
-        if found is None:
-            return None
-        item = self.entries[self.chat_phrases[found[2]][1]].item
-        return Decision("answer", item.id, None, round(float(found[1]), 1), (Candidate(item.id, item.kind,
-                                                                                        round(float(found[1]), 1)),), lang)
+        # Letter for letter means jamo for jamo: 안녀하세요 is one letter from 안녕하세요, not one syllable.
+        found = process.extractOne(to_jamo(compact), self._chat_jamo, scorer=fuzz.ratio,
+                                   score_cutoff=CHAT_PHRASE_SCORE) if len(compact) <= CHAT_PHRASE_CHARS else None
+        if found is not None:
+            index, score = self.chat_phrases[found[2]][1], round(float(found[1]), 1)
+        else:
+            contained = contained_phrase(analysis.normalized.split(), self._chat_words,
+                                         lambda word: not self.analyzer.analyze(word).terms)
+            if contained is None:
+                return None
+            index, score = contained, float(CHAT_PHRASE_SCORE)
+        item = self.entries[index].item
+        return Decision("answer", item.id, None, score, (Candidate(item.id, item.kind, score),), lang)
 
     def _split_exclusion(self, text: str) -> tuple[str, list[str]]:
         """(what is asked, the topic terms of what is excluded): `방산 말고 일반 전시회` -> (`일반 전시회`, [방산]).

@@ -1,0 +1,153 @@
+"""Chat habits tidied before a message is matched: laughter, repeated 초성, chat abbreviations, smileys.
+
+People write `감사합니다ㅎㅎ`, `ㄳㄳㄳ`, `ㄳ요`, `see u`, `아 네 감사해요`, `안녕 😊`. None of these habits says what
+a message is about, but each can tip it: an unknown `ㅋㅋㅋ` counts against every item, `😊` read as 감사 turns a
+greeting into thanks, a leading `ok` ties `ok bye` between thanks and goodbye. `tidy` removes or folds them,
+with the language data in intents/lexicon/conversation.yaml (`chat_words`, `fillers`) and words.yaml
+(`initials_slang`). A message that is nothing but such habits (`ㅋㅋㅋ`, `ㅠㅠ`) tidies to nothing: nothing is
+answered.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from typing import Callable, Iterable
+
+from intents.analyzer import normalize
+from intents.hangul import CONSONANTS
+from intents.lexicon import Lexicon
+
+# Laughter and tears: runs of ㅋ ㅎ ㅠ ㅜ (two or more, or one at the end of a word: 감사해요ㅎ), ^^, ;;, and
+# laughing syllables typed as a word of their own (하하, 히히, 크크).
+_LAUGHTER = re.compile(r"[ㅋㅎㅠㅜㅡ]{2,}|(?<=[가-힣])[ㅋㅎㅠㅜ](?=\s|$|[!?.~])|\^\^+|;;+|ㅡㅡ|-_-|T_T|ㅜ_ㅜ|ㅠ_ㅠ")
+_LAUGHING_WORD = re.compile(r"^(?:하하+|히히+|헤헤+|호호+|크크+|키키+|킥킥+|ㅋ+|ㅎ+|ㅠ+|ㅜ+|lol+|lmao|haha+|hehe+|xd)$",
+                            re.IGNORECASE)
+_POLITE_TAIL = ("요", "여", "용", "염", "욤")  # ㄳ요, ㅎㅇ여: 초성 chat made polite
+
+
+def tidy(text: str, lexicon: Lexicon) -> str:
+    """`text` with chat habits removed or folded; words are kept as typed otherwise."""
+    text = _LAUGHTER.sub(" ", text)
+    words = [w for w in text.split() if not _LAUGHING_WORD.match(w.strip("!?.~,"))]
+    words = [_initials_word(w, lexicon) for w in words]
+    words = [lexicon.chat_words.get(w.lower(), w) for w in words]
+    words = _without_smileys(words, lexicon)
+    words = _without_leading_fillers(words, lexicon)
+    return _without_courtesies(" ".join(words), lexicon)
+
+
+def _initials_word(word: str, lexicon: Lexicon) -> str:
+    """ㄳㄳㄳ -> ㄳ, ㅂㅇㅂㅇ -> ㅂㅇ, ㅂㅂㅂ -> ㅂㅂ, ㄳ요 -> ㄳ: a chat abbreviation said again or made polite."""
+    slang = lexicon.initials_slang
+    core = word.rstrip("!?.~,")
+    for tail in _POLITE_TAIL:
+        if core.endswith(tail) and len(core) > len(tail) and all(ch in CONSONANTS for ch in core[: -len(tail)]):
+            core = core[: -len(tail)]
+            break
+    if not core or not all(ch in CONSONANTS for ch in core) or core in slang:
+        return core if core in slang else word
+    for size in range(1, len(core) // 2 + 1):
+        unit = core[:size]
+        if len(core) % size == 0 and unit * (len(core) // size) == core:
+            for candidate in (unit, unit * 2):
+                if candidate in slang:
+                    return candidate
+    return word
+
+
+def _without_smileys(words: list[str], lexicon: Lexicon) -> list[str]:
+    """An emoji says something (👋 hello, 🙏 thanks) only when it is all the message says: beside words it
+    is decoration (`안녕 😊` is a greeting, not thanks)."""
+    emoji = lexicon.emoji
+    if not emoji:
+        return words
+    bare = ["".join(ch for ch in w if ch not in emoji and ch != "\ufe0f") for w in words]
+    if any(_has_letters(w) for w in bare):
+        return [w for w in bare if w]
+    return words
+
+
+def _without_leading_fillers(words: list[str], lexicon: Lexicon) -> list[str]:
+    """아, 네, 음, ok, oh before what is said (`ok bye`, `아 네 감사합니다`): dropped while something follows."""
+    fillers = lexicon.fillers
+    while len(words) > 1 and words[0].lower().strip("!?.~,") in fillers:
+        words = words[1:]
+    return words
+
+
+def _has_letters(word: str) -> bool:
+    return any(ch.isalnum() for ch in word)
+
+
+COURTESY_REST = 4  # words that must remain for a greeting or thanks around them to be mere courtesy
+
+
+def _without_courtesies(text: str, lexicon: Lexicon) -> str:
+    """`안녕하세요. 저희는 ... 신청할 수 있나요? 감사합니다`: the greeting before a question and the thanks after
+    it are courtesy, not what is asked; they go when at least COURTESY_REST words are left. A message that is
+    mostly courtesy (`안녕하세요 처음 왔어요`) is kept whole: then the courtesy is what it says."""
+    phrases = _by_size(lexicon.courtesies)
+    if not phrases or len(text.split()) <= COURTESY_REST:
+        return text
+    for _ in range(2):  # 안녕하세요 반갑습니다, ... 감사합니다 수고하세요
+        text = _cut(text, phrases, start=True)
+        text = _cut(text, phrases, start=False)
+    return text
+
+
+@functools.lru_cache(maxsize=4)
+def _by_size(phrases: tuple[str, ...]) -> dict[int, frozenset[str]]:
+    """Courtesy phrases by their number of words, longest first, for a set look-up per size."""
+    sizes: dict[int, set[str]] = {}
+    for phrase in phrases:
+        sizes.setdefault(len(phrase.split()), set()).add(phrase)
+    return {size: frozenset(sizes[size]) for size in sorted(sizes, reverse=True)}
+
+
+def _cut(text: str, phrases: dict[int, frozenset[str]], *, start: bool) -> str:
+    words = text.split()
+    for size, known in phrases.items():
+        if len(words) - size < COURTESY_REST:
+            continue
+        edge = words[:size] if start else words[-size:]
+        phrase = _plain(" ".join(edge))
+        if phrase not in known:
+            continue
+        # An English word (later, nice) may end a question; it is courtesy only set off by punctuation.
+        boundary = edge[-1] if start else words[-size - 1]
+        if phrase.isascii() and not boundary.endswith((".", ",", "!", "?", "~", ":", ";")):
+            continue
+        return " ".join(words[size:] if start else words[:-size])
+    return text
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+CONTAINED_WORDS = 8  # a message longer than this is not read as one chat phrase and its stopwords
+
+
+def chat_phrase_words(phrases: Iterable[tuple[str, int]]) -> list[tuple[frozenset[str], int, int]]:
+    """(words, number of words, item) of each chat phrase of two words or more, longest first."""
+    out = {(frozenset(words), len(words), item) for text, item in phrases
+           if len(words := normalize(text).split()) >= 2}
+    return sorted(out, key=lambda row: (-row[1], row[2], sorted(row[0])))
+
+
+def contained_phrase(words: list[str], phrases: list[tuple[frozenset[str], int, int]],
+                     says_nothing: Callable[[str], bool]) -> int | None:
+    """The item of the longest chat phrase whose words all occur in `words`, every other word saying nothing
+    (stopwords: 저기, 혹시, here); None when none does, or when phrases of different items tie."""
+    if not 2 <= len(words) <= CONTAINED_WORDS:
+        return None
+    present = set(words)
+    found: set[int] = set()
+    size = 0
+    for phrase, length, item in phrases:
+        if length < size:
+            break
+        if phrase <= present and all(says_nothing(w) for w in present - phrase):
+            found.add(item)
+            size = length
+    return next(iter(found)) if len(found) == 1 else None
