@@ -41,8 +41,12 @@ class Decision:
     @property
     def suggestions(self) -> tuple[Candidate, ...]:
         """The candidates worth offering as "is it one of these?": those scoring at least SUGGEST_RATIO of
-        the best one, so that a weak third guess is not shown beside a good first one."""
+        the best one, so that a weak third guess is not shown beside a good first one. Small talk (an
+        intent) is offered only as the best guess: behind a program or FAQ, "안녕히 계세요" or "도움말" is no
+        answer to a question about the agency's work (`채용 공고는 어디서 봐요?` is not a goodbye)."""
         if not self.candidates:
             return ()
-        floor = self.candidates[0].score * SUGGEST_RATIO
-        return tuple(c for c in self.candidates if c.score >= floor)
+        best = self.candidates[0]
+        floor = best.score * SUGGEST_RATIO
+        return tuple(c for c in self.candidates
+                     if c.score >= floor and (c.kind != "intent" or c is best))
