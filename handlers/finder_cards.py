@@ -85,6 +85,8 @@ def check_label(check: Check, texts: Texts, lang: str) -> str:
     if check.kind == "size":
         return texts.get(t + "size", lang, size=_names(texts, lang, "size", check.values))
     if check.kind == "age":
+        if check.values == ("youth",):
+            return texts.get(t + "age_youth", lang)
         low, high = check.values
         if low is not None and high is not None:
             return texts.get(t + "age_range", lang, min=low, max=high)

@@ -8,13 +8,17 @@ Every key is optional; a program without criteria is simply not judged by the fi
       who: [pre_founder, startup]   # pre_founder | startup | sme | job_seeker | employee | student
       founded_within: 7             # years since founding, for startups
       size: [small, medium]         # small | medium | midsize, for companies
-      age: 18-39                    # or {min: 18, max: 39}, "-39", "18-"
+      age: 18-39                    # or {min: 18, max: 39}, "-39", "18-"; or youth (see below)
       region: changwon              # changwon | gyeongnam (Changwon counts as Gyeongnam)
       field: [manufacturing, defense]   # manufacturing | defense | hydrogen | ict | other
       need: [funding, mentoring]    # funding | space | training | market | hiring | mentoring
 
 A profile holds the finder's answers, each one a word from the same vocabularies (or None: skipped),
-with years and ages as bands. `assess(tracks, profile)` gives one Check per criterion: pass, fail, or
+with years and ages as bands.
+
+`age: youth` says a program is for young people (청년) when the sources give no age range: each call sets
+its own limit, so no age answered is ever a pass or a fail on it - it stays "확인 필요" (unknown), and the
+finder never ticks a youth program as a full match for anybody's age. `assess(tracks, profile)` gives one Check per criterion: pass, fail, or
 unknown (skipped, or a band that straddles the limit); the best-fitting track counts.
 """
 from __future__ import annotations
@@ -59,6 +63,7 @@ class Criteria:
     size: tuple[str, ...] = ()
     age_min: int | None = None
     age_max: int | None = None
+    youth: bool = False           # for young people, the age limit unstated (`age: youth`)
     region: str | None = None
     field: tuple[str, ...] = ()
     need: tuple[str, ...] = ()
@@ -181,6 +186,9 @@ def check_track(criteria: Criteria, profile: Profile) -> Assessment:
     if criteria.age_min is not None or criteria.age_max is not None:
         checks.append(Check("age", _within(_band(AGE_BANDS, profile.age), criteria.age_min, criteria.age_max),
                             (criteria.age_min, criteria.age_max)))
+    elif criteria.youth:
+        # The sources say "young people" and no range: whether an age counts is the call's to say.
+        checks.append(Check("age", "unknown", ("youth",)))
     if criteria.field:
         checks.append(Check("field", _one_of(profile.field, criteria.field), criteria.field))
     if criteria.need:
@@ -245,6 +253,8 @@ def _track(node: MappingNode, owner: str, report: Reporter) -> Criteria:
             number = _whole(value, key, owner, MAX_YEARS, report)
             if number is not None:
                 values["founded_within"] = number
+        elif key == "age" and scalar(value) == "youth":
+            values["youth"] = True
         elif key == "age":
             ages = _ages(value, owner, report)
             if ages is not None:
@@ -277,7 +287,8 @@ def _whole(node: Node, key: str, owner: str, limit: int, report: Reporter) -> in
 
 
 def _ages(node: Node, owner: str, report: Reporter) -> tuple[int | None, int | None] | None:
-    hint = "age: 18-39, or -39 (up to 39), or 40- (from 40), or {min: 18, max: 39}; ages in full years (만 나이)"
+    hint = ("age: 18-39, or -39 (up to 39), or 40- (from 40), or {min: 18, max: 39}; ages in full years (만 나이); "
+            "or youth when the sources say young people (청년) without a range")
     low = high = None
     text = scalar(node)
     if text is not None and "-" in text:
