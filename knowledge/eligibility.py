@@ -14,12 +14,12 @@ Every key is optional; a program without criteria is simply not judged by the fi
       need: [funding, mentoring]    # funding | space | training | market | hiring | mentoring
 
 A profile holds the finder's answers, each one a word from the same vocabularies (or None: skipped),
-with years and ages as bands.
+with years and ages as bands. `assess(tracks, profile)` gives one Check per criterion: pass, fail, or
+unknown (skipped, or a band that straddles the limit); the best-fitting track counts.
 
 `age: youth` says a program is for young people (청년) when the sources give no age range: each call sets
 its own limit, so no age answered is ever a pass or a fail on it - it stays "확인 필요" (unknown), and the
-finder never ticks a youth program as a full match for anybody's age. `assess(tracks, profile)` gives one Check per criterion: pass, fail, or
-unknown (skipped, or a band that straddles the limit); the best-fitting track counts.
+finder never ticks a youth program as a full match for anybody's age.
 """
 from __future__ import annotations
 
