@@ -16,6 +16,7 @@ from typing import Iterable
 
 from rapidfuzz.distance import Levenshtein
 
+from intents.english import English
 from intents.hangul import INITIALS, MEDIALS, FINALS, initials, is_initials_only, to_jamo, is_syllable
 from intents.lexicon import Lexicon
 
@@ -89,8 +90,11 @@ class Analysis:
 class Analyzer:
     """Turns texts into canonical terms against a fixed vocabulary."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, english: English | None = None) -> None:
         self.lexicon = lexicon
+        self.english = english if english is not None else English.load()
+        # The lexicon's synonyms, plus the English dictionary's groups this knowledge base uses (finish()).
+        self.synonyms: dict[str, str] = dict(lexicon.synonyms)
         self.vocab: set[str] = set()
         self._max_word = 1
         self._fuzzy: dict[str, set[str]] = {}
@@ -125,8 +129,16 @@ class Analyzer:
 
     def finish(self) -> None:
         """Call once all texts are learned: builds the look-ups that need the whole vocabulary."""
+        self._use_dictionary()
         self._english = sorted(w for w in self.vocab if w.isascii() and w.isalpha())
         self.split_compounds()
+
+    def _use_dictionary(self) -> None:
+        """The English dictionary's groups whose words the knowledge base writes join the vocabulary."""
+        for group in self.english.groups_for(self.vocab):
+            for word in group:
+                self.synonyms.setdefault(word, group[0])
+                self._add_word(word, correct_to=word.isascii())  # 일반 is no typo of 일본
 
     def split_compounds(self) -> None:
         """Once the vocabulary is complete: a word written solid in one place (신청방법) and spaced in
@@ -177,7 +189,7 @@ class Analyzer:
         text = self._emoji_as_words(text[: MAX_TEXT * 2])
         normalized = normalize(text)
         terms: list[str] = []
-        for token in _join_lone_syllables(normalized.split()):
+        for token in _join_lone_syllables(self.english.rewrite(normalized).split()):
             terms.extend(self._token_terms(token))
         return Analysis(normalized, detect_lang(text, self.lexicon.neutral_words), tuple(terms))
 
@@ -197,7 +209,7 @@ class Analyzer:
             return []
         if token.isdigit():
             return [token]
-        word = token if token in self.vocab or token in lexicon.synonyms else english_stem(token)
+        word = self._english_word(token)
         if word not in self.vocab:
             parts = self._english_parts(token)
             if parts:
@@ -220,6 +232,18 @@ class Analyzer:
                 return head, tail
         return None
 
+    def _english_word(self, token: str) -> str:
+        """The form of an English word to look up: the word itself when a synonym group or the knowledge
+        base knows it (its own word wins: `registered` a business is not `register` for a program), else the
+        first of its base forms a synonym group knows (textiles -> textile), else one the knowledge base
+        uses, else its stem."""
+        synonyms = self.synonyms
+        if token in synonyms or token in self.vocab:
+            return token
+        lemmas = list(self.english.lemmas(token))[1:]
+        return next((lemma for lemma in lemmas if lemma in synonyms),
+                    next((lemma for lemma in lemmas if lemma in self.vocab), english_stem(token)))
+
     def _korean_terms(self, token: str) -> list[str]:
         lexicon = self.lexicon
         if token in lexicon.initials_slang and token not in self.vocab:
@@ -239,7 +263,7 @@ class Analyzer:
         return terms
 
     def _canonical(self, word: str) -> str:
-        return self.lexicon.synonyms.get(word, word)
+        return self.synonyms.get(word, word)
 
     def _strip_particles(self, token: str) -> str:
         """Up to two particles, outermost first (프로그램들이 -> 프로그램들 -> 프로그램)."""

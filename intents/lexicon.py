@@ -80,9 +80,23 @@ class Lexicon:
     courtesies: tuple[str, ...] = ()  # 안녕하세요, 감사합니다: courtesy around a question (longest first)
 
 
-def _read(path: Path) -> dict:
+class _WordsLoader(yaml.SafeLoader):
+    """YAML without its 1.1 booleans: in language data `yes`, `no`, `on` and `off` are words (the stopword
+    `on` and the skills `yes`/`no` were read as True/False and never matched)."""
+
+
+_WordsLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
+def read_yaml(path: Path) -> dict:
+    """A lexicon file as plain data, every bare word a string."""
     with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
+        return yaml.load(handle, Loader=_WordsLoader) or {}  # noqa: S506 - a SafeLoader subclass
+
+
+_read = read_yaml
 
 
 def _courtesies(conversation: dict) -> tuple[str, ...]:

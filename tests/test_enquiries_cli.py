@@ -315,7 +315,7 @@ def test_a_guess_the_matcher_would_not_even_suggest_is_not_proposed(tmp_path):
     from review.unanswered import suggest
 
     knowledge, intents = write_knowledge(tmp_path)
-    [weak] = suggest(["주차: 가능한가요, 방문할 때"], load_or_raise(knowledge, intents))
+    [weak] = suggest(["택배: 가능한가요, 방문할 때"], load_or_raise(knowledge, intents))
     assert weak.item_id is None and weak.yaml_line is None
 
 
