@@ -25,3 +25,14 @@ def test_pre_founder_eligibility_says_who_may_apply_before_anything_else(shipped
     first_en = eligibility.get("en").split(".")[0]
     assert "예비창업자" in first_ko and "입주" not in first_ko and "창조기업" not in first_ko
     assert "not yet registered a business" in first_en and "centre" not in first_en
+
+
+def test_no_answer_asks_people_to_type_a_phrase_instead_of_naming_the_command(shipped_kb) -> None:
+    """"'지원사업 보기'를 입력해 주세요" reads like a command that does not exist: answers name the real one
+    (/programs), which Telegram turns into a link."""
+    phrase = re.compile(r"'[^']+'(을|를) 입력해 주세요|type \"[^\"]+\"", re.I)
+    for item in (*shipped_kb.programs, *shipped_kb.faqs):
+        texts = [item.answer] if hasattr(item, "answer") else [item.summary, *item.aspects.values()]
+        for text in texts:
+            for lang in ("ko", "en"):
+                assert phrase.search(text.get(lang)) is None, (item.id, text.get(lang))
