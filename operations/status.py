@@ -110,8 +110,10 @@ def render(status: dict[str, Any], now: datetime | None = None) -> str:
         state = "running" if bot["running"] else "not running"
         bot_line = (f"{state} ({bot.get('mode', '?')}, pid {bot.get('pid', '?')}, started {_local(bot.get('started_at'))}); "
                     f"last heartbeat {_local(bot['heartbeat_at'])}{_ago(bot['heartbeat_at'], now)}")
+    elif Path(status["database"]).name == CONSOLE_DB:
+        bot_line = "console chat database (the console chat writes no heartbeat; only the bot run with a token does)"
     else:
-        bot_line = "no heartbeat yet (the bot has not run on this database since it was upgraded)"
+        bot_line = "no heartbeat recorded (the bot has not run with a token on this database)"
     last = (f"{_local(bot['last_update_at'])}{_ago(bot['last_update_at'], now)}, update {bot.get('last_update_id')}; "
             f"{bot.get('updates_handled', 0)} handled since the start" if bot.get("last_update_at") else "none yet")
     files = status["knowledge_files_version"]
