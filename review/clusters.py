@@ -67,7 +67,9 @@ def group_questions(texts: Iterable[str], *, threshold: float = 72.0, min_length
     spaced: dict[str, str] = {}
     for text in texts:
         text = " ".join(text.split())
-        words = normalise(text)
+        # A question of only emoji or punctuation (🤔💰?, ????) has no words: it is its own wording, so it
+        # is listed as well as counted.
+        words = normalise(text) or unicodedata.normalize("NFKC", text).casefold()
         key = words.replace(" ", "")
         if key:
             wordings.setdefault(key, Counter())[text] += 1

@@ -484,3 +484,16 @@ def test_export_into_a_closed_pipe_ends_quietly(tmp_path):
                             env={**os.environ, "BOT_DB": str(path)}, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and len(result.stdout.splitlines()) == 2
     assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
+
+
+def test_unanswered_lists_questions_of_only_emoji_or_punctuation(tmp_path):
+    """`🤔💰?` and `????` were counted but in no group: the total and the groups must hold the same questions."""
+    path = tmp_path / "bot.db"
+    store = EnquiryStore(path, clock=Clock(T0))
+    for text in ("드론 교육 있나요", "🤔💰?", "????", "????"):
+        eid = store.enquiries.record(user_id=1001, chat_id=1001, lang="ko", text=text, source="message")
+        store.enquiries.record_decision(eid, Decision("fallback", id=None, score=10.0, candidates=()), 0.5)
+    store.close()
+    code, text = run(path, "unanswered", "--knowledge", str(tmp_path / "missing"), "--intents", str(tmp_path / "x"))
+    assert code == 0 and text.splitlines()[0] == "4 unanswered questions in 3 groups, most frequent first."
+    assert "????  (2×)" in text and "🤔💰?" in text
