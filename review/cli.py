@@ -206,7 +206,7 @@ def cmd_unanswered(store, args: argparse.Namespace, out: IO[str]) -> int:
     except Exception as exc:  # the grouping is useful without the knowledge base
         first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         note = f"(knowledge not loaded, so no closest items: {first_line}; try `python bot.py check`)"
-    grouping = group_questions(texts, limit=UNANSWERED_GROUP_LIMIT)
+    grouping = group_questions(texts, limit=UNANSWERED_GROUP_LIMIT, keep_wordless=True)
     suggestions = suggest_for(grouping.groups, kb)
     print(f"{len(texts)} unanswered question{'s' if len(texts) != 1 else ''}{since_words}"
           f" in {len(suggestions)} group{'s' if len(suggestions) != 1 else ''}, most frequent first.", file=out)

@@ -56,20 +56,22 @@ def group_similar(texts: Iterable[str], *, threshold: float = 72.0, min_length: 
 
 
 def group_questions(texts: Iterable[str], *, threshold: float = 72.0, min_length: int = 4,
-                    limit: int | None = GROUP_LIMIT) -> Grouping:
+                    limit: int | None = GROUP_LIMIT, keep_wordless: bool = False) -> Grouping:
     """Group texts by similarity, biggest group first (ties: first seen).
 
     Texts whose normalised form is shorter than `min_length` only group with identical ones: for a
     two-syllable question one different syllable is a different question. Only the `limit` most frequent
     distinct wordings are grouped (None: all of them, in quadratic time); the rest is counted as other.
+    Texts without a word (only emoji or punctuation) are dropped, unless `keep_wordless`: a review that
+    counts every unanswered question lists them too, each wording its own group.
     """
     wordings: dict[str, Counter[str]] = {}     # by the form without spaces
     spaced: dict[str, str] = {}
     for text in texts:
         text = " ".join(text.split())
-        # A question of only emoji or punctuation (🤔💰?, ????) has no words: it is its own wording, so it
-        # is listed as well as counted.
-        words = normalise(text) or unicodedata.normalize("NFKC", text).casefold()
+        words = normalise(text)
+        if not words and keep_wordless:
+            words = unicodedata.normalize("NFKC", text).casefold()  # 🤔💰?, ????: the wording itself
         key = words.replace(" ", "")
         if key:
             wordings.setdefault(key, Counter())[text] += 1
