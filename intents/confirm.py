@@ -20,10 +20,12 @@ nothing changes. The numbers are in intents/lexicon/confirm.yaml.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from intents.lexicon import checked_numbers
 
 CONFIRM_FILE = Path(__file__).resolve().parent / "lexicon" / "confirm.yaml"
 
@@ -45,11 +47,7 @@ class ConfirmSettings:
     def load(cls, path: Path = CONFIRM_FILE) -> "ConfirmSettings":
         with path.open(encoding="utf-8") as handle:
             raw = yaml.safe_load(handle) or {}
-        known = {f.name for f in fields(cls)}
-        unknown = set(raw) - known
-        if unknown:
-            raise ValueError(f"{path}: unknown settings {sorted(unknown)}")
-        return cls(**{k: float(v) for k, v in raw.items()})
+        return cls(**checked_numbers(cls, raw, path))
 
 
 def confirmable(settings: ConfirmSettings, score: float, coverage: float, topic_coverage: float,

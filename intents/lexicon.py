@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Mapping
+from typing import Any, Mapping
 
 import yaml
 
@@ -107,6 +107,19 @@ def _courtesies(conversation: dict) -> tuple[str, ...]:
     return tuple(sorted((p for p in phrases if p), key=lambda p: (-len(p.split()), -len(p), p)))
 
 
+def checked_numbers(settings: type, raw: Mapping[str, Any], source: Path) -> dict[str, Any]:
+    """The numbers of a settings file, each as its field's type (int or float), for `settings(**...)`.
+
+    A name that is not a numeric field of the `settings` dataclass is an error naming the file: a typo
+    in a threshold would otherwise be ignored silently and the default used."""
+    kinds: dict[object, type] = {"int": int, "float": float, int: int, float: float}  # postponed or not
+    numeric = {f.name: kinds[f.type] for f in fields(settings) if f.type in kinds}
+    unknown = set(raw) - set(numeric)
+    if unknown:
+        raise ValueError(f"{source}: unknown settings {sorted(unknown)}")
+    return {name: numeric[name](value) for name, value in raw.items()}
+
+
 def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
     words = _read(folder / "words.yaml")
     groups = _read(folder / "synonyms.yaml").get("synonyms", [])
@@ -124,11 +137,7 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
         for word in group:
             synonyms.setdefault(str(word).lower(), canonical)
 
-    known = {f.name for f in fields(MatcherSettings)}
-    unknown = set(raw_settings) - known
-    if unknown:
-        raise ValueError(f"{folder / 'matcher.yaml'}: unknown settings {sorted(unknown)}")
-    settings = MatcherSettings(**raw_settings)
+    settings = MatcherSettings(**checked_numbers(MatcherSettings, raw_settings, folder / "matcher.yaml"))
 
     return Lexicon(
         particles=tuple(sorted({str(p) for p in words.get("particles", [])}, key=len, reverse=True)),

@@ -22,6 +22,8 @@ from typing import Callable, Iterable
 
 import yaml
 
+from intents.lexicon import checked_numbers
+
 RANKING_FILE = Path(__file__).resolve().parent / "lexicon" / "ranking.yaml"
 
 
@@ -47,11 +49,7 @@ class RankingData:
 def load_ranking(path: Path = RANKING_FILE) -> RankingData:
     with path.open(encoding="utf-8") as handle:
         raw = yaml.safe_load(handle) or {}
-    numbers = raw.get("numbers") or {}
-    known = {"context_factor", "number_factor", "asker_factor", "name_bonus", "thin_margin", "doubt_cosine"}
-    unknown = set(numbers) - known
-    if unknown:
-        raise ValueError(f"{path}: unknown numbers {sorted(unknown)}")
+    numbers = checked_numbers(RankingData, raw.get("numbers") or {}, path)
 
     def words(key: str) -> tuple[str, ...]:
         return tuple(str(w).lower() for w in raw.get(key) or ())
@@ -64,7 +62,7 @@ def load_ranking(path: Path = RANKING_FILE) -> RankingData:
         units=frozenset(words("units")),
         asker_words=frozenset(words("asker_words")),
         request_words=frozenset(words("request_words")),
-        **{k: float(v) for k, v in numbers.items()},
+        **numbers,
     )
 
 
