@@ -209,6 +209,8 @@ class ConsoleChat:
             return None
         buttons = [b for row in buttons_of(message.get("reply_markup")) for b in row]
         if not 1 <= number <= len(buttons):
+            if len(str(number)) > len(str(len(buttons))):
+                return None  # longer than any button's number (123 for a phone): what was typed is text
             return self.t("no_such_button", number=number, count=len(buttons))
         button = buttons[number - 1]
         self._write(_INDENT + self._style(f"→ {button.text}", "2"))

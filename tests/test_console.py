@@ -239,3 +239,11 @@ async def test_reload_in_the_console_answers_from_the_edited_files(tmp_path, set
         (knowledge / "broken.yaml").write_text("faqs:\n  - id: Bad Id\n", encoding="utf-8")
         await chat.send("/reload")
         assert "broken.yaml" in out.getvalue() and "이전 버전" in out.getvalue()
+
+
+async def test_digits_longer_than_any_button_number_are_text(app, api):
+    """At a step that expects text (a phone number), `123` is not "button 123": with three buttons on the
+    last message only a one-digit number can be meant as a button."""
+    transcript = await chat(app, api, "/start\n123\n/quit\n")
+    assert "123번 버튼은 없습니다" not in transcript
+    assert "봇: 123에 대한 안내는" in transcript
