@@ -135,3 +135,13 @@ def test_a_follow_up_within_the_last_programs_words_is_about_it(matcher: Matcher
     decision = matcher.match("사절단 말고 수출상담회는요?", context=mission)
     assert decision.id != "trade-mission" and decision.candidates[0].id == "export-consultation"
     assert "trade-mission" not in [c.id for c in decision.candidates]
+
+
+@pytest.mark.parametrize("text", ["ㅇㅇ 그래서 신청 어케함", "ㅇㅋ 신청은 어케해요?"])
+def test_a_chat_yes_before_a_follow_up_is_not_the_answer(matcher: Matcher, text: str) -> None:
+    """ㅇㅇ/ㅇㅋ open a sentence as 네 does (a filler, not thanks), and 어케 is how people type 어떻게."""
+    import time
+    from intents.context import MatchContext
+    decision = matcher.match(text, context=MatchContext("trade-mission", time.time()))
+    assert (decision.kind, decision.id, decision.aspect) == ("answer", "trade-mission", "apply")
+    assert tidy("ㅇㅇ 그래서 신청 어케함", load_lexicon()) == "그래서 신청 어떻게 해요"
