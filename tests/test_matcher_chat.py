@@ -137,7 +137,8 @@ def test_a_follow_up_within_the_last_programs_words_is_about_it(matcher: Matcher
     assert "trade-mission" not in [c.id for c in decision.candidates]
 
 
-@pytest.mark.parametrize("text", ["ㅇㅇ 그래서 신청 어케함", "ㅇㅋ 신청은 어케해요?", "응 그럼 신청 어떻게 해?", "신청은 어떻게 해?"])
+@pytest.mark.parametrize("text", ["ㅇㅇ 그래서 신청 어케함", "ㅇㅋ 신청은 어케해요?",
+                                  "응 그럼 신청 어떻게 해?", "신청은 어떻게 해?"])
 def test_a_chat_yes_before_a_follow_up_is_not_the_answer(matcher: Matcher, text: str) -> None:
     """ㅇㅇ/ㅇㅋ open a sentence as 네 does (a filler, not thanks), and 어케 is how people type 어떻게."""
     import time
