@@ -390,12 +390,9 @@ class Matcher:
             return Decision("fallback", lang=lang)
         ranked = _own_before_referrals(topic_before_chat(ranked, self.settings.suggest_topic_coverage))
         best = ranked[0]
-        # A referral never competes with the agency's own item for the lead: the margin is taken
-        # against the next item of the same side (own items against own items).
-        rivals = [r for r in ranked[1:] if isinstance(r.item, Referral) == isinstance(best.item, Referral)]
+        rivals = _rivals(ranked)
         runner_up = rivals[0].score if rivals else 0.0
-        candidates = tuple(Candidate(r.item.id, r.item.kind, round(r.score, 1))
-                           for r in ranked[: self.settings.max_candidates])
+        candidates = self._top(ranked)
         aspect = self._aspect(analysis.normalized, analysis.terms) if isinstance(best.item, Program) else None
         kind = self._decide(best, runner_up, len(set(analysis.terms)))
         if kind == "answer" and rivals and not best.exact and isinstance(best.item, Program) and unnamed_tie(
@@ -451,7 +448,7 @@ class Matcher:
         enough and leads the next by a margin."""
         s = self.settings
         cosines = {i: c for i, c in self.semantic_scores(text).items() if i not in excluded}
-        index = {e.item.id: i for i, e in enumerate(self.entries)}
+        index = self.index_of
         if lexical.kind == "answer":
             if lexical.score < s.semantic_veto_score \
                     and cosines.get(index.get(lexical.id or "", -1), 0.0) < s.semantic_veto_cosine:
@@ -497,16 +494,18 @@ class Matcher:
         if not ranked or ranked[0].exact or isinstance(ranked[0].item, Intent):
             return None
         best = ranked[0]
-        rivals = [r for r in ranked[1:] if isinstance(r.item, Referral) == isinstance(best.item, Referral)]
+        rivals = _rivals(ranked)
         runner_up = rivals[0].score if rivals else 0.0
         long_message = len(set(analysis.terms)) > self.settings.short_terms
         if not confirmable(self.confirm, best.score, best.coverage, best.topic_coverage, runner_up, long_message) \
                 or not agrees(self.confirm, cosines, index[best.item.id]):
             return None
         aspect = self._aspect(analysis.normalized, analysis.terms) if isinstance(best.item, Program) else None
-        candidates = tuple(Candidate(r.item.id, r.item.kind, round(r.score, 1))
-                           for r in ranked[: self.settings.max_candidates])
-        return Decision("answer", best.item.id, aspect, round(best.score, 1), candidates, lang)
+        return Decision("answer", best.item.id, aspect, round(best.score, 1), self._top(ranked), lang)
+
+    def _top(self, ranked: list["Ranked"]) -> tuple[Candidate, ...]:
+        """The first items of a ranking as the decision's candidates."""
+        return tuple(Candidate(r.item.id, r.item.kind, round(r.score, 1)) for r in ranked[: self.settings.max_candidates])
 
     def _arbitrate(self, lexical: Decision, cosines: dict[int, float], index: dict[str, int]) -> Decision:
         """A lexical answer with a thin lead, checked with the model (intents/ranking.py): kept, or turned
@@ -817,6 +816,13 @@ def _texts_of(item: Item) -> tuple[list[str], list[str]]:
         strong = [*(v for _, v in item.name.values), *item.aliases, *item.questions]
         return strong, [v for _, v in item.answer.values]
     return [], []
+
+
+def _rivals(ranked: list[Ranked]) -> list[Ranked]:
+    """The items after the first that compete with it for the lead: a referral never competes with one of
+    the agency's own items, so the margin is taken against the next item of the same side."""
+    first_is_referral = isinstance(ranked[0].item, Referral)
+    return [r for r in ranked[1:] if isinstance(r.item, Referral) == first_is_referral]
 
 
 def _own_before_referrals(ranked: list[Ranked]) -> list[Ranked]:
