@@ -1,18 +1,39 @@
 """Which aspect of a program a message asks about: eligibility, support, apply, period or contact.
 
 From cue words and phrases (intents/lexicon/aspects.yaml): Korean ones are looked for in the message with
-spaces removed, English ones as whole words. Where cues of several aspects appear, the longest wins (a cue
-holding a question word such as 언제 or 얼마 counts as longer: it says what is asked more surely than a
-longer one naming a matter); a misspelt cue the analyser corrected (신텅 -> 신청) counts too.
+spaces removed, English ones as words in order (intents/cues.py). Three structures decide between cues:
+
+- Where the question is. A Korean question says what it asks at its end; what comes before a connective
+  (-려면, -는데, -면, -서) or in an earlier statement is the asker's situation. So the clauses are tried
+  from the last: `창업 보육 들어가려면 어떤 조건이 있어요?` asks the condition (자격), not how to get in, and
+  `직원들 교육 보내고 싶은데 재직자 교육 있나요?` asks no aspect at all. An earlier clause counts only
+  where the asking one names none (`자격이 되는지 궁금한데 알려줄 수 있어요?`), and a story's statements
+  never do.
+- Which cue. Within a clause the longest cue wins; one holding a question word (언제, 얼마, 누가, when)
+  counts as longer: it says what is asked more surely than a longer one naming a matter.
+- What a "can I / is it possible" asks about. `받을 수 있나요`, `도 되나요`, `가능?` ask eligibility of a
+  person (`휴학생도 되나요`), but support of a benefit (`통역 지원도 되나요`, `부스 비용도 받을 수 있나요`),
+  period of a time (`지금 신청 가능해요?`) and apply of a way of applying (`온라인으로 신청 가능?`): the
+  thing named before the cue decides.
+
+A misspelt cue the analyser corrected (신텅 -> 신청) counts too, but only where the message holds a word
+spelt like it: a synonym the analyser folded in (직원 -> 담당자, 자문 -> 상담) names the topic, not a contact.
 """
 from __future__ import annotations
 
-from typing import Mapping
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Mapping
 
-from intents.lexicon import Lexicon
+from intents.analyzer import normalize
+from intents.cues import english_cue_in
+from intents.lexicon import LEXICON_DIR, Lexicon, read_yaml
 
 ASKING_WORDS = ("언제", "얼마", "누가", "누구", "어디", "몇", " when ", " who ", " where ", " how much ", " how many ")
 ASKING_BONUS = 10
+PERMISSION = "eligibility"  # what a bare "can I" asks when it names nothing else
+_SENTENCE_END = re.compile(r"(?<=[.?!\n])\s*")
 
 
 def asking_bonus(cue: str) -> int:
@@ -21,30 +42,150 @@ def asking_bonus(cue: str) -> int:
     return ASKING_BONUS if any(word in f" {cue} " for word in ASKING_WORDS) else 0
 
 
+@dataclass(frozen=True)
+class AspectGrammar:
+    """How a question is cut into clauses, and what a "can I" asks by what it names (aspects.yaml `grammar`)."""
+
+    connectives: tuple[str, ...] = ()  # Korean word endings that close a clause of situation (-려면, -는데)
+    permission_ko: tuple[str, ...] = ()  # "can I / is it possible" said in Korean, spaces removed
+    permission_en: tuple[str, ...] = ()
+    subjects_ko: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # aspect -> things it names
+    subjects_en: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    defer_ko: frozenset[str] = frozenset()  # cues asking "what is needed" for the clause before
+
+    @classmethod
+    def load(cls, path: Path = LEXICON_DIR / "aspects.yaml") -> "AspectGrammar":
+        grammar = (read_yaml(path) if path.exists() else {}).get("grammar") or {}
+        permission = grammar.get("permission") or {}
+        subjects = permission.get("subjects") or {}
+        return cls(
+            connectives=tuple(str(c) for c in grammar.get("connectives_ko") or []),
+            permission_ko=_compact(permission.get("ko")),
+            permission_en=tuple(str(c).lower() for c in permission.get("en") or []),
+            subjects_ko={str(a): _compact(s.get("ko")) for a, s in subjects.items()},
+            subjects_en={str(a): tuple(str(c).lower() for c in s.get("en") or []) for a, s in subjects.items()},
+            defer_ko=frozenset(_compact(grammar.get("defer_ko"))),
+        )
+
+
+def _compact(cues: Iterable[object] | None) -> tuple[str, ...]:
+    return tuple(str(c).replace(" ", "") for c in cues or [])
+
+
 class AspectCues:
     """Reads the asked aspect from a message's cue words and phrases."""
 
-    def __init__(self, lexicon: Lexicon, cue_aspects: Mapping[str, str]) -> None:
+    def __init__(self, lexicon: Lexicon, cue_aspects: Mapping[str, str],
+                 grammar: AspectGrammar | None = None) -> None:
         """`cue_aspects`: a cue's analysed term -> its aspect, for cues the analyser may have corrected."""
         self.korean = {a: (*lexicon.aspect_cues_ko.get(a, ()), *lexicon.aspect_phrases_ko.get(a, ()))
                        for a in lexicon.aspect_cues_ko}
-        self.english = {a: (*lexicon.aspect_cues_en.get(a, ()), *lexicon.aspect_phrases_en.get(a, ()))
+        self.english = {a: tuple(c.strip() for c in (*lexicon.aspect_cues_en.get(a, ()),
+                                                     *lexicon.aspect_phrases_en.get(a, ())))
                         for a in lexicon.aspect_cues_ko}
         self.cue_aspects = cue_aspects
+        # Cues that are one whole word (신청, 자격, 언제) of one aspect: what a misspelt word may be corrected to.
+        owners: dict[str, set[str]] = {}
+        for aspect, cues in lexicon.aspect_cues_ko.items():
+            for cue in cues:
+                owners.setdefault(cue, set()).add(aspect)
+        self.words = {cue: next(iter(a)) for cue, a in owners.items() if len(a) == 1 and len(cue) >= 2}
+        self.grammar = grammar or AspectGrammar.load()
 
-    def detect(self, normalized: str, terms: tuple[str, ...] = ()) -> str | None:
-        compact = normalized.replace(" ", "")
-        padded = f" {normalized} "
-        best: tuple[int, str] | None = None
+    def detect(self, text: str, terms: tuple[str, ...] = ()) -> str | None:
+        """The aspect a message asks (as typed, or normalised), or None: it asks about the program as a whole."""
+        for clause, before in self.asking_clauses(text):
+            aspect = self._clause_aspect(clause, before)
+            if aspect:
+                return aspect
+        return self._corrected(normalize(text), terms)
+
+    def asking_clauses(self, text: str) -> list[tuple[str, str]]:
+        """The normalised clauses that may say what is asked, each with the clauses before it in its sentence,
+        the most telling first: those of the last sentence that asks (or of the last sentence), from its
+        end; then those of any sentence after it and of the questions before it. A statement before the
+        question tells the asker's story: left out."""
+        sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+        if not sentences:
+            return []
+        questions = [i for i, s in enumerate(sentences) if s.endswith("?")]
+        last = questions[-1] if questions else len(sentences) - 1
+        order = [last] + [i for i in range(len(sentences) - 1, -1, -1)
+                          if i != last and (i > last or i in questions)]
+        found = []
+        for i in order:
+            clauses = self._clauses(sentences[i])
+            found += [(clauses[k], " ".join(clauses[:k])) for k in range(len(clauses) - 1, -1, -1)]
+        return found
+
+    def _clauses(self, sentence: str) -> list[str]:
+        """A sentence cut at commas and after each word that ends with a connective (신청하려면 | 어떤 조건이
+        있어요), each normalised."""
+        clauses: list[str] = []
+        for part in sentence.split(","):
+            current: list[str] = []
+            for word in normalize(part).split():
+                current.append(word)
+                if any(word.endswith(c) and len(word) > len(c) for c in self.grammar.connectives):
+                    clauses.append(" ".join(current))
+                    current = []
+            if current:
+                clauses.append(" ".join(current))
+        return clauses
+
+    def _clause_aspect(self, clause: str, before: str = "") -> str | None:
+        """The aspect one clause asks, or None where it names none. `before`: the clauses before it in its
+        sentence, which a cue asking "what is needed" (뭐가 필요해요) defers to."""
+        compact = clause.replace(" ", "")
+        words = clause.split()
+        best: tuple[int, str, str] | None = None  # (weight, aspect, cue)
         for aspect, cues in self.korean.items():
-            length = max((len(c) + asking_bonus(c) for c in cues if c in compact), default=0)
-            length = max(length, max((len(c) - 2 + asking_bonus(c) for c in self.english.get(aspect, ())
-                                      if c in padded), default=0))
-            if length and (best is None or length > best[0]):
-                best = (length, aspect)
-        if best:
-            return best[1]
-        # No cue as typed; a misspelt one (신텅 for 신청) may still have been corrected in analysis. Only a
-        # corrected word counts: one written as it is (상담 in 수출상담회) names the topic, not an aspect.
-        return next((self.cue_aspects[t] for t in terms if t in self.cue_aspects and t not in compact),
-                    None) if terms else None
+            for cue in cues:
+                if cue in compact and (best is None or len(cue) + asking_bonus(cue) > best[0]):
+                    best = (len(cue) + asking_bonus(cue), aspect, cue)
+            for cue in self.english.get(aspect, ()):
+                weight = len(cue) + asking_bonus(f" {cue} ")
+                if (best is None or weight > best[0]) and english_cue_in(words, (cue,)):
+                    best = (weight, aspect, cue)
+        if best is not None and best[2] in self.grammar.defer_ko and before:
+            earlier = self._clause_aspect(before)
+            if earlier:
+                return earlier
+        permission = self._permission(compact, words)
+        if permission is not None and (best is None or best[1] == PERMISSION or permission[0] >= best[0]):
+            return permission[1]
+        return best[1] if best else None
+
+    def _permission(self, compact: str, words: list[str]) -> tuple[int, str] | None:
+        """A "can I / is it possible" in the clause: its weight, and the aspect it asks by the last thing
+        it names before the cue (eligibility where it names nothing listed). None without such a cue."""
+        g = self.grammar
+        korean = [(len(c), compact.find(c)) for c in g.permission_ko if c in compact]
+        if korean:
+            weight, start = max(korean)
+            named = [(compact.rfind(s, 0, start), aspect) for aspect, subjects in g.subjects_ko.items()
+                     for s in subjects if 0 <= compact.rfind(s, 0, start) < start]
+        else:
+            english = [len(c) for c in g.permission_en if english_cue_in(words, (c,))]
+            if not english:
+                return None
+            weight = max(english)
+            named = [(max(i for i, w in enumerate(words) if w == s.split()[0]), aspect)
+                     for aspect, subjects in g.subjects_en.items() for s in subjects if english_cue_in(words, (s,))]
+        return weight, (max(named)[1] if named else PERMISSION)
+
+    def _corrected(self, normalized: str, terms: tuple[str, ...]) -> str | None:
+        """The aspect of a cue word the analyser corrected from a misspelling (신텅 -> 신청), if any."""
+        compact = normalized.replace(" ", "")
+        for term in terms:
+            aspect = self.words.get(term) or self.cue_aspects.get(term)
+            if aspect and term not in compact and _spelt_like(term, compact):
+                return aspect
+        return None
+
+
+def _spelt_like(word: str, compact: str) -> bool:
+    """Whether `compact` holds `word` with one syllable changed (신텅 for 신청), as a typo would."""
+    size = len(word)
+    return any(sum(a != b for a, b in zip(word, compact[i:i + size])) == 1
+               for i in range(len(compact) - size + 1))

@@ -20,7 +20,7 @@ import functools
 import heapq
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import logging
 import threading
@@ -331,7 +331,17 @@ class Matcher:
             return decision
         # Near misses: an item the question shares a word with but names another kind of (intents/scope.py).
         kept, _ = self._split_exclusion(prepared)
-        return self.scope.review(decision, kept, self.analyzer.analyze(kept))
+        analysis = self.analyzer.analyze(kept)
+        return self.scope.review(self._asked_aspect(decision, kept, analysis), kept, analysis)
+
+    def _asked_aspect(self, decision: Decision, kept: str, analysis: Analysis) -> Decision:
+        """A program's answer (or suggestions) with the aspect the message asks, read once from the whole
+        message as typed: its sentences and clauses say where the question is (intents/aspects.py)."""
+        item = self.kb.get(decision.id or "") if decision.kind == "answer" else None
+        if not isinstance(item, Program) and not (decision.kind == "suggest" and decision.aspect):
+            return decision
+        aspect = self.aspects.detect(kept, analysis.terms)
+        return decision if aspect == decision.aspect else replace(decision, aspect=aspect)
 
     def _prepare(self, text: str) -> str:
         """What of a message is matched: markup stripped (intents/markup.py), chat habits tidied (chat.py), a

@@ -20,7 +20,7 @@ def mini() -> Matcher:
 
 def _aspect(matcher: Matcher, text: str) -> str | None:
     analysis = matcher.analyzer.analyze(text)
-    return matcher.aspects.detect(analysis.normalized, analysis.terms)
+    return matcher.aspects.detect(text, analysis.terms)
 
 
 @pytest.mark.parametrize("text, aspect", [
@@ -50,10 +50,59 @@ def test_the_asked_aspect_as_people_ask(mini: Matcher, text: str, aspect: str | 
     ("청년창업사관학교 장점", "youth-startup-academy", "support"),
     ("청창사 참가하고 싶어요", "youth-startup-academy", "apply"),
     ("수출바우처 어디로 물어보면 돼요", "export-voucher", "contact"),
+    # A long message: the aspect is read from its question, not from the story before it.
+    ("작년에 창업 동아리를 하면서 신청서를 써 봤어요. 청년창업사관학교 언제 모집해요?", "youth-startup-academy",
+     "period"),
 ])
 def test_a_program_answer_carries_the_aspect(mini: Matcher, text: str, expected: str, aspect: str) -> None:
     decision = mini.match(text)
     assert (decision.kind, decision.id, decision.aspect) == ("answer", expected, aspect)
+
+
+@pytest.mark.parametrize("text, aspect", [
+    # The question is at the end: a clause closed by -려면/-는데/-면 tells the situation.
+    ("창업 보육 들어가려면 어떤 조건이 있어요?", "eligibility"),
+    ("요건 충족하려면 뭐가 있어야 하나요", "eligibility"),
+    ("신청하려면 뭐가 필요해요?", "apply"),  # "what is needed" asks about the clause before it
+    ("되려면 뭐가 필요해요", "eligibility"),
+    ("자격이 되는지 궁금한데 알려줄 수 있어요?", "eligibility"),  # the last clause names none: the one before
+    ("작년에 신청했는데 떨어졌어요. 올해는 언제 모집해요?", "period"),
+    # A story's statements never decide: its question names no aspect, so none is asked.
+    ("작년에 신청서를 냈습니다. 이 사업은 뭐예요?", None),
+    ("저희 회사 직원들 교육 보내고 싶은데 재직자 교육 있나요?", None),
+    ("회사 기술 문제로 전문가 자문 받고 싶어요", None),  # 자문 folds into 상담: a synonym, not a typed cue
+    # "Can I / is it possible" asks what the thing named before it is.
+    ("통역이나 번역 지원도 되나요?", "support"),
+    ("부스 비용 같은 걸 지원받을 수 있을까요?", "support"),
+    ("어떤 도움을 받을 수 있어요?", "support"),
+    ("지금 신청 가능해요?", "period"),
+    ("온라인으로 신청 가능?", "apply"),
+    ("휴학생 가능?", "eligibility"),
+    ("법인만 되나요?", "eligibility"),
+    ("작년에 받았는데 올해 또 받을 수 있나요?", "eligibility"),
+    ("김해 사는데 신청돼요?", "eligibility"),
+    ("can a foreigner apply?", "eligibility"),
+    ("can I apply online?", "apply"),
+    ("what can I get", "support"),
+    # Cue words people type, banmal and 존댓말.
+    ("교육 기간은 얼마나 돼요", "period"),  # 얼마 with 기간: how long, not how much
+    ("접수 끝났어요?", "period"),
+    ("컨설팅도 해줘요?", "support"),
+    ("뭐 지원해줌?", "support"),
+    ("휴학생도 됨?", "eligibility"),
+    ("비용은 회사가 내야 하나요?", "support"),
+    ("전번 좀", "contact"),
+    ("is it free?", "support"),
+    ("is it still open?", "period"),
+    ("인재양셩 프로그램 신텅", "apply"),  # a misspelt cue the analyser corrected
+])
+def test_where_and_what_a_question_asks(mini: Matcher, text: str, aspect: str | None) -> None:
+    assert _aspect(mini, text) == aspect
+
+
+def test_a_word_like_a_cue_inside_a_topic_is_no_cue(mini: Matcher) -> None:
+    # 양식 is also aquaculture; a bare form word is not how to apply.
+    assert _aspect(mini, "양식장 데이터 분석 플랫폼") is None
 
 
 def test_aspect_phrases_say_the_aspect_only(mini: Matcher) -> None:
