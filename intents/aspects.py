@@ -21,37 +21,38 @@ spelt like it: a synonym the analyser folded in (직원 -> 담당자, 자문 -> 
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Mapping
 
 from intents.analyzer import normalize
 from intents.cues import english_cue_in
+from intents.focus import asking_index, is_asking, sentences
 from intents.lexicon import LEXICON_DIR, Lexicon, read_yaml
 
-ASKING_WORDS = ("언제", "얼마", "누가", "누구", "어디", "몇", " when ", " who ", " where ", " how much ", " how many ")
 ASKING_BONUS = 10
 PERMISSION = "eligibility"  # what a bare "can I" asks when it names nothing else
-_SENTENCE_END = re.compile(r"(?<=[.?!\n])\s*")
-
-
-def asking_bonus(cue: str) -> int:
-    """A cue holding a question word (언제, 얼마, 누가, when) says what is asked more surely than a longer one
-    naming a matter (신청할 수 있는 게 있으면 언제 모집하는지: when, not who may apply)."""
-    return ASKING_BONUS if any(word in f" {cue} " for word in ASKING_WORDS) else 0
 
 
 @dataclass(frozen=True)
 class AspectGrammar:
     """How a question is cut into clauses, and what a "can I" asks by what it names (aspects.yaml `grammar`)."""
 
+    asking_words: tuple[str, ...] = ()  # 언제, 얼마, " when ": Korean as a part of a cue, English as a word
     connectives: tuple[str, ...] = ()  # Korean word endings that close a clause of situation (-려면, -는데)
     permission_ko: tuple[str, ...] = ()  # "can I / is it possible" said in Korean, spaces removed
     permission_en: tuple[str, ...] = ()
     subjects_ko: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # aspect -> things it names
     subjects_en: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     defer_ko: frozenset[str] = frozenset()  # cues asking "what is needed" for the clause before
+    folded: frozenset[str] = frozenset()  # cue words whose synonyms ask the same (시기 -> 기간)
+    final_ko: tuple[str, ...] = ()  # a clause ending so asks as a "can I" does (대학생도?)
+    final_not_ko: tuple[str, ...] = ()  # endings that look so but do not (얼마 정도)
+
+    def asking_bonus(self, cue: str) -> int:
+        """A cue holding a question word (언제, 얼마, 누가, when) says what is asked more surely than a longer
+        one naming a matter (신청할 수 있는 게 있으면 언제 모집하는지: when, not who may apply)."""
+        return ASKING_BONUS if any(word in f" {cue} " for word in self.asking_words) else 0
 
     @classmethod
     def load(cls, path: Path = LEXICON_DIR / "aspects.yaml") -> "AspectGrammar":
@@ -59,12 +60,17 @@ class AspectGrammar:
         permission = grammar.get("permission") or {}
         subjects = permission.get("subjects") or {}
         return cls(
+            asking_words=tuple(str(w) if not str(w).isascii() else f" {str(w).lower()} "
+                               for w in grammar.get("asking_words") or []),
             connectives=tuple(str(c) for c in grammar.get("connectives_ko") or []),
             permission_ko=_compact(permission.get("ko")),
             permission_en=tuple(str(c).lower() for c in permission.get("en") or []),
             subjects_ko={str(a): _compact(s.get("ko")) for a, s in subjects.items()},
             subjects_en={str(a): tuple(str(c).lower() for c in s.get("en") or []) for a, s in subjects.items()},
             defer_ko=frozenset(_compact(grammar.get("defer_ko"))),
+            folded=frozenset(str(w) for w in grammar.get("folded") or []),
+            final_ko=_compact(permission.get("final_ko")),
+            final_not_ko=_compact(permission.get("final_not_ko")),
         )
 
 
@@ -102,19 +108,18 @@ class AspectCues:
 
     def asking_clauses(self, text: str) -> list[tuple[str, str]]:
         """The normalised clauses that may say what is asked, each with the clauses before it in its sentence,
-        the most telling first: those of the last sentence that asks (or of the last sentence), from its
-        end; then those of any sentence after it and of the questions before it. A statement before the
-        question tells the asker's story: left out."""
-        sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
-        if not sentences:
+        the most telling first: those of the sentence that asks (intents/focus.py), from its end; then those
+        of the sentences after it, and of the asking ones before it, nearest first (신청 기간이 궁금합니다.
+        알려주세요.). A statement before the question tells the asker's story and is left out."""
+        parts = sentences(text)
+        if not parts:
             return []
-        questions = [i for i, s in enumerate(sentences) if s.endswith("?")]
-        last = questions[-1] if questions else len(sentences) - 1
-        order = [last] + [i for i in range(len(sentences) - 1, -1, -1)
-                          if i != last and (i > last or i in questions)]
+        last = asking_index(parts)
+        order = [last] + [i for i in range(len(parts) - 1, -1, -1)
+                          if i != last and (i > last or is_asking(parts[i]))]
         found = []
         for i in order:
-            clauses = self._clauses(sentences[i])
+            clauses = self._clauses(parts[i])
             found += [(clauses[k], " ".join(clauses[:k])) for k in range(len(clauses) - 1, -1, -1)]
         return found
 
@@ -139,12 +144,13 @@ class AspectCues:
         compact = clause.replace(" ", "")
         words = clause.split()
         best: tuple[int, str, str] | None = None  # (weight, aspect, cue)
+        bonus = self.grammar.asking_bonus
         for aspect, cues in self.korean.items():
             for cue in cues:
-                if cue in compact and (best is None or len(cue) + asking_bonus(cue) > best[0]):
-                    best = (len(cue) + asking_bonus(cue), aspect, cue)
+                if cue in compact and (best is None or len(cue) + bonus(cue) > best[0]):
+                    best = (len(cue) + bonus(cue), aspect, cue)
             for cue in self.english.get(aspect, ()):
-                weight = len(cue) + asking_bonus(f" {cue} ")
+                weight = len(cue) + bonus(f" {cue} ")
                 if (best is None or weight > best[0]) and english_cue_in(words, (cue,)):
                     best = (weight, aspect, cue)
         if best is not None and best[2] in self.grammar.defer_ko and before:
@@ -161,6 +167,9 @@ class AspectCues:
         it names before the cue (eligibility where it names nothing listed). None without such a cue."""
         g = self.grammar
         korean = [(len(c), compact.find(c)) for c in g.permission_ko if c in compact]
+        if not compact.endswith(g.final_not_ko):
+            korean += [(len(c), len(compact) - len(c)) for c in g.final_ko
+                       if compact.endswith(c) and len(compact) > len(c)]
         if korean:
             weight, start = max(korean)
             named = [(compact.rfind(s, 0, start), aspect) for aspect, subjects in g.subjects_ko.items()
@@ -175,11 +184,12 @@ class AspectCues:
         return weight, (max(named)[1] if named else PERMISSION)
 
     def _corrected(self, normalized: str, terms: tuple[str, ...]) -> str | None:
-        """The aspect of a cue word the analyser corrected from a misspelling (신텅 -> 신청), if any."""
+        """The aspect of a cue word the analyser corrected from a misspelling (신텅 -> 신청) or folded a synonym
+        into (시기 -> 기간, where aspects.yaml lets it), if any."""
         compact = normalized.replace(" ", "")
         for term in terms:
             aspect = self.words.get(term) or self.cue_aspects.get(term)
-            if aspect and term not in compact and _spelt_like(term, compact):
+            if aspect and term not in compact and (term in self.grammar.folded or _spelt_like(term, compact)):
                 return aspect
         return None
 

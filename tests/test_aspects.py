@@ -95,6 +95,23 @@ def test_a_program_answer_carries_the_aspect(mini: Matcher, text: str, expected:
     ("is it free?", "support"),
     ("is it still open?", "period"),
     ("인재양셩 프로그램 신텅", "apply"),  # a misspelt cue the analyser corrected
+    ("모집 시기가 궁금해요", "period"),  # a synonym of a cue word aspects.yaml lets count (시기 -> 기간)
+    ("신청 기간이 궁금합니다. 알려주세요.", "period"),  # the question may be an earlier asking sentence
+    ("자격 요건 문의드립니다", "eligibility"),  # 문의드립니다 says "I ask", not "whom do I ask"
+    ("대학생도?", "eligibility"),  # a clause ending in 도 asks as "can I" does
+    ("사무실도요?", "support"),
+    ("한 달 정도?", None),  # 정도 is no "X too?"
+    ("대구에 본사 없으면 안 돼요?", "eligibility"),
+    ("몇 명 뽑아요?", "support"),
+    ("뭐 준비해야 돼요?", "apply"),
+    ("공고 떴어요?", "period"),
+    ("접수는 어디로 해요", "apply"),
+    ("담당자랑 통화하고 싶어요", "contact"),
+    ("who's it for?", "eligibility"),
+    ("what's included?", "support"),
+    ("where do I apply?", "apply"),
+    ("who can I talk to about it?", "contact"),
+    ("what documents do I need", "apply"),
 ])
 def test_where_and_what_a_question_asks(mini: Matcher, text: str, aspect: str | None) -> None:
     assert _aspect(mini, text) == aspect
