@@ -45,9 +45,11 @@ class AspectGrammar:
     subjects_ko: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # aspect -> things it names
     subjects_en: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     defer_ko: frozenset[str] = frozenset()  # cues asking "what is needed" for the clause before
+    framed: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # aspect -> verbs asking it of a thing
     folded: frozenset[str] = frozenset()  # cue words whose synonyms ask the same (시기 -> 기간)
     final_ko: tuple[str, ...] = ()  # a clause ending so asks as a "can I" does (대학생도?)
     final_not_ko: tuple[str, ...] = ()  # endings that look so but do not (얼마 정도)
+    requests_ko: tuple[str, ...] = ()  # "could you tell me" (알 수 있을까요): a request, not a "can I"
 
     def asking_bonus(self, cue: str) -> int:
         """A cue holding a question word (언제, 얼마, 누가, when) says what is asked more surely than a longer
@@ -68,9 +70,11 @@ class AspectGrammar:
             subjects_ko={str(a): _compact(s.get("ko")) for a, s in subjects.items()},
             subjects_en={str(a): tuple(str(c).lower() for c in s.get("en") or []) for a, s in subjects.items()},
             defer_ko=frozenset(_compact(grammar.get("defer_ko"))),
+            framed={str(a): _compact(v) for a, v in (grammar.get("framed") or {}).items()},
             folded=frozenset(str(w) for w in grammar.get("folded") or []),
             final_ko=_compact(permission.get("final_ko")),
             final_not_ko=_compact(permission.get("final_not_ko")),
+            requests_ko=_compact(permission.get("requests_ko")),
         )
 
 
@@ -153,6 +157,12 @@ class AspectCues:
                 weight = len(cue) + bonus(f" {cue} ")
                 if (best is None or weight > best[0]) and english_cue_in(words, (cue,)):
                     best = (weight, aspect, cue)
+        for aspect, verbs in self.grammar.framed.items():
+            subjects = self.grammar.subjects_ko.get(aspect, ())
+            for verb in verbs:
+                at = compact.find(verb)
+                if at > 0 and (best is None or len(verb) > best[0]) and any(0 <= compact.find(s) < at for s in subjects):
+                    best = (len(verb), aspect, verb)
         if best is not None and best[2] in self.grammar.defer_ko and before:
             earlier = self._clause_aspect(before)
             if earlier:
@@ -163,9 +173,12 @@ class AspectCues:
         return best[1] if best else None
 
     def _permission(self, compact: str, words: list[str]) -> tuple[int, str] | None:
-        """A "can I / is it possible" in the clause: its weight, and the aspect it asks by the last thing
-        it names before the cue (eligibility where it names nothing listed). None without such a cue."""
+        """A "can I / is it possible" in the clause: its weight, and the aspect it asks by the last thing it
+        names before the cue (eligibility where it names nothing listed). None without such a cue. A request
+        (알 수 있을까요, 알려줄 수 있나요) is no such cue: it asks what it names."""
         g = self.grammar
+        for request in g.requests_ko:
+            compact = compact.replace(request, "_" * len(request))
         korean = [(len(c), compact.find(c)) for c in g.permission_ko if c in compact]
         if not compact.endswith(g.final_not_ko):
             korean += [(len(c), len(compact) - len(c)) for c in g.final_ko

@@ -112,6 +112,15 @@ def test_a_program_answer_carries_the_aspect(mini: Matcher, text: str, expected:
     ("where do I apply?", "apply"),
     ("who can I talk to about it?", "contact"),
     ("what documents do I need", "apply"),
+    ("담당자분 연락처 알 수 있을까요?", "contact"),  # a request said as "can I" asks what it names
+    ("신청할 때 개인도 가능한가요?", "eligibility"),
+    ("어떤 지원을 받을 수 있나요", "support"),
+    ("무역사절단 가면 항공료 나와요?", "support"),  # 나와요 asks support only of a cost named before it
+    ("결과 나와요?", None),
+    ("현지에서 뭘 도와줘요?", "support"),
+    ("does the trade mission cover flights?", "support"),
+    ("인재양성 교육 들을 수 있을까요?", "eligibility"),
+    ("개인사업자는 못 가요?", "eligibility"),
 ])
 def test_where_and_what_a_question_asks(mini: Matcher, text: str, aspect: str | None) -> None:
     assert _aspect(mini, text) == aspect
