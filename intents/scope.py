@@ -55,6 +55,7 @@ class ScopeWords:
     consumer_cues_en: frozenset[str] = frozenset()
     audiences_also: dict[str, tuple[str, ...]] = field(default_factory=dict)
     audiences_all: tuple[str, ...] = ()
+    paid_heads: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path = SCOPE_FILE) -> "ScopeWords":
@@ -73,6 +74,7 @@ class ScopeWords:
             audiences_also={str(group): tuple(str(w).lower().replace(" ", "") for w in words)
                             for group, words in (data.get("audiences_also") or {}).items()},
             audiences_all=tuple(str(w).lower().replace(" ", "") for w in data.get("audiences_all", [])),
+            paid_heads=tuple(str(w) for w in data.get("paid_heads", [])),
             consumer_cues_ko=tuple(str(c).replace(" ", "") for c in data.get("consumer_cues_ko", [])),
             consumer_cues_en=frozenset(str(c).lower() for c in data.get("consumer_cues_en", [])),
         )
@@ -130,6 +132,8 @@ class Scope:
             if len(word) >= 2:
                 self._known_by_start.setdefault(word[0], []).append(word)
         self.audience = Audience(texts, self.words, self._holds_known)
+        # The terms of the words for money or support whose object a novel word before them names (출산 지원금).
+        self._paid_heads = frozenset(t for w in self.words.paid_heads for t in analyzer.analyze(w).terms[-1:])
         self._gives_place = {item.id: self._has_address(texts[item.id]) or any(
             self.is_place_question(normalize(q)) for q in getattr(item, "questions", ()) or ())
             for item in kb.items()}
@@ -236,6 +240,16 @@ class Scope:
                 return novel[len(UNKNOWN_PREFIX):], sorted(rivals)[0]
         return None
 
+    def paid_for(self, pairs: list[tuple[str, str, bool, str]]) -> str | None:
+        """The novel word a question puts before a word for money or support (출산 지원금, 전기차 보조금, car
+        subsidy): what it asks to be paid for is a thing the knowledge base never names, so no item answers it.
+        Not a word typed inside a compound of known words, nor one that says who asks (카페 창업 지원)."""
+        for first, second, inside, after in pairs:
+            if second in self._paid_heads and not inside and self.is_novel(first) \
+                    and first not in self.askers and after not in self.askers:
+                return first[len(UNKNOWN_PREFIX):]
+        return None
+
     def _novel_beside(self, novel: str, shared: str) -> bool:
         return self.is_novel(novel) and not shared.startswith(UNKNOWN_PREFIX) and shared not in self.generic
 
@@ -287,6 +301,7 @@ class Scope:
             self.pairs = scope._pairs(text) if novel else []
             self.audiences = scope.audience.named(analysis.normalized)
             self.cues = scope.audience.cues(analysis.normalized)
+            self.paid_for = scope.paid_for(self.pairs)
 
         def uncovered(self, item_id: str) -> str | None:
             scope = self.scope
@@ -301,6 +316,8 @@ class Scope:
                     return why
             if not self.pairs:
                 return None
+            if self.paid_for:
+                return "paid_for"
             # An FAQ about programs (수소충전소 몇 개 지어요) is about what their names name: contradicted
             # when every one of them is.
             named = [item_id] if isinstance(item, (Program, Referral)) else list(getattr(item, "programs", ()))
