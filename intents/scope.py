@@ -20,7 +20,7 @@ intents/lexicon/scope.yaml; nothing here names a program.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -28,6 +28,7 @@ import yaml
 from rapidfuzz.distance import Levenshtein
 
 from intents.analyzer import UNKNOWN_PREFIX, Analysis, Analyzer, english_stem, normalize
+from intents.audience import Audience
 from intents.decision import Decision
 from intents.hangul import is_syllable, to_jamo
 from knowledge.model import Faq, Item, KnowledgeBase, Program, Referral
@@ -49,6 +50,12 @@ class ScopeWords:
     location_cues_ko: tuple[str, ...]
     location_cues_en: tuple[str, ...]
     address_patterns: tuple["re.Pattern[str]", ...]
+    audiences: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    consumer_cues_ko: tuple[str, ...] = ()
+    consumer_cues_en: frozenset[str] = frozenset()
+    audiences_also: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    audiences_all: tuple[str, ...] = ()
+    paid_heads: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path = SCOPE_FILE) -> "ScopeWords":
@@ -62,6 +69,14 @@ class ScopeWords:
             location_cues_ko=tuple(str(c).replace(" ", "") for c in data.get("location_cues_ko", [])),
             location_cues_en=tuple(f" {str(c).lower()} " for c in data.get("location_cues_en", [])),
             address_patterns=tuple(re.compile(str(p), re.IGNORECASE) for p in data.get("address_patterns", [])),
+            audiences={str(group): tuple(str(w).lower().replace(" ", "") for w in words)
+                       for group, words in (data.get("audiences") or {}).items()},
+            audiences_also={str(group): tuple(str(w).lower().replace(" ", "") for w in words)
+                            for group, words in (data.get("audiences_also") or {}).items()},
+            audiences_all=tuple(str(w).lower().replace(" ", "") for w in data.get("audiences_all", [])),
+            paid_heads=tuple(str(w) for w in data.get("paid_heads", [])),
+            consumer_cues_ko=tuple(str(c).replace(" ", "") for c in data.get("consumer_cues_ko", [])),
+            consumer_cues_en=frozenset(str(c).lower() for c in data.get("consumer_cues_en", [])),
         )
 
 
@@ -116,11 +131,18 @@ class Scope:
         for word in {*analyzer.vocab, *self._english}:
             if len(word) >= 2:
                 self._known_by_start.setdefault(word[0], []).append(word)
+        self.audience = Audience(texts, self.words, self._holds_known)
+        # The terms of the words for money or support whose object a novel word before them names (출산 지원금).
+        self._paid_heads = frozenset(t for w in self.words.paid_heads for t in analyzer.analyze(w).terms[-1:])
         self._gives_place = {item.id: self._has_address(texts[item.id]) or any(
             self.is_place_question(normalize(q)) for q in getattr(item, "questions", ()) or ())
             for item in kb.items()}
 
     # ---- words ----------------------------------------------------------------------------------
+
+    def _holds_known(self, token: str) -> bool:
+        """Whether a word of a question holds a term the knowledge base writes."""
+        return any(not t.startswith(UNKNOWN_PREFIX) for t in self.analyzer.analyze(token).terms)
 
     def is_novel(self, term: str) -> bool:
         """A word the knowledge base never writes, anywhere, that names something (not a verb form,
@@ -212,8 +234,20 @@ class Scope:
             else:
                 continue
             rivals = {m for m in rivals if m not in asked and m not in self.generic}
+            if rivals and self.audience.serves(item_id, novel[len(UNKNOWN_PREFIX):]):
+                continue  # 노인 재취업 where the item writes 고령자: the group it serves, not another kind
             if rivals:
                 return novel[len(UNKNOWN_PREFIX):], sorted(rivals)[0]
+        return None
+
+    def paid_for(self, pairs: list[tuple[str, str, bool, str]]) -> str | None:
+        """The novel word a question puts before a word for money or support (출산 지원금, 전기차 보조금, car
+        subsidy): what it asks to be paid for is a thing the knowledge base never names, so no item answers it.
+        Not a word typed inside a compound of known words, nor one that says who asks (카페 창업 지원)."""
+        for first, second, inside, after in pairs:
+            if second in self._paid_heads and not inside and self.is_novel(first) \
+                    and first not in self.askers and after not in self.askers:
+                return first[len(UNKNOWN_PREFIX):]
         return None
 
     def _novel_beside(self, novel: str, shared: str) -> bool:
@@ -241,8 +275,8 @@ class Scope:
         if decision.area is not None or decision.kind == "fallback":
             return decision
         question = self._Question(self, text, analysis)
-        if not question.place and not question.pairs:
-            return decision  # most questions: no novel word, no place asked; nothing to check
+        if not question.place and not question.pairs and not question.audiences and not question.cues:
+            return decision  # most questions: no novel word, no place, group or shopping asked; nothing to check
         ruled_out = {c.id for c in decision.candidates if question.uncovered(c.id)}
         if decision.kind == "answer" and decision.id and decision.id not in ruled_out \
                 and not question.uncovered(decision.id):
@@ -265,6 +299,9 @@ class Scope:
             self.latin = _is_latin(text)
             novel = any(scope.is_novel(t) for t in analysis.terms)
             self.pairs = scope._pairs(text) if novel else []
+            self.audiences = scope.audience.named(analysis.normalized)
+            self.cues = scope.audience.cues(analysis.normalized)
+            self.paid_for = scope.paid_for(self.pairs)
 
         def uncovered(self, item_id: str) -> str | None:
             scope = self.scope
@@ -273,8 +310,14 @@ class Scope:
                 return None
             if self.place and isinstance(item, Program) and not scope._gives_place.get(item_id, False):
                 return "place"
+            if self.audiences or self.cues:
+                why = scope.audience.uncovered(self.audiences, self.cues, item_id)
+                if why:
+                    return why
             if not self.pairs:
                 return None
+            if self.paid_for:
+                return "paid_for"
             # An FAQ about programs (수소충전소 몇 개 지어요) is about what their names name: contradicted
             # when every one of them is.
             named = [item_id] if isinstance(item, (Program, Referral)) else list(getattr(item, "programs", ()))
