@@ -36,7 +36,6 @@ class English:
     phrases: Mapping[str, str] = field(default_factory=dict)  # "lost my job" -> "구직", as written (spelt out)
     forms: Mapping[str, str] = field(default_factory=dict)  # "bought" -> "buy"
     dictionary: tuple[tuple[str, ...], ...] = ()  # groups, each led by its Korean word
-    framing: frozenset[str] = frozenset()  # words that say when, how much or how it is asked, never what
     # first base form -> (the phrase's base forms, its concept word), longest first
     _index: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
 
@@ -51,8 +50,7 @@ class English:
                 for spelt in spell_out(str(phrase)):
                     phrases.setdefault(spelt, str(target))
         dictionary = tuple(tuple(str(w).lower() for w in group) for group in data.get("dictionary") or [] if group)
-        framing = frozenset(str(w).lower() for w in data.get("framing") or [])
-        return cls(phrases, forms, dictionary, framing, _phrase_index(phrases, forms))
+        return cls(phrases, forms, dictionary, _phrase_index(phrases, forms))
 
     def groups_for(self, known: set[str]) -> Iterator[tuple[str, ...]]:
         """The dictionary groups a knowledge base uses: one of their words is among its `known` words, or a
@@ -97,11 +95,10 @@ class English:
         return start, None
 
     def says_nothing(self, word: str, stopwords: frozenset[str] | set[str]) -> bool:
-        """Whether an English word carries no topic: one of the framing words (last month, a tiny team, any
-        details), or a form of a stopword (finding, needs, getting, wanted). Such words are many in English
-        questions and few in a knowledge base's English texts, so left in they would weigh as unknown words,
-        as much as the rarest topic word, and an English question would seem to be about something else."""
-        return word in self.framing or any(lemma in stopwords for lemma in itertools.islice(self.lemmas(word), 1, None))
+        """Whether an English word is a form of a stopword (finding, needs, getting, wanted): a word a
+        knowledge base's English text happens to use (`Finding Future Growth Industries`) would otherwise
+        make a question that uses it in passing (`any help finding work?`) look like that item's."""
+        return any(lemma in stopwords for lemma in itertools.islice(self.lemmas(word), 1, None))
 
     def lemmas(self, word: str) -> Iterator[str]:
         """The word, then the base forms it may have, likeliest first (textiles: textile, textil; exhibiting:

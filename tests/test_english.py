@@ -106,11 +106,10 @@ def test_starting_something_else_is_no_company_to_found() -> None:
     assert "예비창업" not in english.rewrite("we want to start exporting can the agency help")
 
 
-def test_framing_words_and_stopword_forms_carry_no_topic() -> None:
+def test_forms_of_stopwords_carry_no_topic() -> None:
     analyzer = _analyzer("구직자 취업 지원", "Finding Future Growth Industries")
-    assert analyzer.analyze("I lost my job last month").terms == analyzer.analyze("lost my job").terms
     assert analyzer.analyze("finding growth industries").terms == analyzer.analyze("growth industries").terms
-    assert analyzer.analyze("tiny team").terms == ("?team",)
+    assert analyzer.analyze("it needs").terms == ()
 
 
 def test_a_dictionary_word_joins_its_korean_words_canonical_term() -> None:
