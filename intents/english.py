@@ -38,6 +38,7 @@ class English:
     dictionary: tuple[tuple[str, ...], ...] = ()  # groups, each led by its Korean word
     # first base form -> (the phrase's base forms, its concept word), longest first
     _index: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
+    _bases: dict[str, str] = field(default_factory=dict, compare=False)  # word -> base_form, as met
 
     @classmethod
     def load(cls, folder: Path = LEXICON_DIR) -> "English":
@@ -67,7 +68,7 @@ class English:
         if not self._index or not _has_latin(normalized):
             return normalized
         tokens = normalized.split()
-        keys = [base_form(t, self.forms) for t in tokens]
+        keys = [self._base(t) for t in tokens]
         out: list[str] = []
         i = 0
         while i < len(tokens):
@@ -79,6 +80,14 @@ class English:
                 out.append(target)
                 i = end
         return " ".join(out)
+
+    def _base(self, word: str) -> str:
+        base = self._bases.get(word)
+        if base is None:
+            base = base_form(word, self.forms)
+            if len(self._bases) < 100_000:  # bounded: words people type are many but not endless
+                self._bases[word] = base
+        return base
 
     def _phrase_at(self, tokens: list[str], keys: list[str], start: int) -> tuple[int, str | None]:
         """(the index after the longest phrase starting at `start`, its concept word), or (start, None)."""
