@@ -129,3 +129,17 @@ def test_an_email_address_asks_no_place() -> None:
     decision = shipped.match("email address for the job matching")
     assert (decision.kind, decision.id, decision.aspect) == ("answer", "job-matching", "contact")
     assert shipped.match("website address of the agency").id == "agency-website"
+
+
+def test_english_aspect_phrases_say_which_aspect_is_asked() -> None:
+    shipped = Matcher(load_or_raise(ROOT / "knowledge", ROOT / "intents"))
+    assert shipped.match("what does the trade mission cover").aspect == "support"
+    assert shipped.match("what month is the trade mission").aspect == "period"
+    assert shipped.match("who should I ask about the trade mission").aspect == "contact"
+
+
+def test_romanised_places_meet_their_korean_names() -> None:
+    """`Gimhae` is 김해 where the knowledge base writes 김해; elsewhere it stays unknown like any place."""
+    analyzer = _analyzer("김해에 있는 기업도 지원 가능한가요")
+    assert analyzer.analyze("gimhae").terms == analyzer.analyze("김해").terms
+    assert analyzer.analyze("busan").terms[0].startswith("?")
