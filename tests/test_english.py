@@ -143,3 +143,9 @@ def test_romanised_places_meet_their_korean_names() -> None:
     analyzer = _analyzer("김해에 있는 기업도 지원 가능한가요")
     assert analyzer.analyze("gimhae").terms == analyzer.analyze("김해").terms
     assert analyzer.analyze("busan").terms[0].startswith("?")
+
+
+def test_words_of_program_names_meet_their_korean_words() -> None:
+    analyzer = _analyzer("방산 중소기업 기술경쟁력 강화", "시험 인증 수수료 지원")
+    assert analyzer.analyze("competitiveness").terms == analyzer.analyze("경쟁력").terms
+    assert analyzer.analyze("expenses").terms == analyzer.analyze("비용").terms
