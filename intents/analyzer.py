@@ -136,8 +136,9 @@ class Analyzer:
     def _use_dictionary(self) -> None:
         """The English dictionary's groups whose words the knowledge base writes join the vocabulary."""
         for group in self.english.groups_for(self.vocab):
+            head = self.synonyms.get(group[0], group[0])  # 입주 is already 사무실: tenant joins it there
             for word in group:
-                self.synonyms.setdefault(word, group[0])
+                self.synonyms.setdefault(word, head)
                 self._add_word(word, correct_to=word.isascii())  # 일반 is no typo of 일본
 
     def split_compounds(self) -> None:
@@ -205,7 +206,8 @@ class Analyzer:
 
     def _english_terms(self, token: str) -> list[str]:
         lexicon = self.lexicon
-        if token in lexicon.stopwords:
+        if token in lexicon.stopwords or (token not in self.synonyms
+                                          and self.english.says_nothing(token, lexicon.stopwords)):
             return []
         if token.isdigit():
             return [token]

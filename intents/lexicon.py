@@ -127,6 +127,8 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
     raw_settings = _read(folder / "matcher.yaml")
     conversation = _read(folder / "conversation.yaml") if (folder / "conversation.yaml").exists() else {}
     places = (_read(folder / "places.yaml") if (folder / "places.yaml").exists() else {}).get("places") or {}
+    # English aspect phrases kept with the rest of English (intents/english.py), read as aspects.yaml's phrases_en.
+    english_aspects = (_read(folder / "english.yaml") if (folder / "english.yaml").exists() else {}).get("aspects") or {}
     skills = tuple(Skill(str(name), tuple(str(t) for t in body.get("targets", [])),
                          tuple(str(p) for p in body.get("phrases", [])))
                    for name, body in (conversation.get("skills") or {}).items())
@@ -164,7 +166,8 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
         emoji={str(k): str(v) for k, v in (conversation.get("emoji") or {}).items()},
         aspect_phrases_ko={a: tuple(str(c).replace(" ", "") for c in cues.get("phrases_ko") or [])
                            for a, cues in aspects.items()},
-        aspect_phrases_en={a: tuple(f" {str(c).lower().replace(chr(39), '')} " for c in cues.get("phrases_en") or [])
+        aspect_phrases_en={a: tuple(f" {str(c).lower().replace(chr(39), '')} "
+                                    for c in (*(cues.get("phrases_en") or []), *(english_aspects.get(a) or [])))
                            for a, cues in aspects.items()},
         places=frozenset(str(p).lower() for names in places.values() for p in names),
         chat_words={str(k).lower(): str(v) for k, v in (conversation.get("chat_words") or {}).items()},

@@ -254,6 +254,8 @@ class Scope:
         return self.is_novel(novel) and not shared.startswith(UNKNOWN_PREFIX) and shared not in self.generic
 
     def is_place_question(self, normalized: str) -> bool:
+        # English phrases read as one concept first: an `email address` or a `website address` asks no place.
+        normalized = self.analyzer.english.rewrite(normalized)
         compact = normalized.replace(" ", "")
         padded = f" {normalized} "
         return any(c in compact for c in self.words.location_cues_ko) or any(

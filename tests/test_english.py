@@ -81,3 +81,71 @@ def test_english_questions_reach_items_written_in_korean_words() -> None:
     assert shipped.match("is there money for starting a business?").id == "startup-funding"
     assert shipped.match("How do I get to your place?").id == "agency-location"
     assert shipped.match("I'm about to start a company").id == "pre-founder"
+
+
+def test_a_phrase_is_matched_on_base_forms_with_articles_optional() -> None:
+    """Non-native English drops or swaps articles and inflects freely: each shape is the same phrase."""
+    english = English.load()
+    for said in ("I lost job", "i lost the job", "losing my job"):
+        assert english.rewrite(said).split()[-1] == "구직", said
+    for said in ("started a company", "starting companies", "start company", "i am make startup"):
+        assert "창업" in english.rewrite(said).split(), said
+    assert english.rewrite("your place") == "위치"
+    assert english.rewrite("place") == "place"  # a phrase that opens with a possessive needs it
+
+
+def test_alternatives_in_a_phrase_are_spelt_out() -> None:
+    from intents.english import spell_out
+    assert spell_out("(plan|want) to start (business|company)") == [
+        "plan to start business", "plan to start company", "want to start business", "want to start company"]
+
+
+def test_starting_something_else_is_no_company_to_found() -> None:
+    english = English.load()
+    assert "예비창업" in english.rewrite("i am planning to open my own business")
+    assert "예비창업" not in english.rewrite("we want to start exporting can the agency help")
+
+
+def test_forms_of_stopwords_carry_no_topic() -> None:
+    analyzer = _analyzer("구직자 취업 지원", "Finding Future Growth Industries")
+    assert analyzer.analyze("finding growth industries").terms == analyzer.analyze("growth industries").terms
+    assert analyzer.analyze("it needs").terms == ()
+
+
+def test_a_dictionary_word_joins_its_korean_words_canonical_term() -> None:
+    """입주 is already 사무실 (synonyms.yaml): a tenant is too, not a term of its own."""
+    analyzer = _analyzer("창업보육센터 입주 기업 모집")
+    assert analyzer.analyze("tenant").terms == analyzer.analyze("입주").terms == analyzer.analyze("office").terms
+
+
+def test_r_and_d_is_research_and_development() -> None:
+    analyzer = _analyzer("방산 중소기업 연구개발 지원")
+    assert analyzer.analyze("R&D").terms == analyzer.analyze("연구개발").terms \
+        == analyzer.analyze("research and development").terms
+
+
+def test_an_email_address_asks_no_place() -> None:
+    shipped = Matcher(load_or_raise(ROOT / "knowledge", ROOT / "intents"))
+    decision = shipped.match("email address for the job matching")
+    assert (decision.kind, decision.id, decision.aspect) == ("answer", "job-matching", "contact")
+    assert shipped.match("website address of the agency").id == "agency-website"
+
+
+def test_english_aspect_phrases_say_which_aspect_is_asked() -> None:
+    shipped = Matcher(load_or_raise(ROOT / "knowledge", ROOT / "intents"))
+    assert shipped.match("what does the trade mission cover").aspect == "support"
+    assert shipped.match("what month is the trade mission").aspect == "period"
+    assert shipped.match("who should I ask about the trade mission").aspect == "contact"
+
+
+def test_romanised_places_meet_their_korean_names() -> None:
+    """`Gimhae` is 김해 where the knowledge base writes 김해; elsewhere it stays unknown like any place."""
+    analyzer = _analyzer("김해에 있는 기업도 지원 가능한가요")
+    assert analyzer.analyze("gimhae").terms == analyzer.analyze("김해").terms
+    assert analyzer.analyze("busan").terms[0].startswith("?")
+
+
+def test_words_of_program_names_meet_their_korean_words() -> None:
+    analyzer = _analyzer("방산 중소기업 기술경쟁력 강화", "시험 인증 수수료 지원")
+    assert analyzer.analyze("competitiveness").terms == analyzer.analyze("경쟁력").terms
+    assert analyzer.analyze("expenses").terms == analyzer.analyze("비용").terms
