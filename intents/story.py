@@ -6,8 +6,8 @@ found (the last with a question mark, else the last that reads as asking). Three
 1. **The question alone.** `... 무역사절단은 언제 모집하나요?` names its own topic: the asking unit is matched
    alone and its answer stands, unless the story names a program by name that the answer is not, while the
    question names none and only says how it asks (`이번엔 해외지사화 사업에 대해 여쭤보려고요. 비용은 얼마나
-   부담해야 하나요?`: `비용 부담` alone looks like another program's words), or the question points back
-   (`혹시 이 사업은 누구에게 물어보면 될까요?`). Then reading 2 comes first.
+   부담해야 하나요?`: `비용 부담` alone looks like another program's words). Then reading 2 comes first, as it
+   does when the question has no topic of its own but points back (`혹시 이 사업은 누구에게 물어보면 될까요?`).
 2. **The topic unit and the question.** The story's unit nearest the question that, alone, is answered
    outright with a program or FAQ, or whose first item it names by name (local evidence: `수소충전소 구축
    사업에 대해 문의드립니다.`), is the topic. It is answered when the item is ranked first with the topic unit
@@ -67,14 +67,14 @@ def first_reading(matcher: "Matcher", story: Story, lang: str, excluded: frozens
         item = matcher.kb.get(alone.id or "")
         if alone.kind == "answer" and item is not None and not isinstance(item, Intent):
             index = matcher.index_of[item.id]
-            if _names(matcher, index, question, asked.terms) or not (
-                    story.clauses or pointing or named_before - _related(matcher, index)):
+            if (index in _named(matcher, question) if story.clauses else _names(matcher, index, question, asked.terms)) \
+                    or not (story.clauses or named_before - _related(matcher, index)):
                 return _with_aspect(matcher, alone, story, data)
-            if story.clauses and not (pointing or named_before):
+            if story.clauses and not named_before:
                 return None  # a clause leans on the one before it (`...개발했는데 | 바다에서 시험해 볼 수 있나요`)
-            return from_topic(matcher, story, lang, excluded, data)
+            return from_topic(matcher, story, lang, excluded, data, lenient=True)
     if pointing or named_before:
-        return from_topic(matcher, story, lang, excluded, data)
+        return from_topic(matcher, story, lang, excluded, data, lenient=True)
     return None
 
 
@@ -87,11 +87,12 @@ def answer_from_story(matcher: "Matcher", story: Story, whole: Decision, lang: s
 
 
 def from_topic(matcher: "Matcher", story: Story, lang: str, excluded: frozenset[int],
-               data: StoryData = DATA, whole: Decision | None = None) -> Decision | None:
+               data: StoryData = DATA, whole: Decision | None = None, lenient: bool = False) -> Decision | None:
     """Reading 2: the nearest unit before the question that is evidence of an item, when the question agrees;
     None otherwise (the whole message decides). After the `whole` message was read (the question named no
     program and the story none by name), the unit's item must be the whole's first candidate too, or be
-    named in the unit by name: the story as a whole agrees."""
+    named in the unit by name: the story as a whole agrees. The question's topic words must all be the item's;
+    `lenient` (the story names the item by name, or the question points back at it), or name nothing else."""
     question = story.question
     # A word that holds an aspect cue says how the question asks, known or not (`물어보면`: contact).
     asked_topic = [t for t in matcher._topic_terms(matcher.analyzer.analyze(question))
@@ -112,7 +113,7 @@ def from_topic(matcher: "Matcher", story: Story, lang: str, excluded: frozenset[
             continue
         together = matcher._decide_analysis(matcher.analyzer.analyze(f"{part} {question}"), lang, excluded)
         leads = bool(together.candidates) and together.candidates[0].id == item.id
-        if not (leads or named) or not _covered(matcher, item.id, asked_topic):
+        if not leads or not _covered(matcher, item.id, asked_topic, lenient):
             return None  # the nearest topic decides: an earlier one is not what the question follows
         aspect = question_aspect(matcher, story, data) if isinstance(item, Program) else None
         score = together.candidates[0].score if leads else local.score
@@ -157,14 +158,14 @@ def _starts_with_topic(matcher: "Matcher", topic: str, index: int, left: int) ->
     return sum(t in own for t in head) > sum(t in own for t in tail)
 
 
-def _covered(matcher: "Matcher", item_id: str, topic: list[str]) -> bool:
-    """Whether the question's topic words are the item's, or words that name nothing else: a word the
-    knowledge base never uses (`주차장 민원`) or one of another program's names (`B도 있나요?`) is a question
-    about something else; `비용은 얼마나 부담해야` (부담: no program's name) is not."""
+def _covered(matcher: "Matcher", item_id: str, topic: list[str], lenient: bool) -> bool:
+    """Whether the question's topic words are the item's; `lenient`, or words that name nothing else: a word
+    the knowledge base never uses (`주차장 민원`) or one of another program's names (`B도 있나요?`) is a
+    question about something else; `비용은 얼마나 부담해야` (부담: no program's name) is not."""
     own = matcher.entries[matcher.index_of[item_id]]
     names = set().union(*matcher.name_terms.values()) - matcher.name_terms.get(item_id, frozenset())
-    return all(t in own.strong or t in own.weak or (not t.startswith(UNKNOWN_PREFIX) and t not in names)
-               for t in topic)
+    return all(t in own.strong or t in own.weak
+               or (lenient and not t.startswith(UNKNOWN_PREFIX) and t not in names) for t in topic)
 
 
 def _with_aspect(matcher: "Matcher", decision: Decision, story: Story, data: StoryData) -> Decision:

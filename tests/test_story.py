@@ -39,7 +39,7 @@ programs:
     aliases: [인증 수수료]
     summary: 제품 시험과 인증에 드는 수수료를 지원합니다.
     support: 수수료의 절반을 지원합니다.
-    questions: [시험 인증 비용 부담 줄이는 방법, 인증 수수료 얼마나 부담해야 하나요]
+    questions: [시험 인증 비용 부담 줄이는 방법, 인증 수수료 부담이 커요]
   - id: job-match
     name: {ko: 구인 구직 일자리 매칭, en: Job matching}
     aliases: [일자리 매칭, 구인구직]
