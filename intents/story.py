@@ -105,7 +105,7 @@ def from_topic(matcher: "Matcher", story: Story, lang: str, excluded: frozenset[
         first = local.candidates[0].id if local.candidates else ""
         # A unit that names its first item by name is evidence though its other words dilute the score.
         named = first in matcher.index_of and matcher.index_of[first] in _named(matcher, part)
-        item = matcher.kb.get(local.id if local.kind == "answer" else first if named else "")
+        item = matcher.kb.get((local.id or "") if local.kind == "answer" else first if named else "")
         if item is None or isinstance(item, Intent):
             continue
         named = matcher.index_of[item.id] in _named(matcher, part)
