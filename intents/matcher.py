@@ -40,13 +40,14 @@ from intents.cues import english_cue_in, korean_cue_in
 from intents.decision import Candidate, Decision, DecisionKind
 from intents.hangul import is_initials_only, to_jamo
 from intents.initials import spell_out
-from intents.focus import asking_index, focus, has_long_run, question_sentence, sentences
+from intents.focus import focus
 from intents.lexicon import Lexicon, load_lexicon
 from intents.markup import strip_markup
 from intents.precedence import topic_before_chat
 from intents.ranking import TermRoles, distinctive_names, doubtful, load_ranking, mentioned, unnamed_tie
 from intents.scope import Scope
-from intents.story import answer_from_story
+from intents.story import answer_from_story, first_reading, question_aspect, read_story
+from intents.story import semantic_text as story_semantic_text
 from intents.semantic import Embedder, SemanticCache, shared_embedder
 from knowledge.model import Faq, Intent, Item, KnowledgeBase, Program, Referral
 
@@ -58,7 +59,6 @@ CHAT_PHRASE_SCORE = 85  # how close (0..100, rapidfuzz ratio) to one of an inten
 FOLLOWUP_TERMS = 2  # topic words a follow-up may hold and still be about the last program (사무실도 줘요?)
 GENERIC_SHARE = 0.3  # a term in this share of all programs (지원, 사업) names no program in particular
 SEMANTIC_PHRASES = 60  # phrasings of one item embedded at most (an intent's chat phrases are many)
-SEMANTIC_CHARS = 100  # characters of a message the model reads at most
 
 log = logging.getLogger(__name__)
 SHORTLIST = 30  # items scored in full after the inverted index has ranked them by coverage
@@ -360,35 +360,31 @@ class Matcher:
             followed = self._follow_up(analysis, last, lang)
             if followed is not None:
                 return followed
-        # A long message: the sentence that asks is tried alone first, so the story around it does not
-        # weigh in; the whole (focused) message is the fallback.
-        asking = question_sentence(kept) if len(set(analysis.terms)) > self.settings.short_terms else None
-        if asking:
-            asked = self.analyzer.analyze(asking)
-            if any(not t.startswith(UNKNOWN_PREFIX) for t in self._topic_terms(asked)):
-                decision = self._decide_analysis(asked, lang, excluded)
-                if decision.kind == "answer" and not isinstance(self.kb.get(decision.id or ""), Intent):
-                    if decision.aspect is None and isinstance(self.kb.get(decision.id or ""), Program):
-                        aspect = self._aspect(analysis.normalized, analysis.terms)
-                        decision = Decision(decision.kind, decision.id, aspect, decision.score, decision.candidates,
-                                            decision.lang, decision.area)
-                    return decision
+        # A long message: its question is read alone, or with the unit of the story that names its topic, so
+        # the story around it does not weigh in (intents/story.py); the whole (focused) message is the fallback.
+        story = read_story(kept) if len(set(analysis.terms)) > self.settings.short_terms else None
+        if story is not None:
+            decision = first_reading(self, story, lang, excluded)
+            if decision is not None:
+                if decision.aspect is None and isinstance(self.kb.get(decision.id or ""), Program):
+                    decision = replace(decision, aspect=self._aspect(analysis.normalized, analysis.terms))
+                return decision
         decision = self._decide_analysis(analysis, lang, excluded)
-        if asking and decision.kind != "answer":  # the story may name what its question points at
-            decision = answer_from_story(self, kept, decision, asking, lang, excluded) or decision
+        if story is not None:  # the story may name what its question points at
+            decision = answer_from_story(self, story, decision, lang, excluded) or decision
         if decision.kind != "answer":
             decision = self._chat_phrase(analysis, lang) or decision
-        semantic_text = self._semantic_text(kept) if self.embedder is not None else ""
+        first = decision.candidates[0].id if decision.candidates else None
+        semantic_text = story_semantic_text(self, story, kept, first) if self.embedder is not None else ""
         if semantic_text and any(is_initials_only(token) for token in analysis.normalized.split()):
             # The model cannot read 초성 (ㄱㅅㄱㅇ): it reads the analyser's expansion instead.
             semantic_text = " ".join(t.lstrip(UNKNOWN_PREFIX) for t in analysis.terms)
         if semantic_text.strip() and decision.area is None and not self._decisive(decision):
             decision = self._hybrid(decision, analysis, semantic_text, lang, excluded)
-        if asking and decision.kind == "answer" and decision.aspect is not None:
-            aspect = self._aspect(normalize(asking), self.analyzer.analyze(asking).terms)
+        if story is not None and decision.kind == "answer" and decision.aspect is not None:
+            aspect = question_aspect(self, story)
             if aspect and aspect != decision.aspect:
-                decision = Decision(decision.kind, decision.id, aspect, decision.score, decision.candidates,
-                                    decision.lang, decision.area)
+                decision = replace(decision, aspect=aspect)
         return decision
 
     def _decide_analysis(self, analysis: Analysis, lang: str, excluded: frozenset[int] = frozenset()) -> Decision:
@@ -432,20 +428,6 @@ class Matcher:
                 continue
             return candidate if decision.score - candidate.score <= self.ranking.thin_margin else None
         return None
-
-    def _semantic_text(self, text: str) -> str:
-        """What the model reads: a short message as typed; of a story, the asking sentence and the one
-        before it (an embedding of a whole story averages the question away); at most SEMANTIC_CHARS
-        characters, the end kept (where a Korean question asks), since the model's time grows with the
-        text (about 0.5-0.8 ms a character on one core here). Empty for a message with a run of
-        characters too long to be words (focus.LONG_RUN): the model is not consulted for it."""
-        if has_long_run(text):
-            return ""
-        parts = sentences(text)
-        if len(parts) >= 2:
-            index = asking_index(parts)
-            text = " ".join(parts[max(0, index - 1): index + 1])
-        return text[-SEMANTIC_CHARS:]
 
     def _hybrid(self, lexical: Decision, analysis: Analysis, text: str, lang: str,
                 excluded: frozenset[int]) -> Decision:

@@ -1,15 +1,25 @@
-"""A long message whose question points back into its story: `청년어업인 정착 지원이 있다고 들었는데요. 제가
-신청할 수 있는 조건이 되는지 궁금합니다.`
+"""Long messages: the question inside a story, read from the units that matter rather than every word.
 
-The asking sentence names no program; the story does, in one sentence of its own. Matched whole, the story's
-other words dilute every item's score below what may be answered, though the right item is first. So each
-sentence is also matched alone, and the whole message's first item is answered when:
-- one sentence of the message that names something, alone, is answered outright with that very item
-  (local evidence; `신청하려면 어떻게 해야 하나요?` names nothing and is none), and
-- it is the whole message's first candidate too (the story as a whole agrees), and
-- the asking sentence names nothing that item does not cover (`... 들었는데, B도 있나요?` asks about B).
-The aspect is the asking sentence's. Small talk is never answered this way (a story's `안녕하세요.` is not
-what it asks). Work: one more ranking per sentence of the focused message (at most about five).
+A story is cut into units (intents/sentences.py: sentences, or the clauses of a run-on) and its asking unit
+found (the last with a question mark, else the last that reads as asking). Three readings, in order:
+
+1. **The question alone.** `... 무역사절단은 언제 모집하나요?` names its own topic: the asking unit is matched
+   alone and its answer stands, unless the story names a program by name that the answer is not, while the
+   question names none and only says how it asks (`이번엔 해외지사화 사업에 대해 여쭤보려고요. 비용은 얼마나
+   부담해야 하나요?`: `비용 부담` alone looks like another program's words). Then reading 2 comes first, as it
+   does when the question has no topic of its own but points back (`혹시 이 사업은 누구에게 물어보면 될까요?`).
+2. **The topic unit and the question.** The story's unit nearest the question that, alone, is answered
+   outright with a program or FAQ, or whose first item it names by name (local evidence: `수소충전소 구축
+   사업에 대해 문의드립니다.`), is the topic. It is answered when the item is ranked first with the topic unit
+   and the question read together, or is named in its unit by name, and the question's own topic words are
+   the item's or name nothing else (`... 들었는데요. 구청 주차장 민원은 어떻게 넣나요?` is not answered with
+   the program of the story: 주차장 is a word the knowledge base never uses; nor `... B도 있나요?`, B being
+   another program's name). The background units (who asks, their size, city and history) no longer weigh in.
+3. **The whole (focused) message**, as before; reading 2 is tried after it when it is not answered.
+
+The aspect is the asking unit's, read from its last clause first (`참가하려면 | 어떤 자격이 필요한가요`:
+eligibility). The semantic model reads the topic unit and the question, not the story (`semantic_text`).
+Small talk is never answered from a story. Work: a handful more rankings, each of one short unit.
 """
 from __future__ import annotations
 
@@ -17,38 +27,172 @@ from typing import TYPE_CHECKING
 
 from intents.analyzer import UNKNOWN_PREFIX, normalize
 from intents.decision import Decision
-from intents.focus import sentences
+from intents.focus import has_long_run
+from intents.ranking import mentioned
+from intents.sentences import Story, StoryData, load_story_data, question_clauses, read
 from knowledge.model import Intent, Program
 
 if TYPE_CHECKING:
     from intents.matcher import Matcher
 
-MAX_SENTENCES = 5  # sentences of the focused message tried alone, nearest the question first
+DATA = load_story_data()
+
+__all__ = ["Story", "read_story", "first_reading", "answer_from_story", "question_aspect", "semantic_text"]
 
 
-def answer_from_story(matcher: "Matcher", text: str, whole: Decision, asking: str, lang: str,
-                      excluded: frozenset[int]) -> Decision | None:
-    """The whole message's first item, answered on the evidence of one of its sentences; None if not."""
-    if whole.kind == "answer" or not whole.candidates:
-        return None
-    first = matcher.kb.get(whole.candidates[0].id)
-    if first is None or isinstance(first, Intent):
-        return None
-    parts = sentences(text)
-    if len(parts) < 2:
-        return None
-    entry = next(e for e in matcher.entries if e.item.id == first.id)
-    asked = matcher.analyzer.analyze(asking)
-    own = entry.strong | entry.weak
-    if any(t not in own for t in matcher._topic_terms(asked)):
-        return None  # the question names something else, known or not (주차장 민원)
-    for part in reversed(parts[-MAX_SENTENCES:]):
-        analysis = matcher.analyzer.analyze(part)
-        topic = [t for t in matcher._topic_terms(analysis) if not t.startswith(UNKNOWN_PREFIX)]
-        if not any(t in entry.strong for t in topic):
-            continue  # `신청하려면 어떻게 해야 하나요?` names nothing, nor a sentence without the item's words
-        local = matcher._decide_analysis(analysis, lang, excluded)
-        if local.kind == "answer" and local.id == first.id:
-            aspect = matcher._aspect(normalize(asking), asked.terms) if isinstance(first, Program) else None
-            return Decision("answer", first.id, aspect, local.score, whole.candidates, lang)
+def read_story(text: str, data: StoryData = DATA) -> Story | None:
+    """The story of a message of several units; None for one unit."""
+    return read(text, data)
+
+
+def question_aspect(matcher: "Matcher", story: Story, data: StoryData = DATA) -> str | None:
+    """The aspect the asking unit asks: its last clause's where it names one, else an earlier clause's."""
+    for clause in question_clauses(story.question, data):
+        aspect = matcher._aspect(normalize(clause), matcher.analyzer.analyze(clause).terms)
+        if aspect:
+            return aspect
     return None
+
+
+def first_reading(matcher: "Matcher", story: Story, lang: str, excluded: frozenset[int],
+                  data: StoryData = DATA) -> Decision | None:
+    """Readings 1 and 2 before the whole message: the question alone where it names its own topic, else the
+    topic unit with the question where the story names what the question is about. None: read the whole."""
+    question = story.question
+    asked = matcher.analyzer.analyze(question)
+    pointing = _points_back(asked.normalized, data)
+    named_before = set().union(*(_named(matcher, part) for _, part in story.before(data.max_units)))
+    if any(not t.startswith(UNKNOWN_PREFIX) for t in matcher._topic_terms(asked)):
+        alone = matcher._decide_analysis(asked, lang, excluded)
+        item = matcher.kb.get(alone.id or "")
+        if alone.kind == "answer" and item is not None and not isinstance(item, Intent):
+            index = matcher.index_of[item.id]
+            if (index in _named(matcher, question) if story.clauses else _names(matcher, index, question, asked.terms)) \
+                    or not (story.clauses or named_before - _related(matcher, index)):
+                return _with_aspect(matcher, alone, story, data)
+            if story.clauses and not named_before:
+                return None  # a clause leans on the one before it (`...개발했는데 | 바다에서 시험해 볼 수 있나요`)
+            return from_topic(matcher, story, lang, excluded, data, lenient=True)
+    if pointing or named_before:
+        return from_topic(matcher, story, lang, excluded, data, lenient=True)
+    return None
+
+
+def answer_from_story(matcher: "Matcher", story: Story, whole: Decision, lang: str, excluded: frozenset[int],
+                      data: StoryData = DATA) -> Decision | None:
+    """Reading 2 after the whole message was not answered."""
+    if whole.kind == "answer":
+        return None
+    return from_topic(matcher, story, lang, excluded, data, whole)
+
+
+def from_topic(matcher: "Matcher", story: Story, lang: str, excluded: frozenset[int],
+               data: StoryData = DATA, whole: Decision | None = None, lenient: bool = False) -> Decision | None:
+    """Reading 2: the nearest unit before the question that is evidence of an item, when the question agrees;
+    None otherwise (the whole message decides). After the `whole` message was read (the question named no
+    program and the story none by name), the unit's item must be the whole's first candidate too, or be
+    named in the unit by name: the story as a whole agrees. The question's topic words must all be the item's;
+    `lenient` (the story names the item by name, or the question points back at it), or name nothing else."""
+    question = story.question
+    # A word that holds an aspect cue says how the question asks, known or not (`물어보면`: contact).
+    asked_topic = [t for t in matcher._topic_terms(matcher.analyzer.analyze(question))
+                   if not matcher._aspect(t.removeprefix(UNKNOWN_PREFIX))]
+    for _, part in story.before(data.max_units):
+        analysis = matcher.analyzer.analyze(part)
+        if not any(not t.startswith(UNKNOWN_PREFIX) for t in matcher._topic_terms(analysis)):
+            continue  # `직원은 8명이고 올해로 6년차입니다.` names nothing
+        local = matcher._decide_analysis(analysis, lang, excluded)
+        first = local.candidates[0].id if local.candidates else ""
+        # A unit that names its first item by name is evidence though its other words dilute the score.
+        named = first in matcher.index_of and matcher.index_of[first] in _named(matcher, part)
+        item = matcher.kb.get((local.id or "") if local.kind == "answer" else first if named else "")
+        if item is None or isinstance(item, Intent):
+            continue
+        named = matcher.index_of[item.id] in _named(matcher, part)
+        if whole is not None and not named and not (whole.candidates and whole.candidates[0].id == item.id):
+            continue
+        together = matcher._decide_analysis(matcher.analyzer.analyze(f"{part} {question}"), lang, excluded)
+        leads = bool(together.candidates) and together.candidates[0].id == item.id
+        if not leads or not _covered(matcher, item.id, asked_topic, lenient):
+            return None  # the nearest topic decides: an earlier one is not what the question follows
+        aspect = question_aspect(matcher, story, data) if isinstance(item, Program) else None
+        score = together.candidates[0].score if leads else local.score
+        return Decision("answer", item.id, aspect, score, together.candidates if leads else local.candidates, lang)
+    return None
+
+
+def semantic_text(matcher: "Matcher", story: Story | None, text: str, item_id: str | None,
+                  data: StoryData = DATA) -> str:
+    """What the model reads of a message: a short one as typed; of a story, the question and the nearest unit
+    before it that holds a word of the item ranked first (the one before the question when none does):
+    an embedding of a whole story averages the question away. At most `semantic_chars` characters, most of
+    them the question's end. Empty for a message with a run too long to be words (not consulted then)."""
+    if has_long_run(text):
+        return ""
+    if story is None:
+        return text[-data.semantic_chars:]
+    question = story.question
+    room = data.semantic_chars
+    asked = question[-int(room * data.question_share):] if len(question) > room else question
+    before = story.before(data.max_units)
+    if not before:
+        return asked[-room:]
+    topic = before[0][1]
+    index = matcher.index_of.get(item_id or "")
+    if index is not None:
+        own = matcher.entries[index].strong
+        topic = next((part for _, part in before if any(t in own for t in matcher.analyzer.analyze(part).terms)),
+                     topic)
+    left = room - len(asked) - 1
+    if left <= 0:
+        return asked
+    return f"{topic[:left]} {asked}" if index is not None and _starts_with_topic(matcher, topic, index, left) \
+        else f"{topic[-left:]} {asked}"
+
+
+def _starts_with_topic(matcher: "Matcher", topic: str, index: int, left: int) -> bool:
+    """Whether the item's words are in the first `left` characters of the topic unit rather than its end."""
+    own = matcher.entries[index].strong
+    head = set(matcher.analyzer.analyze(topic[:left]).terms)
+    tail = set(matcher.analyzer.analyze(topic[-left:]).terms)
+    return sum(t in own for t in head) > sum(t in own for t in tail)
+
+
+def _covered(matcher: "Matcher", item_id: str, topic: list[str], lenient: bool) -> bool:
+    """Whether the question's topic words are the item's; `lenient`, or words that name nothing else: a word
+    the knowledge base never uses (`주차장 민원`) or one of another program's names (`B도 있나요?`) is a
+    question about something else; `비용은 얼마나 부담해야` (부담: no program's name) is not."""
+    own = matcher.entries[matcher.index_of[item_id]]
+    names = set().union(*matcher.name_terms.values()) - matcher.name_terms.get(item_id, frozenset())
+    return all(t in own.strong or t in own.weak
+               or (lenient and not t.startswith(UNKNOWN_PREFIX) and t not in names) for t in topic)
+
+
+def _with_aspect(matcher: "Matcher", decision: Decision, story: Story, data: StoryData) -> Decision:
+    if not isinstance(matcher.kb.get(decision.id or ""), Program):
+        return decision
+    aspect = question_aspect(matcher, story, data) or decision.aspect
+    return Decision(decision.kind, decision.id, aspect, decision.score, decision.candidates, decision.lang,
+                    decision.area)
+
+
+def _named(matcher: "Matcher", text: str) -> set[int]:
+    """Programs whose name or alias `text` holds as typed (spaces aside)."""
+    return mentioned(normalize(text).replace(" ", ""), matcher.names)
+
+
+def _names(matcher: "Matcher", index: int, text: str, terms: tuple[str, ...]) -> bool:
+    """Whether `text` names the item: its name or alias as typed, or a word of its name that tells it from
+    its neighbours (`Does the overseas branch program cover the cost?`)."""
+    item_id = matcher.entries[index].item.id
+    return index in _named(matcher, text) or not matcher.name_terms.get(item_id, frozenset()).isdisjoint(terms)
+
+
+def _related(matcher: "Matcher", index: int) -> set[int]:
+    """An item and, for an FAQ, the programs it is about."""
+    return {index, *matcher.faq_programs.get(index, ())}
+
+
+def _points_back(normalized: str, data: StoryData) -> bool:
+    padded = f" {normalized}"
+    return any(f" {pointer}" in padded for pointer in data.pointers)
