@@ -31,7 +31,7 @@ from intents.analyzer import UNKNOWN_PREFIX, Analysis, Analyzer, english_stem, n
 from intents.audience import Audience
 from intents.decision import Decision
 from intents.hangul import is_syllable, to_jamo
-from knowledge.model import Faq, Item, KnowledgeBase, Program, Referral
+from knowledge.model import Faq, Intent, Item, KnowledgeBase, Program, Referral
 
 SCOPE_FILE = Path(__file__).resolve().parent / "lexicon" / "scope.yaml"
 _HANGUL_WORD = re.compile(r"[가-힣]+")
@@ -283,6 +283,10 @@ class Scope:
         if decision.kind == "answer" and decision.id and decision.id not in ruled_out \
                 and not question.uncovered(decision.id):
             return decision
+        if decision.kind == "suggest" and question.novel and self.small_talk_first(decision, ruled_out):
+            # 배멀미 안 하는 방법 -> greeting, help: a question about a thing the knowledge base never names,
+            # whose best match is small talk, is out of scope; chat buttons are no answer to it.
+            return replace(decision, kind="fallback", aspect=None)
         if not ruled_out and decision.kind == "suggest":
             return decision
         candidates = (*(c for c in decision.candidates if c.id not in ruled_out),
@@ -290,6 +294,11 @@ class Scope:
         if decision.kind == "answer" or decision.candidates[0].id in ruled_out:
             return replace(decision, kind="fallback", id=None, aspect=None, candidates=candidates)
         return replace(decision, candidates=candidates)
+
+    def small_talk_first(self, decision: Decision, ruled_out: set[str]) -> bool:
+        """Whether the first candidate still offered is small talk (an intent)."""
+        first = next((c for c in decision.candidates if c.id not in ruled_out), None)
+        return first is not None and isinstance(self.kb.get(first.id), Intent)
 
     class _Question:
         """One question's facts for the checks, worked out once for all its candidates."""
@@ -299,8 +308,8 @@ class Scope:
             self.place = scope.is_place_question(analysis.normalized)
             self.asked = set(analysis.terms)
             self.latin = _is_latin(text)
-            novel = any(scope.is_novel(t) for t in analysis.terms)
-            self.pairs = scope._pairs(text) if novel else []
+            self.novel = any(scope.is_novel(t) for t in analysis.terms)
+            self.pairs = scope._pairs(text) if self.novel else []
             self.audiences = scope.audience.named(analysis.normalized)
             self.cues = scope.audience.cues(analysis.normalized)
             self.paid_for = scope.paid_for(self.pairs)

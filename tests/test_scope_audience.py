@@ -42,6 +42,11 @@ programs:
     aliases: [드론쇼]
     summary: 누구나 볼 수 있는 드론 공연입니다.
     questions: [드론쇼 언제 해요]
+  - id: business-loan
+    name: {ko: 소상공인 대출 지원, en: Small Business Loans}
+    aliases: [소상공인 대출, 사업자 대출]
+    summary: 소상공인의 운영 자금 대출을 돕습니다.
+    questions: [소상공인 대출 신청, 사업자 대출 받고 싶어요]
 """
 
 
@@ -51,8 +56,7 @@ def matcher(tmp_path_factory: pytest.TempPathFactory) -> Matcher:
     (root / "knowledge").mkdir()
     (root / "intents").mkdir()
     (root / "knowledge" / "programs.yaml").write_text(PROGRAMS, encoding="utf-8")
-    (root / "intents" / "none.yaml").write_text("intents: []\n", encoding="utf-8")
-    return Matcher(load_or_raise(root / "knowledge", root / "intents"))
+    return Matcher(load_or_raise(root / "knowledge", Path(__file__).resolve().parent.parent / "intents"))
 
 
 @pytest.mark.parametrize("question", [
@@ -120,3 +124,9 @@ def test_near_miss_sets_on_other_knowledge_bases_hold_their_floor(cases: str, kn
     figures = json.loads(out.getvalue().strip().splitlines()[-1])
     assert figures["out_of_scope"] >= 20 and figures["invalid_cases"] == 0
     assert figures["oos_rejected"] >= 0.75 and figures["answered"] == 1.0, figures
+
+
+def test_a_question_on_an_unknown_thing_is_offered_no_small_talk(matcher: Matcher) -> None:
+    decision = matcher.match("배멀미 안 하는 방법")
+    assert decision.kind == "fallback" and decision.candidates, "greeting or help buttons are no answer to it"
+    assert matcher.match("안녕하세요").id == "greeting"
