@@ -48,6 +48,7 @@ from intents.ranking import TermRoles, distinctive_names, doubtful, load_ranking
 from intents.scope import Scope
 from intents.story import answer_from_story
 from intents.semantic import Embedder, SemanticCache, shared_embedder
+from intents.specialised import characteristic_terms, general_first
 from knowledge.model import Faq, Intent, Item, KnowledgeBase, Program, Referral
 
 WEAK = 0.5  # credit for a term found only in an item's summary or answer
@@ -151,6 +152,17 @@ class Matcher:
                                              if isinstance(entry.item, Intent) for text in texts[entry.item.id][0])
         self.item_terms = frozenset().union(*(e.strong for e in self.entries if not isinstance(e.item, Intent))) \
             if self.entries else frozenset()
+        # The words most of an item's phrasings hold: what makes it a kind of something (intents/specialised.py).
+        # A word in many items' phrasings (the agency's name, 창업) characterises none of them.
+        topical = [e for e in self.entries if not isinstance(e.item, Intent)]
+        spread = defaultdict(int)
+        for entry in topical:
+            for term in entry.strong:
+                spread[term] += 1
+        common = self.ranking.characteristic_spread * len(topical)
+        self.characteristic = {e.item.id: characteristic_terms(
+            e.phrasings, lambda t: self._names_topic(t) and not t.isdigit() and spread[t] <= common,
+            self.ranking.characteristic_share) for e in topical}
         self.embedder: Embedder | None = None
         self._cached_match = functools.lru_cache(maxsize=cache_size)(self._match)
         self.semantic_ready = threading.Event()
@@ -736,7 +748,11 @@ class Matcher:
             ranked = [Ranked(r.item, min(100.0, r.score + bonus), r.coverage, r.topic_coverage, r.exact)
                       if self.index_of[r.item.id] in named else r for r in ranked]
         ranked.sort(key=lambda r: (-r.score, r.item.id))
-        return ranked
+        # A specialised item whose specialising word the question lacks ties with its general neighbour.
+        return general_first(ranked, analysis.terms, lambda i: self.characteristic.get(i, frozenset()),
+                             lambda i: self.entries[self.index_of[i]].strong,
+                             lambda r, score: Ranked(r.item, score, r.coverage, r.topic_coverage, r.exact),
+                             self.ranking.general_near)
 
     def _candidates(self, weights: dict[str, float], *, programs: bool = True) -> list[int]:
         """Items worth scoring in full: the best by how much of the message they cover.

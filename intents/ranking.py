@@ -44,6 +44,9 @@ class RankingData:
     name_bonus: float = 10.0
     thin_margin: float = 15.0
     doubt_cosine: float = 0.012
+    characteristic_share: float = 0.5
+    characteristic_spread: float = 0.15
+    general_near: float = 0.7
 
 
 def load_ranking(path: Path = RANKING_FILE) -> RankingData:
