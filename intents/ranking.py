@@ -22,6 +22,7 @@ from typing import Callable, Iterable
 
 import yaml
 
+from intents.analyzer import UNKNOWN_PREFIX
 from intents.lexicon import checked_numbers
 
 RANKING_FILE = Path(__file__).resolve().parent / "lexicon" / "ranking.yaml"
@@ -122,7 +123,8 @@ class TermRoles:
         for index, term in enumerate(terms):
             if term.isdigit():
                 following = terms[index + 1] if index + 1 < len(terms) else ""
-                if following in self.units:
+                # A unit the knowledge base never writes is still a unit (50대도 -> 50, ?대).
+                if following.lstrip(UNKNOWN_PREFIX) in self.units:
                     out[term] = out[following] = self.data.number_factor
                 elif not known(term):
                     out[term] = self.data.number_factor

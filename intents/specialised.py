@@ -74,7 +74,11 @@ def general_first(ranked: Sequence[R], terms: Iterable[str], characteristic: Ter
         return r.score > general.score and r.item.kind == "program" and bool(own) and not own & asked \
             and common <= holds(r.item.id) and near * r.topic_coverage <= general.topic_coverage + 1e-9
 
-    out = [rescore(r, general.score) if specialised(r) else r for r in ranked]
-    if all(a is b for a, b in zip(out, ranked)):
+    demoted = {id(r) for r in ranked if specialised(r)}
+    if not demoted:
         return list(ranked)
-    return sorted(out, key=lambda r: (-r.score, r is not general, r.item.id))
+    out = [rescore(r, general.score) if id(r) in demoted else r for r in ranked]
+    # The neighbour first, the specialised items tied with it right after it, in their former order.
+    place = {id(new): (0 if old is general else 1 if id(old) in demoted else 2, n)
+             for n, (old, new) in enumerate(zip(ranked, out))}
+    return sorted(out, key=lambda r: (-r.score, place[id(r)]))
