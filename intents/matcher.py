@@ -49,7 +49,7 @@ from intents.scope import Scope
 from intents.story import answer_from_story
 from intents.semantic import Embedder, SemanticCache, shared_embedder
 from intents.specialised import characteristic_terms, general_first
-from intents.roles import Roles, role_first
+from intents.roles import COUNT, Roles, role_first
 from intents.fusion import model_nearest, semantic_shares, with_nearest
 from knowledge.model import Faq, Intent, Item, KnowledgeBase, Program, Referral
 
@@ -157,7 +157,7 @@ class Matcher:
         # The words most of an item's phrasings hold: what makes it a kind of something (intents/specialised.py).
         # A word in many items' phrasings (the agency's name, 창업) characterises none of them.
         topical = [e for e in self.entries if not isinstance(e.item, Intent)]
-        spread = defaultdict(int)
+        spread: dict[str, int] = defaultdict(int)
         for entry in topical:
             for term in entry.strong:
                 spread[term] += 1
@@ -773,9 +773,10 @@ class Matcher:
             ranked = [Ranked(r.item, min(100.0, r.score + bonus), r.coverage, r.topic_coverage, r.exact)
                       if self.index_of[r.item.id] in named else r for r in ranked]
         ranked.sort(key=lambda r: (-r.score, r.item.id))
-        ranked = role_first(ranked, self.role_words.taken(analysis.normalized),
-                            lambda i: self.item_roles.get(i, frozenset()), self.role_words.factor,
-                            lambda r, score: Ranked(r.item, score, r.coverage, r.topic_coverage, r.exact))
+        asked = self.role_words.taken(analysis.normalized)
+        for form in (asked - {COUNT}, asked & {COUNT}):  # the role taken, and whether it asks how many
+            ranked = role_first(ranked, form, lambda i: self.item_roles.get(i, frozenset()), self.role_words.factor,
+                                lambda r, score: Ranked(r.item, score, r.coverage, r.topic_coverage, r.exact))
         # A specialised item whose specialising word the question lacks ties with its general neighbour.
         return general_first(ranked, analysis.terms, lambda i: self.characteristic.get(i, frozenset()),
                              lambda i: self.entries[self.index_of[i]].strong,

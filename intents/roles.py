@@ -6,6 +6,10 @@ with the noun: a Korean role noun followed by being or doing (멘토로 참여, 
 the role; followed by getting (멘토링 받고, 멘토 연결해 주세요) receives it. In English the verb comes first
 (become a mentor, need a mentor). The words are language data (intents/lexicon/roles.yaml), never an item.
 
+Asking how many is a form of the same kind: `수소 충전소 몇 군데나 생겨요` shares its words with the station
+program and with the FAQ that counts the stations; the FAQ asks the count (몇 곳, 몇 개, 건수, how many; a
+Korean 몇 only before a counter, since 몇 살 and 몇 시 ask an age or a time).
+
 An item takes the roles its own phrasings (names, aliases, questions) take. Where a question takes one role
 and an item that takes it too is a candidate, the items whose phrasings never do so and that outrank it are
 scored `role_factor` times lower: the FAQ for would-be mentors comes first for `멘토로 활동해 보고 싶어요`, the
@@ -24,7 +28,7 @@ from intents.lexicon import checked_numbers
 from knowledge.model import Item
 
 ROLES_FILE = Path(__file__).resolve().parent / "lexicon" / "roles.yaml"
-GIVE, GET = "give", "get"
+GIVE, GET, COUNT = "give", "get", "count"
 
 
 class Scored(Protocol):
@@ -72,14 +76,22 @@ class Roles:
 
         self._give = [korean(words("giver_after_ko")), english(words("giver_before_en"))]
         self._get = [korean(words("receiver_after_ko")), english(words("receiver_before_en"))]
+        counters = "|".join(map(re.escape, words("counters_ko")))
+        count_words = "|".join(map(re.escape, words("count_words_ko")))
+        count_en = "|".join(r"\s+".join(map(re.escape, p.split())) for p in words("count_phrases_en"))
+        # 몇 before a counter, its particle aside, and nothing after it in the same word (몇 번까지 is a limit).
+        self._count = [re.compile(rf"몇\s*(?:{counters})(?:이나|이|가|을|를|은|는|도|나)?(?![가-힣])"),
+                       re.compile(rf"(?:{count_words})"), re.compile(rf"\b(?:{count_en})\b")]
 
     def taken(self, normalized: str) -> frozenset[str]:
-        """The roles a (normalised) text takes: {give}, {get}, both or none."""
+        """The roles a (normalised) text takes: give, get, both or none; and count where it asks how many."""
         out = set()
         if any(p.search(normalized) for p in self._give):
             out.add(GIVE)
         if any(p.search(normalized) for p in self._get):
             out.add(GET)
+        if any(p.search(normalized) for p in self._count):
+            out.add(COUNT)
         return frozenset(out)
 
     def of_phrasings(self, texts: Iterable[str]) -> frozenset[str]:
@@ -89,8 +101,9 @@ class Roles:
 
 def role_first(ranked: Sequence[R], asked: frozenset[str], roles_of: Callable[[str], frozenset[str]], factor: float,
                rescore: Callable[[R, float], R]) -> list[R]:
-    """`ranked` with the items that never take the asked role, where one that does is a candidate and they
-    outrank it, scored `factor` times lower; sorted again. Unchanged unless the question takes one role."""
+    """`ranked` with the items that never take the asked role and outrank one that does scored `factor` times
+    lower; sorted again. Unchanged unless the question takes exactly one role. Items below it are left as
+    they are: widening its lead that way answered a held-out out-of-scope question that asked how many."""
     if len(asked) != 1:
         return list(ranked)
     role = next(iter(asked))

@@ -8,7 +8,7 @@ import pytest
 
 from intents.analyzer import normalize
 from intents.matcher import Matcher
-from intents.roles import GET, GIVE, Roles, role_first
+from intents.roles import COUNT, GET, GIVE, Roles, role_first
 from knowledge.loader import load_or_raise
 from knowledge.model import KnowledgeBase
 
@@ -77,3 +77,18 @@ def test_the_shipped_knowledge_tells_the_would_be_mentor_from_the_mentored(kb: K
     matcher = Matcher(kb)
     assert matcher.match("멘토 하고 싶은데 어떻게 신청해요").candidates[0].id == "become-mentor"
     assert matcher.match("멘토링 받고 싶어요").candidates[0].id == "onsite-mentoring"
+
+
+def test_asking_how_many_is_told_by_a_counter_after_몇(roles: Roles) -> None:
+    assert roles.taken(normalize("수소 충전소 몇 군데나 생겨요")) == {COUNT}
+    assert roles.taken(normalize("how many companies did you support")) == {COUNT}
+    assert roles.taken(normalize("정책연구 건수")) == {COUNT}
+    assert roles.taken(normalize("몇 살까지 신청돼요")) == set()  # an age, not a number of things
+    assert roles.taken(normalize("몇 시에 열어요")) == set()
+
+
+def test_a_count_question_goes_to_the_item_that_counts(kb: KnowledgeBase) -> None:
+    matcher = Matcher(kb)
+    decision = matcher.match("수소 충전소 몇 군데나 생겨요")
+    assert (decision.kind, decision.id) == ("answer", "hydrogen-station-count")
+    assert matcher.match("수소 충전소 어디에 생겨요").candidates[0].id == "hydrogen-stations"
