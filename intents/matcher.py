@@ -49,6 +49,9 @@ from intents.scope import Scope
 from intents.story import answer_from_story, first_reading, question_aspect, read_story
 from intents.story import semantic_text as story_semantic_text
 from intents.semantic import Embedder, SemanticCache, shared_embedder
+from intents.specialised import characteristic_terms, general_first
+from intents.roles import COUNT, Roles, role_first
+from intents.fusion import model_nearest, semantic_shares, with_nearest
 from knowledge.model import Faq, Intent, Item, KnowledgeBase, Program, Referral
 
 WEAK = 0.5  # credit for a term found only in an item's summary or answer
@@ -151,6 +154,21 @@ class Matcher:
                                              if isinstance(entry.item, Intent) for text in texts[entry.item.id][0])
         self.item_terms = frozenset().union(*(e.strong for e in self.entries if not isinstance(e.item, Intent))) \
             if self.entries else frozenset()
+        # The words most of an item's phrasings hold: what makes it a kind of something (intents/specialised.py).
+        # A word in many items' phrasings (the agency's name, 창업) characterises none of them.
+        topical = [e for e in self.entries if not isinstance(e.item, Intent)]
+        spread: dict[str, int] = defaultdict(int)
+        for entry in topical:
+            for term in entry.strong:
+                spread[term] += 1
+        common = self.ranking.characteristic_spread * len(topical)
+        self.characteristic = {e.item.id: characteristic_terms(
+            e.phrasings, lambda t: self._names_topic(t) and not t.isdigit() and spread[t] <= common,
+            self.ranking.characteristic_share) for e in topical}
+        # Which role (be a mentor, get mentoring) each item's own phrasings take (intents/roles.py).
+        self.role_words = Roles()
+        self.item_roles = {e.item.id: self.role_words.of_phrasings(normalize(t) for t in texts[e.item.id][0])
+                           for e in self.entries if not isinstance(e.item, Intent)}
         self.embedder: Embedder | None = None
         self._cached_match = functools.lru_cache(maxsize=cache_size)(self._match)
         self.semantic_ready = threading.Event()
@@ -438,8 +456,25 @@ class Matcher:
         two signals are fused, item by item: weight * lexical score + (1 - weight) * the model's cosine
         similarity scaled from [floor, ceiling] to [0, 1]; the best fused item is answered when it is high
         enough and leads the next by a margin."""
-        s = self.settings
         cosines = {i: c for i, c in self.semantic_scores(text).items() if i not in excluded}
+        decision = self._fuse(lexical, analysis, cosines, lang, excluded)
+        # The model's nearest program, FAQ or referral is offered where the candidates miss it (intents/fusion.py).
+        nearest = model_nearest(cosines, lambda i: not isinstance(self.entries[i].item, Intent),
+                                self.settings.semantic_suggest_cosine)
+        if nearest is None or not decision.candidates:
+            return decision
+        item = self.entries[nearest].item
+        size = self.settings.max_candidates
+        score = decision.candidates[min(size, len(decision.candidates)) - 1].score
+        candidates = with_nearest(decision.candidates, lambda c: c.id, item.id,
+                                  lambda i: Candidate(i, item.kind, score), size)
+        return Decision(decision.kind, decision.id, decision.aspect, decision.score, candidates, decision.lang,
+                        decision.area)
+
+    def _fuse(self, lexical: Decision, analysis: Analysis, cosines: dict[int, float], lang: str,
+              excluded: frozenset[int]) -> Decision:
+        """The lexical decision and the model's similarities (`cosines`), fused (see _hybrid)."""
+        s = self.settings
         index = self.index_of
         if lexical.kind == "answer":
             if lexical.score < s.semantic_veto_score \
@@ -451,17 +486,19 @@ class Matcher:
         if confirmed is not None:
             return confirmed
         lexical_scores = {index[r.item.id]: r.score / 100 for r in ranked}
-        span = max(s.semantic_ceiling - s.semantic_floor, 1e-6)
+        # The answer is decided on the model's similarity scaled up to the ceiling; the order also keeps the
+        # model's preference among items above it (intents/fusion.py), which then cannot make an answer.
+        shares = semantic_shares(cosines, s.semantic_floor, s.semantic_ceiling)
+        above = semantic_shares(cosines, s.semantic_floor, s.semantic_ceiling, relative=True)
 
-        def fused(i: int) -> float:
-            semantic = min(max((cosines.get(i, s.semantic_floor) - s.semantic_floor) / span, 0.0), 1.0)
-            return s.semantic_weight * lexical_scores.get(i, 0.0) + (1 - s.semantic_weight) * semantic
+        def fused(i: int, scale: dict[int, float] = shares) -> float:
+            return s.semantic_weight * lexical_scores.get(i, 0.0) + (1 - s.semantic_weight) * scale.get(i, 0.0)
 
-        order = sorted(set(lexical_scores) | set(cosines), key=lambda i: (-fused(i), self.entries[i].item.id))
+        order = sorted(set(lexical_scores) | set(cosines), key=lambda i: (-fused(i, above), self.entries[i].item.id))
         if not order:
             return lexical
         best = order[0]
-        lead = fused(best) - (fused(order[1]) if len(order) > 1 else 0.0)
+        lead = fused(best) - max((fused(i) for i in order[1:]), default=0.0)
         candidates = tuple(Candidate(self.entries[i].item.id, self.entries[i].item.kind, round(100 * fused(i), 1))
                            for i in order[: s.max_candidates])
         item = self.entries[best].item
@@ -718,7 +755,15 @@ class Matcher:
             ranked = [Ranked(r.item, min(100.0, r.score + bonus), r.coverage, r.topic_coverage, r.exact)
                       if self.index_of[r.item.id] in named else r for r in ranked]
         ranked.sort(key=lambda r: (-r.score, r.item.id))
-        return ranked
+        asked = self.role_words.taken(analysis.normalized)
+        for form in (asked - {COUNT}, asked & {COUNT}):  # the role taken, and whether it asks how many
+            ranked = role_first(ranked, form, lambda i: self.item_roles.get(i, frozenset()), self.role_words.factor,
+                                lambda r, score: Ranked(r.item, score, r.coverage, r.topic_coverage, r.exact))
+        # A specialised item whose specialising word the question lacks ties with its general neighbour.
+        return general_first(ranked, analysis.terms, lambda i: self.characteristic.get(i, frozenset()),
+                             lambda i: self.entries[self.index_of[i]].strong,
+                             lambda r, score: Ranked(r.item, score, r.coverage, r.topic_coverage, r.exact),
+                             self.ranking.general_near)
 
     def _candidates(self, weights: dict[str, float], *, programs: bool = True) -> list[int]:
         """Items worth scoring in full: the best by how much of the message they cover.

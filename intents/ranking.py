@@ -22,6 +22,7 @@ from typing import Callable, Iterable
 
 import yaml
 
+from intents.analyzer import UNKNOWN_PREFIX
 from intents.lexicon import checked_numbers
 
 RANKING_FILE = Path(__file__).resolve().parent / "lexicon" / "ranking.yaml"
@@ -44,6 +45,9 @@ class RankingData:
     name_bonus: float = 10.0
     thin_margin: float = 15.0
     doubt_cosine: float = 0.012
+    characteristic_share: float = 0.5
+    characteristic_spread: float = 0.15
+    general_near: float = 0.7
 
 
 def load_ranking(path: Path = RANKING_FILE) -> RankingData:
@@ -119,7 +123,8 @@ class TermRoles:
         for index, term in enumerate(terms):
             if term.isdigit():
                 following = terms[index + 1] if index + 1 < len(terms) else ""
-                if following in self.units:
+                # A unit the knowledge base never writes is still a unit (50대도 -> 50, ?대).
+                if following.lstrip(UNKNOWN_PREFIX) in self.units:
                     out[term] = out[following] = self.data.number_factor
                 elif not known(term):
                     out[term] = self.data.number_factor

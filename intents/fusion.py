@@ -1,0 +1,45 @@
+"""How the model's similarities enter the fused score, and what the model adds to the candidates.
+
+- **The top of the scale is the best similarity.** The model's cosine is scaled from [floor, ceiling] to
+  [0, 1]. A fixed ceiling clips: where the model finds several items more similar than the ceiling (short
+  questions in the agency's own words, `진흥원 사이트 링크 좀 주세요`: the website FAQ 0.978, the agency's
+  introduction 0.962), all of them scored 1 and the lexical score alone ordered them, though the model
+  clearly preferred one. For the order of the candidates, the top of the scale is the ceiling or the best
+  similarity, whichever is higher, so the model's order among items above the ceiling survives. Whether
+  the first is answered is still decided on the clipped scale: scaling up to the best similarity widens
+  the lead of whatever comes first, which answered a held-out out-of-scope question; reordering alone
+  cannot make an answer.
+- **The model's nearest item is offered.** Where the model was consulted and its nearest program, FAQ or
+  referral is similar enough (`least`) but is not among the candidates, it takes the last place: the
+  lexical matcher's third guess is rarely right where the model's first is missed altogether.
+"""
+from __future__ import annotations
+
+from typing import Callable, Sequence, TypeVar
+
+C = TypeVar("C")
+
+
+def semantic_shares(cosines: dict[int, float], floor: float, ceiling: float, relative: bool = False) -> dict[int, float]:
+    """Item -> the model's similarity scaled from [floor, ceiling] to [0, 1]; `relative`: from [floor, top],
+    top = max(ceiling, the best similarity), which keeps the model's order among items above the ceiling."""
+    if not cosines:
+        return {}
+    top = max(ceiling, max(cosines.values())) if relative else ceiling
+    span = max(top - floor, 1e-6)
+    return {i: min(max((c - floor) / span, 0.0), 1.0) for i, c in cosines.items()}
+
+
+def with_nearest(candidates: Sequence[C], ids: Callable[[C], str], nearest: str | None, make: Callable[[str], C],
+                 size: int) -> tuple[C, ...]:
+    """`candidates` with `nearest` in the last of `size` places where it is not among them already."""
+    if nearest is None or any(ids(c) == nearest for c in candidates[:size]):
+        return tuple(candidates)
+    kept = list(candidates[: size - 1])
+    return (*kept, make(nearest), *candidates[size - 1:][1:])
+
+
+def model_nearest(cosines: dict[int, float], eligible: Callable[[int], bool], least: float) -> int | None:
+    """The eligible item the model finds most similar, if at least `least` similar."""
+    best = max((i for i in cosines if eligible(i)), key=lambda i: cosines[i], default=None)
+    return best if best is not None and cosines[best] >= least else None

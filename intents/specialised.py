@@ -1,0 +1,84 @@
+"""A specialised item does not win a question that lacks its specialising word over a general neighbour
+that explains the question as well: the two tie, and the matcher asks which one is meant.
+
+Knowledge bases hold general items and specialised kinds of the same thing: hiring support in general (an
+FAQ) and wage subsidies for hiring young people in the aerospace industry; export support in general and
+market opening for defence companies. The specialised item has more phrasings, and they share more of an
+ordinary question's words (`채용하면 인건비 지원돼요`: 채용, 인건비, 지원), so it scores higher lexically, and
+the model finds it about as similar. What tells them apart is the word that characterises the specialised
+item: one that most of its own phrasings hold (항공, 방산, 청년), which the question does not.
+
+- An item's *characteristic* words are read from its own phrasings (names, aliases, questions): the topic
+  words at least `share` of them hold, less words that many items hold (the agency's own name, 창업).
+- The *general neighbour*: the best-ranked program or FAQ whose characteristic words the question holds
+  all of (채용 for the hiring FAQ).
+- A program ranked above it is *specialised* when its phrasings hold the neighbour's characteristic words
+  too, it has characteristic words of its own, the question names none of them, and the neighbour
+  explains at least `near` of as much of the question's topic. It is then scored no higher than the
+  neighbour, which is put first.
+
+Why a tie and not a swap: which of the two a question means is a guess when it names neither's
+specialising word (a held-out question asked the general way for the specialised item). Asking costs one
+tap; a confident wrong answer costs the asker's trust. Nothing changes where the question names a word of
+the specialised item, where no item's characteristic words are all named (a paraphrase such as
+`세계 시장에서 통하는 전문기업`), or for FAQs, referrals and small talk, whose questions are the askers' wording.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Callable, Iterable, Protocol, Sequence, TypeVar
+
+from knowledge.model import Item
+
+Terms = Callable[[str], frozenset[str]]  # item id -> a set of its terms
+
+
+class Scored(Protocol):
+    @property
+    def item(self) -> Item: ...
+
+    @property
+    def score(self) -> float: ...
+
+    @property
+    def topic_coverage(self) -> float: ...
+
+
+R = TypeVar("R", bound=Scored)
+
+
+def characteristic_terms(phrasings: Sequence[frozenset[str]], topical: Callable[[str], bool],
+                         share: float) -> frozenset[str]:
+    """The topical words at least `share` of an item's phrasings hold (방산 for the defence programs)."""
+    if not phrasings:
+        return frozenset()
+    counts = Counter(t for p in phrasings for t in p)
+    return frozenset(t for t, n in counts.items() if n >= share * len(phrasings) and topical(t))
+
+
+def general_first(ranked: Sequence[R], terms: Iterable[str], characteristic: Terms, holds: Terms,
+                  rescore: Callable[[R, float], R], near: float = 1.0) -> list[R]:
+    """`ranked` (best first) with specialised programs that outrank the general neighbour scored as the
+    neighbour, which then comes first; `ranked` unchanged where there is none. `characteristic`: an item's
+    characteristic words; `holds`: all words of its phrasings; `rescore`: the same ranked entry, another
+    score."""
+    asked = frozenset(terms)
+    general = next((r for r in ranked if r.item.kind in ("program", "faq") and r.topic_coverage > 0
+                    and characteristic(r.item.id) and characteristic(r.item.id) <= asked), None)
+    if general is None:
+        return list(ranked)
+    common = characteristic(general.item.id)
+
+    def specialised(r: R) -> bool:
+        own = characteristic(r.item.id) - common
+        return r.score > general.score and r.item.kind == "program" and bool(own) and not own & asked \
+            and common <= holds(r.item.id) and near * r.topic_coverage <= general.topic_coverage + 1e-9
+
+    demoted = {id(r) for r in ranked if specialised(r)}
+    if not demoted:
+        return list(ranked)
+    out = [rescore(r, general.score) if id(r) in demoted else r for r in ranked]
+    # The neighbour first, the specialised items tied with it right after it, in their former order.
+    place = {id(new): (0 if old is general else 1 if id(old) in demoted else 2, n)
+             for n, (old, new) in enumerate(zip(ranked, out))}
+    return sorted(out, key=lambda r: (-r.score, place[id(r)]))
