@@ -46,6 +46,7 @@ from intents.markup import strip_markup
 from intents.precedence import topic_before_chat
 from intents.ranking import TermRoles, distinctive_names, doubtful, load_ranking, mentioned, unnamed_tie
 from intents.scope import Scope
+from intents.spelling import Speller
 from intents.story import answer_from_story
 from intents.semantic import Embedder, SemanticCache, shared_embedder
 from knowledge.model import Faq, Intent, Item, KnowledgeBase, Program, Referral
@@ -99,6 +100,7 @@ class Matcher:
         texts = {item.id: _texts_of(item) for item in kb.items()}  # id -> (strong, weak) texts
         skill_phrases = self._skill_phrases()
         self._learn_vocabulary(texts, [p for phrases in skill_phrases.values() for p in phrases])
+        self.speller = Speller(self.analyzer, (t for strong, _ in texts.values() for t in strong))  # before chat phrases
         for intent_id, phrases in skill_phrases.items():
             texts[intent_id][0].extend(phrases)
         self.entries = [self._entry(item, *texts[item.id]) for item in kb.items()]
@@ -345,9 +347,10 @@ class Matcher:
 
     def _prepare(self, text: str) -> str:
         """What of a message is matched: markup stripped (intents/markup.py), chat habits tidied (chat.py), a
-        long one focused (focus.py), 초성 read together (initials.py)."""
+        long one focused (focus.py), 초성 read together (initials.py), typos and slang repaired (spelling.py)."""
         focused = focus(tidy(strip_markup(text), self.lexicon))
-        return spell_out(focused, self.analyzer, self._item_terms, self.generic | self.cue_terms | self.lexicon.places)
+        spelt = spell_out(focused, self.analyzer, self._item_terms, self.generic | self.cue_terms | self.lexicon.places)
+        return self.speller.repair(spelt)
 
     def _match_text(self, focused: str, lang: str | None, last: str | None = None) -> Decision:
         lang = lang or detect_lang(focused, self.lexicon.neutral_words)
