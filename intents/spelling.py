@@ -140,8 +140,8 @@ class Speller:
         # By length (syllables, letters): a Korean slip keeps the syllables, an English one changes few letters.
         self._korean: dict[int, tuple[list[str], list[str]]] = {}
         for word in sorted(korean):
-            words, keys = self._korean.setdefault(len(word), ([], []))
-            words.append(word)
+            known, keys = self._korean.setdefault(len(word), ([], []))
+            known.append(word)
             keys.append(to_jamo(word))
         self._english = sorted(english)
 
