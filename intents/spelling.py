@@ -39,6 +39,7 @@ from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 from intents.analyzer import UNKNOWN_PREFIX, normalize
 from intents.hangul import is_syllable, to_jamo
 from intents.lexicon import LEXICON_DIR, read_yaml
+from intents.scope import ScopeWords
 
 if TYPE_CHECKING:
     from intents.analyzer import Analyzer
@@ -48,7 +49,8 @@ REPAIR_CACHE = 20_000  # words remembered; the memo is cleared when full
 NEAR = 0.5  # a Korean slip: a shifted twin or a letter that sounds alike (ㅈ/ㅉ, ㅐ/ㅔ, ㅅ/ㅆ)
 BESIDE = 0.75  # a Korean key next to the right one (ㅂ/ㅁ): a common slip, but one that makes other words too
 FAR_EN = 2.0  # an English letter neither next to the right key nor a vowel for a vowel
-MIN_ENGLISH = 5  # letters an English word needs to be repaired: shorter ones are a slip from too many (last/list)
+VOWEL_EN = 1.5  # an English vowel for a vowel: a misspelling by ear, but also another word (shops/ships)
+MIN_ENGLISH = 6  # letters an English word needs to be repaired: shorter ones are a slip from too many (shops/ships)
 MIN_HEAD = 2  # syllables of a known word a run-together word must start with
 MAX_WORD = 12  # characters of a word worth repairing: longer runs are several words or no words at all
 _WORD = re.compile(r"[가-힣]+|[A-Za-z]+")
@@ -60,6 +62,7 @@ class SpellingWords:
 
     slang: dict[str, str]
     endings: tuple[tuple[str, str], ...]  # longest first
+    twins_ko: frozenset[frozenset[str]]  # a letter and its shifted twin (ㅅ/ㅆ)
     near_ko: frozenset[frozenset[str]]  # shifted twins and letters that sound alike (ㅈ/ㅉ, ㅐ/ㅔ)
     keys_ko: frozenset[frozenset[str]]  # keys side by side on the keyboard
     near_en: frozenset[frozenset[str]]
@@ -72,11 +75,16 @@ class SpellingWords:
         return cls(
             slang={str(k).lower(): str(v) for k, v in (data.get("slang") or {}).items()},
             endings=tuple(sorted(endings.items(), key=lambda kv: -len(kv[0]))),
-            near_ko=frozenset(frozenset(str(pair)) for pair in data.get("near_ko") or [] if len(str(pair)) == 2),
+            twins_ko=_pairs(data.get("twins_ko")),
+            near_ko=_pairs(data.get("twins_ko")) | _pairs(data.get("near_ko")),
             keys_ko=frozenset(_neighbours(data.get("keyboard_ko") or [])),
             near_en=frozenset(_neighbours(data.get("keyboard_en") or [])),
             vowels_en=frozenset(str(data.get("vowels_en") or "")),
         )
+
+
+def _pairs(pairs: Iterable[str] | None) -> frozenset[frozenset[str]]:
+    return frozenset(frozenset(str(pair)) for pair in pairs or [] if len(str(pair)) == 2)
 
 
 def _neighbours(rows: Iterable[str]) -> set[frozenset[str]]:
@@ -132,18 +140,24 @@ class Speller:
         dictionary = [w for group in analyzer.english.dictionary for w in group]
         for word in (*lexicon.synonyms, *dictionary):
             self._add(str(word), korean, english)
+        # Function words: Korean ones are repaired to only from a shifted twin; English ones never (event is
+        # not a slip of even, haven of have), though they are known words that are never repaired.
         function: set[str] = set()
+        english_function: set[str] = set()
         for word in (*lexicon.stopwords, *lexicon.light_words):
-            self._add(str(word), function, english)
-        self._function = frozenset(function)
+            self._add(str(word), function, english_function)
+        # Verb forms the knowledge texts write (만나서) are held to the same rule as function words.
+        verb_final = ScopeWords.load()
+        self._function = frozenset(function | {w for w in korean if _verb_form(w, verb_final)})
         korean |= function
+        self._english_known = frozenset(english | english_function | {w for w in analyzer.vocab if w.isascii()})
         # By length (syllables, letters): a Korean slip keeps the syllables, an English one changes few letters.
         self._korean: dict[int, tuple[list[str], list[str]]] = {}
         for word in sorted(korean):
             known, keys = self._korean.setdefault(len(word), ([], []))
             known.append(word)
             keys.append(to_jamo(word))
-        self._english = sorted(english)
+        self._english = sorted(english - english_function)
 
     def _add(self, token: str, korean: set[str], english: set[str]) -> None:
         if " " in token:
@@ -232,9 +246,15 @@ class Speller:
             return NEAR if pair in near else BESIDE if pair in beside else 1.0
 
         found = process.extract(key, keys, scorer=Levenshtein.distance, score_cutoff=int(limit / NEAR), limit=None)
-        costs = [(slip_distance(key, keys[i], substitution), words[i]) for _, _, i in found]
-        # A function word (있어, 되나요) only for a shifted twin or a sound-alike (잇어): verb forms are one key
-        # from many real words, and a word repaired to a function word is dropped from the question.
+        twins = self.words.twins_ko
+
+        def twin(a: str, b: str) -> float:
+            return NEAR if frozenset((a, b)) in twins else 1.0
+
+        # A function word (있어, 되나요) only for one shifted twin (잇어): verb forms are a vowel or a key from many
+        # other verb forms, and a word repaired to a function word is dropped from the question.
+        costs = [(slip_distance(key, keys[i], twin if words[i] in self._function else substitution), words[i])
+                 for _, _, i in found]
         costs = [(cost, word) for cost, word in costs if cost <= NEAR or word not in self._function]
         return _unique(costs, limit)
 
@@ -245,12 +265,24 @@ class Speller:
         limit = 1.0 if len(word) < 8 else 2.0
         near, vowels = self.words.near_en, self.words.vowels_en
 
-        def substitution(a: str, b: str) -> float:
-            return 1.0 if frozenset((a, b)) in near or (a in vowels and b in vowels) else FAR_EN
+        if any(form in self._english_known for form in self.analyzer.english.lemmas(word)):
+            return None  # a form of a known word (creating: create), not a slip of another one
 
+        def substitution(a: str, b: str) -> float:
+            return 1.0 if frozenset((a, b)) in near else VOWEL_EN if a in vowels and b in vowels else FAR_EN
+
+        # People rarely miss the first letter; a word that differs there is another word (unemployment).
         found = process.extract(word, self._english, scorer=DamerauLevenshtein.distance, score_cutoff=int(limit),
                                 limit=None)
-        return _unique([(slip_distance(word, known, substitution), known) for known, _, _ in found], limit)
+        return _unique([(slip_distance(word, known, substitution), known) for known, _, _ in found
+                        if known[0] == word[0]], limit)
+
+
+def _verb_form(word: str, words: ScopeWords) -> bool:
+    """Whether a known word ends as a verb or adjective form does (intents/lexicon/scope.yaml): 만나서, 했어요."""
+    last = word[-1]
+    return last in words.verb_final_syllables or word[-2:] in words.verb_final_syllables \
+        or to_jamo(last)[-1:] in words.verb_final_jongseong
 
 
 def _unique(costs: list[tuple[float, str]], limit: float) -> str | None:
