@@ -6,7 +6,8 @@ falls back. `Speller.repair` rewrites only the words the analyser cannot place (
 lexicon list or chat phrase writes is never touched), in this order:
 
 1. slang and chat spellings of ordinary words (전번 -> 전화번호, 뭐냐 -> 뭐예요), also before a particle;
-2. a chat ending on a word the analyser knows without it (있어여 -> 있어요, 얼마임 -> 얼마예요);
+2. a chat ending on a word the analyser knows without it (있어여 -> 있어요, 얼마임 -> 얼마예요), a vowel drawn out
+   (있나요오오 -> 있나요) or a letter held down (helppp -> help);
 3. a typo: the one known word closest in a keyboard-aware edit distance (below), if it is close enough and
    no other known word is as close: Korean compared jamo by jamo (일짜리 -> 일자리: ㅉ for ㅈ), English letter
    by letter with transpositions (suport, adress, reigster);
@@ -54,6 +55,12 @@ MIN_ENGLISH = 6  # letters an English word needs to be repaired: shorter ones ar
 MIN_HEAD = 2  # syllables of a known word a run-together word must start with
 MAX_WORD = 12  # characters of a word worth repairing: longer runs are several words or no words at all
 _WORD = re.compile(r"[가-힣]+|[A-Za-z]+")
+_RUN_OF_THREE = re.compile(r"(.)\1{2,}")
+# A vowel said longer is typed as one more syllable of it (있나요오, 감사합니다아, 네에): each vowel and the plain
+# vowel its sound ends in.
+_DRAWL = {"ㅏ": "아", "ㅑ": "아", "ㅘ": "아", "ㅓ": "어", "ㅕ": "어", "ㅝ": "어", "ㅗ": "오", "ㅛ": "오", "ㅜ": "우",
+          "ㅠ": "우", "ㅡ": "으", "ㅣ": "이", "ㅢ": "이", "ㅟ": "이", "ㅐ": "애", "ㅒ": "애", "ㅔ": "에", "ㅖ": "에",
+          "ㅙ": "애", "ㅞ": "에"}
 
 
 @dataclass(frozen=True)
@@ -199,10 +206,18 @@ class Speller:
         if key in slang:
             yield slang[key]
         if key.isascii():
-            closest = self._closest_english(key)
+            shorter = _RUN_OF_THREE.sub(r"\1\1", key)  # helppp, seeee: a letter held down
+            if shorter != key:
+                yield _RUN_OF_THREE.sub(r"\1", key)
+                yield shorter
+            closest = self._closest_english(shorter)
             if closest:
                 yield closest
             return
+        drawn_out = _without_drawl(key)
+        if drawn_out != key:
+            yield drawn_out
+            yield self.word(drawn_out)
         stem = self.analyzer._strip_particles(key)
         tail = key[len(stem):]
         if stem != key and stem in slang:
@@ -283,6 +298,16 @@ def _verb_form(word: str, words: ScopeWords) -> bool:
     last = word[-1]
     return last in words.verb_final_syllables or word[-2:] in words.verb_final_syllables \
         or to_jamo(last)[-1:] in words.verb_final_jongseong
+
+
+def _without_drawl(word: str) -> str:
+    """있나요오오 -> 있나요: trailing syllables that only draw out the vowel before them."""
+    while len(word) >= 3:
+        jamo = to_jamo(word[-2])
+        if len(jamo) != 2 or _DRAWL.get(jamo[1]) != word[-1]:
+            break  # the syllable before has a final consonant, or another vowel
+        word = word[:-1]
+    return word
 
 
 def _unique(costs: list[tuple[float, str]], limit: float) -> str | None:

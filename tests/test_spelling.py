@@ -24,6 +24,8 @@ def alt_matcher() -> Matcher:
     ("전번", "전화번호"), ("뭐냐", "뭐예요"), ("전번은", "전화번호은"),  # slang, also before a particle
     ("있어여", "있어요"), ("얼마임", "얼마예요"), ("알려주삼", "알려주세요"),  # chat endings
     ("진흥원전번", "진흥원전화번호"),  # run together with a known word
+    ("있나요오오", "있나요"), ("신청이요오", "신청이요"), ("그래애", "그래"),  # a vowel drawn out
+    ("helppp", "help"), ("seeee", "see"),  # a letter held down: one letter, else two
 ])
 def test_words_the_analyser_cannot_place_are_repaired(shipped_matcher: Matcher, typed: str, repaired: str) -> None:
     assert shipped_matcher.speller.word(typed) == repaired
@@ -33,6 +35,7 @@ def test_words_the_analyser_cannot_place_are_repaired(shipped_matcher: Matcher, 
     "전기차", "웨딩", "노인", "주식", "사야", "수혜기업", "딸기",  # real words the knowledge base never writes
     "청년", "일자리", "수출",  # known words
     "내요", "주요", "통하는", "지어요",  # real words a vowel from a function word or a stroke from another word
+    "아이", "바이오",  # a last syllable of the vowel before it that is part of the word, not a drawl
     "last", "match", "wedding",  # English: too short to tell from another word, or no known word that close
     "event", "haven", "creating", "unemployment",  # function words are no target; a known word's form; first letter
 ])
