@@ -21,11 +21,12 @@ def alt_matcher() -> Matcher:
 @pytest.mark.parametrize("typed, repaired", [
     ("일짜리", "일자리"),  # a shifted twin (ㅉ for ㅈ); 일자리 is made of syllables endings use, still a word
     ("잇어", "있어"), ("잇나요", "있나요"),  # ㅅ for ㅆ: a function word, for a shifted twin only
-    ("전번", "전화번호"), ("뭐냐", "뭐예요"), ("전번은", "전화번호은"),  # slang, also before a particle
+    ("전번", "전화번호"), ("머냐", "뭐예요"), ("전번은", "전화번호은"),  # slang, also before a particle
     ("있어여", "있어요"), ("얼마임", "얼마예요"), ("알려주삼", "알려주세요"),  # chat endings
     ("진흥원전번", "진흥원전화번호"),  # run together with a known word
     ("있나요오오", "있나요"), ("신청이요오", "신청이요"), ("그래애", "그래"),  # a vowel drawn out
     ("helppp", "help"), ("seeee", "see"),  # a letter held down: one letter, else two
+    ("됬나요", "됐나요"), ("몇일", "며칠"), ("할께요", "할게요"), ("어딨어요", "어디 있어요"),  # misspelt as often as not
 ])
 def test_words_the_analyser_cannot_place_are_repaired(shipped_matcher: Matcher, typed: str, repaired: str) -> None:
     assert shipped_matcher.speller.word(typed) == repaired
