@@ -43,10 +43,10 @@ from intents.initials import spell_out
 from intents.focus import asking_index, focus, has_long_run, question_sentence, sentences
 from intents.lexicon import Lexicon, load_lexicon
 from intents.markup import strip_markup
+from intents.spelling import Speller
 from intents.precedence import topic_before_chat
 from intents.ranking import TermRoles, distinctive_names, doubtful, load_ranking, mentioned, unnamed_tie
 from intents.scope import Scope
-from intents.spelling import Speller
 from intents.story import answer_from_story
 from intents.semantic import Embedder, SemanticCache, shared_embedder
 from knowledge.model import Faq, Intent, Item, KnowledgeBase, Program, Referral
