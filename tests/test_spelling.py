@@ -101,3 +101,13 @@ def test_a_novel_word_beside_a_slip_still_rules_the_item_out(shipped_matcher: Ma
     # 잇어요 is repaired; 전기차 stays a word the knowledge base never writes, so the stations program is no answer.
     decision = shipped_matcher.match("전기차 충전소 설치 지원 잇어요?")
     assert decision.kind == "fallback"
+
+
+def test_initials_are_read_without_the_question_words_beside_them(alt_matcher: Matcher) -> None:
+    # ㅇㅊ is 어촌 because an item writes 어촌 beside 아카데미 (ㅇㅋㄷㅁ, which the analyser expands alone); no item
+    # writes 언제, which only asks when.
+    from intents.initials import spell_out
+    plain = alt_matcher.generic | alt_matcher.cue_terms | alt_matcher.lexicon.places
+    assert spell_out("ㅇㅊ ㅇㅋㄷㅁ 언제", alt_matcher.analyzer, alt_matcher._item_terms, plain) == "어촌 ㅇㅋㄷㅁ 언제"
+    decision = alt_matcher.match("ㅇㅊ ㅇㅋㄷㅁ 언제")
+    assert (decision.kind, decision.id, decision.aspect) == ("answer", "fishing-village-academy", "period")
