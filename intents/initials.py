@@ -44,8 +44,10 @@ def spell_out(text: str, analyzer: "Analyzer", item_terms: list[frozenset[str]],
                 and _unknown(analyzer, token)]
     if not unplaced or len(unplaced) > MAX_TOKENS:
         return text
+    # What the other words name; their aspect cues, question words and places no item need hold (ㅇㅊ ㅇㅋㄷㅁ 언제:
+    # 어촌 아카데미, though no item writes 언제).
     known = {t for i, token in enumerate(tokens) if i not in unplaced
-             for t in analyzer.analyze(token).terms if not t.startswith(UNKNOWN_PREFIX)}
+             for t in analyzer.analyze(token).terms if not t.startswith(UNKNOWN_PREFIX) and t not in plain}
     changed = False
     for index in unplaced:
         best = _best_reading(tokens[index], analyzer, item_terms, known, plain)

@@ -43,6 +43,7 @@ from intents.initials import spell_out
 from intents.focus import focus
 from intents.lexicon import Lexicon, load_lexicon
 from intents.markup import strip_markup
+from intents.spelling import Speller
 from intents.precedence import topic_before_chat
 from intents.ranking import TermRoles, distinctive_names, doubtful, load_ranking, mentioned, unnamed_tie
 from intents.scope import Scope
@@ -102,6 +103,7 @@ class Matcher:
         texts = {item.id: _texts_of(item) for item in kb.items()}  # id -> (strong, weak) texts
         skill_phrases = self._skill_phrases()
         self._learn_vocabulary(texts, [p for phrases in skill_phrases.values() for p in phrases])
+        self.speller = Speller(self.analyzer, (t for strong, _ in texts.values() for t in strong))  # before chat phrases
         for intent_id, phrases in skill_phrases.items():
             texts[intent_id][0].extend(phrases)
         self.entries = [self._entry(item, *texts[item.id]) for item in kb.items()]
@@ -363,9 +365,10 @@ class Matcher:
 
     def _prepare(self, text: str) -> str:
         """What of a message is matched: markup stripped (intents/markup.py), chat habits tidied (chat.py), a
-        long one focused (focus.py), 초성 read together (initials.py)."""
+        long one focused (focus.py), 초성 read together (initials.py), typos and slang repaired (spelling.py)."""
         focused = focus(tidy(strip_markup(text), self.lexicon))
-        return spell_out(focused, self.analyzer, self._item_terms, self.generic | self.cue_terms | self.lexicon.places)
+        spelt = spell_out(focused, self.analyzer, self._item_terms, self.generic | self.cue_terms | self.lexicon.places)
+        return self.speller.repair(spelt)
 
     def _match_text(self, focused: str, lang: str | None, last: str | None = None) -> Decision:
         lang = lang or detect_lang(focused, self.lexicon.neutral_words)
