@@ -17,7 +17,7 @@ from typing import IO, Final, Union
 
 import yaml
 
-from intents.context import MatchContext
+from intents.context import MatchContext, remembered
 from intents.decision import Decision
 from intents.matcher import Matcher
 from knowledge.model import ASPECTS
@@ -224,9 +224,9 @@ def evaluate(matcher: Matcher, cases: list[Case]) -> list[Outcome]:
 
 
 def context_after(decision: Decision, matcher: Matcher, context: MatchContext | None) -> MatchContext | None:
-    """What a chat remembers after a decision: the program or FAQ it answered, else what it had."""
+    """What a chat remembers after a decision: the program, FAQ or referral it answered, else what it had."""
     item = matcher.kb.get(decision.id) if decision.kind == "answer" and decision.id else None
-    if item is not None and item.kind in ("program", "faq"):
+    if item is not None and remembered(item):
         return MatchContext(item.id, time.time())
     return context
 

@@ -35,7 +35,7 @@ from intents.analyzer import UNKNOWN_PREFIX, Analysis, Analyzer, detect_lang, no
 from intents import exclusion
 from intents.confirm import ConfirmSettings, agrees, confirmable
 from intents.chat import chat_phrase_words, contained_phrase, tidy
-from intents.context import MatchContext
+from intents.context import POINTS_BACK, MatchContext, Talk
 from intents.cues import english_cue_in, korean_cue_in
 from intents.decision import Candidate, Decision, DecisionKind
 from intents.hangul import is_initials_only, to_jamo
@@ -142,6 +142,10 @@ class Matcher:
         self.browse_intent = next((i for i in kb.intents if i.action == "browse"), None)
         self.scope = Scope(kb, self.analyzer, self.generic)
         self._exclusion = exclusion.marker_pattern(self.lexicon)
+        self.talk = Talk(self)  # follow-ups' own words (intents/context.py)
+        # Words that ask nothing of their own beside an area's name (지원, 사업, 관련): no aspect but support.
+        self.plain_terms = (self.generic - self.cue_terms) | self.lexicon.light_words | frozenset(
+            t for t, aspect in self.cue_aspects.items() if aspect == "support")
         # Chat phrases as typed, for short messages made of words that carry no topic (너 뭐 할 수 있어?).
         self.chat_phrases: list[tuple[str, int]] = [
             (to_jamo(_compact(text)), index) for index, entry in enumerate(self.entries) if isinstance(entry.item, Intent)
@@ -352,11 +356,14 @@ class Matcher:
     def _match_text(self, focused: str, lang: str | None, last: str | None = None) -> Decision:
         lang = lang or detect_lang(focused, self.lexicon.neutral_words)
         kept, excluded_terms = self._split_exclusion(focused)
-        excluded = self._excluded_items(excluded_terms)
+        excluded = self._excluded_items([t for t in excluded_terms if t != POINTS_BACK])
+        if last is not None and POINTS_BACK in excluded_terms:
+            excluded |= {self.index_of[last]}  # 그거 말고 다른 수출 지원은요?: the item just answered is out
         analysis = self.analyzer.analyze(kept)
         if last is not None and self.index_of[last] in excluded:
             last = None  # 사절단 말고 상담회는요? rules out what was just answered
-        if last is not None and (self._is_followup(analysis) or self._within_last(analysis, last)):
+        if last is not None and (self._is_followup(analysis) or self._within_last(analysis, last)) \
+                and not self.talk.names_another(analysis, self.index_of[last]):
             followed = self._follow_up(analysis, last, lang)
             if followed is not None:
                 return followed
@@ -520,7 +527,7 @@ class Matcher:
                 if len(term) > 3 and term[1:].replace(" ", "") not in self.lexicon.followup_cues:
                     out.append(term)
             elif term not in self.cue_terms and term not in light and term not in self.generic \
-                    and term not in self.lexicon.followup_cues:
+                    and term not in self.lexicon.followup_cues and term not in self.talk.silent:
                 out.append(term)
         return out
 
@@ -554,12 +561,16 @@ class Matcher:
         if isinstance(item, Faq) and len(item.programs) == 1:
             item = self.kb.program(item.programs[0]) or item
         aspect = self._aspect(analysis.normalized, analysis.terms)
+        if aspect is None and self.talk.status(analysis):
+            aspect = "period"  # 그거 아직 해요?: whether it still runs
         compact = analysis.normalized.replace(" ", "")
         pointing = any(cue in compact for cue in self.lexicon.followup_cues if not cue.isascii()) or any(
             word in self.lexicon.followup_cues for word in analysis.normalized.split())
         if isinstance(item, Program) and (aspect or pointing):
             return Decision("answer", item.id, aspect, 100.0, (Candidate(item.id, item.kind, 100.0),), lang)
         if isinstance(item, Faq) and pointing and not aspect:
+            return Decision("answer", item.id, None, 100.0, (Candidate(item.id, item.kind, 100.0),), lang)
+        if isinstance(item, Referral) and (aspect or pointing):  # 그럼 신청은요? after 실업급여: ask them
             return Decision("answer", item.id, None, 100.0, (Candidate(item.id, item.kind, 100.0),), lang)
         return None
 
@@ -599,6 +610,11 @@ class Matcher:
         ignored = self.generic | self.lexicon.light_words | self.lexicon.followup_cues
         terms = exclusion.ruled_out_terms(self.analyzer.analyze(excluded).terms, ignored=ignored, cues=self.cue_terms)
         if not terms:
+            # 그거 말고 ...: what is ruled out is the item just answered (the caller knows which).
+            words = normalize(excluded).split()
+            if any(w in self.lexicon.followup_cues for w in words) and all(
+                    w in self.lexicon.followup_cues or w in self.lexicon.stopwords for w in words):
+                return found.kept, [POINTS_BACK]
             return text, []
         return found.kept, terms
 
@@ -617,7 +633,14 @@ class Matcher:
         padded = f" {analysis.normalized} "
         lex = self.lexicon
         topic = set(self._topic_terms(analysis))
-        if not (korean_cue_in(compact, lex.list_cues_ko) or english_cue_in(analysis.normalized.split(), lex.list_cues_en)):
+        listing = korean_cue_in(compact, lex.list_cues_ko) or english_cue_in(analysis.normalized.split(), lex.list_cues_en) \
+            or self.talk.asks_others(analysis.normalized)  # 다른 수출 지원은요?
+        bare = None if listing or self._aspect(analysis.normalized, analysis.terms) not in (None, "support") else \
+            self.talk.bare_area(topic, analysis, self.plain_terms)  # 창업 지원
+        if bare is not None and ranked and isinstance(ranked[0].item, Program) and self._decide(
+                ranked[0], next((r.score for r in _rivals(ranked)), 0.0), len(set(analysis.terms))) == "answer":
+            bare = None  # 항공부품: one program answers it outright
+        if not listing and bare is None:
             # 수출 도와주세요: an area's words with a request, asking no aspect of anything, asks for its list too.
             # (Support is what every program gives: 지원해 주세요 asks for it in general, not as an aspect.)
             if not (any(c in compact for c in lex.request_cues_ko) or any(c in padded for c in lex.request_cues_en)) \
