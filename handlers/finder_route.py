@@ -39,7 +39,9 @@ class Route:
 
 def route(text: str, decision: Decision, matcher: "Matcher", last: str | None = None) -> Route | None:
     """The route of a question that asks what the person could get, or None for any other question
-    (and for a follow-up the matcher answered about the item shown last, `last`)."""
+    (and for a follow-up the matcher answered about the item shown last, `last`). What the question rules
+    out (`수출 말고 스마트공장 구축 지원은 있나요?`) is no part of it."""
+    text = matcher.asked(text)
     stated = parse_profile(text)
     if stated is None and not asks_for_self(text):
         return None
@@ -49,6 +51,8 @@ def route(text: str, decision: Decision, matcher: "Matcher", last: str | None = 
     if isinstance(answered, Referral) and _names(text, answered):
         return None  # 실업급여 받을 수 있나요: another institution's, named; nothing for the finder to find
     profile = stated or read_profile(text)
+    if profile.region not in (None, "changwon") and not asks_for_a_list(text):
+        return Route("answer", profile, decision)  # is my company in Gimhae eligible?: whether outsiders may
     if decision.area is not None or _names_program(text, matcher):
         return Route("answer", profile, decision)
     topic = _topic(text, matcher)

@@ -9,8 +9,11 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from knowledge.model import Program, Referral
+
 if TYPE_CHECKING:
     from intents.analyzer import Analysis
+    from intents.decision import Decision
     from intents.matcher import Matcher
 
 POINTS_BACK = "@last"  # what `그거 말고` rules out: the item the chat was answered last
@@ -62,20 +65,27 @@ class Talk:
         self.plain_names: list[tuple[frozenset[str], int]] = []
         for index, entry in enumerate(matcher.entries):
             item = entry.item
-            if item.kind not in ("program", "referral"):
+            if not isinstance(item, (Program, Referral)):
                 continue
-            for name in (*(v for _, v in item.name.values), *getattr(item, "aliases", ())):
+            for name in (*(v for _, v in item.name.values), *item.aliases):
                 terms = frozenset(analyze(name).terms)
                 if len(terms) >= 2 and terms <= plain:
                     self.plain_names.append((terms, index))
         # Each program's name words: `항공부품` names one program, though the defense area's name holds it too.
         self._program_names = [frozenset(matcher._name_terms(p)) for p in matcher.kb.programs]
-        self.area_names: dict[str, frozenset[str]] = {}
+        self.area_names: dict[str, frozenset[str]] = {}  # area -> the topic words of its names
+        self._full_names: dict[str, list[frozenset[str]]] = {}  # area -> each language's name, whole
         for area in matcher.kb.areas:
             if area.id not in matcher.area_words:
                 continue
-            terms = {t for _, n in area.name.values for t in analyze(n).terms}
-            self.area_names[area.id] = frozenset(terms - matcher.generic - matcher.cue_terms - lex.light_words)
+            common = matcher.generic | matcher.cue_terms | lex.light_words
+            names = [frozenset(analyze(n).terms) - common for _, n in area.name.values]
+            self._full_names[area.id] = [n for n in names if n]
+            self.area_names[area.id] = frozenset().union(*names)
+
+    def full_name(self, area: str, topic: set[str]) -> bool:
+        """Whether `topic` is the whole of the area's name in one language (수소 산업, not 수소 alone)."""
+        return any(topic == name for name in self._full_names.get(area, ()))
 
     def status(self, analysis: "Analysis") -> bool:
         """`그거 아직 해요?`, `is it still on?`: asks whether it still runs."""
@@ -102,6 +112,39 @@ class Talk:
         areas = [area for area, words in self.area_names.items() if topic <= words]
         if len(areas) != 1:
             return None
-        if topic != self.area_names[areas[0]] and sum(topic <= name for name in self._program_names) == 1:
+        if not self.full_name(areas[0], topic) and sum(topic <= name for name in self._program_names) == 1:
             return None  # 항공 부품: part of the area's name, all of one program's
         return areas[0]
+
+
+def context_after(decision: "Decision", matcher: "Matcher", context: MatchContext | None) -> MatchContext | None:
+    """What a chat remembers after a decision: the item it answered (remembered()), nothing after
+    "is it one of these?" (the options shown are newer than any answer: `자격은?` then asks which of them),
+    else what it had. The handlers keep the same (handlers/asking.py); eval replays chats with this."""
+    item = matcher.kb.get(decision.id) if decision.kind == "answer" and decision.id else None
+    if item is not None and remembered(item):
+        return MatchContext(item.id, time.time())
+    if decision.kind == "suggest" and decision.suggestions:
+        return None
+    return context
+
+
+def bare_aspect(matcher: "Matcher", text: str) -> str | None:
+    """The aspect a message asks with no topic of its own (`자격은?`, `what are the eligibility
+    requirements?`), None when it names a topic or asks no aspect: with nothing answered before, the bot
+    asks which program is meant instead of offering unrelated FAQs."""
+    analysis = matcher.analyzer.analyze(matcher.asked(text))
+    if not analysis.normalized or matcher._topic_terms(analysis):
+        return None
+    return matcher._aspect(analysis.normalized, analysis.terms)
+
+
+def asks_beyond(matcher: "Matcher", text: str, item_id: str) -> bool:
+    """Whether `text` names something the item's own words do not: `Do you have an English speaking
+    staff?` is a question about staff (English, speaking), not the request `담당자 연결해 주세요`."""
+    index = matcher.index_of.get(item_id)
+    if index is None:
+        return False
+    own = matcher.entries[index].strong
+    analysis = matcher.analyzer.analyze(matcher.asked(text))
+    return any(t not in own for t in matcher._topic_terms(analysis))

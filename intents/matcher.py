@@ -524,7 +524,8 @@ class Matcher:
         out = []
         for term in analysis.terms:
             if term.startswith(UNKNOWN_PREFIX):
-                if len(term) > 3 and term[1:].replace(" ", "") not in self.lexicon.followup_cues:
+                if len(term) > 3 and term[1:].replace(" ", "") not in self.lexicon.followup_cues \
+                        and term not in self.talk.silent:
                     out.append(term)
             elif term not in self.cue_terms and term not in light and term not in self.generic \
                     and term not in self.lexicon.followup_cues and term not in self.talk.silent:
@@ -637,7 +638,8 @@ class Matcher:
             or self.talk.asks_others(analysis.normalized)  # 다른 수출 지원은요?
         bare = None if listing or self._aspect(analysis.normalized, analysis.terms) not in (None, "support") else \
             self.talk.bare_area(topic, analysis, self.plain_terms)  # 창업 지원
-        if bare is not None and ranked and isinstance(ranked[0].item, Program) and self._decide(
+        if bare is not None and ranked and isinstance(ranked[0].item, Program) \
+                and self._decide(
                 ranked[0], next((r.score for r in _rivals(ranked)), 0.0), len(set(analysis.terms))) == "answer":
             bare = None  # 항공부품: one program answers it outright
         if not listing and bare is None:
@@ -663,6 +665,10 @@ class Matcher:
         return Decision("suggest", None, None, 100.0, candidates, analysis.lang, areas[0])
 
     # ---- what a text is about, for the handlers (handlers/finder_route.py) ---------------------------
+
+    def asked(self, text: str) -> str:
+        """The part of `text` that is asked, without what it rules out: `수출 말고 스마트공장 지원` -> `스마트공장 지원`."""
+        return self._split_exclusion(text)[0]
 
     def topic(self, text: str) -> frozenset[str]:
         """The words of `text` that name something the knowledge base answers (a program's, FAQ's or
