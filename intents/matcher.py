@@ -345,6 +345,8 @@ class Matcher:
         if not isinstance(item, Program) and not (decision.kind == "suggest" and decision.aspect):
             return decision
         aspect = self.aspects.detect(kept, analysis.terms)
+        if aspect is None and decision.aspect == "period" and self.talk.status(analysis):
+            return decision  # 그거 아직 해요?: a follow-up asking whether it still runs (_follow_up)
         return decision if aspect == decision.aspect else replace(decision, aspect=aspect)
 
     def _prepare(self, text: str) -> str:
@@ -412,6 +414,11 @@ class Matcher:
                 self.ranking, best.score - runner_up, best.topic_coverage, rivals[0].topic_coverage,
                 not self.name_terms[best.item.id].isdisjoint(analysis.terms)):
             kind = "suggest"
+        if not (kind == "answer" and isinstance(best.item, Program)):
+            # 창업 지원, 수출지원ㅋㅋ: an area's name alone is its list, where no program answers outright.
+            area = self._area(analysis, ranked, bare_name=True)
+            if area is not None:
+                return area
         return Decision(kind, best.item.id if kind == "answer" else None, aspect if kind != "fallback" else None,
                         round(best.score, 1), candidates, lang)
 
@@ -626,8 +633,9 @@ class Matcher:
         return frozenset(i for i, e in enumerate(self.entries)
                          if not isinstance(e.item, Intent) and all(t in e.strong for t in terms))
 
-    def _area(self, analysis: Analysis, ranked: list["Ranked"]) -> Decision | None:
-        """`수소 관련 지원사업 뭐 있어요`: a list question whose topic is all words of one area."""
+    def _area(self, analysis: Analysis, ranked: list["Ranked"], bare_name: bool = False) -> Decision | None:
+        """`수소 관련 지원사업 뭐 있어요`: a list question whose topic is all words of one area; with `bare_name`,
+        also an area's name alone (`창업 지원`; the caller has found no program to answer outright)."""
         if not self.area_words:
             return None
         compact = analysis.normalized.replace(" ", "")
@@ -636,12 +644,8 @@ class Matcher:
         topic = set(self._topic_terms(analysis))
         listing = korean_cue_in(compact, lex.list_cues_ko) or english_cue_in(analysis.normalized.split(), lex.list_cues_en) \
             or self.talk.asks_others(analysis.normalized)  # 다른 수출 지원은요?
-        bare = None if listing or self._aspect(analysis.normalized, analysis.terms) not in (None, "support") else \
-            self.talk.bare_area(topic, analysis, self.plain_terms)  # 창업 지원
-        if bare is not None and ranked and isinstance(ranked[0].item, Program) \
-                and self._decide(
-                ranked[0], next((r.score for r in _rivals(ranked)), 0.0), len(set(analysis.terms))) == "answer":
-            bare = None  # 항공부품: one program answers it outright
+        bare = None if listing or not bare_name or self._aspect(analysis.normalized, analysis.terms) \
+            not in (None, "support") else self.talk.bare_area(topic, analysis, self.plain_terms)  # 창업 지원
         if not listing and bare is None:
             # 수출 도와주세요: an area's words with a request, asking no aspect of anything, asks for its list too.
             # (Support is what every program gives: 지원해 주세요 asks for it in general, not as an aspect.)
