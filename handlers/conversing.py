@@ -21,7 +21,7 @@ from handlers.context import BotContext
 from handlers.replies import send
 from intents.context import CONTEXT_SECONDS, asks_beyond, bare_aspect
 from intents.decision import Decision
-from knowledge.model import Intent, Program
+from knowledge.model import Faq, Intent, Program
 
 LAST_ITEM = "last_item"        # chat_data: (id, time) of the item answered last, for follow-up questions
 LAST_OPTIONS = "last_options"  # chat_data: (program ids, time) of the options offered last
@@ -53,15 +53,21 @@ def recent_options(context: BotContext) -> list[Program]:
 
 
 async def ask_which(update: Update, context: BotContext, text: str, decision: Decision, lang: str) -> bool:
-    """`자격은?` with nothing answered before: which program? True when it asked."""
-    if decision.kind == "answer" or decision.area is not None:
+    """`자격은?` with nothing answered before: which program? True when it asked. Under options just shown
+    even a general answer (`신청은 어떻게 해요?` has an FAQ on applying in general) gives way: the person
+    is asking about one of them."""
+    if decision.area is not None:
+        return False
+    options = recent_options(context)
+    answered = context.kb.get(decision.id or "") if decision.kind == "answer" else None
+    small_talk = isinstance(answered, Intent) and not answered.action  # 자격 조건이 어떻게 됩니까 is no "help"
+    if answered is not None and not small_talk and not (options and isinstance(answered, Faq)):
         return False
     aspect = bare_aspect(context.matcher, text)
     if aspect is None:
         return False
     texts = context.texts
     name = texts.get(f"aspects.{aspect}", lang)
-    options = recent_options(context)
     if options:
         title = texts.get("which.program", lang, aspect=name)
         rows = [[cards.button(p.name.get(lang), cb.program(p.id, aspect))] for p in options]
