@@ -61,8 +61,13 @@ async def answer_text(update: Update, context: BotContext, text: str) -> None:
             await finder.start_from(update, context, routed.profile, lang)
             return
         decision, offer = routed.decision, finder.offer_row(context, routed.profile, lang)
-    elif await conversing.ask_which(update, context, text, decision, lang):
-        return  # 자격은? with nothing answered before: which program?
+    elif (which := conversing.which_program(context, text, decision)) is not None:
+        # 자격은? with nothing answered before: which program? (one offered: that one's aspect)
+        if len(which.options) == 1:
+            await show_item(update, context, which.options[0], lang, aspect=which.aspect)
+        else:
+            await conversing.ask_which(update, context, which, lang)
+        return
     item = context.kb.get(decision.id) if decision.kind == "answer" and decision.id else None
     if isinstance(item, Intent) and conversing.about_staff(context, text, item):
         await conversing.answer_about_staff(update, context, lang)  # Do you have English-speaking staff?

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from telegram import Update
 
@@ -52,32 +53,43 @@ def recent_options(context: BotContext) -> list[Program]:
     return [p for p in (context.kb.program(str(i)) for i in ids) if p is not None]
 
 
-async def ask_which(update: Update, context: BotContext, text: str, decision: Decision, lang: str) -> bool:
-    """`자격은?` with nothing answered before: which program? True when it asked. Under options just shown
-    even a general answer (`신청은 어떻게 해요?` has an FAQ on applying in general) gives way: the person
-    is asking about one of them."""
+@dataclass(frozen=True)
+class Which:
+    """`자격은?` with nothing answered before: the aspect asked, and the programs it may be about (those
+    just offered; none: ask by area)."""
+
+    aspect: str
+    options: tuple[Program, ...]
+
+
+def which_program(context: BotContext, text: str, decision: Decision) -> Which | None:
+    """Whether to ask which program a topic-less aspect question means. Under options just shown even a
+    general answer (`신청은 어떻게 해요?` has an FAQ on applying in general) gives way: the person is asking
+    about one of them; small talk never answers an aspect question (`자격 조건이 어떻게 됩니까` is no "help")."""
     if decision.area is not None:
-        return False
-    options = recent_options(context)
+        return None
+    options = tuple(recent_options(context))
     answered = context.kb.get(decision.id or "") if decision.kind == "answer" else None
-    small_talk = isinstance(answered, Intent) and not answered.action  # 자격 조건이 어떻게 됩니까 is no "help"
+    small_talk = isinstance(answered, Intent) and not answered.action
     if answered is not None and not small_talk and not (options and isinstance(answered, Faq)):
-        return False
+        return None
     aspect = bare_aspect(context.matcher, text)
-    if aspect is None:
-        return False
+    return Which(aspect, options) if aspect is not None else None
+
+
+async def ask_which(update: Update, context: BotContext, which: Which, lang: str) -> None:
+    """"Which program's 자격요건?": the options, each opening that aspect, else the areas; and staff."""
     texts = context.texts
-    name = texts.get(f"aspects.{aspect}", lang)
-    if options:
+    name = texts.get(f"aspects.{which.aspect}", lang)
+    if which.options:
         title = texts.get("which.program", lang, aspect=name)
-        rows = [[cards.button(p.name.get(lang), cb.program(p.id, aspect))] for p in options]
+        rows = [[cards.button(p.name.get(lang), cb.program(p.id, which.aspect))] for p in which.options]
     else:
         title = texts.get("which.area", lang, aspect=name)
         rows = [[cards.button(a.name.get(lang), cb.program_list(cb.ListKey("a", a.id)))]
                 for a in context.kb.areas if context.kb.programs_in(a.id)]
     rows.append([cards.staff_button(texts, lang)])
     await send(update, context, title, cards.keyboard(rows))
-    return True
 
 
 def about_staff(context: BotContext, text: str, item: Intent) -> bool:

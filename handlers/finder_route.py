@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from intents.decision import Candidate, Decision
+from intents.exclusion import names_a_place
 from intents.focus import question_sentence
 from knowledge.eligibility import Profile
 from knowledge.model import Faq, Program, Referral
@@ -51,7 +52,8 @@ def route(text: str, decision: Decision, matcher: "Matcher", last: str | None = 
     if isinstance(answered, Referral) and _names(text, answered):
         return None  # 실업급여 받을 수 있나요: another institution's, named; nothing for the finder to find
     profile = stated or read_profile(text)
-    if profile.region not in (None, "changwon") and not asks_for_a_list(text):
+    if profile.region != "changwon" and not asks_for_a_list(text) \
+            and (profile.region is not None or names_a_place(text, matcher.lexicon.places)):
         return Route("answer", profile, decision)  # is my company in Gimhae eligible?: whether outsiders may
     if decision.area is not None or _names_program(text, matcher):
         return Route("answer", profile, decision)

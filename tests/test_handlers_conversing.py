@@ -78,3 +78,12 @@ async def test_that_one_ruled_out_lists_the_rest_of_its_area(bot):
 async def test_a_ruled_out_topic_does_not_become_the_finders_area(bot):
     reply = (await bot.say("수출 말고 스마트공장 구축 지원은 있나요?"))[0]
     assert not reply["plain"].startswith("수출지원 분야")
+
+
+async def test_one_program_offered_is_answered_with_the_asked_aspect(bot, kb):
+    offered = (await bot.say("신중년 재취업 교육 같은 거 있습니까"))[0]
+    programs = [d.split(":")[1] for d in button_data(offered) if d.startswith("p:")]
+    assert len(programs) == 1  # beside an FAQ and a referral
+    card = (await bot.say("자격 조건이 어떻게 됩니까"))[0]
+    assert card["plain"].startswith(kb.program(programs[0]).name.get("ko"))
+    assert "자격요건" in card["plain"]
