@@ -61,6 +61,7 @@ class Talk:
         self._other_ko = tuple(w for w in lex.other_words if not w.isascii())
         self._other_en = frozenset(w for w in lex.other_words if w.isascii())
         self.silent = self.status_terms | self._other_en  # words that name no topic
+        self._who = lex.who_words
         plain = matcher.generic | matcher.cue_terms | lex.light_words | self.status_terms
         self.plain_names: list[tuple[frozenset[str], int]] = []
         for index, entry in enumerate(matcher.entries):
@@ -86,6 +87,20 @@ class Talk:
     def full_name(self, area: str, topic: set[str]) -> bool:
         """Whether `topic` is the whole of the area's name in one language (수소 산업, not 수소 alone)."""
         return any(topic == name for name in self._full_names.get(area, ()))
+
+    def without_who(self, normalized: str) -> str | None:
+        """The message less the words naming who may apply (`외국인도 되나요` -> `되나요`); None when it names
+        nobody. A Korean word counts with what follows it (외국인도, 대학생인데), an English one as a word."""
+        words = normalized.split()
+        kept = [w for w in words if not any(w == who or (not who.isascii() and w.startswith(who))
+                                             for who in self._who)]
+        return " ".join(kept) if len(kept) < len(words) else None
+
+    def also(self, normalized: str) -> bool:
+        """`외국인도`, `students too`, `can ... also`: asks whether it goes for them as well."""
+        words = normalized.split()
+        return any(w in ("too", "also") for w in words) or any(
+            w.startswith(who) and w[len(who):].startswith("도") for w in words for who in self._who if not who.isascii())
 
     def status(self, analysis: "Analysis") -> bool:
         """`그거 아직 해요?`, `is it still on?`: asks whether it still runs."""

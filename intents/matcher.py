@@ -345,8 +345,9 @@ class Matcher:
         if not isinstance(item, Program) and not (decision.kind == "suggest" and decision.aspect):
             return decision
         aspect = self.aspects.detect(kept, analysis.terms)
-        if aspect is None and decision.aspect == "period" and self.talk.status(analysis):
-            return decision  # 그거 아직 해요?: a follow-up asking whether it still runs (_follow_up)
+        if aspect is None and (decision.aspect == "period" and self.talk.status(analysis) or decision.aspect
+                               == "eligibility" and self.talk.also(analysis.normalized)):
+            return decision  # 그거 아직 해요?, 외국인도 돼요?: follow-ups read by _follow_up, _who_follow_up
         return decision if aspect == decision.aspect else replace(decision, aspect=aspect)
 
     def _prepare(self, text: str) -> str:
@@ -367,6 +368,10 @@ class Matcher:
         if last is not None and (self._is_followup(analysis) or self._within_last(analysis, last)) \
                 and not self.talk.names_another(analysis, self.index_of[last]):
             followed = self._follow_up(analysis, last, lang)
+            if followed is not None:
+                return followed
+        elif last is not None and isinstance(self.kb.get(last), Program):
+            followed = self._who_follow_up(analysis, last, lang)  # 외국인도 되나요?
             if followed is not None:
                 return followed
         # A long message: its question is read alone, or with the unit of the story that names its topic, so
@@ -581,6 +586,17 @@ class Matcher:
         if isinstance(item, Referral) and (aspect or pointing):  # 그럼 신청은요? after 실업급여: ask them
             return Decision("answer", item.id, None, 100.0, (Candidate(item.id, item.kind, 100.0),), lang)
         return None
+
+    def _who_follow_up(self, analysis: Analysis, last: str, lang: str) -> Decision | None:
+        """`외국인도 되나요?`, `can students apply too?` after a program: whether it takes them - its
+        eligibility (or the aspect asked) - where the message names nothing but who asks."""
+        rest = self.talk.without_who(analysis.normalized)
+        if rest is None or self._topic_terms(self.analyzer.analyze(rest)) or self.program_names_in(analysis.normalized):
+            return None  # 예비창업자는요?: a program's name, asked about itself
+        aspect = self._aspect(analysis.normalized, analysis.terms)
+        if aspect is None and not self.talk.also(analysis.normalized):
+            return None  # 대학생은요? alone asks for something else than whether they may apply
+        return Decision("answer", last, aspect or "eligibility", 100.0, (Candidate(last, "program", 100.0),), lang)
 
     def _chat_phrase(self, analysis: Analysis, lang: str) -> Decision | None:
         """A short message typed close to one of the intents' phrases, letter for letter: `너 뭐 할 수 있어?`

@@ -87,3 +87,13 @@ intents:
     assert m.match("그거 아직 해요?", context=_after("kimchi-fair")).aspect == "period"
     others = m.match("그거 말고 다른 식품 사업은요?", context=_after("kimchi-fair"))
     assert others.area == "food" and others.id != "kimchi-fair"
+
+
+@pytest.mark.parametrize("text", ["외국인도 신청 가능해요?", "대학원생도 되나요?", "can freelancers join too?"])
+def test_naming_only_who_asks_is_the_last_programs_eligibility(matcher: Matcher, text: str) -> None:
+    decision = matcher.match(text, context=_after("startup-incubation"))
+    assert (decision.kind, decision.id, decision.aspect) == ("answer", "startup-incubation", "eligibility")
+
+
+def test_a_who_word_that_names_a_program_is_that_program(matcher: Matcher) -> None:
+    assert matcher.match("예비창업자는요?", context=_after("startup-incubation")).id == "pre-founder"
