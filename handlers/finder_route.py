@@ -47,7 +47,9 @@ def route(text: str, decision: Decision, matcher: "Matcher", last: str | None = 
     if stated is None and not asks_for_self(text):
         return None
     if decision.kind == "answer" and last is not None and decision.id == last:
-        return None  # 신청할 수 있나요? about the card just shown: the matcher's follow-up stands
+        # 신청할 수 있나요? about the card just shown: the matcher's follow-up stands; 예비창업자도 신청할 수
+        # 있나요? there also says who asks: the finder is offered under it with that filled in.
+        return Route("answer", stated, decision) if stated is not None else None
     answered = matcher.kb.get(decision.id or "") if decision.kind == "answer" else None
     if isinstance(answered, Referral) and _names(text, answered):
         return None  # 실업급여 받을 수 있나요: another institution's, named; nothing for the finder to find

@@ -594,8 +594,8 @@ class Matcher:
         if rest is None or self._topic_terms(self.analyzer.analyze(rest)) or self.program_names_in(analysis.normalized):
             return None  # 예비창업자는요?: a program's name, asked about itself
         aspect = self._aspect(analysis.normalized, analysis.terms)
-        if aspect is None and not self.talk.also(analysis.normalized):
-            return None  # 대학생은요? alone asks for something else than whether they may apply
+        if aspect != "eligibility" and not self.talk.also(analysis.normalized):
+            return None  # 대학생은요?, 예비창업자인데 받을 수 있는 지원: not whether they may apply to this one
         return Decision("answer", last, aspect or "eligibility", 100.0, (Candidate(last, "program", 100.0),), lang)
 
     def _chat_phrase(self, analysis: Analysis, lang: str) -> Decision | None:
