@@ -12,7 +12,7 @@ from telegram.constants import ChatType
 from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
 
 from handlers import callback_data as cb
-from handlers import cards, finder
+from handlers import cards, conversing, finder
 from handlers.actions import action_for
 from handlers.addressing import ADDRESSED, addressed_text
 from handlers.bounds import bounded
@@ -20,7 +20,7 @@ from handlers.context import BotContext, question_lang, user_lang
 from handlers.errors import answer_stale
 from handlers.replies import answer_query, send, show
 from handlers.texts import escape
-from intents.context import MatchContext
+from intents.context import MatchContext, remembered
 from intents.decision import Decision
 from knowledge.model import Faq, Intent, Item, Program, Referral
 
@@ -28,7 +28,7 @@ from knowledge.model import Faq, Intent, Item, Program, Referral
 # this only keeps a pasted novel from being copied around. What comes in is cut to Telegram's own limit
 # (handlers/bounds.py) before it is logged or matched.
 MATCH_LIMIT = 4096
-LAST_ITEM = "last_item"  # chat_data: (id, time) of the program or FAQ answered last, for follow-up questions
+LAST_ITEM = conversing.LAST_ITEM  # chat_data: (id, time) of the item answered last, for follow-up questions
 
 
 async def answer_question(update: Update, context: BotContext) -> None:
@@ -61,6 +61,17 @@ async def answer_text(update: Update, context: BotContext, text: str) -> None:
             await finder.start_from(update, context, routed.profile, lang)
             return
         decision, offer = routed.decision, finder.offer_row(context, routed.profile, lang)
+    elif (which := conversing.which_program(context, text, decision)) is not None:
+        # 자격은? with nothing answered before: which program? (one offered: that one's aspect)
+        if len(which.options) == 1:
+            await show_item(update, context, which.options[0], lang, aspect=which.aspect)
+        else:
+            await conversing.ask_which(update, context, which, lang)
+        return
+    item = context.kb.get(decision.id) if decision.kind == "answer" and decision.id else None
+    if isinstance(item, Intent) and conversing.about_staff(context, text, item):
+        await conversing.answer_about_staff(update, context, lang)  # Do you have English-speaking staff?
+        return
     await show_decision(update, context, decision, lang, offer=offer)
 
 
@@ -74,8 +85,8 @@ def chat_context(context: BotContext) -> MatchContext | None:
 
 
 def remember(context: BotContext, item: Item) -> None:
-    """A program or FAQ just shown is what the next question without a topic of its own is about."""
-    if context.chat_data is not None and isinstance(item, (Program, Faq)):
+    """A program, FAQ or referral just shown is what the next question without a topic of its own is about."""
+    if context.chat_data is not None and remembered(item):
         context.chat_data[LAST_ITEM] = (item.id, time.time())
 
 
@@ -89,10 +100,12 @@ async def show_decision(update: Update, context: BotContext, decision: Decision,
     if area_list is not None:
         # A question about a whole area (수소 관련 지원사업 뭐 있어요): that area's programs.
         await send(update, context, *cards.with_row(area_list, offer))
+        conversing.remember_options(context, (p.id for p in context.kb.programs_in(decision.area)))
     elif item is not None:
         await show_item(update, context, item, lang, aspect=decision.aspect or cb.SUMMARY, offer=offer)
     elif decision.kind == "suggest" and decision.suggestions:
         await send(update, context, *cards.with_row(cards.suggestion_card(decision.suggestions, kb, texts, lang), offer))
+        conversing.remember_options(context, (c.id for c in decision.suggestions if c.kind == "program"))
     else:
         await send(update, context, *cards.with_row(cards.fallback_card(kb, texts, lang, decision), offer))
 

@@ -9,6 +9,7 @@ from handlers import cards
 from handlers.actions import register_action
 from handlers.commands import command
 from handlers.context import BotContext, user_lang
+from handlers.conversing import remember_options
 from handlers.errors import answer_stale
 from handlers.replies import answer_query, send, show
 
@@ -38,6 +39,8 @@ async def browse(update: Update, context: BotContext) -> None:
         return
     await answer_query(query)  # stops the spinner; the list replaces the message
     await show(update, context, *card)
+    if data != cb.AREAS and key is not None:  # `자격은?` next asks which of these (handlers/conversing.py)
+        remember_options(context, (p.id for p in cards.list_programs(context.kb, key) or ()))
 
 
 def register(app: Application) -> None:

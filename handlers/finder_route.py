@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from intents.decision import Candidate, Decision
+from intents.exclusion import names_a_place
 from intents.focus import question_sentence
 from knowledge.eligibility import Profile
 from knowledge.model import Faq, Program, Referral
@@ -39,16 +40,23 @@ class Route:
 
 def route(text: str, decision: Decision, matcher: "Matcher", last: str | None = None) -> Route | None:
     """The route of a question that asks what the person could get, or None for any other question
-    (and for a follow-up the matcher answered about the item shown last, `last`)."""
+    (and for a follow-up the matcher answered about the item shown last, `last`). What the question rules
+    out (`수출 말고 스마트공장 구축 지원은 있나요?`) is no part of it."""
+    text = matcher.asked(text)
     stated = parse_profile(text)
     if stated is None and not asks_for_self(text):
         return None
     if decision.kind == "answer" and last is not None and decision.id == last:
-        return None  # 신청할 수 있나요? about the card just shown: the matcher's follow-up stands
+        # 신청할 수 있나요? about the card just shown: the matcher's follow-up stands; 예비창업자도 신청할 수
+        # 있나요? there also says who asks: the finder is offered under it with that filled in.
+        return Route("answer", stated, decision) if stated is not None else None
     answered = matcher.kb.get(decision.id or "") if decision.kind == "answer" else None
     if isinstance(answered, Referral) and _names(text, answered):
         return None  # 실업급여 받을 수 있나요: another institution's, named; nothing for the finder to find
     profile = stated or read_profile(text)
+    if profile.region != "changwon" and not asks_for_a_list(text) \
+            and (profile.region is not None or names_a_place(text, matcher.lexicon.places)):
+        return Route("answer", profile, decision)  # is my company in Gimhae eligible?: whether outsiders may
     if decision.area is not None or _names_program(text, matcher):
         return Route("answer", profile, decision)
     topic = _topic(text, matcher)

@@ -17,7 +17,7 @@ from typing import IO, Final, Union
 
 import yaml
 
-from intents.context import MatchContext
+from intents.context import context_after
 from intents.decision import Decision
 from intents.matcher import Matcher
 from knowledge.model import ASPECTS
@@ -53,7 +53,9 @@ class Outcome:
 
     @property
     def top3(self) -> bool:
-        return self.case.expect in [c.id for c in self.decision.candidates[:3]]
+        # An area's list is answered with the browse intent while its candidates are the area's programs:
+        # a right outright answer is among the first three whatever the candidates hold.
+        return self.answered or self.case.expect in [c.id for c in self.decision.candidates[:3]]
 
     @property
     def correct(self) -> bool:
@@ -221,14 +223,6 @@ def evaluate(matcher: Matcher, cases: list[Case]) -> list[Outcome]:
         decision = matcher.match(case.text, context=context)
         outcomes.append(Outcome(case, decision, (time.perf_counter() - start) * 1000))
     return outcomes
-
-
-def context_after(decision: Decision, matcher: Matcher, context: MatchContext | None) -> MatchContext | None:
-    """What a chat remembers after a decision: the program or FAQ it answered, else what it had."""
-    item = matcher.kb.get(decision.id) if decision.kind == "answer" and decision.id else None
-    if item is not None and item.kind in ("program", "faq"):
-        return MatchContext(item.id, time.time())
-    return context
 
 
 def run_eval(cases_path: Path, knowledge_dir: Path, intents_dir: Path, *, as_json: bool = False,

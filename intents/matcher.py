@@ -35,7 +35,7 @@ from intents.analyzer import UNKNOWN_PREFIX, Analysis, Analyzer, detect_lang, no
 from intents import exclusion
 from intents.confirm import ConfirmSettings, agrees, confirmable
 from intents.chat import chat_phrase_words, contained_phrase, tidy
-from intents.context import MatchContext
+from intents.context import POINTS_BACK, MatchContext, Talk
 from intents.cues import english_cue_in, korean_cue_in
 from intents.decision import Candidate, Decision, DecisionKind
 from intents.hangul import is_initials_only, to_jamo
@@ -147,6 +147,10 @@ class Matcher:
         self.browse_intent = next((i for i in kb.intents if i.action == "browse"), None)
         self.scope = Scope(kb, self.analyzer, self.generic)
         self._exclusion = exclusion.marker_pattern(self.lexicon)
+        self.talk = Talk(self)  # follow-ups' own words (intents/context.py)
+        # Words that ask nothing of their own beside an area's name (지원, 사업, 관련): no aspect but support.
+        self.plain_terms = (self.generic - self.cue_terms) | self.lexicon.light_words | frozenset(
+            t for t, aspect in self.cue_aspects.items() if aspect == "support")
         # Chat phrases as typed, for short messages made of words that carry no topic (너 뭐 할 수 있어?).
         self.chat_phrases: list[tuple[str, int]] = [
             (to_jamo(_compact(text)), index) for index, entry in enumerate(self.entries) if isinstance(entry.item, Intent)
@@ -361,6 +365,9 @@ class Matcher:
         if not isinstance(item, Program) and not (decision.kind == "suggest" and decision.aspect):
             return decision
         aspect = self.aspects.detect(kept, analysis.terms)
+        if aspect is None and (decision.aspect == "period" and self.talk.status(analysis) or decision.aspect
+                               == "eligibility" and self.talk.also(analysis.normalized)):
+            return decision  # 그거 아직 해요?, 외국인도 돼요?: follow-ups read by _follow_up, _who_follow_up
         return decision if aspect == decision.aspect else replace(decision, aspect=aspect)
 
     def _prepare(self, text: str) -> str:
@@ -373,12 +380,19 @@ class Matcher:
     def _match_text(self, focused: str, lang: str | None, last: str | None = None) -> Decision:
         lang = lang or detect_lang(focused, self.lexicon.neutral_words)
         kept, excluded_terms = self._split_exclusion(focused)
-        excluded = self._excluded_items(excluded_terms)
+        excluded = self._excluded_items([t for t in excluded_terms if t != POINTS_BACK])
+        if last is not None and POINTS_BACK in excluded_terms:
+            excluded |= {self.index_of[last]}  # 그거 말고 다른 수출 지원은요?: the item just answered is out
         analysis = self.analyzer.analyze(kept)
         if last is not None and self.index_of[last] in excluded:
             last = None  # 사절단 말고 상담회는요? rules out what was just answered
-        if last is not None and (self._is_followup(analysis) or self._within_last(analysis, last)):
+        if last is not None and (self._is_followup(analysis) or self._within_last(analysis, last)) \
+                and not self.talk.names_another(analysis, self.index_of[last]):
             followed = self._follow_up(analysis, last, lang)
+            if followed is not None:
+                return followed
+        elif last is not None and isinstance(self.kb.get(last), Program):
+            followed = self._who_follow_up(analysis, last, lang)  # 외국인도 되나요?
             if followed is not None:
                 return followed
         # A long message: its question is read alone, or with the unit of the story that names its topic, so
@@ -426,6 +440,11 @@ class Matcher:
                 self.ranking, best.score - runner_up, best.topic_coverage, rivals[0].topic_coverage,
                 not self.name_terms[best.item.id].isdisjoint(analysis.terms)):
             kind = "suggest"
+        if not (kind == "answer" and isinstance(best.item, Program)):
+            # 창업 지원, 수출지원ㅋㅋ: an area's name alone is its list, where no program answers outright.
+            area = self._area(analysis, ranked, bare_name=True)
+            if area is not None:
+                return area
         return Decision(kind, best.item.id if kind == "answer" else None, aspect if kind != "fallback" else None,
                         round(best.score, 1), candidates, lang)
 
@@ -557,10 +576,11 @@ class Matcher:
         out = []
         for term in analysis.terms:
             if term.startswith(UNKNOWN_PREFIX):
-                if len(term) > 3 and term[1:].replace(" ", "") not in self.lexicon.followup_cues:
+                if len(term) > 3 and term[1:].replace(" ", "") not in self.lexicon.followup_cues \
+                        and term not in self.talk.silent:
                     out.append(term)
             elif term not in self.cue_terms and term not in light and term not in self.generic \
-                    and term not in self.lexicon.followup_cues:
+                    and term not in self.lexicon.followup_cues and term not in self.talk.silent:
                 out.append(term)
         return out
 
@@ -594,6 +614,8 @@ class Matcher:
         if isinstance(item, Faq) and len(item.programs) == 1:
             item = self.kb.program(item.programs[0]) or item
         aspect = self._aspect(analysis.normalized, analysis.terms)
+        if aspect is None and self.talk.status(analysis):
+            aspect = "period"  # 그거 아직 해요?: whether it still runs
         compact = analysis.normalized.replace(" ", "")
         pointing = any(cue in compact for cue in self.lexicon.followup_cues if not cue.isascii()) or any(
             word in self.lexicon.followup_cues for word in analysis.normalized.split())
@@ -601,7 +623,20 @@ class Matcher:
             return Decision("answer", item.id, aspect, 100.0, (Candidate(item.id, item.kind, 100.0),), lang)
         if isinstance(item, Faq) and pointing and not aspect:
             return Decision("answer", item.id, None, 100.0, (Candidate(item.id, item.kind, 100.0),), lang)
+        if isinstance(item, Referral) and (aspect or pointing):  # 그럼 신청은요? after 실업급여: ask them
+            return Decision("answer", item.id, None, 100.0, (Candidate(item.id, item.kind, 100.0),), lang)
         return None
+
+    def _who_follow_up(self, analysis: Analysis, last: str, lang: str) -> Decision | None:
+        """`외국인도 되나요?`, `can students apply too?` after a program: whether it takes them - its
+        eligibility (or the aspect asked) - where the message names nothing but who asks."""
+        rest = self.talk.without_who(analysis.normalized)
+        if rest is None or self._topic_terms(self.analyzer.analyze(rest)) or self.program_names_in(analysis.normalized):
+            return None  # 예비창업자는요?: a program's name, asked about itself
+        aspect = self._aspect(analysis.normalized, analysis.terms)
+        if aspect != "eligibility" and not self.talk.also(analysis.normalized):
+            return None  # 대학생은요?, 예비창업자인데 받을 수 있는 지원: not whether they may apply to this one
+        return Decision("answer", last, aspect or "eligibility", 100.0, (Candidate(last, "program", 100.0),), lang)
 
     def _chat_phrase(self, analysis: Analysis, lang: str) -> Decision | None:
         """A short message typed close to one of the intents' phrases, letter for letter: `너 뭐 할 수 있어?`
@@ -639,6 +674,11 @@ class Matcher:
         ignored = self.generic | self.lexicon.light_words | self.lexicon.followup_cues
         terms = exclusion.ruled_out_terms(self.analyzer.analyze(excluded).terms, ignored=ignored, cues=self.cue_terms)
         if not terms:
+            # 그거 말고 ...: what is ruled out is the item just answered (the caller knows which).
+            words = normalize(excluded).split()
+            if any(w in self.lexicon.followup_cues for w in words) and all(
+                    w in self.lexicon.followup_cues or w in self.lexicon.stopwords for w in words):
+                return found.kept, [POINTS_BACK]
             return text, []
         return found.kept, terms
 
@@ -649,15 +689,20 @@ class Matcher:
         return frozenset(i for i, e in enumerate(self.entries)
                          if not isinstance(e.item, Intent) and all(t in e.strong for t in terms))
 
-    def _area(self, analysis: Analysis, ranked: list["Ranked"]) -> Decision | None:
-        """`수소 관련 지원사업 뭐 있어요`: a list question whose topic is all words of one area."""
+    def _area(self, analysis: Analysis, ranked: list["Ranked"], bare_name: bool = False) -> Decision | None:
+        """`수소 관련 지원사업 뭐 있어요`: a list question whose topic is all words of one area; with `bare_name`,
+        also an area's name alone (`창업 지원`; the caller has found no program to answer outright)."""
         if not self.area_words:
             return None
         compact = analysis.normalized.replace(" ", "")
         padded = f" {analysis.normalized} "
         lex = self.lexicon
         topic = set(self._topic_terms(analysis))
-        if not (korean_cue_in(compact, lex.list_cues_ko) or english_cue_in(analysis.normalized.split(), lex.list_cues_en)):
+        listing = korean_cue_in(compact, lex.list_cues_ko) or english_cue_in(analysis.normalized.split(), lex.list_cues_en) \
+            or self.talk.asks_others(analysis.normalized)  # 다른 수출 지원은요?
+        bare = None if listing or not bare_name or self._aspect(analysis.normalized, analysis.terms) \
+            not in (None, "support") else self.talk.bare_area(topic, analysis, self.plain_terms)  # 창업 지원
+        if not listing and bare is None:
             # 수출 도와주세요: an area's words with a request, asking no aspect of anything, asks for its list too.
             # (Support is what every program gives: 지원해 주세요 asks for it in general, not as an aspect.)
             if not (any(c in compact for c in lex.request_cues_ko) or any(c in padded for c in lex.request_cues_en)) \
@@ -680,6 +725,10 @@ class Matcher:
         return Decision("suggest", None, None, 100.0, candidates, analysis.lang, areas[0])
 
     # ---- what a text is about, for the handlers (handlers/finder_route.py) ---------------------------
+
+    def asked(self, text: str) -> str:
+        """The part of `text` that is asked, without what it rules out: `수출 말고 스마트공장 지원` -> `스마트공장 지원`."""
+        return self._split_exclusion(text)[0]
 
     def topic(self, text: str) -> frozenset[str]:
         """The words of `text` that name something the knowledge base answers (a program's, FAQ's or

@@ -137,3 +137,9 @@ async def test_the_programs_to_be_checked_in_english(finder_bot):
     assert "To be checked: these programs have no structured criteria, so I cannot tell whether you may apply" in text
     assert "• Test Plain Program (to be checked)" in text
     assert "2 other programs have no structured criteria yet and were not judged" in text
+
+
+async def test_whether_a_company_elsewhere_may_apply_is_no_finder_question(finder_bot):
+    for question in ("is my company in Gimhae eligible?", "김해에 있는 회사도 신청할 수 있나요?"):
+        await finder_bot.say(question)
+        assert finder_state(finder_bot) is None, question

@@ -99,7 +99,7 @@ async def test_feedback_for_an_unknown_enquiry_is_answered_politely(bot):
 
 
 async def test_suggestions_offer_up_to_three_and_none_of_these(bot, kb):
-    sent = await bot.say("수소")
+    sent = await bot.say("수소 시설")  # (수소 alone names the area: its list)
     assert bot.last_enquiry()["kind"] == "suggest"
     reply = sent[0]
     assert reply["plain"] == "이 중에 찾으시는 내용이 있나요?"

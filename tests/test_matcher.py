@@ -62,12 +62,13 @@ def test_does_not_answer_what_it_does_not_know(shipped: Matcher, text: str) -> N
 
 
 def test_unsure_offers_up_to_three_candidates_best_first(shipped: Matcher) -> None:
-    decision = shipped.match("수소")
+    # (수소 alone, or with a generic word, names the hydrogen area: its list, test_matcher_followups)
+    decision = shipped.match("수소 행사")
     assert decision.kind == "suggest"
     assert 1 < len(decision.candidates) <= 3
     scores = [c.score for c in decision.candidates]
     assert scores == sorted(scores, reverse=True)
-    assert all(c.id.startswith("hydrogen") for c in decision.candidates)
+    assert sum(c.id.startswith("hydrogen") for c in decision.candidates) >= 2
 
 
 def test_an_answer_lists_itself_first_among_candidates(shipped: Matcher) -> None:

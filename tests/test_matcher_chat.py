@@ -113,7 +113,7 @@ def test_chat_initials_lone_abbreviations_and_words_are_left_alone(matcher: Matc
 def test_initials_chat_reaches_the_program(matcher: Matcher) -> None:
     decision = matcher.match("ㅊㅇ ㅈㅇㄱ")
     assert (decision.kind, decision.id) == ("answer", "startup-funding")
-    assert matcher.match("ㅊㅇ ㅈㅇ").kind != "answer"  # 창업 지원: several programs, so suggestions
+    assert matcher.match("ㅊㅇ ㅈㅇ").area == "startup"  # 창업 지원: several programs, the area's list
 
 
 def test_yaml_booleans_in_the_lexicon_stay_words() -> None:
