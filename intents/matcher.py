@@ -47,7 +47,7 @@ from intents.spelling import Speller
 from intents.precedence import topic_before_chat
 from intents.ranking import TermRoles, distinctive_names, doubtful, load_ranking, mentioned, unnamed_tie
 from intents.scope import Scope
-from intents.story import answer_from_story, first_reading, question_aspect, read_story
+from intents.story import answer_from_story, first_reading, read_story
 from intents.story import semantic_text as story_semantic_text
 from intents.semantic import Embedder, SemanticCache, shared_embedder
 from intents.specialised import characteristic_terms, general_first
@@ -416,10 +416,6 @@ class Matcher:
             semantic_text = " ".join(t.lstrip(UNKNOWN_PREFIX) for t in analysis.terms)
         if semantic_text.strip() and decision.area is None and not self._decisive(decision):
             decision = self._hybrid(decision, analysis, semantic_text, lang, excluded)
-        if story is not None and decision.kind == "answer" and decision.aspect is not None:
-            aspect = question_aspect(self, story)
-            if aspect and aspect != decision.aspect:
-                decision = replace(decision, aspect=aspect)
         return decision
 
     def _decide_analysis(self, analysis: Analysis, lang: str, excluded: frozenset[int] = frozenset()) -> Decision:

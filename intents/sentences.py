@@ -4,8 +4,7 @@
 but three things said one after another: who asks, what they heard of (the topic) and what they ask. A
 Korean word ending a clause (`...는데`, `...거든요`, `...지만`) or an English asking opener (`is there`,
 `who should`) starts a new unit there. The unit that asks is found as for sentences (focus.asking_index).
-Inside the asking unit, the clause after a purpose (`참가하려면 | 어떤 자격이 필요한가요`) is the one whose
-aspect is asked. The words are language data in intents/lexicon/story.yaml.
+The words are language data in intents/lexicon/story.yaml.
 """
 from __future__ import annotations
 
@@ -26,7 +25,6 @@ class StoryData:
     """The language data and numbers of story.yaml."""
 
     clause_ends: tuple[str, ...] = ()  # a Korean word ending so closes a clause (...는데, ...거든요)
-    purpose_ends: tuple[str, ...] = ()  # ...려면: the asked aspect follows such a clause
     asking_opens_en: tuple[str, ...] = ()  # is there, who should: an English clause that asks starts here
     pointers: tuple[str, ...] = ()  # 그거, 이 사업: the asking unit points back at the story's topic
     max_units: int = 6
@@ -42,8 +40,7 @@ def load_story_data(path: Path = STORY_FILE) -> StoryData:
     def words(key: str) -> tuple[str, ...]:
         return tuple(str(w).lower() for w in raw.get(key) or ())
 
-    return StoryData(clause_ends=words("clause_ends_ko"), purpose_ends=words("purpose_ends_ko"),
-                     asking_opens_en=words("asking_opens_en"), pointers=words("pointers"),
+    return StoryData(clause_ends=words("clause_ends_ko"), asking_opens_en=words("asking_opens_en"), pointers=words("pointers"),
                      **checked_numbers(StoryData, raw.get("numbers") or {}, path))
 
 
@@ -102,9 +99,3 @@ def read(text: str, data: StoryData) -> Story | None:
     if len(parts) < 2:
         return None
     return Story(tuple(parts), asking_index(parts), are_clauses)
-
-
-def question_clauses(question: str, data: StoryData) -> list[str]:
-    """The clauses of the asking unit, last (the one that asks) first: `참가하려면 어떤 자격이 필요한가요` ->
-    [`어떤 자격이 필요한가요`, `참가하려면`]."""
-    return list(reversed(clauses(question, data.clause_ends + data.purpose_ends)))

@@ -17,8 +17,8 @@ found (the last with a question mark, else the last that reads as asking). Three
    another program's name). The background units (who asks, their size, city and history) no longer weigh in.
 3. **The whole (focused) message**, as before; reading 2 is tried after it when it is not answered.
 
-The aspect is the asking unit's, read from its last clause first (`참가하려면 | 어떤 자격이 필요한가요`:
-eligibility). The semantic model reads the topic unit and the question, not the story (`semantic_text`).
+The aspect is read by intents/aspects.py (where the question is). The semantic model reads the topic unit
+and the question, not the story (`semantic_text`).
 Small talk is never answered from a story. Work: a handful more rankings, each of one short unit.
 """
 from __future__ import annotations
@@ -29,7 +29,7 @@ from intents.analyzer import UNKNOWN_PREFIX, normalize
 from intents.decision import Decision
 from intents.focus import has_long_run
 from intents.ranking import mentioned
-from intents.sentences import Story, StoryData, load_story_data, question_clauses, read
+from intents.sentences import Story, StoryData, load_story_data, read
 from knowledge.model import Intent, Program
 
 if TYPE_CHECKING:
@@ -37,21 +37,12 @@ if TYPE_CHECKING:
 
 DATA = load_story_data()
 
-__all__ = ["Story", "read_story", "first_reading", "answer_from_story", "question_aspect", "semantic_text"]
+__all__ = ["Story", "read_story", "first_reading", "answer_from_story", "semantic_text"]
 
 
 def read_story(text: str, data: StoryData = DATA) -> Story | None:
     """The story of a message of several units; None for one unit."""
     return read(text, data)
-
-
-def question_aspect(matcher: "Matcher", story: Story, data: StoryData = DATA) -> str | None:
-    """The aspect the asking unit asks: its last clause's where it names one, else an earlier clause's."""
-    for clause in question_clauses(story.question, data):
-        aspect = matcher._aspect(normalize(clause), matcher.analyzer.analyze(clause).terms)
-        if aspect:
-            return aspect
-    return None
 
 
 def first_reading(matcher: "Matcher", story: Story, lang: str, excluded: frozenset[int],
@@ -69,7 +60,7 @@ def first_reading(matcher: "Matcher", story: Story, lang: str, excluded: frozens
             index = matcher.index_of[item.id]
             if (index in _named(matcher, question) if story.clauses else _names(matcher, index, question, asked.terms)) \
                     or not (story.clauses or named_before - _related(matcher, index)):
-                return _with_aspect(matcher, alone, story, data)
+                return alone
             if story.clauses and not named_before:
                 return None  # a clause leans on the one before it (`...개발했는데 | 바다에서 시험해 볼 수 있나요`)
             return from_topic(matcher, story, lang, excluded, data, lenient=True)
@@ -94,8 +85,9 @@ def from_topic(matcher: "Matcher", story: Story, lang: str, excluded: frozenset[
     named in the unit by name: the story as a whole agrees. The question's topic words must all be the item's;
     `lenient` (the story names the item by name, or the question points back at it), or name nothing else."""
     question = story.question
+    asked = matcher.analyzer.analyze(question)
     # A word that holds an aspect cue says how the question asks, known or not (`물어보면`: contact).
-    asked_topic = [t for t in matcher._topic_terms(matcher.analyzer.analyze(question))
+    asked_topic = [t for t in matcher._topic_terms(asked)
                    if not matcher._aspect(t.removeprefix(UNKNOWN_PREFIX))]
     for _, part in story.before(data.max_units):
         analysis = matcher.analyzer.analyze(part)
@@ -115,7 +107,7 @@ def from_topic(matcher: "Matcher", story: Story, lang: str, excluded: frozenset[
         leads = bool(together.candidates) and together.candidates[0].id == item.id
         if not leads or not _covered(matcher, item.id, asked_topic, lenient):
             return None  # the nearest topic decides: an earlier one is not what the question follows
-        aspect = question_aspect(matcher, story, data) if isinstance(item, Program) else None
+        aspect = matcher._aspect(asked.normalized, asked.terms) if isinstance(item, Program) else None
         score = together.candidates[0].score if leads else local.score
         return Decision("answer", item.id, aspect, score, together.candidates if leads else local.candidates, lang)
     return None
@@ -166,14 +158,6 @@ def _covered(matcher: "Matcher", item_id: str, topic: list[str], lenient: bool) 
     names = set().union(*matcher.name_terms.values()) - matcher.name_terms.get(item_id, frozenset())
     return all(t in own.strong or t in own.weak
                or (lenient and not t.startswith(UNKNOWN_PREFIX) and t not in names) for t in topic)
-
-
-def _with_aspect(matcher: "Matcher", decision: Decision, story: Story, data: StoryData) -> Decision:
-    if not isinstance(matcher.kb.get(decision.id or ""), Program):
-        return decision
-    aspect = question_aspect(matcher, story, data) or decision.aspect
-    return Decision(decision.kind, decision.id, aspect, decision.score, decision.candidates, decision.lang,
-                    decision.area)
 
 
 def _named(matcher: "Matcher", text: str) -> set[int]:

@@ -12,7 +12,7 @@ import yaml
 
 from conftest import write_knowledge
 from intents.matcher import Matcher
-from intents.sentences import STORY_FILE, clauses, load_story_data, question_clauses, read, units
+from intents.sentences import STORY_FILE, clauses, load_story_data, read, units
 from intents.story import DATA, read_story, semantic_text
 
 KNOWLEDGE = """
@@ -86,11 +86,6 @@ def test_an_english_run_on_starts_a_unit_at_each_asking_opener() -> None:
             "we can join and who should i contact")
     parts = clauses(text, (), DATA.asking_opens_en)
     assert parts[1].startswith("is there a demonstration project") and parts[-1] == "who should i contact"
-
-
-def test_the_asking_clause_comes_first_and_a_purpose_is_cut_off() -> None:
-    assert question_clauses("참가하려면 어떤 자격이 필요한가요?", DATA) == ["어떤 자격이 필요한가요?", "참가하려면"]
-    assert question_clauses("신청은 언제까지 하나요?", DATA) == ["신청은 언제까지 하나요?"]
 
 
 def test_a_typo_in_story_numbers_names_the_file(tmp_path: Path) -> None:
