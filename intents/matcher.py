@@ -30,6 +30,7 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from intents.aspect_texts import AspectTexts
 from intents.aspects import AspectCues
 from intents.analyzer import UNKNOWN_PREFIX, Analysis, Analyzer, detect_lang, normalize
 from intents import exclusion
@@ -176,6 +177,8 @@ class Matcher:
         self.item_roles = {e.item.id: self.role_words.of_phrasings(normalize(t) for t in texts[e.item.id][0])
                            for e in self.entries if not isinstance(e.item, Intent)}
         self.embedder: Embedder | None = None
+        self.aspect_texts: AspectTexts | None = None  # the programs' own texts, for aspects no cue names
+        self._last_query: tuple[str, np.ndarray] | None = None
         self._cached_match = functools.lru_cache(maxsize=cache_size)(self._match)
         self.semantic_ready = threading.Event()
         if embedder is None:
@@ -204,6 +207,7 @@ class Matcher:
             started = time.perf_counter()
             try:
                 matrix = cache.vectors_for(phrases, embedder)
+                self.aspect_texts = AspectTexts.build(self.kb, cache, embedder)
             except Exception as error:  # the engine failing mid-way: stay lexical rather than stop
                 log.warning("semantic matching off (%s: %s): matching is lexical", type(error).__name__, error)
                 self.semantic_ready.set()
@@ -229,10 +233,21 @@ class Matcher:
         """Entry index -> the best cosine similarity of `text` with any of that item's phrasings."""
         if self.embedder is None or not text.strip():
             return {}
-        similarity = self.semantic_matrix @ self.embedder.embed_one(text)
+        similarity = self.semantic_matrix @ self._query_vector(text)
         best = np.full(len(self.entries), -1.0, dtype=np.float32)
         np.maximum.at(best, self.semantic_rows, similarity)
         return {int(i): float(best[i]) for i in np.flatnonzero(best > -1.0)}
+
+    def _query_vector(self, text: str) -> np.ndarray:
+        """The model's vector of a message text; the last one is kept, since the aspect of an answer the
+        model helped choose is read from the same vector (intents/aspect_texts.py)."""
+        last = self._last_query
+        if last is not None and last[0] == text:
+            return last[1]
+        assert self.embedder is not None
+        vector = self.embedder.embed_one(text)
+        self._last_query = (text, vector)
+        return vector
 
     def _skill_phrases(self) -> dict[str, list[str]]:
         """Intent id -> the phrases of the conversation skills joined to it (by id or action)."""
@@ -368,6 +383,13 @@ class Matcher:
         if aspect is None and (decision.aspect == "period" and self.talk.status(analysis) or decision.aspect
                                == "eligibility" and self.talk.also(analysis.normalized)):
             return decision  # 그거 아직 해요?, 외국인도 돼요?: follow-ups read by _follow_up, _who_follow_up
+        last = self._last_query
+        if aspect is None and isinstance(item, Program) and self.aspect_texts is not None and last is not None \
+                and last[0] == self._semantic_text(kept) and self._topic_terms(analysis):
+            # No cue word says it: the program's text the question is nearest to may, where the model read
+            # the question anyway (never an extra model call: a sure lexical answer stays free of it). A
+            # follow-up without a topic of its own is too short to tell.
+            aspect = self.aspect_texts.nearest(item.id, decision.lang or analysis.lang, last[1])
         return decision if aspect == decision.aspect else replace(decision, aspect=aspect)
 
     def _prepare(self, text: str) -> str:
