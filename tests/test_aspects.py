@@ -121,6 +121,9 @@ def test_a_program_answer_carries_the_aspect(mini: Matcher, text: str, expected:
     ("does the trade mission cover flights?", "support"),
     ("인재양성 교육 들을 수 있을까요?", "eligibility"),
     ("개인사업자는 못 가요?", "eligibility"),
+    ("I want to join the trade mission", "apply"),  # a wish to take part asks how
+    ("Can foreign-owned companies take part?", "eligibility"),
+    ("돈 줌?", "support"),
 ])
 def test_where_and_what_a_question_asks(mini: Matcher, text: str, aspect: str | None) -> None:
     assert _aspect(mini, text) == aspect
