@@ -242,11 +242,9 @@ class Matcher:
         """The model's vector of a message text; the last one is kept, since the aspect of an answer the
         model helped choose is read from the same vector (intents/aspect_texts.py)."""
         last = self._last_query
-        if last is not None and last[0] == text:
-            return last[1]
         assert self.embedder is not None
-        vector = self.embedder.embed_one(text)
-        self._last_query = (text, vector)
+        vector = last[1] if last is not None and last[0] == text else self.embedder.embed_one(text)
+        self._last_query = (text, vector)  # a new pair each time: _match tells that this message was read
         return vector
 
     def _skill_phrases(self) -> dict[str, list[str]]:
@@ -365,17 +363,21 @@ class Matcher:
 
     def _match(self, text: str, lang: str | None, last: str | None = None) -> Decision:
         prepared = self._prepare(text)
+        embedded = self._last_query
         decision = self._match_text(prepared, lang, last)
         if decision.kind == "fallback":
             return decision
         # Near misses: an item the question shares a word with but names another kind of (intents/scope.py).
         kept, _ = self._split_exclusion(prepared)
         analysis = self.analyzer.analyze(kept)
-        return self.scope.review(self._asked_aspect(decision, kept, analysis), kept, analysis)
+        read = self._last_query if self._last_query is not embedded else None  # the model read this message
+        return self.scope.review(self._asked_aspect(decision, kept, analysis, read), kept, analysis)
 
-    def _asked_aspect(self, decision: Decision, kept: str, analysis: Analysis) -> Decision:
+    def _asked_aspect(self, decision: Decision, kept: str, analysis: Analysis,
+                      read: tuple[str, np.ndarray] | None = None) -> Decision:
         """A program's answer (or suggestions) with the aspect the message asks, read once from the whole
-        message as typed: its sentences and clauses say where the question is (intents/aspects.py)."""
+        message as typed: its sentences and clauses say where the question is (intents/aspects.py).
+        `read`: the model's vector of this message, where the model read it."""
         item = self.kb.get(decision.id or "") if decision.kind == "answer" else None
         if not isinstance(item, Program) and not (decision.kind == "suggest" and decision.aspect):
             return decision
@@ -383,13 +385,12 @@ class Matcher:
         if aspect is None and (decision.aspect == "period" and self.talk.status(analysis) or decision.aspect
                                == "eligibility" and self.talk.also(analysis.normalized)):
             return decision  # 그거 아직 해요?, 외국인도 돼요?: follow-ups read by _follow_up, _who_follow_up
-        last = self._last_query
-        if aspect is None and isinstance(item, Program) and self.aspect_texts is not None and last is not None \
-                and last[0] == self._semantic_text(kept) and self._topic_terms(analysis):
+        if aspect is None and isinstance(item, Program) and self.aspect_texts is not None and read is not None \
+                and self._topic_terms(analysis):
             # No cue word says it: the program's text the question is nearest to may, where the model read
             # the question anyway (never an extra model call: a sure lexical answer stays free of it). A
             # follow-up without a topic of its own is too short to tell.
-            aspect = self.aspect_texts.nearest(item.id, decision.lang or analysis.lang, last[1])
+            aspect = self.aspect_texts.nearest(item.id, decision.lang or analysis.lang, read[1])
         return decision if aspect == decision.aspect else replace(decision, aspect=aspect)
 
     def _prepare(self, text: str) -> str:
