@@ -20,29 +20,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Protocol, Sequence, TypeVar
+from typing import Callable, Iterable, Sequence
 
 import yaml
 
 from intents.lexicon import checked_numbers
-from knowledge.model import Item
+from intents.scored import R
 
 ROLES_FILE = Path(__file__).resolve().parent / "lexicon" / "roles.yaml"
 GIVE, GET, COUNT = "give", "get", "count"
 
 
-class Scored(Protocol):
-    @property
-    def item(self) -> Item: ...
-
-    @property
-    def score(self) -> float: ...
-
-    @property
-    def topic_coverage(self) -> float: ...
-
-
-R = TypeVar("R", bound=Scored)
 
 
 @dataclass(frozen=True)

@@ -26,25 +26,13 @@ the specialised item, where no item's characteristic words are all named (a para
 from __future__ import annotations
 
 from collections import Counter
-from typing import Callable, Iterable, Protocol, Sequence, TypeVar
+from typing import Callable, Iterable, Sequence
 
-from knowledge.model import Item
+from intents.scored import R
 
 Terms = Callable[[str], frozenset[str]]  # item id -> a set of its terms
 
 
-class Scored(Protocol):
-    @property
-    def item(self) -> Item: ...
-
-    @property
-    def score(self) -> float: ...
-
-    @property
-    def topic_coverage(self) -> float: ...
-
-
-R = TypeVar("R", bound=Scored)
 
 
 def characteristic_terms(phrasings: Sequence[frozenset[str]], topical: Callable[[str], bool],

@@ -1,11 +1,12 @@
 """Giving or receiving a role: be a mentor, or get mentoring (intents/roles.py)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from tests.ranked_stubs import StubItem, StubRanked
 from intents.analyzer import normalize
 from intents.matcher import Matcher
 from intents.roles import COUNT, GET, GIVE, Roles, role_first
@@ -36,21 +37,10 @@ def test_the_verb_with_the_role_noun_says_giving_or_receiving(roles: Roles, text
     assert roles.taken(normalize(text)) == expected
 
 
-@dataclass(frozen=True)
-class _Item:
-    id: str
-    kind: str
-
-
-@dataclass(frozen=True)
-class _Ranked:
-    item: _Item
-    score: float
-    topic_coverage: float
 
 
 ROLES = {"mentoring": frozenset({GET}), "be-a-mentor": frozenset({GIVE})}
-RANKED = [_Ranked(_Item("mentoring", "program"), 88.0, 1.0), _Ranked(_Item("be-a-mentor", "faq"), 68.0, 1.0)]
+RANKED = [StubRanked(StubItem("mentoring", "program"), 88.0, 1.0), StubRanked(StubItem("be-a-mentor", "faq"), 68.0, 1.0)]
 
 
 def _ids(asked: set[str]) -> list[tuple[str, float]]:

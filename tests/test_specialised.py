@@ -1,11 +1,12 @@
 """A specialised item lacking its specialising word ties with a general neighbour (intents/specialised.py)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from tests.ranked_stubs import StubItem, StubRanked
 from intents.matcher import Matcher
 from intents.specialised import characteristic_terms, general_first
 from knowledge.loader import load_or_raise
@@ -14,30 +15,19 @@ from knowledge.model import KnowledgeBase
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@dataclass(frozen=True)
-class _Item:
-    id: str
-    kind: str
-
-
-@dataclass(frozen=True)
-class _Ranked:
-    item: _Item
-    score: float
-    topic_coverage: float
 
 
 CHARACTERISTIC = {"aero-jobs": frozenset({"채용", "항공", "청년"}), "hiring": frozenset({"채용"})}
 HOLDS = {"aero-jobs": frozenset({"채용", "항공", "청년", "인건비"}), "hiring": frozenset({"채용", "직원"})}
 
 
-def _order(ranked: list[_Ranked], terms: set[str]) -> list[tuple[str, float]]:
+def _order(ranked: list[StubRanked], terms: set[str]) -> list[tuple[str, float]]:
     out = general_first(ranked, terms, lambda i: CHARACTERISTIC.get(i, frozenset()),
                         lambda i: HOLDS.get(i, frozenset()), lambda r, s: replace(r, score=s), near=0.7)
     return [(r.item.id, r.score) for r in out]
 
 
-RANKED = [_Ranked(_Item("aero-jobs", "program"), 85.0, 1.0), _Ranked(_Item("hiring", "faq"), 66.0, 0.72)]
+RANKED = [StubRanked(StubItem("aero-jobs", "program"), 85.0, 1.0), StubRanked(StubItem("hiring", "faq"), 66.0, 0.72)]
 
 
 def test_characteristic_words_are_what_most_phrasings_hold() -> None:
@@ -58,12 +48,12 @@ def test_naming_the_specialising_word_keeps_the_specialised_item_first() -> None
 
 def test_no_general_neighbour_or_too_little_of_the_topic_changes_nothing() -> None:
     assert _order(RANKED, {"인건비", "지원"}) == [("aero-jobs", 85.0), ("hiring", 66.0)]  # 채용 not asked
-    thin = [RANKED[0], _Ranked(_Item("hiring", "faq"), 40.0, 0.5)]  # explains far less than the program
+    thin = [RANKED[0], StubRanked(StubItem("hiring", "faq"), 40.0, 0.5)]  # explains far less than the program
     assert _order(thin, {"채용", "인건비"}) == [("aero-jobs", 85.0), ("hiring", 40.0)]
 
 
 def test_only_programs_are_specialised_kinds() -> None:
-    faq_first = [_Ranked(_Item("aero-jobs", "faq"), 85.0, 1.0), RANKED[1]]
+    faq_first = [StubRanked(StubItem("aero-jobs", "faq"), 85.0, 1.0), RANKED[1]]
     assert _order(faq_first, {"채용", "인건비"})[0] == ("aero-jobs", 85.0)
 
 
