@@ -105,7 +105,10 @@ async def show_decision(update: Update, context: BotContext, decision: Decision,
         await show_item(update, context, item, lang, aspect=decision.aspect or cb.SUMMARY, offer=offer)
     elif decision.kind == "suggest" and decision.suggestions:
         await send(update, context, *cards.with_row(cards.suggestion_card(decision.suggestions, kb, texts, lang), offer))
-        conversing.remember_options(context, (c.id for c in decision.suggestions if c.kind == "program"))
+        # Only a choice among programs is one a topic-less follow-up can mean ("which of them?"); where FAQs or
+        # referrals were offered too, a lone program among them is no answer to "when is the deadline?".
+        programs = [c.id for c in decision.suggestions if c.kind == "program"]
+        conversing.remember_options(context, programs if len(programs) == len(decision.suggestions) else ())
     else:
         await send(update, context, *cards.with_row(cards.fallback_card(kb, texts, lang, decision), offer))
 
