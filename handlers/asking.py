@@ -12,7 +12,7 @@ from telegram.constants import ChatType
 from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
 
 from handlers import callback_data as cb
-from handlers import cards, conversing, finder
+from handlers import cards, conversing, finder, fitting
 from handlers.actions import action_for
 from handlers.addressing import ADDRESSED, addressed_text
 from handlers.bounds import bounded
@@ -72,7 +72,7 @@ async def answer_text(update: Update, context: BotContext, text: str) -> None:
     if isinstance(item, Intent) and conversing.about_staff(context, text, item):
         await conversing.answer_about_staff(update, context, lang)  # Do you have English-speaking staff?
         return
-    await show_decision(update, context, decision, lang, offer=offer)
+    await fitting.show(update, context, text, decision, lang, offer=offer, otherwise=show_decision)  # who asks
 
 
 def chat_context(context: BotContext) -> MatchContext | None:
