@@ -20,6 +20,7 @@ from handlers.context import BotContext, question_lang, user_lang
 from handlers.errors import answer_stale
 from handlers.replies import answer_query, send, show
 from handlers.texts import escape
+from intents.analyzer import clear_lang
 from intents.context import MatchContext, remembered
 from intents.decision import Decision
 from knowledge.model import Faq, Intent, Item, Program, Referral
@@ -51,7 +52,10 @@ async def answer_text(update: Update, context: BotContext, text: str) -> None:
     decision = context.matcher.match(text[:MATCH_LIMIT], context=chat_context(context))
     elapsed_ms = (time.perf_counter() - started) * 1000
     _record_decision(context, decision, elapsed_ms)
-    lang = question_lang(update, context, decision.lang, understood=decision.kind in ("answer", "suggest"))
+    # Understood, or plainly written in one language: "Any support for smart factory?" gets an English
+    # fallback even from a user Telegram calls Korean; "<b>x</b>" or "ㅋㅋ" keeps the language as it was.
+    understood = decision.kind in ("answer", "suggest") or clear_lang(text) == decision.lang
+    lang = question_lang(update, context, decision.lang, understood=understood)
     offer: list[InlineKeyboardButton | None] | None = None
     last = chat_context(context)
     routed = finder.routed(context, text, decision, last.current() if last else None)
