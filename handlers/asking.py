@@ -80,18 +80,14 @@ async def answer_text(update: Update, context: BotContext, text: str) -> None:
 
 
 def chat_context(context: BotContext) -> MatchContext | None:
-    """What this chat was answered last, for a follow-up such as `그럼 신청은요?`."""
-    chat_data = context.chat_data
-    last = chat_data.get(LAST_ITEM) if chat_data is not None else None
-    if isinstance(last, (tuple, list)) and len(last) == 2:
-        return MatchContext(str(last[0]), float(last[1]))
-    return None
+    """What this chat was answered and offered last, for a follow-up such as `그럼 신청은요?` or `두번째 거요`."""
+    return conversing.match_context(context)
 
 
 def remember(context: BotContext, item: Item) -> None:
     """A program, FAQ or referral just shown is what the next question without a topic of its own is about."""
-    if context.chat_data is not None and remembered(item):
-        context.chat_data[LAST_ITEM] = (item.id, time.time())
+    if remembered(item):
+        conversing.remember_answer(context, item.id)
 
 
 async def show_decision(update: Update, context: BotContext, decision: Decision, lang: str, *,
@@ -104,7 +100,7 @@ async def show_decision(update: Update, context: BotContext, decision: Decision,
     if area_list is not None:
         # A question about a whole area (수소 관련 지원사업 뭐 있어요): that area's programs.
         await send(update, context, *cards.with_row(area_list, offer))
-        conversing.remember_options(context, (p.id for p in context.kb.programs_in(decision.area)))
+        conversing.remember_options(context, (p.id for p in context.kb.programs_in(decision.area)), None)
     elif item is not None:
         await show_item(update, context, item, lang, aspect=decision.aspect or cb.SUMMARY, offer=offer)
     elif decision.kind == "suggest" and decision.suggestions:
@@ -112,7 +108,7 @@ async def show_decision(update: Update, context: BotContext, decision: Decision,
         # Only a choice among programs is one a topic-less follow-up can mean ("which of them?"); where FAQs or
         # referrals were offered too, a lone program among them is no answer to "when is the deadline?".
         programs = [c.id for c in decision.suggestions if c.kind == "program"]
-        conversing.remember_options(context, programs if len(programs) == len(decision.suggestions) else ())
+        conversing.remember_options(context, programs if len(programs) == len(decision.suggestions) else (), None)
     else:
         await send(update, context, *cards.with_row(cards.fallback_card(kb, texts, lang, decision), offer))
 
@@ -125,7 +121,11 @@ async def show_item(update: Update, context: BotContext, item: Item, lang: str, 
     put = show if edit else send
     texts = context.texts
     remember(context, item)
-    if isinstance(item, Program):
+    if isinstance(item, Program) and aspect == "contact" and item.aspect("contact") is None \
+            and (contact := conversing.agency_contact(context)) is not None:
+        # 담당자 전화번호 for a program whose knowledge gives no contact: the agency's own, not "none".
+        await put(update, context, *cards.with_row(conversing.agency_contact_card(context, item, contact, lang), offer))
+    elif isinstance(item, Program):
         await put(update, context, *cards.with_row(cards.program_card(item, texts, lang, aspect=aspect,
                                                                       enquiry_id=context.enquiry_id, back=back,
                                                                       now=context.store.clock(),

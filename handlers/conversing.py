@@ -20,37 +20,72 @@ from handlers import callback_data as cb
 from handlers import cards
 from handlers.context import BotContext
 from handlers.replies import send
-from intents.context import CONTEXT_SECONDS, asks_beyond, bare_aspect
+from handlers.texts import escape
+from intents.context import CONTEXT_SECONDS, MatchContext, asks_beyond, option_ids, which_aspect
 from intents.decision import Decision
 from knowledge.model import Faq, Intent, Program
 
 LAST_ITEM = "last_item"        # chat_data: (id, time) of the item answered last, for follow-up questions
-LAST_OPTIONS = "last_options"  # chat_data: (program ids, time) of the options offered last
-MAX_OPTIONS = 6
+LAST_OPTIONS = "last_options"  # chat_data: (program ids, time, aspect asked or None) of the options offered last
+MAX_OPTIONS = 6  # programs "which program?" offers as buttons
 
 
-def remember_options(context: BotContext, program_ids: Iterable[str]) -> None:
-    """Options were shown (suggestions, a list): a follow-up without a topic asks which of them it means;
-    the answer before them is no longer what it is about."""
+KEEP = "keep"  # remember_options: the aspect asked before stays (a list opened from "which program?")
+
+
+def remember_options(context: BotContext, program_ids: Iterable[str], asked: str | None = KEEP) -> None:
+    """Options were shown (suggestions, a list, "which program?" about the aspect `asked`): a follow-up may
+    pick one of them (`두번째 거요`) or ask which of them it means; the answer before them is over. A list
+    opened by a button keeps the aspect "which program?" asked (자격은? -> an area -> `두번째 거요`)."""
     if context.chat_data is None:
         return
-    ids = tuple(dict.fromkeys(program_ids))[:MAX_OPTIONS]
+    if asked == KEEP:
+        ids, at, kept = _kept_options(context)
+        asked = kept if 0 <= time.time() - at <= CONTEXT_SECONDS else None
     context.chat_data.pop(LAST_ITEM, None)
-    if ids:
-        context.chat_data[LAST_OPTIONS] = (ids, time.time())
+    context.chat_data[LAST_OPTIONS] = (option_ids(program_ids), time.time(), asked)
+
+
+def remember_answer(context: BotContext, item_id: str) -> None:
+    """An item was shown: what a follow-up without a topic is about. The options shown before stay while it
+    is one of them (the person goes down the list: `두번째 거는요?` after the first one's card)."""
+    if context.chat_data is None:
+        return
+    context.chat_data[LAST_ITEM] = (item_id, time.time())
+    ids, at, _ = _kept_options(context)
+    if item_id in ids:
+        context.chat_data[LAST_OPTIONS] = (ids, at, None)
     else:
         context.chat_data.pop(LAST_OPTIONS, None)
 
 
+def match_context(context: BotContext) -> MatchContext | None:
+    """What this chat was answered and offered last, for the matcher (intents/context.py)."""
+    chat_data = context.chat_data
+    if chat_data is None:
+        return None
+    last = chat_data.get(LAST_ITEM)
+    last_id, at = (str(last[0]), float(last[1])) if isinstance(last, (tuple, list)) and len(last) == 2 else (None, 0.0)
+    ids, options_at, asked = _kept_options(context)
+    if last_id is None and not options_at:
+        return None
+    return MatchContext(last_id, at, ids, asked, options_at)
+
+
+def _kept_options(context: BotContext) -> tuple[tuple[str, ...], float, str | None]:
+    kept = context.chat_data.get(LAST_OPTIONS) if context.chat_data is not None else None
+    if not (isinstance(kept, (tuple, list)) and len(kept) in (2, 3)):
+        return (), 0.0, None  # (2: kept by an older version, before the aspect asked was kept)
+    asked = kept[2] if len(kept) == 3 and isinstance(kept[2], str) else None
+    return tuple(str(i) for i in kept[0]), float(kept[1]), asked
+
+
 def recent_options(context: BotContext) -> list[Program]:
     """The programs offered last, while recent and still in the knowledge base."""
-    kept = context.chat_data.get(LAST_OPTIONS) if context.chat_data is not None else None
-    if not (isinstance(kept, (tuple, list)) and len(kept) == 2):
+    ids, at, _ = _kept_options(context)
+    if not 0 <= time.time() - at <= CONTEXT_SECONDS:
         return []
-    ids, at = kept
-    if not 0 <= time.time() - float(at) <= CONTEXT_SECONDS:
-        return []
-    return [p for p in (context.kb.program(str(i)) for i in ids) if p is not None]
+    return [p for p in (context.kb.program(i) for i in ids) if p is not None]
 
 
 @dataclass(frozen=True)
@@ -63,17 +98,9 @@ class Which:
 
 
 def which_program(context: BotContext, text: str, decision: Decision) -> Which | None:
-    """Whether to ask which program a topic-less aspect question means. Under options just shown even a
-    general answer (`신청은 어떻게 해요?` has an FAQ on applying in general) gives way: the person is asking
-    about one of them; small talk never answers an aspect question (`자격 조건이 어떻게 됩니까` is no "help")."""
-    if decision.area is not None:
-        return None
+    """Whether to ask which program a topic-less aspect question means (intents/context.py which_aspect)."""
     options = tuple(recent_options(context))
-    answered = context.kb.get(decision.id or "") if decision.kind == "answer" else None
-    small_talk = isinstance(answered, Intent) and not answered.action
-    if answered is not None and not small_talk and not (options and isinstance(answered, Faq)):
-        return None
-    aspect = bare_aspect(context.matcher, text)
+    aspect = which_aspect(context.matcher, text, decision, bool(options))
     return Which(aspect, options) if aspect is not None else None
 
 
@@ -83,9 +110,11 @@ async def ask_which(update: Update, context: BotContext, which: Which, lang: str
     name = texts.get(f"aspects.{which.aspect}", lang)
     if which.options:
         title = texts.get("which.program", lang, aspect=name)
-        rows = [[cards.button(p.name.get(lang), cb.program(p.id, which.aspect))] for p in which.options]
+        remember_options(context, (p.id for p in which.options), which.aspect)
+        rows = [[cards.button(p.name.get(lang), cb.program(p.id, which.aspect))] for p in which.options[:MAX_OPTIONS]]
     else:
         title = texts.get("which.area", lang, aspect=name)
+        remember_options(context, (), which.aspect)  # `예비창업자요` then answers that aspect
         rows = [[cards.button(a.name.get(lang), cb.program_list(cb.ListKey("a", a.id)))]
                 for a in context.kb.areas if context.kb.programs_in(a.id)]
     rows.append([cards.staff_button(texts, lang)])
@@ -101,3 +130,18 @@ async def answer_about_staff(update: Update, context: BotContext, lang: str) -> 
     """What the guide cannot answer about staff: said so, with the button that leaves them a question."""
     await send(update, context, context.texts.get("which.about_staff", lang),
                cards.keyboard([[cards.staff_button(context.texts, lang)]]))
+
+
+def agency_contact(context: BotContext) -> Faq | None:
+    """The FAQ giving the agency's own contact (intents/context.py), if the knowledge base has one."""
+    faq_id = context.matcher.talk.agency_contact
+    item = context.kb.get(faq_id) if faq_id else None
+    return item if isinstance(item, Faq) else None
+
+
+def agency_contact_card(context: BotContext, program: Program, faq: Faq, lang: str) -> cards.Card:
+    """A program's contact that its knowledge does not give: said so in one line, then the agency's own
+    contact (that FAQ's answer, link and staff button), so the person always has someone to ask."""
+    text, markup = cards.faq_card(faq, context.kb, context.texts, lang, enquiry_id=context.enquiry_id)
+    intro = context.texts.get("contact.agency", lang, program=escape(program.name.get(lang)))
+    return f"{intro}\n\n{text}", markup

@@ -9,9 +9,11 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from knowledge.model import Program, Referral
+from knowledge.model import Faq, Intent, Program, Referral
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from intents.analyzer import Analysis
     from intents.decision import Decision
     from intents.matcher import Matcher
@@ -24,6 +26,12 @@ CONTEXT_SECONDS = 15 * 60  # after this a follow-up question is not read as abou
 class MatchContext:
     last_id: str | None = None  # the program or FAQ answered last in the chat
     at: float = 0.0  # when (time.time())
+    # The programs the bot offered last (an area's list, suggestions, "which program?"), in the order shown,
+    # and the aspect "which program?" asked (자격요건 for `자격은?`): a follow-up may pick one of them
+    # (`두번째 거요`, `예비창업자요`; intents/options.py).
+    options: tuple[str, ...] = ()
+    asked: str | None = None
+    options_at: float = 0.0
 
     def current(self, now: float | None = None) -> str | None:
         """The last item's id while it is recent enough to be what a follow-up means."""
@@ -31,6 +39,18 @@ class MatchContext:
         if self.last_id and 0 <= now - self.at <= CONTEXT_SECONDS:
             return self.last_id
         return None
+
+    def current_options(self, now: float | None = None) -> tuple[str, ...]:
+        """The options shown last, while recent enough to be what a follow-up picks from."""
+        return self.options if self._recent_options(now) else ()
+
+    def current_asked(self, now: float | None = None) -> str | None:
+        """The aspect the last "which program?" asked, while recent."""
+        return self.asked if self._recent_options(now) else None
+
+    def _recent_options(self, now: float | None) -> bool:
+        now = time.time() if now is None else now
+        return 0 <= now - self.options_at <= CONTEXT_SECONDS
 
 
 NO_CONTEXT = MatchContext()
@@ -83,6 +103,7 @@ class Talk:
             names = [frozenset(analyze(n).terms) - common for _, n in area.name.values]
             self._full_names[area.id] = [n for n in names if n]
             self.area_names[area.id] = frozenset().union(*names)
+        self.agency_contact = _agency_contact(matcher)
 
     def full_name(self, area: str, topic: set[str]) -> bool:
         """Whether `topic` is the whole of the area's name in one language (수소 산업, not 수소 alone)."""
@@ -132,16 +153,72 @@ class Talk:
         return areas[0]
 
 
-def context_after(decision: "Decision", matcher: "Matcher", context: MatchContext | None) -> MatchContext | None:
-    """What a chat remembers after a decision: the item it answered (remembered()), nothing after
-    "is it one of these?" (the options shown are newer than any answer: `자격은?` then asks which of them),
-    else what it had. The handlers keep the same (handlers/asking.py); eval replays chats with this."""
-    item = matcher.kb.get(decision.id) if decision.kind == "answer" and decision.id else None
+def _agency_contact(matcher: "Matcher") -> str | None:
+    """The FAQ that gives the agency's own contact: about no area and no program, at least half its questions
+    asking for a contact (`진흥원 전화번호 알려주세요`). Asked for a program's contact that its knowledge does
+    not give, the person gets this rather than "not in this guide"."""
+    best: tuple[float, str] | None = None
+    for faq in matcher.kb.faqs:
+        if faq.area is not None or faq.programs or not faq.questions:
+            continue
+        share = sum(matcher.aspects.detect(q) == "contact" for q in faq.questions) / len(faq.questions)
+        if share >= 0.5 and (best is None or share > best[0]):
+            best = (share, faq.id)
+    return best[1] if best else None
+
+
+def context_after(decision: "Decision", matcher: "Matcher", context: MatchContext | None,
+                  text: str | None = None) -> MatchContext | None:
+    """What a chat remembers after a decision, as the handlers keep it (handlers/asking.py, conversing.py);
+    eval replays chats with this:
+
+    - an item answered (remembered()): that item; the options shown before stay while it is one of them
+      (the person goes down the list);
+    - "which program?" (`text` asks an aspect with no topic, which_aspect()): the options stay, with that aspect;
+    - an area's list or suggestions of programs only: those options (the answer before them is over);
+      other suggestions: nothing (a lone program among FAQs is no answer to `when is the deadline?`);
+    - else what it had."""
+    now = time.time()
+    kb = matcher.kb
+    if decision.area is not None and kb.programs_in(decision.area):
+        return MatchContext(options=option_ids(p.id for p in kb.programs_in(decision.area)), options_at=now)
+    item = kb.get(decision.id) if decision.kind == "answer" and decision.id else None
     if item is not None and remembered(item):
-        return MatchContext(item.id, time.time())
+        kept = context.current_options(now) if context is not None else ()
+        if item.id in kept:
+            return MatchContext(item.id, now, kept, None, context.options_at if context is not None else 0.0)
+        return MatchContext(item.id, now)
+    options = context.current_options(now) if context is not None else ()
+    aspect = which_aspect(matcher, text, decision, bool(options)) if text is not None else None
+    if aspect is not None:
+        return MatchContext(options=options, asked=aspect, options_at=now)
     if decision.kind == "suggest" and decision.suggestions:
-        return None
+        programs = [c.id for c in decision.suggestions if c.kind == "program"]
+        ids = option_ids(programs) if len(programs) == len(decision.suggestions) else ()
+        return MatchContext(options=ids, options_at=now) if ids else None
     return context
+
+
+KEPT_OPTIONS = 12  # options a follow-up may pick from (`마지막 거`): a whole area's list
+
+
+def option_ids(ids: "Iterable[str]") -> tuple[str, ...]:
+    """The options kept for follow-ups: each once, in the order shown."""
+    return tuple(dict.fromkeys(ids))[:KEPT_OPTIONS]
+
+
+def which_aspect(matcher: "Matcher", text: str, decision: "Decision", options: bool) -> str | None:
+    """The aspect to ask "which program?" about, or None. A topic-less aspect question (`자격은?`) that
+    nothing answered: under options just shown even a general FAQ gives way (`신청은 어떻게 해요?`: the
+    person is asking about one of them), and small talk never answers an aspect question (`자격 조건이
+    어떻게 됩니까` is no "help")."""
+    if decision.area is not None:
+        return None
+    answered = matcher.kb.get(decision.id or "") if decision.kind == "answer" else None
+    small_talk = isinstance(answered, Intent) and not answered.action
+    if answered is not None and not small_talk and not (options and isinstance(answered, Faq)):
+        return None
+    return bare_aspect(matcher, text)
 
 
 def bare_aspect(matcher: "Matcher", text: str) -> str | None:

@@ -218,7 +218,7 @@ def evaluate(matcher: Matcher, cases: list[Case]) -> list[Outcome]:
     for case in cases:
         context = None
         for earlier in case.before:  # the chat so far, remembered as the bot remembers it
-            context = context_after(matcher.match(earlier, context=context), matcher, context)
+            context = context_after(matcher.match(earlier, context=context), matcher, context, earlier)
         start = time.perf_counter()
         decision = matcher.match(case.text, context=context)
         outcomes.append(Outcome(case, decision, (time.perf_counter() - start) * 1000))

@@ -44,6 +44,7 @@ from intents.initials import spell_out
 from intents.focus import focus
 from intents.lexicon import Lexicon, load_lexicon
 from intents.markup import strip_markup
+from intents.options import Options
 from intents.spelling import Speller
 from intents.precedence import topic_before_chat
 from intents.ranking import TermRoles, distinctive_names, doubtful, load_ranking, mentioned, unnamed_tie
@@ -149,6 +150,7 @@ class Matcher:
         self.scope = Scope(kb, self.analyzer, self.generic)
         self._exclusion = exclusion.marker_pattern(self.lexicon)
         self.talk = Talk(self)  # follow-ups' own words (intents/context.py)
+        self.options = Options(self)  # follow-ups to the options shown (intents/options.py)
         # Words that ask nothing of their own beside an area's name (지원, 사업, 관련): no aspect but support.
         self.plain_terms = (self.generic - self.cue_terms) | self.lexicon.light_words | frozenset(
             t for t, aspect in self.cue_aspects.items() if aspect == "support")
@@ -351,13 +353,16 @@ class Matcher:
         """Decide what `text` is about. `lang` only sets Decision.lang when given. `context` holds what the
         chat was last answered: a follow-up without a topic of its own (`그럼 신청은요?`) is about that."""
         text = text if isinstance(text, str) else str(text)
+        followed = self.options.follow(text, lang, context)  # `두번째 거요` under a list (intents/options.py)
+        if followed is not None:
+            return followed
         last = context.current() if context is not None else None
         if last is not None and self.kb.get(last) is None:
             last = None
         if len(text) > CACHED_TEXT:
-            return self._match(text, lang, last)
+            return self.options.with_asked(self._match(text, lang, last), text, context)
         # The same few questions come again and again; a Decision is immutable, so repeats are free.
-        return self._cached_match(text, lang, last)
+        return self.options.with_asked(self._cached_match(text, lang, last), text, context)
 
     # ---- internals -------------------------------------------------------------------------------
 

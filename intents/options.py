@@ -1,0 +1,225 @@
+"""Follow-ups to the options the bot just showed: an area's list, "is it one of these?", "which program?".
+
+A new user answers a list in words as often as with its buttons (last session's test: about one in eight
+follow-ups got the fallback). Read against the options shown (`MatchContext.options`, in their order):
+
+- **A position**: `두번째 거요`, `첫번째꺼 신청 언제까지?`, `3번`, `마지막 거 자세히`, `the second one`, `number 2`
+  is that option, with the aspect the message asks (else the one "which program?" asked, else its summary).
+- **Part of one option's name**: `예비창업자 거 자격은요?`, `보육센터는 어디 있어요?`, `항공 거는 누가 신청해요?`
+  is matched among the options first: the one option whose name or aliases hold the message's topic words
+  (the rest of them among its own words) is meant, though a program outside the list shares the word.
+- **The others**: `다른 건요?`, `또 뭐 있어요?`, `what else?` (`more` only under a list) asks for the rest:
+  after a program, its area's list; after a list, every area (the browse intent).
+- **The aspect "which program?" asked** stays with the answer in words: `자격은?` -> which? -> `예비창업자요` is
+  that program's eligibility.
+
+The words are in intents/lexicon/options.yaml; nothing here names an item.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from intents.analyzer import UNKNOWN_PREFIX, Analysis, detect_lang
+from intents.decision import Candidate, Decision
+from intents.lexicon import LEXICON_DIR, read_yaml
+from knowledge.model import Faq, Program
+
+if TYPE_CHECKING:
+    from intents.context import MatchContext
+    from intents.matcher import Matcher
+
+OPTIONS_FILE = LEXICON_DIR / "options.yaml"
+NAMED_TERMS = 2  # topic words a pick by name may hold beyond its option's name (보육센터 어디: 2 in the name)
+POLITE_EN = frozenset({"please", "pls", "ok", "okay", "the", "one", "ones", "that", "this", "program", "option", "i",
+                       "want", "mean", "meant", "choose", "pick", "take", "go", "with", "about", "tell", "me", "show"})
+
+
+@dataclass(frozen=True)
+class OptionWords:
+    """The words of intents/lexicon/options.yaml, ready to match."""
+
+    ordinals_ko: tuple[tuple[re.Pattern[str], int], ...]
+    ordinals_en: dict[str, int]
+    number_words_en: frozenset[str]
+    others_ko: tuple[str, ...]
+    others_en: frozenset[str]
+    more_ko: tuple[str, ...]
+    more_en: frozenset[str]
+    spellings: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def load(cls, path: Path = OPTIONS_FILE) -> "OptionWords":
+        data = read_yaml(path)
+        ko = sorted(((str(w), int(p)) for p, words in (data.get("ordinals_ko") or {}).items() for w in words),
+                    key=lambda pair: -len(pair[0]))
+        # 두 번째 = 두번째; a number is not the end of a longer one (12번).
+        patterns = tuple((re.compile(r"(?<![0-9])" + r"\s*".join(map(re.escape, word))), p) for word, p in ko)
+        en = {str(w).lower(): int(p) for p, words in (data.get("ordinals_en") or {}).items() for w in words}
+
+        def words(key: str) -> tuple[str, ...]:
+            return tuple(str(w).lower().replace(" ", "") for w in data.get(key) or ())
+
+        spellings = tuple((str(k), str(v)) for k, v in (data.get("spellings") or {}).items())
+        return cls(patterns, en, frozenset(words("number_words_en")), words("others_ko"),
+                   frozenset(words("others_en")), words("more_ko"), frozenset(words("more_en")), spellings)
+
+
+class Options:
+    """Reads a message against the options shown (built once by the Matcher)."""
+
+    def __init__(self, matcher: "Matcher", words: OptionWords | None = None) -> None:
+        self.matcher = matcher
+        self.words = words or OptionWords.load()
+        # Each program's name terms and its names and aliases as typed (spaces removed, lower case).
+        self._names: dict[str, frozenset[str]] = {}
+        self._typed: dict[str, tuple[str, ...]] = {}
+        for program in matcher.kb.programs:
+            self._names[program.id] = frozenset(matcher._name_terms(program))
+            self._typed[program.id] = tuple(
+                n.replace(" ", "").lower() for n in (*(v for _, v in program.name.values), *program.aliases))
+
+    # ---- the hooks the Matcher calls ---------------------------------------------------------------
+
+    def follow(self, text: str, lang: str | None, context: "MatchContext | None") -> Decision | None:
+        """The decision for a message that answers the options shown, or asks for others; else None."""
+        if context is None:
+            return None
+        options = [p for p in (self.matcher.kb.program(i) for i in context.current_options()) if p is not None]
+        last = context.current()
+        if not options and last is None:
+            return None
+        prepared = self.matcher._prepare(text)
+        kept = self.matcher.asked(prepared)
+        if kept != prepared:
+            return None  # 그거 말고 ...: what is ruled out is read by the matcher
+        analysis = self.matcher.analyzer.analyze(kept)
+        if not analysis.normalized:
+            return None
+        lang = lang or detect_lang(prepared, self.matcher.lexicon.neutral_words)
+        if options:
+            picked = self._by_position(analysis, options) or self._by_name(analysis, options)
+            if picked is not None:
+                aspect = self._aspect(prepared, analysis) or context.current_asked()
+                return Decision("answer", picked.id, aspect, 100.0, (Candidate(picked.id, picked.kind, 100.0),), lang)
+        return self._others(analysis, prepared, bool(options), last, lang)
+
+    def with_asked(self, decision: Decision, text: str, context: "MatchContext | None") -> Decision:
+        """"Which program's 자격요건?" answered with a program's name (`예비창업자요`): that aspect of it."""
+        asked = context.current_asked() if context is not None else None
+        if asked is None or decision.kind != "answer" or decision.aspect is not None \
+                or not isinstance(self.matcher.kb.get(decision.id or ""), Program):
+            return decision
+        return replace(decision, aspect=asked)
+
+    # ---- positions ---------------------------------------------------------------------------------
+
+    def position(self, normalized: str) -> tuple[int, str] | None:
+        """The position a message points at (1 first, -1 last) and the message without the words saying it."""
+        for typed, meant in self.words.spellings:
+            normalized = normalized.replace(typed, meant)  # 두번쨰 -> 두번째
+        words = normalized.split()
+        if len(words) == 1 and words[0].isdigit():
+            return int(words[0]), ""  # `2`
+        for pattern, position in self.words.ordinals_ko:
+            found = pattern.search(normalized)
+            if found is not None:
+                return position, (normalized[:found.start()] + " " + normalized[found.end():]).strip()
+        for i, word in enumerate(words):
+            position_en = self.words.ordinals_en.get(word)
+            before = words[i - 1] if i else ""
+            after = words[i + 1] if i + 1 < len(words) else ""
+            if position_en is not None and (before == "the" or after in ("one", "ones", "program", "option")
+                                            or all(w in POLITE_EN for w in words[:i] + words[i + 1:])):
+                return position_en, " ".join(words[:i] + words[i + 1:])
+            if word in self.words.number_words_en and after.isdigit():
+                return int(after), " ".join(words[:i] + words[i + 2:])
+        return None
+
+    def _by_position(self, analysis: Analysis, options: list[Program]) -> Program | None:
+        found = self.position(analysis.normalized)
+        if found is None:
+            return None
+        position, rest = found
+        if position == -1:
+            chosen = options[-1]
+        elif 1 <= position <= len(options):
+            chosen = options[position - 1]
+        else:
+            return None
+        # What else it says must be about that option (첫번째꺼 신청 언제까지?), not another topic.
+        rest_topic = [t for t in self.matcher._topic_terms(self.matcher.analyzer.analyze(rest))
+                      if t not in POLITE_EN and len(t) > 1]  # 제일 위에 있는 거: a particle left alone names nothing
+        own = self._own(chosen)
+        return chosen if all(t in own for t in rest_topic) else None
+
+    # ---- names -------------------------------------------------------------------------------------
+
+    def _by_name(self, analysis: Analysis, options: list[Program]) -> Program | None:
+        """The one option whose name or aliases hold the message's topic words (the rest among its own words)."""
+        topic = [t for t in dict.fromkeys(self.matcher._topic_terms(analysis))
+                 if not t.startswith(UNKNOWN_PREFIX) and t not in POLITE_EN]  # `the incubation one`
+        if not topic or len(topic) > NAMED_TERMS + 1:
+            return None
+        best: list[tuple[int, Program]] = []
+        for program in options:
+            named = [t for t in topic if self._names_it(t, program)]
+            own = self._own(program)
+            if not named or any(t not in named and t not in own for t in topic):
+                continue
+            if len(topic) > NAMED_TERMS and len(named) < len(topic):
+                continue  # a longer question: every word of it in the name, or it is matched as usual
+            best.append((len(named), program))
+        if not best:
+            return None
+        top = max(n for n, _ in best)
+        chosen = [p for n, p in best if n == top]
+        return chosen[0] if len(chosen) == 1 else None
+
+    def _names_it(self, term: str, program: Program) -> bool:
+        if term in self._names[program.id]:
+            return True
+        if term.isascii() or len(term) < 2:
+            return False
+        return any(term in typed for typed in self._typed[program.id])  # 항공 in 항공우주 청년인재
+
+    def _own(self, program: Program) -> frozenset[str]:
+        index = self.matcher.index_of.get(program.id)
+        strong = self.matcher.entries[index].strong if index is not None else frozenset()
+        return self._names[program.id] | strong
+
+    # ---- the others --------------------------------------------------------------------------------
+
+    def _others(self, analysis: Analysis, prepared: str, listed: bool, last: str | None, lang: str) -> Decision | None:
+        """`다른 건요?` after a program: its area's list; after a list (or `more` there): every area."""
+        matcher = self.matcher
+        if matcher._topic_terms(analysis) or self._aspect(prepared, analysis) is not None:
+            return None
+        compact = analysis.normalized.replace(" ", "")
+        words = set(analysis.normalized.split())
+        others = any(c in compact for c in self.words.others_ko) or bool(words & self.words.others_en)
+        more = any(c in compact for c in self.words.more_ko) or bool(words & self.words.more_en)
+        if not (others or (more and listed)):
+            return None
+        browse = matcher.browse_intent
+        item = matcher.kb.get(last) if last is not None and not listed else None
+        if isinstance(item, Faq) and len(item.programs) == 1:
+            item = matcher.kb.program(item.programs[0]) or item
+        area = item.area.id if isinstance(item, (Program, Faq)) and item.area is not None else None
+        if area is not None and matcher.kb.programs_in(area):
+            inside = matcher.kb.programs_in(area)
+            candidates = tuple(Candidate(p.id, p.kind, 0.0) for p in inside[:matcher.settings.max_candidates])
+            if browse is not None:
+                return Decision("answer", browse.id, None, 100.0, candidates, lang, area)
+            return Decision("suggest", None, None, 100.0, candidates, lang, area)
+        if browse is not None and (listed or last is not None):
+            return Decision("answer", browse.id, None, 100.0, (Candidate(browse.id, browse.kind, 100.0),), lang)
+        return None
+
+    def _aspect(self, prepared: str, analysis: Analysis) -> str | None:
+        aspect = self.matcher.aspects.detect(prepared, analysis.terms)
+        if aspect is None and self.matcher.talk.status(analysis):
+            return "period"  # 두번째 거 아직 해요?
+        return aspect

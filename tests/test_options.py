@@ -1,0 +1,98 @@
+"""Reading a message against the options the bot showed (intents/options.py), on the frozen knowledge: the
+positions people type, a name's part matched among the options first, and what must not be read as a pick."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from intents.context import CONTEXT_SECONDS, MatchContext, context_after
+
+NOW = time.time()
+
+
+def listed(kb, area: str, asked: str | None = None, at: float = NOW) -> MatchContext:
+    return MatchContext(options=tuple(p.id for p in kb.programs_in(area)), asked=asked, options_at=at)
+
+
+@pytest.mark.parametrize("text,position", [
+    ("두번째 거요", 2), ("두 번째요", 2), ("2번째요", 2), ("3번", 3), ("첫번째꺼 신청 언제까지", 1), ("첫째 거", 1),
+    ("마지막 거 자세히", -1), ("맨 마지막 거요", -1), ("제일 위에 있는 거", 1), ("두번쨰 거", 2), ("2", 2),
+    ("the second one", 2), ("second", 2), ("tell me about the last one", -1), ("number 3", 3), ("2nd one", 2),
+])
+def test_positions_people_type(matcher, text, position):
+    found = matcher.options.position(text)
+    assert found is not None and found[0] == position
+
+
+@pytest.mark.parametrize("text", ["what do I do first", "12번째 사업", "이번 달에 해요", "처음 신청하는데요",
+                                  "last year results", "one more question"])
+def test_words_that_point_at_no_position(matcher, text):
+    assert matcher.options.position(text) is None  # 12번째 holds no 2번째; `first` alone in a question points nowhere
+
+
+def test_a_position_picks_from_the_list_in_its_order(matcher, kb):
+    shown = kb.programs_in("export")
+    decision = matcher.match("두번째 거 신청 방법", context=listed(kb, "export"))
+    assert (decision.kind, decision.id, decision.aspect) == ("answer", shown[1].id, "apply")
+    assert matcher.match("마지막 거요", context=listed(kb, "export")).id == shown[-1].id
+
+
+def test_a_position_beyond_the_list_or_without_a_list_picks_nothing(matcher, kb):
+    assert matcher.match("7번째 거요", context=listed(kb, "export")).kind != "answer"
+    assert matcher.match("두번째 거요").kind != "answer"
+
+
+def test_old_options_are_forgotten(matcher, kb):
+    old = listed(kb, "export", at=NOW - CONTEXT_SECONDS - 1)
+    assert matcher.match("두번째 거요", context=old).kind != "answer"
+
+
+def test_a_name_part_is_matched_among_the_options_first(matcher, kb):
+    # 항공 is in the aerospace parts program's name too; among the youth-jobs list it is the hiring program
+    decision = matcher.match("항공 거는 누가 신청해요?", context=listed(kb, "jobs"))
+    assert (decision.id, decision.aspect) == ("aerospace-youth-jobs", "eligibility")
+    assert matcher.match("항공 거는 누가 신청해요?").id != "aerospace-youth-jobs"
+
+
+def test_a_word_several_options_share_picks_none(matcher, kb):
+    # 창업 is in every startup program's name: no one of them is meant
+    assert matcher.options.follow("창업 거요", None, listed(kb, "startup")) is None
+
+
+def test_a_topic_outside_the_list_is_matched_as_usual(matcher, kb):
+    assert matcher.match("무역사절단은요?", context=listed(kb, "startup")).id == "trade-mission"
+
+
+def test_the_aspect_which_program_asked_goes_with_the_answer_in_words(matcher, kb):
+    which = context_after(matcher.match("자격은?"), matcher, None, "자격은?")
+    assert which is not None and which.asked == "eligibility"
+    decision = matcher.match("예비창업자요", context=which)
+    assert (decision.id, decision.aspect) == ("pre-founder", "eligibility")
+
+
+def test_an_area_list_is_kept_as_options_and_going_down_it_keeps_it(matcher, kb):
+    after_list = context_after(matcher.match("창업 지원 뭐 있어요?"), matcher, None, "창업 지원 뭐 있어요?")
+    assert after_list.options == tuple(p.id for p in kb.programs_in("startup"))
+    first = matcher.match("첫번째 거요", context=after_list)
+    kept = context_after(first, matcher, after_list, "첫번째 거요")
+    assert kept.last_id == first.id and kept.options == after_list.options
+    assert matcher.match("세번째는요?", context=kept).id == kb.programs_in("startup")[2].id
+    elsewhere = context_after(matcher.match("무역사절단 뭐예요"), matcher, kept, "무역사절단 뭐예요")
+    assert elsewhere.options == ()
+
+
+def test_others_after_a_program_ask_for_its_area(matcher, kb):
+    decision = matcher.match("다른 건요?", context=MatchContext("trade-mission", NOW))
+    assert decision.area == "export"
+    assert matcher.match("what else is there?", context=MatchContext("trade-mission", NOW)).area == "export"
+
+
+def test_more_asks_for_every_area_only_under_a_list(matcher, kb):
+    under_list = matcher.match("more", context=listed(kb, "startup"))
+    assert under_list.kind == "answer" and under_list.id == matcher.browse_intent.id and under_list.area is None
+    assert matcher.match("more", context=MatchContext("trade-mission", NOW)).id != matcher.browse_intent.id
+
+
+def test_the_agencys_contact_faq_is_found_by_its_questions(matcher):
+    assert matcher.talk.agency_contact == "phone-number"
