@@ -368,13 +368,19 @@ class Analyzer:
     def _segment(self, token: str) -> list[str]:
         """Split a run of syllables into known words, endings and unknown leftovers, fewest pieces first.
 
-        Costs: a known word 1 (2.1 for one syllable, so a lone syllable is rather left unknown), a corrected
+        Costs: a known word or an everyday word of elsewhere.yaml 1 (2.1 for a known one of one syllable, so a
+        lone syllable is rather left unknown), a corrected
         typo 1.6, a particle or stopword 1.2, a trailing verb ending 0.8, an unknown syllable 2. Fuzzy pieces
         are tried only when exact pieces leave something unknown, since looking them up is the expensive part.
         """
         pieces = self._best_split(token, fuzzy=False)
         if any(kind == "unknown" for kind, _ in pieces):
             pieces = self._best_split(token, fuzzy=True)
+        # An everyday word beside unknown syllables is part of a longer word the vocabulary does not hold
+        # (대|학원, 전세|계): the whole run stays one unknown word, as it would without the everyday words.
+        pieces = [("unknown", text) if kind == "real" and any(
+            0 <= n < len(pieces) and pieces[n][0] == "unknown" for n in (i - 1, i + 1)) else (kind, text)
+            for i, (kind, text) in enumerate(pieces)]
         terms: list[str] = []
         unknown = ""
         for kind, text in pieces:
@@ -384,7 +390,9 @@ class Analyzer:
             if unknown:
                 terms.append(UNKNOWN_PREFIX + unknown)
                 unknown = ""
-            if kind == "word":
+            if kind == "real":
+                terms.append(UNKNOWN_PREFIX + text)
+            elif kind == "word":
                 terms.extend(self._parts.get(text, (self._canonical(text),)))
         if unknown:
             terms.append(UNKNOWN_PREFIX + unknown)
@@ -407,6 +415,10 @@ class Analyzer:
                 if piece in self.vocab:
                     lone = j - i == 1 and piece not in lexicon.light_words
                     options.append((2.1 if lone else 1.0, "word", piece))
+                elif piece in lexicon.real_words:
+                    # An everyday word the knowledge base does not write (전세, 주거): kept as typed, never read
+                    # as a typo of a known word (전시) or torn into a syllable and an ending (주 + 거).
+                    options.append((1.0, "real", piece))
                 elif fuzzy and (j - i >= 3 or (i == 0 and j == n)) and j - i <= 6:
                     # A two-syllable piece is corrected only when it is the whole word (창엄 -> 창업):
                     # inside a longer word, a real word one letter away from a known one (전기요금,

@@ -57,6 +57,10 @@ class Audience:
         word = word.lower()
         return any(word in self.groups[g] for g in self._covers.get(item_id, frozenset()))
 
+    def writes(self, item_id: str, word: str) -> bool:
+        """Whether an item writes `word` anywhere (Korean: even inside a compound; English: as a word)."""
+        return self._writes(item_id, word)
+
     def _writes(self, item_id: str, word: str) -> bool:
         if word.isascii():
             return word in self._english.get(item_id, frozenset())

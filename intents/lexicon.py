@@ -81,6 +81,10 @@ class Lexicon:
     status_words: frozenset[str] = frozenset()  # 아직, still: whether something still runs (intents/context.py)
     other_words: frozenset[str] = frozenset()  # 다른, other: the other items of an area (intents/context.py)
     who_words: tuple[str, ...] = ()  # 외국인, student: who may apply, in a follow-up (intents/context.py)
+    # What other bodies provide (elsewhere.yaml): 전세, 여권, passport; `real_words` adds the longer words that
+    # begin like one (전세계): the analyser keeps all of them as typed, never as a typo of a known word.
+    elsewhere: frozenset[str] = frozenset()
+    real_words: frozenset[str] = frozenset()
 
 
 class _WordsLoader(yaml.SafeLoader):
@@ -132,6 +136,9 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
     places = (_read(folder / "places.yaml") if (folder / "places.yaml").exists() else {}).get("places") or {}
     # English aspect phrases kept with the rest of English (intents/english.py), read as aspects.yaml's phrases_en.
     english_aspects = (_read(folder / "english.yaml") if (folder / "english.yaml").exists() else {}).get("aspects") or {}
+    elsewhere = _read(folder / "elsewhere.yaml") if (folder / "elsewhere.yaml").exists() else {}
+    elsewhere_ko = {str(w) for name, ws in (elsewhere.get("ko") or {}).items() if name != "not_these" for w in ws}
+    elsewhere_en = {str(w).lower() for ws in (elsewhere.get("en") or {}).values() for w in ws}
     skills = tuple(Skill(str(name), tuple(str(t) for t in body.get("targets", [])),
                          tuple(str(p) for p in body.get("phrases", [])))
                    for name, body in (conversation.get("skills") or {}).items())
@@ -179,4 +186,6 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
         status_words=frozenset(str(w).lower() for w in conversation.get("status_words", [])),
         other_words=frozenset(str(w).lower() for w in conversation.get("other_words", [])),
         who_words=tuple(sorted({str(w).lower() for w in conversation.get("who_words", [])}, key=len, reverse=True)),
+        elsewhere=frozenset(elsewhere_ko | elsewhere_en),
+        real_words=frozenset(elsewhere_ko | {str(w) for w in (elsewhere.get("ko") or {}).get("not_these", [])}),
     )

@@ -250,6 +250,26 @@ class Scope:
                 return first[len(UNKNOWN_PREFIX):]
         return None
 
+    def elsewhere(self, analysis: Analysis) -> tuple[str, ...]:
+        """The everyday words for what other bodies provide (intents/lexicon/elsewhere.yaml) a question asks
+        about: 전세 in `청년 전세 대출`, passport. Not one followed by who asks (택배 회사, 숙박 앱 창업): that is
+        the asker's own business."""
+        words = self.analyzer.lexicon.elsewhere
+        if not words:
+            return ()
+        found: list[str] = []
+        terms = analysis.terms
+        for index, term in enumerate(terms):
+            word = term.removeprefix(UNKNOWN_PREFIX)
+            if word in words and not word.isascii() and not any(t in self.askers for t in terms[index + 1:index + 3]):
+                found.append(word)
+        tokens = analysis.normalized.split()
+        asker_words = set(self.words.asker_nouns)
+        for index, token in enumerate(tokens):
+            if token.isascii() and token in words and not any(t in asker_words for t in tokens[index + 1:index + 3]):
+                found.append(token)
+        return tuple(found)
+
     def _novel_beside(self, novel: str, shared: str) -> bool:
         return self.is_novel(novel) and not shared.startswith(UNKNOWN_PREFIX) and shared not in self.generic
 
@@ -277,7 +297,8 @@ class Scope:
         if decision.area is not None or decision.kind == "fallback":
             return decision
         question = self._Question(self, text, analysis)
-        if not question.place and not question.pairs and not question.audiences and not question.cues:
+        if not question.place and not question.pairs and not question.audiences and not question.cues \
+                and not question.elsewhere:
             return decision  # most questions: no novel word, no place, group or shopping asked; nothing to check
         ruled_out = {c.id for c in decision.candidates if question.uncovered(c.id)}
         if decision.kind == "answer" and decision.id and decision.id not in ruled_out \
@@ -313,6 +334,7 @@ class Scope:
             self.audiences = scope.audience.named(analysis.normalized)
             self.cues = scope.audience.cues(analysis.normalized)
             self.paid_for = scope.paid_for(self.pairs)
+            self.elsewhere = scope.elsewhere(analysis)
 
         def uncovered(self, item_id: str) -> str | None:
             scope = self.scope
@@ -325,6 +347,8 @@ class Scope:
                 why = scope.audience.uncovered(self.audiences, self.cues, item_id)
                 if why:
                     return why
+            if any(not scope.audience.writes(item_id, word) for word in self.elsewhere):
+                return "elsewhere"  # 청년 전세 대출, 여권 재발급: what another body provides, which the item never names
             if not self.pairs:
                 return None
             if self.paid_for:

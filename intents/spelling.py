@@ -190,6 +190,9 @@ class Speller:
         if len(self._memo) > REPAIR_CACHE:
             self._memo.clear()
         key = token.lower()
+        if self.analyzer._strip_particles(key) in self.analyzer.lexicon.real_words:
+            self._memo[token] = token  # an everyday word (전세): a word of its own, not a slip of a known one
+            return token
         repaired = self._repair(key) if len(key) <= MAX_WORD and self._unknown(key) else None
         self._memo[token] = repaired if repaired is not None else token
         return self._memo[token]
