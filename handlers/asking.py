@@ -12,7 +12,7 @@ from telegram.constants import ChatType
 from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
 
 from handlers import callback_data as cb
-from handlers import cards, conversing, finder
+from handlers import cards, conversing, finder, fitting
 from handlers.actions import action_for
 from handlers.addressing import ADDRESSED, addressed_text
 from handlers.bounds import bounded
@@ -20,6 +20,7 @@ from handlers.context import BotContext, question_lang, user_lang
 from handlers.errors import answer_stale
 from handlers.replies import answer_query, send, show
 from handlers.texts import escape
+from intents.analyzer import clear_lang
 from intents.context import MatchContext, remembered
 from intents.decision import Decision
 from knowledge.model import Faq, Intent, Item, Program, Referral
@@ -51,7 +52,10 @@ async def answer_text(update: Update, context: BotContext, text: str) -> None:
     decision = context.matcher.match(text[:MATCH_LIMIT], context=chat_context(context))
     elapsed_ms = (time.perf_counter() - started) * 1000
     _record_decision(context, decision, elapsed_ms)
-    lang = question_lang(update, context, decision.lang, understood=decision.kind in ("answer", "suggest"))
+    # Understood, or plainly written in one language: "Any support for smart factory?" gets an English
+    # fallback even from a user Telegram calls Korean; "<b>x</b>" or "ㅋㅋ" keeps the language as it was.
+    understood = decision.kind in ("answer", "suggest") or clear_lang(text) == decision.lang
+    lang = question_lang(update, context, decision.lang, understood=understood)
     offer: list[InlineKeyboardButton | None] | None = None
     last = chat_context(context)
     routed = finder.routed(context, text, decision, last.current() if last else None)
@@ -72,7 +76,7 @@ async def answer_text(update: Update, context: BotContext, text: str) -> None:
     if isinstance(item, Intent) and conversing.about_staff(context, text, item):
         await conversing.answer_about_staff(update, context, lang)  # Do you have English-speaking staff?
         return
-    await show_decision(update, context, decision, lang, offer=offer)
+    await fitting.show(update, context, text, decision, lang, offer=offer, otherwise=show_decision)  # who asks
 
 
 def chat_context(context: BotContext) -> MatchContext | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import datetime
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -289,11 +289,13 @@ def list_programs(kb: KnowledgeBase, key: ListKey) -> tuple[Program, ...] | None
     return None
 
 
-def list_card(kb: KnowledgeBase, texts: Texts, lang: str, key: ListKey, now: datetime | None = None) -> Card | None:
+def list_card(kb: KnowledgeBase, texts: Texts, lang: str, key: ListKey, now: datetime | None = None, *,
+              marks: Mapping[str, str] | None = None, intro: str | None = None) -> Card | None:
     """One page of a list of programs - an area's (also the answer to `수소 관련 지원사업 뭐 있어요`) or an
     audience's: each program's name and what it is in one line, a button each, page and back buttons, and
     for an area with a program whose next round is worth waiting for, its 🔔. None if the list no longer
-    exists."""
+    exists. `marks` (program id -> HTML) are put after a program's line, `intro` (HTML) under the title:
+    how the programs fit what the asker said (handlers/fitting.py)."""
     programs = list_programs(kb, key)
     if programs is None:
         return None
@@ -308,10 +310,13 @@ def list_card(kb: KnowledgeBase, texts: Texts, lang: str, key: ListKey, now: dat
         title = texts.get(f"browse.audience_{key.value}", lang)
         back = button(texts.get("browse.back_to_menu", lang), cb.menu("menu"))
     page = programs[key.page * PAGE_SIZE:(key.page + 1) * PAGE_SIZE]
+    if intro:
+        title += "\n\n" + intro
     if not programs:
         title += "\n\n" + texts.get("browse.empty", lang)
     else:
-        title += "\n\n" + "\n".join(f"• <b>{escape(p.name.get(lang))}</b> — {escape(blurb(p, lang))}" for p in page)
+        title += "\n\n" + "\n".join(f"• <b>{escape(p.name.get(lang))}</b> — {escape(blurb(p, lang))}"
+                                     + (f"\n   {marks[p.id]}" if marks and p.id in marks else "") for p in page)
     rows: list[list[InlineKeyboardButton | None]] = [
         [button(p.name.get(lang), cb.program(p.id, cb.SUMMARY, key))] for p in page]
     rows.append([

@@ -41,6 +41,7 @@ _NOT_WORD = re.compile(r"[\W_]+")
 _SCRIPT_EDGE = re.compile(rf"(?<=[{_HANGUL}])(?=[^\W{_HANGUL}_])|(?<=[^\W{_HANGUL}_])(?=[{_HANGUL}])")
 _HANGUL_CHAR = re.compile(rf"[{_HANGUL}]")
 _LATIN_CHAR = re.compile(r"[a-z]")
+_SYLLABLE = re.compile(r"[\uac00-\ud7a3]")  # a whole syllable, not a lone jamo (ㅋㅋ)
 
 
 def normalize(text: str) -> str:
@@ -68,6 +69,27 @@ def detect_lang(text: str, neutral: frozenset[str] = frozenset()) -> str:
         elif _LATIN_CHAR.search(word.lower()) and not _ACRONYM.fullmatch(word) and word.lower() not in neutral:
             latin += 1
     return "en" if latin > korean else "ko"
+
+
+def clear_lang(text: str, neutral: frozenset[str] = frozenset()) -> str | None:
+    """The language a message is plainly written in, or None when it gives too little to tell.
+
+    Unlike detect_lang (which always answers, Korean by default), this asks for real words of one language
+    and none of the other: three Korean syllables, or three English words of two or more
+    letters (acronyms and `neutral` words aside). `<b>x</b>`, `ㅋㅋ`, `ok` or `1234` tell nothing; `Any
+    support for smart factory?` is English even when nothing in the knowledge base answers it."""
+    korean = latin = 0
+    for word in _WORD.findall(text):
+        if _HANGUL_CHAR.search(word):
+            korean += len(_SYLLABLE.findall(word))
+        elif (len(word) >= 2 and _LATIN_CHAR.search(word.lower()) and not _ACRONYM.fullmatch(word)
+              and word.lower() not in neutral):
+            latin += 1
+    if korean >= 3 and not latin:
+        return "ko"
+    if latin >= 3 and not korean:
+        return "en"
+    return None
 
 
 def english_stem(word: str) -> str:

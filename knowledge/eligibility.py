@@ -80,7 +80,7 @@ class Profile:
     who: str | None = None
     years: str | None = None      # a YEAR_BANDS key, for startups
     size: str | None = None       # a SIZES word, for companies
-    age: str | None = None        # an AGE_BANDS key
+    age: str | None = None        # an AGE_BANDS key (or, read from a question, "52", "50-59", "40-": age_band)
     region: str | None = None     # a HOME_REGIONS word
     field: str | None = None
     need: str | None = None
@@ -137,6 +137,19 @@ def _band(bands: Mapping[str, tuple[int, int | None]], key: str | None) -> tuple
     return bands.get(key) if key else None
 
 
+def age_band(key: str | None) -> tuple[int, int | None] | None:
+    """A profile's age: a finder band ("35-39", "50+"), or an age or range the asker stated in a question
+    (knowledge/asker.py): "52", "50-59", or "40-" for 40 and over. None for none or a malformed one."""
+    if not key:
+        return None
+    if key in AGE_BANDS:
+        return AGE_BANDS[key]
+    low, dash, high = key.partition("-")
+    if not low.isdigit() or (high and not high.isdigit()):
+        return None
+    return (int(low), int(high) if high else None) if dash else (int(low), int(low))
+
+
 def _within(band: tuple[int, int | None] | None, low: int | None, high: int | None) -> Outcome:
     """A band of values against an inclusive range: inside, outside, or straddling it (unknown)."""
     if band is None:
@@ -184,7 +197,7 @@ def check_track(criteria: Criteria, profile: Profile) -> Assessment:
         outcome = _one_of(profile.size, criteria.size) if profile.who == "sme" else "unknown"
         checks.append(Check("size", outcome, criteria.size))
     if criteria.age_min is not None or criteria.age_max is not None:
-        checks.append(Check("age", _within(_band(AGE_BANDS, profile.age), criteria.age_min, criteria.age_max),
+        checks.append(Check("age", _within(age_band(profile.age), criteria.age_min, criteria.age_max),
                             (criteria.age_min, criteria.age_max)))
     elif criteria.youth:
         # The sources say "young people" and no range: whether an age counts is the call's to say.

@@ -1,7 +1,9 @@
 """Korean-aware text handling: normalisation, jamo, and how words are cut down to what they are about."""
 from __future__ import annotations
 
-from intents.analyzer import Analyzer, english_stem, normalize
+import pytest
+
+from intents.analyzer import Analyzer, clear_lang, english_stem, normalize
 from intents.hangul import initials, is_initials_only, to_jamo
 from intents.lexicon import load_lexicon
 
@@ -57,3 +59,15 @@ def test_initials_expand_to_known_names() -> None:
 def test_synonyms_fold_languages_together() -> None:
     analyzer = _analyzer("창업 지원금")
     assert analyzer.analyze("스타트업 보조금").terms == analyzer.analyze("startup grant").terms == ("창업", "지원금")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Any support for smart factory?", "en"),
+    ("I run a small factory", "en"),
+    ("항구 근처 횟집 예약", "ko"),
+    ("MOU 몇 건 했어요", "ko"),          # an acronym is no English word
+    ("<b>x</b>", None), ("ㅋㅋㅋ", None), ("1234", None), ("ok", None), ("안녕", None),
+    ("R&D 지원 for startups", None),    # both languages: too little to tell
+])
+def test_clear_lang_needs_real_words_of_one_language(text: str, lang: str | None) -> None:
+    assert clear_lang(text) == lang

@@ -63,6 +63,16 @@ async def test_an_english_question_that_is_understood_is_answered_in_english(bot
     assert bot.app.user_data[1001]["seen_lang"] == "en"
 
 
+async def test_a_plainly_english_question_nobody_can_answer_gets_the_fallback_in_english(bot):
+    """Telegram calls this user Korean, but the sentence is plainly English: the apology is English too.
+    A Korean sentence afterwards switches back, unanswerable as well."""
+    sent = await bot.say("Can you book me a table at a seafood restaurant near the harbour?")
+    assert not sent[0]["plain"].startswith(KOREAN_FALLBACK) and sent[0]["plain"].startswith("I'm sorry")
+    assert bot.app.user_data[1001]["seen_lang"] == "en"
+    sent = await bot.say("항구 근처 횟집 예약 좀 해 주세요")
+    assert sent[0]["plain"].startswith(KOREAN_FALLBACK)
+
+
 async def test_a_language_chosen_with_lang_is_kept_whatever_is_typed(bot):
     await bot.command("/lang")
     await bot.press("l:ko")

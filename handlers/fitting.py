@@ -1,0 +1,214 @@
+"""Answers that fit the person who asks: what the question says about them, against the programs shown.
+
+    52살인데 일자리 매칭 신청할 수 있나요?  -> the card, opened by "⚠️ 이 사업은 만 39세 이하 대상이라 ...",
+                                             the same area's programs that do not conflict, the finder
+    (a youth program without an age range)  -> "ℹ️ ... 나이 조건을 먼저 확인해 주세요"
+    52세 구직자인데 일자리 지원 뭐 있어요?  -> the area's list, each program that leaves them out marked ✘
+    50대도 창업 지원 되나요?               -> the startup area's list, marked (the matcher saw no answer:
+                                             the question less who asks, `창업 지원 되나요?`, names the area)
+
+The question answerer (handlers/asking.py) hands every decision here (`show`); a question that says
+nothing about the asker, or whose answer nothing said conflicts with, is shown as it always was. Only a
+program's `criteria:` are judged (knowledge/asker.py): nothing is said of a program without them, but for
+a youth program whose sources give no age.
+"""
+from __future__ import annotations
+
+import time
+from typing import Awaitable, Callable, Iterable, Sequence
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+
+from handlers import callback_data as cb
+from handlers import cards, conversing, finder
+from handlers import finder_cards as fc
+from handlers.context import BotContext, question_lang
+from handlers.replies import send
+from handlers.texts import Html, Texts, escape
+from intents.decision import Decision
+from knowledge.asker import Asker, Fit, fit, fits_of, read, without
+from knowledge.model import Faq, KnowledgeBase, Program
+
+ALTERNATIVES = 3  # programs of the same area offered under a card that leaves the asker out
+MATCH_LIMIT = 4096
+
+Offer = list[InlineKeyboardButton | None] | None
+Otherwise = Callable[..., Awaitable[None]]
+
+
+async def show(update: Update, context: BotContext, text: str, decision: Decision, lang: str, *,
+               offer: Offer = None, otherwise: Otherwise) -> None:
+    """Show `decision` for the question `text`, fitted to what it says about the asker; `otherwise`
+    (asking.show_decision) where there is nothing to fit."""
+    asker = read(text[:MATCH_LIMIT])
+    if not asker or not any(p.criteria for p in context.kb.programs):
+        await otherwise(update, context, decision, lang, offer=offer)
+        return
+    asked = _area_question(context, text, asker, decision)
+    if asked is not decision:  # understood now: its language counts (in my 50s, any startup support?)
+        decision, lang = asked, question_lang(update, context, asked.lang)
+    kb = context.kb
+    item = kb.get(decision.id) if decision.kind == "answer" and decision.id else None
+    if decision.area and kb.area(decision.area) is not None:
+        await _show_area(update, context, asker, decision.area, lang, offer)
+    elif isinstance(item, Program) and (found := fit(item, asker)) is not None:
+        await _show_program(update, context, asker, item, found, decision, lang, offer)
+    elif isinstance(item, Faq) and (warned := offered_note(_programs(kb, item.programs), asker, context.texts, lang)):
+        await _show_faq(update, context, asker, item, warned, lang, offer)
+    elif decision.kind == "suggest" and (warned := offered_note(
+            _programs(kb, [c.id for c in decision.suggestions[:3]]), asker, context.texts, lang)):
+        card = cards.suggestion_card(decision.suggestions, kb, context.texts, lang)
+        await send(update, context, *cards.with_row((warned + "\n\n" + card[0], card[1]), offer))
+        programs = [c.id for c in decision.suggestions if c.kind == "program"]
+        conversing.remember_options(context, programs if len(programs) == len(decision.suggestions) else ())
+    else:
+        await otherwise(update, context, decision, lang, offer=offer)
+
+
+def _programs(kb: KnowledgeBase, ids: Iterable[str]) -> list[Program]:
+    return [p for p in (kb.program(pid) for pid in ids) if p is not None]
+
+
+def offered_note(programs: Sequence[Program], asker: Asker, texts: Texts, lang: str) -> str | None:
+    """`⚠️ 말씀하신 조건(52세)으로는 다음 사업의 신청 대상이 아닐 수 있습니다: 신산업 연계 청년일자리(만 39세
+    이하)`, for the programs offered that leave the asker out; None when none does."""
+    failing = [(p, f) for p in programs if (f := fit(p, asker)) is not None and f.outcome == "fails"]
+    if not failing:
+        return None
+    names = [texts.get("asker.offered_item", lang, name=p.name.get(lang),
+                       condition=" · ".join(fc.check_label(c, texts, lang) for c in f.checks)) for p, f in failing]
+    return texts.get("asker.offered", lang, said=said(asker, [f for _, f in failing], texts, lang),
+                     programs=Html(", ".join(names)))
+
+
+async def _show_faq(update: Update, context: BotContext, asker: Asker, faq: Faq, warned: str, lang: str,
+                    offer: Offer) -> None:
+    """An FAQ's answer opened by the note, its related programs that do not leave the asker out first."""
+    from handlers import asking  # it calls this module: imported when used
+
+    asking.remember(context, faq)
+    text, markup = cards.faq_card(faq, context.kb, context.texts, lang, enquiry_id=context.enquiry_id)
+    failing = {cb.program(p.id) for p in _programs(context.kb, faq.programs)
+               if (f := fit(p, asker)) is not None and f.outcome == "fails"}
+    rows = [list(r) for r in markup.inline_keyboard] if markup is not None else []
+    related = [r for r in rows if len(r) == 1 and r[0].callback_data in {cb.program(pid) for pid in faq.programs}]
+    rest = [r for r in rows if r not in related]
+    related.sort(key=lambda r: r[0].callback_data in failing)  # stable: the file's order otherwise
+    await send(update, context, warned + "\n\n" + text,
+               cards.keyboard([*related, *rest, list(offer or _finder_offer(context, asker, lang) or ())]))
+
+
+def _area_question(context: BotContext, text: str, asker: Asker, decision: Decision) -> Decision:
+    """`50대도 창업 지원 되나요?`: where the matcher gave no answer, the question less who asks; its area's
+    list when that is what it asks for, else the decision as it was."""
+    if decision.kind == "answer" or decision.area:
+        return decision
+    rest = without(text[:MATCH_LIMIT], asker)
+    if not rest:
+        return decision
+    started = time.perf_counter()
+    second = context.matcher.match(rest)
+    if not second.area:
+        return decision
+    if context.enquiry_id is not None:  # the log shows what was answered
+        context.store.enquiries.record_decision(context.enquiry_id, second, (time.perf_counter() - started) * 1000)
+    return second
+
+
+async def _show_area(update: Update, context: BotContext, asker: Asker, area: str, lang: str, offer: Offer) -> None:
+    kb, texts = context.kb, context.texts
+    programs = kb.programs_in(area)
+    fits = fits_of(programs, asker)
+    marks = {pid: _mark(f, texts, lang) for pid, f in fits.items()}
+    intro = None
+    if marks:
+        intro = texts.get("asker.list_intro", lang, said=said(asker, fits.values(), texts, lang))
+        if all(fits.get(p.id) is not None and fits[p.id].outcome == "fails" for p in programs):
+            intro += "\n" + texts.get("asker.list_none", lang)
+    elif any(p.criteria for p in programs) and (told := said(asker, (), texts, lang)):
+        # 50대도 창업 지원 되나요?: what they asked, answered: no stated condition rules them out
+        intro = texts.get("asker.list_fits", lang, said=told)
+    card = cards.list_card(kb, texts, lang, cb.ListKey("a", area), now=context.store.clock(), marks=marks, intro=intro)
+    if card is None:
+        return
+    await send(update, context, *cards.with_row(card, offer or (_finder_offer(context, asker, lang) if marks else None)))
+    conversing.remember_options(context, (p.id for p in programs))
+
+
+async def _show_program(update: Update, context: BotContext, asker: Asker, program: Program, found: Fit,
+                        decision: Decision, lang: str, offer: Offer) -> None:
+    from handlers import asking  # it calls this module: imported when used
+
+    kb, texts = context.kb, context.texts
+    asking.remember(context, program)
+    text, markup = cards.program_card(program, texts, lang, aspect=decision.aspect or cb.SUMMARY,
+                                      enquiry_id=context.enquiry_id, now=context.store.clock(), agency=kb.agency)
+    parts = [note(found, asker, texts, lang)]
+    rows: list[Sequence[InlineKeyboardButton | None]] = []
+    if found.outcome == "fails" and program.area is not None:
+        others = [p for p in kb.programs_in(program.area.id)
+                  if p.id != program.id and p.criteria and fit(p, asker) is None][:ALTERNATIVES]
+        parts.append(texts.get("asker.others" if others else "asker.no_others", lang))
+        rows = [[cards.button(p.name.get(lang), cb.program(p.id))] for p in others]
+    text = "\n".join(parts) + "\n\n" + text
+    await send(update, context, text, _rows_before(markup, rows, offer or _finder_offer(context, asker, lang)))
+
+
+def note(found: Fit, asker: Asker, texts: Texts, lang: str) -> str:
+    """The sentence that opens a card: the asker may not be eligible, or should check the age."""
+    who_said = said(asker, [found], texts, lang)
+    if found.outcome == "fails":
+        condition = " · ".join(fc.check_label(c, texts, lang) for c in found.checks)
+        return texts.get("asker.fails", lang, condition=condition, said=who_said)
+    if not found.checks or found.checks[0].values == ("youth",):
+        return texts.get("asker.check_youth", lang, said=who_said)
+    return texts.get("asker.check_range", lang, condition=fc.check_label(found.checks[0], texts, lang), said=who_said)
+
+
+def said(asker: Asker, fits: Iterable[Fit], texts: Texts, lang: str) -> str:
+    """What the asker said that the fits turn on, as they said it (52살) or in the finder's words (대학생)."""
+    # No checks: a youth program without criteria (the age), or nothing against the asker (all they said).
+    kinds = {c.kind for f in fits for c in f.checks} or {"age", "who", "founded_within"}
+    parts = []
+    if asker.age is not None and "age" in kinds:
+        parts.append(age_text(asker, texts, lang))
+    if asker.who and kinds & {"who", "founded_within", "size"}:
+        parts += [fc.option_label(texts, lang, "who", w) for w in asker.who]
+    if asker.years is not None and "founded_within" in kinds:
+        parts.append(texts.get("finder.answer.years", lang, band=fc.option_label(texts, lang, "years", asker.years)))
+    return texts.get("asker.said_sep", lang).join(dict.fromkeys(parts)) if parts else ""
+
+
+def age_text(asker: Asker, texts: Texts, lang: str) -> str:
+    """The age the asker gave in one form: 52세, 50대, 40세 이상; a band's word as they wrote it (중장년)."""
+    if asker.age_said or asker.age is None:
+        return asker.age_said
+    low, high = asker.age
+    if high is None:
+        return texts.get("asker.age_over", lang, age=low)
+    if low == high:
+        return texts.get("asker.age_exact", lang, age=low)
+    if low % 10 == 0 and high == low + 9:
+        return texts.get("asker.age_decade", lang, age=low)
+    return texts.get("asker.age_range", lang, low=low, high=high)
+
+
+def _mark(found: Fit, texts: Texts, lang: str) -> str:
+    """A list line's mark (escaped HTML): `✘ 만 39세 이하 대상`, `? 청년 대상(나이 기준은 공고 확인)`."""
+    if found.outcome == "fails":
+        condition = " · ".join(fc.check_label(c, texts, lang) for c in found.checks)
+        return escape(texts.get("asker.mark_fails", lang, condition=condition))
+    label = fc.check_label(found.checks[0], texts, lang) if found.checks else texts.get("asker.youth", lang)
+    return escape(texts.get("asker.mark_check", lang, condition=label))
+
+
+def _finder_offer(context: BotContext, asker: Asker, lang: str) -> Offer:
+    return finder.offer_row(context, asker.finder_profile(), lang)
+
+
+def _rows_before(markup: InlineKeyboardMarkup | None, rows: Sequence[Sequence[InlineKeyboardButton | None]],
+                 last: Offer) -> InlineKeyboardMarkup | None:
+    """The card's keyboard with `rows` (the programs offered instead) above it and `last` under it."""
+    kept = [list(r) for r in rows] + ([list(r) for r in markup.inline_keyboard] if markup is not None else [])
+    return cards.keyboard([*kept, list(last or ())])
+
