@@ -17,6 +17,16 @@ opinion that the same item is meant. So a lower bar applies only where:
 Only programs, FAQs and referrals are answered this way (small talk is short and alike to the model), and a
 near miss the structural check (intents/scope.py) contradicts is still refused after this. In lexical mode
 nothing changes. The numbers are in intents/lexicon/confirm.yaml.
+
+**A story both signals read the same way** (`story_agrees`). A long message (`...공장을 운영하고 있습니다.
+요즘 사람 구하기가 힘들어서 ... 혹시 로봇 사는 데 보태주는 지원이 있을까요? 직원은 15명 정도입니다.`) scores
+low on every item: its story's words dilute the lexical score (15 of 100 here) and the model reads only part
+of it, so the fused score stays under the answer bar although every reading points at one item. Where the
+lexical matcher's first item, the model's nearest item and the fused first item are one and the same, and it
+leads the fused ranking by a margin, that agreement of three readings is the evidence the diluted score
+cannot be. Out-of-scope stories are the risk (a wedding fair asked after a story about an export fair): the
+asking sentence must hold no word the knowledge base never writes (intents/scope.py `is_novel`), since a
+story's background may be about anything but its question is about what the bot should know.
 """
 from __future__ import annotations
 
@@ -42,6 +52,9 @@ class ConfirmSettings:
     relative_margin: float = 0.75
     cosine: float = 0.88
     cosine_lead: float = 0.0
+    story_terms: int = 10
+    story_fused: float = 0.2
+    story_lead: float = 0.05
 
     @classmethod
     def load(cls, path: Path = CONFIRM_FILE) -> "ConfirmSettings":
@@ -68,3 +81,13 @@ def agrees(settings: ConfirmSettings, cosines: dict[int, float], best: int) -> b
         return False
     others = max((c for i, c in cosines.items() if i != best), default=-1.0)
     return mine - others >= settings.cosine_lead and mine >= others
+
+
+def story_agrees(settings: ConfirmSettings, terms: int, fused: float, lead: float, lexical_first: bool,
+                 model_first: bool, novel_question: bool) -> bool:
+    """Whether a story's fused first item is answered although under the fused answer bar: the message has
+    at least `story_terms` distinct terms, the item is the lexical matcher's first and the model's nearest
+    too, its fused score reaches `story_fused` and leads the next by `story_lead`, and the asking sentence
+    holds no word the knowledge base never writes."""
+    return terms >= settings.story_terms and lexical_first and model_first and not novel_question \
+        and fused >= settings.story_fused and lead >= settings.story_lead

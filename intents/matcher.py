@@ -34,7 +34,7 @@ from intents.aspect_texts import AspectTexts
 from intents.aspects import AspectCues
 from intents.analyzer import UNKNOWN_PREFIX, Analysis, Analyzer, detect_lang, normalize
 from intents import exclusion
-from intents.confirm import ConfirmSettings, agrees, confirmable
+from intents.confirm import ConfirmSettings, agrees, confirmable, story_agrees
 from intents.chat import chat_phrase_words, contained_phrase, tidy
 from intents.context import POINTS_BACK, MatchContext, Talk
 from intents.cues import english_cue_in, korean_cue_in
@@ -49,7 +49,7 @@ from intents.spelling import Speller
 from intents.precedence import topic_before_chat
 from intents.ranking import TermRoles, distinctive_names, doubtful, load_ranking, mentioned, unnamed_tie
 from intents.scope import Scope
-from intents.story import answer_from_story, first_reading, read_story
+from intents.story import Story, answer_from_story, first_reading, read_story
 from intents.story import semantic_text as story_semantic_text
 from intents.semantic import Embedder, SemanticCache, shared_embedder
 from intents.specialised import characteristic_terms, general_first
@@ -443,7 +443,7 @@ class Matcher:
             # The model cannot read 초성 (ㄱㅅㄱㅇ): it reads the analyser's expansion instead.
             semantic_text = " ".join(t.lstrip(UNKNOWN_PREFIX) for t in analysis.terms)
         if semantic_text.strip() and decision.area is None and not self._decisive(decision):
-            decision = self._hybrid(decision, analysis, semantic_text, lang, excluded)
+            decision = self._hybrid(decision, analysis, semantic_text, lang, excluded, story)
         return decision
 
     def _decide_analysis(self, analysis: Analysis, lang: str, excluded: frozenset[int] = frozenset()) -> Decision:
@@ -494,7 +494,7 @@ class Matcher:
         return None
 
     def _hybrid(self, lexical: Decision, analysis: Analysis, text: str, lang: str,
-                excluded: frozenset[int]) -> Decision:
+                excluded: frozenset[int], story: Story | None = None) -> Decision:
         """The lexical decision reconsidered with the model, where the lexical matcher was not decisive.
 
         A weak lexical answer whose item the model finds unlike the question is taken back (the question
@@ -503,7 +503,7 @@ class Matcher:
         similarity scaled from [floor, ceiling] to [0, 1]; the best fused item is answered when it is high
         enough and leads the next by a margin."""
         cosines = {i: c for i, c in self.semantic_scores(text).items() if i not in excluded}
-        decision = self._fuse(lexical, analysis, cosines, lang, excluded)
+        decision = self._fuse(lexical, analysis, cosines, lang, excluded, story)
         # The model's nearest program, FAQ or referral is offered where the candidates miss it (intents/fusion.py).
         nearest = model_nearest(cosines, lambda i: not isinstance(self.entries[i].item, Intent),
                                 self.settings.semantic_suggest_cosine)
@@ -518,8 +518,9 @@ class Matcher:
                         decision.area)
 
     def _fuse(self, lexical: Decision, analysis: Analysis, cosines: dict[int, float], lang: str,
-              excluded: frozenset[int]) -> Decision:
-        """The lexical decision and the model's similarities (`cosines`), fused (see _hybrid)."""
+              excluded: frozenset[int], story: Story | None = None) -> Decision:
+        """The lexical decision and the model's similarities (`cosines`), fused (see _hybrid). `story`: the
+        message's units, where it is a long one (intents/story.py)."""
         s = self.settings
         index = self.index_of
         if lexical.kind == "answer":
@@ -554,6 +555,11 @@ class Matcher:
         lexical_support = not isinstance(item, Intent) or lexical_scores.get(best, 0.0) * 100 >= s.semantic_intent_lexical
         if fused(best) >= s.semantic_answer and lead >= s.semantic_margin and lexical_support:
             return Decision("answer", item.id, aspect, round(100 * fused(best), 1), candidates, lang)
+        if story is not None and not isinstance(item, Intent) and story_agrees(
+                self.confirm, len(set(analysis.terms)), fused(best), lead, bool(ranked) and ranked[0].item.id == item.id,
+                max(cosines, key=cosines.__getitem__, default=None) == best, self._novel_question(story)):
+            # A story every reading points the same way: answered under the fused bar (intents/confirm.py).
+            return Decision("answer", item.id, aspect, round(100 * fused(best), 1), candidates, lang)
         kind = lexical.kind
         if kind == "suggest" and max(cosines.get(i, 0.0) for i in order[: s.max_candidates]) \
                 < s.semantic_suggest_cosine:
@@ -577,6 +583,10 @@ class Matcher:
             return None
         aspect = self._aspect(analysis.normalized, analysis.terms) if isinstance(best.item, Program) else None
         return Decision("answer", best.item.id, aspect, round(best.score, 1), self._top(ranked), lang)
+
+    def _novel_question(self, story: Story) -> bool:
+        """Whether a story's asking sentence holds a word the knowledge base never writes (intents/scope.py)."""
+        return any(self.scope.is_novel(t) for t in self.analyzer.analyze(story.question).terms)
 
     def _top(self, ranked: list["Ranked"]) -> tuple[Candidate, ...]:
         """The first items of a ranking as the decision's candidates."""
