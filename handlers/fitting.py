@@ -4,8 +4,8 @@
                                              the same area's programs that do not conflict, the finder
     (a youth program without an age range)  -> "ℹ️ ... 나이 조건을 먼저 확인해 주세요"
     52세 구직자인데 일자리 지원 뭐 있어요?  -> the area's list, each program that leaves them out marked ✘
-    50대도 창업 지원 되나요?               -> the startup area's list, marked (the matcher saw no answer:
-                                             the question less who asks, `창업 지원 되나요?`, names the area)
+    50대도 창업 지원 되나요?               -> the startup area's list (the matcher's: intents/asked_area.py),
+                                             saying nothing said rules the asker out
 
 The question answerer (handlers/asking.py) hands every decision here (`show`); a question that says
 nothing about the asker, or whose answer nothing said conflicts with, is shown as it always was. Only a
@@ -14,7 +14,6 @@ a youth program whose sources give no age.
 """
 from __future__ import annotations
 
-import time
 from typing import Awaitable, Callable, Iterable, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -22,11 +21,11 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from handlers import callback_data as cb
 from handlers import cards, conversing, finder
 from handlers import finder_cards as fc
-from handlers.context import BotContext, question_lang
+from handlers.context import BotContext
 from handlers.replies import send
 from handlers.texts import Html, Texts, escape
 from intents.decision import Decision
-from knowledge.asker import Asker, Fit, fit, fits_of, read, without
+from knowledge.asker import Asker, Fit, fit, fits_of, read
 from knowledge.model import Faq, KnowledgeBase, Program
 
 ALTERNATIVES = 3  # programs of the same area offered under a card that leaves the asker out
@@ -44,9 +43,6 @@ async def show(update: Update, context: BotContext, text: str, decision: Decisio
     if not asker or not any(p.criteria for p in context.kb.programs):
         await otherwise(update, context, decision, lang, offer=offer)
         return
-    asked = _area_question(context, text, asker, decision)
-    if asked is not decision:  # understood now: its language counts (in my 50s, any startup support?)
-        decision, lang = asked, question_lang(update, context, asked.lang)
     kb = context.kb
     item = kb.get(decision.id) if decision.kind == "answer" and decision.id else None
     if decision.area and kb.area(decision.area) is not None:
@@ -96,23 +92,6 @@ async def _show_faq(update: Update, context: BotContext, asker: Asker, faq: Faq,
     related.sort(key=lambda r: r[0].callback_data in failing)  # stable: the file's order otherwise
     await send(update, context, warned + "\n\n" + text,
                cards.keyboard([*related, *rest, list(offer or _finder_offer(context, asker, lang) or ())]))
-
-
-def _area_question(context: BotContext, text: str, asker: Asker, decision: Decision) -> Decision:
-    """`50대도 창업 지원 되나요?`: where the matcher gave no answer, the question less who asks; its area's
-    list when that is what it asks for, else the decision as it was."""
-    if decision.kind == "answer" or decision.area:
-        return decision
-    rest = without(text[:MATCH_LIMIT], asker)
-    if not rest:
-        return decision
-    started = time.perf_counter()
-    second = context.matcher.match(rest)
-    if not second.area:
-        return decision
-    if context.enquiry_id is not None:  # the log shows what was answered
-        context.store.enquiries.record_decision(context.enquiry_id, second, (time.perf_counter() - started) * 1000)
-    return second
 
 
 async def _show_area(update: Update, context: BotContext, asker: Asker, area: str, lang: str, offer: Offer) -> None:

@@ -30,6 +30,7 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from intents.asked_area import area_asked
 from intents.aspect_texts import AspectTexts
 from intents.aspects import AspectCues
 from intents.analyzer import UNKNOWN_PREFIX, Analysis, Analyzer, detect_lang, normalize
@@ -359,10 +360,10 @@ class Matcher:
         last = context.current() if context is not None else None
         if last is not None and self.kb.get(last) is None:
             last = None
-        if len(text) > CACHED_TEXT:
-            return self.options.with_asked(self._match(text, lang, last), text, context)
         # The same few questions come again and again; a Decision is immutable, so repeats are free.
-        return self.options.with_asked(self._cached_match(text, lang, last), text, context)
+        decision = self._match(text, lang, last) if len(text) > CACHED_TEXT else self._cached_match(text, lang, last)
+        decision = area_asked(self, text, decision, lang, context)  # 50대도 창업 지원 되나요? (intents/asked_area.py)
+        return self.options.with_asked(decision, text, context)
 
     # ---- internals -------------------------------------------------------------------------------
 
