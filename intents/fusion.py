@@ -12,6 +12,11 @@
 - **The model's nearest item is offered.** Where the model was consulted and its nearest program, FAQ or
   referral is similar enough (`least`) but is not among the candidates, it takes the last place: the
   lexical matcher's third guess is rarely right where the model's first is missed altogether.
+- **A weak lexical answer the model disputes is taken back.** Under the score where a lexical answer is
+  final, it stands only if the model finds its item similar enough (`floor`); and where the model finds
+  another item more similar by a clear `gap`, only if it finds the answer more similar still (`disputed`).
+  Two neighbours sharing the question's words, one preferred by each signal, are a question to ask, not
+  an answer: the candidates are offered (the model's nearest among them).
 """
 from __future__ import annotations
 
@@ -43,3 +48,9 @@ def model_nearest(cosines: dict[int, float], eligible: Callable[[int], bool], le
     """The eligible item the model finds most similar, if at least `least` similar."""
     best = max((i for i in cosines if eligible(i)), key=lambda i: cosines[i], default=None)
     return best if best is not None and cosines[best] >= least else None
+
+
+def taken_back(mine: float, other: float, floor: float, disputed: float, gap: float) -> bool:
+    """Whether the model takes back a weak lexical answer: its similarity to the answered item `mine` is
+    under `floor`, or under `disputed` while another item's (`other`, the best of the rest) is `gap` higher."""
+    return mine < floor or (mine < disputed and other - mine >= gap)

@@ -36,6 +36,8 @@ class MatcherSettings:
     semantic_margin: float = 0.1
     semantic_veto_score: float = 60.0
     semantic_veto_cosine: float = 0.88
+    semantic_disputed_cosine: float = 0.90
+    semantic_disputed_gap: float = 0.015
     semantic_suggest_cosine: float = 0.0
     semantic_intent_lexical: float = 0.0
 

@@ -55,7 +55,7 @@ from intents.story import semantic_text as story_semantic_text
 from intents.semantic import Embedder, SemanticCache, shared_embedder
 from intents.specialised import characteristic_terms, general_first
 from intents.roles import COUNT, Roles, role_first
-from intents.fusion import model_nearest, semantic_shares, with_nearest
+from intents.fusion import model_nearest, semantic_shares, taken_back, with_nearest
 from knowledge.model import Faq, Intent, Item, KnowledgeBase, Program, Referral
 
 WEAK = 0.5  # credit for a term found only in an item's summary or answer
@@ -525,8 +525,11 @@ class Matcher:
         s = self.settings
         index = self.index_of
         if lexical.kind == "answer":
-            if lexical.score < s.semantic_veto_score \
-                    and cosines.get(index.get(lexical.id or "", -1), 0.0) < s.semantic_veto_cosine:
+            answered = index.get(lexical.id or "", -1)
+            mine = cosines.get(answered, 0.0)
+            other = max((c for i, c in cosines.items() if i != answered), default=0.0)
+            if lexical.score < s.semantic_veto_score and taken_back(
+                    mine, other, s.semantic_veto_cosine, s.semantic_disputed_cosine, s.semantic_disputed_gap):
                 return Decision("suggest", None, lexical.aspect, lexical.score, lexical.candidates, lang)
             return self._arbitrate(lexical, cosines, index)
         ranked = self.rank(analysis, excluded)

@@ -1,9 +1,17 @@
-"""How the model's similarities enter the fused score, and the model's nearest item offered (intents/fusion.py)."""
+"""How the model's similarities enter the fused score, the model's nearest item offered, and a weak lexical
+answer the model disputes taken back (intents/fusion.py)."""
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
-from intents.fusion import model_nearest, semantic_shares, with_nearest
+from intents.fusion import model_nearest, semantic_shares, taken_back, with_nearest
+from intents.matcher import Matcher
+from intents.semantic import Embedder
+from knowledge.loader import load_or_raise
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_similarities_above_the_ceiling_keep_the_models_order() -> None:
@@ -29,3 +37,24 @@ def test_the_nearest_must_be_eligible_and_similar_enough() -> None:
     assert model_nearest(cosines, lambda i: True, 0.89) == 0
     assert model_nearest(cosines, lambda i: i != 0, 0.89) == 1  # small talk is not offered
     assert model_nearest(cosines, lambda i: i == 2, 0.89) is None
+
+
+def test_a_weak_answer_the_model_disputes_is_taken_back() -> None:
+    assert taken_back(0.87, 0.80, floor=0.88, disputed=0.90, gap=0.015), "unlike the question: the old veto"
+    assert taken_back(0.885, 0.91, floor=0.88, disputed=0.90, gap=0.015), "another item clearly more similar"
+    assert not taken_back(0.885, 0.895, floor=0.88, disputed=0.90, gap=0.015), "no clear preference"
+    assert not taken_back(0.91, 0.95, floor=0.88, disputed=0.90, gap=0.015), "similar enough whatever else is"
+
+
+def test_neighbours_preferred_one_by_each_signal_are_offered_not_answered(embedder: Embedder) -> None:
+    """`수출 경험 없는 수산업체인데 어디서부터 시작하죠` on the alternate knowledge base: the lexical matcher leads
+    with the program list (시작, 어디서부터), the model prefers the first-export FAQ and finds the list only
+    0.89 like it. Answered with the list before; now not answered, both kept among the candidates (here the
+    fallback: a question holding a word the knowledge base never writes (경험) whose first candidate is small
+    talk gets no chat buttons, intents/scope.py)."""
+    kb = load_or_raise(ROOT / "tests/data/alt/knowledge", ROOT / "intents")
+    question = "수출 경험 없는 수산업체인데 어디서부터 시작하죠"
+    assert Matcher(kb).match(question).id == "list-programs", "lexically an answer"
+    decision = Matcher(kb, embedder=embedder).match(question)
+    assert decision.kind != "answer", decision
+    assert {"list-programs", "first-export"} <= {c.id for c in decision.candidates[:3]}
