@@ -105,10 +105,9 @@ async def show_decision(update: Update, context: BotContext, decision: Decision,
         await show_item(update, context, item, lang, aspect=decision.aspect or cb.SUMMARY, offer=offer)
     elif decision.kind == "suggest" and decision.suggestions:
         await send(update, context, *cards.with_row(cards.suggestion_card(decision.suggestions, kb, texts, lang), offer))
-        # Only a choice among programs is one a topic-less follow-up can mean ("which of them?"); where FAQs or
-        # referrals were offered too, a lone program among them is no answer to "when is the deadline?".
-        programs = [c.id for c in decision.suggestions if c.kind == "program"]
-        conversing.remember_options(context, programs if len(programs) == len(decision.suggestions) else (), None)
+        # What was offered, in order: `두번째 거요` picks one (conversing.recent_options asks "which of them?"
+        # only among programs alone).
+        conversing.remember_options(context, (c.id for c in decision.suggestions), None)
     else:
         await send(update, context, *cards.with_row(cards.fallback_card(kb, texts, lang, decision), offer))
 

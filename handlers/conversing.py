@@ -81,11 +81,13 @@ def _kept_options(context: BotContext) -> tuple[tuple[str, ...], float, str | No
 
 
 def recent_options(context: BotContext) -> list[Program]:
-    """The programs offered last, while recent and still in the knowledge base."""
+    """The programs offered last, while recent and still in the knowledge base; none where FAQs or referrals
+    were offered with them (a lone program among them is no answer to `when is the deadline?`)."""
     ids, at, _ = _kept_options(context)
     if not 0 <= time.time() - at <= CONTEXT_SECONDS:
         return []
-    return [p for p in (context.kb.program(i) for i in ids) if p is not None]
+    programs = [context.kb.program(i) for i in ids]
+    return [p for p in programs if p is not None] if all(programs) else []
 
 
 @dataclass(frozen=True)

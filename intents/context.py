@@ -175,8 +175,9 @@ def context_after(decision: "Decision", matcher: "Matcher", context: MatchContex
     - an item answered (remembered()): that item; the options shown before stay while it is one of them
       (the person goes down the list);
     - "which program?" (`text` asks an aspect with no topic, which_aspect()): the options stay, with that aspect;
-    - an area's list or suggestions of programs only: those options (the answer before them is over);
-      other suggestions: nothing (a lone program among FAQs is no answer to `when is the deadline?`);
+    - an area's list or suggestions: those options, in the order shown (the answer before them is over); a
+      which-question is asked only among programs alone (a lone program among FAQs is no answer to `when
+      is the deadline?`);
     - else what it had."""
     now = time.time()
     kb = matcher.kb
@@ -189,13 +190,12 @@ def context_after(decision: "Decision", matcher: "Matcher", context: MatchContex
             return MatchContext(item.id, now, kept, None, context.options_at if context is not None else 0.0)
         return MatchContext(item.id, now)
     options = context.current_options(now) if context is not None else ()
-    aspect = which_aspect(matcher, text, decision, bool(options)) if text is not None else None
+    programs = options if all(kb.program(i) is not None for i in options) else ()
+    aspect = which_aspect(matcher, text, decision, bool(programs)) if text is not None else None
     if aspect is not None:
-        return MatchContext(options=options, asked=aspect, options_at=now)
+        return MatchContext(options=programs, asked=aspect, options_at=now)
     if decision.kind == "suggest" and decision.suggestions:
-        programs = [c.id for c in decision.suggestions if c.kind == "program"]
-        ids = option_ids(programs) if len(programs) == len(decision.suggestions) else ()
-        return MatchContext(options=ids, options_at=now) if ids else None
+        return MatchContext(options=option_ids(c.id for c in decision.suggestions), options_at=now)
     return context
 
 

@@ -363,7 +363,7 @@ class Matcher:
         # The same few questions come again and again; a Decision is immutable, so repeats are free.
         decision = self._match(text, lang, last) if len(text) > CACHED_TEXT else self._cached_match(text, lang, last)
         decision = area_asked(self, text, decision, lang, context)  # 50대도 창업 지원 되나요? (intents/asked_area.py)
-        return self.options.with_asked(decision, text, context)
+        return self.options.after(decision, text, context)
 
     # ---- internals -------------------------------------------------------------------------------
 

@@ -3,8 +3,9 @@
 A new user answers a list in words as often as with its buttons (last session's test: about one in eight
 follow-ups got the fallback). Read against the options shown (`MatchContext.options`, in their order):
 
-- **A position**: `두번째 거요`, `첫번째꺼 신청 언제까지?`, `3번`, `마지막 거 자세히`, `the second one`, `number 2`
-  is that option, with the aspect the message asks (else the one "which program?" asked, else its summary).
+- **A position** (of whatever was shown: programs, FAQs, another institution's referral): `두번째 거요`,
+  `첫번째꺼 신청 언제까지?`, `3번`, `마지막 거 자세히`, `the second one`, `number 2` is that option, with the
+  aspect the message asks (else the one "which program?" asked, else its summary).
 - **Part of one option's name**: `예비창업자 거 자격은요?`, `보육센터는 어디 있어요?`, `항공 거는 누가 신청해요?`
   is matched among the options first: the one option whose name or aliases hold the message's topic words
   (the rest of them among its own words) is meant, though a program outside the list shares the word.
@@ -25,13 +26,14 @@ from typing import TYPE_CHECKING
 from intents.analyzer import UNKNOWN_PREFIX, Analysis, detect_lang
 from intents.decision import Candidate, Decision
 from intents.lexicon import LEXICON_DIR, read_yaml
-from knowledge.model import Faq, Program
+from knowledge.model import Faq, Intent, Item, Program
 
 if TYPE_CHECKING:
     from intents.context import MatchContext
     from intents.matcher import Matcher
 
 OPTIONS_FILE = LEXICON_DIR / "options.yaml"
+MAX_FOLLOW_WORDS = 8  # words of a question about the program just answered (a story is matched as usual)
 NAMED_TERMS = 2  # topic words a pick by name may hold beyond its option's name (보육센터 어디: 2 in the name)
 POLITE_EN = frozenset({"please", "pls", "ok", "okay", "the", "one", "ones", "that", "this", "program", "option", "i",
                        "want", "mean", "meant", "choose", "pick", "take", "go", "with", "about", "tell", "me", "show"})
@@ -49,6 +51,9 @@ class OptionWords:
     more_ko: tuple[str, ...]
     more_en: frozenset[str]
     spellings: tuple[tuple[str, str], ...] = ()
+    asking_ko: tuple[str, ...] = ()
+    asking_en: tuple[str, ...] = ()  # " word word "
+    pointers_en: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path = OPTIONS_FILE) -> "OptionWords":
@@ -64,7 +69,9 @@ class OptionWords:
 
         spellings = tuple((str(k), str(v)) for k, v in (data.get("spellings") or {}).items())
         return cls(patterns, en, frozenset(words("number_words_en")), words("others_ko"),
-                   frozenset(words("others_en")), words("more_ko"), frozenset(words("more_en")), spellings)
+                   frozenset(words("others_en")), words("more_ko"), frozenset(words("more_en")), spellings,
+                   words("asking_ko"), tuple(f" {str(w).lower()} " for w in data.get("asking_en") or ()),
+                   frozenset(words("pointers_en")))
 
 
 class Options:
@@ -87,9 +94,10 @@ class Options:
         """The decision for a message that answers the options shown, or asks for others; else None."""
         if context is None:
             return None
-        options = [p for p in (self.matcher.kb.program(i) for i in context.current_options()) if p is not None]
+        shown = [item for item in (self.matcher.kb.get(i) for i in context.current_options()) if item is not None]
+        options = [item for item in shown if isinstance(item, Program)]  # what a name can pick
         last = context.current()
-        if not options and last is None:
+        if not shown and last is None:
             return None
         prepared = self.matcher._prepare(text)
         kept = self.matcher.asked(prepared)
@@ -99,20 +107,69 @@ class Options:
         if not analysis.normalized:
             return None
         lang = lang or detect_lang(prepared, self.matcher.lexicon.neutral_words)
-        if options:
-            picked = self._by_position(analysis, options) or self._by_name(analysis, options)
+        if shown:
+            picked = self._by_position(analysis, shown) or self._by_name(analysis, options)
             if picked is not None:
-                aspect = self._aspect(prepared, analysis) or context.current_asked()
+                aspect = (self._aspect(prepared, analysis) or context.current_asked()) \
+                    if isinstance(picked, Program) else None
                 return Decision("answer", picked.id, aspect, 100.0, (Candidate(picked.id, picked.kind, 100.0),), lang)
-        return self._others(analysis, prepared, bool(options), last, lang)
+        return self._others(analysis, prepared, bool(shown), last, lang)
 
-    def with_asked(self, decision: Decision, text: str, context: "MatchContext | None") -> Decision:
-        """"Which program's 자격요건?" answered with a program's name (`예비창업자요`): that aspect of it."""
-        asked = context.current_asked() if context is not None else None
-        if asked is None or decision.kind != "answer" or decision.aspect is not None \
-                or not isinstance(self.matcher.kb.get(decision.id or ""), Program):
+    def after(self, decision: Decision, text: str, context: "MatchContext | None") -> Decision:
+        """The matcher's decision read once more against the chat: "which program?" answered with a name
+        keeps the aspect it asked; a short question about the program just answered stays with it."""
+        if context is None:
             return decision
-        return replace(decision, aspect=asked)
+        asked = context.current_asked()
+        if asked is not None and decision.kind == "answer" and decision.aspect is None \
+                and isinstance(self.matcher.kb.get(decision.id or ""), Program):
+            return replace(decision, aspect=asked)  # 자격은? -> which? -> 예비창업자요
+        last = context.current()
+        program = self.matcher.kb.get(last) if last is not None else None
+        if not isinstance(program, Program) or decision.kind == "answer" or decision.area is not None:
+            return decision
+        return self._still_about(decision, text, program) or decision
+
+    def _still_about(self, decision: Decision, text: str, program: Program) -> Decision | None:
+        """After `program`'s answer, a message nothing answers, or that ties the program with others (`예약은
+        어떻게 해?`), asking an aspect, pointing back or asking where/how many/who (`몇 시까지 열어요?`,
+        `where are they?`) is about that program. Not a message that names another item's own words."""
+        prepared = self.matcher._prepare(text)
+        kept = self.matcher.asked(prepared)
+        if kept != prepared:
+            return None  # something is ruled out: read by the matcher
+        analysis = self.matcher.analyzer.analyze(kept)
+        words = analysis.normalized.split()
+        if not words or len(words) > MAX_FOLLOW_WORDS:
+            return None
+        first = decision.candidates[0] if decision.candidates else None
+        tied = decision.kind == "suggest" and first is not None and any(
+            c.id == program.id and c.score >= first.score for c in decision.candidates)
+        if decision.kind != "fallback" and not tied:
+            return None
+        aspect = self._aspect(prepared, analysis)
+        padded = f" {analysis.normalized} "
+        asking = any(w.startswith(cue) for w in words for cue in self.words.asking_ko) \
+            or any(cue in padded for cue in self.words.asking_en)
+        pointing = any(w in self.words.pointers_en or w in self.matcher.lexicon.followup_cues for w in words)
+        if not (aspect or asking or pointing or tied):
+            return None
+        if not pointing and any(t.startswith(UNKNOWN_PREFIX) for t in analysis.terms):
+            return None  # 로또 번호 알려줘, 비트코인 얼마예요: a word the knowledge never uses, not pointing back
+        if decision.kind == "fallback" and self.matcher.program_names_in(analysis.normalized):
+            return None  # a program's name it was not matched to: not this one
+        index = self.matcher.index_of[program.id]
+        entry = self.matcher.entries[index]
+        if any(t not in entry.strong and t not in entry.weak and self._names_other(t, index)
+               for t in self.matcher._topic_terms(analysis) if not t.startswith(UNKNOWN_PREFIX)):
+            return None  # who is the president?: another item's word, not the program's
+        lang = decision.lang
+        return Decision("answer", program.id, aspect, 100.0, (Candidate(program.id, program.kind, 100.0),), lang)
+
+    def _names_other(self, term: str, index: int) -> bool:
+        """Whether an item other than entries[index] (small talk aside) holds `term` in its own words."""
+        return any(i != index and term in e.strong and not isinstance(e.item, Intent)
+                   for i, e in enumerate(self.matcher.entries))
 
     # ---- positions ---------------------------------------------------------------------------------
 
@@ -138,7 +195,7 @@ class Options:
                 return int(after), " ".join(words[:i] + words[i + 2:])
         return None
 
-    def _by_position(self, analysis: Analysis, options: list[Program]) -> Program | None:
+    def _by_position(self, analysis: Analysis, options: list[Item]) -> Item | None:
         found = self.position(analysis.normalized)
         if found is None:
             return None
@@ -185,10 +242,10 @@ class Options:
             return False
         return any(term in typed for typed in self._typed[program.id])  # 항공 in 항공우주 청년인재
 
-    def _own(self, program: Program) -> frozenset[str]:
-        index = self.matcher.index_of.get(program.id)
+    def _own(self, item: Item) -> frozenset[str]:
+        index = self.matcher.index_of.get(item.id)
         strong = self.matcher.entries[index].strong if index is not None else frozenset()
-        return self._names[program.id] | strong
+        return self._names.get(item.id, frozenset()) | strong
 
     # ---- the others --------------------------------------------------------------------------------
 

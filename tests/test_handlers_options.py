@@ -117,3 +117,22 @@ async def test_a_programs_own_contact_is_shown_as_written(bot, kb):
     reply = (await bot.say("문의처 알려주세요"))[0]
     assert bot.last_enquiry()["item_id"] == program.id
     assert program.aspect("contact").get("ko") in reply["plain"]
+
+
+async def test_a_short_question_nothing_else_answers_stays_with_the_program_just_answered(bot):
+    await bot.say("무역사절단 뭐예요")
+    card = (await bot.say("how many companies do they pick?"))[0]
+    assert bot.last_enquiry()["item_id"] == "trade-mission"
+    assert card["plain"].startswith("Trade Missions Abroad")
+    await bot.say("무역사절단 뭐예요")
+    await bot.say("오늘 날씨 어때요?")
+    assert bot.last_enquiry()["kind"] == "fallback"
+
+
+async def test_a_position_under_suggestions_picks_what_was_offered_there(bot, kb):
+    # "is it one of these?" offering a program beside an FAQ and a referral: the second button, by position
+    offered = (await bot.say("신중년 재취업 교육 같은 거 있습니까"))[0]
+    picks = [d.split(":")[1] for d in button_data(offered) if d.split(":")[0] in ("p", "f", "r", "i")]
+    assert len(picks) >= 2
+    await bot.say("두번째 거요")
+    assert bot.last_enquiry()["item_id"] == picks[1]

@@ -96,3 +96,15 @@ def test_more_asks_for_every_area_only_under_a_list(matcher, kb):
 
 def test_the_agencys_contact_faq_is_found_by_its_questions(matcher):
     assert matcher.talk.agency_contact == "phone-number"
+
+
+def test_a_short_question_nothing_answers_stays_with_the_program_just_answered(matcher, kb):
+    last = MatchContext("trade-mission", NOW)
+    assert matcher.match("how many companies do they pick?").kind == "fallback"
+    assert matcher.match("how many companies do they pick?", context=last).id == "trade-mission"
+    assert matcher.match("where are they?", context=MatchContext("hydrogen-stations", NOW)).id == "hydrogen-stations"
+
+
+@pytest.mark.parametrize("text", ["오늘 날씨 어때요?", "비트코인 얼마예요?", "점심 뭐 먹지", "what's the weather like?"])
+def test_small_talk_and_other_topics_after_a_program_stay_out(matcher, text):
+    assert matcher.match(text, context=MatchContext("trade-mission", NOW)).kind == "fallback"
