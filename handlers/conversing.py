@@ -53,8 +53,11 @@ def remember_answer(context: BotContext, item_id: str) -> None:
         return
     context.chat_data[LAST_ITEM] = (item_id, time.time())
     ids, at, _ = _kept_options(context)
+    general = context.matcher.talk.faq_aspects.get(item_id)
     if item_id in ids:
         context.chat_data[LAST_OPTIONS] = (ids, at, None)
+    elif general is not None:  # the deadlines FAQ: `예비창업자 지원이요` next asks that program's period
+        context.chat_data[LAST_OPTIONS] = ((), time.time(), general)
     else:
         context.chat_data.pop(LAST_OPTIONS, None)
 

@@ -104,6 +104,7 @@ class Talk:
             self._full_names[area.id] = [n for n in names if n]
             self.area_names[area.id] = frozenset().union(*names)
         self.agency_contact = _agency_contact(matcher)
+        self.faq_aspects = _faq_aspects(matcher)
 
     def full_name(self, area: str, topic: set[str]) -> bool:
         """Whether `topic` is the whole of the area's name in one language (수소 산업, not 수소 alone)."""
@@ -167,13 +168,29 @@ def _agency_contact(matcher: "Matcher") -> str | None:
     return best[1] if best else None
 
 
+def _faq_aspects(matcher: "Matcher") -> dict[str, str]:
+    """FAQ id -> the aspect it answers in general (`how-to-apply`: apply, `deadlines`: period): about no area
+    and no program, every one of its (three or more) questions asking that aspect. Such an answer invites a
+    program's name (`사업 이름을 적어 주시면...`): `언제까지예요?` -> the deadlines FAQ -> `예비창업자 지원이요` is
+    that program's period."""
+    found: dict[str, str] = {}
+    for faq in matcher.kb.faqs:
+        if faq.area is not None or faq.programs or len(faq.questions) < 3:
+            continue
+        aspects = {matcher.aspects.detect(q) for q in faq.questions}
+        if len(aspects) == 1 and None not in aspects:
+            found[faq.id] = aspects.pop()  # type: ignore[assignment]
+    return found
+
+
 def context_after(decision: "Decision", matcher: "Matcher", context: MatchContext | None,
                   text: str | None = None) -> MatchContext | None:
     """What a chat remembers after a decision, as the handlers keep it (handlers/asking.py, conversing.py);
     eval replays chats with this:
 
     - an item answered (remembered()): that item; the options shown before stay while it is one of them
-      (the person goes down the list);
+      (the person goes down the list); a general FAQ about one aspect (faq_aspects) asks it of the program
+      named next;
     - "which program?" (`text` asks an aspect with no topic, which_aspect()): the options stay, with that aspect;
     - an area's list or suggestions: those options, in the order shown (the answer before them is over); a
       which-question is asked only among programs alone (a lone program among FAQs is no answer to `when
@@ -188,7 +205,8 @@ def context_after(decision: "Decision", matcher: "Matcher", context: MatchContex
         kept = context.current_options(now) if context is not None else ()
         if item.id in kept:
             return MatchContext(item.id, now, kept, None, context.options_at if context is not None else 0.0)
-        return MatchContext(item.id, now)
+        general = matcher.talk.faq_aspects.get(item.id)  # the deadlines FAQ: a program's name next is its period
+        return MatchContext(item.id, now, asked=general, options_at=now if general else 0.0)
     options = context.current_options(now) if context is not None else ()
     programs = options if all(kb.program(i) is not None for i in options) else ()
     aspect = which_aspect(matcher, text, decision, bool(programs)) if text is not None else None

@@ -136,3 +136,16 @@ async def test_a_position_under_suggestions_picks_what_was_offered_there(bot, kb
     assert len(picks) >= 2
     await bot.say("두번째 거요")
     assert bot.last_enquiry()["item_id"] == picks[1]
+
+
+async def test_a_general_answer_about_an_aspect_then_a_programs_name_gives_that_aspect(bot, kb):
+    # The deadlines FAQ says "type a program's name": the name typed next is asked for its period
+    await bot.say("언제까지예요?")
+    general = bot.last_enquiry()["item_id"]
+    assert kb.get(general).kind == "faq" and not kb.get(general).programs
+    card = (await bot.say("예비창업자 지원이요"))[0]
+    assert bot.last_enquiry()["item_id"] == "pre-founder"
+    assert "일정" in _head(card)
+    # only the name typed next: a program asked about after that is read as asked
+    await bot.say("무역사절단 뭐예요")
+    assert (bot.last_enquiry()["item_id"], bot.last_enquiry()["aspect"]) == ("trade-mission", None)

@@ -108,3 +108,9 @@ def test_a_short_question_nothing_answers_stays_with_the_program_just_answered(m
 @pytest.mark.parametrize("text", ["오늘 날씨 어때요?", "비트코인 얼마예요?", "점심 뭐 먹지", "what's the weather like?"])
 def test_small_talk_and_other_topics_after_a_program_stay_out(matcher, text):
     assert matcher.match(text, context=MatchContext("trade-mission", NOW)).kind == "fallback"
+
+
+def test_general_answers_about_one_aspect_are_known_by_their_questions(matcher):
+    assert matcher.talk.faq_aspects.get("how-to-apply") == "apply"
+    assert matcher.talk.faq_aspects.get("deadlines") == "period"
+    assert "agency-founded" not in matcher.talk.faq_aspects  # 진흥원 언제 생겼어요 is no question about programs
