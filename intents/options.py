@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from intents.analyzer import UNKNOWN_PREFIX, Analysis, detect_lang
+from intents.cues import english_cue_in, korean_cue_in
 from intents.decision import Candidate, Decision
 from intents.lexicon import LEXICON_DIR, read_yaml
 from knowledge.model import Faq, Intent, Item, Program
@@ -142,6 +143,8 @@ class Options:
         words = analysis.normalized.split()
         if not words or len(words) > MAX_FOLLOW_WORDS:
             return None
+        if self.matcher.talk.without_who(analysis.normalized) is not None or self._lists(analysis):
+            return None  # 예비창업자인데 받을 수 있는 지원 있나요?: who asks, or what there is: not this program
         first = decision.candidates[0] if decision.candidates else None
         tied = decision.kind == "suggest" and first is not None and any(
             c.id == program.id and c.score >= first.score for c in decision.candidates)
@@ -165,6 +168,12 @@ class Options:
             return None  # who is the president?: another item's word, not the program's
         lang = decision.lang
         return Decision("answer", program.id, aspect, 100.0, (Candidate(program.id, program.kind, 100.0),), lang)
+
+    def _lists(self, analysis: Analysis) -> bool:
+        """Whether the message asks what there is (a list cue: 뭐 있어요, what programs)."""
+        lex = self.matcher.lexicon
+        return korean_cue_in(analysis.normalized.replace(" ", ""), lex.list_cues_ko) \
+            or english_cue_in(analysis.normalized.split(), lex.list_cues_en)
 
     def _names_other(self, term: str, index: int) -> bool:
         """Whether an item other than entries[index] (small talk aside) holds `term` in its own words."""
