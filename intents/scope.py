@@ -163,9 +163,7 @@ class Scope:
         else:
             if len(word) < 2 or not all(is_syllable(ch) for ch in word) or word in self._korean:
                 return False
-            last = word[-1]
-            if last in self.words.verb_final_syllables or word[-2:] in self.words.verb_final_syllables \
-                    or to_jamo(last)[-1:] in self.words.verb_final_jongseong:
+            if self.analyzer.verb_forms.ends_like_one(word):  # nouns that end like one (비자) are names
                 return False
         return not self._misspelt(word)
 
@@ -174,6 +172,8 @@ class Scope:
         word sharing its first four letters with one (capacity, capability) or holding one (biomaterials): a typo
         or a variant, not a new thing."""
         latin = word.isascii()
+        if word in self.analyzer.real_words:
+            return False  # a real word of Korean (전세, a letter from 전시): intents/real_words.py
         key = word if latin else to_jamo(word)
         limit = 1 if len(key) <= 6 else 2
         if latin and len(word) >= 6 and any(len(known) >= 5 and known in word for known in self._english):
