@@ -406,26 +406,28 @@ class Analyzer:
         return terms
 
     def _real_runs(self, pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
-        """A run of unknown syllables and skipped ones (particles, stopwords, endings) between known words that
-        spells a real word is that word, unknown: 동아리 is not 동, 아 (a stopword) and 리. A real word that
-        would take in a known word (외국인: 외국 and 인) is left as split: the known word says more."""
+        """A run of unknown syllables and skipped ones (particles, stopwords, endings) between known words, or at
+        either end, that spells a real word, but for a particle or ending after it, is that word, unknown: 동아리 is
+        not 동, 아 (a stopword) and 리. Nothing unknown may be left: 만나고 is not 만나 (a real word) and ?고. A real
+        word that would take in a known word (외국인: 외국 and 인) is left as split: the known word says more."""
         out: list[tuple[str, str]] = []
         run: list[tuple[str, str]] = []
         for piece in [*pieces, ("word", "")]:
             if piece[0] != "word":
                 run.append(piece)
                 continue
-            while run:
-                # The longest stretch from the run's start that holds an unknown syllable and is a real word.
-                for end in range(len(run), 0, -1):
-                    text = "".join(t for _, t in run[:end])
-                    if len(text) >= 2 and text in self.real_words and any(k == "unknown" for k, _ in run[:end]):
-                        out.append(("unknown", text))
-                        break
-                else:
-                    out.append(run[0])
-                    end = 1
-                run = run[end:]
+            # The longest stretch from the run's start that spells a real word and leaves no unknown syllable
+            # after it (what is left is a particle or an ending: 동아리 + 에서).
+            for end in range(len(run), 1, -1):
+                text = "".join(t for _, t in run[:end])
+                if text in self.real_words and any(k == "unknown" for k, _ in run[:end]) \
+                        and all(k != "unknown" for k, _ in run[end:]):
+                    out.append(("unknown", text))
+                    out.extend(run[end:])
+                    break
+            else:
+                out.extend(run)
+            run = []
             if piece[1]:
                 out.append(piece)
         return out

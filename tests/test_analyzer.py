@@ -62,6 +62,14 @@ def test_a_real_word_run_together_with_a_known_one_is_kept_whole() -> None:
     analyzer = _analyzer("창업 지원", "외국 기업")
     assert analyzer.analyze("창업동아리").terms == ("창업", "?동아리")  # not 창업, ?동, 아 (a stopword), ?리
     assert analyzer.analyze("외국인").terms == ("해외", "?인")  # the known word (외국, 해외) says more than a word it is in
+    assert analyzer.analyze("만나고").terms == ("?만", "?고")  # only a whole run: not 만나 (a real word) and 고
+
+
+def test_a_loan_is_no_grant_and_being_selected_asks_the_criteria() -> None:
+    analyzer = _analyzer("창업 지원금 신청", "소상공인 대출 상담", "신청 자격 조건")
+    assert analyzer.analyze("융자").terms == analyzer.analyze("대출").terms == ("대출",)
+    assert analyzer.analyze("보조금").terms == ("지원금",)
+    assert analyzer.analyze("선정 기준").terms[0] == analyzer.analyze("선발").terms[0] == "자격"
 
 
 def test_the_real_words_come_from_the_word_list() -> None:
