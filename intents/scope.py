@@ -172,8 +172,6 @@ class Scope:
         word sharing its first four letters with one (capacity, capability) or holding one (biomaterials): a typo
         or a variant, not a new thing."""
         latin = word.isascii()
-        if word in self.analyzer.real_words:
-            return False  # a real word of Korean (전세, a letter from 전시): intents/real_words.py
         key = word if latin else to_jamo(word)
         limit = 1 if len(key) <= 6 else 2
         if latin and len(word) >= 6 and any(len(known) >= 5 and known in word for known in self._english):
