@@ -19,6 +19,7 @@ from rapidfuzz.distance import Levenshtein
 from intents.english import English
 from intents.hangul import INITIALS, MEDIALS, FINALS, initials, is_initials_only, to_jamo, is_syllable
 from intents.lexicon import Lexicon
+from intents.real_words import VerbForms, real_korean_words
 
 MAX_TEXT = 2000  # characters analysed; the rest of a very long message adds nothing a person would ask
 MAX_TOKEN = 40  # syllables segmented per word; longer runs are cut into pieces first
@@ -129,6 +130,11 @@ class Analyzer:
         self._ending_syllables = frozenset(
             ch for word in (*lexicon.particles, *lexicon.stopwords, *lexicon.verb_starts) for ch in word
             if is_syllable(ch))
+        # Real Korean words (intents/real_words.py): never corrected to another word, and kept whole when the
+        # knowledge base does not know them (창업동아리 is 창업 and 동아리, not 창업, 동, 아 and 리). Verb forms the
+        # list holds whole (배워, 붙었는지) are left out: 배워 is still read as 배우, the verb the knowledge writes.
+        self.verb_forms = VerbForms.load()
+        self.real_words = frozenset(w for w in real_korean_words() if not self.verb_forms.ends_like_one(w))
 
     # ---- building the vocabulary -------------------------------------------------------------------
 
@@ -326,8 +332,9 @@ class Analyzer:
         return all(ch in self._ending_syllables for ch in word)
 
     def _correct(self, piece: str) -> str | None:
-        """The vocabulary word one jamo edit away (two for long words), of the same length, if unique."""
-        if self._ending_like(piece):
+        """The vocabulary word one jamo edit away (two for long words), of the same length, if unique; never
+        for a real word of Korean (전세 is no typo of 전시, 가격 none of 자격)."""
+        if self._ending_like(piece) or piece in self.real_words:
             return None
         key = to_jamo(piece)
         found: set[str] = set()
@@ -383,7 +390,7 @@ class Analyzer:
             for i, (kind, text) in enumerate(pieces)]
         terms: list[str] = []
         unknown = ""
-        for kind, text in pieces:
+        for kind, text in self._real_runs(pieces):
             if kind == "unknown":
                 unknown += text
                 continue
@@ -397,6 +404,33 @@ class Analyzer:
         if unknown:
             terms.append(UNKNOWN_PREFIX + unknown)
         return terms
+
+    def _real_runs(self, pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """A run of unknown syllables and skipped ones (particles, stopwords, endings) between known words, or at
+        either end, that spells a real word, but for a particle or ending after it, is that word, unknown: 동아리 is
+        not 동, 아 (a stopword) and 리. Nothing unknown may be left: 만나고 is not 만나 (a real word) and ?고. A real
+        word that would take in a known word (외국인: 외국 and 인) is left as split: the known word says more."""
+        out: list[tuple[str, str]] = []
+        run: list[tuple[str, str]] = []
+        for piece in [*pieces, ("word", "")]:
+            if piece[0] != "word":
+                run.append(piece)
+                continue
+            # The longest stretch from the run's start that spells a real word and leaves no unknown syllable
+            # after it (what is left is a particle or an ending: 동아리 + 에서).
+            for end in range(len(run), 1, -1):
+                text = "".join(t for _, t in run[:end])
+                if text in self.real_words and any(k == "unknown" for k, _ in run[:end]) \
+                        and all(k != "unknown" for k, _ in run[end:]):
+                    out.append(("unknown", text))
+                    out.extend(run[end:])
+                    break
+            else:
+                out.extend(run)
+            run = []
+            if piece[1]:
+                out.append(piece)
+        return out
 
     def _best_split(self, token: str, *, fuzzy: bool) -> list[tuple[str, str]]:
         n = len(token)

@@ -318,6 +318,13 @@ class Matcher:
         # Aspect cues and question words are words of every knowledge base, written or not.
         self.analyzer.learn(self._cue_texts(), correct_to=False)
         self.analyzer.finish()
+        # An area's name (식품 산업) names the area: a word of it that no item's text writes is known all the same.
+        # (Learned only where there is one: learning counts the lexicon's words again, and frequency breaks ties.)
+        unnamed = [word for area in self.kb.areas for _, name in area.name.values for word in name.split()
+                   if any(t.startswith(UNKNOWN_PREFIX) for t in self.analyzer.analyze(word).terms)]
+        if unnamed:
+            self.analyzer.learn(unnamed, correct_to=False)
+            self.analyzer.finish()
         for program in self.kb.programs:
             for phrase in (*(name for _, name in program.name.values), *program.aliases):
                 self.analyzer.learn_phrase_initials(phrase)

@@ -163,9 +163,7 @@ class Scope:
         else:
             if len(word) < 2 or not all(is_syllable(ch) for ch in word) or word in self._korean:
                 return False
-            last = word[-1]
-            if last in self.words.verb_final_syllables or word[-2:] in self.words.verb_final_syllables \
-                    or to_jamo(last)[-1:] in self.words.verb_final_jongseong:
+            if self.analyzer.verb_forms.ends_like_one(word):  # nouns that end like one (비자) are names
                 return False
         return not self._misspelt(word)
 

@@ -9,7 +9,8 @@ lexicon list or chat phrase writes is never touched), in this order:
 2. a chat ending on a word the analyser knows without it (있어여 -> 있어요, 얼마임 -> 얼마예요), a vowel drawn out
    (있나요오오 -> 있나요) or a letter held down (helppp -> help);
 3. a typo: the one known word closest in a keyboard-aware edit distance (below), if it is close enough and
-   no other known word is as close: Korean compared jamo by jamo (일짜리 -> 일자리: ㅉ for ㅈ), English letter
+   no other known word is as close, unless the word is a real word of Korean (intents/real_words.py: 수용 is
+   no slip of 수요, nor 전세 of 전시): Korean compared jamo by jamo (일짜리 -> 일자리: ㅉ for ㅈ), English letter
    by letter with transpositions (suport, adress, reigster);
 4. a word run together with a known one (청년일짜리): the known head kept, the rest repaired.
 
@@ -225,6 +226,8 @@ class Speller:
         tail = key[len(stem):]
         if stem != key and stem in slang:
             yield slang[stem] + tail
+        if stem in self.analyzer.real_words or key in self.analyzer.real_words:
+            return  # a real word (수용, 전세) the knowledge base does not write: no slip of one it does
         for ending, plain in self.words.endings:
             if key.endswith(ending) and len(key) > len(ending):
                 yield key[: -len(ending)] + plain

@@ -6,6 +6,7 @@ import pytest
 from intents.analyzer import Analyzer, clear_lang, english_stem, normalize
 from intents.hangul import initials, is_initials_only, to_jamo
 from intents.lexicon import load_lexicon
+from intents.real_words import real_korean_words
 
 
 def test_normalize_cleans_without_losing_meaning() -> None:
@@ -47,6 +48,34 @@ def test_typos_are_corrected_at_the_jamo_level_but_real_words_stay_unknown() -> 
     analyzer = _analyzer("창업 지원금 신청", "전시회 참가")
     assert analyzer.analyze("창엄 지윈금").terms == ("창업", "지원금")
     assert "?전기요금" in analyzer.analyze("전기요금").terms or "전시회" not in analyzer.analyze("전기요금").terms
+
+
+def test_a_real_word_is_never_corrected_to_a_known_one() -> None:
+    # One jamo from a known word each (전시, 정책, 자격, 수출, 기술), but words of Korean the knowledge never writes.
+    analyzer = _analyzer("전시 참가", "정책 연구", "자격 요건", "수출 지원", "기술 개발")
+    for word in ("전세", "정착", "가격", "수술", "미술"):
+        assert analyzer.analyze(word).terms == (f"?{word}",), word
+    assert analyzer.analyze("졍책").terms == ("정책",)  # a typo is no word: still corrected
+
+
+def test_a_real_word_run_together_with_a_known_one_is_kept_whole() -> None:
+    analyzer = _analyzer("창업 지원", "외국 기업")
+    assert analyzer.analyze("창업동아리").terms == ("창업", "?동아리")  # not 창업, ?동, 아 (a stopword), ?리
+    assert analyzer.analyze("외국인").terms == ("해외", "?인")  # the known word (외국, 해외) says more than a word it is in
+    assert analyzer.analyze("만나고").terms == ("?만", "?고")  # only a whole run: not 만나 (a real word) and 고
+
+
+def test_a_loan_is_no_grant_and_being_selected_asks_the_criteria() -> None:
+    analyzer = _analyzer("창업 지원금 신청", "소상공인 대출 상담", "신청 자격 조건")
+    assert analyzer.analyze("융자").terms == analyzer.analyze("대출").terms == ("대출",)
+    assert analyzer.analyze("보조금").terms == ("지원금",)
+    assert analyzer.analyze("선정 기준").terms[0] == analyzer.analyze("선발").terms[0] == "자격"
+
+
+def test_the_real_words_come_from_the_word_list() -> None:
+    words = real_korean_words()
+    assert len(words) > 20_000 and {"전세", "비자", "동아리", "가격"} <= words
+    assert not {"창엄", "지윈금", "일짜리", "하자", "뽑고"} & words  # typos and verb forms are not listed
 
 
 def test_initials_expand_to_known_names() -> None:

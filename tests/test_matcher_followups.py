@@ -85,7 +85,7 @@ intents:
     m = Matcher(kb)
     assert m.match("식품 산업").area == "food"
     assert m.match("그거 아직 해요?", context=_after("kimchi-fair")).aspect == "period"
-    others = m.match("그거 말고 다른 식품 사업은요?", context=_after("kimchi-fair"))
+    others = m.match("그거 말고 다른 식품 지원은요?", context=_after("kimchi-fair"))
     assert others.area == "food" and others.id != "kimchi-fair"
 
 

@@ -109,6 +109,9 @@ def test_novel_words_are_names_not_verb_forms_typos_or_known_words(matcher: Matc
     scope = matcher.scope
     novel = [w for w in ("전기차", "웨딩", "노인", "wedding") if scope.is_novel(UNKNOWN_PREFIX + w)]
     assert novel == ["전기차", "웨딩", "노인", "wedding"]
+    # Real words that end as verb endings do (자, 지, 고, 요) or sit a letter from a known word (전시): names too.
+    for word in ("비자", "피자", "토지", "창고"):
+        assert scope.is_novel(UNKNOWN_PREFIX + word), word
     for word in ("뽑고", "했던", "키워주", "반년째",   # verb forms and counters
                  "일쟈리", "staion",                 # typos of known words
                  "충전"):                             # inside a known word (수소충전소)

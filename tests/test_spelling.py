@@ -39,6 +39,7 @@ def test_words_the_analyser_cannot_place_are_repaired(shipped_matcher: Matcher, 
     "아이", "바이오",  # a last syllable of the vowel before it that is part of the word, not a drawl
     "last", "match", "wedding",  # English: too short to tell from another word, or no known word that close
     "event", "haven", "creating", "unemployment",  # function words are no target; a known word's form; first letter
+    "전세", "정착", "수용", "가격이", "농장",  # real words one letter from known ones (전시, 정책, 수요, 자격, 공장)
 ])
 def test_known_and_real_words_are_left_as_typed(shipped_matcher: Matcher, word: str) -> None:
     assert shipped_matcher.speller.word(word) == word
