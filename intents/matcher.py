@@ -52,7 +52,7 @@ from intents.ranking import TermRoles, distinctive_names, doubtful, load_ranking
 from intents.scope import Scope
 from intents.story import Story, answer_from_story, first_reading, read_story
 from intents.story import semantic_text as story_semantic_text
-from intents.semantic import Embedder, SemanticCache, shared_embedder
+from intents.semantic import Embedder, SemanticCache, language_offsets, shared_embedder, weak_answer_stands
 from intents.specialised import characteristic_terms, general_first
 from intents.roles import COUNT, Roles, role_first
 from intents.fusion import model_nearest, semantic_shares, taken_back, with_nearest
@@ -180,6 +180,7 @@ class Matcher:
         self.item_roles = {e.item.id: self.role_words.of_phrasings(normalize(t) for t in texts[e.item.id][0])
                            for e in self.entries if not isinstance(e.item, Intent)}
         self.embedder: Embedder | None = None
+        self.language_offsets: dict[str, float] = {}  # language -> cosine offset (_language_offsets)
         self.aspect_texts: AspectTexts | None = None  # the programs' own texts, for aspects no cue names
         self._last_query: tuple[str, np.ndarray] | None = None
         self._cached_match = functools.lru_cache(maxsize=cache_size)(self._match)
@@ -218,6 +219,7 @@ class Matcher:
             cache.save()
             self.semantic_matrix = matrix
             self.semantic_rows = np.asarray(rows, dtype=np.int64)
+            self.language_offsets = self._language_offsets(matrix, rows, phrases)
             self.embedder = embedder  # last: a reader that sees it sees the matrix too
             self.mode = "hybrid"
             self._cached_match.cache_clear()  # decisions made lexically while the index was being built
@@ -231,6 +233,13 @@ class Matcher:
             threading.Thread(target=build, name="semantic-index", daemon=True).start()
         else:
             build()
+
+    def _language_offsets(self, matrix: np.ndarray, rows: list[int], phrases: list[str]) -> dict[str, float]:
+        """Per language, how much lower the model's cosines of a right question sit than a Korean one's,
+        measured on the programs', FAQs' and referrals' own phrasings (intents/semantic.py)."""
+        keep = [i for i, row in enumerate(rows) if not isinstance(self.entries[row].item, Intent)]
+        langs = [detect_lang(phrases[i], self.lexicon.neutral_words) for i in keep]
+        return language_offsets(matrix[keep], np.asarray(rows, dtype=np.int64)[keep], langs)
 
     def semantic_scores(self, text: str) -> dict[int, float]:
         """Entry index -> the best cosine similarity of `text` with any of that item's phrasings."""
@@ -511,7 +520,10 @@ class Matcher:
         similarity scaled from [floor, ceiling] to [0, 1]; the best fused item is answered when it is high
         enough and leads the next by a margin."""
         cosines = {i: c for i, c in self.semantic_scores(text).items() if i not in excluded}
-        decision = self._fuse(lexical, analysis, cosines, lang, excluded, story)
+        # A question in another language than the knowledge base's scores lower with the model; its
+        # thresholds are read that much lower (measured on the knowledge base itself, _language_offsets).
+        shift = self.language_offsets.get(detect_lang(text, self.lexicon.neutral_words), 0.0)
+        decision = self._fuse(lexical, analysis, cosines, lang, excluded, story, shift)
         # The model's nearest program, FAQ or referral is offered where the candidates miss it (intents/fusion.py).
         nearest = model_nearest(cosines, lambda i: not isinstance(self.entries[i].item, Intent),
                                 self.settings.semantic_suggest_cosine)
@@ -526,21 +538,27 @@ class Matcher:
                         decision.area)
 
     def _fuse(self, lexical: Decision, analysis: Analysis, cosines: dict[int, float], lang: str,
-              excluded: frozenset[int], story: Story | None = None) -> Decision:
+              excluded: frozenset[int], story: Story | None = None, shift: float = 0.0) -> Decision:
         """The lexical decision and the model's similarities (`cosines`), fused (see _hybrid). `story`: the
-        message's units, where it is a long one (intents/story.py)."""
+        message's units, where it is a long one (intents/story.py). `shift`: how much lower the model's
+        cosines sit for the question's language (the thresholds move with it)."""
         s = self.settings
         index = self.index_of
         if lexical.kind == "answer":
             answered = index.get(lexical.id or "", -1)
             mine = cosines.get(answered, 0.0)
             other = max((c for i, c in cosines.items() if i != answered), default=0.0)
+            # An English question's cosines sit lower: its answer also stands as the model's nearest item
+            # on the lower scale (intents/semantic.py weak_answer_stands).
             if lexical.score < s.semantic_veto_score and taken_back(
-                    mine, other, s.semantic_veto_cosine, s.semantic_disputed_cosine, s.semantic_disputed_gap):
+                    mine, other, s.semantic_veto_cosine, s.semantic_disputed_cosine, s.semantic_disputed_gap) \
+                    and not (mine < s.semantic_veto_cosine
+                             and weak_answer_stands(cosines, answered, s.semantic_veto_cosine, shift)):
                 return Decision("suggest", None, lexical.aspect, lexical.score, lexical.candidates, lang)
             return self._arbitrate(lexical, cosines, index)
         ranked = self.rank(analysis, excluded)
-        confirmed = self._confirmed(ranked, cosines, index, analysis, lang)
+        # The model's agreement with a clear lexical lead is read on the question's language's scale too.
+        confirmed = self._confirmed(ranked, {i: c + shift for i, c in cosines.items()}, index, analysis, lang)
         if confirmed is not None:
             return confirmed
         lexical_scores = {index[r.item.id]: r.score / 100 for r in ranked}

@@ -163,3 +163,48 @@ def shared_embedder() -> "Embedder | None":
     if "model" not in _SHARED:
         _SHARED["model"] = Embedder.load()
     return _SHARED["model"]
+
+
+def language_offsets(matrix: np.ndarray, rows: np.ndarray, langs: Sequence[str], *, base: str = "ko",
+                     quantile: float = 0.25, least: int = 8, most: float = 0.08) -> dict[str, float]:
+    """How much lower the model's similarities sit for a question in another language than in `base`,
+    measured on the knowledge base's own phrasings (each row of `matrix` one phrasing of the item
+    `rows[i]`, written in `langs[i]`).
+
+    Why: multilingual-e5 places an English sentence further from its Korean paraphrases than two Korean
+    paraphrases are from each other. An English question's cosine to its right item is therefore lower
+    than a Korean one's, and thresholds set on Korean questions (a weak lexical answer kept at 0.88)
+    take back right English answers. A knowledge base answers that itself: each phrasing left out in turn
+    is a new question about its item, and its best cosine to the item's other phrasings is what a right
+    question in that language scores. The offset of a language is how far the lower quartile of those
+    cosines (where the thresholds bite) lies under the base language's; a language with fewer than
+    `least` phrasings gets none, and it is capped at `most` (a knowledge base of odd texts cannot open
+    the gates wide)."""
+    n = len(langs)
+    if n == 0 or matrix.shape[0] != n:
+        return {}
+    similarity = matrix @ matrix.T
+    same_item = rows[:, None] == rows[None, :]
+    np.fill_diagonal(same_item, False)
+    own = np.where(same_item, similarity, -1.0).max(axis=1)  # each phrasing's best other phrasing of its item
+    by_lang: dict[str, list[float]] = {}
+    for i, lang in enumerate(langs):
+        if own[i] > -1.0:
+            by_lang.setdefault(lang, []).append(float(own[i]))
+    if len(by_lang.get(base, ())) < least:
+        return {}
+    reference = float(np.quantile(by_lang[base], quantile))
+    return {lang: round(min(max(reference - float(np.quantile(values, quantile)), 0.0), most), 4)
+            for lang, values in by_lang.items() if lang != base and len(values) >= least}
+
+
+def weak_answer_stands(cosines: dict[int, float], item: int, cosine: float, shift: float = 0.0) -> bool:
+    """Whether the model lets a weak lexical answer (`item`) stand: it finds the item at least `cosine`
+    similar to the question; or, for a question in a language whose cosines sit `shift` lower
+    (`language_offsets`), at least `cosine - shift` similar and nearer than every other item. Nearer is
+    required on the lower scale: on the tuning and held-out sets, every wrong or out-of-scope English
+    answer in that band had another item nearer to the question, every right one kept there had none."""
+    mine = cosines.get(item, 0.0)
+    if mine >= cosine:
+        return True
+    return shift > 0 and mine >= cosine - shift and all(c <= mine for i, c in cosines.items() if i != item)
