@@ -128,7 +128,8 @@ async def show_item(update: Update, context: BotContext, item: Item, lang: str, 
         await put(update, context, *cards.with_row(cards.program_card(item, texts, lang, aspect=aspect,
                                                                       enquiry_id=context.enquiry_id, back=back,
                                                                       now=context.store.clock(),
-                                                                      agency=context.kb.agency), offer))
+                                                                      agency=context.kb.agency,
+                                                                      question=asked_text(update)), offer))
     elif isinstance(item, Faq):
         await put(update, context, *cards.with_row(
             cards.faq_card(item, context.kb, texts, lang, enquiry_id=context.enquiry_id), offer))
@@ -145,6 +146,12 @@ async def show_item(update: Update, context: BotContext, item: Item, lang: str, 
             # The reply introduces what the action shows; the action sends its own message.
             await put(update, context, escape(item.reply.get(lang)))
         await action(update, context, lang)
+
+
+def asked_text(update: Update) -> str | None:
+    """The question a card answers: the person's message or caption; None for a button press."""
+    message = update.message or update.edited_message
+    return (message.text or message.caption) if message is not None else None
 
 
 async def pick_program(update: Update, context: BotContext) -> None:

@@ -12,8 +12,9 @@ from typing import Iterable, Mapping, Sequence
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from handlers import callback_data as cb
+from handlers import gist
 from handlers.callback_data import ListKey
-from handlers.texts import Html, Texts, escape, shorten
+from handlers.texts import Html, Texts, escape
 from handlers.provenance import provenance_line
 from handlers.window_status import program_status
 from intents.decision import Candidate, Decision
@@ -29,10 +30,13 @@ AUDIENCE_LISTS = ("founder", "job_seeker")  # the main menu's 창업 지원 and 
 RELATED_LIMIT = 3      # related-program buttons under an FAQ answer
 EXAMPLE_FLOOR = 15.0   # a candidate scoring less says nothing about what the person asked
 BLURB_LIMIT = 70       # characters of a program's one-line description in a list
+# Characters of an aspect's line in a program's overview: two lines of a phone's screen (Hangul is about
+# twice as wide as Latin letters). Measured in docs/answers.md.
+GIST_LIMIT = {"ko": 60, "en": 100}
 
 
 def button(label: str, data: str | None) -> InlineKeyboardButton | None:
-    return InlineKeyboardButton(shorten(label, LABEL_LIMIT), callback_data=data) if data else None
+    return InlineKeyboardButton(gist.clip(label, LABEL_LIMIT), callback_data=data) if data else None
 
 
 def keyboard(rows: Iterable[Sequence[InlineKeyboardButton | None]]) -> InlineKeyboardMarkup | None:
@@ -75,13 +79,17 @@ def menu_card(texts: Texts, lang: str) -> Card:
 
 def program_card(program: Program, texts: Texts, lang: str, *, aspect: str = cb.SUMMARY,
                  enquiry_id: int | None = None, back: ListKey | None = None, now: datetime | None = None,
-                 agency: Agency | None = None) -> Card:
+                 agency: Agency | None = None, question: str | None = None) -> Card:
     """A program's name (with the state of its application window, given `now`, when known) and the aspect
-    asked (or its summary), then when its facts held, with at most two rows of buttons: the other aspects;
+    asked, or its overview, then when its facts held, with at most two rows of buttons: the other aspects;
     then the link, 🔔 opening alert, staff, and 👍/👎 (an answer) or back (browsing).
 
-    An aspect asked but not written says so in one sentence and shows the summary, rather than silently
-    answering another question. Without a link of its own the card links to the agency's announcements.
+    The overview is the summary and the first sentence of each aspect written, so a first answer says what
+    the knowledge knows. An aspect asked but not written gets the sentences of the other sections that
+    answer it (a date for 일정), said to be that, or, with none, one sentence saying so and the overview;
+    never another question's answer as if it were this one's. A detail the `question` names that nothing
+    in the program's texts mentions (항공료) is said to be missing from the guide before the text shown.
+    Without a link of its own the card links to the agency's announcements.
     """
     heading = f"<b>{escape(program.name.get(lang))}</b>"
     window = program_status(program, now, texts, lang) if now is not None else None
@@ -92,11 +100,12 @@ def program_card(program: Program, texts: Texts, lang: str, *, aspect: str = cb.
         subtitle.append(escape(program.run_by.get(lang)))
     if subtitle:
         heading += "\n<i>" + " · ".join(subtitle) + "</i>"
-    body = program.aspect(aspect) if aspect else None
     parts = [heading]
-    if aspect and body is None:
-        parts.append(texts.get("card.aspect_missing", lang, aspect=texts.get("aspects." + aspect, lang)))
-    parts.append(escape((body or program.summary).get(lang)))
+    details = gist.unstated_details(question, program) if question else []
+    if details:
+        parts.append(texts.get("card.detail_missing", lang, details=texts.get("card.detail_sep", lang).join(details)))
+        parts.append(texts.get("card.detail_then", lang, aspect=texts.get("aspects." + (aspect or "summary"), lang)))
+    parts += card_body(program, aspect, texts, lang)
     line = provenance_line(program.as_of, program.sources, texts, lang)
     if line:
         parts.append(line)
@@ -113,6 +122,34 @@ def program_card(program: Program, texts: Texts, lang: str, *, aspect: str = cb.
     elif enquiry_id is not None:
         action_row += feedback_buttons(texts, lang, enquiry_id)
     return text, keyboard([aspect_row, action_row])
+
+
+def card_body(program: Program, aspect: str, texts: Texts, lang: str) -> list[str]:
+    """The paragraphs (HTML) under a card's heading: the aspect's text; for an aspect not written, what
+    the other sections say about it, else a sentence saying so and the overview; else the overview."""
+    body = program.aspect(aspect) if aspect else None
+    if body is not None:
+        return [escape(body.get(lang))]
+    if not aspect:
+        return overview(program, texts, lang)
+    found = gist.answering(program, aspect, lang)
+    if found:
+        return [texts.get(f"card.aspect_found.{aspect}", lang), "\n".join(f"• {escape(s)}" for s in found),
+                texts.get("card.aspect_found_check", lang)]
+    return [texts.get("card.aspect_missing", lang, aspect=texts.get("aspects." + aspect, lang)),
+            *overview(program, texts, lang)]
+
+
+def overview(program: Program, texts: Texts, lang: str) -> list[str]:
+    """The summary, then a line for each aspect written: its first sentence, cut to GIST_LIMIT."""
+    parts = [escape(program.summary.get(lang))]
+    limit = GIST_LIMIT.get(lang, GIST_LIMIT["en"])
+    lines = [texts.get("card.gist_line", lang, aspect=texts.get("aspects." + name, lang),
+                       line=gist.first_sentence(text, lang, limit))
+             for name, text in program.aspects.items()]
+    if lines:
+        parts.append("\n".join(lines) + "\n" + texts.get("card.gist_more", lang))
+    return parts
 
 
 def alert_button(program: Program, texts: Texts, lang: str, now: datetime | None) -> InlineKeyboardButton | None:
@@ -330,13 +367,8 @@ def list_card(kb: KnowledgeBase, texts: Texts, lang: str, key: ListKey, now: dat
 
 
 def blurb(program: Program, lang: str) -> str:
-    """What a program is, in one short line: the first sentence of its summary."""
-    summary = " ".join(program.summary.get(lang).split())
-    for end in ("다. ", ". "):
-        if end in summary:
-            summary = summary[:summary.index(end) + len(end) - 1]
-            break
-    return shorten(summary, BLURB_LIMIT)
+    """What a program is, in one short line: the first sentence of its summary, cut between words."""
+    return gist.first_sentence(program.summary, lang, BLURB_LIMIT)
 
 
 # -- helpers -------------------------------------------------------------------------------------------

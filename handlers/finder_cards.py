@@ -12,8 +12,9 @@ from handlers import callback_data as cb
 from handlers.cards import Card, button, keyboard
 from handlers.texts import Html, Texts, escape
 from handlers.window_status import program_status
+from knowledge.asker import Asker, fit
 from knowledge.eligibility import (AGE_BANDS, AUDIENCES_OF_WHO, FIELDS, HOME_REGIONS, NEEDS, SIZES, WHO, YEAR_BANDS,
-                                   Assessment, Check, Profile, assess)
+                                   YOUTH_AGE_MAX, Assessment, Check, Profile, age_band, assess)
 from knowledge.model import KnowledgeBase, Program
 from knowledge.profile_text import topics_of
 from knowledge.windows import status, takes_applications
@@ -85,6 +86,8 @@ def check_label(check: Check, texts: Texts, lang: str) -> str:
     if check.kind == "size":
         return texts.get(t + "size", lang, size=_names(texts, lang, "size", check.values))
     if check.kind == "age":
+        if check.values == ("youth",) and check.outcome == "fail":  # past every usual limit (beyond_youth)
+            return texts.get(t + "age_youth_over", lang, max=YOUTH_AGE_MAX)
         if check.values == ("youth",):
             return texts.get(t + "age_youth", lang)
         low, high = check.values
@@ -150,6 +153,11 @@ def unassessed(kb: KnowledgeBase, profile: Profile) -> tuple[list[Program], int]
     criteria)."""
     unjudged = [p for p in kb.programs if not p.criteria]
     maybe = [p for p in unjudged if may_concern(p, profile)]
+    band = age_band(profile.age)
+    if band is not None and band[0] > YOUTH_AGE_MAX:
+        # A program written for young people (청년 in its name or summary) comes last for an older person.
+        older = Asker(age=band)
+        maybe.sort(key=lambda p: fit(p, older) is not None)
     return maybe, len(unjudged) - len(maybe)
 
 

@@ -18,8 +18,9 @@ with years and ages as bands. `assess(tracks, profile)` gives one Check per crit
 unknown (skipped, or a band that straddles the limit); the best-fitting track counts.
 
 `age: youth` says a program is for young people (청년) when the sources give no age range: each call sets
-its own limit, so no age answered is ever a pass or a fail on it - it stays "확인 필요" (unknown), and the
-finder never ticks a youth program as a full match for anybody's age.
+its own limit, so no age answered is ever a pass on it - it stays "확인 필요" (unknown), and the finder never
+ticks a youth program as a full match for anybody's age. An age past every usual limit of 청년 (over
+YOUTH_AGE_MAX, `assess`) is a fail: the finder lists the program among the close misses, not first.
 """
 from __future__ import annotations
 
@@ -48,6 +49,10 @@ AUDIENCES_OF_WHO: dict[str, tuple[str, ...]] = {
     "pre_founder": ("founder",), "startup": ("founder", "company"), "sme": ("company",),
     "job_seeker": ("job_seeker",), "student": ("job_seeker",), "employee": ()}
 KEYS = ("who", "founded_within", "size", "age", "region", "field", "need")
+# The oldest age the usual definitions of 청년 reach: 청년기본법 19-34, most city and province ordinances
+# (창원시, 경상남도 among them) 18-39. Some calls stretch it (창원시 from 2026: up to 42 after military
+# service), so the finder's label says "usually" and the legend sends everyone to the call.
+YOUTH_AGE_MAX = 39
 MAX_AGE = 120
 MAX_YEARS = 100
 
@@ -210,9 +215,21 @@ def check_track(criteria: Criteria, profile: Profile) -> Assessment:
 
 
 def assess(tracks: Iterable[Criteria], profile: Profile) -> Assessment | None:
-    """The best-fitting track's checks, or None when the program has no criteria."""
-    found = [check_track(t, profile) for t in tracks if t]
+    """The best-fitting track's checks, or None when the program has no criteria; a youth track's age
+    fails for an age past every usual limit of 청년 (`beyond_youth`)."""
+    found = [beyond_youth(check_track(t, profile), profile) for t in tracks if t]
     return min(found, key=Assessment.rank) if found else None
+
+
+def beyond_youth(assessment: Assessment, profile: Profile) -> Assessment:
+    """`assessment` with a youth age check (`age: youth`, no range) failed when the profile's whole age band
+    is over YOUTH_AGE_MAX (만 50세 이상): no definition of 청년 a call would use takes them. Younger or
+    unknown ages stay to be checked (check_track)."""
+    band = age_band(profile.age)
+    if band is None or band[0] <= YOUTH_AGE_MAX:
+        return assessment
+    return Assessment(tuple(Check(c.kind, "fail", c.values) if c.kind == "age" and c.values == ("youth",) else c
+                            for c in assessment.checks))
 
 
 # -- reading the YAML ------------------------------------------------------------------------------

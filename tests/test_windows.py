@@ -35,6 +35,10 @@ def test_windows_are_read_as_korean_days(kb):
     (kst(2026, 3, 17, 10), "접수 중 · 마감 D-3 (2026년 3월 20일) · 2026년 1차"),
     (kst(2026, 3, 20, 23, 0), "접수 중 · 오늘 마감 (2026년 3월 20일) · 2026년 1차"),
     (kst(2026, 3, 21, 0, 0), "접수 마감 (지난 접수: 2026년 3월 2일 ~ 2026년 3월 20일) · 2026년 1차"),
+    (kst(2026, 12, 31, 23, 0), "접수 마감 (지난 접수: 2026년 3월 2일 ~ 2026년 3월 20일) · 2026년 1차"),
+    # a call of an earlier year: the last one known, this year's to be seen in the notices (not "closed")
+    (kst(2027, 1, 1, 0, 0),
+     "최근 확인된 접수: 2026년 3월 2일 ~ 2026년 3월 20일 · 2026년 1차 · 올해 일정은 최신 공고에서 확인해 주세요"),
 ])
 def test_a_card_says_open_with_d_day_upcoming_or_closed(kb, texts, now, expected):
     line = program_status(kb.program("incubator"), now, texts, "ko")
@@ -51,6 +55,8 @@ def test_nothing_is_said_without_a_window_and_english_reads_naturally(kb, texts)
     assert program_status(kb.program("defense-tech"), kst(2026, 2, 28, 17), texts, "ko") == \
         "접수 중 · 오늘 마감 (2026년 2월 28일 18:00)"
     assert program_status(kb.program("defense-tech"), kst(2026, 2, 28, 18, 1), texts, "ko").startswith("접수 마감")
+    assert program_status(kb.program("incubator"), kst(2028, 5, 1), texts, "en") == \
+        "Last known call: 2 Mar 2026 to 20 Mar 2026 · 2026 round 1 · for this year's, see the current notices"
 
 
 def test_the_window_that_matters_is_the_open_one_else_the_next_else_the_last(kb):
