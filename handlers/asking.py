@@ -151,7 +151,7 @@ async def show_item(update: Update, context: BotContext, item: Item, lang: str, 
 def asked_text(update: Update) -> str | None:
     """The question a card answers: the person's message or caption; None for a button press."""
     message = update.message or update.edited_message
-    return (message.text or message.caption) if message is not None else None
+    return bounded(message.text or message.caption) if message is not None else None
 
 
 async def pick_program(update: Update, context: BotContext) -> None:
