@@ -8,11 +8,12 @@ import pytest
 
 from intents.context import CONTEXT_SECONDS, MatchContext, context_after
 
-NOW = time.time()
 
-
-def listed(kb, area: str, asked: str | None = None, at: float = NOW) -> MatchContext:
-    return MatchContext(options=tuple(p.id for p in kb.programs_in(area)), asked=asked, options_at=at)
+def listed(kb, area: str, asked: str | None = None, at: float | None = None) -> MatchContext:
+    # the time is taken when a test runs, not when the module is imported: in a slow full run (20+ minutes under
+    # load) an import-time clock is older than CONTEXT_SECONDS and every context here would have expired
+    return MatchContext(options=tuple(p.id for p in kb.programs_in(area)), asked=asked,
+                        options_at=time.time() if at is None else at)
 
 
 @pytest.mark.parametrize("text,position", [
@@ -44,7 +45,7 @@ def test_a_position_beyond_the_list_or_without_a_list_picks_nothing(matcher, kb)
 
 
 def test_old_options_are_forgotten(matcher, kb):
-    old = listed(kb, "export", at=NOW - CONTEXT_SECONDS - 1)
+    old = listed(kb, "export", at=time.time() - CONTEXT_SECONDS - 1)
     assert matcher.match("두번째 거요", context=old).kind != "answer"
 
 
@@ -83,15 +84,15 @@ def test_an_area_list_is_kept_as_options_and_going_down_it_keeps_it(matcher, kb)
 
 
 def test_others_after_a_program_ask_for_its_area(matcher, kb):
-    decision = matcher.match("다른 건요?", context=MatchContext("trade-mission", NOW))
+    decision = matcher.match("다른 건요?", context=MatchContext("trade-mission", time.time()))
     assert decision.area == "export"
-    assert matcher.match("what else is there?", context=MatchContext("trade-mission", NOW)).area == "export"
+    assert matcher.match("what else is there?", context=MatchContext("trade-mission", time.time())).area == "export"
 
 
 def test_more_asks_for_every_area_only_under_a_list(matcher, kb):
     under_list = matcher.match("more", context=listed(kb, "startup"))
     assert under_list.kind == "answer" and under_list.id == matcher.browse_intent.id and under_list.area is None
-    assert matcher.match("more", context=MatchContext("trade-mission", NOW)).id != matcher.browse_intent.id
+    assert matcher.match("more", context=MatchContext("trade-mission", time.time())).id != matcher.browse_intent.id
 
 
 def test_the_agencys_contact_faq_is_found_by_its_questions(matcher):
@@ -99,15 +100,15 @@ def test_the_agencys_contact_faq_is_found_by_its_questions(matcher):
 
 
 def test_a_short_question_nothing_answers_stays_with_the_program_just_answered(matcher, kb):
-    last = MatchContext("trade-mission", NOW)
+    last = MatchContext("trade-mission", time.time())
     assert matcher.match("how many companies do they pick?").kind == "fallback"
     assert matcher.match("how many companies do they pick?", context=last).id == "trade-mission"
-    assert matcher.match("where are they?", context=MatchContext("hydrogen-stations", NOW)).id == "hydrogen-stations"
+    assert matcher.match("where are they?", context=MatchContext("hydrogen-stations", time.time())).id == "hydrogen-stations"
 
 
 @pytest.mark.parametrize("text", ["오늘 날씨 어때요?", "비트코인 얼마예요?", "점심 뭐 먹지", "what's the weather like?"])
 def test_small_talk_and_other_topics_after_a_program_stay_out(matcher, text):
-    assert matcher.match(text, context=MatchContext("trade-mission", NOW)).kind == "fallback"
+    assert matcher.match(text, context=MatchContext("trade-mission", time.time())).kind == "fallback"
 
 
 def test_general_answers_about_one_aspect_are_known_by_their_questions(matcher):
