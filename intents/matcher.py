@@ -141,6 +141,10 @@ class Matcher:
         self.name_terms = distinctive_names({p.id: set(self._name_terms(p)) - self.generic - self.cue_terms
                                              for p in kb.programs})
         self.area_words = self._area_words()
+        # The agency's own name (진흥원, agency) says where a question is asked, not what about: it does not keep
+        # a list question from naming an area (`진흥원 수소 지원사업 뭐 있어요`). An area's own word stays.
+        self.agency_terms = frozenset(t for _, n in (kb.agency.name.values if kb.agency else ()) for t in self._terms(n)
+                                      ) - frozenset().union(*self.area_words.values())
         # A program's names and aliases as typed, spaces aside (3 characters or more: 수출 alone names no program).
         self.program_names = {_compact(n): n for p in kb.programs for n in (*(v for _, v in p.name.values), *p.aliases)
                               if len(_compact(n)) >= 3}
@@ -760,7 +764,7 @@ class Matcher:
         compact = analysis.normalized.replace(" ", "")
         padded = f" {analysis.normalized} "
         lex = self.lexicon
-        topic = set(self._topic_terms(analysis))
+        topic = set(self._topic_terms(analysis)) - self.agency_terms
         listing = korean_cue_in(compact, lex.list_cues_ko) or english_cue_in(analysis.normalized.split(), lex.list_cues_en) \
             or self.talk.asks_others(analysis.normalized)  # 다른 수출 지원은요?
         bare = None if listing or not bare_name or self._aspect(analysis.normalized, analysis.terms) \

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from intents.analyzer import UNKNOWN_PREFIX, normalize
+from intents.analyzer import UNKNOWN_PREFIX, Analysis, normalize
 from intents.decision import Decision
 from intents.focus import has_long_run
 from intents.ranking import mentioned
@@ -53,8 +53,10 @@ def first_reading(matcher: "Matcher", story: Story, lang: str, excluded: frozens
     asked = matcher.analyzer.analyze(question)
     pointing = _points_back(asked.normalized, data)
     named_before = set().union(*(_named(matcher, part) for _, part in story.before(data.max_units)))
-    if any(not t.startswith(UNKNOWN_PREFIX) for t in matcher._topic_terms(asked)):
+    if _own_topic(matcher, asked):
         alone = matcher._decide_analysis(asked, lang, excluded)
+        if alone.area is not None:
+            return alone  # the question asks for an area's list (`... 납품하는 회사인데요 수소 관련 지원사업 뭐 있어요`)
         item = matcher.kb.get(alone.id or "")
         if alone.kind == "answer" and item is not None and not isinstance(item, Intent):
             index = matcher.index_of[item.id]
@@ -170,6 +172,14 @@ def _names(matcher: "Matcher", index: int, text: str, terms: tuple[str, ...]) ->
     its neighbours (`Does the overseas branch program cover the cost?`)."""
     item_id = matcher.entries[index].item.id
     return index in _named(matcher, text) or not matcher.name_terms.get(item_id, frozenset()).isdisjoint(terms)
+
+
+def _own_topic(matcher: "Matcher", asked: Analysis) -> bool:
+    """Whether the question names a topic of its own: a word the knowledge base uses, not the agency's name
+    nor a word of asking for help (`... i want to start a small shop selling snacks. agency can help me?`
+    asks the story's topic, whatever item holds `agency` and `help`)."""
+    return any(not t.startswith(UNKNOWN_PREFIX) and t not in matcher.agency_terms and t not in matcher.request_terms
+               for t in matcher._topic_terms(asked))
 
 
 def _related(matcher: "Matcher", index: int) -> set[int]:
