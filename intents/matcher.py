@@ -32,6 +32,7 @@ from rapidfuzz import fuzz, process
 
 from intents.asked_area import area_asked
 from intents.aspect_texts import AspectTexts
+from intents.body import body_credits, body_texts, load_body_settings
 from intents.aspects import AspectCues
 from intents.analyzer import UNKNOWN_PREFIX, Analysis, Analyzer, detect_lang, normalize
 from intents import exclusion
@@ -168,6 +169,15 @@ class Matcher:
                                              if isinstance(entry.item, Intent) for text in texts[entry.item.id][0])
         self.item_terms = frozenset().union(*(e.strong for e in self.entries if not isinstance(e.item, Intent))) \
             if self.entries else frozenset()
+        # Programs' body texts as thin evidence (intents/body.py): entry index -> {term: credit}.
+        self.body_settings = load_body_settings()
+        # A word some item's names or questions write is that item's word: another's body only mentions it.
+        plain = self.generic | self.cue_terms | self.lexicon.light_words | self.lexicon.followup_cues \
+            | self.lexicon.places | self.lexicon.stopwords | self.roles.units | self._strong_terms
+        credits = body_credits(body_texts(kb), lambda text: self.analyzer.analyze(text).terms,
+                               plain.__contains__, self.body_settings)
+        self.body: list[dict[str, float]] = [credits.get(e.item.id, {}) if isinstance(e.item, Program) else {}
+                                             for e in self.entries]
         # The words most of an item's phrasings hold: what makes it a kind of something (intents/specialised.py).
         # A word in many items' phrasings (the agency's name, 창업) characterises none of them.
         topical = [e for e in self.entries if not isinstance(e.item, Intent)]
@@ -365,6 +375,7 @@ class Matcher:
         # A word found only in descriptions (never in a name, alias or question) is weaker evidence of
         # what a question is about: descriptions are full of ordinary verbs and adjectives.
         strong_terms = frozenset().union(*(e.strong for e in self.entries)) if self.entries else frozenset()
+        self._strong_terms = strong_terms
         self.descriptive = frozenset(self.idf) - strong_terms
         self.unknown_idf = math.log(1 + n / 0.5) * self.settings.unknown_weight
 
@@ -856,12 +867,21 @@ class Matcher:
             if index in excluded:
                 continue
             entry = self.entries[index]
-            covered = topic = 0.0
+            covered = topic = lifted = lifted_topic = 0.0
+            body = self.body[index]
             for term, weight in weights.items():
                 credit = 1.0 if term in entry.strong else WEAK if term in entry.weak else 0.0
+                if not credit and term in body:  # a word only its body writes (intents/body.py)
+                    lifted += weight * body[term]
+                    if term not in self.cue_terms:
+                        lifted_topic += weight * body[term]
                 covered += weight * credit
                 if term not in self.cue_terms:
                     topic += weight * credit
+            if lifted and topic > 0:  # thin, capped, and only beside evidence of the topic by other words
+                cap = self.body_settings.cap
+                covered += min(lifted, cap * total)
+                topic += min(lifted_topic, cap * topic_total)
             coverage = covered / total
             phrasing = max((_dice(weights, total, p, own) for p, own in self.phrasings[index]), default=0.0)
             ranked.append(Ranked(entry.item, 100 * (share * coverage + (1 - share) * phrasing), coverage,
