@@ -12,7 +12,7 @@ from telegram.constants import ChatType
 from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
 
 from handlers import callback_data as cb
-from handlers import cards, conversing, finder, fitting
+from handlers import cards, conversing, fallback, finder, fitting
 from handlers.actions import action_for
 from handlers.addressing import ADDRESSED, addressed_text
 from handlers.bounds import bounded
@@ -109,7 +109,9 @@ async def show_decision(update: Update, context: BotContext, decision: Decision,
         # only among programs alone).
         conversing.remember_options(context, (c.id for c in decision.suggestions), None)
     else:
-        await send(update, context, *cards.with_row(cards.fallback_card(kb, texts, lang, decision), offer))
+        # The honest "I don't know": about the question and the person, never three programs at random.
+        card = fallback.fallback_card(kb, texts, lang, context.matcher, fallback.question_text(update), decision)
+        await send(update, context, *cards.with_row(card, offer))
 
 
 async def show_item(update: Update, context: BotContext, item: Item, lang: str, *,

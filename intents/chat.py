@@ -30,10 +30,18 @@ def tidy(text: str, lexicon: Lexicon) -> str:
     text = _LAUGHTER.sub(" ", text)
     words = [w for w in text.split() if not _LAUGHING_WORD.match(w.strip("!?.~,"))]
     words = [_initials_word(w, lexicon) for w in words]
-    words = [lexicon.chat_words.get(w.lower(), w) for w in words]
+    words = [_chat_word(w, lexicon) for w in words]
     words = _without_smileys(words, lexicon)
     words = _without_leading_fillers(words, lexicon)
+    words = _as_farewell(words, lexicon)
     return _without_courtesies(" ".join(words), lexicon)
+
+
+def _chat_word(word: str, lexicon: Lexicon) -> str:
+    """A chat spelling as the word it stands for, punctuation after it kept (`어케?` -> `어떻게?`)."""
+    core = word.rstrip("!?.~,")
+    found = lexicon.chat_words.get(core.lower())
+    return word if found is None else found + word[len(core):]
 
 
 def _initials_word(word: str, lexicon: Lexicon) -> str:
@@ -73,6 +81,35 @@ def _without_leading_fillers(words: list[str], lexicon: Lexicon) -> list[str]:
     while len(words) > 1 and words[0].lower().strip("!?.~,") in fillers:
         words = words[1:]
     return words
+
+
+CLOSING_WORDS = 10  # a longer message says more than goodbye
+CLOSING_PHRASE_WORDS = 5  # the longest farewell or courtesy phrase looked for, in words
+
+
+def _as_farewell(words: list[str], lexicon: Lexicon) -> list[str]:
+    """`알겠습니다 수고하세요`, `thanks, see you`, `ㄳ ㅂㅂ` -> the farewell alone: a message made only of farewells,
+    thanks and acknowledgements (conversation.yaml `closing`) closes the conversation, whichever comes first.
+    Read whole, its thanks outweighed the farewell, and the reply invited another question."""
+    if not lexicon.closings or not 1 <= len(words) <= CLOSING_WORDS:
+        return words
+    tokens = _plain(" ".join(words)).split()
+    company = lexicon.closing_company | lexicon.fillers
+    # reached[i]: the last farewell of a reading of tokens[:i] into known phrases ("" for none yet).
+    reached: dict[int, str] = {0: ""}
+    for start in range(len(tokens)):
+        if start not in reached:
+            continue
+        for size in range(min(CLOSING_PHRASE_WORDS, len(tokens) - start), 0, -1):
+            phrase = " ".join(tokens[start:start + size])
+            if phrase in lexicon.closings or phrase in lexicon.closing_only:
+                reached[start + size] = lexicon.closing_only.get(phrase, phrase)
+            elif phrase in company:
+                reached.setdefault(start + size, reached[start])
+    farewell = reached.get(len(tokens), "")
+    if not farewell or " ".join(tokens) == farewell:
+        return words  # a farewell alone is matched as typed
+    return farewell.split()
 
 
 def _has_letters(word: str) -> bool:

@@ -87,6 +87,12 @@ class Lexicon:
     # begin like one (전세계): the analyser keeps all of them as typed, never as a typo of a known word.
     elsewhere: frozenset[str] = frozenset()
     real_words: frozenset[str] = frozenset()
+    # A farewell said with thanks or an acknowledgement (conversation.yaml `closing`, intents/chat.py): the
+    # farewell's phrases, the phrases that may go with it, and words said in passing; all plain.
+    elsewhere_topics: Mapping[str, str] = field(default_factory=dict)  # 전세 -> housing: what the fallback says
+    closings: frozenset[str] = frozenset()
+    closing_company: frozenset[str] = frozenset()
+    closing_only: Mapping[str, str] = field(default_factory=dict)  # 들어가세요 -> 안녕히 계세요
 
 
 class _WordsLoader(yaml.SafeLoader):
@@ -114,6 +120,23 @@ def _courtesies(conversation: dict) -> tuple[str, ...]:
     phrases = {" ".join(re.sub(r"[^\w\s]", " ", str(p).lower()).split())
                for name in conversation.get("courtesy_skills", []) for p in (skills.get(name) or {}).get("phrases", [])}
     return tuple(sorted((p for p in phrases if p), key=lambda p: (-len(p.split()), -len(p), p)))
+
+
+def _closing(conversation: dict) -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
+    """(the farewell skill's phrases, the phrases and words that may go with it, the farewells read only
+    here -> the skill's first phrase), plain."""
+    closing = conversation.get("closing") or {}
+    skills = conversation.get("skills") or {}
+
+    def plain(phrases: Any) -> set[str]:
+        return {" ".join(re.sub(r"[^\w\s]", " ", str(p).lower()).split()) for p in (phrases or [])} - {""}
+
+    said = [str(p) for p in (skills.get(str(closing.get("skill", ""))) or {}).get("phrases") or []]
+    farewell = plain(said)
+    company = plain(closing.get("also")).union(*(plain((skills.get(str(name)) or {}).get("phrases"))
+                                                for name in closing.get("with", [])))
+    only_here = {p: said[0] for p in plain(closing.get("only_here"))} if said else {}
+    return frozenset(farewell), frozenset(company - farewell), only_here
 
 
 def checked_numbers(settings: type, raw: Mapping[str, Any], source: Path) -> dict[str, Any]:
@@ -145,6 +168,7 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
                          tuple(str(p) for p in body.get("phrases", [])))
                    for name, body in (conversation.get("skills") or {}).items())
 
+    closings, closing_company, closing_only = _closing(conversation)
     synonyms: dict[str, str] = {}
     for group in groups:
         canonical = str(group[0]).lower()
@@ -190,4 +214,9 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
         who_words=tuple(sorted({str(w).lower() for w in conversation.get("who_words", [])}, key=len, reverse=True)),
         elsewhere=frozenset(elsewhere_ko | elsewhere_en),
         real_words=frozenset(elsewhere_ko | {str(w) for w in (elsewhere.get("ko") or {}).get("not_these", [])}),
+        elsewhere_topics={str(w).lower(): str(name) for lang in ("ko", "en")
+                          for name, ws in (elsewhere.get(lang) or {}).items() if name != "not_these" for w in ws},
+        closings=closings,
+        closing_company=closing_company,
+        closing_only=closing_only,
     )

@@ -49,6 +49,7 @@ from intents.markup import strip_markup
 from intents.options import Options
 from intents.spelling import Speller
 from intents.precedence import topic_before_chat
+from intents.relevance import Relevance
 from intents.ranking import TermRoles, distinctive_names, doubtful, load_ranking, mentioned, unnamed_tie
 from intents.scope import Scope
 from intents.story import Story, answer_from_story, first_reading, read_story
@@ -193,6 +194,7 @@ class Matcher:
         self.role_words = Roles()
         self.item_roles = {e.item.id: self.role_words.of_phrasings(normalize(t) for t in texts[e.item.id][0])
                            for e in self.entries if not isinstance(e.item, Intent)}
+        self.relevance = Relevance(self)  # after the terms, areas and generic words it reads
         self.embedder: Embedder | None = None
         self.language_offsets: dict[str, float] = {}  # language -> cosine offset (_language_offsets)
         self.aspect_texts: AspectTexts | None = None  # the programs' own texts, for aspects no cue names
@@ -408,7 +410,8 @@ class Matcher:
         kept, _ = self._split_exclusion(prepared)
         analysis = self.analyzer.analyze(kept)
         read = self._last_query if self._last_query is not embedded else None  # the model read this message
-        return self.scope.review(self._asked_aspect(decision, kept, analysis, read), kept, analysis)
+        decision = self.scope.review(self._asked_aspect(decision, kept, analysis, read), kept, analysis)
+        return self.relevance.review(decision, analysis, kept)  # only related items offered (intents/relevance.py)
 
     def _asked_aspect(self, decision: Decision, kept: str, analysis: Analysis,
                       read: tuple[str, np.ndarray] | None = None) -> Decision:

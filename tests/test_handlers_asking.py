@@ -134,11 +134,13 @@ async def test_faq_answer_shows_its_related_programs(bot, kb):
     assert card[0]["plain"].startswith(kb.program(faq.programs[0]).name.get("ko"))
 
 
-async def test_fallback_apologises_gives_examples_and_the_menu(bot):
+async def test_fallback_apologises_and_offers_the_menu_with_staff(bot):
     reply = (await bot.say("오늘 점심 뭐 먹지"))[0]
     assert bot.last_enquiry()["kind"] == "fallback"
     assert reply["plain"].startswith("죄송합니다")
-    assert "이렇게 물어보시면" in reply["plain"] and reply["plain"].count("•") == 3
+    # Nothing related to lunch: no example questions about programs picked at random (handlers/fallback.py).
+    assert "이렇게 물어보시면" not in reply["plain"] and "•" not in reply["plain"]
+    assert "담당자에게 직접 문의" in reply["plain"]
     assert button_data(reply) == MENU
     staff = await bot.press("fu:start")
     assert staff[0]["plain"].startswith("개인정보 수집·이용 동의")  # the follow-up desk (tests/test_followup.py)
@@ -265,12 +267,21 @@ async def test_a_whole_area_question_lists_that_areas_programs(bot, kb, question
     assert button_data(reply)[:len(programs)] == [f"p:{p.id}::a.{area}" for p in programs]
 
 
-async def test_the_fallback_examples_follow_what_was_asked(bot, kb):
-    # Nothing near the question: one example from each of the first areas, in the order visitors expect.
-    plain = (await bot.say("오늘 점심 뭐 먹지"))[0]["plain"]
-    firsts = [kb.programs_in(area.id)[0].name.get("ko") for area in kb.areas[:3]]
-    assert [line.split(" ", 1)[1].split(" 신청")[0].split("에서는")[0] for line in plain.splitlines()
-            if line.startswith("• ")] == firsts
+def _examples(plain: str) -> list[str]:
+    return [line.split(" ", 1)[1] for line in plain.splitlines() if line.startswith("• ")]
+
+
+async def test_the_fallback_examples_follow_what_was_asked_and_who_asks(bot, kb):
+    # Nothing near the question and nothing said about who asks: no examples at all.
+    assert _examples((await bot.say("오늘 점심 뭐 먹지"))[0]["plain"]) == []
+    # A student asking something the knowledge base does not cover: programs for job seekers, the kind
+    # of person a student is (knowledge/asker.py, knowledge/eligibility.py), none of them for companies.
+    plain = (await bot.say("대학생인데 인턴 할 수 있는 곳 있나요"))[0]["plain"]
+    assert bot.last_enquiry()["kind"] == "fallback"
+    examples = _examples(plain)
+    assert examples
+    shown = [p for p in kb.programs if any(e.startswith(p.name.get("ko")) for e in examples)]
+    assert len(shown) == len(examples) and all("job_seeker" in p.audience for p in shown)
 
 
 def test_fallback_examples_come_from_what_the_matcher_saw_near_the_question(kb):
