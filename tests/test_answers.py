@@ -77,7 +77,7 @@ async def test_a_missing_schedule_is_answered_from_the_dates_written_elsewhere(b
     assert "해외 바이어 수출상담회" in text
     assert "이 사업의 일정은 따로 안내되어 있지 않지만, 안내에 이런 내용이 있습니다." in text
     assert "• 2025년 11월 5~7일에는 창원시가 인도네시아·태국·베트남 바이어 12명을 초청해 1:1 상담회를 열었습니다." in text
-    assert "올해 내용은 최신 공고에서 확인해 주세요." in text
+    assert "최신 내용은 공고에서 확인해 주세요." in text
     assert "준비되지 않았습니다" not in text
 
 
