@@ -234,8 +234,8 @@ class Analyzer:
 
     def _english_terms(self, token: str) -> list[str]:
         lexicon = self.lexicon
-        if token in lexicon.stopwords or (token not in self.synonyms
-                                          and self.english.says_nothing(token, lexicon.stopwords)):
+        if token in lexicon.stopwords or (token not in self.synonyms and (
+                self.english.says_nothing(token, lexicon.stopwords) or self.english.is_function_word(token, self.vocab))):
             return []
         if token.isdigit():
             return [token]
@@ -244,7 +244,8 @@ class Analyzer:
             parts = self._english_parts(token)
             if parts:
                 return [self._canonical(part) for part in parts]
-            word = self._correct(word) or self._same_stem(word) or word
+            if not self.english.is_word(token):  # a real word (foreigners) is no typo of another (foreign)
+                word = self._correct(word) or self._same_stem(word) or word
         if word in lexicon.stopwords:
             return []
         return [self._canonical(word) if word in self.vocab else UNKNOWN_PREFIX + word]
@@ -266,13 +267,18 @@ class Analyzer:
         """The form of an English word to look up: the word itself when a synonym group or the knowledge
         base knows it (its own word wins: `registered` a business is not `register` for a program), else the
         first of its base forms a synonym group knows (textiles -> textile), else one the knowledge base
-        uses, else its stem."""
+        uses, else its stem. A word of the English dictionary stays itself where its group does not take part
+        (foreigners -> foreigner, never on to foreign: another word)."""
         synonyms = self.synonyms
-        if token in synonyms or token in self.vocab:
-            return token
-        lemmas = list(self.english.lemmas(token))[1:]
-        return next((lemma for lemma in lemmas if lemma in synonyms),
-                    next((lemma for lemma in lemmas if lemma in self.vocab), english_stem(token)))
+        if token in synonyms or token in self.vocab or self.english.knows(token):
+            return token  # a word of the dictionary whose group does not take part stays itself (unknown)
+        lemmas = list(self.english.lemmas(token))
+        for lemma in lemmas[1:]:
+            if lemma in synonyms:
+                return lemma
+            if self.english.knows(lemma):  # foreigners -> foreigner, not on to foreign (another word)
+                return lemma
+        return next((lemma for lemma in lemmas[1:] if lemma in self.vocab), english_stem(token))
 
     def _korean_terms(self, token: str) -> list[str]:
         lexicon = self.lexicon

@@ -13,7 +13,12 @@ Three gaps made English questions miss items whose Korean text says the same thi
   whole because a knowledge text happens to use it): `lemmas` lists the plausible base forms of a word, and
   the analyser takes the first one the synonym groups know, so every form of `exhibit` means 전시회.
 - Vocabulary: `dictionary` pairs English words of the domain with the Korean word a knowledge base writes;
-  a group takes part only for a knowledge base that uses one of its words (Analyzer.finish).
+  a group takes part only for a knowledge base that uses one of its words (Analyzer.finish). A word of the
+  dictionary is a real word even where its group does not take part: never the typo of another (`foreigners`
+  is not `foreign` shortened, so not 해외).
+- Non-native English: `function_words` name nothing a program is about (`make`, `come`, `again`, `ourself`)
+  and count as stopwords where the knowledge base never writes them, so `i want make fashion brand` is about
+  fashion brands, not also about an unknown `make` that no item writes.
 """
 from __future__ import annotations
 
@@ -27,7 +32,8 @@ from intents.lexicon import LEXICON_DIR, read_yaml
 
 # Words that may stand, or not, between the words of a phrase: `lost (my) job`, `start (a|my own) business`.
 # Only between them: a phrase that opens with one (`your place`) needs it, or it would be one common word.
-OPTIONAL = frozenset({"a", "an", "the", "my", "our", "your", "his", "her", "their", "its", "some", "own"})
+# `to` too: non-native English drops it (`want start company`, `go your office`).
+OPTIONAL = frozenset({"a", "an", "the", "my", "our", "your", "his", "her", "their", "its", "some", "own", "to"})
 _ALTERNATIVES = re.compile(r"\(([^()]*)\)")
 
 
@@ -36,9 +42,11 @@ class English:
     phrases: Mapping[str, str] = field(default_factory=dict)  # "lost my job" -> "구직", as written (spelt out)
     forms: Mapping[str, str] = field(default_factory=dict)  # "bought" -> "buy"
     dictionary: tuple[tuple[str, ...], ...] = ()  # groups, each led by its Korean word
+    function_words: frozenset[str] = frozenset()  # words that name nothing (make, come, again)
     # first base form -> (the phrase's base forms, its concept word), longest first
     _index: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
     _bases: dict[str, str] = field(default_factory=dict, compare=False)  # word -> base_form, as met
+    _words: frozenset[str] = frozenset()  # the dictionary's English words
 
     @classmethod
     def load(cls, folder: Path = LEXICON_DIR) -> "English":
@@ -51,7 +59,9 @@ class English:
                 for spelt in spell_out(str(phrase)):
                     phrases.setdefault(spelt, str(target))
         dictionary = tuple(tuple(str(w).lower() for w in group) for group in data.get("dictionary") or [] if group)
-        return cls(phrases, forms, dictionary, _phrase_index(phrases, forms))
+        function = frozenset(str(w).lower() for w in data.get("function_words") or [])
+        return cls(phrases, forms, dictionary, function, _phrase_index(phrases, forms),
+                   _words=frozenset(w for group in dictionary for w in group if w.isascii()))
 
     def groups_for(self, known: set[str]) -> Iterator[tuple[str, ...]]:
         """The dictionary groups a knowledge base uses: one of their words is among its `known` words, or a
@@ -81,6 +91,13 @@ class English:
                 i = end
         return " ".join(out)
 
+    def opens_phrase(self, normalized: str) -> bool:
+        """Whether a normalised text starts with one of the phrases (`not registered yet ...`)."""
+        tokens = normalized.split()
+        if not tokens or not self._index:
+            return False
+        return self._phrase_at(tokens, [self._base(t) for t in tokens], 0)[1] is not None
+
     def _base(self, word: str) -> str:
         base = self._bases.get(word)
         if base is None:
@@ -108,6 +125,21 @@ class English:
         knowledge base's English text happens to use (`Finding Future Growth Industries`) would otherwise
         make a question that uses it in passing (`any help finding work?`) look like that item's."""
         return any(lemma in stopwords for lemma in itertools.islice(self.lemmas(word), 1, None))
+
+    def is_function_word(self, word: str, known: set[str]) -> bool:
+        """Whether a word is a form of a function word (`make`, `making`, `again`) that no `known` word (the
+        knowledge base's) is a form of: where an item writes `make a prototype`, the word stays."""
+        lemmas = list(self.lemmas(word))
+        return any(lemma in self.function_words for lemma in lemmas) and not any(lemma in known for lemma in lemmas)
+
+    def knows(self, word: str) -> bool:
+        """Whether a word is one of the dictionary's English words, whether or not its group takes part."""
+        return word in self._words
+
+    def is_word(self, word: str) -> bool:
+        """Whether the dictionary knows an English word or one of its base forms: a real word, never another
+        one misspelt (`foreigners` is no typo of `foreign`)."""
+        return any(lemma in self._words for lemma in self.lemmas(word))
 
     def lemmas(self, word: str) -> Iterator[str]:
         """The word, then the base forms it may have, likeliest first (textiles: textile, textil; exhibiting:

@@ -6,14 +6,18 @@ exclude_before). What is ruled out is a topic that names items; two kinds of X n
 nothing, so the message is then read whole:
 - a place (`창원 말고 김해 사는데도 신청돼요?` asks whether living elsewhere is allowed; places.yaml);
 - only aspect cues or generic words (`신청 말고 자격은?`, `지원 말고`): how a thing is asked, not which thing.
+An English marker that opens a phrase of intents/lexicon/english.yaml (`not registered yet`, `not start yet`:
+no company yet) says what the asker is, not what is ruled out: no exclusion.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterable
 
 from intents.analyzer import UNKNOWN_PREFIX, normalize
+from intents.english import English
 from intents.lexicon import Lexicon
 
 # What may follow a place name in one word: 김해시, 김해에서, 김해쪽, 김해지역.
@@ -51,6 +55,8 @@ def split(text: str, pattern: "re.Pattern[str] | None") -> Split | None:
         excluded = " ".join(re.split(r"[,.?!]", before)[-1].split()[-2:])
         return Split(kept, excluded)
     rest = text[found.end():]
+    if _english().opens_phrase(normalize(text[found.start():])):
+        return None  # `not registered yet` is a state (no company yet), not a thing ruled out
     cut = _CLAUSE_END.search(rest)
     excluded = (rest[: cut.start()] if cut else rest).strip()
     kept = text[: found.start()] + " " + (rest[cut.start():] if cut else "")
@@ -79,3 +85,8 @@ def ruled_out_terms(terms: Iterable[str], *, ignored: frozenset[str], cues: froz
     alone rules nothing out. Empty: nothing is excluded."""
     kept = [t for t in dict.fromkeys(terms) if not t.startswith(UNKNOWN_PREFIX) and t not in ignored]
     return kept if any(t not in cues for t in kept) else []
+
+
+@functools.lru_cache(maxsize=1)
+def _english() -> English:
+    return English.load()

@@ -152,7 +152,7 @@ class Speller:
         # not a slip of even, haven of have), though they are known words that are never repaired.
         function: set[str] = set()
         english_function: set[str] = set()
-        for word in (*lexicon.stopwords, *lexicon.light_words):
+        for word in (*lexicon.stopwords, *lexicon.light_words, *analyzer.english.function_words):
             self._add(str(word), function, english_function)
         # Verb forms the knowledge texts write (만나서) are held to the same rule as function words.
         verb_final = ScopeWords.load()

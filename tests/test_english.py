@@ -149,3 +149,58 @@ def test_words_of_program_names_meet_their_korean_words() -> None:
     analyzer = _analyzer("방산 중소기업 기술경쟁력 강화", "시험 인증 수수료 지원")
     assert analyzer.analyze("competitiveness").terms == analyzer.analyze("경쟁력").terms
     assert analyzer.analyze("expenses").terms == analyzer.analyze("비용").terms
+
+
+def test_no_company_yet_is_a_founder_to_be_in_non_native_english_too() -> None:
+    """`no company yet`, `before (starting a) company`, `not start yet`: the asker has no company, as 예비창업."""
+    english = English.load()
+    for said in ("we dont have a company yet", "i not have business yet", "support before starting a company",
+                 "what is there before company", "we have not started yet", "how can i open my own business"):
+        assert "예비창업" in english.rewrite(said).split(), said
+    assert "예비창업" not in english.rewrite("before the deadline")
+    assert "예비창업" not in english.rewrite("our company has no office yet")
+
+
+def test_a_dropped_to_is_the_same_phrase() -> None:
+    english = English.load()
+    assert english.rewrite("i want start company") == english.rewrite("i want to start a company")
+    assert english.rewrite("how i go your office") .split()[-1] == "위치"
+
+
+def test_function_words_name_nothing_unless_the_knowledge_base_writes_them() -> None:
+    """`make` in `i want make fashion brand` is no unknown topic word; where an item writes `make a
+    prototype`, the word stays one of its words."""
+    without = _analyzer("패션 브랜드 창업 지원")
+    assert without.analyze("i want make fashion brand again").terms == without.analyze("fashion brand").terms
+    written = _analyzer("시제품 제작 지원", "we make prototypes")
+    assert "make" in written.analyze("make a prototype").terms
+
+
+def test_a_dictionary_word_is_no_typo_of_another_word() -> None:
+    """`foreigners` shares its first letters with `foreign` (해외, business abroad) but means people from
+    abroad: where the knowledge base never writes 외국인, the word stays unknown, not 해외."""
+    analyzer = _analyzer("해외 진출 지원", "foreign markets")
+    assert analyzer.analyze("foreign").terms == analyzer.analyze("해외").terms
+    assert analyzer.analyze("foreigners").terms[0].startswith("?")
+    assert analyzer.analyze("foreigner").terms[0].startswith("?")
+    with_foreigners = _analyzer("외국인 근로자 고용 지원")
+    assert with_foreigners.analyze("foreigners").terms == with_foreigners.analyze("외국인").terms
+
+
+def test_not_yet_is_a_state_not_an_exclusion() -> None:
+    from intents import exclusion
+    pattern = exclusion.marker_pattern(load_lexicon())
+    assert exclusion.split("i want to open a shop but have not started yet", pattern) is None
+    assert exclusion.split("we are not registered yet, any support?", pattern) is None
+    found = exclusion.split("not the trade mission, the export fair", pattern)
+    assert found is not None and found.excluded == "the trade mission"
+
+
+def test_non_native_questions_reach_the_items_korean_words() -> None:
+    shipped = Matcher(load_or_raise(ROOT / "knowledge", ROOT / "intents"))
+    assert shipped.match("we no have company yet, is there support for us?").id == "pre-founder"
+    assert shipped.match("before open business, can i learn how to start?").id == "pre-founder"
+    blind = Matcher(load_or_raise(ROOT / "tests/data/blind/knowledge", ROOT / "intents"))
+    assert blind.match("what papers we need for the application?").id == "required-documents"
+    assert blind.match("when do the results come out?").id == "selection-results"
+    assert blind.match("can we apply again after we got support last year?").id == "duplicate-support"
