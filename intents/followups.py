@@ -27,6 +27,7 @@ from intents.decision import Candidate, Decision
 from intents.lexicon import read_yaml
 from knowledge.asker import read, without
 from knowledge.model import Faq, Program
+from knowledge.profile_text import asks_for_a_list
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -87,9 +88,11 @@ class FollowUps:
         if decision.area is not None or (decision.kind == "answer" and decision.id == program.id):
             return None
         analysis, prepared = self._read(text)
-        if analysis is None or self._lists(analysis) \
+        if analysis is None or self._lists(analysis) or asks_for_a_list(prepared) \
                 or self.matcher.talk.names_another(analysis, self.matcher.index_of[program.id]):
-            return None  # what there is; another item named (as typed, or a name of common words)
+            # what there is (for them: 예비창업자인데 받을 수 있는 지원 있나요? is the finder's); another item named
+            # (as typed, or a name of common words)
+            return None
         asker = read(prepared)
         rest = self.matcher.analyzer.analyze(without(prepared, asker)) if asker.spans else analysis
         # One Korean syllable left (중인데, 전에도) names nothing; nor does asking whether it is true.
