@@ -9,6 +9,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from intents.analyzer import normalize
 from knowledge.model import Faq, Intent, Program, Referral
 
 if TYPE_CHECKING:
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 
 POINTS_BACK = "@last"  # what `그거 말고` rules out: the item the chat was answered last
 CONTEXT_SECONDS = 15 * 60  # after this a follow-up question is not read as about the last answer
+TYPED_NAME_CHARS = 3  # a name or alias this long (spaces aside) names its item wherever it is typed
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,17 @@ class Talk:
             names = [frozenset(analyze(n).terms) - common for _, n in area.name.values]
             self._full_names[area.id] = [n for n in names if n]
             self.area_names[area.id] = frozenset().union(*names)
+        # Each program's and referral's names and aliases as typed (spaces removed): `수출상담회참가신청` right
+        # after the trade mission names the export consultation, though its one topic word (수출) is the
+        # trade mission's own too.
+        named: list[Program | Referral] = [*matcher.kb.programs, *matcher.kb.referrals]
+        self._typed: list[tuple[str, str]] = [
+            (key, item.id) for item in named
+            for key in dict.fromkeys(_compact(n) for n in (*(v for _, v in item.name.values), *item.aliases))
+            if len(key) >= TYPED_NAME_CHARS]
+        self._typed.sort(key=lambda pair: -len(pair[0]))  # the longest first: 해외바이어상담회 before 상담회
+        self._ids = [entry.item.id for entry in matcher.entries]
+        self._faq_programs = {faq.id: faq.programs for faq in matcher.kb.faqs}
         self.agency_contact = _agency_contact(matcher)
         self.faq_aspects = _faq_aspects(matcher)
 
@@ -136,9 +149,31 @@ class Talk:
             w.startswith(cue) for w in words for cue in self._other_ko)
 
     def names_another(self, analysis: "Analysis", last_index: int) -> bool:
-        """Whether the message holds every word of a common-word name of an item other than the last."""
+        """Whether the message names an item other than the last (entries[last_index]; after an FAQ, the
+        programs it points to are its own too): every word of a common-word name of another item, or
+        another item's name or alias as typed, once the last item's own names are taken out (`사절단 언제
+        가요` names only the trade mission; `수출상담회참가신청` after it names the export consultation)."""
         terms = set(analysis.terms)
-        return any(index != last_index and name <= terms for name, index in self.plain_names)
+        if any(index != last_index and name <= terms for name, index in self.plain_names):
+            return True
+        last = self._ids[last_index]
+        return bool(self.typed_names(analysis.normalized, (last, *self._faq_programs.get(last, ()))))
+
+    def typed_names(self, normalized: str, but: "Iterable[str]" = ()) -> list[str]:
+        """The programs and referrals named as typed in a message (spaces aside), longest name first, less
+        the items `but` and whatever their own names cover."""
+        compact = _compact(normalized)
+        own = set(but)
+        for key, item_id in self._typed:
+            if item_id in own and key in compact:
+                compact = compact.replace(key, " ")
+        found: list[str] = []
+        for key, item_id in self._typed:
+            if key in compact:
+                compact = compact.replace(key, " ")  # 해외바이어상담회: one name, not 상담회 as well
+                if item_id not in own:
+                    found.append(item_id)
+        return list(dict.fromkeys(found))
 
     def bare_area(self, topic: set[str], analysis: "Analysis", plain: frozenset[str]) -> str | None:
         """The area a message names and nothing else (`창업 지원`, `청년 일자리`): its topic words all of one
@@ -152,6 +187,10 @@ class Talk:
         if not self.full_name(areas[0], topic) and sum(topic <= name for name in self._program_names) == 1:
             return None  # 항공 부품: part of the area's name, all of one program's
         return areas[0]
+
+
+def _compact(text: str) -> str:
+    return normalize(text).replace(" ", "")
 
 
 def _agency_contact(matcher: "Matcher") -> str | None:

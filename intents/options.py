@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from intents.analyzer import UNKNOWN_PREFIX, Analysis, detect_lang
-from intents.cues import english_cue_in, korean_cue_in
 from intents.decision import Candidate, Decision
+from intents.followups import FollowUps
 from intents.lexicon import LEXICON_DIR, read_yaml
 from knowledge.model import Faq, Intent, Item, Program
 
@@ -81,6 +81,7 @@ class Options:
     def __init__(self, matcher: "Matcher", words: OptionWords | None = None) -> None:
         self.matcher = matcher
         self.words = words or OptionWords.load()
+        self.followups = FollowUps(matcher, OPTIONS_FILE)  # the person, a detail, an FAQ's programs
         # Each program's name terms and its names and aliases as typed (spaces removed, lower case).
         self._names: dict[str, frozenset[str]] = {}
         self._typed: dict[str, tuple[str, ...]] = {}
@@ -127,9 +128,31 @@ class Options:
             return replace(decision, aspect=asked)  # 자격은? -> which? -> 예비창업자요
         last = context.current()
         program = self.matcher.kb.get(last) if last is not None else None
-        if not isinstance(program, Program) or decision.kind == "answer" or decision.area is not None:
+        if isinstance(program, Faq) and len(program.programs) == 1:
+            pointed = self.matcher.kb.program(program.programs[0])  # an FAQ about one program: that program
+            detail = self.followups.about_person(decision, text, pointed) if pointed is not None else None
+            return detail or decision
+        if isinstance(program, Faq) and program.programs:
+            return self.followups.after_faq(decision, text, program, self._asks(text)) or decision
+        if not isinstance(program, Program):
+            return decision
+        detail = self.followups.about_person(decision, text, program)  # 돈 내야돼?, 나 거제 사는데 괜찮아?
+        if detail is not None:
+            return detail
+        if decision.kind == "answer" or decision.area is not None:
             return decision
         return self._still_about(decision, text, program) or decision
+
+    def _asks(self, text: str) -> bool:
+        """Whether a message asks an aspect or a question word (어디, 몇, who, where)."""
+        prepared = self.matcher._prepare(text)
+        analysis = self.matcher.analyzer.analyze(prepared)
+        return self._aspect(prepared, analysis) is not None or self._asking(analysis)
+
+    def _asking(self, analysis: Analysis) -> bool:
+        words = analysis.normalized.split()
+        return any(w.startswith(cue) for w in words for cue in self.words.asking_ko) \
+            or any(cue in f" {analysis.normalized} " for cue in self.words.asking_en)
 
     def _still_about(self, decision: Decision, text: str, program: Program) -> Decision | None:
         """After `program`'s answer, a message nothing answers, or that ties the program with others (`예약은
@@ -151,29 +174,41 @@ class Options:
         if decision.kind != "fallback" and not tied:
             return None
         aspect = self._aspect(prepared, analysis)
-        padded = f" {analysis.normalized} "
-        asking = any(w.startswith(cue) for w in words for cue in self.words.asking_ko) \
-            or any(cue in padded for cue in self.words.asking_en)
+        asking = self._asking(analysis)
         pointing = any(w in self.words.pointers_en or w in self.matcher.lexicon.followup_cues for w in words)
-        if not (aspect or asking or pointing or tied):
-            return None
-        if not pointing and any(t.startswith(UNKNOWN_PREFIX) for t in analysis.terms):
-            return None  # 로또 번호 알려줘, 비트코인 얼마예요: a word the knowledge never uses, not pointing back
-        if decision.kind == "fallback" and self.matcher.program_names_in(analysis.normalized):
-            return None  # a program's name it was not matched to: not this one
         index = self.matcher.index_of[program.id]
         entry = self.matcher.entries[index]
-        if any(t not in entry.strong and t not in entry.weak and self._names_other(t, index)
-               for t in self.matcher._topic_terms(analysis) if not t.startswith(UNKNOWN_PREFIX)):
+        # Asking whether it is true names nothing; an unknown word read as a verb (올리면, 내준다는) names nothing
+        # either where the rest is anchored below.
+        topic = [t for t in self.matcher._topic_terms(analysis) if not self.followups.confirms_word(t)]
+        verbs = [t for t in topic if t.startswith(UNKNOWN_PREFIX) and self.followups.verb_like(t)]
+        # Anchored: its known topic words (details aside: 창원, 돈) are all in the program's own text, firmly
+        # so in its own words (name, aliases, questions). Asking whether what was said is true (진짜야?,
+        # really?) is about the answer just given, as pointing back is.
+        known = [t for t in topic if not t.startswith(UNKNOWN_PREFIX)]
+        anchors = [t for t in known if not self.followups.is_detail(t)]
+        anchored = bool(anchors) and all(t in entry.strong or t in entry.weak for t in anchors)
+        firmly = bool(anchors) and all(t in entry.strong for t in anchors)
+        confirming = self.followups.confirms(analysis)
+        if not (aspect or asking or pointing or tied or confirming):
+            return None
+        unknown = any(t.startswith(UNKNOWN_PREFIX) for t in analysis.terms)
+        if not pointing and (len(known) + len(verbs) < len(topic)
+                             or unknown and not (firmly or confirming and anchored)):
+            # 로또 번호 알려줘, 비트코인 얼마예요: a word the knowledge never uses, not pointing back. Short unknown
+            # words (올려, 진짜) pass where the rest is the program's own (채용공고 어디다 올려야 하죠), or its
+            # text's when the person asks whether it is true (오사카 가는거 진짜야?); 오사카 맛집 어디예요 does not.
+            return None
+        if decision.kind == "fallback" and self.matcher.program_names_in(analysis.normalized):
+            return None  # a program's name it was not matched to: not this one
+        if any(t not in entry.strong and t not in entry.weak and self._names_other(t, index) for t in known):
             return None  # who is the president?: another item's word, not the program's
         lang = decision.lang
         return Decision("answer", program.id, aspect, 100.0, (Candidate(program.id, program.kind, 100.0),), lang)
 
     def _lists(self, analysis: Analysis) -> bool:
         """Whether the message asks what there is (a list cue: 뭐 있어요, what programs)."""
-        lex = self.matcher.lexicon
-        return korean_cue_in(analysis.normalized.replace(" ", ""), lex.list_cues_ko) \
-            or english_cue_in(analysis.normalized.split(), lex.list_cues_en)
+        return self.followups._lists(analysis)
 
     def _names_other(self, term: str, index: int) -> bool:
         """Whether an item other than entries[index] (small talk aside) holds `term` in its own words."""

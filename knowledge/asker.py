@@ -143,6 +143,12 @@ def _words(path: Path = ASKER_FILE) -> _Words:
                     rf"\s*살{tail}"), "exact"),
         (re.compile(rf"(?<!\d)(?P<d>[1-9])0\s*{decade}\s*(?P<part>{'|'.join(parts_ko)})?{tail}"), "decade"),
     ]
+    age_nouns = "|".join(_ko(w) for w in _entries(ages.get("nouns_ko")))
+    if age_nouns:  # 나이가 58인데, 제 나이는 52예요: the number an age word introduces, unit or not
+        particles = "|".join(map(re.escape, _entries(ages.get("noun_particles_ko"))))
+        not_after = "|".join(map(re.escape, _entries(ages.get("not_after_ko"))))
+        age_patterns.append((re.compile(rf"(?:{age_nouns})\s*(?:{particles})?\s*(?:만\s*)?(?P<n>\d{{2}})(?!\d)"
+                                        rf"(?!\s*(?:{not_after}))(?:\s*(?:{units}))?{tail}"), "exact"))
     for form in _entries(ages.get("forms_en")):
         # "i'm 52" but not "i'm 30 minutes away": no word after the number but a joining one.
         age_patterns.append((re.compile(_en(form, r"(?P<n>\d{2})") + _NO_NOUN_AFTER

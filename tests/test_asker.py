@@ -149,3 +149,11 @@ def test_a_program_fails_only_on_what_the_asker_said(tmp_path: Path) -> None:
     assert fit(hires, read("재직자인데 이직 준비 중")) is None
     # nothing said about the asker: nothing to say
     assert fit(hires, read("테스트 청년 채용 자격")) is None
+
+
+def test_an_age_word_introduces_the_number_unit_or_not() -> None:
+    from knowledge.asker import read as read_asker
+    assert read_asker("나이가 58인데 신청 가능한가요").age == (58, 58)
+    assert read_asker("제 나이는 52예요").age == (52, 52)
+    assert read_asker("연령 20년 경력").age is None  # a number of years of something else
+    assert read_asker("나이는 39세 이하").age is None  # a condition written out
