@@ -129,7 +129,7 @@ def test_a_question_about_another_bodys_business_is_told_so(small: tuple, texts)
     assert "이렇게 물어보시면" not in text  # no programs offered for a passport
     assert "담당자에게 직접" in text
     english, _ = fallback_card(kb, texts, "en", matcher, "How do I renew my passport?", Decision("fallback"))
-    assert english.startswith("Questions about civil documents are not part of the work of")
+    assert english.startswith("Questions about civil documents are outside the work of")
 
 
 def test_a_referral_is_named_only_where_the_knowledge_base_has_one_that_writes_it(small: tuple, texts) -> None:
