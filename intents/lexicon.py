@@ -135,7 +135,10 @@ def _closing(conversation: dict) -> tuple[frozenset[str], frozenset[str], dict[s
     farewell = plain(said)
     company = plain(closing.get("also")).union(*(plain((skills.get(str(name)) or {}).get("phrases"))
                                                 for name in closing.get("with", [])))
-    only_here = {p: said[0] for p in plain(closing.get("only_here"))} if said else {}
+    # Each as the skill's first phrase in its own script, so the reply's language follows (have a good day -> bye).
+    ordered = [" ".join(re.sub(r"[^\w\s]", " ", p.lower()).split()) for p in said]
+    first = {script: next((q for q in ordered if q and q.isascii() == script), "") for script in (True, False)}
+    only_here = {p: first[p.isascii()] for p in plain(closing.get("only_here")) if first[p.isascii()]}
     return frozenset(farewell), frozenset(company - farewell), only_here
 
 

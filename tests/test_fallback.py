@@ -74,6 +74,13 @@ def test_a_farewell_is_read_only_in_a_message_of_small_talk() -> None:
     assert tidy("감사합니다 신청은 어떻게 해요", lexicon) == "감사합니다 신청은 어떻게 해요"
 
 
+def test_a_farewell_read_only_here_keeps_the_language_it_was_said_in(matcher: Matcher) -> None:
+    english = matcher.match("ok thanks, have a good day")
+    assert (english.id, english.lang) == ("goodbye", "en")
+    korean = matcher.match("네 주말 잘 보내세요")
+    assert (korean.id, korean.lang) == ("goodbye", "ko")
+
+
 def test_farewells_made_of_question_words_never_become_the_goodbye_intents_words(matcher: Matcher) -> None:
     # 들어가세요 and 주말 잘 보내세요 are read as a farewell by the closing rule only, so the words 들어 and 주말
     # do not lean a question towards goodbye.
@@ -122,7 +129,7 @@ def test_a_question_about_another_bodys_business_is_told_so(small: tuple, texts)
     assert "이렇게 물어보시면" not in text  # no programs offered for a passport
     assert "담당자에게 직접" in text
     english, _ = fallback_card(kb, texts, "en", matcher, "How do I renew my passport?", Decision("fallback"))
-    assert english.startswith("Questions about civil documents are not part of the work of")
+    assert english.startswith("Questions about civil documents are outside the work of")
 
 
 def test_a_referral_is_named_only_where_the_knowledge_base_has_one_that_writes_it(small: tuple, texts) -> None:
