@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 DATA = load_story_data()
 
-__all__ = ["Story", "read_story", "first_reading", "answer_from_story", "semantic_text"]
+__all__ = ["Story", "read_story", "first_reading", "answer_from_story", "semantic_text", "novel_question"]
 
 
 def read_story(text: str, data: StoryData = DATA) -> Story | None:
@@ -142,6 +142,21 @@ def semantic_text(matcher: "Matcher", story: Story | None, text: str, item_id: s
         return asked
     return f"{topic[:left]} {asked}" if index is not None and _starts_with_topic(matcher, topic, index, left) \
         else f"{topic[-left:]} {asked}"
+
+
+def novel_question(matcher: "Matcher", story: Story) -> bool:
+    """Whether a story's asking unit names a thing the knowledge base never writes: a novel word (scope.py
+    `is_novel`) beside a word the knowledge base does write, in the slot of another kind of the same thing
+    (`웨딩박람회`, `전기차 충전기`, `로봇 코딩 학원`). A novel word standing alone in the question is mostly the
+    asker's everyday wording of the item's own thing (`건물에 차 세울 자리가 있나요?`, `doctors' opinions`):
+    it no longer keeps a story every reading agrees on from its answer (intents/confirm.py story_agrees).
+    A question about something else altogether (`간병인 구하는 방법`) has no agreeing readings to begin with."""
+    scope = matcher.scope
+    if not any(scope.is_novel(t) for t in matcher.analyzer.analyze(story.question).terms):
+        return False
+    return any((scope.is_novel(a) and not b.startswith(UNKNOWN_PREFIX))
+               or (scope.is_novel(b) and not a.startswith(UNKNOWN_PREFIX))
+               for a, b, _, _ in scope._pairs(story.question))
 
 
 def _starts_with_topic(matcher: "Matcher", topic: str, index: int, left: int) -> bool:
