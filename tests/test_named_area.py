@@ -48,5 +48,9 @@ def test_a_lone_everyday_word_is_not_a_novel_question_a_word_in_anothers_slot_is
     lone = read_story("다음 주에 상담받으러 갑니다. 짐이 많아서 차를 가지고 가요. 건물 안에 차 세울 곳이 있나요?")
     assert lone is not None and any(matcher.scope.is_novel(t) for t in matcher.analyzer.analyze(lone.question).terms)
     assert not novel_question(matcher, lone)
+    compound = read_story("직원은 네 명입니다. 지금 쓰는 사무실 계약이 곧 끝나는데 입주할 곳이 있을까요?")
+    assert compound is not None and not novel_question(matcher, compound)  # 계약 beside 사무실: no name's slot
     other = read_story("주말마다 박람회를 돌아다니고 있어요. 이번 달에 열리는 웨딩박람회 일정 좀 알 수 있을까요?")
-    assert other is not None and novel_question(matcher, other)
+    assert other is not None and novel_question(matcher, other)  # 웨딩 where a fair's name has another word
+    coding = read_story("아이가 초등학생이에요. 집 근처에 로봇 코딩 학원 있을까요?")
+    assert coding is not None and novel_question(matcher, coding)
