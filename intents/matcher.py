@@ -35,7 +35,7 @@ from intents.aspect_texts import AspectTexts
 from intents.body import body_credits, body_texts, load_body_settings
 from intents.aspects import AspectCues
 from intents.analyzer import UNKNOWN_PREFIX, Analysis, Analyzer, detect_lang, normalize
-from intents import exclusion
+from intents import exclusion, named_area
 from intents.confirm import ConfirmSettings, agrees, confirmable, story_agrees
 from intents.chat import chat_phrase_words, contained_phrase, tidy
 from intents.context import POINTS_BACK, MatchContext, Talk
@@ -52,7 +52,7 @@ from intents.precedence import topic_before_chat
 from intents.relevance import Relevance
 from intents.ranking import TermRoles, distinctive_names, doubtful, load_ranking, mentioned, unnamed_tie
 from intents.scope import Scope
-from intents.story import Story, answer_from_story, first_reading, read_story
+from intents.story import Story, answer_from_story, first_reading, novel_question, read_story
 from intents.story import semantic_text as story_semantic_text
 from intents.semantic import Embedder, SemanticCache, language_offsets, shared_embedder, weak_answer_stands
 from intents.specialised import characteristic_terms, general_first
@@ -411,6 +411,9 @@ class Matcher:
         analysis = self.analyzer.analyze(kept)
         read = self._last_query if self._last_query is not embedded else None  # the model read this message
         decision = self.scope.review(self._asked_aspect(decision, kept, analysis, read), kept, analysis)
+        # An item of another area than the one the asking part names (intents/named_area.py).
+        story = read_story(kept)
+        decision = named_area.review(self, decision, self.analyzer.analyze(story.question) if story else analysis)
         return self.relevance.review(decision, analysis, kept)  # only related items offered (intents/relevance.py)
 
     def _asked_aspect(self, decision: Decision, kept: str, analysis: Analysis,
@@ -460,7 +463,7 @@ class Matcher:
                 return followed
         # A long message: its question is read alone, or with the unit of the story that names its topic, so
         # the story around it does not weigh in (intents/story.py); the whole (focused) message is the fallback.
-        story = read_story(kept) if len(set(analysis.terms)) > self.settings.short_terms else None
+        story = read_story(kept)  # two sentences or more, however short (`office space? cheap, please`)
         if story is not None:
             decision = first_reading(self, story, lang, excluded)
             if decision is not None:
@@ -632,8 +635,8 @@ class Matcher:
         return Decision("answer", best.item.id, aspect, round(best.score, 1), self._top(ranked), lang)
 
     def _novel_question(self, story: Story) -> bool:
-        """Whether a story's asking sentence holds a word the knowledge base never writes (intents/scope.py)."""
-        return any(self.scope.is_novel(t) for t in self.analyzer.analyze(story.question).terms)
+        """Whether a story's asking unit names a thing the knowledge base never writes (intents/story.py)."""
+        return novel_question(self, story)
 
     def _top(self, ranked: list["Ranked"]) -> tuple[Candidate, ...]:
         """The first items of a ranking as the decision's candidates."""

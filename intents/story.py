@@ -23,6 +23,7 @@ Small talk is never answered from a story. Work: a handful more rankings, each o
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from intents.analyzer import UNKNOWN_PREFIX, Analysis, normalize
@@ -36,8 +37,9 @@ if TYPE_CHECKING:
     from intents.matcher import Matcher
 
 DATA = load_story_data()
+_HANGUL = re.compile(r"[가-힣]")  # a question without Hangul is read against English names (scope.py)
 
-__all__ = ["Story", "read_story", "first_reading", "answer_from_story", "semantic_text"]
+__all__ = ["Story", "read_story", "first_reading", "answer_from_story", "semantic_text", "novel_question"]
 
 
 def read_story(text: str, data: StoryData = DATA) -> Story | None:
@@ -142,6 +144,24 @@ def semantic_text(matcher: "Matcher", story: Story | None, text: str, item_id: s
         return asked
     return f"{topic[:left]} {asked}" if index is not None and _starts_with_topic(matcher, topic, index, left) \
         else f"{topic[-left:]} {asked}"
+
+
+def novel_question(matcher: "Matcher", story: Story) -> bool:
+    """Whether a story's asking unit names another kind of a thing a program or referral is about: a novel
+    word (scope.py `is_novel`) in the slot of a program's or referral's name where the name has another word
+    (scope.py `contrast`: `웨딩박람회` / 채용박람회, `전기차 충전기` / 수소 충전소, `로봇 코딩 학원` / 로봇
+    아카데미). A novel word elsewhere in the question is mostly the asker's everyday wording of the item's own
+    thing (`건물에 차 세울 자리가 있나요?`, `사무실 계약이 끝나가는데`, `doctors' opinions`): it no longer keeps a
+    story every reading agrees on from its answer (intents/confirm.py story_agrees). A question about
+    something else altogether (`간병인 구하는 방법`) has no three agreeing readings to begin with."""
+    scope = matcher.scope
+    if not any(scope.is_novel(t) for t in matcher.analyzer.analyze(story.question).terms):
+        return False
+    pairs = scope._pairs(story.question)
+    asked = set(matcher.analyzer.analyze(story.question).terms)
+    latin = not _HANGUL.search(story.question)
+    named = [*(p.id for p in matcher.kb.programs), *(r.id for r in matcher.kb.referrals)]
+    return any(scope.contrast(pairs, asked, item_id, latin) for item_id in named)
 
 
 def _starts_with_topic(matcher: "Matcher", topic: str, index: int, left: int) -> bool:
