@@ -110,6 +110,17 @@ async def test_a_named_program_or_a_follow_up_is_answered_not_taken_over(finder_
     assert "말씀하신 내용(예비창업자)을 조건에 넣었습니다" in listing["plain"]
 
 
+async def test_another_bodys_topic_under_a_card_is_not_read_as_a_follow_up(finder_bot):
+    # "can I get" asks whether they may, but a mortgage or a 전세 loan is another body's business: neither the
+    # card just shown nor the finder answers it
+    await finder_bot.press("p:incubator")
+    (mortgage,) = await finder_bot.say("where can I get a mortgage")
+    assert not mortgage["plain"].startswith("테스트 창업보육센터") and "outside the work" in mortgage["plain"]
+    (lease,) = await finder_bot.say("전세 대출 받을 수 있나요?")
+    assert not lease["plain"].startswith("테스트 창업보육센터") and "업무가 아니어서" in lease["plain"]
+    assert finder_state(finder_bot) is None
+
+
 async def test_an_old_or_forged_offer_is_refused_politely(finder_bot):
     await finder_bot.press("fd:o:9------")
     assert finder_bot.api.answers[-1]["text"] == "이 버튼은 지난 질문의 것입니다. /finder 로 다시 시작해 주세요."
