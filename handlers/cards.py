@@ -5,7 +5,6 @@ Every knowledge text is escaped where it is inserted.
 """
 from __future__ import annotations
 
-from collections import Counter
 from datetime import datetime
 from typing import Iterable, Mapping, Sequence
 
@@ -17,7 +16,7 @@ from handlers.callback_data import ListKey
 from handlers.texts import Html, Texts, escape
 from handlers.provenance import provenance_line
 from handlers.window_status import program_status
-from intents.decision import Candidate, Decision
+from intents.decision import Candidate
 from knowledge.model import Agency, Faq, Intent, Item, KnowledgeBase, Program, Referral
 from knowledge.windows import KST, expects_rounds
 
@@ -228,18 +227,6 @@ def suggestion_card(candidates: Sequence[Candidate], kb: KnowledgeBase, texts: T
     return texts.get("suggest.ask", lang), keyboard(rows)
 
 
-def fallback_card(kb: KnowledgeBase, texts: Texts, lang: str, decision: Decision | None = None) -> Card:
-    """A polite apology, a few questions the bot can answer - about what the person seemed to ask, when
-    the matcher saw anything near it - and the main menu (with 담당자 문의)."""
-    parts = [texts.get("fallback.sorry", lang)]
-    examples = [texts.get(f"fallback.example_{example_aspect(program, turn)}", lang, name=program.name.get(lang))
-                for turn, program in enumerate(example_programs(kb, decision))]
-    if examples:
-        parts.append(texts.get("fallback.examples_intro", lang) + "\n" + "\n".join(f"• {e}" for e in examples))
-    parts.append(texts.get("fallback.staff_hint", lang))
-    return "\n\n".join(parts), main_menu(texts, lang)
-
-
 EXAMPLE_ASPECTS = ("eligibility", "support", "apply")
 
 
@@ -247,41 +234,6 @@ def example_aspect(program: Program, turn: int) -> str:
     """The aspect to ask about in the `turn`th example: one the program has, varied from line to line."""
     order = EXAMPLE_ASPECTS[turn % 3:] + EXAMPLE_ASPECTS[:turn % 3]
     return next((a for a in order if program.aspect(a) is not None), "summary")
-
-
-def example_programs(kb: KnowledgeBase, decision: Decision | None = None, count: int = 3) -> list[Program]:
-    """Programs to give as examples: those near the question (the matcher's weak candidates, an FAQ's
-    related programs), then others for the same audience (a job seeker gets jobs) or the same area;
-    with nothing near, one program from each area in turn, so the examples show the range."""
-    near = _near_programs(kb, decision)
-    chosen = list(near)
-    if near:
-        audiences = Counter(a for p in near for a in p.audience)
-        areas = Counter(p.area.id for p in near if p.area)
-        if audiences:
-            audience = audiences.most_common(1)[0][0]
-            chosen += [p for p in kb.programs if audience in p.audience]
-        if areas:
-            chosen += kb.programs_in(areas.most_common(1)[0][0])
-    else:
-        by_area = [kb.programs_in(area.id) for area in kb.areas]
-        chosen += [programs[0] for programs in by_area if programs]
-    chosen += kb.programs
-    by_id = {p.id: p for p in reversed(chosen)}  # programs hold dicts: not hashable, ids are
-    return [by_id[pid] for pid in dict.fromkeys(p.id for p in chosen)][:count]
-
-
-def _near_programs(kb: KnowledgeBase, decision: Decision | None) -> list[Program]:
-    near: list[Program] = []
-    for candidate in (decision.candidates if decision else ()):
-        if candidate.score < EXAMPLE_FLOOR:
-            continue
-        item = kb.get(candidate.id)
-        if isinstance(item, Program):
-            near.append(item)
-        elif isinstance(item, Faq):
-            near += [p for p in (kb.program(pid) for pid in item.programs) if p is not None]
-    return near
 
 
 def label(item: Item, lang: str) -> str:

@@ -282,19 +282,3 @@ async def test_the_fallback_examples_follow_what_was_asked_and_who_asks(bot, kb)
     assert examples
     shown = [p for p in kb.programs if any(e.startswith(p.name.get("ko")) for e in examples)]
     assert len(shown) == len(examples) and all("job_seeker" in p.audience for p in shown)
-
-
-def test_fallback_examples_come_from_what_the_matcher_saw_near_the_question(kb):
-    from handlers.cards import example_programs
-    from intents.decision import Candidate, Decision
-
-    job = Decision("fallback", candidates=(Candidate("job-matching", "program", 31.6),
-                                           Candidate("human", "intent", 30.0)))
-    examples = example_programs(kb, job)
-    assert examples[0].id == "job-matching"
-    assert all("job_seeker" in p.audience for p in examples)  # a job seeker gets job examples
-    via_faq = example_programs(kb, Decision("fallback", candidates=(Candidate("office-space", "faq", 20.0),)))
-    assert [p.id for p in via_faq[:2]] == list(kb.get("office-space").programs[:2])
-    too_weak = Decision("fallback", candidates=(Candidate("job-matching", "program", 5.0),))
-    assert example_programs(kb, too_weak) == example_programs(kb, None)  # noise says nothing
-    assert [p.area.id for p in example_programs(kb, None)] == [a.id for a in kb.areas[:3]]
