@@ -43,18 +43,16 @@ def fallback_card(kb: KnowledgeBase, texts: Texts, lang: str, matcher: Matcher, 
     if topics:
         return _elsewhere_card(kb, texts, lang, matcher, reading, topics, decision)
     parts = [texts.get("fallback.sorry", lang)]
-    rows: list[list[InlineKeyboardButton]] = []
-    referral = _near_referral(kb, matcher, reading, decision)
-    if referral is not None:  # 중장년 재취업 ...: another institution's business, as the knowledge base says
-        parts.append(texts.get("fallback.referral_maybe", lang, name=referral.name.get(lang)))
-        rows.append(_button_row(referral, lang))
+    # No guess at another institution here: a referral sharing one word with the question (전시회 in 아파트 분양
+    # 전시회) sent people to the wrong body, which is worse than the staff offer. A referral the question
+    # really asks about is answered by the matcher itself.
     programs = example_programs(kb, matcher, reading, text, decision)
     examples = [texts.get(f"fallback.example_{cards.example_aspect(program, turn)}", lang, name=program.name.get(lang))
                 for turn, program in enumerate(programs)]
     if examples:
         parts.append(texts.get("fallback.examples_intro", lang) + "\n" + "\n".join(f"• {e}" for e in examples))
     parts.append(texts.get("fallback.staff_hint", lang))
-    return "\n\n".join(parts), _with_rows(rows, cards.main_menu(texts, lang))
+    return "\n\n".join(parts), cards.main_menu(texts, lang)
 
 
 def _button_row(item: Referral, lang: str) -> list[InlineKeyboardButton]:
@@ -66,17 +64,6 @@ def _with_rows(rows: list[list[InlineKeyboardButton]], menu: InlineKeyboardMarku
     """The main menu with `rows` above it."""
     rows = [row for row in rows if row]
     return InlineKeyboardMarkup([*rows, *menu.inline_keyboard]) if rows else menu
-
-
-def _near_referral(kb: KnowledgeBase, matcher: Matcher, reading: Reading, decision: Decision | None) -> Referral | None:
-    """A referral among the matcher's candidates, near enough and sharing a distinctive word with the
-    question: the question may be that institution's business."""
-    for candidate in decision.candidates if decision else ():
-        item = kb.get(candidate.id)
-        if isinstance(item, Referral) and candidate.score >= cards.EXAMPLE_FLOOR \
-                and not reading.words.isdisjoint(matcher.relevance.words.get(item.id, frozenset())):
-            return item
-    return None
 
 
 def _elsewhere_card(kb: KnowledgeBase, texts: Texts, lang: str, matcher: Matcher, reading: Reading,

@@ -170,3 +170,11 @@ async def test_the_bot_says_it_plainly_and_keeps_the_staff_offer(bot) -> None:
     assert button_data(reply) == MENU  # the staff desk (fu:start) among the menu's buttons
     closing = (await bot.say("알겠습니다 수고하세요"))[0]
     assert bot.last_enquiry()["item_id"] == "goodbye" and "이용해 주셔서 감사합니다" in closing["plain"]
+
+
+async def test_the_fallback_guesses_no_other_institution_from_one_shared_word(bot) -> None:
+    # 전시회 is in a referral's texts too, but an apartment sales fair is no business of that institution:
+    # pointing to the wrong body is worse than the plain apology and the staff offer
+    reply = (await bot.say("아파트 분양 전시회 언제 해요"))[0]
+    assert bot.last_enquiry()["kind"] == "fallback"
+    assert button_data(reply) == MENU and "담당하는 내용일 수" not in reply["plain"]
