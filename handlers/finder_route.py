@@ -46,7 +46,7 @@ def route(text: str, decision: Decision, matcher: "Matcher", last: str | None = 
     stated = parse_profile(text)
     if stated is None and not asks_for_self(text):
         return None
-    if decision.kind != "answer" and matcher.elsewhere(text):
+    if decision.kind != "answer" and matcher.relevance.read(text).elsewhere:
         return None  # where can I get a mortgage: another body's business, not the card just shown nor the finder
     if decision.kind == "answer" and last is not None and decision.id == last:
         # 신청할 수 있나요? about the card just shown: the matcher's follow-up stands; 예비창업자도 신청할 수

@@ -820,10 +820,6 @@ class Matcher:
         `수출지원 받을 수 있어요`, nothing for `받을 수 있는 지원 있나요`."""
         return frozenset(t for t in self._topic_terms(self.analyzer.analyze(text)) if t in self.item_terms)
 
-    def elsewhere(self, text: str) -> tuple[str, ...]:
-        """The words of `text` for what other bodies provide (intents/lexicon/elsewhere.yaml): mortgage, 여권."""
-        return self.scope.elsewhere(self.analyzer.analyze(text))
-
     def area_named(self, topic: frozenset[str]) -> str | None:
         """The one area whose own words the topic uses (수출 -> export); None for none or several."""
         areas = [area for area, words in self.area_words.items() if topic & words]
