@@ -12,7 +12,7 @@ from telegram.constants import ChatType
 from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
 
 from handlers import callback_data as cb
-from handlers import cards, conversing, fallback, finder, fitting
+from handlers import browsing, cards, conversing, fallback, finder, fitting
 from handlers.actions import action_for
 from handlers.addressing import ADDRESSED, addressed_text
 from handlers.bounds import bounded
@@ -56,6 +56,8 @@ async def answer_text(update: Update, context: BotContext, text: str) -> None:
     # fallback even from a user Telegram calls Korean; "<b>x</b>" or "ㅋㅋ" keeps the language as it was.
     understood = decision.kind in ("answer", "suggest") or clear_lang(text) == decision.lang
     lang = question_lang(update, context, decision.lang, understood=understood)
+    if await browsing.answer_position(update, context, text, decision, lang):
+        return  # `9번` under five areas: the list has five, shown again; `3번` with none shown: said so
     offer: list[InlineKeyboardButton | None] | None = None
     last = chat_context(context)
     routed = finder.routed(context, text, decision, last.current() if last else None)
@@ -95,13 +97,12 @@ async def show_decision(update: Update, context: BotContext, decision: Decision,
     """The matcher's decision as a card; `offer` (the finder's button) as a last row under it."""
     kb, texts = context.kb, context.texts
     item = kb.get(decision.id) if decision.kind == "answer" and decision.id else None
-    area_list = cards.list_card(kb, texts, lang, cb.ListKey("a", decision.area),
-                                now=context.store.clock()) if decision.area else None
-    if area_list is not None:
-        # A question about a whole area (수소 관련 지원사업 뭐 있어요): that area's programs.
-        await send(update, context, *cards.with_row(area_list, offer))
-        conversing.remember_options(context, (p.id for p in context.kb.programs_in(decision.area)), None)
-    elif item is not None:
+    if decision.area and await browsing.open_list(update, context, cb.ListKey("a", decision.area), lang, offer=offer,
+                                                  asked=decision.aspect):
+        # A question about a whole area (수소 관련 지원사업 뭐 있어요), or an area picked from the areas shown
+        # (`세번째요`, with the aspect "which program?" asked): that area's programs, as its button shows them.
+        return
+    if item is not None:
         await show_item(update, context, item, lang, aspect=decision.aspect or cb.SUMMARY, offer=offer)
     elif decision.kind == "suggest" and decision.suggestions:
         await send(update, context, *cards.with_row(cards.suggestion_card(decision.suggestions, kb, texts, lang), offer))

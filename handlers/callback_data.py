@@ -133,6 +133,22 @@ def parse_program(data: str) -> ProgramButton | None:
     return ProgramButton(parts[1], aspect, back)
 
 
+WHY_NOT = "fd:w"  # the finder's "why not?" of one program (handlers/finder_cards.py)
+
+
+def opened_item(data: str) -> str | None:
+    """The knowledge item a button opens (a program, FAQ, intent or referral; a program's "why not?" in the
+    finder's results), or None: what a list of such buttons offers, in order (handlers/browsing.py)."""
+    program = parse_program(data)
+    if program is not None:
+        return program.program_id
+    for prefix in (FAQ, INTENT, REFERRAL, WHY_NOT):
+        found = rest(data, prefix)
+        if found and ":" not in found:
+            return found
+    return None
+
+
 def faq(faq_id: str) -> str | None:
     return _fitting(FAQ, faq_id)
 

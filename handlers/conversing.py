@@ -21,7 +21,7 @@ from handlers import cards
 from handlers.context import BotContext
 from handlers.replies import send
 from handlers.texts import escape
-from intents.context import CONTEXT_SECONDS, MatchContext, asks_beyond, option_ids, which_aspect
+from intents.context import CONTEXT_SECONDS, MatchContext, area_options, asks_beyond, option_ids, which_aspect
 from intents.decision import Decision
 from knowledge.model import Faq, Intent, Program
 
@@ -119,7 +119,8 @@ async def ask_which(update: Update, context: BotContext, which: Which, lang: str
         rows = [[cards.button(p.name.get(lang), cb.program(p.id, which.aspect))] for p in which.options[:MAX_OPTIONS]]
     else:
         title = texts.get("which.area", lang, aspect=name)
-        remember_options(context, (), which.aspect)  # `예비창업자요` then answers that aspect
+        # The areas shown, in order (`세번째요` opens one); `예비창업자요` then answers that aspect.
+        remember_options(context, area_options(context.kb, other=False), which.aspect)
         rows = [[cards.button(a.name.get(lang), cb.program_list(cb.ListKey("a", a.id)))]
                 for a in context.kb.areas if context.kb.programs_in(a.id)]
     rows.append([cards.staff_button(texts, lang)])

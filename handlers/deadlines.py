@@ -7,6 +7,7 @@ from telegram import Update
 from telegram.ext import Application
 
 from handlers import callback_data as cb
+from handlers.browsing import remember_shown
 from handlers.cards import Card, button, keyboard
 from handlers.commands import command
 from handlers.context import BotContext, user_lang
@@ -57,7 +58,9 @@ def deadlines_card(kb: KnowledgeBase, now: datetime, texts: Texts, lang: str) ->
 async def show_deadlines(update: Update, context: BotContext) -> None:
     """/deadlines."""
     lang = user_lang(update, context)
-    await send(update, context, *deadlines_card(context.kb, context.store.clock(), context.texts, lang))
+    text, markup = deadlines_card(context.kb, context.store.clock(), context.texts, lang)
+    await send(update, context, text, markup)
+    remember_shown(context, markup)  # `2번` opens the second program listed
 
 
 def register(app: Application) -> None:

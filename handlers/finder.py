@@ -22,6 +22,7 @@ from telegram.ext import Application, BaseHandler, CallbackQueryHandler, Convers
 from telegram.warnings import PTBUserWarning
 
 from handlers import finder_cards as fc
+from handlers.browsing import remember_shown
 from handlers.cards import button
 from handlers.commands import command
 from handlers.context import BotContext, user_lang
@@ -60,7 +61,9 @@ async def _ask_or_show(update: Update, context: BotContext, profile: Profile, as
     step = fc.next_step(profile, asked)
     put = send if new_message else show
     if step is None:
-        await put(update, context, *fc.results_card(context.kb, profile, _now(context), context.texts, lang))
+        text, markup = fc.results_card(context.kb, profile, _now(context), context.texts, lang)
+        await put(update, context, text, markup)
+        remember_shown(context, markup)  # `2번` opens the second program listed (handlers/browsing.py)
         return SHOWN
     await put(update, context, *fc.question_card(step, profile, asked, context.texts, lang, intro=intro))
     return ASKING

@@ -55,8 +55,7 @@ async def show(update: Update, context: BotContext, text: str, decision: Decisio
             _programs(kb, [c.id for c in decision.suggestions[:3]]), asker, context.texts, lang)):
         card = cards.suggestion_card(decision.suggestions, kb, context.texts, lang)
         await send(update, context, *cards.with_row((warned + "\n\n" + card[0], card[1]), offer))
-        programs = [c.id for c in decision.suggestions if c.kind == "program"]
-        conversing.remember_options(context, programs if len(programs) == len(decision.suggestions) else ())
+        conversing.remember_options(context, (c.id for c in decision.suggestions), None)  # as asking.show_decision
     else:
         await otherwise(update, context, decision, lang, offer=offer)
 

@@ -18,8 +18,12 @@ if TYPE_CHECKING:
     from intents.analyzer import Analysis
     from intents.decision import Decision
     from intents.matcher import Matcher
+    from knowledge.model import KnowledgeBase
 
 POINTS_BACK = "@last"  # what `그거 말고` rules out: the item the chat was answered last
+# An option that is a whole area's list (the areas /programs shows): "area:<id>". Item ids never hold ':'.
+AREA_OPTION = "area:"
+NO_AREA = "-"  # the area option of the programs written without an area (/programs' 기타, handlers/cards.py)
 CONTEXT_SECONDS = 15 * 60  # after this a follow-up question is not read as about the last answer
 TYPED_NAME_CHARS = 3  # a name or alias this long (spaces aside) names its item wherever it is typed
 
@@ -28,9 +32,9 @@ TYPED_NAME_CHARS = 3  # a name or alias this long (spaces aside) names its item 
 class MatchContext:
     last_id: str | None = None  # the program or FAQ answered last in the chat
     at: float = 0.0  # when (time.time())
-    # The programs the bot offered last (an area's list, suggestions, "which program?"), in the order shown,
-    # and the aspect "which program?" asked (자격요건 for `자격은?`): a follow-up may pick one of them
-    # (`두번째 거요`, `예비창업자요`; intents/options.py).
+    # What the bot listed last (the areas as `area:<id>`, an area's programs, suggestions, "which program?",
+    # /deadlines, the finder's results), in the order shown, and the aspect "which program?" asked (자격요건
+    # for `자격은?`): a follow-up may pick one of them (`두번째 거요`, `예비창업자요`; intents/options.py).
     options: tuple[str, ...] = ()
     asked: str | None = None
     options_at: float = 0.0
@@ -56,6 +60,25 @@ class MatchContext:
 
 
 NO_CONTEXT = MatchContext()
+
+
+def area_option(area_id: str) -> str:
+    """The option an area's button stands for, among the options a chat keeps."""
+    return AREA_OPTION + area_id
+
+
+def option_area(option: str) -> str | None:
+    """The area an option opens, or None for an item's id."""
+    return option[len(AREA_OPTION):] if option.startswith(AREA_OPTION) else None
+
+
+def area_options(kb: "KnowledgeBase", *, other: bool = True) -> tuple[str, ...]:
+    """The areas as /programs lists them (handlers/cards.py areas_card), in that order: each area with
+    programs, then (`other`) the programs without an area; "which program?" lists the areas alone."""
+    shown = [area_option(a.id) for a in kb.areas if kb.programs_in(a.id)]
+    if other and kb.programs_in(None):
+        shown.append(area_option(NO_AREA))
+    return tuple(shown)
 
 
 def remembered(item: object) -> bool:
@@ -233,13 +256,17 @@ def context_after(decision: "Decision", matcher: "Matcher", context: MatchContex
     - "which program?" (`text` asks an aspect with no topic, which_aspect()): the options stay, with that aspect;
     - an area's list or suggestions: those options, in the order shown (the answer before them is over); a
       which-question is asked only among programs alone (a lone program among FAQs is no answer to `when
-      is the deadline?`);
+      is the deadline?`); the browse intent: the areas (`area_options`), as its action lists them;
     - else what it had."""
     now = time.time()
     kb = matcher.kb
     if decision.area is not None and kb.programs_in(decision.area):
-        return MatchContext(options=option_ids(p.id for p in kb.programs_in(decision.area)), options_at=now)
+        # An area picked from "which program?"'s areas keeps the aspect asked (the Decision carries it).
+        return MatchContext(options=option_ids(p.id for p in kb.programs_in(decision.area)), asked=decision.aspect,
+                            options_at=now)
     item = kb.get(decision.id) if decision.kind == "answer" and decision.id else None
+    if isinstance(item, Intent) and item.action == "browse":
+        return MatchContext(options=area_options(kb), options_at=now)  # the areas, as the browse action shows them
     if item is not None and remembered(item):
         kept = context.current_options(now) if context is not None else ()
         if item.id in kept:
@@ -249,8 +276,8 @@ def context_after(decision: "Decision", matcher: "Matcher", context: MatchContex
     options = context.current_options(now) if context is not None else ()
     programs = options if all(kb.program(i) is not None for i in options) else ()
     aspect = which_aspect(matcher, text, decision, bool(programs)) if text is not None else None
-    if aspect is not None:
-        return MatchContext(options=programs, asked=aspect, options_at=now)
+    if aspect is not None:  # "which program?": those programs, else the areas (handlers/conversing.py ask_which)
+        return MatchContext(options=programs or area_options(kb, other=False), asked=aspect, options_at=now)
     if decision.kind == "suggest" and decision.suggestions:
         return MatchContext(options=option_ids(c.id for c in decision.suggestions), options_at=now)
     return context

@@ -3,12 +3,18 @@
 A new user answers a list in words as often as with its buttons (last session's test: about one in eight
 follow-ups got the fallback). Read against the options shown (`MatchContext.options`, in their order):
 
-- **A position** (of whatever was shown: programs, FAQs, another institution's referral): `두번째 거요`,
-  `첫번째꺼 신청 언제까지?`, `3번`, `마지막 거 자세히`, `the second one`, `number 2` is that option, with the
-  aspect the message asks (else the one "which program?" asked, else its summary).
+- **A position** (of whatever was shown: the areas of /programs, programs, FAQs, another institution's
+  referral, /deadlines, the finder's results): `두번째 거요`, `첫번째꺼 신청 언제까지?`, `3번`, `세 번째 분야요`,
+  `마지막 거 자세히`, `the second one`, `number 2` is that option, with the aspect the message asks (else the
+  one "which program?" asked, else its summary); an area opens its list, as its button does.
+- **A position and nothing else that picks nothing** (`9번` under five areas, `3번` with no list shown or one
+  shown too long ago) is never matched as a topic: the matcher falls back, and the handlers say how many the
+  list has and show it again (`bare_position`; handlers/browsing.py).
 - **Part of one option's name**: `예비창업자 거 자격은요?`, `보육센터는 어디 있어요?`, `항공 거는 누가 신청해요?`
   is matched among the options first: the one option whose name or aliases hold the message's topic words
-  (the rest of them among its own words) is meant, though a program outside the list shares the word.
+  (the rest of them among its own words) is meant, though a program outside the list shares the word. Under
+  the areas, every word of the message (list words aside: 분야, `one`) of one area's name: `수출지원요`,
+  `export one`, `인력양성 분야`.
 - **The others**: `다른 건요?`, `또 뭐 있어요?`, `what else?` (`more` only under a list) asks for the rest:
   after a program, its area's list; after a list, every area (the browse intent).
 - **The aspect "which program?" asked** stays with the answer in words: `자격은?` -> which? -> `예비창업자요` is
@@ -23,11 +29,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from intents.analyzer import UNKNOWN_PREFIX, Analysis, detect_lang
+from intents.analyzer import UNKNOWN_PREFIX, Analysis, detect_lang, normalize
+from intents.context import NO_AREA, option_area
 from intents.decision import Candidate, Decision
 from intents.followups import FollowUps
 from intents.lexicon import LEXICON_DIR, read_yaml
-from knowledge.model import Faq, Intent, Item, Program
+from knowledge.model import Area, Faq, Intent, Item, Program, Text
 
 if TYPE_CHECKING:
     from intents.context import MatchContext
@@ -36,6 +43,9 @@ if TYPE_CHECKING:
 OPTIONS_FILE = LEXICON_DIR / "options.yaml"
 MAX_FOLLOW_WORDS = 8  # words of a question about the program just answered (a story is matched as usual)
 NAMED_TERMS = 2  # topic words a pick by name may hold beyond its option's name (보육센터 어디: 2 in the name)
+BARE_WORDS = 2  # words beside a position in a reply that is only a position (`3번 보여주세요`, `세번째 분야요`)
+FAQ_BUTTONS = 3  # related programs an FAQ's answer shows as buttons (handlers/cards.py RELATED_LIMIT)
+POSITION_LIMIT = 30  # a bare number above this is no place in a list (a year, a phone number such as 1357)
 POLITE_EN = frozenset({"please", "pls", "ok", "okay", "the", "one", "ones", "that", "this", "program", "option", "i",
                        "want", "mean", "meant", "choose", "pick", "take", "go", "with", "about", "tell", "me", "show"})
 
@@ -55,6 +65,9 @@ class OptionWords:
     asking_ko: tuple[str, ...] = ()
     asking_en: tuple[str, ...] = ()  # " word word "
     pointers_en: frozenset[str] = frozenset()
+    list_words: tuple[str, ...] = ()  # words naming a list's entry (분야, 사업, `one`): no topic beside a position
+    numbered_ko: re.Pattern[str] | None = None  # any number with a counter: 9번, 7번째, 10번째
+    numbered_en: re.Pattern[str] | None = None  # any English ordinal in figures: 7th, 21st
 
     @classmethod
     def load(cls, path: Path = OPTIONS_FILE) -> "OptionWords":
@@ -69,10 +82,16 @@ class OptionWords:
             return tuple(str(w).lower().replace(" ", "") for w in data.get(key) or ())
 
         spellings = tuple((str(k), str(v)) for k, v in (data.get("spellings") or {}).items())
+        counters = sorted((str(w) for w in data.get("number_suffixes_ko") or ()), key=lambda w: -len(w))
+        numbered_ko = re.compile(r"(?<![0-9])([0-9]{1,2})\s*(?:" + "|".join(map(re.escape, counters)) + ")") \
+            if counters else None
+        endings = [str(w) for w in data.get("ordinal_suffixes_en") or ()]
+        numbered_en = re.compile(r"([0-9]{1,2})(?:" + "|".join(map(re.escape, endings)) + ")") if endings else None
         return cls(patterns, en, frozenset(words("number_words_en")), words("others_ko"),
                    frozenset(words("others_en")), words("more_ko"), frozenset(words("more_en")), spellings,
                    words("asking_ko"), tuple(f" {str(w).lower()} " for w in data.get("asking_en") or ()),
-                   frozenset(words("pointers_en")))
+                   frozenset(words("pointers_en")), (*words("list_words_ko"), *words("list_words_en")),
+                   numbered_ko, numbered_en)
 
 
 class Options:
@@ -89,18 +108,29 @@ class Options:
             self._names[program.id] = frozenset(matcher._name_terms(program))
             self._typed[program.id] = tuple(
                 n.replace(" ", "").lower() for n in (*(v for _, v in program.name.values), *program.aliases))
+        analyze = matcher.analyzer.analyze
+        self._list_terms = frozenset(t for w in self.words.list_words for t in (w, *analyze(w).terms))
+        # Each area's name words in every language (수출, 지원) and its names as typed (수출지원, exportsupport).
+        self._area_terms: dict[str, frozenset[str]] = {}
+        self._area_typed: dict[str, tuple[str, ...]] = {}
+        for area in matcher.kb.areas:
+            names = [v for _, v in area.name.values]
+            self._area_terms[area.id] = frozenset(t for n in names for t in analyze(n).terms)
+            self._area_typed[area.id] = tuple(normalize(n).replace(" ", "") for n in names)
 
     # ---- the hooks the Matcher calls ---------------------------------------------------------------
 
     def follow(self, text: str, lang: str | None, context: "MatchContext | None") -> Decision | None:
         """The decision for a message that answers the options shown, or asks for others; else None."""
         if context is None:
-            return None
-        shown = [item for item in (self.matcher.kb.get(i) for i in context.current_options()) if item is not None]
-        options = [item for item in shown if isinstance(item, Program)]  # what a name can pick
+            return self._unpicked(text, lang)
+        listed = self.shown(context, related=False)
+        shown = listed or self.shown(context)  # else an FAQ's related programs, by their place only
+        options = [item for item in listed if isinstance(item, Program)]  # what a name can pick
+        areas = [item for item in listed if isinstance(item, Area)]
         last = context.current()
         if not shown and last is None:
-            return None
+            return self._unpicked(text, lang)
         prepared = self.matcher._prepare(text)
         kept = self.matcher.asked(prepared)
         if kept != prepared:
@@ -110,12 +140,72 @@ class Options:
             return None
         lang = lang or detect_lang(prepared, self.matcher.lexicon.neutral_words)
         if shown:
-            picked = self._by_position(analysis, shown) or self._by_name(analysis, options)
+            picked = self._by_position(analysis, shown) or self._by_name(analysis, options) \
+                or self._area_by_name(analysis, areas)
+            if isinstance(picked, Area):  # the areas of /programs: that area's list, as its button opens it
+                return self._area_list(picked.id, self._aspect(prepared, analysis) or context.current_asked(), lang)
             if picked is not None:
                 aspect = (self._aspect(prepared, analysis) or context.current_asked()) \
                     if isinstance(picked, Program) else None
                 return Decision("answer", picked.id, aspect, 100.0, (Candidate(picked.id, picked.kind, 100.0),), lang)
-        return self._others(analysis, prepared, bool(shown), last, lang)
+        return self._others(analysis, prepared, bool(listed), last, lang) or self._unpicked(text, lang)
+
+    def shown(self, context: "MatchContext", *, related: bool = True) -> list[Item | Area]:
+        """The options shown last, while recent, in their order: items, and areas (an area's list); those no
+        longer in the knowledge base left out. With none, an FAQ's answer just shown lists its related
+        programs as buttons (handlers/cards.py faq_card): `두번째 거요` under it is the second (`related`)."""
+        if related and not context.current_options():
+            faq = self.matcher.kb.get(context.current() or "")
+            if isinstance(faq, Faq):
+                return [p for p in (self.matcher.kb.program(i) for i in faq.programs) if p is not None][:FAQ_BUTTONS]
+        found: list[Item | Area] = []
+        for option in context.current_options():
+            area_id = option_area(option)
+            if area_id is None:
+                item = self.matcher.kb.get(option)
+                if item is not None:
+                    found.append(item)
+            elif area_id == NO_AREA:
+                if self.matcher.kb.programs_in(None):
+                    found.append(Area(NO_AREA, Text(())))  # 기타: picked by its place only
+            elif (area := self.matcher.kb.area(area_id)) is not None:
+                found.append(area)
+        return found
+
+    def bare_position(self, text: str) -> int | None:
+        """The position a message says and nothing else (`9번`, `세번째요`, `3번 보여주세요`, `the third one`,
+        `2`), or None: no topic, no aspect, no question word beside it."""
+        found = self.position(normalize(text))
+        if found is None or not (found[0] == -1 or 0 <= found[0] <= POSITION_LIMIT):
+            return None
+        position, rest = found
+        if len(rest.split()) > BARE_WORDS:
+            return None
+        analysis = self.matcher.analyzer.analyze(rest)
+        if self._aspect(rest, analysis) is not None or self._asking(analysis):
+            return None
+        topic = [t for t in self.matcher._topic_terms(analysis)
+                 if t not in POLITE_EN and t not in self._list_terms and len(t) > 1]
+        return None if topic else position
+
+    def _unpicked(self, text: str, lang: str | None) -> Decision | None:
+        """A position and nothing else that picked nothing (beyond the list, or no list shown, or one shown
+        too long ago): not a question about anything, so no topic is guessed (`5번이요` is no award
+        ceremony); the handlers show the list again or say there is none."""
+        if self.bare_position(text) is None:
+            return None
+        return Decision("fallback", lang=lang or detect_lang(text, self.matcher.lexicon.neutral_words))
+
+    def _area_list(self, area_id: str, aspect: str | None, lang: str) -> Decision:
+        """An area's list, as the matcher gives it for `수소 관련 지원사업 뭐 있어요`: the browse intent with
+        the area; `aspect` is the one "which program?" asked, kept for the pick that follows."""
+        matcher = self.matcher
+        programs = matcher.kb.programs_in(None if area_id == NO_AREA else area_id)
+        candidates = tuple(Candidate(p.id, p.kind, 0.0) for p in programs[:matcher.settings.max_candidates])
+        browse = matcher.browse_intent
+        if browse is not None:
+            return Decision("answer", browse.id, aspect, 100.0, candidates, lang, area_id)
+        return Decision("suggest", None, aspect, 100.0, candidates, lang, area_id)
 
     def after(self, decision: Decision, text: str, context: "MatchContext | None") -> Decision:
         """The matcher's decision read once more against the chat: "which program?" answered with a name
@@ -228,8 +318,14 @@ class Options:
             found = pattern.search(normalized)
             if found is not None:
                 return position, (normalized[:found.start()] + " " + normalized[found.end():]).strip()
+        found = self.words.numbered_ko.search(normalized) if self.words.numbered_ko is not None else None
+        if found is not None:  # 9번, 7번째 (the words above go to 10; figures go on)
+            return int(found.group(1)), (normalized[:found.start()] + " " + normalized[found.end():]).strip()
         for i, word in enumerate(words):
             position_en = self.words.ordinals_en.get(word)
+            figures = self.words.numbered_en.fullmatch(word) if self.words.numbered_en is not None else None
+            if position_en is None and figures is not None:
+                position_en = int(figures.group(1))  # 7th
             before = words[i - 1] if i else ""
             after = words[i + 1] if i + 1 < len(words) else ""
             if position_en is not None and (before == "the" or after in ("one", "ones", "program", "option")
@@ -239,7 +335,7 @@ class Options:
                 return int(after), " ".join(words[:i] + words[i + 2:])
         return None
 
-    def _by_position(self, analysis: Analysis, options: list[Item]) -> Item | None:
+    def _by_position(self, analysis: Analysis, options: list[Item | Area]) -> Item | Area | None:
         found = self.position(analysis.normalized)
         if found is None:
             return None
@@ -250,9 +346,11 @@ class Options:
             chosen = options[position - 1]
         else:
             return None
-        # What else it says must be about that option (첫번째꺼 신청 언제까지?), not another topic.
+        # What else it says must be about that option (첫번째꺼 신청 언제까지?), not another topic; words naming
+        # an entry of a list (세 번째 분야요, 두번째 사업) name none.
         rest_topic = [t for t in self.matcher._topic_terms(self.matcher.analyzer.analyze(rest))
-                      if t not in POLITE_EN and len(t) > 1]  # 제일 위에 있는 거: a particle left alone names nothing
+                      if t not in POLITE_EN and t not in self._list_terms
+                      and len(t) > 1]  # 제일 위에 있는 거: a particle left alone names nothing
         own = self._own(chosen)
         return chosen if all(t in own for t in rest_topic) else None
 
@@ -286,7 +384,31 @@ class Options:
             return False
         return any(term in typed for typed in self._typed[program.id])  # 항공 in 항공우주 청년인재
 
-    def _own(self, item: Item) -> frozenset[str]:
+    def _area_by_name(self, analysis: Analysis, areas: list[Area]) -> Area | None:
+        """The one area shown whose name holds every word of the message, list words aside (`수출지원요`,
+        `export one`, `인력양성 분야`, `청년 일자리요`); a word in two areas' names alone (`지원요`) picks none."""
+        if not areas:
+            return None
+        words = [t for t in dict.fromkeys(analysis.terms) if t not in POLITE_EN and t not in self._list_terms]
+        if not words:
+            return None
+        best: list[tuple[int, Area]] = []
+        for area in areas:
+            terms = self._area_terms.get(area.id, frozenset())
+            typed = self._area_typed.get(area.id, ())  # a word inside a name counts: 양성 in 인력양성·교육
+            named = [t for t in words if t in terms or not t.isascii() and len(t.lstrip(UNKNOWN_PREFIX)) >= 2
+                     and any(t.lstrip(UNKNOWN_PREFIX) in name for name in typed)]
+            if len(named) == len(words):
+                best.append((len(named), area))
+        if not best:
+            return None
+        top = max(n for n, _ in best)
+        chosen = [a for n, a in best if n == top]
+        return chosen[0] if len(chosen) == 1 else None
+
+    def _own(self, item: Item | Area) -> frozenset[str]:
+        if isinstance(item, Area):
+            return self._area_terms.get(item.id, frozenset())
         index = self.matcher.index_of.get(item.id)
         strong = self.matcher.entries[index].strong if index is not None else frozenset()
         return self._names.get(item.id, frozenset()) | strong

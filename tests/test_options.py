@@ -20,16 +20,17 @@ def listed(kb, area: str, asked: str | None = None, at: float | None = None) -> 
     ("두번째 거요", 2), ("두 번째요", 2), ("2번째요", 2), ("3번", 3), ("첫번째꺼 신청 언제까지", 1), ("첫째 거", 1),
     ("마지막 거 자세히", -1), ("맨 마지막 거요", -1), ("제일 위에 있는 거", 1), ("두번쨰 거", 2), ("2", 2),
     ("the second one", 2), ("second", 2), ("tell me about the last one", -1), ("number 3", 3), ("2nd one", 2),
+    ("9번", 9), ("7번째 거요", 7), ("12번째 사업", 12), ("일곱번째요", 7), ("the 7th one", 7),
 ])
 def test_positions_people_type(matcher, text, position):
     found = matcher.options.position(text)
     assert found is not None and found[0] == position
 
 
-@pytest.mark.parametrize("text", ["what do I do first", "12번째 사업", "이번 달에 해요", "처음 신청하는데요",
-                                  "last year results", "one more question"])
+@pytest.mark.parametrize("text", ["what do I do first", "이번 달에 해요", "처음 신청하는데요",
+                                  "last year results", "one more question", "7th floor"])
 def test_words_that_point_at_no_position(matcher, text):
-    assert matcher.options.position(text) is None  # 12번째 holds no 2번째; `first` alone in a question points nowhere
+    assert matcher.options.position(text) is None  # `first` alone in a question points nowhere
 
 
 def test_a_position_picks_from_the_list_in_its_order(matcher, kb):
@@ -115,3 +116,59 @@ def test_general_answers_about_one_aspect_are_known_by_their_questions(matcher):
     assert matcher.talk.faq_aspects.get("how-to-apply") == "apply"
     assert matcher.talk.faq_aspects.get("deadlines") == "period"
     assert "agency-founded" not in matcher.talk.faq_aspects  # 진흥원 언제 생겼어요 is no question about programs
+
+
+# ---- the areas of /programs, and a position that picks nothing (handlers/browsing.py shows the replies) ----
+
+def areas_shown(kb, asked: str | None = None) -> MatchContext:
+    from intents.context import area_options
+    return MatchContext(options=area_options(kb), asked=asked, options_at=time.time())
+
+
+def test_the_browse_intent_leaves_the_areas_as_the_options(matcher, kb):
+    from intents.context import area_option
+    decision = matcher.match("사업 목록 보여주세요")
+    assert decision.id == matcher.browse_intent.id and decision.area is None
+    after = context_after(decision, matcher, None, "사업 목록 보여주세요")
+    assert after.current_options() == tuple(area_option(a.id) for a in kb.areas if kb.programs_in(a.id))
+
+
+@pytest.mark.parametrize("text,place", [("세번째요", 3), ("3번", 3), ("세 번째 분야요", 3), ("5번이요", 5), ("3", 3),
+                                        ("third one", 3), ("마지막 분야요", -1)])
+def test_a_position_under_the_areas_is_that_areas_list(matcher, kb, text, place):
+    areas = [a for a in kb.areas if kb.programs_in(a.id)]
+    decision = matcher.match(text, context=areas_shown(kb))
+    assert decision.area == areas[place - 1 if place > 0 else -1].id
+    after = context_after(decision, matcher, areas_shown(kb), text)
+    assert after.current_options() == tuple(p.id for p in kb.programs_in(decision.area))  # the next pick's list
+
+
+def test_an_area_picked_keeps_the_aspect_which_program_asked(matcher, kb):
+    decision = matcher.match("두번째요", context=areas_shown(kb, asked="eligibility"))
+    after = context_after(decision, matcher, areas_shown(kb, asked="eligibility"), "두번째요")
+    picked = matcher.match("첫번째 거요", context=after)
+    assert (picked.id, picked.aspect) == (kb.programs_in(decision.area)[0].id, "eligibility")
+
+
+@pytest.mark.parametrize("text", ["9번", "7번째 거요", "the 9th one"])
+def test_a_bare_position_beyond_the_list_guesses_no_topic(matcher, kb, text):
+    decision = matcher.match(text, context=listed(kb, "export"))
+    assert decision.kind == "fallback" and not decision.candidates
+
+
+@pytest.mark.parametrize("text", ["5번이요", "세번째요", "3번", "2"])
+def test_a_bare_position_with_no_list_or_an_old_one_guesses_no_topic(matcher, kb, text):
+    assert matcher.match(text).kind == "fallback"
+    old = listed(kb, "export", at=time.time() - CONTEXT_SECONDS - 60)
+    assert matcher.match(text, context=old).kind == "fallback"
+
+
+@pytest.mark.parametrize("text", ["첫번째로 뭘 해야 하나요", "3번 출구 어디예요", "두번째 거 신청 방법", "1357", "2026"])
+def test_a_position_with_more_to_say_is_not_bare(matcher, text):
+    assert matcher.options.bare_position(text) is None
+
+
+def test_an_faqs_buttons_are_as_many_as_the_options_read_from_it():
+    from handlers.cards import RELATED_LIMIT
+    from intents.options import FAQ_BUTTONS
+    assert FAQ_BUTTONS == RELATED_LIMIT
