@@ -154,11 +154,12 @@ class Options:
         """The options shown last, while recent, in their order: items, and areas (an area's list); those no
         longer in the knowledge base left out. With none, an FAQ's answer just shown lists its related
         programs as buttons (handlers/cards.py faq_card): `두번째 거요` under it is the second (`related`)."""
+        found: list[Item | Area] = []
         if related and not context.current_options():
             faq = self.matcher.kb.get(context.current() or "")
             if isinstance(faq, Faq):
-                return [p for p in (self.matcher.kb.program(i) for i in faq.programs) if p is not None][:FAQ_BUTTONS]
-        found: list[Item | Area] = []
+                found += [p for p in (self.matcher.kb.program(i) for i in faq.programs) if p is not None]
+                return found[:FAQ_BUTTONS]
         for option in context.current_options():
             area_id = option_area(option)
             if area_id is None:
