@@ -6,6 +6,7 @@ shown: an answer card, "is it one of these?" suggestions, or a polite fallback w
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 
 from telegram import InlineKeyboardButton, Message, Update
 from telegram.constants import ChatType
@@ -132,7 +133,8 @@ async def show_item(update: Update, context: BotContext, item: Item, lang: str, 
                                                                       enquiry_id=context.enquiry_id, back=back,
                                                                       now=context.store.clock(),
                                                                       agency=context.kb.agency,
-                                                                      question=asked_text(update)), offer))
+                                                                      question=asked_text(update),
+                                                                      general=general_answers(context)), offer))
     elif isinstance(item, Faq):
         await put(update, context, *cards.with_row(
             cards.faq_card(item, context.kb, texts, lang, enquiry_id=context.enquiry_id), offer))
@@ -149,6 +151,11 @@ async def show_item(update: Update, context: BotContext, item: Item, lang: str, 
             # The reply introduces what the action shows; the action sends its own message.
             await put(update, context, escape(item.reply.get(lang)))
         await action(update, context, lang)
+
+
+def general_answers(context: BotContext) -> Mapping[str, Faq]:
+    """The knowledge base's FAQs that answer a part for all its programs (handlers/gist.py general_faqs)."""
+    return cards.general_answers(context.kb, context.matcher.talk.faq_aspects)
 
 
 def asked_text(update: Update) -> str | None:

@@ -5,6 +5,7 @@ Every knowledge text is escaped where it is inserted.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable, Mapping, Sequence
 
@@ -14,7 +15,7 @@ from handlers import callback_data as cb
 from handlers import gist
 from handlers.callback_data import ListKey
 from handlers.texts import Html, Texts, escape
-from handlers.provenance import provenance_line
+from handlers.provenance import provenance_line, when
 from handlers.window_status import program_status
 from intents.decision import Candidate
 from knowledge.model import Agency, Faq, Intent, Item, KnowledgeBase, Program, Referral
@@ -78,7 +79,8 @@ def menu_card(texts: Texts, lang: str) -> Card:
 
 def program_card(program: Program, texts: Texts, lang: str, *, aspect: str = cb.SUMMARY,
                  enquiry_id: int | None = None, back: ListKey | None = None, now: datetime | None = None,
-                 agency: Agency | None = None, question: str | None = None) -> Card:
+                 agency: Agency | None = None, question: str | None = None,
+                 general: Mapping[str, Faq] | None = None) -> Card:
     """A program's name (with the state of its application window, given `now`, when known) and the aspect
     asked, or its overview, then when its facts held, with at most two rows of buttons: the other aspects;
     then the link, 🔔 opening alert, staff, and 👍/👎 (an answer) or back (browsing).
@@ -87,8 +89,12 @@ def program_card(program: Program, texts: Texts, lang: str, *, aspect: str = cb.
     the knowledge knows. An aspect asked but not written gets the sentences of the other sections that
     answer it (a date for 일정), said to be that, or, with none, one sentence saying so and the overview;
     never another question's answer as if it were this one's. A detail the `question` names that nothing
-    in the program's texts mentions (항공료) is said to be missing from the guide before the text shown.
-    Without a link of its own the card links to the agency's announcements.
+    in the program's texts mentions (항공료), whether it costs anything (무료인가요?) or how much it gives
+    (얼마나 받아요?) where its texts do not say, is said to be missing from the guide before the text shown.
+    `general` (gist.general_faqs) holds the knowledge base's answers for all its programs: a part not written
+    (신청방법) is answered, after the program's own facts, with the general one, said to be that; a cost not
+    stated, with the general one about costs. Without a link of its own the card links to the agency's
+    announcements.
     """
     heading = f"<b>{escape(program.name.get(lang))}</b>"
     window = program_status(program, now, texts, lang) if now is not None else None
@@ -100,11 +106,10 @@ def program_card(program: Program, texts: Texts, lang: str, *, aspect: str = cb.
     if subtitle:
         heading += "\n<i>" + " · ".join(subtitle) + "</i>"
     parts = [heading]
-    details = gist.unstated_details(question, program) if question else []
-    if details:
-        parts.append(texts.get("card.detail_missing", lang, details=texts.get("card.detail_sep", lang).join(details)))
-        parts.append(texts.get("card.detail_then", lang, aspect=texts.get("aspects." + (aspect or "summary"), lang)))
-    parts += card_body(program, aspect, texts, lang)
+    gaps = gist.gaps(question, program, aspect) if question else gist.Gaps()
+    about = About(general or {}, agency, texts, lang)
+    parts += gap_parts(gaps, program, aspect, about)
+    parts += card_body(program, aspect, texts, lang, about, said=bool(gaps))
     line = provenance_line(program.as_of, program.sources, texts, lang)
     if line:
         parts.append(line)
@@ -123,9 +128,75 @@ def program_card(program: Program, texts: Texts, lang: str, *, aspect: str = cb.
     return text, keyboard([aspect_row, action_row])
 
 
-def card_body(program: Program, aspect: str, texts: Texts, lang: str) -> list[str]:
+_GENERAL: dict[int, tuple[KnowledgeBase, Mapping[str, Faq]]] = {}
+
+
+def general_answers(kb: KnowledgeBase, faq_aspects: Mapping[str, str]) -> Mapping[str, Faq]:
+    """gist.general_faqs of the knowledge base in use, found once (about 10 ms) rather than per card; a
+    reload brings a new knowledge base and they are found again."""
+    hit = _GENERAL.get(id(kb))
+    if hit is None or hit[0] is not kb:
+        _GENERAL.clear()  # the one knowledge base the bot answers from
+        hit = _GENERAL[id(kb)] = (kb, gist.general_faqs(kb, faq_aspects))
+    return hit[1]
+
+
+@dataclass(frozen=True)
+class About:
+    """What a card says besides the program: the knowledge base's general answers (aspect or "cost" -> FAQ)
+    and the agency they are about."""
+
+    general: Mapping[str, Faq]
+    agency: Agency | None
+    texts: Texts
+    lang: str
+
+    def block(self, key: str, intro: str) -> list[str]:
+        """The general answer for `key`: `intro` (card.general_*, naming the agency and when it held), its text
+        without invitations, and the advice to check this program's call. [] where there is none."""
+        faq = self.general.get(key)
+        said = gist.general_text(faq, self.lang) if faq is not None else ""
+        if faq is None or not said:
+            return []
+        texts, lang = self.texts, self.lang
+        name = self.agency.name.get(lang) if self.agency is not None else texts.get("fallback.our_agency", lang)
+        dated = texts.get("card.general_dated", lang, when=when(faq.as_of, texts, lang)) if faq.as_of else ""
+        return [texts.get(intro, lang, agency=name, dated=Html(dated)), escape(said),
+                texts.get("card.general_check", lang)]
+
+
+def gap_parts(gaps: gist.Gaps, program: Program, aspect: str, about: About) -> list[str]:
+    """The lines that open a card whose question asks what the program's texts do not say: the details
+    named, whether it costs anything (then the general answer about costs), or how much; then a line
+    introducing what the guide does say."""
+    if not gaps:
+        return []
+    texts, lang = about.texts, about.lang
+    parts: list[str] = []
+    if gaps.details:
+        parts.append(texts.get("card.detail_missing", lang,
+                               details=texts.get("card.detail_sep", lang).join(gaps.details)))
+    elif gaps.cost:
+        parts.append(texts.get("card.cost_missing", lang))
+    elif gaps.amount_of:
+        parts.append(texts.get("card.amount_missing_of", lang, detail=gaps.amount_of))
+    else:
+        parts.append(texts.get("card.amount_missing", lang))
+    if gaps.cost:
+        parts += about.block("cost", "card.general_cost")[:2]  # its own advice to ask: the line above's
+    if not aspect or program.aspect(aspect) is not None:
+        parts.append(texts.get("card.detail_then", lang, aspect=texts.get("aspects." + (aspect or "summary"), lang)))
+    else:
+        parts.append(texts.get("card.detail_then_any", lang))
+    return parts
+
+
+def card_body(program: Program, aspect: str, texts: Texts, lang: str, about: About | None = None, *,
+              said: bool = False) -> list[str]:
     """The paragraphs (HTML) under a card's heading: the aspect's text; for an aspect not written, what
-    the other sections say about it, else a sentence saying so and the overview; else the overview."""
+    the other sections say about it, else the overview (the program's own facts first) and then the
+    knowledge base's general answer for that part, said to be general, or a sentence saying the part is
+    not written (left out where the card's first line `said` what is missing); else the overview."""
     body = program.aspect(aspect) if aspect else None
     if body is not None:
         return [escape(body.get(lang))]
@@ -135,8 +206,13 @@ def card_body(program: Program, aspect: str, texts: Texts, lang: str) -> list[st
     if found:
         return [texts.get(f"card.aspect_found.{aspect}", lang), "\n".join(f"• {escape(s)}" for s in found),
                 texts.get("card.aspect_found_check", lang)]
-    return [texts.get("card.aspect_missing", lang, aspect=texts.get("aspects." + aspect, lang)),
-            *overview(program, texts, lang)]
+    parts = overview(program, texts, lang)
+    general = about.block(aspect, f"card.general.{aspect}") if about is not None else []
+    if general:
+        return parts + general
+    if said:
+        return parts
+    return parts + [texts.get("card.aspect_missing", lang, aspect=texts.get("aspects." + aspect, lang))]
 
 
 def overview(program: Program, texts: Texts, lang: str) -> list[str]:

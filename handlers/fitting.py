@@ -120,7 +120,8 @@ async def _show_program(update: Update, context: BotContext, asker: Asker, progr
     kb, texts = context.kb, context.texts
     asking.remember(context, program)
     text, markup = cards.program_card(program, texts, lang, aspect=decision.aspect or cb.SUMMARY,
-                                      enquiry_id=context.enquiry_id, now=context.store.clock(), agency=kb.agency)
+                                      enquiry_id=context.enquiry_id, now=context.store.clock(), agency=kb.agency,
+                                      question=asking.asked_text(update), general=asking.general_answers(context))
     parts = [note(found, asker, texts, lang)]
     rows: list[Sequence[InlineKeyboardButton | None]] = []
     if found.outcome == "fails" and program.area is not None:

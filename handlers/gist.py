@@ -6,6 +6,10 @@
         -> ["2025년 11월 5~7일에는 창원시가 ... 1:1 상담회를 열었습니다."]   (from its `support:`)
     unstated_details("참가비 지원되나요? 항공료 같은거", program)
         -> ["참가비", "항공료"]     (named in the question, mentioned nowhere in the program's texts)
+    gaps("그거 얼마나 받을 수 있어요?", program, "support")
+        -> Gaps(amount=True)        (asks an amount; the support text states none)
+    general_faqs(kb, faq_aspects)
+        -> {"apply": <how-to-apply>, "cost": <cost-free>}   (FAQs about all programs, found by structure)
 
 Pure functions over knowledge/model.py's objects; the words are language data in handlers/gist.yaml.
 """
@@ -20,7 +24,9 @@ from typing import Any, Mapping, Sequence
 
 import yaml
 
-from knowledge.model import ASPECTS, Program, Text
+from intents.focus import asking_index, is_asking
+from intents.focus import sentences as focus_sentences
+from knowledge.model import ASPECTS, Faq, KnowledgeBase, Program, Text
 
 GIST_FILE = Path(__file__).with_name("gist.yaml")
 ELLIPSIS = "…"
@@ -37,6 +43,11 @@ _MONTH_EN = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 # A month name beside a number (5 May, May 2024): "may" and "march" alone are words too.
 _MONTHS_EN = re.compile(rf"\b\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{_MONTH_EN}\b|\b{_MONTH_EN}\s+\d{{1,4}}\b", re.I)
 _PHONE = re.compile(r"\d{2,4}-\d{3,4}-\d{4}")
+# An amount of money or a share: 150만 원, 1억 원, 2,400만원, 5천 원, 80%, 1.5 million won, 50 percent. A sum
+# in another currency (968만 5천 달러 of deals made) is no amount of support in won.
+_AMOUNT = re.compile(r"\d[\d,.]*\s*(?:[억만천]\s*(?:[\d,.]+\s*[만천]\s*)?)?원|\d[\d,.]*\s*(?:%|퍼센트|percent\b)|"
+                     r"\d[\d,.]*\s*(?:million|billion|thousand)?\s*won\b", re.I)
+_PERCENT = re.compile(r"\d[\d,.]*\s*(?:%|퍼센트|percent\b)", re.I)
 
 
 @dataclass(frozen=True)
@@ -54,6 +65,12 @@ class GistData:
     answers: Mapping[str, Mapping[str, tuple[str, ...]]]  # aspect -> lang -> words
     details: tuple[Detail, ...]
     pointers: tuple[str, ...] = ()  # "최신 공고에서 확인해 주세요": a sentence that tells no fact
+    amounts: Detail = Detail((), ())  # 얼마, how much; 절반, 전액 (besides a number of 원 or a %)
+    amount_other: tuple[str, ...] = ()  # 기간, how long: an 얼마 that asks no amount of money
+    not_this: tuple[str, ...] = ()  # "...는 진흥원 사업이 아니며": a sentence about another body's program
+    costs: Detail = Detail((), ())  # 무료, 자부담, is it free; what a text says about costs
+    general_aspects: tuple[str, ...] = ()  # the parts a general FAQ answers for every program
+    invitations: tuple[str, ...] = ()  # "사업 이름을 적어 주시면": an FAQ's sentence that asks for the next message
 
 
 @lru_cache(maxsize=1)
@@ -69,9 +86,25 @@ def data() -> GistData:
         raise ValueError(f"{GIST_FILE}: answers for unknown aspects {sorted(unknown)}")
     details = tuple(Detail(tuple(str(w) for w in d.get("asked") or ()), tuple(str(w) for w in d.get("stated") or ()))
                     for d in raw.get("details") or ())
-    pointers = tuple(str(w) for lang in ("ko", "en") for w in (raw.get("pointers") or {}).get(lang) or ())
+    general = raw.get("general") or {}
+    unknown = set(general.get("aspects") or ()) - set(ASPECTS)
+    if unknown:
+        raise ValueError(f"{GIST_FILE}: general answers for unknown aspects {sorted(unknown)}")
     return GistData(tuple(clauses.get("ko_ends") or ()), tuple(clauses.get("en_opens") or ()), answers, details,
-                    pointers)
+                    _by_langs(raw.get("pointers")), _detail(raw.get("amounts")),
+                    tuple(str(w) for w in (raw.get("amounts") or {}).get("other") or ()),
+                    _by_langs(raw.get("not_this")), _detail(raw.get("costs")),
+                    tuple(str(a) for a in general.get("aspects") or ()), _by_langs(general.get("invitations")))
+
+
+def _detail(raw: Mapping[str, Any] | None) -> Detail:
+    raw = raw or {}
+    return Detail(tuple(str(w) for w in raw.get("asked") or ()), tuple(str(w) for w in raw.get("stated") or ()))
+
+
+def _by_langs(raw: Mapping[str, Any] | None) -> tuple[str, ...]:
+    """The words of a {ko: [...], en: [...]} map, both languages together (holds() tells them apart)."""
+    return tuple(str(w) for lang in ("ko", "en") for w in (raw or {}).get(lang) or ())
 
 
 # -- sentences and cuts ----------------------------------------------------------------------------
@@ -182,6 +215,112 @@ def _as_written(question: str, word: str) -> str:
     """The word as the question has it (its case), else as listed."""
     found = re.search(re.escape(word), question, re.I)
     return found.group(0) if found else word
+
+
+# -- money the texts do not state --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Gaps:
+    """What a question asks that the program's texts do not say, for the line that opens its card."""
+
+    details: tuple[str, ...] = ()  # details named that nothing mentions (항공료), as the question wrote them
+    cost: bool = False  # asks whether taking part costs anything; nothing in the texts says
+    amount: bool = False  # asks how much; the support text states no amount
+    amount_of: str = ""  # the detail whose amount is asked (임대료 얼마예요), as written; "" for the support
+
+    def __bool__(self) -> bool:
+        return bool(self.details) or self.cost or self.amount
+
+
+def gaps(question: str, program: Program, aspect: str) -> Gaps:
+    """What `question` asks of `program` that its texts leave out: details (unstated_details), whether it
+    costs anything (`무료인가요?`), and how much (`얼마나 받을 수 있어요?`, asked of its support or of the
+    program as a whole; `얼마나 걸려요` asks a period and is left to it)."""
+    words = data()
+    asked = asking_part(question)
+    details = tuple(unstated_details(asked, program))
+    money = aspect in ("", "summary", "support")  # 얼마나 걸려요 is a period's; 뭐 내야 돼요, an application's
+    cost = money and holds(asked, words.costs.asked) and not states_cost(program)
+    amount = (money and holds(asked, words.amounts.asked) and not holds(asked, words.amount_other)
+              and not states_amount(program))
+    # The thing whose amount is asked (임대료 얼마예요), unless it is what the program is (시제품 제작 지원)
+    names = " ".join([*(v for _, v in program.name.values), *program.aliases])
+    named = [_as_written(asked, max(found, key=len)) for d in words.details
+             if (found := [w for w in d.asked if holds(asked, (w,))]) and not holds(names, found)]
+    return Gaps(details, cost, amount, named[0] if amount and named else "")
+
+
+def asking_part(question: str) -> str:
+    """The message less the statements before its question: `교육비가 만만치 않네요. 신청은 어떻게 하나요?`
+    asks how to apply, not what it costs (intents/focus.py finds the question). What follows the question
+    (`참가비 지원되나요? 항공료 같은거`) stays: it says more of what is asked."""
+    parts = focus_sentences(question)
+    if len(parts) < 2:
+        return question
+    first = asking_index(parts)
+    return " ".join(p for i, p in enumerate(parts) if i >= first or is_asking(p))
+
+
+def states_cost(program: Program) -> bool:
+    """Whether the program's texts say anything about what taking part costs: a cost word (무료, 자부담,
+    참가비, fee) or a share paid (80%)."""
+    written = _program_words(program)
+    return holds(written, data().costs.stated) or bool(_PERCENT.search(written))
+
+
+def states_amount(program: Program) -> bool:
+    """Whether the program's support text (all its texts where it has none) states an amount: a number of 원
+    or a %, or a word such as 절반, 전액; not in a sentence about another body's program."""
+    support = program.aspect("support")
+    sections: Sequence[Text] = [support] if support else [program.summary, *program.aspects.values()]
+    words = data()
+    for section in sections:
+        for _, text in section.values:
+            for sentence in sentences(text):
+                if holds(sentence, words.not_this):
+                    continue
+                if _AMOUNT.search(sentence) or holds(sentence, words.amounts.stated):
+                    return True
+    return False
+
+
+# -- general answers for every program ---------------------------------------------------------------
+
+def general_faqs(kb: KnowledgeBase, faq_aspects: Mapping[str, str]) -> dict[str, Faq]:
+    """The FAQs that answer a part for all the knowledge base's programs: for each aspect of
+    gist.yaml `general.aspects`, the first FAQ `faq_aspects` (FAQ id -> the one aspect all its questions ask,
+    of no area and no program: intents/context.py) gives it; for "cost", the first FAQ of no area whose
+    questions name no program and mostly ask a cost (`자부담금 있나요`, `is it free to join your programs`)."""
+    words = data()
+    found: dict[str, Faq] = {}
+    for faq in kb.faqs:
+        aspect = faq_aspects.get(faq.id)
+        if aspect in words.general_aspects:
+            found.setdefault(aspect, faq)
+        elif "cost" not in found and _asks_costs(faq, kb):
+            found["cost"] = faq
+    return found
+
+
+def _asks_costs(faq: Faq, kb: KnowledgeBase) -> bool:
+    if faq.area is not None or len(faq.questions) < 2:
+        return False
+    asking = sum(holds(q, data().costs.asked) for q in faq.questions)
+    return 2 * asking >= len(faq.questions) and not any(_names_program(q, kb) for q in faq.questions)
+
+
+def _names_program(question: str, kb: KnowledgeBase) -> bool:
+    flat = _flat(question)
+    return any(len(key) >= 2 and key in flat
+               for program in kb.programs
+               for key in (_flat(n) for n in (*(v for _, v in program.name.values), *program.aliases)))
+
+
+def general_text(faq: Faq, lang: str) -> str:
+    """An FAQ's answer as said inside a program's card: without the sentences that invite the next message
+    (`관심 있는 사업 이름을 적어 주시면 ...`)."""
+    kept = [s for s in sentences(faq.answer.get(lang)) if not holds(s, data().invitations)]
+    return " ".join(kept)
 
 
 # -- matching words ----------------------------------------------------------------------------------

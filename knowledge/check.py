@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TextIO
 
+from knowledge.editorial import editorial_warnings
 from knowledge.loader import Problem, load, yaml_files
 from knowledge.windows import past_warnings
 
@@ -19,11 +20,13 @@ def run_check(knowledge_dir: Path, intents_dir: Path, out: TextIO = sys.stdout, 
     """Prints every problem in file:line order and a summary line; 1 if any is an error, else 0.
 
     Besides what the loader finds, warns about programs whose application windows have all closed by
-    `now` (default: the clock): loading stays independent of the date, checking is about today.
+    `now` (default: the clock): loading stays independent of the date, checking is about today; and about
+    notes to editors left in texts people read (knowledge/editorial.py).
     """
     kb, problems = load(knowledge_dir, intents_dir)
     problems += [Problem("warning", *found)
                  for found in past_warnings(kb.programs, now or datetime.now(timezone.utc))]
+    problems += [Problem("warning", *found) for found in editorial_warnings(kb)]  # `(출처 미상)` shown to people
     for problem in problems:
         print(problem, file=out)
     errors = sum(p.severity == "error" for p in problems)
