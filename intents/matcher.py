@@ -752,7 +752,7 @@ class Matcher:
     def _split_exclusion(self, text: str) -> tuple[str, list[str]]:
         """(what is asked, the topic terms of what is excluded): `방산 말고 일반 전시회` -> (`일반 전시회`, [방산]).
         A place or a bare cue rules nothing out: the text is read whole (intents/exclusion.py)."""
-        found = exclusion.split(text, self._exclusion)
+        found = exclusion.split(text, self._exclusion, self.analyzer.english)
         if found is None:
             return text, []
         excluded = found.excluded
