@@ -147,46 +147,115 @@ def bench(label: str, kb: KnowledgeBase, cases: list[tuple[str, str | None]]) ->
           f" {r50:>9.3f} {r99:>9.3f} {r99 / m99:>7.1f}x {top1 / max(1, len(in_scope)):>6.3f}")
 
 
-def bench_modes(kb: KnowledgeBase, cases: list[str], cache_dir: Path) -> None:
-    """The shipped knowledge base, lexical and hybrid side by side."""
+def spread(samples: list[float]) -> tuple[float, float, float, float]:
+    """p50, p95, p99 and max of a list of times."""
+    qs = statistics.quantiles(samples, n=100, method="inclusive")
+    return qs[49], qs[94], qs[98], max(samples)
+
+
+def reference_ms() -> float:
+    """CPU time of a fixed piece of pure Python (sorting and hashing strings): the machine's pace at that
+    moment, so runs at different loads can be compared (a figure divided by it moves less than the figure)."""
+    begin = time.process_time()
+    words = [f"{i * 7919 % 10007}창업" for i in range(20_000)]
+    for _ in range(5):
+        sorted(words)
+        len({w[::-1] for w in words})
+    return (time.process_time() - begin) * 1000
+
+
+def bench_modes(kb: KnowledgeBase, cases: list[str], cache_dir: Path, rounds: int = 2) -> None:
+    """The shipped knowledge base, lexical and hybrid side by side: each case timed in both modes, the
+    modes taking turns round by round, so a change in the machine's load touches both alike."""
+    import os
     import resource
 
     from intents.semantic import shared_embedder
 
+    load_before, reference_before = os.getloadavg()[0], reference_ms()
     start = time.perf_counter()
     embedder = shared_embedder()
     load_s = time.perf_counter() - start
-    rows = []
+    matchers: dict[str, Matcher] = {}
+    builds: dict[str, float] = {}
+    model_ms: list[float] = []  # CPU of each model call (hybrid)
     for mode in ("lexical", "hybrid"):
         Matcher(kb, embedder=embedder if mode == "hybrid" else None, cache_dir=cache_dir)  # warm the cache
         start = time.perf_counter()
-        matcher = Matcher(kb, cache_size=0, embedder=embedder if mode == "hybrid" else None, cache_dir=cache_dir)
-        build_s = time.perf_counter() - start
-        consulted = 0
-        if matcher.embedder is not None:
-            original = matcher.semantic_scores
+        matchers[mode] = Matcher(kb, cache_size=0, embedder=embedder if mode == "hybrid" else None,
+                                 cache_dir=cache_dir)
+        builds[mode] = time.perf_counter() - start
+    hybrid = matchers["hybrid"]
+    if hybrid.embedder is not None:
+        model = hybrid.embedder._model  # the engine itself: its CPU time per call
 
-            def counting(text: str) -> dict[int, float]:
-                nonlocal consulted
-                consulted += 1
-                return original(text)
-            matcher.semantic_scores = counting  # type: ignore[method-assign]
-        p50, p99 = time_calls(matcher.match, cases)
-        worst = {}
+        class Timed:
+            dim = model.dim  # type: ignore[attr-defined]
+
+            def query(self, texts: object) -> object:
+                begin = time.process_time()
+                try:
+                    return model.query(texts)  # type: ignore[attr-defined]
+                finally:
+                    model_ms.append((time.process_time() - begin) * 1000)
+        hybrid.embedder._model = Timed()
+    for matcher in matchers.values():
+        for query in cases[:20]:
+            matcher.match(query)  # warm caches
+    wall: dict[str, list[float]] = {mode: [] for mode in matchers}
+    cpu: dict[str, list[float]] = {mode: [] for mode in matchers}
+    in_model: list[float] = []  # hybrid: the model's CPU in each match
+    used = 0
+    for _ in range(rounds):
+        for mode, matcher in matchers.items():
+            if matcher.embedder is not None:
+                getattr(matcher.embedder, "_recent", {}).clear()  # every message read by the model as if new
+                calls = len(model_ms)
+            for query in cases:
+                before = len(model_ms)
+                begin_wall, begin_cpu = time.perf_counter(), time.process_time()
+                matcher.match(query)
+                cpu[mode].append((time.process_time() - begin_cpu) * 1000)
+                wall[mode].append((time.perf_counter() - begin_wall) * 1000)
+                if mode == "hybrid":
+                    in_model.append(sum(model_ms[before:]))
+            if matcher.embedder is not None:
+                used = len(model_ms) - calls
+    worst: dict[str, dict[str, float]] = {}
+    for mode, matcher in matchers.items():
+        worst[mode] = {}
         for name, text in (("nospace", ("창업지원신청방법수소충전소" * 400)[:4096]),
                            ("story", ("저희 회사는 창원에서 부품을 만듭니다. " * 200)[:4090] + " 수출 지원 있나요?")):
             begin = time.process_time()
             matcher.match(text)
-            worst[name] = (time.process_time() - begin) * 1000
-        rows.append((matcher.mode, build_s, p50, p99, consulted / (len(cases) + 20), worst))
-    print(f"model load {load_s:.2f} s (one thread); shipped knowledge base, {len(cases)} cases")
-    print(f"{'mode':<8} {'build_s':>8} {'p50_ms':>8} {'p99_ms':>8} {'model_used':>10} {'4096nospace_cpu_ms':>19}"
-          f" {'4096story_cpu_ms':>17}")
-    for mode, build_s, p50, p99, used, worst in rows:
-        print(f"{mode:<8} {build_s:>8.2f} {p50:>8.3f} {p99:>8.3f} {used:>10.2f} {worst['nospace']:>19.1f}"
-              f" {worst['story']:>17.1f}")
-    print(f"hybrid/lexical p50 {rows[1][2] / rows[0][2]:.1f}x, p99 {rows[1][3] / rows[0][3]:.1f}x;"
-          f" max RSS of this process {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB\n")
+            worst[mode][name] = (time.process_time() - begin) * 1000
+    load_after, reference_after = os.getloadavg()[0], reference_ms()
+    print(f"model load {load_s:.2f} s (one thread); shipped knowledge base, {len(cases)} cases x {rounds} rounds, "
+          f"the modes taking turns")
+    print(f"load average {load_before:.2f} -> {load_after:.2f} (2 cores); reference {reference_before:.0f} -> "
+          f"{reference_after:.0f} ms CPU (bench/bench_matcher.py reference_ms: higher = a busier machine)")
+    print(f"{'mode':<8} {'build_s':>7} | {'wall ms: p50':>12} {'p95':>6} {'p99':>6} {'max':>6} | {'cpu ms: p50':>11}"
+          f" {'p95':>6} {'p99':>6} {'max':>6} | {'model_used':>10} {'4096nospace_cpu':>15} {'4096story_cpu':>13}")
+    rows = {}
+    for mode in matchers:
+        w, c = spread(wall[mode]), spread(cpu[mode])
+        rows[mode] = (w, c)
+        share = used / len(cases) if mode == "hybrid" else 0.0
+        print(f"{mode:<8} {builds[mode]:>7.2f} | {w[0]:>12.2f} {w[1]:>6.1f} {w[2]:>6.1f} {w[3]:>6.1f} | {c[0]:>11.2f}"
+              f" {c[1]:>6.1f} {c[2]:>6.1f} {c[3]:>6.1f} | {share:>10.2f} {worst[mode]['nospace']:>15.1f}"
+              f" {worst[mode]['story']:>13.1f}")
+    (lw, lc), (hw, hc) = rows["lexical"], rows["hybrid"]
+    print(f"hybrid/lexical wall p50 {hw[0] / lw[0]:.1f}x, p99 {hw[2] / lw[2]:.1f}x; cpu p50 {hc[0] / lc[0]:.1f}x,"
+          f" p99 {hc[2] / lc[2]:.1f}x; hybrid p99 / reference {hw[2] / reference_after:.2f}")
+    if len(model_ms) >= 2:
+        per_call = spread(model_ms)
+        # Where the hybrid tail goes: the model's share of all matching, and of the slowest 1% of matches.
+        slowest = sorted(range(len(in_model)), key=lambda i: -cpu["hybrid"][i])[: max(1, len(in_model) // 100)]
+        tail = sum(in_model[i] for i in slowest) / max(sum(cpu["hybrid"][i] for i in slowest), 1e-9)
+        print(f"model: {len(model_ms)} calls, CPU ms a call p50 {per_call[0]:.1f}, p99 {per_call[2]:.1f}, max"
+              f" {per_call[3]:.1f}; {sum(model_ms) / max(sum(cpu['hybrid']), 1e-9):.0%} of hybrid matching's CPU,"
+              f" {tail:.0%} of the slowest 1% of matches'")
+    print(f"max RSS of this process {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB\n")
 
 
 def main() -> None:
@@ -194,12 +263,13 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[1_000, 10_000, 100_000])
     parser.add_argument("--queries", type=int, default=500, help="queries per synthetic knowledge base")
     parser.add_argument("--cache", type=Path, default=ROOT / "data" / "cache", help="the model's vector cache")
+    parser.add_argument("--rounds", type=int, default=2, help="times each case is matched in each mode")
     args = parser.parse_args()
 
     shipped = load_or_raise(ROOT / "knowledge", ROOT / "intents")
     texts = [c.text for name in ("eval.yaml", "people.yaml")
              for c in load_cases(ROOT / "tests" / "data" / name)[0]]
-    bench_modes(shipped, texts, args.cache)
+    bench_modes(shipped, texts, args.cache, args.rounds)
 
     print(f"{'kb':<10} {'strings':>7} {'build_s':>8} {'index_MB':>8} {'p50_ms':>8} {'p99_ms':>8}"
           f" {'rf_p50_ms':>9} {'rf_p99_ms':>9} {'rf/ours':>8} {'top1':>6}")

@@ -9,6 +9,7 @@ mentions must not look like a question about what it does mention.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ MAX_TEXT = 2000  # characters analysed; the rest of a very long message adds not
 MAX_TOKEN = 40  # syllables segmented per word; longer runs are cut into pieces first
 UNKNOWN_PREFIX = "?"
 ENGLISH_COMPOUND = 7  # an unknown English word this long may be two known words typed solid
+ANALYSES = 2048  # analyses remembered: a message is analysed whole, by clause and by reading many times over
+ANALYSED_TEXT = 1000  # characters; a longer text is analysed afresh each time (memory stays bounded)
 
 # Zero-width characters vanish; so do apostrophes, so that don't and I'm stay one word (dont, im).
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad'\u2019"), None)
@@ -135,6 +138,8 @@ class Analyzer:
         # list holds whole (배워, 붙었는지) are left out: 배워 is still read as 배우, the verb the knowledge writes.
         self.verb_forms = VerbForms.load()
         self.real_words = frozenset(w for w in real_korean_words() if not self.verb_forms.ends_like_one(w))
+        # An analysis depends only on the text and the vocabulary: remembered until the vocabulary changes.
+        self._analyses = functools.lru_cache(maxsize=ANALYSES)(self._analyze)
 
     # ---- building the vocabulary -------------------------------------------------------------------
 
@@ -143,6 +148,7 @@ class Analyzer:
 
         `correct_to`: whether a typo may be corrected to these words. Only names, aliases and questions
         qualify: descriptions are full of verb forms that ordinary words are one letter away from."""
+        self._analyses.cache_clear()
         for word in (*self.lexicon.synonyms, *self.lexicon.light_words):
             self._add_word(word, correct_to=True)
         for text in texts:
@@ -160,6 +166,7 @@ class Analyzer:
         self._use_dictionary()
         self._english = sorted(w for w in self.vocab if w.isascii() and w.isalpha())
         self.split_compounds()
+        self._analyses.cache_clear()
 
     def _use_dictionary(self) -> None:
         """The English dictionary's groups whose words the knowledge base writes join the vocabulary."""
@@ -182,10 +189,12 @@ class Analyzer:
             self.vocab.add(word)
             if len(pieces) >= 2 and all(kind == "word" and len(text) >= 2 for kind, text in pieces):
                 self._parts[word] = tuple(self._canonical(text) for _, text in pieces)
+        self._analyses.cache_clear()
 
     def learn_phrase_initials(self, phrase: str) -> None:
         """Let a 초성 abbreviation of a whole name (ㄱㅅㄱㅇ for 강소기업) stand for it."""
         compact = normalize(phrase).replace(" ", "")
+        self._analyses.cache_clear()
         self._freq[phrase] = self._freq.get(phrase, 0) + 1
         if len(initials(compact)) >= 2 and all(is_syllable(ch) for ch in compact):
             self._by_initials.setdefault(initials(compact), set()).add(phrase)
@@ -215,6 +224,10 @@ class Analyzer:
     # ---- analysing -------------------------------------------------------------------------------
 
     def analyze(self, text: str) -> Analysis:
+        """The terms of a text (an Analysis is immutable: a remembered one is handed out again)."""
+        return self._analyses(text) if len(text) <= ANALYSED_TEXT else self._analyze(text)
+
+    def _analyze(self, text: str) -> Analysis:
         text = self._emoji_as_words(text[: MAX_TEXT * 2])
         normalized = normalize(text)
         terms: list[str] = []

@@ -26,14 +26,24 @@ def area_asked(matcher: "Matcher", text: str, decision: Decision, lang: str | No
     """`decision`, or the area's list the question asks for once who asks is out of it."""
     if decision.kind == "answer" or decision.area is not None:
         return decision
+    rest = _less_asker(matcher, text)
+    if rest is None:
+        return decision
+    # Only the lexical reading makes an area's list, and the model is not consulted where it has: the rest is
+    # read without the model (one model call fewer, the same area), unless it can be cut shorter again, as
+    # whether that next turn is taken depends on what the model answers it.
+    semantic = _less_asker(matcher, rest) is not None
+    second = matcher.match(rest, lang, context, semantic=semantic)  # shorter each time: the recursion ends
+    return second if second.area is not None else decision
+
+
+def _less_asker(matcher: "Matcher", text: str) -> str | None:
+    """The text less who asks, or None: nothing says who asks, or it asks for a group the scope keeps out."""
     asker = read(text)
     if not asker:
-        return decision
+        return None
     # The analyzer splits 60대 into 60 대: the group's word is looked for in the text as typed too.
     if any(matcher.scope.audience.named(t) for t in (matcher.analyzer.analyze(text).normalized, normalize(text))):
-        return decision  # 60대 일자리, 70대도 노인 일자리: a service for a group the scope keeps out
+        return None  # 60대 일자리, 70대도 노인 일자리: a service for a group the scope keeps out
     rest = without(text, asker)
-    if not rest or len(rest) >= len(text):
-        return decision
-    second = matcher.match(rest, lang, context)  # shorter each time: the recursion ends
-    return second if second.area is not None else decision
+    return rest if rest and len(rest) < len(text) else None

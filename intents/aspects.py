@@ -101,6 +101,13 @@ class AspectCues:
                 owners.setdefault(cue, set()).add(aspect)
         self.words = {cue: next(iter(a)) for cue, a in owners.items() if len(a) == 1 and len(cue) >= 2}
         self.grammar = grammar or AspectGrammar.load()
+        # Each cue with its weight (its length, more where it holds a question word) and an English cue's
+        # words, worked out once: every clause of every reading of a message is held against every cue.
+        bonus = self.grammar.asking_bonus
+        self._weighted = tuple(
+            (aspect, tuple((cue, len(cue) + bonus(cue)) for cue in cues),
+             tuple((cue, len(cue) + bonus(f" {cue} "), frozenset(cue.split())) for cue in self.english.get(aspect, ())))
+            for aspect, cues in self.korean.items())
 
     def detect(self, text: str, terms: tuple[str, ...] = ()) -> str | None:
         """The aspect a message asks (as typed, or normalised), or None: it asks about the program as a whole."""
@@ -148,14 +155,13 @@ class AspectCues:
         compact = clause.replace(" ", "")
         words = clause.split()
         best: tuple[int, str, str] | None = None  # (weight, aspect, cue)
-        bonus = self.grammar.asking_bonus
-        for aspect, cues in self.korean.items():
-            for cue in cues:
-                if cue in compact and (best is None or len(cue) + bonus(cue) > best[0]):
-                    best = (len(cue) + bonus(cue), aspect, cue)
-            for cue in self.english.get(aspect, ()):
-                weight = len(cue) + bonus(f" {cue} ")
-                if (best is None or weight > best[0]) and english_cue_in(words, (cue,)):
+        present = frozenset(words)  # an English cue whose words are not all here cannot be in order here
+        for aspect, korean, english in self._weighted:
+            for cue, weight in korean:
+                if cue in compact and (best is None or weight > best[0]):
+                    best = (weight, aspect, cue)
+            for cue, weight, parts in english:
+                if (best is None or weight > best[0]) and parts <= present and english_cue_in(words, (cue,)):
                     best = (weight, aspect, cue)
         for aspect, verbs in self.grammar.framed.items():
             subjects = self.grammar.subjects_ko.get(aspect, ())

@@ -44,8 +44,9 @@ def marker_pattern(lexicon: Lexicon) -> "re.Pattern[str] | None":
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
-def split(text: str, pattern: "re.Pattern[str] | None") -> Split | None:
-    """Where `text` rules something out: what is kept and what is excluded; None without a marker."""
+def split(text: str, pattern: "re.Pattern[str] | None", english: English | None = None) -> Split | None:
+    """Where `text` rules something out: what is kept and what is excluded; None without a marker.
+    `english`: the English phrases, where the caller has them loaded already (the matcher's analyser)."""
     found = pattern.search(text) if pattern is not None else None
     if not found:
         return None
@@ -55,7 +56,7 @@ def split(text: str, pattern: "re.Pattern[str] | None") -> Split | None:
         excluded = " ".join(re.split(r"[,.?!]", before)[-1].split()[-2:])
         return Split(kept, excluded)
     rest = text[found.end():]
-    if _english().opens_phrase(normalize(text[found.start():])):
+    if (english or _english()).opens_phrase(normalize(text[found.start():])):
         return None  # `not registered yet` is a state (no company yet), not a thing ruled out
     cut = _CLAUSE_END.search(rest)
     excluded = (rest[: cut.start()] if cut else rest).strip()

@@ -383,9 +383,11 @@ class Matcher:
 
     # ---- public ----------------------------------------------------------------------------------
 
-    def match(self, text: str, lang: str | None = None, context: MatchContext | None = None) -> Decision:
+    def match(self, text: str, lang: str | None = None, context: MatchContext | None = None, *,
+              semantic: bool = True) -> Decision:
         """Decide what `text` is about. `lang` only sets Decision.lang when given. `context` holds what the
-        chat was last answered: a follow-up without a topic of its own (`그럼 신청은요?`) is about that."""
+        chat was last answered: a follow-up without a topic of its own (`그럼 신청은요?`) is about that.
+        `semantic=False`: the lexical reading alone, not remembered (intents/asked_area.py)."""
         text = text if isinstance(text, str) else str(text)
         followed = self.options.follow(text, lang, context)  # `두번째 거요` under a list (intents/options.py)
         if followed is not None:
@@ -394,16 +396,17 @@ class Matcher:
         if last is not None and self.kb.get(last) is None:
             last = None
         # The same few questions come again and again; a Decision is immutable, so repeats are free.
-        decision = self._match(text, lang, last) if len(text) > CACHED_TEXT else self._cached_match(text, lang, last)
+        decision = self._match(text, lang, last, semantic=False) if not semantic \
+            else self._match(text, lang, last) if len(text) > CACHED_TEXT else self._cached_match(text, lang, last)
         decision = area_asked(self, text, decision, lang, context)  # 50대도 창업 지원 되나요? (intents/asked_area.py)
         return self.options.after(decision, text, context)
 
     # ---- internals -------------------------------------------------------------------------------
 
-    def _match(self, text: str, lang: str | None, last: str | None = None) -> Decision:
+    def _match(self, text: str, lang: str | None, last: str | None = None, semantic: bool = True) -> Decision:
         prepared = self._prepare(text)
         embedded = self._last_query
-        decision = self._match_text(prepared, lang, last)
+        decision = self._match_text(prepared, lang, last, semantic)
         if decision.kind == "fallback":
             return decision
         # Near misses: an item the question shares a word with but names another kind of (intents/scope.py).
@@ -443,7 +446,7 @@ class Matcher:
         spelt = spell_out(focused, self.analyzer, self._item_terms, self.generic | self.cue_terms | self.lexicon.places)
         return self.speller.repair(spelt)
 
-    def _match_text(self, focused: str, lang: str | None, last: str | None = None) -> Decision:
+    def _match_text(self, focused: str, lang: str | None, last: str | None = None, semantic: bool = True) -> Decision:
         lang = lang or detect_lang(focused, self.lexicon.neutral_words)
         kept, excluded_terms = self._split_exclusion(focused)
         excluded = self._excluded_items([t for t in excluded_terms if t != POINTS_BACK])
@@ -480,7 +483,7 @@ class Matcher:
         if semantic_text and any(is_initials_only(token) for token in analysis.normalized.split()):
             # The model cannot read 초성 (ㄱㅅㄱㅇ): it reads the analyser's expansion instead.
             semantic_text = " ".join(t.lstrip(UNKNOWN_PREFIX) for t in analysis.terms)
-        if semantic_text.strip() and decision.area is None and not self._decisive(decision):
+        if semantic and semantic_text.strip() and decision.area is None and not self._decisive(decision):
             decision = self._hybrid(decision, analysis, semantic_text, lang, excluded, story)
         return decision
 
@@ -749,7 +752,7 @@ class Matcher:
     def _split_exclusion(self, text: str) -> tuple[str, list[str]]:
         """(what is asked, the topic terms of what is excluded): `방산 말고 일반 전시회` -> (`일반 전시회`, [방산]).
         A place or a bare cue rules nothing out: the text is read whole (intents/exclusion.py)."""
-        found = exclusion.split(text, self._exclusion)
+        found = exclusion.split(text, self._exclusion, self.analyzer.english)
         if found is None:
             return text, []
         excluded = found.excluded

@@ -19,6 +19,7 @@ import logging
 import os
 import platform
 import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -29,6 +30,7 @@ log = logging.getLogger(__name__)
 MODEL_NAME = "multilingual-e5-small-q4"
 THREADS = "1"
 BATCH = 32  # texts embedded per call when indexing
+QUERIES = 512  # message vectors remembered (1.5 KB each): the same text in another chat, context or matcher
 
 
 def cpu_supported(cpuinfo: Path = Path("/proc/cpuinfo"), machine: str | None = None) -> tuple[bool, str]:
@@ -59,6 +61,9 @@ class Embedder:
         self.version = version
         self.name = f"{MODEL_NAME}-{version}"
         self._lock = threading.Lock()  # the engine keeps state per call; the bot may embed from two threads
+        # A message's vector, by its text: the decision cache is per matcher and per chat context, and a
+        # question asked again after another answer, or after a reload, reads the same text.
+        self._recent: OrderedDict[str, np.ndarray] = OrderedDict()
 
     @classmethod
     def load(cls, cpuinfo: Path = Path("/proc/cpuinfo")) -> "Embedder | None":
@@ -94,8 +99,18 @@ class Embedder:
         return np.asarray(vectors, dtype=np.float32).reshape(len(texts), self.dim)
 
     def embed_one(self, text: str) -> np.ndarray:
+        """One message's vector (read-only: it may be handed out again for the same text)."""
         with self._lock:
-            return np.asarray(self._model.query(text), dtype=np.float32)  # type: ignore[attr-defined]
+            vector = self._recent.get(text)
+            if vector is not None:
+                self._recent.move_to_end(text)
+                return vector
+            vector = np.asarray(self._model.query(text), dtype=np.float32)  # type: ignore[attr-defined]
+            vector.setflags(write=False)
+            self._recent[text] = vector
+            if len(self._recent) > QUERIES:
+                self._recent.popitem(last=False)
+            return vector
 
 
 class SemanticCache:

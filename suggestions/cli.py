@@ -7,7 +7,6 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from knowledge.model import KnowledgeBase
-from store.private_files import write_private
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,6 +59,8 @@ def _cases(args: argparse.Namespace, kb: KnowledgeBase) -> int:
 
 
 def _write(out: Path | None, text: str) -> int:
+    from store.private_files import write_private  # here: the store (SQLite, numpy) is no cost of `bot.py check`
+
     if out is None:
         sys.stdout.write(text)
         return 0
