@@ -57,6 +57,7 @@ from intents.story import semantic_text as story_semantic_text
 from intents.semantic import Embedder, SemanticCache, language_offsets, shared_embedder, weak_answer_stands
 from intents.specialised import characteristic_terms, general_first
 from intents.roles import COUNT, Roles, role_first
+from intents.sides import SideWords, side_first
 from intents.fusion import model_nearest, semantic_shares, taken_back, with_nearest
 from knowledge.model import Faq, Intent, Item, KnowledgeBase, Program, Referral
 
@@ -193,6 +194,11 @@ class Matcher:
         # Which role (be a mentor, get mentoring) each item's own phrasings take (intents/roles.py).
         self.role_words = Roles()
         self.item_roles = {e.item.id: self.role_words.of_phrasings(normalize(t) for t in texts[e.item.id][0])
+                           for e in self.entries if not isinstance(e.item, Intent)}
+        # Which side (a company hiring, a job seeker) each item serves, from its own texts (intents/sides.py).
+        self.side_words = SideWords.load()
+        self.item_sides = {e.item.id: self.side_words.of_item(getattr(e.item, "audience", ()),
+                                                              (normalize(t) for t in texts[e.item.id][0]))
                            for e in self.entries if not isinstance(e.item, Intent)}
         self.relevance = Relevance(self)  # after the terms, areas and generic words it reads
         self.embedder: Embedder | None = None
@@ -908,10 +914,14 @@ class Matcher:
             ranked = role_first(ranked, form, lambda i: self.item_roles.get(i, frozenset()), self.role_words.factor,
                                 lambda r, score: Ranked(r.item, score, r.coverage, r.topic_coverage, r.exact))
         # A specialised item whose specialising word the question lacks ties with its general neighbour.
-        return general_first(ranked, analysis.terms, lambda i: self.characteristic.get(i, frozenset()),
+        ranked = general_first(ranked, analysis.terms, lambda i: self.characteristic.get(i, frozenset()),
                              lambda i: self.entries[self.index_of[i]].strong,
                              lambda r, score: Ranked(r.item, score, r.coverage, r.topic_coverage, r.exact),
                              self.ranking.general_near)
+        # Who asks: a company hiring or a job seeker (intents/sides.py), after the general item is first.
+        return side_first(ranked, self.side_words.taken(analysis.normalized),
+                          lambda i: self.item_sides.get(i, frozenset()), self.side_words.factor,
+                          lambda r, score: Ranked(r.item, score, r.coverage, r.topic_coverage, r.exact))
 
     def _candidates(self, weights: dict[str, float], *, programs: bool = True) -> list[int]:
         """Items worth scoring in full: the best by how much of the message they cover.

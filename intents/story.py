@@ -17,6 +17,12 @@ found (the last with a question mark, else the last that reads as asking). Three
    another program's name). The background units (who asks, their size, city and history) no longer weigh in.
 3. **The whole (focused) message**, as before; reading 2 is tried after it when it is not answered.
 
+Where none of these answers, the asker's own description may say what the question is about (`저는 61세이고
+조선소에서 설계 엔지니어로 30년 일하다 작년에 퇴직했습니다. ... 진흥원에서 도움 받을 수 있는 게 있을까요?`): a
+person retired from long work who offers their experience (story.yaml `giver_persona`: both needed) asks
+what they can give. An item whose own phrasings take the giver's role (intents/roles.py GIVE: `퇴직
+엔지니어인데 멘토 할수 있나요`) and that the whole story ranks first is the answer.
+
 The aspect is read by intents/aspects.py (where the question is). The semantic model reads the topic unit
 and the question, not the story (`semantic_text`).
 Small talk is never answered from a story. Work: a handful more rankings, each of one short unit.
@@ -26,11 +32,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+import yaml
+
 from intents.analyzer import UNKNOWN_PREFIX, Analysis, normalize
 from intents.decision import Decision
 from intents.focus import has_long_run
 from intents.ranking import mentioned
-from intents.sentences import Story, StoryData, load_story_data, read
+from intents.roles import GIVE
+from intents.sentences import STORY_FILE, Story, StoryData, load_story_data, read
 from knowledge.model import Intent, Program
 
 if TYPE_CHECKING:
@@ -39,7 +48,8 @@ if TYPE_CHECKING:
 DATA = load_story_data()
 _HANGUL = re.compile(r"[가-힣]")  # a question without Hangul is read against English names (scope.py)
 
-__all__ = ["Story", "read_story", "first_reading", "answer_from_story", "semantic_text", "novel_question"]
+__all__ = ["Story", "read_story", "first_reading", "answer_from_story", "semantic_text", "novel_question", "gives",
+           "as_persona"]
 
 
 def read_story(text: str, data: StoryData = DATA) -> Story | None:
@@ -73,12 +83,49 @@ def first_reading(matcher: "Matcher", story: Story, lang: str, excluded: frozens
     return None
 
 
+def _persona_words() -> dict[str, tuple[str, ...]]:
+    with STORY_FILE.open(encoding="utf-8") as handle:
+        raw = (yaml.safe_load(handle) or {}).get("giver_persona") or {}
+    return {key: tuple(str(w).lower().replace(" ", "") if key.endswith("_ko") else str(w).lower() for w in words)
+            for key, words in raw.items()}
+
+
+PERSONA = _persona_words()
+
+
+def gives(text: str, words: dict[str, tuple[str, ...]] = PERSONA) -> bool:
+    """Whether a text describes a person retired from long work who offers their experience."""
+    normalized = normalize(text)
+    compact = normalized.replace(" ", "")
+
+    def said(kind: str) -> bool:
+        return any(w in compact for w in words.get(f"{kind}_ko", ())) \
+            or any(w in normalized for w in words.get(f"{kind}_en", ()))
+
+    return said("retired") and said("experience")
+
+
+def as_persona(matcher: "Matcher", story: Story, lang: str, excluded: frozenset[int]) -> Decision | None:
+    """A story told by a person offering their experience: the item that takes the giver's role, where the
+    whole message ranks it first; None otherwise."""
+    text = " ".join(story.units)
+    if not gives(text):
+        return None
+    analysis = matcher.analyzer.analyze(text)
+    roles_of = matcher.item_roles.get
+    ranked = matcher.rank(analysis, excluded)
+    if not ranked or GIVE not in roles_of(ranked[0].item.id, frozenset()) or ranked[0].topic_coverage <= 0:
+        return None
+    best = ranked[0]
+    return Decision("answer", best.item.id, None, round(best.score, 1), matcher._top(ranked), lang)
+
+
 def answer_from_story(matcher: "Matcher", story: Story, whole: Decision, lang: str, excluded: frozenset[int],
                       data: StoryData = DATA) -> Decision | None:
-    """Reading 2 after the whole message was not answered."""
+    """Reading 2 after the whole message was not answered; then the asker's own description."""
     if whole.kind == "answer":
         return None
-    return from_topic(matcher, story, lang, excluded, data, whole)
+    return from_topic(matcher, story, lang, excluded, data, whole) or as_persona(matcher, story, lang, excluded)
 
 
 def from_topic(matcher: "Matcher", story: Story, lang: str, excluded: frozenset[int],
