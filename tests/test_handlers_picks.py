@@ -84,7 +84,7 @@ async def test_beyond_a_program_list_in_english(bot, kb):
 
 async def test_a_position_with_no_list_shown_is_not_read_as_a_topic(bot):
     reply = (await bot.say("5번이요"))[0]
-    assert reply["plain"].startswith("번호로 고르실 목록이 지금은 없습니다.")
+    assert reply["plain"].startswith("번호만으로는 무엇을 고르신 것인지 알 수 없습니다.")
     assert bot.last_enquiry()["kind"] == "fallback" and bot.last_enquiry()["item_id"] is None
     assert "b:areas" in button_data(reply)  # the menu, to find a list
 
@@ -95,7 +95,7 @@ async def test_a_position_long_after_the_list_is_not_read_against_it(bot):
     ids, at, asked = chat_data[LAST_OPTIONS]
     chat_data[LAST_OPTIONS] = (ids, at - CONTEXT_SECONDS - 60, asked)  # the list was shown 16 minutes ago
     reply = (await bot.say("세번째요"))[0]
-    assert reply["plain"].startswith("번호로 고르실 목록이 지금은 없습니다.")
+    assert reply["plain"].startswith("번호만으로는 무엇을 고르신 것인지 알 수 없습니다.")
 
 
 async def test_a_newer_screen_replaces_the_list_a_number_points_at(bot, kb):
@@ -153,7 +153,7 @@ async def test_an_empty_deadlines_screen_ends_the_list_before_it(finder_bot, clo
     await finder_bot.say("창업 지원 뭐 있어요?")
     await finder_bot.command("/deadlines")  # nothing open
     reply = (await finder_bot.say("2번"))[0]
-    assert reply["plain"].startswith("번호로 고르실 목록이 지금은 없습니다.")
+    assert reply["plain"].startswith("번호만으로는 무엇을 고르신 것인지 알 수 없습니다.")
 
 
 async def test_the_finders_results_are_a_list_a_position_picks_from(finder_bot):
