@@ -58,6 +58,7 @@ from intents.semantic import Embedder, SemanticCache, language_offsets, shared_e
 from intents.specialised import characteristic_terms, general_first
 from intents.roles import COUNT, Roles, role_first
 from intents.sides import SideWords, side_first
+from intents.heads import head, head_first
 from intents.fusion import model_nearest, semantic_shares, taken_back, with_nearest
 from knowledge.model import Faq, Intent, Item, KnowledgeBase, Program, Referral
 
@@ -918,10 +919,21 @@ class Matcher:
                              lambda i: self.entries[self.index_of[i]].strong,
                              lambda r, score: Ranked(r.item, score, r.coverage, r.topic_coverage, r.exact),
                              self.ranking.general_near)
+        # What is asked for (인증), not what it is for (품질): the head of the noun phrase (intents/heads.py).
+        ranked = head_first(ranked, head(analysis.normalized, lambda w: self.analyzer.analyze(w).terms, self._names_topic),
+                            lambda i: self.entries[self.index_of[i]].strong, self._writes,
+                            lambda r, score: Ranked(r.item, score, r.coverage, r.topic_coverage, r.exact),
+                            lambda i: self.characteristic.get(i, frozenset()))
         # Who asks: a company hiring or a job seeker (intents/sides.py), after the general item is first.
         return side_first(ranked, self.side_words.taken(analysis.normalized),
                           lambda i: self.item_sides.get(i, frozenset()), self.side_words.factor,
                           lambda r, score: Ranked(r.item, score, r.coverage, r.topic_coverage, r.exact))
+
+    def _writes(self, item_id: str) -> frozenset[str]:
+        """Every word of an item's texts: names, questions, summary or answer, and a program's body."""
+        index = self.index_of[item_id]
+        entry = self.entries[index]
+        return entry.strong | entry.weak | frozenset(self.body[index])
 
     def _candidates(self, weights: dict[str, float], *, programs: bool = True) -> list[int]:
         """Items worth scoring in full: the best by how much of the message they cover.
