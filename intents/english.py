@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Mapping
 
+from intents.english_ages import AgeReading
 from intents.lexicon import LEXICON_DIR, read_yaml
 
 # Words that may stand, or not, between the words of a phrase: `lost (my) job`, `start (a|my own) business`.
@@ -47,6 +48,7 @@ class English:
     _index: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
     _bases: dict[str, str] = field(default_factory=dict, compare=False)  # word -> base_form, as met
     _words: frozenset[str] = frozenset()  # the dictionary's English words
+    ages: AgeReading = field(default_factory=AgeReading)  # under 39 -> 청년 39, in my 20s -> 20
 
     @classmethod
     def load(cls, folder: Path = LEXICON_DIR) -> "English":
@@ -58,10 +60,15 @@ class English:
             for phrase in said or []:
                 for spelt in spell_out(str(phrase)):
                     phrases.setdefault(spelt, str(target))
+        for target, said in (data.get("people_phrases") or {}).items():
+            for phrase in said or []:
+                for spelt in spell_out(str(phrase)):  # foreign students -> foreigner students
+                    phrases.setdefault(spelt, f"{target} {spelt.split()[-1]}")
         dictionary = tuple(tuple(str(w).lower() for w in group) for group in data.get("dictionary") or [] if group)
         function = frozenset(str(w).lower() for w in data.get("function_words") or [])
         return cls(phrases, forms, dictionary, function, _phrase_index(phrases, forms),
-                   _words=frozenset(w for group in dictionary for w in group if w.isascii()))
+                   _words=frozenset(w for group in dictionary for w in group if w.isascii()),
+                   ages=AgeReading.from_data(data.get("ages") or {}, spell_out))
 
     def groups_for(self, known: set[str]) -> Iterator[tuple[str, ...]]:
         """The dictionary groups a knowledge base uses: one of their words is among its `known` words, or a
@@ -75,7 +82,10 @@ class English:
     def rewrite(self, normalized: str) -> str:
         """Each known phrase of a normalised text replaced by the word of its concept, at each place the
         longest phrase that starts there. Words of other scripts stay as they are."""
-        if not self._index or not _has_latin(normalized):
+        if not _has_latin(normalized):
+            return normalized
+        normalized = self.ages.read(normalized)  # under 39 -> 청년 39 (intents/english_ages.py)
+        if not self._index:
             return normalized
         tokens = normalized.split()
         keys = [self._base(t) for t in tokens]

@@ -72,8 +72,9 @@ def test_yaml_words_that_look_like_booleans_stay_words() -> None:
 
 def test_every_phrase_names_a_word_the_lexicon_knows() -> None:
     lexicon, english = load_lexicon(), English.load()
-    known = set(lexicon.synonyms) | {group[0] for group in english.dictionary}
-    assert not {target for target in english.phrases.values() if target not in known}
+    known = set(lexicon.synonyms) | {word for group in english.dictionary for word in group}
+    # a person phrase's target is its concept word and the person as typed (foreigner students)
+    assert not {target for target in english.phrases.values() if target.split()[0] not in known}
 
 
 def test_english_questions_reach_items_written_in_korean_words() -> None:
@@ -204,3 +205,49 @@ def test_non_native_questions_reach_the_items_korean_words() -> None:
     assert blind.match("what papers we need for the application?").id == "required-documents"
     assert blind.match("when do the results come out?").id == "selection-results"
     assert blind.match("can we apply again after we got support last year?").id == "duplicate-support"
+
+
+def test_a_foreign_person_is_a_foreigner_not_business_abroad() -> None:
+    """`foreign student`, `foreign workers`: people from abroad (외국인), while a `foreign market` is abroad
+    (해외). Where the knowledge base never writes 외국인 the person stays an unknown word, never 외국 + 인."""
+    analyzer = _analyzer("해외 진출 지원", "foreign markets", "대학생 학생")
+    abroad = analyzer.analyze("해외").terms[0]
+    assert analyzer.analyze("foreign market").terms[0] == abroad
+    for said in ("internship for foreign student", "international students", "hire foreign workers",
+                 "migrant worker", "i am not korean"):
+        terms = analyzer.analyze(said).terms
+        assert abroad not in terms and "?foreigner" in terms, (said, terms)
+    assert analyzer.analyze("foreign students").terms[-1] == analyzer.analyze("학생").terms[0]  # the person stays
+    with_foreigners = _analyzer("외국인 근로자 고용 지원")
+    assert with_foreigners.analyze("foreign workers").terms[0] == with_foreigners.analyze("외국인").terms[0]
+
+
+def test_an_age_limit_in_english_is_the_youth_one() -> None:
+    """`under 39`, `39 or younger`, `aged 19-34` is how a youth program's condition is written (청년); a limit
+    past the youth ages, a number of something else or a company's age is left as typed."""
+    english = English.load()
+    for said in ("program for under 39 age", "39 or younger", "age 19 34", "between 19 and 34 years old",
+                 "under the age of 35", "aged 18 to 39"):
+        assert "청년" in english.rewrite(said).split(), said
+    for said in ("under 50 can apply", "company of 10 to 20 people", "startup 2 years old", "under 5 employees"):
+        assert "청년" not in english.rewrite(said).split(), said
+    assert english.rewrite("program for under 39 age").split()[-1] == "39"  # the number stays, as in 39세 이하
+
+
+def test_the_askers_own_age_is_the_number_alone() -> None:
+    """`I'm 25 years old`, `25yo`, `25 y/o` are the number, as `I'm 25` always was: no unknown `yo`, `y`, `o`
+    weighing as topics; `in my 20s` names nothing asked."""
+    english = English.load()
+    assert english.rewrite("im 25 years old") == english.rewrite("25yo") == english.rewrite("25 y o") == "25"
+    assert english.rewrite("i am in my 20s any program") == "any program"
+    assert english.rewrite("2 years old startup") != "2 startup"  # no person's age: its phrases as before
+
+
+def test_ages_and_hearsay_in_non_native_questions() -> None:
+    shipped = Matcher(load_or_raise(ROOT / "knowledge", ROOT / "intents"))
+    youth = shipped.match("my friend say there is program for under 39 age, what is it?")
+    assert youth.kind != "fallback" and "new-industry-youth-jobs" in [c.id for c in youth.candidates[:3]]
+    assert shipped.match("I am in my 30s, lost job last month. any support?").candidates[0].id == "job-seeker-help"
+    student = shipped.match("I study mechanical engineering, what company hire foreigner?")
+    assert student.kind != "answer"
+    assert shipped.match("who is boss of agency?").id == "agency-head"
