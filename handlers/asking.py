@@ -53,6 +53,8 @@ async def answer_text(update: Update, context: BotContext, text: str) -> None:
     decision = context.matcher.match(text[:MATCH_LIMIT], context=chat_context(context))
     elapsed_ms = (time.perf_counter() - started) * 1000
     _record_decision(context, decision, elapsed_ms)
+    if await conversing.answer_small_talk(update, context, text, decision):
+        return  # 너 봇이야?, ..., 😀: answered as what it is, whatever its words matched
     # Understood, or plainly written in one language: "Any support for smart factory?" gets an English
     # fallback even from a user Telegram calls Korean; "<b>x</b>" or "ㅋㅋ" keeps the language as it was.
     understood = decision.kind in ("answer", "suggest") or clear_lang(text) == decision.lang

@@ -7,6 +7,11 @@
   answered with "which program?": those options, each opening the asked aspect, else the areas.
 - A question *about* staff (`Do you have an English speaking staff?`) is answered, with the button that
   leaves a question, instead of starting the contact flow as a request (`담당자 연결해 주세요`) does.
+- Small talk that asks nothing of the knowledge base (`answer_small_talk`): `너 봇이야?`, `are you a bot`,
+  `누구세요` get an honest "an automatic guide of <agency>, this is what it does, a person can follow up";
+  `...`, `??`, `ㅡㅡ` a short prompt instead of the "could not find" apology; a message of emoji alone is read
+  by what its emoji mean (thanks after an answer, a smile as hello, 😢 or 😡 never as thanks). The language
+  data is intents/lexicon/conversation.yaml (`identity`, `emoji_moods`), read by intents/chat.py.
 """
 from __future__ import annotations
 
@@ -18,9 +23,10 @@ from telegram import Update
 
 from handlers import callback_data as cb
 from handlers import cards
-from handlers.context import BotContext
+from handlers.context import BotContext, question_lang, user_lang
 from handlers.replies import send
-from handlers.texts import escape
+from handlers.texts import Html, escape
+from intents import chat
 from intents.context import CONTEXT_SECONDS, MatchContext, area_options, asks_beyond, option_ids, which_aspect
 from intents.decision import Decision
 from knowledge.model import Faq, Intent, Program
@@ -151,3 +157,59 @@ def agency_contact_card(context: BotContext, program: Program, faq: Faq, lang: s
     text, markup = cards.faq_card(faq, context.kb, context.texts, lang, enquiry_id=context.enquiry_id)
     intro = context.texts.get("contact.agency", lang, program=escape(program.name.get(lang)))
     return f"{intro}\n\n{text}", markup
+
+
+async def answer_small_talk(update: Update, context: BotContext, text: str, decision: Decision) -> bool:
+    """Answer a message that asks nothing of the knowledge base (see the module's docstring); False for any
+    other message, which the matcher's decision answers."""
+    lexicon = context.matcher.lexicon
+    texts = context.texts
+    if chat.asks_identity(text, lexicon):
+        lang = question_lang(update, context, decision.lang)
+        await send(update, context, identity_text(context, lang), cards.main_menu(texts, lang))
+        return True
+    mood = chat.emoji_mood(text, lexicon)
+    if mood is None and not chat.says_nothing(text, lexicon):
+        return False
+    lang = user_lang(update, context)  # no words to tell a language by: the one the chat is in
+    skill = {"greeting": "greeting", "thanks": "thanks" if answered_lately(context) else None}.get(mood or "")
+    intent = skill_intent(context, skill) if skill else None
+    if intent is not None:
+        await send(update, context, *cards.intent_card(intent, texts, lang))
+    else:
+        await send(update, context, texts.get("quiet.upset" if mood == "upset" else "quiet.prompt", lang),
+                   cards.main_menu(texts, lang))
+    return True
+
+
+def identity_text(context: BotContext, lang: str) -> str:
+    """"Not a person: <agency>'s automatic guide", its areas, and that staff answer what it cannot."""
+    texts, kb = context.texts, context.kb
+    agency = kb.agency.name.get(lang) if kb.agency is not None else ""
+    areas = [a.name.get(lang) for a in kb.areas if kb.programs_in(a.id)]
+    return texts.get("identity.reply", lang,
+                     agency=Html(f"<b>{escape(agency)}</b>") if agency else texts.get("identity.no_agency", lang),
+                     areas=texts.get("identity.areas_sep", lang).join(areas) if areas
+                     else texts.get("identity.all_areas", lang))
+
+
+def answered_lately(context: BotContext) -> bool:
+    """Whether this chat was shown an answer or options recently: what 👍 or 🙏 would thank for."""
+    chat_data = context.chat_data or {}
+    for key in (LAST_ITEM, LAST_OPTIONS):
+        kept = chat_data.get(key)
+        if isinstance(kept, (tuple, list)) and len(kept) >= 2 and isinstance(kept[1], (int, float)) \
+                and 0 <= time.time() - float(kept[1]) <= CONTEXT_SECONDS:
+            return True
+    return False
+
+
+def skill_intent(context: BotContext, name: str) -> Intent | None:
+    """The knowledge base's intent a conversation skill (conversation.yaml) is joined to: the first of its
+    targets that is an intent's id or action, as the matcher joins them."""
+    skill = next((s for s in context.matcher.lexicon.skills if s.name == name), None)
+    for target in skill.targets if skill is not None else ():
+        found = next((i for i in context.kb.intents if target in (i.id, i.action)), None)
+        if found is not None:
+            return found
+    return None

@@ -3,7 +3,8 @@ and "why not" for a close miss. Pure functions: (HTML text, keyboard) pairs, no 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from telegram import InlineKeyboardButton
@@ -12,7 +13,8 @@ from handlers import callback_data as cb
 from handlers.cards import Card, button, keyboard
 from handlers.texts import Html, Texts, escape
 from handlers.window_status import program_status
-from knowledge.asker import Asker, fit
+from intents.lexicon import read_yaml
+from knowledge.asker import ASKER_FILE, Asker, fit
 from knowledge.eligibility import (AGE_BANDS, AUDIENCES_OF_WHO, FIELDS, HOME_REGIONS, NEEDS, SIZES, WHO, YEAR_BANDS,
                                    YOUTH_AGE_MAX, Assessment, Check, Profile, age_band, assess)
 from knowledge.model import KnowledgeBase, Program
@@ -106,6 +108,48 @@ def checks_line(assessment: Assessment, texts: Texts, lang: str) -> str:
 
 # -- judging the knowledge base --------------------------------------------------------------------
 
+@functools.cache
+def _is_also() -> dict[str, dict[str, tuple[str, ...]]]:
+    """intents/lexicon/asker.yaml `is_also`: step -> answer -> the broader answers it surely is too."""
+    data = read_yaml(ASKER_FILE).get("is_also") or {}
+    return {str(step): {str(k): tuple(str(v) for v in (vs or ())) for k, vs in (pairs or {}).items()}
+            for step, pairs in data.items()}
+
+
+def kinds_of(step: str, answer: str | None) -> tuple[str, ...]:
+    """An answer and what it surely is too: startup -> (startup, sme); defense -> (defense, manufacturing)."""
+    return () if answer is None else (answer, *_is_also().get(step, {}).get(answer, ()))
+
+
+def judge(program: Program, profile: Profile) -> Assessment | None:
+    """The program's criteria against the person as each kind they surely are (a start-up is judged as an
+    SME too), the best fit counting; for a program without criteria, a miss where it is named for a sector
+    the person said is not theirs (`sector_miss`); None where there is nothing to judge."""
+    if program.criteria:
+        found = [a for who in (kinds_of("who", profile.who) or (None,))
+                 if (a := assess(program.criteria, replace(profile, who=who))) is not None]
+        return min(found, key=Assessment.rank) if found else None
+    sectors = sector_miss(program, profile)
+    return Assessment((Check("field", "fail", sectors),)) if sectors else None
+
+
+def sector_miss(program: Program, profile: Profile) -> tuple[str, ...]:
+    """The sectors a program without criteria is named for (its name, aliases, area), none of them the
+    person's: `방산 중소기업 기술경쟁력 강화` for a manufacturer outside defence. A sector named beside its
+    broader one (방위·항공부품: defense and manufacturing) counts as the narrower. Empty where the person gave
+    no field (or "other") or one of the program's."""
+    if profile.field in (None, "other"):
+        return ()
+    words = [v for _, v in program.name.values] + list(program.aliases)
+    if program.area is not None:
+        words += [v for _, v in program.area.name.values]
+    named, _ = topics_of(" ".join(words))
+    narrow = named - {broad for f in named for broad in kinds_of("field", f)[1:]}
+    if not narrow or narrow & set(kinds_of("field", profile.field)):
+        return ()
+    return tuple(f for f in FIELDS if f in narrow)
+
+
 def rank_programs(kb: KnowledgeBase, profile: Profile, now: datetime) -> tuple[list[Result], list[Result], int]:
     """(programs that fit, those that miss on one point, how many programs have no criteria), best first.
 
@@ -115,16 +159,23 @@ def rank_programs(kb: KnowledgeBase, profile: Profile, now: datetime) -> tuple[l
     judged: list[tuple[tuple, Result]] = []
     unjudged = 0
     for order, program in enumerate(kb.programs):
-        assessment = assess(program.criteria, profile)
+        assessment = judge(program, profile)
         if assessment is None:
             unjudged += 1
             continue
         current = status(program.windows, now)
         open_rank = {"open": 0, "upcoming": 1}.get(current[0], 2) if current else 2
-        judged.append(((*assessment.rank(), open_rank, order), Result(program, assessment)))
+        # Among equals, a program for the kind the person said before one for a kind they surely are too
+        # (창업기업: start-up programs before those for every SME).
+        own = assess(program.criteria, profile) if program.criteria else None
+        broader = int(own is None or own.rank() != assessment.rank())
+        judged.append(((*assessment.rank(), broader, open_rank, order), Result(program, assessment)))
     judged.sort(key=lambda pair: pair[0])
     fits = [r for _, r in judged if r.assessment.fails == 0]
-    close = [r for _, r in judged if r.assessment.fails == 1]
+    # A close miss fails on one point the person could meet (what they need, where, when founded): a program
+    # for another kind of person (a job seeker's, for a start-up) is not one.
+    close = [r for _, r in judged if r.assessment.fails == 1
+             and not any(c.kind == "who" and c.outcome == "fail" for c in r.assessment.checks)]
     return fits, close, unjudged
 
 
@@ -133,8 +184,8 @@ def may_concern(program: Program, profile: Profile) -> bool:
     to, written for who they are (its `audience`), and about what they need or their field where they
     said (its name, aliases, area and summary mention it). Never a judgement of eligibility: listed as
     "확인 필요"."""
-    if program.criteria or not takes_applications(program):
-        return False  # judged already, or nothing to apply to (an event, infrastructure)
+    if program.criteria or not takes_applications(program) or sector_miss(program, profile):
+        return False  # judged already (a sector not theirs: a close miss), or nothing to apply to (an event)
     if profile.who is not None:
         if not set(program.audience) & set(AUDIENCES_OF_WHO.get(profile.who, ())):
             return False
@@ -151,7 +202,7 @@ def may_concern(program: Program, profile: Profile) -> bool:
 def unassessed(kb: KnowledgeBase, profile: Profile) -> tuple[list[Program], int]:
     """(programs without criteria that may concern the person, in file order; how many others have no
     criteria)."""
-    unjudged = [p for p in kb.programs if not p.criteria]
+    unjudged = [p for p in kb.programs if not p.criteria and not sector_miss(p, profile)]
     maybe = [p for p in unjudged if may_concern(p, profile)]
     band = age_band(profile.age)
     if band is not None and band[0] > YOUTH_AGE_MAX:
@@ -243,7 +294,7 @@ def _maybe_line(program: Program, now: datetime, texts: Texts, lang: str) -> str
 
 
 def why_not_card(program: Program, profile: Profile, texts: Texts, lang: str) -> Card | None:
-    assessment = assess(program.criteria, profile)
+    assessment = judge(program, profile)
     if assessment is None:
         return None
     failed = [check_label(c, texts, lang) for c in assessment.checks if c.outcome == "fail"]

@@ -5,6 +5,7 @@
     예비창업자도 신청할 수 있나요? (under a program's card)   -> that program's eligibility, finder offered
     우리회사 수출지원 받을수있어요? / a story asking for export help -> the export area's list, finder offered
     테스트 창업수당 받을 수 있나요? 창업 2년차입니다          -> that program, finder offered
+    창업자금대출 받을수있나                                 -> the matcher's offer (a loan is narrower than 창업)
 
 A question that names something the knowledge base answers (a program, an area, a topic) is answered; the
 finder starts only when what is left once the person's description and the asking words are taken out
@@ -76,6 +77,10 @@ def route(text: str, decision: Decision, matcher: "Matcher", last: str | None = 
         return Route("answer", profile, decision)  # 창업 지원금 받을 수 있나요: the FAQ that answers it
     if isinstance(answered, Program) and not topic <= matcher.area_words[area]:
         return Route("answer", profile, decision)  # more than the area's words: the program they point to
+    if decision.kind == "suggest" and not topic <= matcher.area_words[area]:
+        # 창업자금대출 받을수있나: more than the area (a loan) - what the matcher offered for it (the funding
+        # FAQ, a loan-guarantee referral), not every program of the area.
+        return Route("answer", profile, decision)
     # 수출지원 받을 수 있어요, a story asking for export help: the export programs.
     return Route("answer", profile, replace(decision, area=area))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from typing import Callable, Iterable
 
 from intents.analyzer import normalize
@@ -188,3 +189,82 @@ def contained_phrase(words: list[str], phrases: list[tuple[frozenset[str], int, 
             found.add(item)
             size = length
     return next(iter(found)) if len(found) == 1 else None
+
+
+# -- what a message without a question says ------------------------------------------------------------
+
+def asks_identity(text: str, lexicon: Lexicon) -> bool:
+    """너 봇이야?, 진짜 사람이에요?, AI야?, 누구세요, are you a bot or a human?: whether the message asks what is
+    answering (conversation.yaml `identity`), chat habits tidied. Only the whole message counts: `AI 지원사업
+    있어요?` and `사람 연결해 주세요` ask something else."""
+    if not lexicon.identity:
+        return False
+    korean, english = _identity_patterns(tuple(sorted(lexicon.identity.items())))
+    plain = _plain(tidy(text, lexicon))
+    return bool(plain) and bool(korean.fullmatch(plain.replace(" ", "")) or english.fullmatch(plain))
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    """A regex alternation of `words`, longest first (so that 챗봇 is tried before 봇)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True) if w)
+
+
+_EN_OPENERS = ("hey", "hi", "hello", "wait", "so", "but", "btw", "sorry", "excuse me", "ok", "okay", "um", "hmm", "just")
+
+
+@functools.lru_cache(maxsize=4)
+def _identity_patterns(data: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(Korean, spaces removed: a question as a whole, or leads + kind + ending, one or two such clauses:
+    봇이야 사람이야; English: a question, or a form with a kind, `or a human`/`or not` after it)."""
+    lists = dict(data)
+
+    def compact(name: str) -> list[str]:
+        return [_plain(w).replace(" ", "") for w in lists.get(name, ())]
+
+    kinds, endings, leads = _alternatives(compact("kinds_ko")), _alternatives(compact("endings_ko")), \
+        _alternatives(compact("leads_ko"))
+    clause = f"(?:{kinds})(?:{endings})" if kinds and endings else "(?!)"
+    asked = _alternatives(compact("questions_ko")) or "(?!)"
+    korean = re.compile(f"(?:{leads or '(?!)'})*(?:(?:{asked})|{clause}(?:{clause})?)")
+    kinds_en = [_plain(k) for k in lists.get("kinds_en", ())]
+    forms = [_plain(f.replace("{kind}", "KIND")).replace("kind", "{kind}") for f in lists.get("forms_en", ())]
+    phrases = [f.replace("{kind}", k) for f in forms for k in kinds_en] + [_plain(q) for q in lists.get("questions_en", ())]
+    either = f"(?: or (?:a |an )?(?:{_alternatives(kinds_en)}|not))?" if kinds_en else ""
+    english = re.compile(f"(?:(?:{_alternatives(_EN_OPENERS)}) )?(?:{_alternatives(phrases) or '(?!)'}){either}"
+                         f"(?: (?:right|then|too|really|or what))?")
+    return korean, english
+
+
+QUIET_KEEP = "So"  # Unicode category of emoji and other pictographs: something said, unlike ... or ??
+
+
+def says_nothing(text: str, lexicon: Lexicon) -> bool:
+    """`...`, `??`, `ㅡㅡ`, `ㅋㅋ`: no word, number or emoji left once chat habits are tidied."""
+    return not any(ch.isalnum() or unicodedata.category(ch) == QUIET_KEEP for ch in tidy(text, lexicon))
+
+
+_JOINERS = {"\u200d", "\ufe0f", "\ufe0e", "\u20e3"}  # zero-width joiner, variation selectors, keycap
+
+
+def emoji_mood(text: str, lexicon: Lexicon) -> str | None:
+    """What a message of emoji alone says (conversation.yaml `emoji_moods`): "thanks" (🙏, 👍, 😀👍🙏),
+    "greeting" (a smile alone), "upset" (any 😢 or 😡: never thanks), "unclear" (emoji of no clear meaning);
+    None for a message with words, or of emoji the matcher reads as words alone (🆘, 👎)."""
+    marks = [ch for ch in text if not ch.isspace() and ch not in _JOINERS
+             and not 0x1F3FB <= ord(ch) <= 0x1F3FF]  # skin tones
+    if not marks or any(ch.isalnum() for ch in marks):
+        return None
+    pictures = [ch for ch in marks if unicodedata.category(ch) == QUIET_KEEP or ch in lexicon.emoji_moods
+                or ch in lexicon.emoji]
+    if not pictures:
+        return None  # punctuation alone: says_nothing
+    moods = {lexicon.emoji_moods.get(ch) or ("word" if ch in lexicon.emoji else "unclear") for ch in pictures}
+    if "upset" in moods:
+        return "upset"
+    if moods == {"word"}:
+        return None
+    if moods & {"thanks", "ok"} and moods <= {"thanks", "ok", "smile", "word"}:
+        return "thanks"
+    if moods == {"smile"}:
+        return "greeting"
+    return "unclear"

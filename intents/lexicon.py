@@ -93,6 +93,9 @@ class Lexicon:
     closings: frozenset[str] = frozenset()
     closing_company: frozenset[str] = frozenset()
     closing_only: Mapping[str, str] = field(default_factory=dict)  # 들어가세요 -> 안녕히 계세요
+    # "Are you a bot?" (conversation.yaml `identity`, intents/chat.py): its lists by name, as written.
+    identity: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    emoji_moods: Mapping[str, str] = field(default_factory=dict)  # 🙏 -> thanks, 😢 -> upset (intents/chat.py)
 
 
 class _WordsLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -223,4 +226,8 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
         closings=closings,
         closing_company=closing_company,
         closing_only=closing_only,
+        identity={str(name): tuple(str(w) for w in (words or []))
+                  for name, words in (conversation.get("identity") or {}).items()},
+        emoji_moods={str(e): str(mood) for mood, emoji in (conversation.get("emoji_moods") or {}).items()
+                     for e in (emoji or [])},
     )

@@ -163,8 +163,9 @@ async def test_the_finders_results_are_a_list_a_position_picks_from(finder_bot):
         await finder_bot.press(data)
     result = (await finder_bot.press("fd:a:need:funding"))[-1]
     opened = [d.split(":")[-1] for d in button_data(result) if d.startswith(("p:", "fd:w:"))]
-    assert opened[:2] == ["founder-allowance", "incubator"]  # 1. fits, then the close miss
-    await finder_bot.say("두번째요")
+    # 1. and 2. fit (a start-up is an SME too: the SME program), then the close miss
+    assert opened[:3] == ["founder-allowance", "strong-firm", "incubator"]
+    await finder_bot.say("세번째요")
     assert finder_bot.last_enquiry()["item_id"] == "incubator"
 
 
