@@ -21,8 +21,11 @@ names all the same.
 from __future__ import annotations
 
 import functools
+import gzip
+import importlib.util
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 
 from intents.hangul import is_syllable, to_jamo
 from intents.lexicon import LEXICON_DIR, read_yaml
@@ -36,18 +39,41 @@ MIN_ZIPF = 3.0  # once in a million words: the floor of wordfreq's small lists
 def real_korean_words() -> frozenset[str]:
     """The real Korean words (Hangul only, two syllables or more); empty, with one log line, where the wordfreq
     package is missing (then every unknown word may be repaired, as before)."""
-    try:
-        import wordfreq
-    except ImportError:  # pragma: no cover - installed by requirements.txt
+    buckets = _korean_list()
+    if buckets is None:  # pragma: no cover - installed by requirements.txt
         log.warning("wordfreq is not installed: real Korean words may be repaired as typos")
         return frozenset()
     floor = float(read_yaml(LEXICON_DIR / "spelling.yaml").get("real_words_min_zipf") or MIN_ZIPF)
     words: set[str] = set()
-    for bucket, group in enumerate(wordfreq.get_frequency_list("ko", wordlist="small")):
+    for bucket, group in enumerate(buckets):
         if ZIPF_TOP - bucket / 100 < floor:
             break
         words.update(w for w in group if len(w) >= 2 and all(is_syllable(ch) for ch in w))
     return frozenset(words)
+
+
+def _korean_list() -> list[list[str]] | None:
+    """wordfreq's small Korean list, words by frequency bucket; None without the package.
+
+    Read from its data file (gzipped msgpack: a header, then the buckets) where it is where wordfreq 3 keeps
+    it: importing wordfreq itself (its tokenisers, ftfy, langcodes) is a quarter of a second of every start.
+    Anything else: wordfreq's own `get_frequency_list`, the same list."""
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None:
+        return None
+    try:
+        import msgpack
+
+        folder = Path(spec.origin or "").parent
+        with gzip.open(folder / "data" / "small_ko.msgpack.gz", "rb") as handle:
+            data = msgpack.load(handle, raw=False)
+        if isinstance(data, list) and data and data[0] == {"format": "cB", "version": 1}:
+            return data[1:]
+    except (ImportError, OSError, ValueError):
+        pass
+    import wordfreq
+
+    return wordfreq.get_frequency_list("ko", wordlist="small")
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
 """Work a match does not repeat (README "Performance"): the model read once per message, a message's vector
-and a text's analysis remembered, and none of it changing an answer."""
+and a text's analysis remembered, and none of it changing an answer; and start-up work it skips."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,6 +12,7 @@ from intents import asked_area
 from intents.analyzer import UNKNOWN_PREFIX, Analyzer
 from intents.lexicon import load_lexicon
 from intents.matcher import Matcher
+from intents.real_words import _korean_list
 from intents.semantic import Embedder
 from test_fitting import KNOWLEDGE
 
@@ -86,3 +87,11 @@ def test_a_remembered_analysis_follows_the_vocabulary() -> None:
     analyzer.learn(["드론 배송 실증"])
     analyzer.finish()
     assert not any(t.startswith(UNKNOWN_PREFIX) for t in analyzer.analyze("드론 배송").terms)
+
+
+def test_the_korean_word_list_is_wordfreqs_own() -> None:
+    """Read from wordfreq's data file without importing wordfreq (a quarter of a second of a start): the
+    very list wordfreq gives."""
+    import wordfreq
+
+    assert _korean_list() == wordfreq.get_frequency_list("ko", wordlist="small")
