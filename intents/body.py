@@ -16,6 +16,12 @@ weight against every item) and each of its words gives an item a thin credit:
   question's topic by its other words (matcher.py `rank`): body words alone never make a candidate.
 
 The numbers are in intents/lexicon/body.yaml.
+
+**Confirmation in the fusion** (`confirms`, matcher.py `_fuse`). Where the model's nearest item is the fused
+first and the lexical matcher has it among its first three, yet the fused score stays under the bar, a word of
+the question that no name, alias or question of any item writes but that item's own body does (`bodies`) is
+evidence the question is about that item: an out-of-scope near miss shares the item's topic word, but its
+other words are not in the item's body.
 """
 from __future__ import annotations
 
@@ -69,6 +75,32 @@ def plain_term(term: str, ignored: Callable[[str], bool]) -> bool:
     return ignored(word) or ignored(term)
 
 
+def bodies(texts: dict[str, list[str]], analyse: Callable[[str], Iterable[str]],
+           ignored: Callable[[str], bool]) -> dict[str, frozenset[str]]:
+    """Program id -> the terms of its body texts that may say what it is about (`plain_term` aside)."""
+    return {pid: frozenset(t for text in found for t in analyse(text) if not plain_term(t, ignored))
+            for pid, found in texts.items()}
+
+
+def own_words(found: dict[str, frozenset[str]], settings: BodySettings) -> dict[str, frozenset[str]]:
+    """Program id -> the words of its body that few bodies write (at most `spread` of them): what tells it from
+    the others (a program's 발표, 최신 or current are every program's). None with fewer than `min_programs`."""
+    if len(found) < max(settings.min_programs, 2):
+        return {}
+    df: dict[str, int] = defaultdict(int)
+    for words in found.values():
+        for word in words:
+            df[word] += 1
+    most = settings.spread * len(found)
+    return {pid: frozenset(w for w in words if df[w] <= most) for pid, words in found.items()}
+
+
+def confirms(topic: Iterable[str], body: frozenset[str], own: Callable[[str], bool]) -> bool:
+    """Whether a topic word of a question that the item's names and questions lack (`own` false) is written by
+    the item's body, two letters or more (`body` holds no word any item's names or questions write)."""
+    return any(t in body and not own(t) and len(t.removeprefix(UNKNOWN_PREFIX)) >= 2 for t in topic)
+
+
 def body_credits(texts: dict[str, list[str]], analyse: Callable[[str], Iterable[str]],
                  ignored: Callable[[str], bool], settings: BodySettings) -> dict[str, dict[str, float]]:
     """Program id -> {term: credit} of the words of its body, each `credit` times its distinctiveness among
@@ -76,8 +108,7 @@ def body_credits(texts: dict[str, list[str]], analyse: Callable[[str], Iterable[
     `spread` of them). `analyse` is the matcher's analyser (text -> terms, unknown words prefixed)."""
     if settings.credit <= 0 or len(texts) < max(settings.min_programs, 2):
         return {}
-    terms = {pid: {t for text in bodies for t in analyse(text) if not plain_term(t, ignored)}
-             for pid, bodies in texts.items()}
+    terms = bodies(texts, analyse, ignored)
     df: dict[str, int] = defaultdict(int)
     for found in terms.values():
         for term in found:

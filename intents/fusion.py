@@ -54,3 +54,17 @@ def taken_back(mine: float, other: float, floor: float, disputed: float, gap: fl
     """Whether the model takes back a weak lexical answer: its similarity to the answered item `mine` is
     under `floor`, or under `disputed` while another item's (`other`, the best of the rest) is `gap` higher."""
     return mine < floor or (mine < disputed and other - mine >= gap)
+
+
+def weak_answer_stands(cosines: dict[int, float], item: int, cosine: float, shift: float = 0.0,
+                       near: float = 0.0) -> bool:
+    """Whether the model lets a weak lexical answer (`item`) stand: it finds the item at least `cosine`
+    similar to the question; or, for a question in a language whose cosines sit `shift` lower
+    (intents/semantic.py `language_offsets`), at least `cosine - shift` similar and no other item more than
+    `near` nearer. Nearness is required on the lower scale: wrong and out-of-scope English answers in that
+    band had another item clearly nearer to the question; right ones were the nearest or within a hair of it
+    (two of an agency's items in the same words: the model cannot tell them apart by 0.01)."""
+    mine = cosines.get(item, 0.0)
+    if mine >= cosine:
+        return True
+    return shift > 0 and mine >= cosine - shift and all(c <= mine + near for i, c in cosines.items() if i != item)

@@ -40,6 +40,7 @@ class MatcherSettings:
     semantic_disputed_gap: float = 0.015
     semantic_suggest_cosine: float = 0.0
     semantic_intent_lexical: float = 0.0
+    semantic_language_near: float = 0.0
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,8 @@ from rapidfuzz import fuzz, process
 
 from intents.asked_area import area_asked
 from intents.aspect_texts import AspectTexts
-from intents.body import body_credits, body_texts, load_body_settings
+from intents.body import bodies, body_credits, body_texts, confirms, load_body_settings, own_words
+from intents.fusion import weak_answer_stands
 from intents.aspects import AspectCues
 from intents.analyzer import UNKNOWN_PREFIX, Analysis, Analyzer, detect_lang, normalize
 from intents import exclusion, named_area
@@ -54,7 +55,7 @@ from intents.ranking import TermRoles, distinctive_names, doubtful, load_ranking
 from intents.scope import Scope
 from intents.story import Story, answer_from_story, first_reading, novel_question, read_story
 from intents.story import semantic_text as story_semantic_text
-from intents.semantic import Embedder, SemanticCache, language_offsets, shared_embedder, weak_answer_stands
+from intents.semantic import Embedder, SemanticCache, language_offsets, shared_embedder
 from intents.specialised import characteristic_terms, general_first
 from intents.roles import COUNT, Roles, role_first
 from intents.sides import SideWords, side_first
@@ -177,10 +178,15 @@ class Matcher:
         # A word some item's names or questions write is that item's word: another's body only mentions it.
         plain = self.generic | self.cue_terms | self.lexicon.light_words | self.lexicon.followup_cues \
             | self.lexicon.places | self.lexicon.stopwords | self.roles.units | self._strong_terms
-        credits = body_credits(body_texts(kb), lambda text: self.analyzer.analyze(text).terms,
+        texts_of_bodies = body_texts(kb)
+        credits = body_credits(texts_of_bodies, lambda text: self.analyzer.analyze(text).terms,
                                plain.__contains__, self.body_settings)
         self.body: list[dict[str, float]] = [credits.get(e.item.id, {}) if isinstance(e.item, Program) else {}
                                              for e in self.entries]
+        # ... and all their words, for the fusion's confirmation of a program (body.py `confirms`).
+        words = own_words(bodies(texts_of_bodies, lambda text: self.analyzer.analyze(text).terms, plain.__contains__),
+                          self.body_settings)
+        self.body_words = [words.get(e.item.id, frozenset()) for e in self.entries]
         # The words most of an item's phrasings hold: what makes it a kind of something (intents/specialised.py).
         # A word in many items' phrasings (the agency's name, 창업) characterises none of them.
         topical = [e for e in self.entries if not isinstance(e.item, Intent)]
@@ -580,11 +586,12 @@ class Matcher:
             mine = cosines.get(answered, 0.0)
             other = max((c for i, c in cosines.items() if i != answered), default=0.0)
             # An English question's cosines sit lower: its answer also stands as the model's nearest item
-            # on the lower scale (intents/semantic.py weak_answer_stands).
+            # on the lower scale (intents/fusion.py weak_answer_stands).
             if lexical.score < s.semantic_veto_score and taken_back(
                     mine, other, s.semantic_veto_cosine, s.semantic_disputed_cosine, s.semantic_disputed_gap) \
                     and not (mine < s.semantic_veto_cosine
-                             and weak_answer_stands(cosines, answered, s.semantic_veto_cosine, shift)):
+                             and weak_answer_stands(cosines, answered, s.semantic_veto_cosine, shift,
+                                                    s.semantic_language_near)):
                 return Decision("suggest", None, lexical.aspect, lexical.score, lexical.candidates, lang)
             return self._arbitrate(lexical, cosines, index)
         ranked = self.rank(analysis, excluded)
@@ -615,6 +622,9 @@ class Matcher:
         lexical_support = not isinstance(item, Intent) or lexical_scores.get(best, 0.0) * 100 >= s.semantic_intent_lexical
         if fused(best) >= s.semantic_answer and lead >= s.semantic_margin and lexical_support:
             return Decision("answer", item.id, aspect, round(100 * fused(best), 1), candidates, lang)
+        if lead >= s.semantic_margin and self._body_confirms(best, analysis, cosines, ranked):
+            # Under the bar, but the question's own word is in this program's body (intents/body.py).
+            return Decision("answer", item.id, aspect, round(100 * fused(best), 1), candidates, lang)
         if story is not None and not isinstance(item, Intent) and story_agrees(
                 self.confirm, len(set(analysis.terms)), fused(best), lead, bool(ranked) and ranked[0].item.id == item.id,
                 max(cosines, key=cosines.__getitem__, default=None) == best, self._novel_question(story)):
@@ -643,6 +653,18 @@ class Matcher:
             return None
         aspect = self._aspect(analysis.normalized, analysis.terms) if isinstance(best.item, Program) else None
         return Decision("answer", best.item.id, aspect, round(best.score, 1), self._top(ranked), lang)
+
+    def _body_confirms(self, best: int, analysis: Analysis, cosines: dict[int, float], ranked: list["Ranked"]) -> bool:
+        """Whether the fused first item, a program, is confirmed by its body (intents/body.py `confirms`): the
+        model's nearest program, FAQ or referral, among the lexical matcher's first three, and a topic word of
+        the question that no item's names or questions write is in its body."""
+        if not self.body_words[best] or not any(self.index_of[r.item.id] == best for r in ranked[:3]):
+            return False
+        if model_nearest(cosines, lambda i: not isinstance(self.entries[i].item, Intent), 0.0) != best:
+            return False
+        entry = self.entries[best]
+        return confirms(self._topic_terms(analysis), self.body_words[best],
+                        lambda t: t in entry.strong or t in entry.weak)
 
     def _novel_question(self, story: Story) -> bool:
         """Whether a story's asking unit names a thing the knowledge base never writes (intents/story.py)."""

@@ -211,15 +211,3 @@ def language_offsets(matrix: np.ndarray, rows: np.ndarray, langs: Sequence[str],
     reference = float(np.quantile(by_lang[base], quantile))
     return {lang: round(min(max(reference - float(np.quantile(values, quantile)), 0.0), most), 4)
             for lang, values in by_lang.items() if lang != base and len(values) >= least}
-
-
-def weak_answer_stands(cosines: dict[int, float], item: int, cosine: float, shift: float = 0.0) -> bool:
-    """Whether the model lets a weak lexical answer (`item`) stand: it finds the item at least `cosine`
-    similar to the question; or, for a question in a language whose cosines sit `shift` lower
-    (`language_offsets`), at least `cosine - shift` similar and nearer than every other item. Nearer is
-    required on the lower scale: on the tuning and held-out sets, every wrong or out-of-scope English
-    answer in that band had another item nearer to the question, every right one kept there had none."""
-    mine = cosines.get(item, 0.0)
-    if mine >= cosine:
-        return True
-    return shift > 0 and mine >= cosine - shift and all(c <= mine for i, c in cosines.items() if i != item)

@@ -4,10 +4,17 @@ generic agency words) - through the shipped knowledge base and the real lexicon.
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
-from intents.body import BodySettings, body_credits, body_texts, load_body_settings, plain_term
+import pytest
+
+from intents.body import (BodySettings, bodies, body_credits, body_texts, confirms, load_body_settings, own_words,
+                          plain_term)
 from intents.matcher import Matcher
+from intents.semantic import Embedder
 from knowledge.model import KnowledgeBase
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_a_word_only_the_support_text_writes_lifts_the_program_to_an_answer(shipped_matcher: Matcher) -> None:
@@ -71,3 +78,46 @@ def test_plain_terms() -> None:
     assert plain_term("서울", ignored) and plain_term("?서울", ignored)
     assert not plain_term("돈", ignored)  # a known word of one syllable names something
     assert not plain_term("?불량률", ignored)
+
+
+def test_bodies_hold_every_word_that_may_name_a_topic() -> None:
+    texts = {"p": ["ownword 2024 seoul common"], "q": ["common"]}
+    words = bodies(texts, str.split, {"seoul"}.__contains__)
+    assert words == {"p": frozenset({"ownword", "common"}), "q": frozenset({"common"})}
+
+
+def test_a_body_confirms_a_topic_word_the_items_names_lack() -> None:
+    body = frozenset({"?불량률", "공정", "돈"})
+    own = {"공정"}.__contains__  # the item's names or questions write it: no news from the body
+    assert confirms(["전문가", "?불량률"], body, own)
+    assert not confirms(["전문가", "공정"], body, own)
+    assert not confirms(["돈"], body, own)  # one letter: an ending's leftover as often as a word
+    assert not confirms(["?웨딩", "전문가"], body, own)  # a near miss's other word is not in the body
+
+
+def test_only_words_few_bodies_write_tell_a_program_apart() -> None:
+    found = {f"p{i}": frozenset({f"own{i}", "current"} | ({"pair"} if i < 2 else set())) for i in range(10)}
+    words = own_words(found, BodySettings(spread=0.2))
+    assert words["p0"] == {"own0", "pair"} and words["p5"] == {"own5"}  # `current`: every body's
+    assert own_words({"p": frozenset({"w"})}, BodySettings()) == {}  # too few programs to tell
+
+
+@pytest.fixture(scope="module")
+def hybrid(shipped_kb: KnowledgeBase, embedder: Embedder) -> Matcher:
+    return Matcher(shipped_kb, embedder=embedder, cache_dir=ROOT / "data" / "cache")
+
+
+def _confirms(matcher: Matcher, text: str, item_id: str) -> bool:
+    analysis = matcher.analyzer.analyze(text)
+    return matcher._body_confirms(matcher.index_of[item_id], analysis, matcher.semantic_scores(text),
+                                  matcher.rank(analysis))
+
+
+def test_the_fusion_reads_a_programs_body_as_confirmation(hybrid: Matcher) -> None:
+    # 불량률 (defect rate) is in the on-site mentoring program's support text only; the lexical matcher puts
+    # the expert-pool program first, the model the mentoring program, which its body confirms.
+    question = "라인 불량률 잡아줄 전문가 와주나요"
+    assert _confirms(hybrid, question, "onsite-mentoring")
+    assert not _confirms(hybrid, question, "industry-expert")  # not the model's nearest, nor its body's word
+    # A near miss shares the topic word (전문가) but not the body's: no confirmation.
+    assert not _confirms(hybrid, "웨딩 사진 전문가 와주나요", "onsite-mentoring")

@@ -7,7 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from intents.semantic import Embedder, language_offsets, weak_answer_stands
+from intents.fusion import weak_answer_stands
+from intents.semantic import Embedder, language_offsets
 from intents.matcher import Matcher
 from knowledge.loader import load_or_raise
 
@@ -60,6 +61,9 @@ def test_a_weak_answer_stands_on_the_lower_scale_only_as_the_models_nearest_item
     assert not weak_answer_stands({0: 0.85, 1: 0.86}, 0, 0.88, shift=0.04)  # another item is nearer
     assert not weak_answer_stands({0: 0.83, 1: 0.80}, 0, 0.88, shift=0.04)  # below even the lower scale
     assert not weak_answer_stands({1: 0.80}, 0, 0.88, shift=0.04)  # the model has no score for it
+    assert weak_answer_stands({0: 0.85, 1: 0.86}, 0, 0.88, shift=0.04, near=0.02)  # within a hair of the nearest
+    assert not weak_answer_stands({0: 0.85, 1: 0.88}, 0, 0.88, shift=0.04, near=0.02)  # clearly behind it
+    assert not weak_answer_stands({0: 0.85, 1: 0.86}, 0, 0.88, near=0.02)  # no offset: no lower scale at all
 
 
 def test_english_phrasings_of_a_real_knowledge_base_sit_lower(embedder: Embedder) -> None:
