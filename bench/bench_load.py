@@ -118,6 +118,15 @@ def start_bot(kind: str, base_url: str, workdir: Path) -> subprocess.Popen:
     return subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
+def stop_bot(proc: subprocess.Popen) -> None:
+    """Stop a bot started by `start_bot`: a polite SIGTERM, and SIGKILL if it has not gone in 30 s."""
+    proc.terminate()
+    try:
+        proc.wait(30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
 def handled_once(kind: str, workdir: Path, total: int) -> bool:
     """Our bot: every update is in the enquiry log exactly once (none lost, none handled twice).
     The echo bot keeps no log: it answers with one message, so replies == updates says the same."""
@@ -180,11 +189,7 @@ def run_one(kind: str, users: int, per_user: int, rate: float, texts: list[tuple
                 last = max((t for times in got.values() for t in times), default=time.monotonic())
                 cpu1, rss1 = cpu_seconds(proc.pid), rss_mb(proc.pid)
             finally:
-                proc.terminate()
-                try:
-                    proc.wait(30)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
+                stop_bot(proc)
         # A user's questions are far apart (users x per_user / rate seconds), so the reply to one is the
         # first message to that chat after it was pushed (some answers are two messages: an intent's
         # reply and what its action shows, e.g. the consent notice).

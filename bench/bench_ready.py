@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_load import cpu_seconds, rss_mb, settle, start_bot  # noqa: E402
+from bench.bench_load import cpu_seconds, rss_mb, settle, start_bot, stop_bot  # noqa: E402
 from botapi.loopback import LoopbackBotAPIServer  # noqa: E402
 from botapi.updates import UpdateFactory  # noqa: E402
 from intents.evaluate import load_cases  # noqa: E402
@@ -117,11 +117,7 @@ def start(workdir: Path, questions: list[str]) -> dict[str, float]:
                            "rss_mb": rss_mb(proc.pid), "peak_mb": peak_mb(proc.pid),
                            "cpu_ms_per_question": (cpu_seconds(proc.pid) - cpu0) / max(1, len(questions)) * 1000}
             finally:
-                proc.terminate()
-                try:
-                    proc.wait(30)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
+                stop_bot(proc)
             return figures
 
     return asyncio.run(main())

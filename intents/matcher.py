@@ -932,24 +932,24 @@ class Matcher:
             ranked = [Ranked(r.item, min(100.0, r.score + bonus), r.coverage, r.topic_coverage, r.exact)
                       if self.index_of[r.item.id] in named else r for r in ranked]
         ranked.sort(key=lambda r: (-r.score, r.item.id))
+
+        def rescore(r: Ranked, score: float) -> Ranked:
+            return Ranked(r.item, score, r.coverage, r.topic_coverage, r.exact)
+
         asked = self.role_words.taken(analysis.normalized)
         for form in (asked - {COUNT}, asked & {COUNT}):  # the role taken, and whether it asks how many
             ranked = role_first(ranked, form, lambda i: self.item_roles.get(i, frozenset()), self.role_words.factor,
-                                lambda r, score: Ranked(r.item, score, r.coverage, r.topic_coverage, r.exact))
+                                rescore)
         # A specialised item whose specialising word the question lacks ties with its general neighbour.
         ranked = general_first(ranked, analysis.terms, lambda i: self.characteristic.get(i, frozenset()),
-                             lambda i: self.entries[self.index_of[i]].strong,
-                             lambda r, score: Ranked(r.item, score, r.coverage, r.topic_coverage, r.exact),
-                             self.ranking.general_near)
+                             lambda i: self.entries[self.index_of[i]].strong, rescore, self.ranking.general_near)
         # What is asked for (인증), not what it is for (품질): the head of the noun phrase (intents/heads.py).
         ranked = head_first(ranked, head(analysis.normalized, lambda w: self.analyzer.analyze(w).terms, self._names_topic),
-                            lambda i: self.entries[self.index_of[i]].strong, self._writes,
-                            lambda r, score: Ranked(r.item, score, r.coverage, r.topic_coverage, r.exact),
+                            lambda i: self.entries[self.index_of[i]].strong, self._writes, rescore,
                             lambda i: self.characteristic.get(i, frozenset()))
         # Who asks: a company hiring or a job seeker (intents/sides.py), after the general item is first.
         return side_first(ranked, self.side_words.taken(analysis.normalized),
-                          lambda i: self.item_sides.get(i, frozenset()), self.side_words.factor,
-                          lambda r, score: Ranked(r.item, score, r.coverage, r.topic_coverage, r.exact))
+                          lambda i: self.item_sides.get(i, frozenset()), self.side_words.factor, rescore)
 
     def _writes(self, item_id: str) -> frozenset[str]:
         """Every word of an item's texts: names, questions, summary or answer, and a program's body."""

@@ -88,10 +88,12 @@ class Roles:
 
 
 def role_first(ranked: Sequence[R], asked: frozenset[str], roles_of: Callable[[str], frozenset[str]], factor: float,
-               rescore: Callable[[R, float], R]) -> list[R]:
+               rescore: Callable[[R, float], R], *, unmarked_stay: bool = False) -> list[R]:
     """`ranked` with the items that never take the asked role and outrank one that does scored `factor` times
     lower; sorted again. Unchanged unless the question takes exactly one role. Items below it are left as
-    they are: widening its lead that way answered a held-out out-of-scope question that asked how many."""
+    they are: widening its lead that way answered a held-out out-of-scope question that asked how many.
+    With `unmarked_stay`, an item that takes no role at all is left where it is too (the asker's side,
+    intents/sides.py: nothing says whom it serves)."""
     if len(asked) != 1:
         return list(ranked)
     role = next(iter(asked))
@@ -99,7 +101,8 @@ def role_first(ranked: Sequence[R], asked: frozenset[str], roles_of: Callable[[s
     if taker is None:
         return list(ranked)
     out = [rescore(r, r.score * factor) if r.score >= taker.score and r is not taker
-           and r.item.kind != "intent" and role not in roles_of(r.item.id) else r for r in ranked]
+           and r.item.kind != "intent" and role not in roles_of(r.item.id)
+           and (roles_of(r.item.id) or not unmarked_stay) else r for r in ranked]
     if all(a is b for a, b in zip(out, ranked)):
         return list(ranked)
     return sorted(out, key=lambda r: (-r.score, r.item.id))

@@ -25,7 +25,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 import yaml
 
-from intents.roles import ROLES_FILE
+from intents.roles import ROLES_FILE, role_first
 from intents.scored import R
 
 _HANGUL = "가-힣"
@@ -84,15 +84,4 @@ def side_first(ranked: Sequence[R], asked: frozenset[str], sides_of: Callable[[s
     """`ranked` with the items that serve only other sides than the one asked, and outrank a candidate that
     serves it, scored `factor` times lower; sorted again. Unchanged unless the question takes exactly one
     side. An item whose texts name no side is never moved (nothing says whom it serves)."""
-    if len(asked) != 1:
-        return list(ranked)
-    side = next(iter(asked))
-    taker = next((r for r in ranked if side in sides_of(r.item.id) and r.topic_coverage > 0), None)
-    if taker is None:
-        return list(ranked)
-    out = [rescore(r, r.score * factor) if r.score >= taker.score and r is not taker
-           and r.item.kind != "intent" and sides_of(r.item.id) and side not in sides_of(r.item.id) else r
-           for r in ranked]
-    if all(a is b for a, b in zip(out, ranked)):
-        return list(ranked)
-    return sorted(out, key=lambda r: (-r.score, r.item.id))
+    return role_first(ranked, asked, sides_of, factor, rescore, unmarked_stay=True)
