@@ -718,6 +718,8 @@ class Matcher:
         topic = self._topic_terms(analysis)
         item = self.kb.get(last)
         if isinstance(item, Faq) and len(item.programs) == 1:
+            if topic and all(t in self.entries[self.index_of[item.id]].strong for t in topic):
+                return False  # the FAQ's own words (멘토로 활동하고 싶은데…): its question again, not its program's
             item = self.kb.program(item.programs[0]) or item
         if not topic or len(topic) > FOLLOWUP_TERMS or not isinstance(item, Program):
             return False

@@ -75,6 +75,12 @@ def test_after_an_faq_pointing_to_programs_the_one_holding_the_words(matcher: Ma
     assert _answer(matcher, "입주기간은 얼마나 돼요", "office-space")[:2] == ("answer", "office-space")
 
 
+def test_the_faqs_own_question_again_stays_with_the_faq(matcher: Matcher) -> None:
+    # become-mentor points to one program (onsite mentoring); asked again in other words, it is the FAQ, not
+    # how a company applies for that program (a new user's test met this)
+    assert _answer(matcher, "멘토로 활동하고 싶은데 어떻게 하면 되나요", "become-mentor")[:2] == ("answer", "become-mentor")
+
+
 @pytest.mark.parametrize("last, text", [
     ("trade-mission", "오사카 가는거 진짜야?"),  # its own text names Osaka
     ("overseas-branch", "코트라가 80% 내준다는 거 정말이에요?"),
