@@ -172,6 +172,17 @@ async def test_the_question_is_prefilled_with_the_last_unanswered_one(desk):
     assert unanswered not in asked["plain"] and button_data(asked) == ["fu:cancel"]
 
 
+async def test_a_message_that_says_nothing_is_not_the_prefilled_question(desk):
+    unanswered = "수소 충전소 부지 임대료는 얼마인가요"
+    await desk.say(unanswered)
+    await desk.say("...")  # a new user's test met "..." offered as the question to pass on
+    await desk.command("/contact")
+    await desk.press(AGREE)
+    await desk.say(NAME)
+    asked = to_user(await desk.say(PHONE))[0]
+    assert unanswered in asked["plain"] and "<blockquote>...</blockquote>" not in asked["text"]
+
+
 async def test_a_thumbs_down_answer_is_the_prefilled_question(desk):
     await desk.say("무역사절단 신청 방법")
     rated = desk.last_enquiry()

@@ -86,8 +86,8 @@ def earlier_question(context: BotContext, user_id: int) -> str | None:
         when = parse_iso(enquiry["time"])
         if when is None or moment - when > PREFILL_WITHIN:
             break
-        if not is_question(enquiry) or not enquiry["text"].strip():
-            continue
+        if not is_question(enquiry) or not any(ch.isalnum() for ch in enquiry["text"]):
+            continue  # `...`, `??` or an emoji says nothing to pass on: the question before it may
         if enquiry["kind"] in UNANSWERED_KINDS or enquiry["helpful"] is False:
             text = enquiry["text"].strip()
             if text in asked or len(text) > QUESTION_LIMIT:
