@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from intents.analyzer import UNKNOWN_PREFIX, Analysis, detect_lang, normalize
 from intents.context import NO_AREA, option_area
@@ -48,6 +48,18 @@ FAQ_BUTTONS = 3  # related programs an FAQ's answer shows as buttons (handlers/c
 POSITION_LIMIT = 30  # a bare number above this is no place in a list (a year, a phone number such as 1357)
 POLITE_EN = frozenset({"please", "pls", "ok", "okay", "the", "one", "ones", "that", "this", "program", "option", "i",
                        "want", "mean", "meant", "choose", "pick", "take", "go", "with", "about", "tell", "me", "show"})
+
+
+T = TypeVar("T")
+
+
+def sole_best(scored: list[tuple[int, T]]) -> T | None:
+    """The one option with the most words named, or None where none is or several tie (then it is asked)."""
+    if not scored:
+        return None
+    top = max(n for n, _ in scored)
+    chosen = [option for n, option in scored if n == top]
+    return chosen[0] if len(chosen) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -372,11 +384,7 @@ class Options:
             if len(topic) > NAMED_TERMS and len(named) < len(topic):
                 continue  # a longer question: every word of it in the name, or it is matched as usual
             best.append((len(named), program))
-        if not best:
-            return None
-        top = max(n for n, _ in best)
-        chosen = [p for n, p in best if n == top]
-        return chosen[0] if len(chosen) == 1 else None
+        return sole_best(best)
 
     def _names_it(self, term: str, program: Program) -> bool:
         if term in self._names[program.id]:
@@ -401,11 +409,7 @@ class Options:
                      and any(t.lstrip(UNKNOWN_PREFIX) in name for name in typed)]
             if len(named) == len(words):
                 best.append((len(named), area))
-        if not best:
-            return None
-        top = max(n for n, _ in best)
-        chosen = [a for n, a in best if n == top]
-        return chosen[0] if len(chosen) == 1 else None
+        return sole_best(best)
 
     def _own(self, item: Item | Area) -> frozenset[str]:
         if isinstance(item, Area):
