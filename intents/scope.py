@@ -56,6 +56,8 @@ class ScopeWords:
     audiences_also: dict[str, tuple[str, ...]] = field(default_factory=dict)
     audiences_all: tuple[str, ...] = ()
     paid_heads: tuple[str, ...] = ()
+    region_suffixes: tuple[str, ...] = ()
+    residence_words: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path = SCOPE_FILE) -> "ScopeWords":
@@ -75,6 +77,9 @@ class ScopeWords:
                             for group, words in (data.get("audiences_also") or {}).items()},
             audiences_all=tuple(str(w).lower().replace(" ", "") for w in data.get("audiences_all", [])),
             paid_heads=tuple(str(w) for w in data.get("paid_heads", [])),
+            # Longest first: 특별시 before 시.
+            region_suffixes=tuple(sorted((str(w) for w in data.get("region_suffixes", [])), key=len, reverse=True)),
+            residence_words=tuple(str(w) for w in data.get("residence_words", [])),
             consumer_cues_ko=tuple(str(c).replace(" ", "") for c in data.get("consumer_cues_ko", [])),
             consumer_cues_en=frozenset(str(c).lower() for c in data.get("consumer_cues_en", [])),
         )
@@ -134,6 +139,10 @@ class Scope:
         self.audience = Audience(texts, self.words, self._holds_known)
         # The terms of the words for money or support whose object a novel word before them names (출산 지원금).
         self._paid_heads = frozenset(t for w in self.words.paid_heads for t in analyzer.analyze(w).terms[-1:])
+        # Korean place names (intents/lexicon/places.yaml) the knowledge base never writes, even inside a word:
+        # a question about a programme of one of these regions (서울시 청년수당) is another body's.
+        self._foreign_places = frozenset(p for p in analyzer.lexicon.places
+                                         if not p.isascii() and len(p) >= 2 and p not in self._korean)
         self._gives_place = {item.id: self._has_address(texts[item.id]) or any(
             self.is_place_question(normalize(q)) for q in getattr(item, "questions", ()) or ())
             for item in kb.items()}
@@ -268,6 +277,32 @@ class Scope:
                 found.append(token)
         return tuple(found)
 
+    def region(self, normalized: str) -> str | None:
+        """The other region whose own programme a question asks about: a place the knowledge base never writes,
+        named as a local government (서울시, 경기도, 제주특별자치도) bare before a word of the knowledge base
+        (서울시 청년수당, 경기도 지원사업). Not where the asker is (서울시 소재 기업, 부산시 회사인데: residence
+        words and asker nouns), nor a place with a particle (서울에서 열리는 전시회)."""
+        tokens = normalized.split()
+        for token, following in zip(tokens, tokens[1:]):
+            place = self._local_government(token)
+            if place is None or following.startswith(self.words.residence_words):
+                continue
+            terms = self.analyzer.analyze(following).terms
+            if terms and not terms[0].startswith(UNKNOWN_PREFIX) and terms[0] not in self.askers \
+                    and self._local_government(following) is None:
+                return place
+        return None
+
+    def _local_government(self, token: str) -> str | None:
+        """A place the knowledge base never writes, as a local government's name (서울시, 경기도): the place."""
+        for suffix in self.words.region_suffixes:
+            base = token.removesuffix(suffix)
+            if base != token and base in self._foreign_places:
+                return base
+        if token.endswith("도") and token in self._foreign_places:  # 경기도, 제주도: the province's own name
+            return token
+        return None
+
     def _novel_beside(self, novel: str, shared: str) -> bool:
         return self.is_novel(novel) and not shared.startswith(UNKNOWN_PREFIX) and shared not in self.generic
 
@@ -292,11 +327,15 @@ class Scope:
         weaker candidates lack too); a contradicted candidate further down is no longer offered. Ruled-out
         candidates stay for the record, last and scored 0, so that neither the suggestions nor the
         fallback's example questions bring them up."""
-        if decision.area is not None or decision.kind == "fallback":
+        if decision.kind == "fallback":
             return decision
+        if decision.area is not None:
+            # 제주도 해양관광 창업 지원: another region's list of programmes is not this agency's.
+            return replace(decision, kind="fallback", id=None, aspect=None) if self.region(analysis.normalized) \
+                else decision
         question = self._Question(self, text, analysis)
         if not question.place and not question.pairs and not question.audiences and not question.cues \
-                and not question.elsewhere:
+                and not question.elsewhere and not question.region:
             return decision  # most questions: no novel word, no place, group or shopping asked; nothing to check
         ruled_out = {c.id for c in decision.candidates if question.uncovered(c.id)}
         if decision.kind == "answer" and decision.id and decision.id not in ruled_out \
@@ -333,6 +372,7 @@ class Scope:
             self.cues = scope.audience.cues(analysis.normalized)
             self.paid_for = scope.paid_for(self.pairs)
             self.elsewhere = scope.elsewhere(analysis)
+            self.region = scope.region(analysis.normalized)
 
         def uncovered(self, item_id: str) -> str | None:
             scope = self.scope
@@ -345,6 +385,8 @@ class Scope:
                 why = scope.audience.uncovered(self.audiences, self.cues, item_id)
                 if why:
                     return why
+            if self.region:
+                return "region"  # 서울시 청년수당: a place the knowledge base never writes, so no item does
             if any(not scope.audience.writes(item_id, word) for word in self.elsewhere):
                 return "elsewhere"  # 청년 전세 대출, 여권 재발급: what another body provides, which the item never names
             if not self.pairs:

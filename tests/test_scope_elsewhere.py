@@ -87,3 +87,15 @@ def test_an_everyday_word_is_not_torn_into_a_syllable_and_an_ending() -> None:
     alt = Matcher(load_or_raise(root / "tests/data/alt/knowledge", root / "intents"))
     assert alt.analyzer.analyze("주거").terms == (UNKNOWN_PREFIX + "주거",), "not 주 + the stopword 거"
     assert alt.match("청년 주거 정착 지원 받을 수 있나요").kind != "answer", "the young fishers' settlement is no housing"
+
+
+def test_school_admission_and_shop_questions_on_real_knowledge_bases() -> None:
+    """입학 (school admissions) is another body's; `where i can buy`, as non-native English orders it, asks for a
+    shop as `where can i buy` does. On the shipped and the alternate knowledge base, which share words with both."""
+    root = Path(__file__).resolve().parent.parent
+    own = Matcher(load_or_raise(root / "knowledge", root / "intents"))
+    assert own.match("고등학교 입학 설명회 언제예요").kind == "fallback"
+    assert own.match("기업지원 설명회 언제 해요").kind == "answer", "the agency's own briefing is still answered"
+    marine = Matcher(load_or_raise(root / "tests" / "data" / "alt" / "knowledge", root / "intents"))
+    assert marine.scope.is_place_question("where i can buy seafood")
+    assert marine.match("where i can buy frozen seafood").kind != "answer"
