@@ -45,14 +45,17 @@ def keyboard(rows: Iterable[Sequence[InlineKeyboardButton | None]]) -> InlineKey
     return InlineKeyboardMarkup(kept) if kept else None
 
 
-def with_row(card: Card, row: Sequence[InlineKeyboardButton | None] | None) -> Card:
-    """`card` with `row` added as its keyboard's last row (the card as it is for no row)."""
+def with_row(card: Card, row: Sequence[InlineKeyboardButton | None] | None, *, replacing: str | None = None) -> Card:
+    """`card` with `row` added as its keyboard's last row (the card as it is for no row); the card's button
+    whose data is `replacing` goes (the menu's plain finder button, where the row offers the finder with
+    what the question said: one finder button, not two)."""
     added = [b for b in row or () if b is not None]
     if not added:
         return card
     text, markup = card
-    rows = [list(r) for r in markup.inline_keyboard] if markup is not None else []
-    return text, InlineKeyboardMarkup([*rows, added])
+    rows = [[b for b in r if replacing is None or b.callback_data != replacing]
+            for r in (markup.inline_keyboard if markup is not None else ())]
+    return text, InlineKeyboardMarkup([*(r for r in rows if r), added])
 
 
 def staff_button(texts: Texts, lang: str) -> InlineKeyboardButton:
@@ -180,6 +183,9 @@ def gap_parts(gaps: gist.Gaps, program: Program, aspect: str, about: About) -> l
         parts.append(texts.get("card.cost_missing", lang))
     elif gaps.amount_of:
         parts.append(texts.get("card.amount_missing_of", lang, detail=gaps.amount_of))
+    elif gaps.amount_whole:  # 200억 원 규모 is no amount anyone receives: said plainly, then the text
+        kind = "both" if len(gaps.amount_whole) > 1 else gaps.amount_whole[0]
+        parts.append(texts.get(f"card.amount_whole.{kind}", lang))
     else:
         parts.append(texts.get("card.amount_missing", lang))
     if gaps.cost:
