@@ -144,7 +144,8 @@ async def show_item(update: Update, context: BotContext, item: Item, lang: str, 
             cards.faq_card(item, context.kb, texts, lang, enquiry_id=context.enquiry_id), offer))
     elif isinstance(item, Referral):
         await put(update, context, *cards.with_row(
-            cards.referral_card(item, texts, lang, enquiry_id=context.enquiry_id), offer))
+            cards.referral_card(item, texts, lang, enquiry_id=context.enquiry_id, aspect=aspect,
+                                question=asked_text(update)), offer))
     elif isinstance(item, Intent):
         found = action_for(context, item.action) if item.action else None
         if found is None:

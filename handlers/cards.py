@@ -277,11 +277,16 @@ def faq_card(faq: Faq, kb: KnowledgeBase, texts: Texts, lang: str, *, enquiry_id
     return "\n\n".join(parts), keyboard(rows)
 
 
-def referral_card(referral: Referral, texts: Texts, lang: str, *, enquiry_id: int | None = None) -> Card:
-    """"이 문의는 ○○에서 담당합니다", what to ask there, how to reach it and when that held; the link."""
+def referral_card(referral: Referral, texts: Texts, lang: str, *, enquiry_id: int | None = None,
+                  aspect: str = "", question: str | None = None) -> Card:
+    """"이 문의는 ○○에서 담당합니다", what to ask there, how to reach it and when that held; the link. Asked
+    for its contact (`전화번호 좀 알려주세요` after it: the aspect, or the `question`'s words), how to reach it
+    comes first."""
     parts = [texts.get("card.referral", lang, name=referral.name.get(lang)), escape(referral.answer.get(lang))]
     if referral.contact:
-        parts.append(texts.get("card.referral_contact", lang, contact=referral.contact.get(lang)))
+        contact = texts.get("card.referral_contact", lang, contact=referral.contact.get(lang))
+        first = aspect == "contact" or (question is not None and gist.asks(question, "contact"))
+        parts.insert(1, contact) if first else parts.append(contact)
     line = provenance_line(referral.as_of, referral.sources, texts, lang)
     if line:
         parts.append(line)

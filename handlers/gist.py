@@ -258,6 +258,14 @@ def gaps(question: str, program: Program, aspect: str) -> Gaps:
                 tuple(k for k in ("whole", "other") if k in stated) if amount else ())
 
 
+def asks(question: str, aspect: str) -> bool:
+    """Whether the asking part of `question` holds a word of `aspect` (gist.yaml `answers`, either
+    language): `전화번호 좀 알려주세요` asks a contact."""
+    by_lang = data().answers.get(aspect, {})
+    asked = asking_part(question)
+    return holds(asked, by_lang.get("ko", ())) or holds(asked, by_lang.get("en", ()))
+
+
 def asking_part(question: str) -> str:
     """The message less the statements before its question: `교육비가 만만치 않네요. 신청은 어떻게 하나요?`
     asks how to apply, not what it costs (intents/focus.py finds the question). What follows the question
