@@ -49,6 +49,8 @@ async def answer_question(update: Update, context: BotContext) -> None:
 
 async def answer_text(update: Update, context: BotContext, text: str) -> None:
     """Match `text` (a question, or a photo's caption) and show what the matcher decided."""
+    if await finder.answer_typed(update, context, text):
+        return  # `2`, `예비창업자요` under the finder's question on screen: what its button does
     started = time.perf_counter()
     decision = context.matcher.match(text[:MATCH_LIMIT], context=chat_context(context))
     elapsed_ms = (time.perf_counter() - started) * 1000
@@ -67,7 +69,7 @@ async def answer_text(update: Update, context: BotContext, text: str) -> None:
     if routed is not None:  # it asks what the person could get: understood, in the question's language
         lang = question_lang(update, context, decision.lang)
         if routed.kind == "finder":  # "나한테 맞는 사업 찾아줘", "창업 2년차인데 받을 수 있는 지원"
-            await finder.start_from(update, context, routed.profile, lang)
+            await finder.start_from(update, context, routed.profile, lang, routed.asker)
             return
         decision, offer = routed.decision, finder.offer_row(context, routed.profile, lang)
     elif (which := conversing.which_program(context, text, decision)) is not None:
@@ -115,7 +117,7 @@ async def show_decision(update: Update, context: BotContext, decision: Decision,
     else:
         # The honest "I don't know": about the question and the person, never three programs at random.
         card = fallback.fallback_card(kb, texts, lang, context.matcher, fallback.question_text(update), decision)
-        await send(update, context, *cards.with_row(card, offer))
+        await send(update, context, *cards.with_row(card, offer, replacing=cb.FINDER))  # one finder button
 
 
 async def show_item(update: Update, context: BotContext, item: Item, lang: str, *,
@@ -142,7 +144,8 @@ async def show_item(update: Update, context: BotContext, item: Item, lang: str, 
             cards.faq_card(item, context.kb, texts, lang, enquiry_id=context.enquiry_id), offer))
     elif isinstance(item, Referral):
         await put(update, context, *cards.with_row(
-            cards.referral_card(item, texts, lang, enquiry_id=context.enquiry_id), offer))
+            cards.referral_card(item, texts, lang, enquiry_id=context.enquiry_id, aspect=aspect,
+                                question=asked_text(update)), offer))
     elif isinstance(item, Intent):
         found = action_for(context, item.action) if item.action else None
         if found is None:

@@ -45,14 +45,17 @@ def keyboard(rows: Iterable[Sequence[InlineKeyboardButton | None]]) -> InlineKey
     return InlineKeyboardMarkup(kept) if kept else None
 
 
-def with_row(card: Card, row: Sequence[InlineKeyboardButton | None] | None) -> Card:
-    """`card` with `row` added as its keyboard's last row (the card as it is for no row)."""
+def with_row(card: Card, row: Sequence[InlineKeyboardButton | None] | None, *, replacing: str | None = None) -> Card:
+    """`card` with `row` added as its keyboard's last row (the card as it is for no row); the card's button
+    whose data is `replacing` goes (the menu's plain finder button, where the row offers the finder with
+    what the question said: one finder button, not two)."""
     added = [b for b in row or () if b is not None]
     if not added:
         return card
     text, markup = card
-    rows = [list(r) for r in markup.inline_keyboard] if markup is not None else []
-    return text, InlineKeyboardMarkup([*rows, added])
+    rows = [[b for b in r if replacing is None or b.callback_data != replacing]
+            for r in (markup.inline_keyboard if markup is not None else ())]
+    return text, InlineKeyboardMarkup([*(r for r in rows if r), added])
 
 
 def staff_button(texts: Texts, lang: str) -> InlineKeyboardButton:
@@ -180,6 +183,9 @@ def gap_parts(gaps: gist.Gaps, program: Program, aspect: str, about: About) -> l
         parts.append(texts.get("card.cost_missing", lang))
     elif gaps.amount_of:
         parts.append(texts.get("card.amount_missing_of", lang, detail=gaps.amount_of))
+    elif gaps.amount_whole:  # 200억 원 규모 is no amount anyone receives: said plainly, then the text
+        kind = "both" if len(gaps.amount_whole) > 1 else gaps.amount_whole[0]
+        parts.append(texts.get(f"card.amount_whole.{kind}", lang))
     else:
         parts.append(texts.get("card.amount_missing", lang))
     if gaps.cost:
@@ -271,11 +277,16 @@ def faq_card(faq: Faq, kb: KnowledgeBase, texts: Texts, lang: str, *, enquiry_id
     return "\n\n".join(parts), keyboard(rows)
 
 
-def referral_card(referral: Referral, texts: Texts, lang: str, *, enquiry_id: int | None = None) -> Card:
-    """"이 문의는 ○○에서 담당합니다", what to ask there, how to reach it and when that held; the link."""
+def referral_card(referral: Referral, texts: Texts, lang: str, *, enquiry_id: int | None = None,
+                  aspect: str = "", question: str | None = None) -> Card:
+    """"이 문의는 ○○에서 담당합니다", what to ask there, how to reach it and when that held; the link. Asked
+    for its contact (`전화번호 좀 알려주세요` after it: the aspect, or the `question`'s words), how to reach it
+    comes first."""
     parts = [texts.get("card.referral", lang, name=referral.name.get(lang)), escape(referral.answer.get(lang))]
     if referral.contact:
-        parts.append(texts.get("card.referral_contact", lang, contact=referral.contact.get(lang)))
+        contact = texts.get("card.referral_contact", lang, contact=referral.contact.get(lang))
+        first = aspect == "contact" or (question is not None and gist.asks(question, "contact"))
+        parts.insert(1, contact) if first else parts.append(contact)
     line = provenance_line(referral.as_of, referral.sources, texts, lang)
     if line:
         parts.append(line)

@@ -72,6 +72,20 @@ def profile_text(profile: Profile, texts: Texts, lang: str) -> str:
     return SEP.join(parts) or texts.get("finder.nothing_answered", lang)
 
 
+def age_text(asker: Asker, texts: Texts, lang: str) -> str:
+    """The age the asker gave in one form: 52세, 50대, 40세 이상; a band's word as they wrote it (중장년)."""
+    if asker.age_said or asker.age is None:
+        return asker.age_said
+    low, high = asker.age
+    if high is None:
+        return texts.get("asker.age_over", lang, age=low)
+    if low == high:
+        return texts.get("asker.age_exact", lang, age=low)
+    if low % 10 == 0 and high == low + 9:
+        return texts.get("asker.age_decade", lang, age=low)
+    return texts.get("asker.age_range", lang, low=low, high=high)
+
+
 def _names(texts: Texts, lang: str, step: str, values: tuple[str, ...]) -> str:
     return "·".join(option_label(texts, lang, step, v) for v in values)
 
@@ -109,9 +123,10 @@ def checks_line(assessment: Assessment, texts: Texts, lang: str) -> str:
 # -- judging the knowledge base --------------------------------------------------------------------
 
 @functools.cache
-def _is_also() -> dict[str, dict[str, tuple[str, ...]]]:
-    """intents/lexicon/asker.yaml `is_also`: step -> answer -> the broader answers it surely is too."""
-    data = read_yaml(ASKER_FILE).get("is_also") or {}
+def _is_also(key: str = "is_also") -> dict[str, dict[str, tuple[str, ...]]]:
+    """intents/lexicon/asker.yaml `is_also` (or `may_be`): step -> answer -> the answers it surely (or may
+    well) is too."""
+    data = read_yaml(ASKER_FILE).get(key) or {}
     return {str(step): {str(k): tuple(str(v) for v in (vs or ())) for k, vs in (pairs or {}).items()}
             for step, pairs in data.items()}
 
@@ -121,16 +136,35 @@ def kinds_of(step: str, answer: str | None) -> tuple[str, ...]:
     return () if answer is None else (answer, *_is_also().get(step, {}).get(answer, ()))
 
 
+def maybe_kinds(step: str, answer: str | None) -> tuple[str, ...]:
+    """What an answer may well be too (`may_be`): student -> (pre_founder,)."""
+    return () if answer is None else _is_also("may_be").get(step, {}).get(answer, ())
+
+
 def judge(program: Program, profile: Profile) -> Assessment | None:
     """The program's criteria against the person as each kind they surely are (a start-up is judged as an
-    SME too), the best fit counting; for a program without criteria, a miss where it is named for a sector
-    the person said is not theirs (`sector_miss`); None where there is nothing to judge."""
+    SME too), and as each kind they may be (a student may be founding: who is then "?"), the best fit
+    counting; for a program without criteria, a miss where it is named for a sector the person said is not
+    theirs (`sector_miss`); None where there is nothing to judge."""
     if program.criteria:
         found = [a for who in (kinds_of("who", profile.who) or (None,))
                  if (a := assess(program.criteria, replace(profile, who=who))) is not None]
+        found += [_maybe(a, who) for who in maybe_kinds("who", profile.who)
+                  if (a := assess(program.criteria, replace(profile, who=who))) is not None]
         return min(found, key=Assessment.rank) if found else None
     sectors = sector_miss(program, profile)
     return Assessment((Check("field", "fail", sectors),)) if sectors else None
+
+
+def _maybe(assessment: Assessment, who: str) -> Assessment:
+    """An assessment made as a kind the person may be: what it meets only as that kind (who they are, and
+    the years or size that follow from it: a pre-founder has founded nothing) is to be checked
+    (`예비창업자 ?`), never ✔."""
+    def checked(c: Check) -> Check:
+        if c.outcome != "pass" or c.kind not in ("who", "founded_within", "size"):
+            return c
+        return Check(c.kind, "unknown", (who,) if c.kind == "who" else c.values)
+    return Assessment(tuple(checked(c) for c in assessment.checks))
 
 
 def sector_miss(program: Program, profile: Profile) -> tuple[str, ...]:
@@ -173,9 +207,11 @@ def rank_programs(kb: KnowledgeBase, profile: Profile, now: datetime) -> tuple[l
     judged.sort(key=lambda pair: pair[0])
     fits = [r for _, r in judged if r.assessment.fails == 0]
     # A close miss fails on one point the person could meet (what they need, where, when founded): a program
-    # for another kind of person (a job seeker's, for a start-up) is not one.
+    # for another kind of person (a job seeker's, for a start-up; a company's, without criteria, for a
+    # student) is not one.
     close = [r for _, r in judged if r.assessment.fails == 1
-             and not any(c.kind == "who" and c.outcome == "fail" for c in r.assessment.checks)]
+             and not any(c.kind == "who" and c.outcome == "fail" for c in r.assessment.checks)
+             and (r.program.criteria or for_who(r.program, profile))]
     return fits, close, unjudged
 
 
@@ -186,9 +222,8 @@ def may_concern(program: Program, profile: Profile) -> bool:
     "확인 필요"."""
     if program.criteria or not takes_applications(program) or sector_miss(program, profile):
         return False  # judged already (a sector not theirs: a close miss), or nothing to apply to (an event)
-    if profile.who is not None:
-        if not set(program.audience) & set(AUDIENCES_OF_WHO.get(profile.who, ())):
-            return False
+    if not for_who(program, profile):
+        return False
     wanted = {w for w in (profile.need, profile.field) if w not in (None, "other")}
     if not wanted:
         return profile.who is not None  # who they are is all there is to go by
@@ -197,6 +232,15 @@ def may_concern(program: Program, profile: Profile) -> bool:
         words += [v for _, v in program.area.name.values]
     fields, needs = topics_of(" ".join(words))
     return bool(wanted & (fields | needs))
+
+
+def for_who(program: Program, profile: Profile) -> bool:
+    """Whether a program's `audience` is written for who the person said they are, or may be (a student
+    may be founding: founder programs too); True where they did not say."""
+    if profile.who is None:
+        return True
+    kinds = (profile.who, *maybe_kinds("who", profile.who))
+    return bool(set(program.audience) & {a for k in kinds for a in AUDIENCES_OF_WHO.get(k, ())})
 
 
 def unassessed(kb: KnowledgeBase, profile: Profile) -> tuple[list[Program], int]:
@@ -270,6 +314,10 @@ def results_card(kb: KnowledgeBase, profile: Profile, now: datetime, texts: Text
     if unjudged:
         key = "finder.results.unjudged_others" if maybe else "finder.results.unjudged"
         parts.append(texts.get(key, lang, count=unjudged))
+    for kind in maybe_kinds("who", profile.who):  # 대학생: 창업을 준비 중이면 예비창업자로도
+        label = option_label(texts, lang, "who", kind)
+        parts.append(texts.get("finder.results.as_kind", lang, kind=label))
+        rows.append([button(texts.get("finder.results.as_kind_button", lang, kind=label), f"{PREFIX}:a:who:{kind}")])
     parts.append(f"<i>{texts.get('finder.results.legend', lang)}</i>")
     rows.append([button(texts.get("finder.restart", lang), f"{PREFIX}:new")])
     return "\n\n".join(parts), keyboard(rows)

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Literal
 from intents.decision import Candidate, Decision
 from intents.exclusion import names_a_place
 from intents.focus import question_sentence
+from knowledge.asker import Asker
+from knowledge.asker import read as read_asker
 from knowledge.eligibility import Profile
 from knowledge.model import Faq, Program, Referral
 from knowledge.profile_text import asks_for_a_list, asks_for_self, parse_profile, read_profile, without_profile
@@ -37,6 +39,7 @@ class Route:
     kind: RouteKind
     profile: Profile
     decision: Decision
+    asker: Asker = Asker()  # what the question says of the person (중장년: an age no finder band holds)
 
 
 def route(text: str, decision: Decision, matcher: "Matcher", last: str | None = None) -> Route | None:
@@ -69,7 +72,7 @@ def route(text: str, decision: Decision, matcher: "Matcher", last: str | None = 
         return Route("answer", profile, Decision("answer", shown.id, "eligibility", 100.0,
                                                  (Candidate(shown.id, shown.kind, 100.0),), decision.lang))
     if not topic:
-        return Route("finder", profile, decision)
+        return Route("finder", profile, decision, read_asker(text))
     if isinstance(answered, Referral):
         return None  # a topic another institution answers: nothing for the finder to find
     area = matcher.area_named(topic)

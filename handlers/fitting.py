@@ -158,18 +158,7 @@ def said(asker: Asker, fits: Iterable[Fit], texts: Texts, lang: str) -> str:
     return texts.get("asker.said_sep", lang).join(dict.fromkeys(parts)) if parts else ""
 
 
-def age_text(asker: Asker, texts: Texts, lang: str) -> str:
-    """The age the asker gave in one form: 52세, 50대, 40세 이상; a band's word as they wrote it (중장년)."""
-    if asker.age_said or asker.age is None:
-        return asker.age_said
-    low, high = asker.age
-    if high is None:
-        return texts.get("asker.age_over", lang, age=low)
-    if low == high:
-        return texts.get("asker.age_exact", lang, age=low)
-    if low % 10 == 0 and high == low + 9:
-        return texts.get("asker.age_decade", lang, age=low)
-    return texts.get("asker.age_range", lang, low=low, high=high)
+age_text = fc.age_text  # 52세, 50대, 중장년 (also the finder's, for a question that starts it)
 
 
 def _mark(found: Fit, texts: Texts, lang: str) -> str:

@@ -71,6 +71,9 @@ class GistData:
     costs: Detail = Detail((), ())  # 무료, 자부담, is it free; what a text says about costs
     general_aspects: tuple[str, ...] = ()  # the parts a general FAQ answers for every program
     invitations: tuple[str, ...] = ()  # "사업 이름을 적어 주시면": an FAQ's sentence that asks for the next message
+    whole: tuple[str, ...] = ()  # 규모, 출자, fund: an amount of a program or fund as a whole
+    each: tuple[str, ...] = ()  # 기업당, 최대, 월, up to, per: an amount someone receives
+    other_bodies: tuple[str, ...] = ()  # "정부 ...", "The government's ...": a sentence about another body's program
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +97,9 @@ def data() -> GistData:
                     _by_langs(raw.get("pointers")), _detail(raw.get("amounts")),
                     tuple(str(w) for w in (raw.get("amounts") or {}).get("other") or ()),
                     _by_langs(raw.get("not_this")), _detail(raw.get("costs")),
-                    tuple(str(a) for a in general.get("aspects") or ()), _by_langs(general.get("invitations")))
+                    tuple(str(a) for a in general.get("aspects") or ()), _by_langs(general.get("invitations")),
+                    _by_langs((raw.get("amounts") or {}).get("whole")), _by_langs((raw.get("amounts") or {}).get("each")),
+                    _by_langs((raw.get("amounts") or {}).get("other_bodies")))
 
 
 def _detail(raw: Mapping[str, Any] | None) -> Detail:
@@ -225,8 +230,9 @@ class Gaps:
 
     details: tuple[str, ...] = ()  # details named that nothing mentions (항공료), as the question wrote them
     cost: bool = False  # asks whether taking part costs anything; nothing in the texts says
-    amount: bool = False  # asks how much; the support text states no amount
+    amount: bool = False  # asks how much; the support text states no amount someone receives
     amount_of: str = ""  # the detail whose amount is asked (임대료 얼마예요), as written; "" for the support
+    amount_whole: tuple[str, ...] = ()  # ...but amounts of the whole ("whole": a fund's size) or of "other" bodies
 
     def __bool__(self) -> bool:
         return bool(self.details) or self.cost or self.amount
@@ -241,13 +247,23 @@ def gaps(question: str, program: Program, aspect: str) -> Gaps:
     details = tuple(unstated_details(asked, program))
     money = aspect in ("", "summary", "support")  # 얼마나 걸려요 is a period's; 뭐 내야 돼요, an application's
     cost = money and holds(asked, words.costs.asked) and not states_cost(program)
+    stated = amounts_stated(program)
     amount = (money and holds(asked, words.amounts.asked) and not holds(asked, words.amount_other)
-              and not states_amount(program))
+              and "each" not in stated)
     # The thing whose amount is asked (임대료 얼마예요), unless it is what the program is (시제품 제작 지원)
     names = " ".join([*(v for _, v in program.name.values), *program.aliases])
     named = [_as_written(asked, max(found, key=len)) for d in words.details
              if (found := [w for w in d.asked if holds(asked, (w,))]) and not holds(names, found)]
-    return Gaps(details, cost, amount, named[0] if amount and named else "")
+    return Gaps(details, cost, amount, named[0] if amount and named else "",
+                tuple(k for k in ("whole", "other") if k in stated) if amount else ())
+
+
+def asks(question: str, aspect: str) -> bool:
+    """Whether the asking part of `question` holds a word of `aspect` (gist.yaml `answers`, either
+    language): `전화번호 좀 알려주세요` asks a contact."""
+    by_lang = data().answers.get(aspect, {})
+    asked = asking_part(question)
+    return holds(asked, by_lang.get("ko", ())) or holds(asked, by_lang.get("en", ()))
 
 
 def asking_part(question: str) -> str:
@@ -269,19 +285,45 @@ def states_cost(program: Program) -> bool:
 
 
 def states_amount(program: Program) -> bool:
-    """Whether the program's support text (all its texts where it has none) states an amount: a number of 원
-    or a %, or a word such as 절반, 전액; not in a sentence about another body's program."""
+    """Whether the program's support text (all its texts where it has none) states an amount someone
+    receives: a number of 원 or a %, or a word such as 절반, 전액; not in a sentence about another body's
+    program, nor only the size of a fund or of the program as a whole (amounts_stated)."""
+    return "each" in amounts_stated(program)
+
+
+def amounts_stated(program: Program) -> frozenset[str]:
+    """The kinds of amount the program's support text (all its texts where it has none) states, in any
+    language: "each" (what someone receives, or a share: 기업당 한도 100만 원, 80%; also any amount that does
+    not say it is a whole), "whole" (a fund's or the program's size only: `200억 원 규모`, `10억 원을 출자`)
+    and "other" (of another body's program: `정부의 예비창업패키지(최대 1억 원)는 진흥원 사업이 아니며`).
+    Each language is read alone; "each" holds where every language that states an amount states one so
+    (a translation that leaves out 규모 says no more than the Korean)."""
     support = program.aspect("support")
     sections: Sequence[Text] = [support] if support else [program.summary, *program.aspects.values()]
     words = data()
+    by_lang: dict[str, set[str]] = {}
     for section in sections:
-        for _, text in section.values:
+        for lang, text in section.values:
             for sentence in sentences(text):
-                if holds(sentence, words.not_this):
+                if not (_AMOUNT.search(sentence) or holds(sentence, words.amounts.stated)):
                     continue
-                if _AMOUNT.search(sentence) or holds(sentence, words.amounts.stated):
-                    return True
-    return False
+                found = by_lang.setdefault(lang, set())
+                if holds(sentence, words.not_this) or _opens(sentence, words.other_bodies):
+                    found.add("other")
+                elif holds(sentence, words.whole) and not holds(sentence, words.each):
+                    found.add("whole")
+                else:
+                    found.add("each")
+    kinds = set().union(*by_lang.values()) if by_lang else set()
+    if not all("each" in found for found in by_lang.values()):
+        kinds.discard("each")
+    return frozenset(kinds)
+
+
+def _opens(sentence: str, openings: Sequence[str]) -> bool:
+    """Whether a sentence begins with one of `openings` (case and spaces aside)."""
+    flat = _flat(sentence)
+    return any(flat.startswith(_flat(o)) for o in openings)
 
 
 # -- general answers for every program ---------------------------------------------------------------

@@ -155,9 +155,10 @@ class Options:
             picked = self._by_position(analysis, shown) or self._by_name(analysis, options) \
                 or self._area_by_name(analysis, areas)
             if isinstance(picked, Area):  # the areas of /programs: that area's list, as its button opens it
-                return self._area_list(picked.id, self._aspect(prepared, analysis) or context.current_asked(), lang)
+                return self._area_list(picked.id, self._picked_aspect(prepared, analysis) or context.current_asked(),
+                                       lang)
             if picked is not None:
-                aspect = (self._aspect(prepared, analysis) or context.current_asked()) \
+                aspect = (self._picked_aspect(prepared, analysis) or context.current_asked()) \
                     if isinstance(picked, Program) else None
                 return Decision("answer", picked.id, aspect, 100.0, (Candidate(picked.id, picked.kind, 100.0),), lang)
         return self._others(analysis, prepared, bool(listed), last, lang) or self._unpicked(text, lang)
@@ -192,14 +193,18 @@ class Options:
         if found is None or not (found[0] == -1 or 0 <= found[0] <= POSITION_LIMIT):
             return None
         position, rest = found
+        return position if self.says_nothing(rest) else None
+
+    def says_nothing(self, rest: str) -> bool:
+        """Whether what a reply says beside its pick (a position, or an answer the finder reads: `예비창업자요`
+        less 예비창업자) is no more than a few words with no topic, aspect or question word in them."""
         if len(rest.split()) > BARE_WORDS:
-            return None
+            return False
         analysis = self.matcher.analyzer.analyze(rest)
         if self._aspect(rest, analysis) is not None or self._asking(analysis):
-            return None
-        topic = [t for t in self.matcher._topic_terms(analysis)
-                 if t not in POLITE_EN and t not in self._list_terms and len(t) > 1]
-        return None if topic else position
+            return False
+        return not [t for t in self.matcher._topic_terms(analysis)
+                    if t not in POLITE_EN and t not in self._list_terms and len(t) > 1]
 
     def _unpicked(self, text: str, lang: str | None) -> Decision | None:
         """A position and nothing else that picked nothing (beyond the list, or no list shown, or one shown
@@ -445,6 +450,14 @@ class Options:
         if browse is not None and (listed or last is not None):
             return Decision("answer", browse.id, None, 100.0, (Candidate(browse.id, browse.kind, 100.0),), lang)
         return None
+
+    def _picked_aspect(self, prepared: str, analysis: Analysis) -> str | None:
+        """The aspect a pick asks, read without the words that say its place: `number 2` asks no phone
+        number (a new user's test, tester5: the Korean card then gave the agency's contact)."""
+        found = self.position(analysis.normalized)
+        if found is None:
+            return self._aspect(prepared, analysis)
+        return self._aspect(found[1], self.matcher.analyzer.analyze(found[1]))
 
     def _aspect(self, prepared: str, analysis: Analysis) -> str | None:
         aspect = self.matcher.aspects.detect(prepared, analysis.terms)

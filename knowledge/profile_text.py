@@ -82,6 +82,11 @@ def _years(text: str) -> str | None:
         years = int(next(g for g in match.groups() if g)) / 12
     else:
         return None
+    return years_band_of(years)
+
+
+def years_band_of(years: float) -> str:
+    """A finder band for years since founding: up to 1, 3, 7, or more."""
     if years <= 1:
         return "0-1"
     if years <= 3:
@@ -107,6 +112,11 @@ def _age(text: str) -> str | None:
         if tens == 4:
             return "40-49"
         return "50+" if tens >= 5 else None
+    return age_band_of(age)
+
+
+def age_band_of(age: int) -> str | None:
+    """A finder band for an age in full years; None under 18 (no band holds it)."""
     for band, (low, high) in (("18-29", (18, 29)), ("30-34", (30, 34)), ("35-39", (35, 39)), ("40-49", (40, 49))):
         if low <= age <= high:
             return band
@@ -162,6 +172,26 @@ def without_profile(text: str, *, fields: bool = False) -> str:
     for pattern in patterns:
         text = re.sub(pattern, " ", text)
     return " ".join(text.split())
+
+
+_YEARS_SAID = r"\d+\s*년\s*차|\d+\s*년차|(창업|업력|설립)\D{0,6}\d+\s*(년|개월)|\d+\s*(년|개월)\s*(됐|되었|된|째)"
+_AGE_SAID = r"(만\s*)?\d{2}\s*(세|살)|\d0\s*대\s*(초반|중반|후반)?|\b(i am|i'm|aged) \d{2}\b"
+
+
+def without_stated(text: str) -> str:
+    """The text less every word that states a fact the finder asks (a kind, years, an age, a region, a
+    field, a need), whole words: `저는 예비창업자예요` -> `저는`, `창업 2년차요` -> ``. What is left tells a
+    typed answer to the finder's question (handlers/finder_typed.py) from a new question."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    patterns = [p for _, p in (*_WHO, *_FIELD, *_NEED)] + [_YEARS_SAID, _AGE_SAID, _CHANGWON, _GYEONGNAM, _ELSEWHERE]
+    spans = [m.span() for pattern in patterns for m in re.finditer(pattern, text) if m.end() > m.start()]
+    kept, at = [], 0
+    for word in text.split():
+        start = text.index(word, at)
+        at = start + len(word)
+        if not any(s < at and e > start for s, e in spans):
+            kept.append(word)
+    return " ".join(kept)
 
 
 def topics_of(text: str) -> tuple[frozenset[str], frozenset[str]]:

@@ -144,6 +144,18 @@ def test_details_are_named_words_not_general_ones(kb: KnowledgeBase) -> None:
     assert gist.unstated_details("항공부품 기업도 가나요", mission) == []  # 항공 is a field, not a fare
 
 
+def test_a_system_certification_and_a_foreign_national_are_details_to_ask(kb: KnowledgeBase) -> None:
+    """A new user's test (tester5): `AS9100 인증 비용 지원` got 시험·인증 수수료 지원 without a word that a
+    management-system certification may not be covered; `can foreigner join youth job program?` got its
+    eligibility with nationality unaddressed."""
+    fees = kb.program("test-certification")
+    assert gist.unstated_details("AS9100 인증 비용 지원", fees) == ["AS9100"]
+    assert gist.unstated_details("시험 인증 비용 지원", fees) == []  # what the program is
+    jobs = kb.program("new-industry-youth-jobs")
+    assert gist.unstated_details("can foreigner join youth job program?", jobs) == ["foreigner"]
+    assert gist.unstated_details("외국인도 신청할 수 있나요?", jobs) == ["외국인"]
+
+
 # -- 5. button labels --------------------------------------------------------------------------------
 
 def test_a_long_label_is_cut_between_words_in_both_languages(kb: KnowledgeBase) -> None:

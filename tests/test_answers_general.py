@@ -97,12 +97,48 @@ async def test_how_much_after_a_card_says_the_amount_is_not_stated(bot, kb) -> N
     await bot.say("예비창업자 지원 자격이 어떻게 되나요")
     (card,) = await bot.say("그거 얼마나 받을수 있어요?")
     parts = paragraphs(card)
-    assert parts[1] == "이 사업의 지원 금액은 안내에 나와 있지 않습니다. 정확한 내용은 🙋 담당자 버튼으로 문의해 주세요."
+    # its only amount (1억) is the government package's, which the text says is not the agency's: said so
+    assert parts[1] == ("이 사업으로 기업이나 개인이 받을 수 있는 금액은 안내에 나와 있지 않습니다. 안내에 나오는 금액은 "
+                        "진흥원 사업이 아닌 다른 기관 사업의 금액입니다. 정확한 내용은 🙋 담당자 버튼으로 문의해 주세요.")
     assert "참고로 이 사업의 지원내용 안내는 다음과 같습니다." in parts
-    # the support text is shown: its 1억 is the government package's, which it says is not the agency's
+    # the support text is shown
     assert kb.program("pre-founder").aspect("support").get("ko") in parts
     (card,) = await bot.say("해외지사화 지원금 얼마예요")  # an amount the texts give (참가비의 80%): as always
     assert "안내에 나와 있지 않습니다" not in card["plain"] and "80%" in card["plain"]
+
+
+async def test_how_much_of_a_program_whose_amounts_are_fund_sizes_says_what_they_are(bot, kb) -> None:
+    """A new user's test (tester5): `얼마나 받을수 있어요?` on 초기 창업기업 성장 지원 showed "C-블루윙 펀드
+    2호(200억 원 규모) ... 30억 원 이상 투자 ... 정부 초기창업패키지(최대 1억 원 ...)" with nothing saying that
+    none of it is what the asker gets. Now the card says so, and what the amounts are."""
+    await bot.say("초기 창업기업 성장 지원 알려주세요")
+    (card,) = await bot.say("얼마나 받을수 있어요?")
+    parts = paragraphs(card)
+    assert parts[1].startswith("이 사업으로 기업이나 개인이 받을 수 있는 금액은 안내에 나와 있지 않습니다.")
+    assert "펀드나 사업 전체의 규모(투자 목표 등), 또는 진흥원 사업이 아닌 다른 기관 사업의 금액" in parts[1]
+    assert kb.program("early-startup").aspect("support").get("ko") in parts  # then the text, as it is
+    (card,) = await bot.say("how much can a company get from the C-Bluewing fund?", lang="en")
+    assert paragraphs(card)[1].startswith("This guide does not say how much a company or person receives")
+    assert "the size of a fund or of the program as a whole" in paragraphs(card)[1]
+    # an amount one receives (기업당 한도 100만 원, 50%) is as always
+    (card,) = await bot.say("시험 인증 수수료 지원 얼마나 받아요?")
+    assert "안내에 나와 있지 않습니다" not in card["plain"] and "100만 원" in card["plain"]
+
+
+def test_amounts_of_a_whole_and_of_another_body_are_no_amount_received(kb: KnowledgeBase) -> None:
+    assert gist.amounts_stated(kb.program("early-startup")) == {"whole", "other"}
+    assert gist.amounts_stated(kb.program("c-bluewing-fund")) == {"whole"}
+    assert gist.amounts_stated(kb.program("pre-founder")) == {"other"}
+    assert "each" in gist.amounts_stated(kb.program("strong-sme"))  # 사업 예산 beside 기업당 한도: received
+    assert "each" in gist.amounts_stated(kb.program("test-certification"))
+
+
+async def test_how_much_do_i_pay_asks_a_cost_not_an_amount_received(bot) -> None:
+    """`얼마 내야돼요?` under 창업 보육 got "지원 금액은 안내에 나와 있지 않습니다": what he gets, not what he pays."""
+    await bot.say("창업 보육 알려주세요")
+    (card,) = await bot.say("얼마 내야돼요?")
+    assert paragraphs(card)[1].startswith("이 사업에 참가 비용이 드는지, 무료인지는 이 사업 안내에 나와 있지 않습니다.")
+    assert "지원 금액" not in card["plain"] and "받을 수 있는 금액" not in card["plain"]
 
 
 def test_how_long_is_no_amount(kb: KnowledgeBase) -> None:

@@ -154,3 +154,15 @@ async def test_whether_a_company_elsewhere_may_apply_is_no_finder_question(finde
     for question in ("is my company in Gimhae eligible?", "김해에 있는 회사도 신청할 수 있나요?"):
         await finder_bot.say(question)
         assert finder_state(finder_bot) is None, question
+
+
+async def test_an_age_no_answer_holds_is_said_back_when_the_finder_starts(finder_bot):
+    """A new user's test (tester5): `그럼 중장년은 받을 수 있는게 없나요?` started the finder's first question
+    without a word about what was asked. The age said (중장년: 40 and over, no one band of the finder) is
+    named in its first line; a 52-year-old's age is filled in as before."""
+    (first,) = await finder_bot.say("그럼 중장년은 받을 수 있는게 없나요?")
+    assert first["plain"].startswith("말씀하신 조건(중장년)으로 신청할 수 있는 사업이 있는지")
+    assert "어떤 분이신가요?" in first["plain"]
+    assert finder_state(finder_bot) == {"answers": {}, "asked": []}
+    (filled,) = await finder_bot.say("52살인데 나한테 맞는 사업 찾아줘")
+    assert filled["plain"].startswith("말씀하신 내용(만 50세 이상)을 조건에 넣었습니다")

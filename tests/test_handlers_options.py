@@ -149,3 +149,16 @@ async def test_a_general_answer_about_an_aspect_then_a_programs_name_gives_that_
     # only the name typed next: a program asked about after that is read as asked
     await bot.say("무역사절단 뭐예요")
     assert (bot.last_enquiry()["item_id"], bot.last_enquiry()["aspect"]) == ("trade-mission", None)
+
+
+async def test_number_2_asks_no_phone_number(bot, kb):
+    """A new user's test (tester5): `/programs`, `number 2`, `second one` gave the agency's contact for the
+    program picked: `number` was read as asking a phone number and kept as the aspect of the pick."""
+    await bot.command("/programs", lang="en")
+    listed = (await bot.say("number 2", lang="en"))[0]
+    shown = _names(listed)
+    assert shown == [p.id for p in kb.programs_in(kb.areas[1].id)]
+    card = (await bot.say("second one", lang="en"))[0]
+    assert bot.last_enquiry()["item_id"] == shown[1]
+    assert card["plain"].startswith(kb.program(shown[1]).name.get("en"))
+    assert "how to reach the agency" not in card["plain"] and "contact" not in _head(card).lower()

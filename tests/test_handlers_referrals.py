@@ -56,3 +56,16 @@ async def test_a_referral_opens_by_deep_link_and_from_suggestions_in_english(kb_
         assert picked[0]["plain"].startswith("This is handled by SME call centre 1357.")
         assert bot.last_enquiry()["item_id"] == "ref-sme-1357"
         assert await bot.press("r:pre-founder") == []  # a program's id under r: is a stale button, not misread
+
+
+async def test_asked_for_its_phone_number_the_referral_gives_it_first(bot, kb):
+    """A new user's test (tester5): `전화번호 좀 알려주세요` after the 고용24 referral got the same card again,
+    the number at the bottom. Asked for a contact, the card gives how to reach the institution first."""
+    first = (await bot.say("실업급여는 어디서 받나요"))[0]
+    referral = kb.get(bot.last_enquiry()["item_id"])
+    assert referral.kind == "referral" and referral.contact
+    contact = f"☎ {referral.contact.get('ko')}"
+    assert first["plain"].index(referral.answer.get("ko")) < first["plain"].index(contact)  # as always
+    again = (await bot.say("전화번호 좀 알려주세요"))[0]
+    assert bot.last_enquiry()["item_id"] == referral.id
+    assert again["plain"].index(contact) < again["plain"].index(referral.answer.get("ko"))
