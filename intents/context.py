@@ -119,6 +119,9 @@ class Talk:
                     self.plain_names.append((terms, index))
         # Each program's name words: `항공부품` names one program, though the defense area's name holds it too.
         self._program_names = [frozenset(matcher._name_terms(p)) for p in matcher.kb.programs]
+        # Each program's and referral's name and alias words, by id: what an exclusion's X names (exclusion.py).
+        named_items: list[Program | Referral] = [*matcher.kb.programs, *matcher.kb.referrals]
+        self.name_words: dict[str, frozenset[str]] = {item.id: frozenset(matcher._name_terms(item)) for item in named_items}
         self.area_names: dict[str, frozenset[str]] = {}  # area -> the topic words of its names
         self._full_names: dict[str, list[frozenset[str]]] = {}  # area -> each language's name, whole
         for area in matcher.kb.areas:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Mapping, Sequence
 
 from intents.analyzer import UNKNOWN_PREFIX, normalize
 from intents.english import English
@@ -91,3 +91,18 @@ def ruled_out_terms(terms: Iterable[str], *, ignored: frozenset[str], cues: froz
 @functools.lru_cache(maxsize=1)
 def _english() -> English:
     return English.load()
+
+
+def ruled_out(holders: Sequence[str], terms: Iterable[str], names: Mapping[str, frozenset[str]],
+              area_words: Iterable[frozenset[str]], asked: Iterable[str] = ()) -> set[str]:
+    """Of the items whose own words hold every excluded term (`holders`), the ones X names: those whose
+    names or aliases hold the terms, where any does and X is not an area's word (`로봇 교육 아니고 로봇 체험관`
+    rules out the robotics course, not the hall whose questions speak of school classes); an area's word
+    (`방산 말고`, `수출 말고`) rules out everything that speaks of it. An item the asked part names as typed
+    (`asked`) is never ruled out."""
+    wanted = frozenset(terms)
+    by_name = [h for h in holders if wanted <= names.get(h, frozenset())]
+    broad = any(wanted <= words for words in area_words)
+    chosen = holders if broad or not by_name else by_name
+    kept = set(asked)
+    return {h for h in chosen if h not in kept}

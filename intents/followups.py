@@ -22,11 +22,12 @@ from typing import TYPE_CHECKING
 
 from intents.analyzer import UNKNOWN_PREFIX, Analysis
 from intents.aspects import PERMISSION
+from intents.context import POINTS_BACK
 from intents.cues import english_cue_in, korean_cue_in
 from intents.decision import Candidate, Decision
 from intents.lexicon import read_yaml
 from knowledge.asker import read, without
-from knowledge.model import Faq, Program
+from knowledge.model import Faq, Intent, Program
 from knowledge.profile_text import asks_for_a_list
 
 if TYPE_CHECKING:
@@ -56,6 +57,10 @@ class FollowUps:
         self._confirm_words = frozenset(t for w in self._confirm_ko for t in analyze(w).terms)
         self._verb_endings = tuple(str(w) for w in data.get("verb_endings_ko") or ())
         self._yes_no_ko = tuple(str(w).replace(" ", "") for w in data.get("yes_no_ko") or ())
+        # Words only small talk writes (`go` of goodbye): in a question they name nothing the knowledge answers.
+        self._small_talk = frozenset().union(*(e.strong for e in matcher.entries if isinstance(e.item, Intent)))
+        self._counting_ko = tuple(str(w) for w in data.get("counting_ko") or ())
+        self._counting_en = tuple(f" {str(w).lower()} " for w in data.get("counting_en") or ())
 
     def is_detail(self, term: str) -> bool:
         """Whether a term speaks of the asker or a detail of their case (돈, 사는, 거제, 58), not a topic."""
@@ -111,6 +116,96 @@ class FollowUps:
         return Decision("answer", program.id, aspect, 100.0, (Candidate(program.id, program.kind, 100.0),),
                         decision.lang)
 
+    # ---- a question word, a neighbour ---------------------------------------------------------------
+
+    def question_word(self, decision: Decision, text: str, program: Program, asks: bool,
+                      fillers: frozenset[str] = frozenset()) -> Decision | None:
+        """After `program`, a short question that names nothing (one-syllable leftovers such as 척 or 쓸, words
+        only small talk writes such as `go`, `fillers` such as `one` aside) and that nothing answered,
+        or an FAQ or referral only through its question words, or small talk where it asks how many, how much,
+        when or where: that program, with the aspect asked. `몇 명까지 돼요?` is no question about how many
+        companies the agency supported; `how many companies go?` is no goodbye. An FAQ that points to the
+        program stays (`몇 개 지어요?` after the refuelling stations: the FAQ about their count)."""
+        item = self.matcher.kb.get(decision.id or "") if decision.kind == "answer" else None
+        if not asks or decision.area is not None or isinstance(item, Program) \
+                or (isinstance(item, Faq) and program.id in item.programs):
+            return None
+        analysis, prepared = self._read(text)
+        if analysis is None or self._lists(analysis) or self.matcher.talk.without_who(analysis.normalized) is not None:
+            return None
+        if isinstance(item, Intent) and not self._counts(analysis):
+            return None  # 너 누구야?, who are you?: small talk
+        topic = [t for t in self.matcher._topic_terms(analysis) if (len(t) > 1 or t.isascii()) and t not in fillers
+                 and (t in self.matcher.item_terms or t not in self._small_talk)]
+        if topic:
+            return None
+        aspect = self.matcher.aspects.detect(prepared, analysis.terms)
+        return Decision("answer", program.id, aspect, 100.0, (Candidate(program.id, program.kind, 100.0),),
+                        decision.lang)
+
+    def general_aspect(self, decision: Decision, text: str, program: Program) -> Decision | None:
+        """After `program`, the general answer about one aspect (`발표는 언제 나요?` -> the deadlines FAQ, whose
+        questions all ask a period; Talk.faq_aspects) stands in for a program not named: the program is named
+        by the chat, so it is that aspect of the program, where the message's topic words are all that FAQ's
+        or the program's own and it names no other item."""
+        general = self.matcher.talk.faq_aspects.get(decision.id or "") if decision.kind == "answer" else None
+        if general is None:
+            return None
+        analysis, prepared = self._read(text)
+        if analysis is None or self._lists(analysis) \
+                or self.matcher.talk.names_another(analysis, self.matcher.index_of[program.id]):
+            return None
+        topic = [t for t in self.matcher._topic_terms(analysis) if len(t) > 1 or t.isascii()]
+        if any(t not in self._own(decision.id or "") and t not in self._own(program.id) for t in topic):
+            return None
+        aspect = self.matcher.aspects.detect(prepared, analysis.terms) or general
+        return Decision("answer", program.id, aspect, 100.0, (Candidate(program.id, program.kind, 100.0),),
+                        decision.lang)
+
+    def neighbour(self, decision: Decision, text: str, program: Program) -> Decision | None:
+        """After `program`, a short question nothing answers outright whose topic words name another program
+        of the same area, and no program of it but one (`실증 지원은 누가 신청해요?` after the smart fish farm
+        build-out: the aquaculture pilot, not the electric-ship demonstration that 실증 names too; `그거 말고
+        사업화 지원은 어떻게 신청해요?`): that program, with the aspect asked. The area the person is in
+        tells which of the items a shared word names."""
+        if decision.area is not None or program.area is None:
+            return None
+        answered = self.matcher.kb.get(decision.id or "") if decision.kind == "answer" else None
+        if isinstance(answered, (Program, Intent)):
+            return None
+        prepared = self.matcher._prepare(text)
+        kept, ruled = self.matcher._split_exclusion(prepared)
+        analysis = self.matcher.analyzer.analyze(kept)
+        words = analysis.normalized.split()
+        if not words or len(words) > MAX_WORDS or self._lists(analysis):
+            return None
+        excluded = {self.matcher.entries[i].item.id for i in self.matcher._excluded_items(
+            [t for t in ruled if t != POINTS_BACK], kept)}
+        # A figure (1등, 2024) or one Korean syllable left names no program.
+        topic = [t for t in self.matcher._topic_terms(analysis) if not self.confirms_word(t) and not t.isdigit()
+                 and (len(t) > 1 or t.isascii())]
+        names = self.matcher.talk.name_words
+        own_name = names.get(program.id, frozenset())
+        area = self.matcher.kb.programs_in(program.area.id)
+        # A cue word that is part of a name of the area (상담 in 수출상담회) names a program here.
+        named_cues = [t for t in analysis.terms if t in self.matcher.cue_terms and t not in own_name
+                      and any(t in names.get(p.id, frozenset()) for p in area)]
+        known = list(dict.fromkeys([t for t in topic if not t.startswith(UNKNOWN_PREFIX)] + named_cues))
+        if not known or (answered is not None and any(t in self._own(answered.id) for t in known)):
+            return None  # nothing named, or an FAQ or referral that holds the words asked
+        found = [p for p in area
+                 if p.id != program.id and p.id not in excluded and all(t in self._own(p.id) for t in known)
+                 and any(t in names.get(p.id, frozenset()) and t not in own_name for t in known)]
+        if len(found) != 1:
+            return None
+        chosen = found[0]
+        unknown = [t for t in topic if t.startswith(UNKNOWN_PREFIX) and not self.verb_like(t)]
+        first = decision.candidates[0].id if decision.candidates else None
+        if unknown and first != chosen.id:
+            return None  # a word the knowledge never uses: the matcher's reading must point there too
+        aspect = self.matcher.aspects.detect(kept, analysis.terms)
+        return Decision("answer", chosen.id, aspect, 100.0, (Candidate(chosen.id, chosen.kind, 100.0),), decision.lang)
+
     # ---- after an FAQ ------------------------------------------------------------------------------
 
     def after_faq(self, decision: Decision, text: str, faq: Faq, asks: bool) -> Decision | None:
@@ -148,6 +243,11 @@ class FollowUps:
 
     def _names_other(self, analysis: Analysis, own: tuple[str, ...]) -> bool:
         return bool(self.matcher.talk.typed_names(analysis.normalized, own))
+
+    def _counts(self, analysis: Analysis) -> bool:
+        """Whether the message asks how many, how much, when or where (`counting_ko/en`)."""
+        return any(w.startswith(cue) for w in analysis.normalized.split() for cue in self._counting_ko) \
+            or any(cue in f" {analysis.normalized} " for cue in self._counting_en)
 
     def _lists(self, analysis: Analysis) -> bool:
         """Whether the message asks what there is (뭐 있어요, what programs): not about one item."""

@@ -312,7 +312,7 @@ class Matcher:
                 df[term] += 1
         return frozenset(t for t, n in df.items() if n >= GENERIC_SHARE * len(programs))
 
-    def _name_terms(self, program: Program) -> list[str]:
+    def _name_terms(self, program: Program | Referral) -> list[str]:
         """The terms of a program's names and aliases."""
         return [t for text in (*(n for _, n in program.name.values), *program.aliases) for t in self._terms(text)]
 
@@ -462,7 +462,7 @@ class Matcher:
     def _match_text(self, focused: str, lang: str | None, last: str | None = None, semantic: bool = True) -> Decision:
         lang = lang or detect_lang(focused, self.lexicon.neutral_words)
         kept, excluded_terms = self._split_exclusion(focused)
-        excluded = self._excluded_items([t for t in excluded_terms if t != POINTS_BACK])
+        excluded = self._excluded_items([t for t in excluded_terms if t != POINTS_BACK], kept)
         if last is not None and POINTS_BACK in excluded_terms:
             excluded |= {self.index_of[last]}  # 그거 말고 다른 수출 지원은요?: the item just answered is out
         analysis = self.analyzer.analyze(kept)
@@ -502,7 +502,7 @@ class Matcher:
 
     def _decide_analysis(self, analysis: Analysis, lang: str, excluded: frozenset[int] = frozenset()) -> Decision:
         ranked = self.rank(analysis, excluded)
-        area = self._area(analysis, ranked)
+        area = self._area(analysis, ranked, excluded=excluded)
         if area is not None:
             return area
         if not ranked:
@@ -520,7 +520,7 @@ class Matcher:
             kind = "suggest"
         if not (kind == "answer" and isinstance(best.item, Program)):
             # 창업 지원, 수출지원ㅋㅋ: an area's name alone is its list, where no program answers outright.
-            area = self._area(analysis, ranked, bare_name=True)
+            area = self._area(analysis, ranked, bare_name=True, excluded=excluded)
             if area is not None:
                 return area
         return Decision(kind, best.item.id if kind == "answer" else None, aspect if kind != "fallback" else None,
@@ -800,16 +800,22 @@ class Matcher:
             return text, []
         return found.kept, terms
 
-    def _excluded_items(self, terms: list[str]) -> frozenset[int]:
-        """Items whose own words hold every excluded term (방산 -> the defense programs)."""
+    def _excluded_items(self, terms: list[str], kept: str = "") -> frozenset[int]:
+        """Items whose own words hold every excluded term (방산 -> the defense programs), narrowed to those X
+        names where it names some, never one the asked part `kept` names as typed (exclusion.ruled_out)."""
         if not terms:
             return frozenset()
-        return frozenset(i for i, e in enumerate(self.entries)
-                         if not isinstance(e.item, Intent) and all(t in e.strong for t in terms))
+        holders = [e.item.id for e in self.entries if not isinstance(e.item, Intent) and all(t in e.strong for t in terms)]
+        out = exclusion.ruled_out(holders, terms, self.talk.name_words, self.area_words.values(),
+                                  self.talk.typed_names(kept) if kept else ())
+        return frozenset(self.index_of[i] for i in out)
 
-    def _area(self, analysis: Analysis, ranked: list["Ranked"], bare_name: bool = False) -> Decision | None:
+    def _area(self, analysis: Analysis, ranked: list["Ranked"], bare_name: bool = False,
+              excluded: frozenset[int] = frozenset()) -> Decision | None:
         """`수소 관련 지원사업 뭐 있어요`: a list question whose topic is all words of one area; with `bare_name`,
-        also an area's name alone (`창업 지원`; the caller has found no program to answer outright)."""
+        also an area's name alone (`창업 지원`; the caller has found no program to answer outright). Programs
+        ruled out (`excluded`) are not listed; where one program is left, it is the answer (`정착 지원 빼고
+        청년어업인 사업 뭐 있어요?` in an area of two)."""
         if not self.area_words:
             return None
         compact = analysis.normalized.replace(" ", "")
@@ -837,6 +843,13 @@ class Matcher:
         inside = [p for p in self.kb.programs if p.area and p.area.id == areas[0]]
         if ranked and ranked[0].exact:
             return None
+        if excluded:
+            left = [p for p in inside if self.index_of[p.id] not in excluded]
+            if len(left) == 1 and len(inside) > 1:
+                aspect = self._aspect(analysis.normalized, analysis.terms)
+                return Decision("answer", left[0].id, aspect, 100.0, (Candidate(left[0].id, left[0].kind, 100.0),),
+                                analysis.lang)
+            inside = left or inside
         candidates = tuple(Candidate(p.id, p.kind, 0.0) for p in inside[: self.settings.max_candidates])
         if self.browse_intent is not None:
             return Decision("answer", self.browse_intent.id, None, 100.0, candidates, analysis.lang, areas[0])

@@ -152,8 +152,12 @@ class Options:
             return None
         lang = lang or detect_lang(prepared, self.matcher.lexicon.neutral_words)
         if shown:
-            picked = self._by_position(analysis, shown) or self._by_name(analysis, options) \
-                or self._area_by_name(analysis, areas)
+            by_place = self._by_position(analysis, shown)
+            picked = by_place or self._by_name(analysis, options) or self._area_by_name(analysis, areas)
+            if by_place is not None:  # the aspect is asked beside the position: `number 2` asks no contact
+                place = self.position(analysis.normalized)
+                prepared = place[1] if place is not None else prepared
+                analysis = self.matcher.analyzer.analyze(prepared)
             if isinstance(picked, Area):  # the areas of /programs: that area's list, as its button opens it
                 return self._area_list(picked.id, self._picked_aspect(prepared, analysis) or context.current_asked(),
                                        lang)
@@ -247,6 +251,12 @@ class Options:
         detail = self.followups.about_person(decision, text, program)  # 돈 내야돼?, 나 거제 사는데 괜찮아?
         if detail is not None:
             return detail
+        # 몇 명까지 돼요? (no statistics FAQ); 실증 지원은요? (the area's own program of that name)
+        moved = self.followups.question_word(decision, text, program, self._asks(text), POLITE_EN) \
+            or self.followups.general_aspect(decision, text, program) \
+            or self.followups.neighbour(decision, text, program)
+        if moved is not None:
+            return moved
         if decision.kind == "answer" or decision.area is not None:
             return decision
         return self._still_about(decision, text, program) or decision
