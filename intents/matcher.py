@@ -146,6 +146,7 @@ class Matcher:
         self.name_terms = distinctive_names({p.id: set(self._name_terms(p)) - self.generic - self.cue_terms
                                              for p in kb.programs})
         self.area_words = self._area_words()
+        self.naming_terms = frozenset().union(*self.area_words.values(), *self.name_terms.values())
         # The agency's own name (진흥원, agency) says where a question is asked, not what about: it does not keep
         # a list question from naming an area (`진흥원 수소 지원사업 뭐 있어요`). An area's own word stays.
         self.agency_terms = frozenset(t for _, n in (kb.agency.name.values if kb.agency else ()) for t in self._terms(n)
@@ -419,7 +420,7 @@ class Matcher:
     def _match(self, text: str, lang: str | None, last: str | None = None, semantic: bool = True) -> Decision:
         prepared = self._prepare(text)
         embedded = self._last_query
-        decision = self._match_text(prepared, lang, last, semantic)
+        decision = self._match_text(prepared, lang, last, semantic, said=text)
         if decision.kind == "fallback":
             return decision
         # Near misses: an item the question shares a word with but names another kind of (intents/scope.py).
@@ -459,7 +460,9 @@ class Matcher:
         spelt = spell_out(focused, self.analyzer, self._item_terms, self.generic | self.cue_terms | self.lexicon.places)
         return self.speller.repair(spelt)
 
-    def _match_text(self, focused: str, lang: str | None, last: str | None = None, semantic: bool = True) -> Decision:
+    def _match_text(self, focused: str, lang: str | None, last: str | None = None, semantic: bool = True,
+                    said: str = "") -> Decision:
+        """`said`: the message as typed, before `_prepare` took its courtesies (`고마워요`) away."""
         lang = lang or detect_lang(focused, self.lexicon.neutral_words)
         kept, excluded_terms = self._split_exclusion(focused)
         excluded = self._excluded_items([t for t in excluded_terms if t != POINTS_BACK], kept)
@@ -486,7 +489,7 @@ class Matcher:
                 if decision.aspect is None and isinstance(self.kb.get(decision.id or ""), Program):
                     decision = replace(decision, aspect=self._aspect(analysis.normalized, analysis.terms))
                 return decision
-        decision = self._decide_analysis(analysis, lang, excluded)
+        decision = self._decide_analysis(analysis, lang, excluded, said=said or focused)
         if story is not None:  # the story may name what its question points at
             decision = answer_from_story(self, story, decision, lang, excluded) or decision
         if decision.kind != "answer":
@@ -500,14 +503,18 @@ class Matcher:
             decision = self._hybrid(decision, analysis, semantic_text, lang, excluded, story)
         return decision
 
-    def _decide_analysis(self, analysis: Analysis, lang: str, excluded: frozenset[int] = frozenset()) -> Decision:
+    def _decide_analysis(self, analysis: Analysis, lang: str, excluded: frozenset[int] = frozenset(),
+                         said: str = "") -> Decision:
+        """`said`: the whole message as typed, where `analysis` reads all of it (not a sentence of a story)."""
         ranked = self.rank(analysis, excluded)
         area = self._area(analysis, ranked, excluded=excluded)
         if area is not None:
             return area
         if not ranked:
             return Decision("fallback", lang=lang)
-        ranked = _own_before_referrals(topic_before_chat(ranked, self.settings.suggest_topic_coverage))
+        names_unsaid = bool(said) and self._names_unsaid(analysis, ranked[0].item, said)
+        lead = ranked[0]
+        ranked = _own_before_referrals(topic_before_chat(ranked, self.settings.suggest_topic_coverage, names_unsaid))
         best = ranked[0]
         rivals = _rivals(ranked)
         runner_up = rivals[0].score if rivals else 0.0
@@ -518,6 +525,8 @@ class Matcher:
                 self.ranking, best.score - runner_up, best.topic_coverage, rivals[0].topic_coverage,
                 not self.name_terms[best.item.id].isdisjoint(analysis.terms)):
             kind = "suggest"
+        if kind == "answer" and names_unsaid and lead.score > best.score:
+            kind = "suggest"  # the small talk put behind outscored it: no outright answer on what is left
         if not (kind == "answer" and isinstance(best.item, Program)):
             # 창업 지원, 수출지원ㅋㅋ: an area's name alone is its list, where no program answers outright.
             area = self._area(analysis, ranked, bare_name=True, excluded=excluded)
@@ -894,6 +903,17 @@ class Matcher:
         if best.score >= s.suggest_score and best.topic_coverage >= s.suggest_topic_coverage:
             return "suggest"
         return "fallback"
+
+    def _names_unsaid(self, analysis: Analysis, item: Item, said: str) -> bool:
+        """Whether the message names an area or a program (a word of an area's name, or a word that tells a
+        program from its neighbours) that `item`'s phrasings do not write, and holds none of its phrasings
+        whole: `창업 지원 정보 감사합니다` is still thanks, `나중에 창업하고 싶어요` is not a goodbye."""
+        index = self.index_of[item.id]
+        entry = self.entries[index]
+        if not any(t in self.naming_terms and t not in entry.strong and t not in entry.weak for t in analysis.terms):
+            return False
+        typed = to_jamo(_compact(said.lower()))
+        return not any(own == index and phrase in typed for phrase, own in self.chat_phrases)
 
     def rank(self, analysis: Analysis, excluded: frozenset[int] = frozenset()) -> list["Ranked"]:
         """Items that share a term with the message, best first (at most SHORTLIST); `excluded` never."""

@@ -29,14 +29,27 @@ class Scored(Protocol):
 R = TypeVar("R", bound=Scored)
 
 
-def topic_before_chat(ranked: Sequence[R], floor: float) -> list[R]:
+def topic_before_chat(ranked: Sequence[R], floor: float, names_unsaid: bool = False) -> list[R]:
     """`ranked` with its intents moved last (scores unchanged, still candidates) where the first item is an
     intent that explains none of the message's topic and the best other item explains at least `floor` of
     it; otherwise `ranked` as it is. Behind the agency's items an intent is a rival only to a lone item,
-    which then keeps its tie (no answer) as before."""
-    if not ranked or not isinstance(ranked[0].item, Intent) or ranked[0].topic_coverage > 0:
+    which then keeps its tie (no answer) as before.
+
+    `names_unsaid`: the message names one of the agency's areas or programs in a word the leading intent's
+    phrasings never use. Small talk (an intent with no action: a greeting, thanks, a goodbye) is then no
+    answer even where it explains part of the message: `나중에 창업하고 싶어요` holds the goodbye's 나중에,
+    but it is about starting a business."""
+    if not ranked or not isinstance(ranked[0].item, Intent):
+        return list(ranked)
+    if names_unsaid and ranked[0].item.action is None:
+        return _intents_last(ranked)
+    if ranked[0].topic_coverage > 0:
         return list(ranked)
     topical = next((r for r in ranked if not isinstance(r.item, Intent)), None)
     if topical is None or topical.topic_coverage < floor:
         return list(ranked)
+    return _intents_last(ranked)
+
+
+def _intents_last(ranked: Sequence[R]) -> list[R]:
     return [r for r in ranked if not isinstance(r.item, Intent)] + [r for r in ranked if isinstance(r.item, Intent)]

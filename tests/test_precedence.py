@@ -40,3 +40,22 @@ def test_the_contact_of_a_named_program_is_not_a_request_for_a_person(shipped_ma
 def test_small_talk_without_a_program_topic_still_reaches_the_intents(shipped_matcher: Matcher) -> None:
     assert shipped_matcher.match("담당자 연결해 주세요").id == "human"
     assert shipped_matcher.match("고마워요 수출 도움 많이 됐어요").id == "thanks"
+
+
+def test_small_talk_that_names_an_area_in_other_words_is_not_small_talk(shipped_matcher: Matcher) -> None:
+    # 나중에 is a goodbye's word (나중에 봬요), but the message is about starting a business: no goodbye is
+    # answered or offered. Thanks said whole beside a topic is still thanks.
+    for text in ("나중에 창업하고 싶어요", "아들이 나중에 창업하고 싶대요"):
+        decision = shipped_matcher.match(text)
+        assert "goodbye" not in [c.id for c in decision.suggestions], text
+        assert decision.id != "goodbye", text
+    assert shipped_matcher.match("창업 지원 정보 감사합니다").id == "thanks"
+    assert shipped_matcher.match("다음에 또 올게요").id == "goodbye"
+
+
+def test_an_intent_with_an_action_keeps_its_place_beside_a_named_topic() -> None:
+    human = Intent(id="human", examples=("담당자 연결",), action="followup")
+    assert topic_before_chat([_Ranked(human, 0.5), _Ranked(FAQ, 0.5)], 0.3, names_unsaid=True)[0].item.id == "human"
+    greeting = Intent(id="greeting", examples=("안녕하세요",))
+    assert topic_before_chat([_Ranked(greeting, 0.5), _Ranked(FAQ, 0.5)], 0.3, names_unsaid=True)[0].item.id == \
+        "phone-number"
