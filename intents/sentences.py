@@ -26,6 +26,7 @@ class StoryData:
 
     clause_ends: tuple[str, ...] = ()  # a Korean word ending so closes a clause (...는데, ...거든요)
     asking_opens_en: tuple[str, ...] = ()  # is there, who should: an English clause that asks starts here
+    clause_opens_ko: tuple[str, ...] = ()  # 근데, 그래서, 혹시: a Korean word that starts a new clause
     pointers: tuple[str, ...] = ()  # 그거, 이 사업: the asking unit points back at the story's topic
     max_units: int = 6
     run_on_words: int = 10
@@ -40,18 +41,22 @@ def load_story_data(path: Path = STORY_FILE) -> StoryData:
     def words(key: str) -> tuple[str, ...]:
         return tuple(str(w).lower() for w in raw.get(key) or ())
 
-    return StoryData(clause_ends=words("clause_ends_ko"), asking_opens_en=words("asking_opens_en"), pointers=words("pointers"),
+    return StoryData(clause_ends=words("clause_ends_ko"), asking_opens_en=words("asking_opens_en"),
+                     clause_opens_ko=words("clause_opens_ko"), pointers=words("pointers"),
                      **checked_numbers(StoryData, raw.get("numbers") or {}, path))
 
 
-def clauses(sentence: str, ends: tuple[str, ...], opens_en: tuple[str, ...] = ()) -> list[str]:
-    """`sentence` cut after every word ending in one of `ends` (trailing punctuation aside) and before every
-    English opener of `opens_en`; empty pieces dropped. One piece when nothing cuts it."""
+def clauses(sentence: str, ends: tuple[str, ...], opens_en: tuple[str, ...] = (),
+            opens_ko: tuple[str, ...] = ()) -> list[str]:
+    """`sentence` cut after every word ending in one of `ends` (trailing punctuation aside), before every
+    English opener of `opens_en` and before every Korean word of `opens_ko` (a connective that starts a new
+    clause: `...들어가고 싶어 근데 경력이 없어서`); empty pieces dropped. One piece when nothing cuts it."""
     words = sentence.split()
     out: list[list[str]] = [[]]
     for index, word in enumerate(words):
         lowered = word.lower()
-        if opens_en and out[-1] and any(_opens_at(words, index, opener) for opener in opens_en):
+        if out[-1] and (lowered.strip(",~" + _END_PUNCTUATION) in opens_ko
+                        or opens_en and any(_opens_at(words, index, opener) for opener in opens_en)):
             out.append([])
         out[-1].append(word)
         if lowered.rstrip(",~" + _END_PUNCTUATION).endswith(ends) and index < len(words) - 1:
@@ -72,7 +77,7 @@ def units(text: str, data: StoryData) -> tuple[list[str], bool]:
     parts = sentences(text)
     if len(parts) != 1 or len(parts[0].split()) < data.run_on_words:
         return parts, False
-    return clauses(parts[0], data.clause_ends, data.asking_opens_en), True
+    return clauses(parts[0], data.clause_ends, data.asking_opens_en, data.clause_opens_ko), True
 
 
 @dataclass(frozen=True)

@@ -72,15 +72,42 @@ def first_reading(matcher: "Matcher", story: Story, lang: str, excluded: frozens
         item = matcher.kb.get(alone.id or "")
         if alone.kind == "answer" and item is not None and not isinstance(item, Intent):
             index = matcher.index_of[item.id]
-            if (index in _named(matcher, question) if story.clauses else _names(matcher, index, question, asked.terms)) \
-                    or not (story.clauses or named_before - _related(matcher, index)):
+            if index in _named(matcher, question) if story.clauses else _names(matcher, index, question, asked.terms):
                 return alone
+            if not (story.clauses or named_before - _related(matcher, index)):
+                # The question's words fit several items (`실증해 볼 수 있는 곳이 있을까요?`) and the story says
+                # which (`스마트팜용 양액 제어기를 만드는 스타트업이에요. ... 온실에서`): the whole message decides.
+                return None if _story_says_other(matcher, story, asked, alone, index) else alone
             if story.clauses and not named_before:
                 return None  # a clause leans on the one before it (`...개발했는데 | 바다에서 시험해 볼 수 있나요`)
             return from_topic(matcher, story, lang, excluded, data, lenient=True)
     if pointing or named_before:
         return from_topic(matcher, story, lang, excluded, data, lenient=True)
     return None
+
+
+def _story_says_other(matcher: "Matcher", story: Story, asked: Analysis, alone: Decision, index: int) -> bool:
+    """Whether the question alone fits several items and its story names more of another's words than of the
+    answer's (`실증해 볼 수 있는 곳이 있을까요?` after `스마트팜용 양액 제어기를 ... 온실에서`): another candidate
+    of the question holds every word of the question that the answer (`index`) holds, and more of the topic
+    words of the story before it than the answer does."""
+    topic = [t for t in matcher._topic_terms(asked) if not matcher._aspect(t.removeprefix(UNKNOWN_PREFIX))]
+    told = {t for _, part in story.before(DATA.max_units) for t in matcher._topic_terms(matcher.analyzer.analyze(part))
+            if not t.startswith(UNKNOWN_PREFIX)} - set(topic)
+    answer = matcher.entries[index]
+    # The question's words of two syllables or more that the answer holds (`볼` of `해 볼` tells nothing).
+    shared = [t for t in topic if len(t) > 1 and (t in answer.strong or t in answer.weak)]
+    if not shared or not told:
+        return False
+    answered = len(told & answer.strong)
+    for candidate in alone.candidates[1:]:
+        other = matcher.index_of.get(candidate.id)
+        if other is None or isinstance(matcher.entries[other].item, Intent) or other in _related(matcher, index):
+            continue
+        own = matcher.entries[other]
+        if all(t in own.strong or t in own.weak for t in shared) and len(told & own.strong) > answered:
+            return True
+    return False
 
 
 def _persona_words() -> dict[str, tuple[str, ...]]:
@@ -184,8 +211,12 @@ def semantic_text(matcher: "Matcher", story: Story | None, text: str, item_id: s
     index = matcher.index_of.get(item_id or "")
     if index is not None:
         own = matcher.entries[index].strong
-        topic = next((part for _, part in before if any(t in own for t in matcher.analyzer.analyze(part).terms)),
-                     topic)
+        held = [(sum(t in own for t in set(matcher.analyzer.analyze(part).terms)), part) for _, part in before]
+        # A question pointing back (`그런 걸 지원하는 사업이 있나요?`) asks about the unit naming most of the item's
+        # words (`저희 회사는 서빙 로봇을 개발했어요.`), not the nearest that happens to hold one (`식당 몇 군데에서
+        # 테스트는 해봤는데 ... 실증을`); a question with its topic, about the nearest (the rest is who asks).
+        most = max(count for count, _ in held) if _points_back(normalize(question), data) else 1
+        topic = next((part for count, part in held if count and count >= most), topic)
     left = room - len(asked) - 1
     if left <= 0:
         return asked
