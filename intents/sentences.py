@@ -32,6 +32,7 @@ class StoryData:
     run_on_words: int = 10
     semantic_chars: int = 100
     question_share: float = 0.6
+    latin_cost: float = 0.45
 
 
 def load_story_data(path: Path = STORY_FILE) -> StoryData:

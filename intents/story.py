@@ -30,7 +30,7 @@ Small talk is never answered from a story. Work: a handful more rankings, each o
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 import yaml
 
@@ -195,18 +195,19 @@ def semantic_text(matcher: "Matcher", story: Story | None, text: str, item_id: s
                   data: StoryData = DATA) -> str:
     """What the model reads of a message: a short one as typed; of a story, the question and the nearest unit
     before it that holds a word of the item ranked first (the one before the question when none does):
-    an embedding of a whole story averages the question away. At most `semantic_chars` characters, most of
-    them the question's end. Empty for a message with a run too long to be words (not consulted then)."""
+    an embedding of a whole story averages the question away. At most `semantic_chars` characters (Latin
+    letters weigh `latin_cost`, _cost), most of them the question's end, in whole words. Empty for a message
+    with a run too long to be words (not consulted then)."""
     if has_long_run(text):
         return ""
     if story is None:
-        return text[-data.semantic_chars:]
+        return _tail(text, data.semantic_chars)
     question = story.question
     room = data.semantic_chars
-    asked = question[-int(room * data.question_share):] if len(question) > room else question
+    asked = _tail(question, room * data.question_share) if _cost(question, data) > room else question
     before = story.before(data.max_units)
     if not before:
-        return asked[-room:]
+        return _tail(asked, room)
     topic = before[0][1]
     index = matcher.index_of.get(item_id or "")
     if index is not None:
@@ -217,11 +218,11 @@ def semantic_text(matcher: "Matcher", story: Story | None, text: str, item_id: s
         # 테스트는 해봤는데 ... 실증을`); a question with its topic, about the nearest (the rest is who asks).
         most = max(count for count, _ in held) if _points_back(normalize(question), data) else 1
         topic = next((part for count, part in held if count and count >= most), topic)
-    left = room - len(asked) - 1
-    if left <= 0:
+    left = room - _cost(asked, data) - 1
+    if left < 1:
         return asked
-    return f"{topic[:left]} {asked}" if index is not None and _starts_with_topic(matcher, topic, index, left) \
-        else f"{topic[-left:]} {asked}"
+    return f"{_head(topic, left)} {asked}" \
+        if index is not None and _starts_with_topic(matcher, topic, index, int(left)) else f"{_tail(topic, left)} {asked}"
 
 
 def novel_question(matcher: "Matcher", story: Story) -> bool:
@@ -240,6 +241,50 @@ def novel_question(matcher: "Matcher", story: Story) -> bool:
     latin = not _HANGUL.search(story.question)
     named = [*(p.id for p in matcher.kb.programs), *(r.id for r in matcher.kb.referrals)]
     return any(scope.contrast(pairs, asked, item_id, latin) for item_id in named)
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _cost(text: str, data: StoryData = DATA) -> float:
+    """The model's work for `text` in characters of Hangul: a Latin letter is a fraction of one (`latin_cost`:
+    an English word of five letters is one or two of the model's tokens, a Korean word of two syllables two or
+    three), so an English question is not cut to half the words a Korean one keeps."""
+    return len(text) - (1 - data.latin_cost) * len(_LATIN.findall(text))
+
+
+def _fitting(chars: Iterable[str], most: float, data: StoryData = DATA) -> int:
+    """How many of `chars`, in order, fit in `most` (see _cost)."""
+    used, count = 0.0, 0
+    for char in chars:
+        used += data.latin_cost if _LATIN.match(char) else 1.0
+        if used > most:
+            break
+        count += 1
+    return count
+
+
+def _tail(text: str, most: float) -> str:
+    """The end of `text` that fits in `most` (see _cost), from a word's start: half a word (`0년째` of `20년째`)
+    is noise to the model. As cut where that end holds no space."""
+    size = _fitting(reversed(text), most)
+    if size >= len(text):
+        return text
+    cut = text[len(text) - size:]
+    if text[-size - 1].isspace() or " " not in cut:
+        return cut
+    return cut[cut.index(" ") + 1:]
+
+
+def _head(text: str, most: float) -> str:
+    """The start of `text` that fits in `most`, up to a word's end (see _tail)."""
+    size = _fitting(text, most)
+    if size >= len(text):
+        return text
+    cut = text[:size]
+    if text[size].isspace() or " " not in cut:
+        return cut
+    return cut[:cut.rindex(" ")]
 
 
 def _starts_with_topic(matcher: "Matcher", topic: str, index: int, left: int) -> bool:

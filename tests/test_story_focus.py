@@ -102,3 +102,28 @@ def test_a_question_pointing_back_is_read_with_the_unit_naming_its_topic(focus_m
     story = read_story(asking)
     assert story is not None
     assert semantic_text(focus_matcher, story, asking, "serving-robots").startswith("식당 몇 군데에서")
+
+
+def test_the_model_reads_whole_words_within_its_budget(focus_matcher: Matcher) -> None:
+    # Cut at a character count, the model read `손이 부족해서 ...` or `식장을 ...`: half a word is noise to it.
+    text = ("저희는 부산 기장군 바닷가에서 넙치 양식장을 20년째 하고 있는데 요즘 일손이 부족해서 사료 주는 것부터 "
+            "수질 관리하는 것까지 자동화해서 하는 설비를 들이고 싶습니다 지원받을 수 있는 사업이 있을까요 답변 부탁드립니다")
+    assert len(text) > DATA.semantic_chars + 10
+    read = semantic_text(focus_matcher, None, text, None)
+    assert len(read) <= DATA.semantic_chars and text.endswith(read)
+    assert text[len(text) - len(read) - 1] == " "  # it starts where a word starts
+    story = read_story("스마트팜 온실 제어기를 만드는 회사입니다. " * 3 + "실증해 볼 수 있는 곳이 있을까요?")
+    assert story is not None
+    both = semantic_text(focus_matcher, story, " ".join(story.units), "farm-testbed")
+    assert all(word in " ".join(story.units).split() for word in both.split())
+
+
+def test_an_english_question_keeps_as_many_words_as_a_korean_one(focus_matcher: Matcher) -> None:
+    # The budget is the model's work: an English word of five letters is one or two of its tokens.
+    english = "We have a prototype but no hospital has tried it yet, so can you connect us with a hospital to test it?"
+    assert len(english) > DATA.semantic_chars
+    assert semantic_text(focus_matcher, None, english, None) == english
+    korean = ("시제품은 만들었는데 아직 병원에서 써 본 적이 없어서요 협력하는 병원이랑 연결해서 의료진 의견도 받고 "
+              "시험해 볼 수 있게 도와주실 수 있나요 답변 부탁드려요")
+    assert len(korean) > DATA.semantic_chars
+    assert len(semantic_text(focus_matcher, None, korean, None)) <= DATA.semantic_chars
