@@ -127,6 +127,7 @@ class Analyzer:
         self._by_initials: dict[str, set[str]] = {}
         self._parts: dict[str, tuple[str, ...]] = {}  # compound word -> the known words it is made of
         self._english: list[str] = []  # sorted, for prefix look-ups
+        self._unnamed_place = ""  # the term a place the knowledge base never names reads as (finish())
         self._freq: dict[str, int] = {}  # how often a word or phrase occurs in the knowledge base
         self._particles = frozenset(lexicon.particles)
         self._particle_sizes = sorted({len(p) for p in lexicon.particles}, reverse=True)
@@ -164,6 +165,8 @@ class Analyzer:
     def finish(self) -> None:
         """Call once all texts are learned: builds the look-ups that need the whole vocabulary."""
         self._use_dictionary()
+        unnamed = self.lexicon.unnamed_place
+        self._unnamed_place = self._canonical(unnamed) if unnamed and unnamed in self.vocab else ""
         self._english = sorted(w for w in self.vocab if w.isascii() and w.isalpha())
         self.split_compounds()
         self._analyses.cache_clear()
@@ -233,6 +236,9 @@ class Analyzer:
         terms: list[str] = []
         for token in _join_lone_syllables(self.english.rewrite(normalized).split()):
             terms.extend(self._token_terms(token))
+        if self._unnamed_place:  # a company from Ulsan asks as one from 다른 지역 does (places.yaml `unnamed`)
+            places = self.lexicon.places
+            terms = [self._unnamed_place if t.startswith(UNKNOWN_PREFIX) and t[1:] in places else t for t in terms]
         return Analysis(normalized, detect_lang(text, self.lexicon.neutral_words), tuple(terms))
 
     def _emoji_as_words(self, text: str) -> str:

@@ -82,9 +82,9 @@ class English:
     def rewrite(self, normalized: str) -> str:
         """Each known phrase of a normalised text replaced by the word of its concept, at each place the
         longest phrase that starts there. Words of other scripts stay as they are."""
+        normalized = self.ages.read(normalized)  # under 39, 39세 이하 -> 청년 39 (intents/english_ages.py)
         if not _has_latin(normalized):
             return normalized
-        normalized = self.ages.read(normalized)  # under 39 -> 청년 39 (intents/english_ages.py)
         if not self._index:
             return normalized
         tokens = normalized.split()

@@ -78,6 +78,7 @@ class Lexicon:
     aspect_phrases_ko: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # spaces removed
     aspect_phrases_en: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # " word word "
     places: frozenset[str] = frozenset()  # 김해, gimhae: where someone lives, never a program to rule out
+    unnamed_place: str = ""  # 지역: what a place the knowledge base never names reads as (places.yaml)
     chat_words: Mapping[str, str] = field(default_factory=dict)  # u -> you, 감삼다 -> 감사합니다 (intents/chat.py)
     fillers: frozenset[str] = frozenset()  # 아, 네, ok: dropped before what a message says
     courtesies: tuple[str, ...] = ()  # 안녕하세요, 감사합니다: courtesy around a question (longest first)
@@ -166,7 +167,8 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
     aspects = _read(folder / "aspects.yaml").get("aspects", {})
     raw_settings = _read(folder / "matcher.yaml")
     conversation = _read(folder / "conversation.yaml") if (folder / "conversation.yaml").exists() else {}
-    places = (_read(folder / "places.yaml") if (folder / "places.yaml").exists() else {}).get("places") or {}
+    place_data = _read(folder / "places.yaml") if (folder / "places.yaml").exists() else {}
+    places = place_data.get("places") or {}
     # English aspect phrases kept with the rest of English (intents/english.py), read as aspects.yaml's phrases_en.
     english_aspects = (_read(folder / "english.yaml") if (folder / "english.yaml").exists() else {}).get("aspects") or {}
     elsewhere = _read(folder / "elsewhere.yaml") if (folder / "elsewhere.yaml").exists() else {}
@@ -214,6 +216,7 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
                                     for c in (*(cues.get("phrases_en") or []), *(english_aspects.get(a) or [])))
                            for a, cues in aspects.items()},
         places=frozenset(str(p).lower() for names in places.values() for p in names),
+        unnamed_place=str(place_data.get("unnamed") or ""),
         chat_words={str(k).lower(): str(v) for k, v in (conversation.get("chat_words") or {}).items()},
         fillers=frozenset(str(w).lower() for w in conversation.get("fillers", [])),
         courtesies=_courtesies(conversation),

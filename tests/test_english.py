@@ -251,3 +251,52 @@ def test_ages_and_hearsay_in_non_native_questions() -> None:
     student = shipped.match("I study mechanical engineering, what company hire foreigner?")
     assert student.kind != "answer"
     assert shipped.match("who is boss of agency?").id == "agency-head"
+
+
+def test_korean_ages_read_as_the_english_ones_do() -> None:
+    """`만 39세 이하`, `19~34세` are a youth program's limit, read as `under 39` is (청년 and the number); the
+    asker's own age (`만 34세인데`, `서른다섯인데`) is the number alone, without 세, 살 or 만 as unknown words."""
+    analyzer = _analyzer("청년 인턴 매칭", "만 39세 이하 청년 스마트팜 교육")
+    youth = analyzer.analyze("청년").terms[0]
+    for said in ("만 39세 이하 교육", "39살 이하만 되나요", "19~34세 대상", "만 19세 이상 34세 이하"):
+        assert youth in analyzer.analyze(said).terms, said
+    assert analyzer.analyze("만 39세 이하").terms == analyzer.analyze("under 39").terms
+    for said, age in (("만 34세인데 인턴 신청 가능?", "34"), ("서른다섯인데 교육 받을 수 있나요", "35"),
+                      ("스물한살이에요", "21"), ("50세 이상도 되나요", "50"), ("19세 이상", "19")):
+        terms = analyzer.analyze(said).terms
+        assert age in terms and youth not in terms and not any(t.startswith("?") for t in terms), (said, terms)
+    for said in ("3세 아이 돌봄", "직원 30명", "세 번째 신청", "1세대 창업"):  # no person's age
+        assert "청년" not in English.load().rewrite(said)
+
+
+def test_english_words_of_fish_robots_and_first_exports_meet_their_korean_words() -> None:
+    """A disease is 질병; a cobot is a collaborative robot (협동로봇), not any robot; never having
+    exported is a first export (처음 수출)."""
+    analyzer = _analyzer("양식장 질병 진단", "협동로봇 도입 지원", "수출 처음 해보는데", "농업 로봇")
+    assert analyzer.analyze("fish disease").terms[-1] == analyzer.analyze("질병").terms[0]
+    assert analyzer.analyze("disease diagnosis").terms == analyzer.analyze("질병 진단").terms
+    assert analyzer.analyze("a cobot").terms == analyzer.analyze("collaborative robots").terms \
+        == analyzer.analyze("협동로봇").terms != analyzer.analyze("robot").terms
+    assert analyzer.analyze("our company never export before").terms[-2:] == analyzer.analyze("처음 수출").terms
+
+
+def test_english_aspect_cues_of_age_booking_and_sending() -> None:
+    blind = Matcher(load_or_raise(ROOT / "tests/data/blind/knowledge", ROOT / "intents"))
+    assert blind.match("what age for the youth intern program?").aspect == "eligibility"
+    assert blind.match("can I just walk in the robot hall or need booking?").aspect == "apply"
+    assert blind.match("how to send fabric samples for the textile testing?").aspect == "apply"
+
+
+def test_a_place_the_knowledge_base_never_names_is_another_region() -> None:
+    """`company from Ulsan, can apply?` asks what `다른 지역 회사도 신청되나요` asks (places.yaml `unnamed`); a place
+    the knowledge base names stays itself, and where it never writes 지역 an unnamed place stays unknown."""
+    analyzer = _analyzer("부산이 아닌 지역 업체도 신청할 수 있나요", "can companies outside Busan apply")
+    region = analyzer.analyze("지역").terms[0]
+    assert analyzer.analyze("outside").terms == (region,)
+    for said in ("company from Ulsan, can apply?", "울산에 있는 회사인데 신청할 수 있나요", "we are based in seoul"):
+        assert region in analyzer.analyze(said).terms, said
+    assert region not in analyzer.analyze("부산 회사").terms
+    plain = _analyzer("수출 지원 사업")
+    assert plain.analyze("울산 회사").terms[0].startswith("?")
+    alt = Matcher(load_or_raise(ROOT / "tests/data/alt/knowledge", ROOT / "intents"))
+    assert alt.match("our company is in Gumi, can we apply too?").id == "outside-busan"
