@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from intents.analyzer import UNKNOWN_PREFIX
+from conftest import write_knowledge
 from intents.matcher import Matcher
 from intents.scope import ScopeWords
 from knowledge.loader import load_or_raise
@@ -60,12 +61,7 @@ faqs:
 
 @pytest.fixture(scope="module")
 def matcher(tmp_path_factory: pytest.TempPathFactory) -> Matcher:
-    root = tmp_path_factory.mktemp("scope")
-    (root / "knowledge").mkdir()
-    (root / "intents").mkdir()
-    (root / "knowledge" / "programs.yaml").write_text(PROGRAMS, encoding="utf-8")
-    (root / "intents" / "none.yaml").write_text("intents: []\n", encoding="utf-8")
-    return Matcher(load_or_raise(root / "knowledge", root / "intents"))
+    return Matcher(write_knowledge(tmp_path_factory.mktemp("scope"), PROGRAMS))
 
 
 @pytest.mark.parametrize("question", [

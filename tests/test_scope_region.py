@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import with_shipped_intents
 from intents.matcher import Matcher
 from knowledge.loader import load_or_raise
 
@@ -34,10 +35,7 @@ programs:
 
 @pytest.fixture(scope="module")
 def matcher(tmp_path_factory: pytest.TempPathFactory) -> Matcher:
-    root = tmp_path_factory.mktemp("region")
-    (root / "knowledge").mkdir()
-    (root / "knowledge" / "programs.yaml").write_text(PROGRAMS, encoding="utf-8")
-    return Matcher(load_or_raise(root / "knowledge", Path(__file__).resolve().parent.parent / "intents"))
+    return Matcher(with_shipped_intents(tmp_path_factory.mktemp("region"), PROGRAMS))
 
 
 @pytest.mark.parametrize("question, place", [
