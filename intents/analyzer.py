@@ -162,6 +162,11 @@ class Analyzer:
                     if stem and stem not in self.lexicon.stopwords:
                         self._add_word(stem, correct_to)
 
+    @property
+    def unnamed_place(self) -> str:
+        """The term a place the knowledge base never names reads as (places.yaml `unnamed`), or ""."""
+        return self._unnamed_place
+
     def finish(self) -> None:
         """Call once all texts are learned: builds the look-ups that need the whole vocabulary."""
         self._use_dictionary()

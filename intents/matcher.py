@@ -830,7 +830,9 @@ class Matcher:
         compact = analysis.normalized.replace(" ", "")
         padded = f" {analysis.normalized} "
         lex = self.lexicon
-        topic = set(self._topic_terms(analysis)) - self.agency_terms
+        # A place says where, not what: `강원 해양 창업 지원 사업 뭐 있어요` is still a list question (another
+        # region's, intents/scope.py), though its place reads as 지역.
+        topic = set(self._topic_terms(analysis)) - self.agency_terms - {self.analyzer.unnamed_place}
         listing = korean_cue_in(compact, lex.list_cues_ko) or english_cue_in(analysis.normalized.split(), lex.list_cues_en) \
             or self.talk.asks_others(analysis.normalized)  # 다른 수출 지원은요?
         bare = None if listing or not bare_name or self._aspect(analysis.normalized, analysis.terms) \

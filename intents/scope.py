@@ -58,6 +58,8 @@ class ScopeWords:
     paid_heads: tuple[str, ...] = ()
     region_suffixes: tuple[str, ...] = ()
     residence_words: tuple[str, ...] = ()
+    maker_words: tuple[str, ...] = ()
+    english_modifier_endings: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path = SCOPE_FILE) -> "ScopeWords":
@@ -80,6 +82,8 @@ class ScopeWords:
             # Longest first: 특별시 before 시.
             region_suffixes=tuple(sorted((str(w) for w in data.get("region_suffixes", [])), key=len, reverse=True)),
             residence_words=tuple(str(w) for w in data.get("residence_words", [])),
+            maker_words=tuple(str(w) for w in data.get("maker_words", [])),
+            english_modifier_endings=tuple(str(w).lower() for w in data.get("english_modifier_endings", [])),
             consumer_cues_ko=tuple(str(c).replace(" ", "") for c in data.get("consumer_cues_ko", [])),
             consumer_cues_en=frozenset(str(c).lower() for c in data.get("consumer_cues_en", [])),
         )
@@ -121,6 +125,8 @@ class Scope:
         self._korean = "\n".join(normalize(t).replace(" ", "") for ts in texts.values() for t in ts)
         english = {w for ts in texts.values() for t in ts for w in _LATIN_WORD.findall(normalize(t))}
         self._english = frozenset(english | {english_stem(w) for w in english})
+        # The terms of the verbs that say what the asker makes (비행기 부품 *만드는* 회사).
+        self._makers = frozenset(t for w in self.words.maker_words for t in analyzer.analyze(w).terms[:1])
         # For each program and referral, which words its names put beside which (in order): the slots a
         # question may fill with another word.
         # Korean names for Korean questions, English ones for English: an English name's words fold into
@@ -201,6 +207,9 @@ class Scope:
         pairs: list[tuple[str, str, bool]] = []
         previous: str | None = None
         for token in normalize(text).split():
+            if not known_only and self._english_modifier(token):
+                previous = None  # eco-friendly ship, battery powered boat: a description, not another kind
+                continue
             terms = list(self.analyzer.analyze(token).terms)
             if known_only:
                 terms = [t for t in terms if not t.startswith(UNKNOWN_PREFIX)]
@@ -212,11 +221,27 @@ class Scope:
             for index in range(len(terms) - 1):
                 inside = index > 0 and not terms[index - 1].startswith(UNKNOWN_PREFIX)
                 pairs.append((terms[index], terms[index + 1], inside))
-            bare = token.isascii() or self.analyzer._strip_particles(token) == token
+            # A maker verb (만드는) modifies the word after it as a bare word does: 부품 만드는 회사.
+            bare = token.isascii() or self.analyzer._strip_particles(token) == token or token in self.words.maker_words
             previous = terms[-1] if bare else None
         following = [pairs[i + 1][1] if i + 1 < len(pairs) and pairs[i + 1][0] == pairs[i][1] else ""
                      for i in range(len(pairs))]
         return [(a, b, inside, after) for (a, b, inside), after in zip(pairs, following)]
+
+    def _english_modifier(self, token: str) -> bool:
+        """An English word the knowledge base never writes that ends as an adverb or a participle does (friendly,
+        powered): it describes, it names no other kind of thing."""
+        return token.isascii() and token.isalpha() and len(token) >= 5 and token not in self._english \
+            and token.endswith(self.words.english_modifier_endings)
+
+    def _describes_asker(self, pairs: list[tuple[str, str, bool, str]], index: int) -> bool:
+        """Whether the phrase of pair `index` is what the asker makes: followed by a maker verb and who asks
+        (비행기 부품 만드는 회사)."""
+        first, second, _, after = pairs[index]
+        if after not in self._makers:
+            return False
+        rest = pairs[index + 1:index + 3]
+        return len(rest) == 2 and rest[0][:2] == (second, after) and rest[1][0] == after and rest[1][1] in self.askers
 
     # ---- what a question asks that an item does not cover ----------------------------------------
 
@@ -228,11 +253,13 @@ class Scope:
         own = self._name_pairs.get((item_id, latin))
         if not own:
             return None
-        for first, second, inside, after in pairs:
+        for index, (first, second, inside, after) in enumerate(pairs):
             # A novel word typed inside a compound of known words (양식|어류|질병) is the asker's own wording
             # of the item's thing; one that begins a word or follows a known one names another thing -
-            # unless the phrase names the asker (드론 스타트업, 자동차 부품 회사): that is who asks, not what.
-            if second in self.askers or after in self.askers or first in self.askers:
+            # unless the phrase names the asker (드론 스타트업, 자동차 부품 회사, 비행기 부품 만드는 회사): that is
+            # who asks, not what.
+            if second in self.askers or after in self.askers or first in self.askers \
+                    or self._describes_asker(pairs, index):
                 continue
             if not inside and self._novel_beside(first, second):
                 novel, rivals = first, {a for a, b in own if b == second}
@@ -277,19 +304,21 @@ class Scope:
                 found.append(token)
         return tuple(found)
 
-    def region(self, normalized: str) -> str | None:
+    def region(self, normalized: str, *, bare: bool = False) -> str | None:
         """The other region whose own programme a question asks about: a place the knowledge base never writes,
         named as a local government (서울시, 경기도, 제주특별자치도) bare before a word of the knowledge base
         (서울시 청년수당, 경기도 지원사업). Not where the asker is (서울시 소재 기업, 부산시 회사인데: residence
-        words and asker nouns), nor a place with a particle (서울에서 열리는 전시회)."""
+        words and asker nouns), nor a place with a particle (서울에서 열리는 전시회). `bare`: a place without the
+        government's ending counts too (서울 창업 지원 사업 뭐 있어요), for a question asking for a list, which
+        names no event that could be held there (서울 전시회 참가 지원 may be a fair in Seoul)."""
         tokens = normalized.split()
         for token, following in zip(tokens, tokens[1:]):
-            place = self._local_government(token)
+            place = self._local_government(token) or (token if bare and token in self._foreign_places else None)
             if place is None or following.startswith(self.words.residence_words):
                 continue
             terms = self.analyzer.analyze(following).terms
             if terms and not terms[0].startswith(UNKNOWN_PREFIX) and terms[0] not in self.askers \
-                    and self._local_government(following) is None:
+                    and self._local_government(following) is None and following not in self._foreign_places:
                 return place
         return None
 
@@ -331,7 +360,8 @@ class Scope:
             return decision
         if decision.area is not None:
             # 제주도 해양관광 창업 지원: another region's list of programmes is not this agency's.
-            return replace(decision, kind="fallback", id=None, aspect=None) if self.region(analysis.normalized) \
+            return replace(decision, kind="fallback", id=None, aspect=None) \
+                if self.region(analysis.normalized, bare=True) \
                 else decision
         question = self._Question(self, text, analysis)
         if not question.place and not question.pairs and not question.audiences and not question.cues \

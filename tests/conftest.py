@@ -192,6 +192,13 @@ def write_knowledge(folder: Path, knowledge: str, intents: str = "intents: []\n"
     return load_or_raise(*knowledge_files(folder, knowledge, intents))
 
 
+def with_shipped_intents(folder: Path, knowledge: str) -> KnowledgeBase:
+    """Write one knowledge file under `folder` and load it with the shipped intents (intents/), as the bot
+    does for an agency's own knowledge."""
+    knowledge_dir, _ = knowledge_files(folder, knowledge)
+    return load_or_raise(knowledge_dir, Path(__file__).resolve().parent.parent / "intents")
+
+
 def buttons(entry: dict) -> list[tuple[str, str]]:
     """(label, callback data or url) of every inline button of a sent message, row by row."""
     markup = entry.get("reply_markup") or {}

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from intents.analyzer import UNKNOWN_PREFIX
+from conftest import write_knowledge
 from intents.matcher import Matcher
 from intents.scope import ScopeWords
 from knowledge.loader import load_or_raise
@@ -60,12 +61,7 @@ faqs:
 
 @pytest.fixture(scope="module")
 def matcher(tmp_path_factory: pytest.TempPathFactory) -> Matcher:
-    root = tmp_path_factory.mktemp("scope")
-    (root / "knowledge").mkdir()
-    (root / "intents").mkdir()
-    (root / "knowledge" / "programs.yaml").write_text(PROGRAMS, encoding="utf-8")
-    (root / "intents" / "none.yaml").write_text("intents: []\n", encoding="utf-8")
-    return Matcher(load_or_raise(root / "knowledge", root / "intents"))
+    return Matcher(write_knowledge(tmp_path_factory.mktemp("scope"), PROGRAMS))
 
 
 @pytest.mark.parametrize("question", [
@@ -134,3 +130,21 @@ def test_the_words_are_language_data() -> None:
     assert "고" in words.verb_final_syllables
     assert any("위치" == cue for cue in words.location_cues_ko)
     assert words.address_patterns and words.address_patterns[0].search("창원대로18번길 46")
+
+
+def test_what_the_asker_makes_is_who_asks(matcher: Matcher) -> None:
+    """`전기차 충전소 만드는 회사`: a phrase followed by a maker verb and who asks (scope.yaml maker_words) is the
+    asker's product, not another kind of what the item offers."""
+    assert matcher.match("전기차 충전소 구축 사업 참여할 수 있나요").kind == "fallback"
+    decision = matcher.match("전기차 충전소 만드는 회사인데 충전소 구축 사업 참여할 수 있나요")
+    assert (decision.kind, decision.id) == ("answer", "hydrogen-stations"), decision
+
+
+def test_an_english_description_names_no_other_kind() -> None:
+    """eco-friendly, battery powered: an unknown English word ending as an adverb or a participle describes the
+    item's thing (english_modifier_endings); the alternate knowledge base's green-ship programs answer."""
+    root = Path(__file__).resolve().parent.parent
+    marine = Matcher(load_or_raise(root / "tests" / "data" / "alt" / "knowledge", root / "intents"))
+    assert not any("friendly" in pair[:2] or "?friendly" in pair[:2] for pair in marine.scope._pairs("eco-friendly ship"))
+    assert marine.match("battery powered ship demonstration").id == "electric-ship-test"
+    assert marine.match("eco-friendly ship technology development").id == "green-ship-rnd"

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from intents.evaluate import run_eval
+from conftest import with_shipped_intents
 from intents.matcher import Matcher
 from intents.scope import ScopeWords
 from knowledge.loader import load_or_raise
@@ -52,11 +53,7 @@ programs:
 
 @pytest.fixture(scope="module")
 def matcher(tmp_path_factory: pytest.TempPathFactory) -> Matcher:
-    root = tmp_path_factory.mktemp("audience")
-    (root / "knowledge").mkdir()
-    (root / "intents").mkdir()
-    (root / "knowledge" / "programs.yaml").write_text(PROGRAMS, encoding="utf-8")
-    return Matcher(load_or_raise(root / "knowledge", Path(__file__).resolve().parent.parent / "intents"))
+    return Matcher(with_shipped_intents(tmp_path_factory.mktemp("audience"), PROGRAMS))
 
 
 @pytest.mark.parametrize("question", [

@@ -10,6 +10,7 @@ import pytest
 
 from intents.analyzer import UNKNOWN_PREFIX
 from intents.lexicon import load_lexicon
+from conftest import with_shipped_intents
 from intents.matcher import Matcher
 from knowledge.loader import load_or_raise
 
@@ -35,10 +36,7 @@ programs:
 
 @pytest.fixture(scope="module")
 def matcher(tmp_path_factory: pytest.TempPathFactory) -> Matcher:
-    root = tmp_path_factory.mktemp("elsewhere")
-    (root / "knowledge").mkdir()
-    (root / "knowledge" / "programs.yaml").write_text(PROGRAMS, encoding="utf-8")
-    return Matcher(load_or_raise(root / "knowledge", Path(__file__).resolve().parent.parent / "intents"))
+    return Matcher(with_shipped_intents(tmp_path_factory.mktemp("elsewhere"), PROGRAMS))
 
 
 def test_an_everyday_word_is_kept_as_typed(matcher: Matcher) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import with_shipped_intents
 from intents.matcher import Matcher
 from knowledge.loader import load_or_raise
 
@@ -34,10 +35,7 @@ programs:
 
 @pytest.fixture(scope="module")
 def matcher(tmp_path_factory: pytest.TempPathFactory) -> Matcher:
-    root = tmp_path_factory.mktemp("region")
-    (root / "knowledge").mkdir()
-    (root / "knowledge" / "programs.yaml").write_text(PROGRAMS, encoding="utf-8")
-    return Matcher(load_or_raise(root / "knowledge", Path(__file__).resolve().parent.parent / "intents"))
+    return Matcher(with_shipped_intents(tmp_path_factory.mktemp("region"), PROGRAMS))
 
 
 @pytest.mark.parametrize("question, place", [
@@ -72,3 +70,14 @@ def test_a_place_the_knowledge_base_writes_is_its_own() -> None:
     own = Matcher(load_or_raise(root / "knowledge", root / "intents"))
     assert own.scope.region("창원시 청년 일자리 사업") is None
     assert own.scope.region("서울시 청년 일자리 사업") == "서울"
+
+
+def test_a_list_asked_for_another_region_by_its_bare_name() -> None:
+    """A list question names no fair that could be held there: a bare place the knowledge base never writes,
+    before the area's words, asks for that region's programmes (the Busan marine knowledge base, which writes
+    부산 but not 강원); where the asker lives is still no such question."""
+    root = Path(__file__).resolve().parent.parent
+    marine = Matcher(load_or_raise(root / "tests" / "data" / "alt" / "knowledge", root / "intents"))
+    assert marine.match("해양 창업 지원 사업 뭐 있어요").area is not None
+    assert marine.match("강원 해양 창업 지원 사업 뭐 있어요").kind == "fallback"
+    assert marine.match("서울 사는데 해양 창업 지원 사업 뭐 있어요").area is not None
