@@ -112,7 +112,10 @@ def program_card(program: Program, texts: Texts, lang: str, *, aspect: str = cb.
     gaps = gist.gaps(question, program, aspect) if question else gist.Gaps()
     about = About(general or {}, agency, texts, lang)
     parts += gap_parts(gaps, program, aspect, about)
-    parts += card_body(program, aspect, texts, lang, about, said=bool(gaps))
+    # A time asked that is no recruitment period (언제 조성돼요, 몇 년 있을 수 있어요) is not answered with the
+    # general text about recruitment periods.
+    parts += card_body(program, aspect, texts, lang, None if gaps.other_time else about,
+                       said=bool(gaps) or bool(lengths_found(gaps, program, aspect, lang)))
     line = provenance_line(program.as_of, program.sources, texts, lang)
     if line:
         parts.append(line)
@@ -172,10 +175,13 @@ def gap_parts(gaps: gist.Gaps, program: Program, aspect: str, about: About) -> l
     """The lines that open a card whose question asks what the program's texts do not say: the details
     named, whether it costs anything (then the general answer about costs), or how much; then a line
     introducing what the guide does say."""
-    if not gaps:
-        return []
     texts, lang = about.texts, about.lang
+    found = lengths_found(gaps, program, aspect, lang)
+    if not gaps and not found:
+        return []
     parts: list[str] = []
+    if found:  # 입주 기간 얼마나 돼요: stated in another part than the one shown (the support text), said first
+        parts += [texts.get("card.duration_found", lang), "\n".join(f"• {escape(s)}" for s in found)]
     if gaps.details:
         parts.append(texts.get("card.detail_missing", lang,
                                details=texts.get("card.detail_sep", lang).join(gaps.details)))
@@ -186,8 +192,14 @@ def gap_parts(gaps: gist.Gaps, program: Program, aspect: str, about: About) -> l
     elif gaps.amount_whole:  # 200억 원 규모 is no amount anyone receives: said plainly, then the text
         kind = "both" if len(gaps.amount_whole) > 1 else gaps.amount_whole[0]
         parts.append(texts.get(f"card.amount_whole.{kind}", lang))
-    else:
+    elif gaps.amount:
         parts.append(texts.get("card.amount_missing", lang))
+    if gaps.count:  # 기업당 몇 명까지: a number the guide does not give, said before the text that is no answer
+        parts.append(texts.get(f"card.count_missing.{gaps.count}", lang))
+    if gaps.event:  # 언제 조성돼요: when it is built, not when applications are taken
+        parts.append(texts.get("card.event_missing", lang, event=gaps.event))
+    if gaps.duration:  # 몇 년 있을 수 있어요: how long, not when to apply
+        parts.append(texts.get("card.duration_missing", lang))
     if gaps.cost:
         parts += about.block("cost", "card.general_cost")[:2]  # its own advice to ask: the line above's
     if not aspect or program.aspect(aspect) is not None:
@@ -195,6 +207,15 @@ def gap_parts(gaps: gist.Gaps, program: Program, aspect: str, about: About) -> l
     else:
         parts.append(texts.get("card.detail_then_any", lang))
     return parts
+
+
+def lengths_found(gaps: gist.Gaps, program: Program, aspect: str, lang: str) -> list[str]:
+    """Where a length of time is asked (몇 년 있을 수 있어요) and stated: the sentences stating it that the part
+    shown does not hold."""
+    if gaps.other_time != "length" or gaps.duration:
+        return []
+    shown = program.aspect(aspect) if aspect else None
+    return [s for s in gist.lengths(program, lang) if shown is None or s not in shown.get(lang)]
 
 
 def card_body(program: Program, aspect: str, texts: Texts, lang: str, about: About | None = None, *,

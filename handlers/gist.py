@@ -47,6 +47,14 @@ _PHONE = re.compile(r"\d{2,4}-\d{3,4}-\d{4}")
 # in another currency (968만 5천 달러 of deals made) is no amount of support in won.
 _AMOUNT = re.compile(r"\d[\d,.]*\s*(?:[억만천]\s*(?:[\d,.]+\s*[만천]\s*)?)?원|\d[\d,.]*\s*(?:%|퍼센트|percent\b)|"
                      r"\d[\d,.]*\s*(?:million|billion|thousand)?\s*won\b", re.I)
+# A number of people, companies or teams: 146명, 117개 기업, 12개사, 30곳, 5팀, 40 companies; not 1명당 (per person).
+_COUNT = re.compile(r"\d[\d,]*\s*(?:명|곳|팀|개\s*(?:사|기업|업체|회사|팀|소)|개사)(?!\s*당)|"
+                    r"\b\d[\d,]*\s+(?:companies|firms|people|persons|participants|teams|businesses|startups|SMEs)\b", re.I)
+# A length of time: 2년간, 최대 2년, 3개월, 6주, 10일간, 2 years, 6 months (not a year such as 2025년).
+_DURATION = re.compile(r"(?<!\d)\d{1,2}\s*(?:년\s*(?:간|동안|까지)|개월|달|주\s*(?:간|동안)|일\s*(?:간|동안))|"
+                       r"최대\s*\d{1,2}\s*년|\b\d{1,2}\s*(?:years?|months?|weeks?)\b", re.I)
+# A year or a finer date: what says when something was or will be built (2030년 준공, completed in 2024).
+_WHEN = re.compile(r"(?:19|20)\d\d\s*년|\b(?:19|20)\d\d\b")
 _PERCENT = re.compile(r"\d[\d,.]*\s*(?:%|퍼센트|percent\b)", re.I)
 
 
@@ -74,6 +82,9 @@ class GistData:
     whole: tuple[str, ...] = ()  # 규모, 출자, fund: an amount of a program or fund as a whole
     each: tuple[str, ...] = ()  # 기업당, 최대, 월, up to, per: an amount someone receives
     other_bodies: tuple[str, ...] = ()  # "정부 ...", "The government's ...": a sentence about another body's program
+    counts: Detail = Detail((), ())  # 몇 명, how many companies; `stated` holds the per-unit words (기업당, per company)
+    events: tuple[str, ...] = ()  # 조성, 준공, built: a time asked that is no recruitment period
+    durations: tuple[str, ...] = ()  # 몇 년, 얼마 동안, how long: a length asked, no recruitment period either
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +110,10 @@ def data() -> GistData:
                     _by_langs(raw.get("not_this")), _detail(raw.get("costs")),
                     tuple(str(a) for a in general.get("aspects") or ()), _by_langs(general.get("invitations")),
                     _by_langs((raw.get("amounts") or {}).get("whole")), _by_langs((raw.get("amounts") or {}).get("each")),
-                    _by_langs((raw.get("amounts") or {}).get("other_bodies")))
+                    _by_langs((raw.get("amounts") or {}).get("other_bodies")),
+                    Detail(tuple(str(w) for w in (raw.get("counts") or {}).get("asked") or ()),
+                           tuple(str(w) for w in (raw.get("counts") or {}).get("each") or ())),
+                    _by_langs(raw.get("events")), _by_langs(raw.get("durations")))
 
 
 def _detail(raw: Mapping[str, Any] | None) -> Detail:
@@ -233,9 +247,13 @@ class Gaps:
     amount: bool = False  # asks how much; the support text states no amount someone receives
     amount_of: str = ""  # the detail whose amount is asked (임대료 얼마예요), as written; "" for the support
     amount_whole: tuple[str, ...] = ()  # ...but amounts of the whole ("whole": a fund's size) or of "other" bodies
+    count: str = ""  # asks how many ("each": per company) and no sentence states such a number; "" otherwise
+    event: str = ""  # asks when something is built or opened (조성), as written, and no sentence dates it
+    duration: bool = False  # asks how long (몇 년 있을 수 있어요) and no sentence states a length of time
+    other_time: str = ""  # "event" or "length": asks a time that is no recruitment period, stated or not
 
     def __bool__(self) -> bool:
-        return bool(self.details) or self.cost or self.amount
+        return bool(self.details) or self.cost or self.amount or bool(self.count) or bool(self.event) or self.duration
 
 
 def gaps(question: str, program: Program, aspect: str) -> Gaps:
@@ -255,7 +273,62 @@ def gaps(question: str, program: Program, aspect: str) -> Gaps:
     named = [_as_written(asked, max(found, key=len)) for d in words.details
              if (found := [w for w in d.asked if holds(asked, (w,))]) and not holds(names, found)]
     return Gaps(details, cost, amount, named[0] if amount and named else "",
-                tuple(k for k in ("whole", "other") if k in stated) if amount else ())
+                tuple(k for k in ("whole", "other") if k in stated) if amount else (),
+                _count_gap(asked, program) if money else "", *_time_gaps(asked, program, aspect))
+
+
+def _time_gaps(asked: str, program: Program, aspect: str) -> tuple[str, bool, str]:
+    """Of a period asked: the event asked and undated (_event_gap), whether a length asked is stated nowhere,
+    and which time that is no recruitment period it asks ("event", "length" or "")."""
+    if aspect != "period":
+        return "", False, ""
+    event = _event_gap(asked, program)
+    length = not holds(asked, data().events) and holds(asked, data().durations)
+    stated = length and any(_DURATION.search(s) for s in _program_sentences(program))
+    return event, length and not stated, "length" if length else "event" if holds(asked, data().events) else ""
+
+
+def lengths(program: Program, lang: str, count: int = 3) -> list[str]:
+    """Up to `count` sentences of the program's texts stating a length of time (기본 3년, 최대 20년까지; 6
+    months), in the order written: what answers `몇 년 있을 수 있어요` wherever the program writes it."""
+    found: list[str] = []
+    for section in (program.summary, *program.aspects.values()):
+        for sentence in sentences(section.get(lang)):
+            if sentence not in found and _DURATION.search(sentence) and not holds(sentence, data().pointers):
+                found.append(sentence)
+    return found[:count]
+
+
+def _program_sentences(program: Program) -> list[str]:
+    """Every sentence of the program's summary and parts, in every language."""
+    return [sentence for text in (program.summary, *program.aspects.values()) for _, value in text.values
+            for sentence in sentences(value)]
+
+
+def _count_gap(asked: str, program: Program) -> str:
+    """"each" where the question asks how many per company (기업당 몇 명까지) and no sentence states a number
+    with such a unit; "all" where it asks how many (몇 명 뽑아요) and no sentence states a number of people,
+    companies or teams at all; "" otherwise."""
+    counts = data().counts
+    if not holds(asked, counts.asked):
+        return ""
+    found = [s for s in _program_sentences(program) if _COUNT.search(s)]
+    if holds(asked, counts.stated):
+        return "" if any(holds(s, counts.stated) for s in found) else "each"
+    return "" if found else "all"
+
+
+def _event_gap(asked: str, program: Program) -> str:
+    """The word as the question wrote it where it asks when something is built or opened (언제 조성돼요) and
+    no sentence of the program holds such a word with a year or date; "" otherwise."""
+    events = data().events
+    asked_words = [w for w in events if holds(asked, (w,))]
+    if not asked_words:
+        return ""
+    if any(holds(s, events) and (_WHEN.search(s) or _DATE_KO.search(s) or _MONTHS_EN.search(s))
+           for s in _program_sentences(program)):
+        return ""
+    return _as_written(asked, max(asked_words, key=len))
 
 
 def asks(question: str, aspect: str) -> bool:

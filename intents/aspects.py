@@ -50,6 +50,7 @@ class AspectGrammar:
     final_ko: tuple[str, ...] = ()  # a clause ending so asks as a "can I" does (대학생도?)
     final_not_ko: tuple[str, ...] = ()  # endings that look so but do not (얼마 정도)
     requests_ko: tuple[str, ...] = ()  # "could you tell me" (알 수 있을까요): a request, not a "can I"
+    lacking_ko: tuple[str, ...] = ()  # 없어도, 아니어도: the thing named is a condition lacked, not a benefit
 
     def asking_bonus(self, cue: str) -> int:
         """A cue holding a question word (언제, 얼마, 누가, when) says what is asked more surely than a longer
@@ -75,6 +76,7 @@ class AspectGrammar:
             final_ko=_compact(permission.get("final_ko")),
             final_not_ko=_compact(permission.get("final_not_ko")),
             requests_ko=_compact(permission.get("requests_ko")),
+            lacking_ko=_compact(permission.get("lacking_ko")),
         )
 
 
@@ -174,7 +176,10 @@ class AspectCues:
             if earlier:
                 return earlier
         permission = self._permission(compact, words)
-        if permission is not None and (best is None or best[1] == PERMISSION or permission[0] >= best[0]):
+        # "Who can have it" (누가 받을 수 있어요, who can get it) asks who, whatever it names before the "can".
+        asks_who = best is not None and best[1] == PERMISSION and best[0] > len(best[2])
+        if permission is not None and not asks_who \
+                and (best is None or best[1] == PERMISSION or permission[0] >= best[0]):
             return permission[1]
         return best[1] if best else None
 
@@ -193,6 +198,9 @@ class AspectCues:
             weight, start = max(korean)
             named = [(compact.rfind(s, 0, start), aspect) for aspect, subjects in g.subjects_ko.items()
                      for s in subjects if 0 <= compact.rfind(s, 0, start) < start]
+            # 사무실이 없어도 참여할 수 있나요: the thing named is lacked, a condition of the asker's.
+            if named and any(w in compact[max(named)[0]:start] for w in g.lacking_ko):
+                named = []
         else:
             english = [len(c) for c in g.permission_en if english_cue_in(words, (c,))]
             if not english:

@@ -32,7 +32,8 @@ from rapidfuzz import fuzz, process
 
 from intents.asked_area import area_asked
 from intents.aspect_texts import AspectTexts
-from intents.body import bodies, body_credits, body_texts, confirms, load_body_settings, own_words
+from intents.aspect_words import AspectWords
+from intents.body import bodies, body_credits, body_texts, confirms, load_body_settings, own_words, plain_term
 from intents.fusion import weak_answer_stands
 from intents.aspects import AspectCues
 from intents.analyzer import UNKNOWN_PREFIX, Analysis, Analyzer, detect_lang, normalize
@@ -188,6 +189,11 @@ class Matcher:
         words = own_words(bodies(texts_of_bodies, lambda text: self.analyzer.analyze(text).terms, plain.__contains__),
                           self.body_settings)
         self.body_words = [words.get(e.item.id, frozenset()) for e in self.entries]
+        # Which one section of a program writes a word, for aspects no cue names (intents/aspect_words.py).
+        # (Another item's word counts here: it is the detail asked, not what chose the program.)
+        unnamed = (plain - self._strong_terms).__contains__
+        self.aspect_words = AspectWords.build(kb, lambda text: self.analyzer.analyze(text).terms,
+                                              lambda t: plain_term(t, unnamed))
         # The words most of an item's phrasings hold: what makes it a kind of something (intents/specialised.py).
         # A word in many items' phrasings (the agency's name, 창업) characterises none of them.
         topical = [e for e in self.entries if not isinstance(e.item, Intent)]
@@ -451,6 +457,10 @@ class Matcher:
             # the question anyway (never an extra model call: a sure lexical answer stays free of it). A
             # follow-up without a topic of its own is too short to tell.
             aspect = self.aspect_texts.nearest(item.id, decision.lang or analysis.lang, read[1])
+        if aspect is None and isinstance(item, Program):
+            # Nor the model: a word of the question only one part of the program's text writes may.
+            own = self.entries[self.index_of[item.id]].strong
+            aspect = self.aspect_words.asked(item.id, (t for t in self._topic_terms(analysis) if t not in own))
         return decision if aspect == decision.aspect else replace(decision, aspect=aspect)
 
     def _prepare(self, text: str) -> str:
