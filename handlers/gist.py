@@ -50,9 +50,10 @@ _AMOUNT = re.compile(r"\d[\d,.]*\s*(?:[억만천]\s*(?:[\d,.]+\s*[만천]\s*)?)?
 # A number of people, companies or teams: 146명, 117개 기업, 12개사, 30곳, 5팀, 40 companies; not 1명당 (per person).
 _COUNT = re.compile(r"\d[\d,]*\s*(?:명|곳|팀|개\s*(?:사|기업|업체|회사|팀|소)|개사)(?!\s*당)|"
                     r"\b\d[\d,]*\s+(?:companies|firms|people|persons|participants|teams|businesses|startups|SMEs)\b", re.I)
-# A length of time: 2년간, 최대 2년, 3개월, 6주, 10일간, 2 years, 6 months (not a year such as 2025년).
+# A length of time: 2년간, 최대 2년, 3개월, 6주, 10일간, 2 years, 6 months (not a year such as 2025년, nor an age:
+# 7 years old).
 _DURATION = re.compile(r"(?<!\d)\d{1,2}\s*(?:년\s*(?:간|동안|까지)|개월|달|주\s*(?:간|동안)|일\s*(?:간|동안))|"
-                       r"최대\s*\d{1,2}\s*년|\b\d{1,2}\s*(?:years?|months?|weeks?)\b", re.I)
+                       r"최대\s*\d{1,2}\s*년|\b\d{1,2}\s*(?:years?|months?|weeks?)\b(?!\s+old)", re.I)
 # A year or a finer date: what says when something was or will be built (2030년 준공, completed in 2024).
 _WHEN = re.compile(r"(?:19|20)\d\d\s*년|\b(?:19|20)\d\d\b")
 _PERCENT = re.compile(r"\d[\d,.]*\s*(?:%|퍼센트|percent\b)", re.I)

@@ -69,6 +69,9 @@ def test_how_long_is_answered_with_the_length_wherever_it_is_written(kb: Knowled
     assert text.index("최대 20년") < text.index(program.aspect("period").get("ko"))
     assert "이 사업 안내에서 기간에 관한" not in program_card(program, texts, "ko", aspect="period",
                                                         question="모집 언제 해요")[0]
+    # A company's age (up to 7 years old) is no length of a stay.
+    assert gist.lengths(program, "en") == [s for s in gist.lengths(program, "en") if "years old" not in s]
+    assert any("3 years" in s for s in gist.lengths(program, "en"))
 
 
 def test_how_long_nobody_states_is_said_so_without_recruitment_periods(kb: KnowledgeBase, texts: Texts) -> None:

@@ -48,6 +48,10 @@ def _aspect(matcher: Matcher, text: str) -> str | None:
     ("관리비 따로 내요?", "support"),
     ("정원이 몇 명이에요", "support"),
     ("지원 항목이 뭐예요", "support"),
+    ("지원금 나와요?", "support"),  # money named before a verb of giving
+    ("이거 하면 뭘 얻을 수 있어요", "support"),  # what one gains, not whether one may
+    ("어떤 거 해줘요", "support"),
+    ("any financial help", "support"),
     ("what's provided", "support"),
     ("how many companies are selected", "support"),
     ("is the travel reimbursed", "support"),
@@ -58,11 +62,15 @@ def _aspect(matcher: Matcher, text: str) -> str | None:
     ("직접 가야 하나요", "apply"),
     ("가려면 미리 등록해야 돼요?", "apply"),
     ("서류 내야 돼요?", "apply"),  # documents handed in, not a fee
+    ("가입은 어떻게", "apply"),
+    ("참여하고 싶은데 어떻게 해요", "apply"),  # the wish before 는데 says what the "how" is of
+    ("what's the first step", "apply"),
     ("how do I enroll", "apply"),
     ("do I need to visit in person", "apply"),
     # when, how long, whether it still runs
     ("입주 기간 얼마나 돼요", "period"),  # 얼마 of a period is no amount
     ("입주하면 몇 년 있을 수 있어요", "period"),
+    ("몇 년까지 있을 수 있어요", "period"),  # a stay, not whether one may
     ("지금 신청 받고 있어요?", "period"),
     ("공고 났어요?", "period"),
     ("교육 시간이 어떻게 돼요", "period"),
@@ -73,6 +81,7 @@ def _aspect(matcher: Matcher, text: str) -> str | None:
     ("위치 알려주세요", "contact"),
     ("문의할 곳", "contact"),
     ("is there a hotline", "contact"),
+    ("연락 어떻게 해요", "contact"),
     ("where is their office", "contact"),
 ])
 def test_an_aspect_in_the_askers_words(mini: Matcher, text: str, aspect: str) -> None:
