@@ -128,7 +128,7 @@ def _without_courtesies(text: str, lexicon: Lexicon) -> str:
     if not phrases or len(text.split()) <= COURTESY_REST:
         return text
     for _ in range(2):  # 안녕하세요 반갑습니다, ... 감사합니다 수고하세요
-        text = _cut(text, phrases, start=True)
+        text = _cut(text, phrases, start=True, openings=lexicon.openings)
         text = _cut(text, phrases, start=False)
     return text
 
@@ -142,7 +142,7 @@ def _by_size(phrases: tuple[str, ...]) -> dict[int, frozenset[str]]:
     return {size: frozenset(sizes[size]) for size in sorted(sizes, reverse=True)}
 
 
-def _cut(text: str, phrases: dict[int, frozenset[str]], *, start: bool) -> str:
+def _cut(text: str, phrases: dict[int, frozenset[str]], *, start: bool, openings: frozenset[str] = frozenset()) -> str:
     words = text.split()
     for size, known in phrases.items():
         if len(words) - size < COURTESY_REST:
@@ -151,9 +151,11 @@ def _cut(text: str, phrases: dict[int, frozenset[str]], *, start: bool) -> str:
         phrase = _plain(" ".join(edge))
         if phrase not in known:
             continue
-        # An English word (later, nice) may end a question; it is courtesy only set off by punctuation.
+        # An English word (later, nice) may end a question; it is courtesy only set off by punctuation. A
+        # greeting opens a message as courtesy either way: `hello i am from vietnam, ...` is no hello.
         boundary = edge[-1] if start else words[-size - 1]
-        if phrase.isascii() and not boundary.endswith((".", ",", "!", "?", "~", ":", ";")):
+        if phrase.isascii() and not boundary.endswith((".", ",", "!", "?", "~", ":", ";")) \
+                and not (start and phrase in openings):
             continue
         return " ".join(words[size:] if start else words[:-size])
     return text

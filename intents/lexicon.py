@@ -82,6 +82,7 @@ class Lexicon:
     chat_words: Mapping[str, str] = field(default_factory=dict)  # u -> you, 감삼다 -> 감사합니다 (intents/chat.py)
     fillers: frozenset[str] = frozenset()  # 아, 네, ok: dropped before what a message says
     courtesies: tuple[str, ...] = ()  # 안녕하세요, 감사합니다: courtesy around a question (longest first)
+    openings: frozenset[str] = frozenset()  # hello, hi: courtesy that opens a message, punctuated or not
     status_words: frozenset[str] = frozenset()  # 아직, still: whether something still runs (intents/context.py)
     other_words: frozenset[str] = frozenset()  # 다른, other: the other items of an area (intents/context.py)
     who_words: tuple[str, ...] = ()  # 외국인, student: who may apply, in a follow-up (intents/context.py)
@@ -120,11 +121,11 @@ def read_yaml(path: Path) -> dict:
 _read = read_yaml
 
 
-def _courtesies(conversation: dict) -> tuple[str, ...]:
-    """The phrases of the skills named in `courtesy_skills`, plain (lower case, no punctuation), longest first."""
+def _courtesies(conversation: dict, key: str = "courtesy_skills") -> tuple[str, ...]:
+    """The phrases of the skills named in `key`, plain (lower case, no punctuation), longest first."""
     skills = conversation.get("skills") or {}
     phrases = {" ".join(re.sub(r"[^\w\s]", " ", str(p).lower()).split())
-               for name in conversation.get("courtesy_skills", []) for p in (skills.get(name) or {}).get("phrases", [])}
+               for name in conversation.get(key, []) for p in (skills.get(name) or {}).get("phrases", [])}
     return tuple(sorted((p for p in phrases if p), key=lambda p: (-len(p.split()), -len(p), p)))
 
 
@@ -220,6 +221,7 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
         chat_words={str(k).lower(): str(v) for k, v in (conversation.get("chat_words") or {}).items()},
         fillers=frozenset(str(w).lower() for w in conversation.get("fillers", [])),
         courtesies=_courtesies(conversation),
+        openings=frozenset(_courtesies(conversation, "opening_skills")),
         status_words=frozenset(str(w).lower() for w in conversation.get("status_words", [])),
         other_words=frozenset(str(w).lower() for w in conversation.get("other_words", [])),
         who_words=tuple(sorted({str(w).lower() for w in conversation.get("who_words", [])}, key=len, reverse=True)),

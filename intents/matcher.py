@@ -69,6 +69,7 @@ CACHE_SIZE = 4096  # decisions remembered for repeated questions
 CACHED_TEXT = 500  # longer messages are rarely repeated word for word: not cached
 CHAT_PHRASE_CHARS = 16  # messages up to this long (spaces removed) may be read as a chat phrase letter for letter
 CHAT_PHRASE_SCORE = 85  # how close (0..100, rapidfuzz ratio) to one of an intent's phrases
+CHAT_WORDS = 3  # an English message this short holding a one-word chat phrase (`thanks teacher`) says it
 FOLLOWUP_TERMS = 2  # topic words a follow-up may hold and still be about the last program (사무실도 줘요?)
 GENERIC_SHARE = 0.3  # a term in this share of all programs (지원, 사업) names no program in particular
 SEMANTIC_PHRASES = 60  # phrasings of one item embedded at most (an intent's chat phrases are many)
@@ -171,6 +172,11 @@ class Matcher:
             (to_jamo(_compact(text)), index) for index, entry in enumerate(self.entries) if isinstance(entry.item, Intent)
             for text in texts[entry.item.id][0] if len(_compact(text)) >= 2]
         self._chat_jamo = [p for p, _ in self.chat_phrases]
+        # Small talk (intents with no action) and its English phrases as words, to tell one said whole (`thank
+        # you so much`) from one of its words in passing (`foreigner ok?`): _small_talk_in_passing.
+        self._small_talk: dict[int, tuple[tuple[str, ...], ...]] = {
+            index: tuple(dict.fromkeys(tuple(normalize(t).split()) for t in texts[entry.item.id][0] if t.isascii()))
+            for index, entry in enumerate(self.entries) if isinstance(entry.item, Intent) and entry.item.action is None}
         self._chat_words = chat_phrase_words((text, index) for index, entry in enumerate(self.entries)
                                              if isinstance(entry.item, Intent) for text in texts[entry.item.id][0])
         self.item_terms = frozenset().union(*(e.strong for e in self.entries if not isinstance(e.item, Intent))) \
@@ -499,7 +505,10 @@ class Matcher:
                 if decision.aspect is None and isinstance(self.kb.get(decision.id or ""), Program):
                     decision = replace(decision, aspect=self._aspect(analysis.normalized, analysis.terms))
                 return decision
-        decision = self._decide_analysis(analysis, lang, excluded, said=said or focused)
+        # `I am 31 age, foreigner ok?`: small talk whose word is said only in passing is no candidate, for the
+        # model either
+        passing = self._small_talk_in_passing(analysis, said or focused)
+        decision = self._decide_analysis(analysis, lang, excluded, said=said or focused, passing=passing)
         if story is not None:  # the story may name what its question points at
             decision = answer_from_story(self, story, decision, lang, excluded) or decision
         if decision.kind != "answer":
@@ -510,12 +519,13 @@ class Matcher:
             # The model cannot read 초성 (ㄱㅅㄱㅇ): it reads the analyser's expansion instead.
             semantic_text = " ".join(t.lstrip(UNKNOWN_PREFIX) for t in analysis.terms)
         if semantic and semantic_text.strip() and decision.area is None and not self._decisive(decision):
-            decision = self._hybrid(decision, analysis, semantic_text, lang, excluded, story)
+            decision = self._hybrid(decision, analysis, semantic_text, lang, excluded | passing, story)
         return decision
 
     def _decide_analysis(self, analysis: Analysis, lang: str, excluded: frozenset[int] = frozenset(),
-                         said: str = "") -> Decision:
-        """`said`: the whole message as typed, where `analysis` reads all of it (not a sentence of a story)."""
+                         said: str = "", passing: frozenset[int] = frozenset()) -> Decision:
+        """`said`: the whole message as typed, where `analysis` reads all of it (not a sentence of a story).
+        `passing`: small talk the message holds only in passing (_small_talk_in_passing): set aside."""
         ranked = self.rank(analysis, excluded)
         area = self._area(analysis, ranked, excluded=excluded)
         if area is not None:
@@ -524,6 +534,11 @@ class Matcher:
             return Decision("fallback", lang=lang)
         names_unsaid = bool(said) and self._names_unsaid(analysis, ranked[0].item, said)
         lead = ranked[0]
+        if passing:
+            ranked = [r for r in ranked if self.index_of[r.item.id] not in passing]
+            if not ranked:
+                return Decision("fallback", lang=lang)
+            names_unsaid = names_unsaid or ranked[0] is not lead
         ranked = _own_before_referrals(topic_before_chat(ranked, self.settings.suggest_topic_coverage, names_unsaid))
         best = ranked[0]
         rivals = _rivals(ranked)
@@ -915,6 +930,27 @@ class Matcher:
         if best.score >= s.suggest_score and best.topic_coverage >= s.suggest_topic_coverage:
             return "suggest"
         return "fallback"
+
+    def _small_talk_in_passing(self, analysis: Analysis, said: str) -> frozenset[int]:
+        """The entries of the small talk (intents with no action: thanks, a goodbye, help) whose words an English
+        message holds only in passing, inside a question about something else: `I am 31 age, foreigner ok?`
+        (`ok`, the yes of thanks), `where i can see program announcement?` (`see`, of `see you`). So it is where
+        the message says a word no small talk writes (a topic word, or one the knowledge base never writes;
+        numbers aside: `hello, I need some help` is a hello and help) and holds none of the intent's phrasings
+        whole: a phrase of two words or more (`thank you so much teacher`), a one-word phrase opening the message
+        (`hi, I'm from Vietnam`: courtesy, as tidy reads it), or one in a message of at most CHAT_WORDS words
+        (`thanks teacher`). Korean is read by _names_unsaid."""
+        if analysis.lang != "en" or not self._small_talk:
+            return frozenset()
+        chat = [self.entries[i] for i in self._small_talk]
+        if not any(not t.isdigit() and not any(t in e.strong or t in e.weak for e in chat)
+                   for t in self._topic_terms(analysis)):
+            return frozenset()
+        words = normalize(said).split()
+        padded = f" {' '.join(words)} "
+        return frozenset(i for i, phrases in self._small_talk.items() if not any(
+            (len(p) > 1 or len(words) <= CHAT_WORDS or tuple(words[:1]) == p) and f" {' '.join(p)} " in padded
+            for p in phrases))
 
     def _names_unsaid(self, analysis: Analysis, item: Item, said: str) -> bool:
         """Whether the message names an area or a program (a word of an area's name, or a word that tells a

@@ -39,6 +39,10 @@ def test_courtesy_around_a_question_is_set_aside_but_courtesy_alone_stays() -> N
     assert tidy("Hi, I run a small machining shop in Changwon.", lexicon) == "I run a small machining shop in Changwon."
     assert tidy("안녕하세요 처음 이용해봐요", lexicon) == "안녕하세요 처음 이용해봐요"
     assert tidy("can I apply for it later", lexicon) == "can I apply for it later"  # English needs punctuation
+    # ... except a greeting opening a message (conversation.yaml `opening_skills`): a hello asks nothing
+    assert tidy("hello i am from vietnam, i want learn more skill", lexicon) == "i am from vietnam, i want learn more skill"
+    assert tidy("nice program for startups, how to apply", lexicon) == "nice program for startups, how to apply"
+    assert tidy("hello there", lexicon) == "hello there"
 
 
 @pytest.mark.parametrize("text, expected", [

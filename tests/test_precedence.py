@@ -59,3 +59,25 @@ def test_an_intent_with_an_action_keeps_its_place_beside_a_named_topic() -> None
     greeting = Intent(id="greeting", examples=("안녕하세요",))
     assert topic_before_chat([_Ranked(greeting, 0.5), _Ranked(FAQ, 0.5)], 0.3, names_unsaid=True)[0].item.id == \
         "phone-number"
+
+
+def test_an_english_chat_word_inside_a_question_is_no_small_talk(shipped_matcher: Matcher) -> None:
+    # `ok` is the yes of thanks, `see` a goodbye's word (see you): inside a question about something else (a
+    # word the intent never writes), neither is answered or offered.
+    for text, intent in (("I am 31 age, foreigner ok?", "thanks"), ("youth job program, age 38 ok?", "thanks"),
+                         ("where i can see program announcement?", "goodbye")):
+        decision = shipped_matcher.match(text, "en")
+        assert intent not in [c.id for c in decision.candidates[:3]] and decision.id != intent, text
+    # `foreigner ok?` names nothing the agency's items explain: not understood, rather than thanks
+    assert shipped_matcher.match("I am 31 age, foreigner ok?", "en").kind == "fallback"
+    # changing jobs is looking for one (english.yaml 구직): the job seeker's FAQ, not the help text
+    assert shipped_matcher.match("i want change job, can you help?", "en").id == "job-seeker-help"
+
+
+def test_english_small_talk_said_whole_is_still_small_talk(shipped_matcher: Matcher) -> None:
+    assert shipped_matcher.match("ok").id == "thanks"
+    assert shipped_matcher.match("thank you so much teacher").id == "thanks"
+    assert shipped_matcher.match("thanks teacher").id == "thanks"
+    assert shipped_matcher.match("see you later").id == "goodbye"
+    assert shipped_matcher.match("can you help me").id == "help"
+

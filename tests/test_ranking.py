@@ -22,6 +22,9 @@ def shipped() -> Matcher:
     ("직원 20명 자동차부품 만드는데 수출 지원 받을 수 있나요", "직원 20 명 자동차부품 만드는데"),
     ("20대인데 교육 받을 수 있는 곳", "20 대인데"),
     ("i run a small machining shop with 20 staff we want to export", "i run a small machining shop with 20 staff"),
+    # where the asker comes from and works, non-native English too
+    ("i am from vietnam work in changwon factory 3 years as welding engineer i want learn more skill",
+     "i am from vietnam work in changwon factory 3 years as welding engineer"),
     # Wanting or intending is what is asked, not context.
     ("멘토 하고 싶은데 어떻게 신청해요", ""),
     ("수출 시작하려는데 도움 받을 수 있나요", ""),
