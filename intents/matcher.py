@@ -49,6 +49,7 @@ from intents.focus import focus
 from intents.lexicon import Lexicon, load_lexicon
 from intents.markup import strip_markup
 from intents.options import Options
+from intents.overview import OverviewSettings, overview_first
 from intents.spelling import Speller
 from intents.precedence import topic_before_chat
 from intents.relevance import Relevance
@@ -124,6 +125,7 @@ class Matcher:
         self.aspects = AspectCues(self.lexicon, self.cue_aspects)
         self.ranking = load_ranking()
         self.confirm = ConfirmSettings.load()
+        self.overview = OverviewSettings.load()
         self.roles = TermRoles(self.ranking, lambda text: self.analyzer.analyze(text).terms,
                                lambda word: self.lexicon.synonyms.get(word, word))
         cue = self.settings.aspect_cue_weight
@@ -552,6 +554,11 @@ class Matcher:
             kind = "suggest"
         if kind == "answer" and names_unsaid and lead.score > best.score:
             kind = "suggest"  # the small talk put behind outscored it: no outright answer on what is left
+        if kind != "answer":
+            overview = self._overview(ranked, analysis)  # a general need: its overview FAQ (intents/overview.py)
+            if overview is not None:
+                best, kind, aspect = overview, "answer", None
+                candidates = self._top([overview, *(r for r in ranked if r is not overview)])
         if not (kind == "answer" and isinstance(best.item, Program)):
             # 창업 지원, 수출지원ㅋㅋ: an area's name alone is its list, where no program answers outright.
             area = self._area(analysis, ranked, bare_name=True, excluded=excluded)
@@ -559,6 +566,36 @@ class Matcher:
                 return area
         return Decision(kind, best.item.id if kind == "answer" else None, aspect if kind != "fallback" else None,
                         round(best.score, 1), candidates, lang)
+
+    def _overview(self, ranked: list["Ranked"], analysis: Analysis) -> "Ranked | None":
+        """The FAQ introducing the programs a general question ties between (intents/overview.py)."""
+        s = self.settings
+        named = mentioned(analysis.normalized.replace(" ", ""), self.names)
+        terms = set(analysis.terms)
+
+        def lists(item_id: str) -> frozenset[str]:
+            index = self.index_of.get(item_id)
+            return frozenset(self.entries[i].item.id for i in self.faq_programs.get(index, ())) \
+                if index is not None else frozenset()
+
+        def names(overview: str, item_id: str) -> bool:
+            # A word of the program's name that the overview's own phrasings write too (취업 of 취업 매칭 and of
+            # `취업 준비 중인데 ...`) is the need both serve: it tells the program from its neighbours, not from them.
+            own = self.entries[self.index_of[overview]].strong
+            return self.index_of[item_id] in named or bool(self.name_terms.get(item_id, frozenset()) & terms - own)
+
+        asked = [t for t in self._topic_terms(analysis) if not t.startswith(UNKNOWN_PREFIX)]
+
+        def writes(item_id: str, other: str) -> bool:
+            mine, theirs = self.entries[self.index_of[item_id]], self.entries[self.index_of[other]]
+            return any(t in theirs.strong and t not in mine.strong for t in asked)
+
+        best = overview_first(ranked, lists, names, writes, self.overview.near, s.answer_score, s.answer_margin,
+                              s.margin_per_uncovered, s.answer_topic_coverage)
+        if best is None:
+            return None
+        return best if best.coverage >= (s.answer_coverage if len(terms) <= s.short_terms else s.answer_coverage_long) \
+            else None
 
     # ---- the semantic signal ---------------------------------------------------------------------
 
@@ -574,9 +611,11 @@ class Matcher:
         best = self.kb.get(decision.id or "")
         if decision.kind != "answer" or best is None or isinstance(best, Intent) or decision.score >= 100:
             return None
+        listed = self.faq_programs.get(self.index_of[best.id], frozenset())  # an overview FAQ introduces these
         for candidate in decision.candidates[1:]:
             item = self.kb.get(candidate.id)
-            if item is None or isinstance(item, Intent) or isinstance(item, Referral) != isinstance(best, Referral):
+            if item is None or isinstance(item, Intent) or isinstance(item, Referral) != isinstance(best, Referral) \
+                    or self.index_of[item.id] in listed:
                 continue
             return candidate if decision.score - candidate.score <= self.ranking.thin_margin else None
         return None
@@ -618,7 +657,9 @@ class Matcher:
         if lexical.kind == "answer":
             answered = index.get(lexical.id or "", -1)
             mine = cosines.get(answered, 0.0)
-            other = max((c for i, c in cosines.items() if i != answered), default=0.0)
+            # The programs an overview FAQ introduces are its answer's options, not rivals (intents/overview.py).
+            listed = self.faq_programs.get(answered, frozenset())
+            other = max((c for i, c in cosines.items() if i != answered and i not in listed), default=0.0)
             # An English question's cosines sit lower: its answer also stands as the model's nearest item
             # on the lower scale (intents/fusion.py weak_answer_stands).
             if lexical.score < s.semantic_veto_score and taken_back(
