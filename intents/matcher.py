@@ -48,6 +48,7 @@ from intents.initials import spell_out
 from intents.focus import focus
 from intents.lexicon import Lexicon, load_lexicon
 from intents.markup import strip_markup
+from intents.name_words import bound_words, load_names, loose, name_only, weak_bound
 from intents.options import Options
 from intents.overview import OverviewSettings, overview_first
 from intents.spelling import Speller
@@ -118,6 +119,13 @@ class Matcher:
         for intent_id, phrases in skill_phrases.items():
             texts[intent_id][0].extend(phrases)
         self.entries = [self._entry(item, *texts[item.id]) for item in kb.items()]
+        # Words of a name are not the topic they spell (intents/name_words.py): another body's name in another
+        # language than the question's, and words with another sense inside a compound (대표번호), count as weak
+        # words of the item that writes them so.
+        self.name_data = load_names()
+        self.name_only = self._name_words()
+        self.bound = [bound_words(texts[e.item.id][0], self._terms, self.name_data.compound_senses)
+                      if not isinstance(e.item, Intent) else {} for e in self.entries]
         self.index_of = {entry.item.id: index for index, entry in enumerate(self.entries)}
         self._weigh_terms()
         self.cue_terms = self._cue_terms()
@@ -384,6 +392,28 @@ class Matcher:
         for intent in self.kb.intents:
             for example in intent.examples:
                 self.analyzer.learn_phrase_initials(example)
+
+    def _name_words(self) -> list[dict[str, frozenset[str]]]:
+        """Per entry: a referral's name-only words (name_words.name_only) by the language of the name that
+        writes them; a question in another language credits them as weak words (see rank)."""
+        owners: dict[str, int] = defaultdict(int)
+        for entry in self.entries:
+            if not isinstance(entry.item, Intent):
+                for term in entry.strong:
+                    owners[term] += 1
+        out: list[dict[str, frozenset[str]]] = []
+        for entry in self.entries:
+            item = entry.item
+            found: dict[str, frozenset[str]] = {}
+            if isinstance(item, Referral):
+                own = {_compact(v) for _, v in item.name.values}
+                others = [*(a for a in item.aliases if _compact(a) not in own), *item.questions]
+                for lang, name in item.name.values:
+                    only = name_only([name], others, self._terms, lambda t: owners[t] > 1) & entry.strong
+                    if only:
+                        found[lang] = only
+            out.append(found)
+        return out
 
     def _entry(self, item: Item, strong_texts: list[str], weak_texts: list[str]) -> _Entry:
         phrasings = tuple(p for p in (frozenset(self._terms(t)) for t in strong_texts) if p)
@@ -1016,6 +1046,8 @@ class Matcher:
             if term in weights:
                 weights[term] *= factor
         weights = {t: w for t, w in weights.items() if w > 0}
+        said = frozenset(weights)
+        alone = loose(analysis.normalized, said, self._terms, self.name_data.compound_senses)
         total = sum(weights.values())
         if total <= 0:
             return []
@@ -1031,8 +1063,12 @@ class Matcher:
             entry = self.entries[index]
             covered = topic = lifted = lifted_topic = 0.0
             body = self.body[index]
+            # A name's word or a compound's word said alone (intents/name_words.py): weak for this item.
+            weakened = frozenset(t for lang, only in self.name_only[index].items() if lang != analysis.lang for t in only
+                                 ) | frozenset(t for t in alone if weak_bound(t, self.bound[index], said))
             for term, weight in weights.items():
-                credit = 1.0 if term in entry.strong else WEAK if term in entry.weak else 0.0
+                credit = 1.0 if term in entry.strong and term not in weakened else \
+                    WEAK if term in entry.weak or term in weakened else 0.0
                 if not credit and term in body:  # a word only its body writes (intents/body.py)
                     lifted += weight * body[term]
                     if term not in self.cue_terms:
@@ -1045,7 +1081,9 @@ class Matcher:
                 covered += min(lifted, cap * total)
                 topic += min(lifted_topic, cap * topic_total)
             coverage = covered / total
-            phrasing = max((_dice(weights, total, p, own) for p, own in self.phrasings[index]), default=0.0)
+            said_weights = weights if weakened.isdisjoint(weights) else \
+                {t: w * WEAK if t in weakened else w for t, w in weights.items()}
+            phrasing = max((_dice(said_weights, total, p, own) for p, own in self.phrasings[index]), default=0.0)
             ranked.append(Ranked(entry.item, 100 * (share * coverage + (1 - share) * phrasing), coverage,
                                  topic / topic_total if topic_total else 1.0))
         named = mentioned(analysis.normalized.replace(" ", ""), self.names)
