@@ -1045,6 +1045,9 @@ class Matcher:
         for term, factor in roles.items():
             if term in weights:
                 weights[term] *= factor
+        for term in self.scope.goods.asker_terms(analysis.normalized):  # 드론인데: the asker's goods (intents/goods.py)
+            if term in weights:
+                weights[term] *= self.scope.goods.factor
         weights = {t: w for t, w in weights.items() if w > 0}
         said = frozenset(weights)
         alone = loose(analysis.normalized, said, self._terms, self.name_data.compound_senses)
