@@ -56,16 +56,74 @@ class FollowUps:
         self._confirm_en = tuple(str(w).lower() for w in data.get("confirm_en") or ())
         self._confirm_words = frozenset(t for w in self._confirm_ko for t in analyze(w).terms)
         self._verb_endings = tuple(str(w) for w in data.get("verb_endings_ko") or ())
+        self._endings = (*self._verb_endings, *(str(w) for w in data.get("copula_endings_ko") or ()))
+        self._particles = frozenset(("", *(str(w) for w in data.get("particles_ko") or ())))
+        self._plain = frozenset(str(w) for w in data.get("plain_nouns_ko") or ())
+        self._things_ko = tuple(str(w) for w in data.get("things_ko") or ())
+        self._things_en = frozenset(str(w).lower() for w in data.get("things_en") or ())
+        self._thing_tails = self._particles | {"요", "예요", "이에요", "있", "있어요", "있나요", "없"}
         self._yes_no_ko = tuple(str(w).replace(" ", "") for w in data.get("yes_no_ko") or ())
         # Words only small talk writes (`go` of goodbye): in a question they name nothing the knowledge answers.
         self._small_talk = frozenset().union(*(e.strong for e in matcher.entries if isinstance(e.item, Intent)))
         self._counting_ko = tuple(str(w) for w in data.get("counting_ko") or ())
         self._counting_en = tuple(f" {str(w).lower()} " for w in data.get("counting_en") or ())
+        self._asking_ko = tuple(str(w) for w in data.get("asking_ko") or ())
+        self._asking_en = tuple(f" {str(w).lower()} " for w in data.get("asking_en") or ())
+        # Details that speak of the person (where they live, who they are), as typed and as analysed.
+        person = [str(w).lower() for w in (*(data.get("residence_ko") or ()), *(data.get("residence_en") or ()))]
+        person += [*lex.places, *lex.who_words]
+        self._person = frozenset(person) | frozenset(terms[0].removeprefix(UNKNOWN_PREFIX) for w in person
+                                                     if len(terms := analyze(w).terms) == 1)
 
     def is_detail(self, term: str) -> bool:
-        """Whether a term speaks of the asker or a detail of their case (돈, 사는, 거제, 58), not a topic."""
+        """Whether a term speaks of the asker or a detail of their case (돈, 사는, 거제, 58), not a topic; a
+        detail the analyser left with its ending (상태고: 상태 + 고) too."""
         word = term.removeprefix(UNKNOWN_PREFIX)
-        return word in self.details or word.isdigit()
+        return word in self.details or word.isdigit() or term.startswith(UNKNOWN_PREFIX) and any(
+            word.endswith(ending) and word[:-len(ending)] in self.details and len(word) - len(ending) >= 2
+            for ending in self._endings)
+
+    def novel(self, analysis: Analysis) -> list[str]:
+        """Two-syllable words the knowledge never uses, typed as nouns: alone before another noun or with a
+        particle (`산재 처리 문의는`, `비자 연장은`). The matcher counts a word the knowledge never uses as a
+        topic from three syllables on (two are too often an ending it did not cut); in a follow-up such a
+        noun names a subject of its own, so the message is a new question, not the card's."""
+        words = analysis.normalized.split()
+        found = []
+        for term in dict.fromkeys(analysis.terms):
+            word = term.removeprefix(UNKNOWN_PREFIX)
+            if not term.startswith(UNKNOWN_PREFIX) or len(word) != 2 or word.isascii() or self.is_detail(term) \
+                    or self.confirms_word(term) or term in self._confirm_words or self.verb_like(term) \
+                    or word in self.matcher.lexicon.followup_cues or term in self.matcher.talk.silent \
+                    or word in self.matcher.talk.silent or word in self._plain:
+                continue
+            for i, token in enumerate(words):
+                if token.startswith(word) and token[2:] and token[2:] in self._particles:
+                    found.append(term)  # 연장은, 산재를
+                    break
+                if token == word and i + 1 < len(words) and self._noun(words[i + 1]):
+                    found.append(term)  # 산재 처리, 택배 요금
+                    break
+        return found
+
+    def _noun(self, token: str) -> bool:
+        """Whether a word is typed as a noun: a stem of two or more syllables the analyser reads whole as one
+        term, alone or with a particle (처리, 문의는; not 신청해도, whose stem the analyser cut)."""
+        for particle in sorted(self._particles, key=len, reverse=True):
+            stem = token[:len(token) - len(particle)] if particle else token
+            if particle and not token.endswith(particle):
+                continue
+            terms = self.matcher.analyzer.analyze(stem).terms if len(stem) >= 2 and not stem.isascii() else ()
+            if len(terms) == 1 and terms[0].removeprefix(UNKNOWN_PREFIX) == stem:
+                return True
+        return False
+
+    def plain(self, term: str) -> bool:
+        """Whether a word the knowledge never uses is one of every conversation (작년, 이제: `plain_nouns_ko`),
+        alone or with a particle (작년엔, 작년에는)."""
+        word = term.removeprefix(UNKNOWN_PREFIX)
+        return word in self._plain or any(word.startswith(p) and word[len(p):] in self._particles | {"엔", "앤"}
+                                          for p in self._plain)
 
     def confirms(self, analysis: Analysis) -> bool:
         """Whether the message asks if what was said is true (진짜야?, 정말이에요?, really?, is that true?)."""
@@ -100,21 +158,51 @@ class FollowUps:
             return None
         asker = read(prepared)
         rest = self.matcher.analyzer.analyze(without(prepared, asker)) if asker.spans else analysis
+        if self.novel(rest):
+            return None  # 저 산재 처리 중인데 돼요?: a subject of its own beside the person
         # One Korean syllable left (중인데, 전에도) names nothing; nor does asking whether it is true.
         topic = [t for t in self.matcher._topic_terms(rest)
                  if not self.confirms_word(t) and (len(t) > 1 or t.isascii())]
         details = [t for t in topic if self.is_detail(t)]
         if any(t.startswith(UNKNOWN_PREFIX) or t in self.matcher.item_terms for t in topic if t not in details):
             return None  # a topic of its own: a word some item is named or asked by, or one the knowledge never uses
-        if not (asker or details):
+        # Where they live or who they are, among all its words (창원 is generic where most programs name it).
+        person = bool(asker) or any(self._of_person(t) for t in rest.terms)
+        statement = person and not self._questions(prepared, analysis)
+        if not (asker or details or statement):
             return None  # no detail at all (a bare follow-up: the matcher's own)
         aspect = self.matcher.aspects.detect(prepared, analysis.terms)
         if aspect is None and asker and self._yes_no(prepared, analysis):
             aspect = PERMISSION  # 졸업 안 했는데 돼요?: whether they may, who they are said
+        if statement:
+            # 저 아직 미취업이고 주소도 창원이에요: no question, only who they are or where they live, right after
+            # a program's card: the rest of the question the card answered, whether they may take part. What
+            # it says of the person asks nothing (주소도 is where they live, not the agency's address).
+            told = " ".join(w for w in without(prepared, asker).split() if not self._tells_of_person(w))
+            aspect = self.matcher.aspects.detect(told) if told else None
+            aspect = aspect or PERMISSION
         if aspect is None:
             return None
         return Decision("answer", program.id, aspect, 100.0, (Candidate(program.id, program.kind, 100.0),),
                         decision.lang)
+
+    def _tells_of_person(self, word: str) -> bool:
+        """Whether a word as typed says where the asker lives or who they are (주소도, 창원이에요, 살아요)."""
+        terms = self.matcher.analyzer.analyze(word).terms
+        return bool(terms) and all(self._of_person(t) or self.is_detail(t) for t in terms)
+
+    def _of_person(self, term: str) -> bool:
+        """Whether a detail says where the asker lives or who they are (a place, a who-word), not money."""
+        word = term.removeprefix(UNKNOWN_PREFIX)
+        return word in self._person
+
+    def _questions(self, prepared: str, analysis: Analysis) -> bool:
+        """Whether a message asks anything (a question mark, a question word, a yes-or-no ending): a
+        statement asks nothing."""
+        words = analysis.normalized.split()
+        return self._yes_no(prepared, analysis) or any(
+            w.startswith(cue) for w in words for cue in self._asking_ko) or any(
+            cue in f" {analysis.normalized} " for cue in self._asking_en)
 
     # ---- a question word, a neighbour ---------------------------------------------------------------
 
@@ -135,6 +223,8 @@ class FollowUps:
             return None
         if isinstance(item, Intent) and not self._counts(analysis):
             return None  # 너 누구야?, who are you?: small talk
+        if self.novel(analysis):
+            return None  # 비자 연장은 어디에 물어봐요?: a subject of its own
         topic = [t for t in self.matcher._topic_terms(analysis) if (len(t) > 1 or t.isascii()) and t not in fillers
                  and (t in self.matcher.item_terms or t not in self._small_talk)]
         if topic:
@@ -156,7 +246,8 @@ class FollowUps:
                 or self.matcher.talk.names_another(analysis, self.matcher.index_of[program.id]):
             return None
         topic = [t for t in self.matcher._topic_terms(analysis) if len(t) > 1 or t.isascii()]
-        if any(t not in self._own(decision.id or "") and t not in self._own(program.id) for t in topic):
+        if any(t not in self._own(decision.id or "") and t not in self._own(program.id) for t in topic) \
+                or self.novel(analysis):
             return None
         aspect = self.matcher.aspects.detect(prepared, analysis.terms) or general
         return Decision("answer", program.id, aspect, 100.0, (Candidate(program.id, program.kind, 100.0),),
@@ -205,6 +296,45 @@ class FollowUps:
             return None  # a word the knowledge never uses: the matcher's reading must point there too
         aspect = self.matcher.aspects.detect(kept, analysis.terms)
         return Decision("answer", chosen.id, aspect, 100.0, (Candidate(chosen.id, chosen.kind, 100.0),), decision.lang)
+
+    # ---- "그거 말고": something else ---------------------------------------------------------------
+
+    def rest_of_area(self, analysis: Analysis, last: str, excluded: frozenset[int], lang: str) -> Decision | None:
+        """`그거 말고 올해 신청할 수 있는 거요`, `not that one, what else can we join?` after a program: the item
+        just shown is ruled out (the caller has), and the rest asks for a thing (거, 사업, `one`, `else`) with no
+        topic of its own: the other programs of its area, where one is left that one (as `Matcher._area`)."""
+        matcher = self.matcher
+        item = matcher.kb.get(last)
+        if isinstance(item, Faq) and len(item.programs) == 1:
+            item = matcher.kb.program(item.programs[0]) or item
+        if not isinstance(item, Program) or item.area is None or not self._asks_a_thing(analysis) \
+                or matcher._topic_terms(analysis) or self.novel(analysis) or matcher.talk.typed_names(analysis.normalized):
+            return None
+        inside = matcher.kb.programs_in(item.area.id)
+        left = [p for p in inside if matcher.index_of[p.id] not in excluded and p.id != item.id]
+        if not left:
+            return None
+        if len(left) == 1:
+            aspect = matcher.aspects.detect(analysis.normalized, analysis.terms)
+            return Decision("answer", left[0].id, aspect, 100.0, (Candidate(left[0].id, left[0].kind, 100.0),), lang)
+        candidates = tuple(Candidate(p.id, p.kind, 0.0) for p in left[:matcher.settings.max_candidates])
+        browse = matcher.browse_intent
+        if browse is not None:
+            return Decision("answer", browse.id, None, 100.0, candidates, lang, item.area.id)
+        return Decision("suggest", None, None, 100.0, candidates, lang, item.area.id)
+
+    def _asks_a_thing(self, analysis: Analysis) -> bool:
+        """Whether a message asks for a thing rather than an aspect: a word naming one (`things_ko/en`: 거요,
+        건요, 사업은, `one`, `else`), or a list cue (뭐 있어요)."""
+        if self._lists(analysis) or self.matcher.talk.asks_others(analysis.normalized):
+            return True
+        for token in analysis.normalized.split():
+            if token.isascii():
+                if token.strip("?.!,") in self._things_en:
+                    return True
+            elif any(token.startswith(word) and token[len(word):] in self._thing_tails for word in self._things_ko):
+                return True
+        return False
 
     # ---- after an FAQ ------------------------------------------------------------------------------
 

@@ -517,10 +517,15 @@ class Matcher:
         if last is not None and POINTS_BACK in excluded_terms:
             excluded |= {self.index_of[last]}  # 그거 말고 다른 수출 지원은요?: the item just answered is out
         analysis = self.analyzer.analyze(kept)
+        if last is not None and POINTS_BACK in excluded_terms:  # 그거 말고 올해 신청할 수 있는 거요
+            rest = self.options.followups.rest_of_area(analysis, last, excluded, lang)
+            if rest is not None:
+                return rest
         if last is not None and self.index_of[last] in excluded:
             last = None  # 사절단 말고 상담회는요? rules out what was just answered
         if last is not None and (self._is_followup(analysis) or self._within_last(analysis, last)) \
-                and not self.talk.names_another(analysis, self.index_of[last]):
+                and not self.talk.names_another(analysis, self.index_of[last]) \
+                and not self.options.followups.novel(analysis):  # 산재 처리 문의는?: a subject of its own
             followed = self._follow_up(analysis, last, lang)
             if followed is not None:
                 return followed
@@ -894,13 +899,15 @@ class Matcher:
         excluded = found.excluded
         if exclusion.names_a_place(excluded, self.lexicon.places):
             excluded = exclusion.without_places(excluded, self.lexicon.places)
-        ignored = self.generic | self.lexicon.light_words | self.lexicon.followup_cues
+        ignored = self.generic | self.lexicon.light_words | self.lexicon.followup_cues \
+            | frozenset(self.options.words.list_words)  # that one, 그 사업: which one, not what
         terms = exclusion.ruled_out_terms(self.analyzer.analyze(excluded).terms, ignored=ignored, cues=self.cue_terms)
         if not terms:
             # 그거 말고 ...: what is ruled out is the item just answered (the caller knows which).
             words = normalize(excluded).split()
-            if any(w in self.lexicon.followup_cues for w in words) and all(
-                    w in self.lexicon.followup_cues or w in self.lexicon.stopwords for w in words):
+            if any(w in self.lexicon.followup_cues for w in words) and all(  # 그거, that one, 그 사업
+                    w in self.lexicon.followup_cues or w in self.lexicon.stopwords
+                    or w in self.options.words.list_words for w in words):
                 return found.kept, [POINTS_BACK]
             return text, []
         return found.kept, terms

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, TypeVar
 from intents.analyzer import UNKNOWN_PREFIX, Analysis, detect_lang, normalize
 from intents.context import NO_AREA, option_area
 from intents.decision import Candidate, Decision
+from intents.body import body_texts
 from intents.followups import FollowUps
 from intents.lexicon import LEXICON_DIR, read_yaml
 from knowledge.model import Area, Faq, Intent, Item, Program, Text
@@ -80,6 +81,8 @@ class OptionWords:
     list_words: tuple[str, ...] = ()  # words naming a list's entry (분야, 사업, `one`): no topic beside a position
     numbered_ko: re.Pattern[str] | None = None  # any number with a counter: 9번, 7번째, 10번째
     numbered_en: re.Pattern[str] | None = None  # any English ordinal in figures: 7th, 21st
+    pointers_ko: frozenset[str] = frozenset()  # 그거, 거기: pointing words proper (not 그럼, 그리고)
+    pointing_en: frozenset[str] = frozenset()  # that, those: pointing words proper (not `it` of `is it`)
 
     @classmethod
     def load(cls, path: Path = OPTIONS_FILE) -> "OptionWords":
@@ -103,7 +106,7 @@ class OptionWords:
                    frozenset(words("others_en")), words("more_ko"), frozenset(words("more_en")), spellings,
                    words("asking_ko"), tuple(f" {str(w).lower()} " for w in data.get("asking_en") or ()),
                    frozenset(words("pointers_en")), (*words("list_words_ko"), *words("list_words_en")),
-                   numbered_ko, numbered_en)
+                   numbered_ko, numbered_en, frozenset(words("pointers_ko")), frozenset(words("pointing_en")))
 
 
 class Options:
@@ -121,6 +124,13 @@ class Options:
             self._typed[program.id] = tuple(
                 n.replace(" ", "").lower() for n in (*(v for _, v in program.name.values), *program.aliases))
         analyze = matcher.analyzer.analyze
+        # Each program's body (its eligibility, support, apply and period texts) as terms: what its card says.
+        bodies = body_texts(matcher.kb)
+        self._body = {pid: frozenset(t for text in texts for t in analyze(text).terms if not t.startswith(UNKNOWN_PREFIX))
+                      for pid, texts in bodies.items()}
+        # ... and its texts as written (summary too), spaces removed: where a word the analyser does not know is.
+        self._written = {p.id: normalize(" ".join((*bodies.get(p.id, ()), *(v for _, v in p.summary.values)))).replace(
+            " ", "") for p in matcher.kb.programs}
         self._list_terms = frozenset(t for w in self.words.list_words for t in (w, *analyze(w).terms))
         # Each area's name words in every language (수출, 지원) and its names as typed (수출지원, exportsupport).
         self._area_terms: dict[str, frozenset[str]] = {}
@@ -257,9 +267,63 @@ class Options:
             or self.followups.neighbour(decision, text, program)
         if moved is not None:
             return moved
-        if decision.kind == "answer" or decision.area is not None:
+        if decision.area is not None:
             return decision
-        return self._still_about(decision, text, program) or decision
+        if decision.kind == "answer":
+            return self._held(decision, text, program) or decision
+        held = self._still_about(decision, text, program)
+        if held is None and decision.kind == "suggest" and decision.candidates:
+            held = self._held(decision, text, program, decision.candidates[0].id)  # small talk offered first
+        return held or decision
+
+    def _held(self, decision: Decision, text: str, program: Program, first: str | None = None) -> Decision | None:
+        """After `program`'s card, an answer about something else taken back for a short question about the card:
+        one that points at it (`그거 온라인으로도 신청돼요?`: 그거, not the tax office's online filing), or small
+        talk matched by a question in the card's own words (`채용공고는 어디서 봐요?` is no goodbye). It asks an
+        aspect or a question word, names no other item (as typed, or by a word of its name) and no word the card
+        does not write that the knowledge never uses; an FAQ that points to the program stays."""
+        answered = self.matcher.kb.get(first or decision.id or "")  # `first`: the suggestion offered first
+        if answered is None or isinstance(answered, Program) or (isinstance(answered, Faq) and program.id in answered.programs):
+            return None
+        small_talk = isinstance(answered, Intent) and not answered.action
+        if isinstance(answered, Intent) and not small_talk:
+            return None  # 담당자 연결해 주세요, 메뉴: a request of its own
+        prepared = self.matcher._prepare(text)
+        if self.matcher.asked(prepared) != prepared:
+            return None
+        analysis = self.matcher.analyzer.analyze(prepared)
+        words = analysis.normalized.split()
+        if not words or len(words) > MAX_FOLLOW_WORDS or self._lists(analysis) \
+                or self.matcher.talk.without_who(analysis.normalized) is not None:
+            return None
+        aspect = self._aspect(prepared, analysis)
+        if not (aspect or self._asking(analysis)):
+            return None
+        pointing = any(w in self.words.pointers_ko or w in self.words.pointing_en for w in words)
+        index = self.matcher.index_of[program.id]
+        entry = self.matcher.entries[index]
+        body = self._body.get(program.id, frozenset())
+        written = self._written.get(program.id, "")
+        # Asking whether it is true names nothing; nor do the words that made it small talk (봐요 of 또 봐요).
+        topic = [t for t in self.matcher._topic_terms(analysis) if not self.followups.confirms_word(t)
+                 and not (small_talk and t in self.matcher.entries[self.matcher.index_of[answered.id]].strong)]
+        own = [t for t in topic if t in entry.strong or t in entry.weak or t in body
+               or t.startswith(UNKNOWN_PREFIX) and t[1:] in written]
+        # The agency named (진흥원 전화번호, 진흥원 홈페이지) asks about the agency, whatever the card writes of it.
+        in_own_words = bool(own) and all(t in own or self.followups.is_detail(t) for t in topic) \
+            and not any(t in self.matcher.agency_terms for t in topic)
+        general = isinstance(answered, Faq) and answered.area is None  # about no area: said in general
+        if not (pointing or in_own_words and (small_talk and self.followups._counts(analysis) or general)):
+            return None
+        if self.matcher.talk.names_another(analysis, index) or self.followups.novel(analysis):
+            return None  # another item named, or a subject of its own
+        names = self.matcher.talk.name_words
+        if any(t not in own and (t.startswith(UNKNOWN_PREFIX) and not self.followups.verb_like(t)
+                                 and not self.followups.plain(t)
+                                 or any(t in n for i, n in names.items() if i != program.id)) for t in topic):
+            return None  # a word the knowledge never uses, or a word of another item's name
+        return Decision("answer", program.id, aspect, 100.0, (Candidate(program.id, program.kind, 100.0),),
+                        decision.lang)
 
     def _asks(self, text: str) -> bool:
         """Whether a message asks an aspect or a question word (어디, 몇, who, where)."""
@@ -287,9 +351,10 @@ class Options:
         if self.matcher.talk.without_who(analysis.normalized) is not None or self._lists(analysis):
             return None  # 예비창업자인데 받을 수 있는 지원 있나요?: who asks, or what there is: not this program
         first = decision.candidates[0] if decision.candidates else None
-        tied = decision.kind == "suggest" and first is not None and any(
+        listed = decision.kind == "suggest" and any(c.id == program.id for c in decision.candidates)
+        tied = listed and first is not None and any(
             c.id == program.id and c.score >= first.score for c in decision.candidates)
-        if decision.kind != "fallback" and not tied:
+        if decision.kind != "fallback" and not listed:
             return None
         aspect = self._aspect(prepared, analysis)
         asking = self._asking(analysis)
@@ -299,19 +364,33 @@ class Options:
         # Asking whether it is true names nothing; an unknown word read as a verb (올리면, 내준다는) names nothing
         # either where the rest is anchored below.
         topic = [t for t in self.matcher._topic_terms(analysis) if not self.followups.confirms_word(t)]
-        verbs = [t for t in topic if t.startswith(UNKNOWN_PREFIX) and self.followups.verb_like(t)]
+        verbs = [t for t in topic if t.startswith(UNKNOWN_PREFIX) and (self.followups.verb_like(t)
+                                                                      or self.followups.plain(t))]
         # Anchored: its known topic words (details aside: 창원, 돈) are all in the program's own text, firmly
         # so in its own words (name, aliases, questions). Asking whether what was said is true (진짜야?,
         # really?) is about the answer just given, as pointing back is.
         known = [t for t in topic if not t.startswith(UNKNOWN_PREFIX)]
         anchors = [t for t in known if not self.followups.is_detail(t)]
-        anchored = bool(anchors) and all(t in entry.strong or t in entry.weak for t in anchors)
+        # The card just shown is read: a word of its own texts (who may apply, what it gives, how and when:
+        # 교통비 on its support) anchors the question to it as its summary's words do.
+        body = self._body.get(program.id, frozenset())
+        anchored = bool(anchors) and all(t in entry.strong or t in entry.weak or t in body for t in anchors)
         firmly = bool(anchors) and all(t in entry.strong for t in anchors)
+        # A word the knowledge's names and questions never use that the card itself writes (주거정착금 on its
+        # support): the person read it there.
+        written = self._written.get(program.id, "")
+        own = [t for t in topic if t.startswith(UNKNOWN_PREFIX) and t not in verbs and t[1:] in written]
         confirming = self.followups.confirms(analysis)
+        if decision.kind != "fallback" and not tied and not (
+                (anchored or own) and all(t in entry.strong or t in entry.weak or t in body or t in own or t in verbs
+                                          or self.followups.is_detail(t) for t in topic)):
+            return None  # suggestions with the card among them: only for a question in the card's own words
         if not (aspect or asking or pointing or tied or confirming):
             return None
-        unknown = any(t.startswith(UNKNOWN_PREFIX) for t in analysis.terms)
-        if not pointing and (len(known) + len(verbs) < len(topic)
+        # A one-syllable leftover (고 of 미취업이고) names nothing, nor does a word of the card's own text.
+        unknown = any(t.startswith(UNKNOWN_PREFIX) and len(t) > 2 and t not in own and not self.followups.plain(t)
+                      for t in analysis.terms)
+        if not pointing and (len(known) + len(verbs) + len(own) < len(topic)
                              or unknown and not (firmly or confirming and anchored)):
             # 로또 번호 알려줘, 비트코인 얼마예요: a word the knowledge never uses, not pointing back. Short unknown
             # words (올려, 진짜) pass where the rest is the program's own (채용공고 어디다 올려야 하죠), or its
@@ -319,7 +398,8 @@ class Options:
             return None
         if decision.kind == "fallback" and self.matcher.program_names_in(analysis.normalized):
             return None  # a program's name it was not matched to: not this one
-        if any(t not in entry.strong and t not in entry.weak and self._names_other(t, index) for t in known):
+        if not tied and any(t not in entry.strong and t not in entry.weak and t not in body
+                            and not self.followups.is_detail(t) and self._names_other(t, index) for t in known):
             return None  # who is the president?: another item's word, not the program's
         lang = decision.lang
         return Decision("answer", program.id, aspect, 100.0, (Candidate(program.id, program.kind, 100.0),), lang)
