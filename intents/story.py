@@ -79,7 +79,10 @@ def first_reading(matcher: "Matcher", story: Story, lang: str, excluded: frozens
                 # which (`스마트팜용 양액 제어기를 만드는 스타트업이에요. ... 온실에서`): the whole message decides.
                 return None if _story_says_other(matcher, story, asked, alone, index) else alone
             if story.clauses and not named_before:
-                return None  # a clause leans on the one before it (`...개발했는데 | 바다에서 시험해 볼 수 있나요`)
+                # A clause leans on the one before it (`...개발했는데 | 바다에서 시험해 볼 수 있나요`), but not one
+                # asking for a general need that an overview FAQ answers (`...기계공학과 나왔는데 | 취업 도와주는
+                # 프로그램 같은거 있나요?`: intents/overview.py); the background before it says only who asks.
+                return alone if len(matcher.faq_programs.get(index, ())) >= 2 else None
             return from_topic(matcher, story, lang, excluded, data, lenient=True)
     if pointing or named_before:
         return from_topic(matcher, story, lang, excluded, data, lenient=True)
