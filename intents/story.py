@@ -49,7 +49,7 @@ DATA = load_story_data()
 _HANGUL = re.compile(r"[가-힣]")  # a question without Hangul is read against English names (scope.py)
 
 __all__ = ["Story", "read_story", "first_reading", "answer_from_story", "semantic_text", "novel_question", "gives",
-           "as_persona"]
+           "as_persona", "as_need", "stated_need"]
 
 
 def read_story(text: str, data: StoryData = DATA) -> Story | None:
@@ -79,7 +79,10 @@ def first_reading(matcher: "Matcher", story: Story, lang: str, excluded: frozens
                 # which (`스마트팜용 양액 제어기를 만드는 스타트업이에요. ... 온실에서`): the whole message decides.
                 return None if _story_says_other(matcher, story, asked, alone, index) else alone
             if story.clauses and not named_before:
-                return None  # a clause leans on the one before it (`...개발했는데 | 바다에서 시험해 볼 수 있나요`)
+                # A clause leans on the one before it (`...개발했는데 | 바다에서 시험해 볼 수 있나요`), but not one
+                # asking for a general need that an overview FAQ answers (`...기계공학과 나왔는데 | 취업 도와주는
+                # 프로그램 같은거 있나요?`: intents/overview.py); the background before it says only who asks.
+                return alone if len(matcher.faq_programs.get(index, ())) >= 2 else None
             return from_topic(matcher, story, lang, excluded, data, lenient=True)
     if pointing or named_before:
         return from_topic(matcher, story, lang, excluded, data, lenient=True)
@@ -152,7 +155,39 @@ def answer_from_story(matcher: "Matcher", story: Story, whole: Decision, lang: s
     """Reading 2 after the whole message was not answered; then the asker's own description."""
     if whole.kind == "answer":
         return None
-    return from_topic(matcher, story, lang, excluded, data, whole) or as_persona(matcher, story, lang, excluded)
+    return from_topic(matcher, story, lang, excluded, data, whole) or as_persona(matcher, story, lang, excluded) \
+        or as_need(matcher, story, lang, excluded)
+
+
+def _need_words() -> dict[str, tuple[str, ...]]:
+    with STORY_FILE.open(encoding="utf-8") as handle:
+        raw = (yaml.safe_load(handle) or {}).get("stated_needs") or {}
+    return {str(need): tuple(str(w).lower().replace(" ", "") for w in words) for need, words in raw.items()}
+
+
+NEEDS = _need_words()
+
+
+def stated_need(text: str, needs: dict[str, tuple[str, ...]] = NEEDS) -> str | None:
+    """The one need a story states in its own words (`다시 일하고 싶어서요`: 구직자 지원), as the words the
+    knowledge base asks it in; None for none or several."""
+    compact = normalize(text).replace(" ", "")
+    said = [need for need, words in needs.items() if any(w in compact for w in words)]
+    return said[0] if len(said) == 1 else None
+
+
+def as_need(matcher: "Matcher", story: Story, lang: str, excluded: frozenset[int]) -> Decision | None:
+    """A story whose question names no topic of its own (`진흥원에서 도와주는 게 있을까요?`) and which states one
+    need in everyday words (`10년 정도 일을 쉬었어요 ... 다시 일하고 싶어서요`): the question is read as that need
+    (story.yaml `stated_needs`: 구직자 지원) and answered where that reading answers outright (not small talk)."""
+    if _own_topic(matcher, matcher.analyzer.analyze(story.question)):
+        return None
+    need = stated_need(" ".join(story.units[: story.asking]))
+    if need is None:
+        return None
+    decision = matcher._decide_analysis(matcher.analyzer.analyze(f"{need} {story.question}"), lang, excluded)
+    item = matcher.kb.get(decision.id or "") if decision.kind == "answer" else None
+    return decision if item is not None and not isinstance(item, Intent) else None
 
 
 def from_topic(matcher: "Matcher", story: Story, lang: str, excluded: frozenset[int],

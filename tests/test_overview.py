@@ -62,3 +62,13 @@ def test_a_general_need_gets_the_overview_faq(shipped_matcher: Matcher) -> None:
 def test_a_question_for_one_program_keeps_it(shipped_matcher: Matcher) -> None:
     assert shipped_matcher.match("구직자랑 기업을 이어주는 프로그램 있나요").id == "job-matching"
     assert shipped_matcher.match("일자리 매칭 신청하고 싶어요").id == "job-matching"
+
+
+def test_a_run_ons_clause_asking_a_general_need_is_answered_with_the_overview(shipped_matcher: Matcher) -> None:
+    # Who asks (graduated, 25, lives in Gimhae), then a general need in the clause after `...사는데`: the clause is
+    # read alone, though a clause of a run-on otherwise leans on the one before it (intents/story.py).
+    text = "작년에 전문대를 졸업한 스물다섯 살이고 김해에 사는데 취업 도와주는 사업 같은 거 있어요?"
+    whole = shipped_matcher._decide_analysis(shipped_matcher.analyzer.analyze(text), "ko")
+    assert whole.kind != "answer"  # every word of the story weighed alike: the need is diluted
+    decision = shipped_matcher.match(text)
+    assert decision.kind == "answer" and decision.id == "job-seeker-help"
