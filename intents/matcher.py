@@ -48,7 +48,7 @@ from intents.initials import spell_out
 from intents.focus import focus
 from intents.lexicon import Lexicon, load_lexicon
 from intents.markup import strip_markup
-from intents.name_words import bound_words, load_names, loose, name_only, weak_bound
+from intents.name_words import agency_bound, agency_modifiers, bound_words, load_names, loose, name_only, weak_bound
 from intents.options import Options
 from intents.overview import OverviewSettings, overview_first
 from intents.spelling import Speller
@@ -124,7 +124,11 @@ class Matcher:
         # words of the item that writes them so.
         self.name_data = load_names()
         self.name_only = self._name_words()
-        self.bound = [bound_words(texts[e.item.id][0], self._terms, self.name_data.compound_senses)
+        # ... and the words of the agency's own name written solid (창원산업진흥원: 산업), bound inside that name.
+        agency = agency_modifiers((n for _, n in (kb.agency.name.values if kb.agency else ())), self._terms)
+        self.senses = self.name_data.compound_senses.union(*agency.values())
+        self.bound = [{**bound_words(texts[e.item.id][0], self._terms, self.name_data.compound_senses),
+                       **agency_bound(texts[e.item.id][0], self._terms, agency)}
                       if not isinstance(e.item, Intent) else {} for e in self.entries]
         self.index_of = {entry.item.id: index for index, entry in enumerate(self.entries)}
         self._weigh_terms()
@@ -1057,7 +1061,7 @@ class Matcher:
                 weights[term] *= self.scope.goods.factor
         weights = {t: w for t, w in weights.items() if w > 0}
         said = frozenset(weights)
-        alone = loose(analysis.normalized, said, self._terms, self.name_data.compound_senses)
+        alone = loose(analysis.normalized, said, self._terms, self.senses)
         total = sum(weights.values())
         if total <= 0:
             return []

@@ -1,7 +1,7 @@
 """Words of a name are not the topic they spell: an everyday word of a question that an item writes only
 inside a proper name, or only inside a compound where it has another sense, is weak evidence for it.
 
-Two general causes of confident wrong answers, found with new users (docs/matching.md, "Words inside
+General causes of confident wrong answers, found with new users (docs/matching.md, "Words inside
 names"), each fixed from the knowledge base's own structure or from language data, never by naming an item:
 
 - **Another body's name.** A referral's name is an organisation's name: 경남**투자**경제진흥원, "National Tax
@@ -15,6 +15,10 @@ names"), each fixed from the knowledge base's own structure or from language dat
   An item that writes such a word only inside compounds is credited with it fully only where the question
   writes it inside a compound too, or says one of the compound's other words (대표 연락처: 연락처 is 번호's
   sense); else the word counts as weak for that item.
+- **The agency's own name written solid** (창원산업진흥원, read as 창원 + 산업 + 진흥원). Its FAQs write 산업 and 창원
+  only inside it: there they name the agency, alone (`산업 인력`, `창원 기업`) they are a topic and a place of
+  the asker's. The words before the name's head are bound inside the name like `compound_senses` (the head,
+  진흥원, is how people name the agency and stays free).
 """
 from __future__ import annotations
 
@@ -60,9 +64,10 @@ def name_only(names: Iterable[str], others: Iterable[str], terms: Terms, owned_e
     return frozenset(out)
 
 
-def bound_words(texts: Iterable[str], terms: Terms, senses: frozenset[str]) -> dict[str, frozenset[str]]:
+def bound_words(texts: Iterable[str], terms: Terms, senses: frozenset[str],
+                binds: Callable[[str], bool] = lambda token: True) -> dict[str, frozenset[str]]:
     """Word -> its partners, for each word of `senses` that `texts` write only inside compounds (대표번호:
-    {대표: {번호's term}}), never as a word of its own."""
+    {대표: {번호's term}}), never as a word of its own. `binds`: which compounds (as typed) bind (all)."""
     free: set[str] = set()
     partners: dict[str, set[str]] = {}
     for text in texts:
@@ -71,7 +76,7 @@ def bound_words(texts: Iterable[str], terms: Terms, senses: frozenset[str]) -> d
             for term in found:
                 if term not in senses:
                     continue
-                if len(found) == 1:
+                if len(found) == 1 or not binds(token):
                     free.add(term)
                 else:
                     partners.setdefault(term, set()).update(t for t in found if t != term)
@@ -97,3 +102,28 @@ def weak_bound(term: str, bound: Mapping[str, frozenset[str]], message_terms: fr
     that holds none of the compound's other words: it then counts as a weak word of that item."""
     partners = bound.get(term)
     return partners is not None and partners.isdisjoint(message_terms)
+
+
+def agency_modifiers(names: Iterable[str], terms: Terms) -> dict[str, frozenset[str]]:
+    """The agency's names written solid (창원산업진흥원) -> the words before their head (창원, 산업): inside the
+    name they name the agency, alone they are a place and a topic of their own (bound_words, `binds` the name)."""
+    out: dict[str, frozenset[str]] = {}
+    for name in names:
+        for token in normalize(name).split():
+            found = terms(token)
+            if len(found) > 1:
+                out[token] = frozenset(found[:-1])
+    return out
+
+
+def agency_bound(texts: list[str], terms: Terms, agency: Mapping[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """bound_words for the words of the agency's solid names (agency_modifiers), bound only inside those names."""
+    out: dict[str, frozenset[str]] = {}
+    for name, words in agency.items():
+        out.update(bound_words(texts, terms, words, _within(name)))
+    return out
+
+
+def _within(name: str) -> Callable[[str], bool]:
+    """Whether a token as typed holds `name`."""
+    return lambda token: name in token

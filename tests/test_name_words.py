@@ -13,7 +13,7 @@ import pytest
 from conftest import with_shipped_intents
 from intents.evaluate import run_eval
 from intents.matcher import Matcher
-from intents.name_words import bound_words, load_names, loose, name_only, weak_bound
+from intents.name_words import agency_modifiers, bound_words, load_names, loose, name_only, weak_bound
 from knowledge.loader import load_or_raise
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,6 +82,26 @@ def test_a_sense_word_bound_in_compounds_counts_only_with_its_compound() -> None
     assert not weak_bound("대표", bound, frozenset({"대표", "문의"})), "대표 연락처 says the compound's sense"
     assert loose("대표 1명만", ["대표"], terms, senses) == {"대표"}
     assert loose("대표번호가 뭐예요", ["대표", "문의"], terms, senses) == frozenset()
+
+
+def test_the_agencys_solid_name_binds_its_words_inside_it() -> None:
+    def terms(text: str) -> list[str]:
+        return {"한빛산업진흥원은": ["한빛", "산업", "진흥원"], "한빛산업진흥원": ["한빛", "산업", "진흥원"]}.get(text, [text])
+
+    agency = agency_modifiers(["한빛산업진흥원", "Hanbit Industry Agency"], terms)
+    assert agency == {"한빛산업진흥원": frozenset({"한빛", "산업"})}, "the head (진흥원) is how people name it"
+    inside = lambda token: "한빛산업진흥원" in token  # noqa: E731
+    assert bound_words(["한빛산업진흥원은 뭐 하는 곳"], terms, agency["한빛산업진흥원"], inside) == {
+        "한빛": frozenset({"산업", "진흥원"}), "산업": frozenset({"한빛", "진흥원"})}
+    # A word the item also writes on its own, or inside another compound, is its own word.
+    assert bound_words(["한빛산업진흥원은 산업 정책을"], terms, agency["한빛산업진흥원"], inside) == {
+        "한빛": frozenset({"산업", "진흥원"})}
+
+
+def test_the_shipped_agency_faqs_hold_산업_only_inside_the_agencys_name(shipped: Matcher) -> None:
+    bound = shipped.bound[shipped.index_of["agency-intro"]]
+    assert bound.get("산업") == {"창원", "진흥원"}
+    assert "산업" not in shipped.bound[shipped.index_of["industry-expert"]]
 
 
 def test_the_words_are_language_data() -> None:
