@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 import yaml
 
@@ -75,13 +75,18 @@ class GoodsWords:
 class Goods:
     """The goods words of goods.yaml, read with the matcher's analyser."""
 
-    def __init__(self, analyse: Analyse, words: GoodsWords | None = None) -> None:
+    def __init__(self, analyse: Analyse, words: GoodsWords | None = None, synonyms: Mapping[str, str] | None = None
+                 ) -> None:
         self.words = words or GoodsWords.load()
         self._analyse = analyse
         self.factor = self.words.numbers.asker_factor
         # The knowledge base's own terms for the kinds (방산, 수소, 기계): a word of an item's name of the same class.
-        self._kind_terms = frozenset(t for w in (*self.words.kinds_ko, *self.words.kinds_en) for t in analyse(w)
-                                     if not t.startswith(UNKNOWN_PREFIX))
+        # A compound's parts are not kinds (온라인쇼핑몰: 온라인), nor the known word a typo-like one is read as
+        # (미용 as 비용): only a word the analyser reads as itself or as its synonym (국방 as 방산).
+        synonyms = synonyms or {}
+        self._kind_terms = frozenset(
+            terms[0] for w, terms in ((w, analyse(w)) for w in (*self.words.kinds_ko, *self.words.kinds_en))
+            if len(terms) == 1 and (terms[0] == w or synonyms.get(w) == terms[0]))
         self._bought = frozenset(t for w in self.words.bought_heads for t in analyse(w)[:1] if not t.startswith(UNKNOWN_PREFIX))
 
     def bought(self, term: str) -> bool:

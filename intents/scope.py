@@ -145,7 +145,7 @@ class Scope:
                 self._known_by_start.setdefault(word[0], []).append(word)
         self.audience = Audience(texts, self.words, self._holds_known)
         # What the asker makes, sells or studies (intents/goods.py): no other kind of an item's thing.
-        self.goods = Goods(lambda word: analyzer.analyze(word).terms)
+        self.goods = Goods(lambda word: analyzer.analyze(word).terms, synonyms=analyzer.lexicon.synonyms)
         # The terms of the words for money or support whose object a novel word before them names (출산 지원금).
         self._paid_heads = frozenset(t for w in self.words.paid_heads for t in analyzer.analyze(w).terms[-1:])
         # Korean place names (intents/lexicon/places.yaml) the knowledge base never writes, even inside a word:
@@ -249,11 +249,12 @@ class Scope:
     # ---- what a question asks that an item does not cover ----------------------------------------
 
     def contrast(self, pairs: list[tuple[str, str, bool, str]], asked: set[str], item_id: str, latin: bool,
-                 said: str = "") -> tuple[str, str] | None:
+                 said: str = "", theirs: frozenset[str] = frozenset()) -> tuple[str, str] | None:
         """(the question's novel word, the item's word in its place) where the question - its neighbouring
         terms `pairs` and all its terms `asked` - names another kind of what the item is about (전기차 충전소
         / 수소 충전소, 연말 정산 / 연말 성과공유회); None otherwise. `said`: the question with spaces removed,
-        where the item's word may stand inside another (선박용 holds 선박)."""
+        where the item's word may stand inside another (선박용 holds 선박); `theirs`: the unknown terms the question
+        says are the asker's own goods (intents/goods.py `asker_terms`)."""
         own = self._name_pairs.get((item_id, latin))
         if not own:
             return None
@@ -272,9 +273,9 @@ class Scope:
             else:
                 continue
             rivals = {m for m in rivals if m not in asked and m not in self.generic and not (len(m) > 1 and m in said)}
-            if novel == first and self.goods.is_kind(novel) and not self.goods.bought(second):
-                # The asker's goods or trade, bare before the shared word (화장품 수출상담회 / 해외 바이어
-                # 수출상담회), replaces only a word of its own class: another industry's event is another kind
+            if novel in theirs or novel == first and self.goods.is_kind(novel) and not self.goods.bought(second):
+                # The asker's goods or trade, said as theirs or bare before the shared word (화장품 수출상담회 / 해외
+                # 바이어 수출상담회), replaces only a word of its own class: another industry's event is another kind
                 # (화장품 전시회 / 방산 전시회), a buyer's is not. Not the head (병원 인테리어) nor what is bought
                 # (인테리어 비용, 전기차 충전기 설치): that is the thing asked for (intents/goods.py).
                 rivals = {m for m in rivals if self.goods.is_kind(m)}
@@ -409,6 +410,7 @@ class Scope:
             self.novel = any(scope.is_novel(t) for t in analysis.terms)
             self.pairs = scope._pairs(text) if self.novel else []
             self.said = analysis.normalized.replace(" ", "")
+            self.theirs = scope.goods.asker_terms(analysis.normalized) if self.novel else frozenset()
             self.audiences = scope.audience.named(analysis.normalized)
             self.cues = scope.audience.cues(analysis.normalized)
             self.paid_for = scope.paid_for(self.pairs)
@@ -437,7 +439,7 @@ class Scope:
             # An FAQ about programs (수소충전소 몇 개 지어요) is about what their names name: contradicted
             # when every one of them is.
             named = [item_id] if isinstance(item, (Program, Referral)) else list(getattr(item, "programs", ()))
-            if named and all(scope.contrast(self.pairs, self.asked, n, self.latin, self.said) for n in named):
+            if named and all(scope.contrast(self.pairs, self.asked, n, self.latin, self.said, self.theirs) for n in named):
                 return "contrast"
             return None
 
