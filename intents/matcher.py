@@ -804,7 +804,10 @@ class Matcher:
         the knowledge base never uses count too (they name something), except one-syllable leftovers."""
         light = self.lexicon.light_words
         out = []
+        asker = self._asker_terms(analysis.terms)
         for term in analysis.terms:
+            if term in asker:
+                continue
             if term.startswith(UNKNOWN_PREFIX):
                 if len(term) > 3 and term[1:].replace(" ", "") not in self.lexicon.followup_cues \
                         and term not in self.talk.silent:
@@ -813,6 +816,15 @@ class Matcher:
                     and term not in self.lexicon.followup_cues and term not in self.talk.silent:
                 out.append(term)
         return out
+
+    def _asker_terms(self, terms: tuple[str, ...]) -> frozenset[str]:
+        """Terms that say who asks, not what (ranking.yaml): an asker word (small, 작은) and a number with a unit of
+        age or size after it (20 people, 30명): `my company is small, 20 people` names no topic of its own."""
+        out = {t for t in terms if t in self.roles.asker_terms}
+        for term, following in zip(terms, terms[1:]):
+            if term.isdigit() and following.lstrip(UNKNOWN_PREFIX) in self.roles.units:
+                out |= {term, following}
+        return frozenset(out)
 
     def _names_topic(self, term: str) -> bool:
         """Whether one term names a topic of a program or FAQ (see _topic_terms)."""

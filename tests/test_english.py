@@ -162,6 +162,13 @@ def test_no_company_yet_is_a_founder_to_be_in_non_native_english_too() -> None:
     assert "예비창업" not in english.rewrite("our company has no office yet")
 
 
+def test_paying_part_of_the_cost_is_the_own_share() -> None:
+    english = English.load()
+    for said in ("must company pay some money too", "we pay some part of money", "pay a share of the cost"):
+        assert "자부담" in english.rewrite(said).split(), said
+    assert "자부담" not in english.rewrite("how much do we pay")
+
+
 def test_a_dropped_to_is_the_same_phrase() -> None:
     english = English.load()
     assert english.rewrite("i want start company") == english.rewrite("i want to start a company")

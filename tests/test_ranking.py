@@ -128,3 +128,28 @@ def test_a_program_named_as_typed_wins_over_one_sharing_a_side_word(shipped: Mat
     assert decision.id in (None, "export-consultation")
     # An FAQ about a named program is named with it: the count FAQ still answers how many stations.
     assert shipped.match("수소 충전소 개수").id == "hydrogen-station-count"
+
+
+def test_who_asks_is_no_topic_of_a_follow_up(shipped: Matcher) -> None:
+    # `my company is small, 20 people`: an asker word and a size say who asks; the follow-up stays on the
+    # program just answered and asks how to apply to it (before: a defence program's apply aspect).
+    import time
+
+    from intents.context import MatchContext
+
+    decision = shipped.match("my company is small, 20 people. company must apply or me?",
+                             context=MatchContext("worker-training", time.time()))
+    assert (decision.kind, decision.id, decision.aspect) == ("answer", "worker-training", "apply")
+    analysis = shipped.analyzer.analyze("my company is small, 20 people")
+    assert not {"small", "20", "people"} & set(shipped._topic_terms(analysis))
+    assert "교육" in shipped._topic_terms(shipped.analyzer.analyze("작은 회사 직원 교육"))
+
+
+def test_help_is_no_topic_of_its_own(shipped: Matcher) -> None:
+    # `help` asks for help with what is named: the help intent's word counts lightly, like a question word, so
+    # `help ... as mentor` offers the would-be mentors' FAQ, while `help` alone is still the help text.
+    assert "도움말" in shipped.cue_terms
+    decision = shipped.match("i am engineer, retire now, want help small company as mentor", "en")
+    assert "become-mentor" in [c.id for c in decision.candidates[:3]]
+    assert shipped.match("help").id == "help"
+    assert shipped.match("can you help me").id == "help"
