@@ -74,6 +74,13 @@ def shipped_matcher(shipped_kb: KnowledgeBase) -> Matcher:
 
 
 @pytest.fixture(scope="session")
+def mini() -> Matcher:
+    """A two-program knowledge base in the format document's own example (청년창업사관학교, 청창사), with the
+    shipped intents: for tests of matching rules on a knowledge base small enough to reason about."""
+    return Matcher(load_or_raise(ROOT / "tests" / "data" / "mini" / "knowledge", ROOT / "intents"))
+
+
+@pytest.fixture(scope="session")
 def texts() -> Texts:
     """The bot's texts, read once for the whole run (the Application gets them injected)."""
     return Texts.load()

@@ -2,20 +2,9 @@
 through the real lexicon; and that a phrase saying the aspect never changes what a question is about."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from intents.matcher import Matcher
-from knowledge.loader import load_or_raise
-
-ROOT = Path(__file__).resolve().parent.parent
-MINI = ROOT / "tests" / "data" / "mini" / "knowledge"
-
-
-@pytest.fixture(scope="module")
-def mini() -> Matcher:
-    return Matcher(load_or_raise(MINI, ROOT / "intents"))
 
 
 def _aspect(matcher: Matcher, text: str) -> str | None:

@@ -4,22 +4,11 @@ when several appear; and, where no cue says it, the one part of the program's te
 word (intents/aspect_words.py). Through the real lexicon and knowledge."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from intents.aspect_words import AspectWords
 from intents.matcher import Matcher
-from knowledge.loader import load_or_raise
 from knowledge.model import KnowledgeBase, Program, Text
-
-ROOT = Path(__file__).resolve().parent.parent
-MINI = ROOT / "tests" / "data" / "mini" / "knowledge"
-
-
-@pytest.fixture(scope="module")
-def mini() -> Matcher:
-    return Matcher(load_or_raise(MINI, ROOT / "intents"))
 
 
 def _aspect(matcher: Matcher, text: str) -> str | None:

@@ -9,18 +9,11 @@ from intents.matcher import Matcher
 from knowledge.loader import load_or_raise
 
 ROOT = Path(__file__).resolve().parent.parent
-MINI = ROOT / "tests" / "data" / "mini" / "knowledge"
 
 
 @pytest.fixture(scope="module")
 def shipped() -> Matcher:
     return Matcher(load_or_raise(ROOT / "knowledge", ROOT / "intents"))
-
-
-@pytest.fixture(scope="module")
-def mini() -> Matcher:
-    """A two-program knowledge base in the format document's own example (청년창업사관학교, 청창사)."""
-    return Matcher(load_or_raise(MINI, ROOT / "intents"))
 
 
 @pytest.mark.parametrize("text, expected, aspect", [
