@@ -103,7 +103,7 @@ async def show_decision(update: Update, context: BotContext, decision: Decision,
     kb, texts = context.kb, context.texts
     item = kb.get(decision.id) if decision.kind == "answer" and decision.id else None
     if decision.area and await browsing.open_list(update, context, cb.ListKey("a", decision.area), lang, offer=offer,
-                                                  asked=decision.aspect):
+                                                  asked=decision.aspect, leave_out=decision.left_out):
         # A question about a whole area (수소 관련 지원사업 뭐 있어요), or an area picked from the areas shown
         # (`세번째요`, with the aspect "which program?" asked): that area's programs, as its button shows them.
         return

@@ -8,7 +8,7 @@ how many the list has, and the list again, numbered, with the same buttons (`ans
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler
@@ -53,24 +53,26 @@ async def browse(update: Update, context: BotContext) -> None:
 
 
 async def open_list(update: Update, context: BotContext, key: cb.ListKey, lang: str, *, edit: bool = False,
-                    offer: Sequence[InlineKeyboardButton | None] | None = None, asked: str | None = KEEP) -> bool:
+                    offer: Sequence[InlineKeyboardButton | None] | None = None, asked: str | None = KEEP,
+                    leave_out: Collection[str] = ()) -> bool:
     """One page of a list of programs - an area's button pressed (`edit`: in place), or an area picked in
     words or asked about (`수소 관련 지원사업 뭐 있어요`: a new message, `offer` as its last row) - kept as
     the options shown, with the aspect "which program?" `asked` (KEEP: the one asked before stays, as after
-    `자격은?` -> an area). False if the list no longer exists."""
-    card = cards.list_card(context.kb, context.texts, lang, key, now=context.store.clock())
+    `자격은?` -> an area). `leave_out`: programs the message ruled out (`그거 말고 ...`), not listed. False if the
+    list no longer exists."""
+    card = cards.list_card(context.kb, context.texts, lang, key, now=context.store.clock(), leave_out=leave_out)
     if card is None:
         return False
     if edit and update.callback_query is not None:
         await answer_query(update.callback_query)  # stops the spinner; the list replaces the message
     await (show if edit else send)(update, context, *cards.with_row(card, offer))
-    remember_options(context, (p.id for p in page_programs(context, key)), asked)
+    remember_options(context, (p.id for p in page_programs(context, key, leave_out)), asked)
     return True
 
 
-def page_programs(context: BotContext, key: cb.ListKey) -> tuple[Program, ...]:
+def page_programs(context: BotContext, key: cb.ListKey, leave_out: Collection[str] = ()) -> tuple[Program, ...]:
     """The programs one page of a list shows, in order (what a position on that page points at)."""
-    programs = cards.list_programs(context.kb, key) or ()
+    programs = [p for p in cards.list_programs(context.kb, key) or () if p.id not in leave_out]
     pages = max(1, -(-len(programs) // cards.PAGE_SIZE))
     page = min(key.page, pages - 1)
     return tuple(programs[page * cards.PAGE_SIZE:(page + 1) * cards.PAGE_SIZE])

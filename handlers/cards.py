@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterable, Mapping, Sequence
+from typing import Collection, Iterable, Mapping, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -387,15 +387,18 @@ def list_programs(kb: KnowledgeBase, key: ListKey) -> tuple[Program, ...] | None
 
 
 def list_card(kb: KnowledgeBase, texts: Texts, lang: str, key: ListKey, now: datetime | None = None, *,
-              marks: Mapping[str, str] | None = None, intro: str | None = None) -> Card | None:
+              marks: Mapping[str, str] | None = None, intro: str | None = None,
+              leave_out: Collection[str] = ()) -> Card | None:
     """One page of a list of programs - an area's (also the answer to `수소 관련 지원사업 뭐 있어요`) or an
     audience's: each program's name and what it is in one line, a button each, page and back buttons, and
     for an area with a program whose next round is worth waiting for, its 🔔. None if the list no longer
     exists. `marks` (program id -> HTML) are put after a program's line, `intro` (HTML) under the title:
-    how the programs fit what the asker said (handlers/fitting.py)."""
+    how the programs fit what the asker said (handlers/fitting.py). `leave_out`: ids not listed (ruled out by
+    the asker: `그거 말고 ...`); a page button shows the whole list again."""
     programs = list_programs(kb, key)
     if programs is None:
         return None
+    programs = tuple(p for p in programs if p.id not in leave_out)
     pages = max(1, -(-len(programs) // PAGE_SIZE))
     key = key.at(min(key.page, pages - 1))
     if key.kind == "a":

@@ -23,7 +23,8 @@ class Decision:
     contact) or None. `lang` is the language of the question ("ko" or "en"), used when the user has
     not chosen one. `candidates` holds up to three items, best first, for every kind.
     `area` is set when the message asks for the programs of a whole business area (`수소 관련 지원사업
-    뭐 있어요`) rather than one program: the handlers then list that area's programs.
+    뭐 있어요`) rather than one program: the handlers then list that area's programs, less `left_out`, the ids
+    of those the message ruled out (`그거 말고 올해 신청할 수 있는 거요` after one of them, `방산 말고 ...`).
     """
 
     kind: DecisionKind
@@ -33,6 +34,7 @@ class Decision:
     candidates: tuple[Candidate, ...] = ()
     lang: str = "ko"
     area: str | None = None
+    left_out: tuple[str, ...] = ()
 
     @property
     def answered(self) -> bool:

@@ -318,10 +318,11 @@ class FollowUps:
             aspect = matcher.aspects.detect(analysis.normalized, analysis.terms)
             return Decision("answer", left[0].id, aspect, 100.0, (Candidate(left[0].id, left[0].kind, 100.0),), lang)
         candidates = tuple(Candidate(p.id, p.kind, 0.0) for p in left[:matcher.settings.max_candidates])
+        left_out = tuple(p.id for p in inside if p not in left)  # the list shown leaves them out too
         browse = matcher.browse_intent
         if browse is not None:
-            return Decision("answer", browse.id, None, 100.0, candidates, lang, item.area.id)
-        return Decision("suggest", None, None, 100.0, candidates, lang, item.area.id)
+            return Decision("answer", browse.id, None, 100.0, candidates, lang, item.area.id, left_out)
+        return Decision("suggest", None, None, 100.0, candidates, lang, item.area.id, left_out)
 
     def _asks_a_thing(self, analysis: Analysis) -> bool:
         """Whether a message asks for a thing rather than an aspect: a word naming one (`things_ko/en`: 거요,

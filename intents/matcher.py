@@ -973,17 +973,20 @@ class Matcher:
         inside = [p for p in self.kb.programs if p.area and p.area.id == areas[0]]
         if ranked and ranked[0].exact:
             return None
+        left_out: tuple[str, ...] = ()
         if excluded:
             left = [p for p in inside if self.index_of[p.id] not in excluded]
             if len(left) == 1 and len(inside) > 1:
                 aspect = self._aspect(analysis.normalized, analysis.terms)
                 return Decision("answer", left[0].id, aspect, 100.0, (Candidate(left[0].id, left[0].kind, 100.0),),
                                 analysis.lang)
-            inside = left or inside
+            if left:
+                left_out = tuple(p.id for p in inside if p not in left)
+                inside = left
         candidates = tuple(Candidate(p.id, p.kind, 0.0) for p in inside[: self.settings.max_candidates])
         if self.browse_intent is not None:
-            return Decision("answer", self.browse_intent.id, None, 100.0, candidates, analysis.lang, areas[0])
-        return Decision("suggest", None, None, 100.0, candidates, analysis.lang, areas[0])
+            return Decision("answer", self.browse_intent.id, None, 100.0, candidates, analysis.lang, areas[0], left_out)
+        return Decision("suggest", None, None, 100.0, candidates, analysis.lang, areas[0], left_out)
 
     # ---- what a text is about, for the handlers (handlers/finder_route.py) ---------------------------
 

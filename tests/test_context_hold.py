@@ -88,6 +88,20 @@ def test_ruling_out_the_card_and_asking_for_something_else_lists_the_rest_of_its
     assert decision.area == area and decision.id == "list-programs"
     assert last not in [c.id for c in decision.candidates]
     assert {c.id for c in decision.candidates} <= {p.id for p in kb.programs_in(area)}
+    assert decision.left_out == (last,)  # the list shown leaves it out too
+
+
+async def test_the_list_after_ruling_out_the_card_leaves_it_out_over_the_bot(bot, kb) -> None:
+    """`그거 말고 ...` after a card: the area's list the bot sends names the other programs, not the card's, and a
+    position picks among those shown (`1번` is the first of them)."""
+    card = kb.program("aerospace-youth-jobs")
+    await bot.say("항공우주 청년인재 채용지원 모집 언제예요?")
+    sent = await bot.say("그거 말고 올해 신청할 수 있는 거요")
+    others = [p for p in kb.programs_in(card.area.id) if p.id != card.id]
+    assert card.name.get("ko") not in sent[0]["plain"]
+    assert all(p.name.get("ko") in sent[0]["plain"] for p in others[:5])
+    await bot.say("1번")
+    assert bot.last_enquiry()["item_id"] == others[0].id
 
 
 def test_ruling_out_the_card_without_asking_for_a_thing_is_no_list(matcher: Matcher) -> None:
