@@ -265,8 +265,8 @@ def context_after(decision: "Decision", matcher: "Matcher", context: MatchContex
     kb = matcher.kb
     if decision.area is not None and kb.programs_in(decision.area):
         # An area picked from "which program?"'s areas keeps the aspect asked (the Decision carries it).
-        return MatchContext(options=option_ids(p.id for p in kb.programs_in(decision.area)), asked=decision.aspect,
-                            options_at=now)
+        return MatchContext(options=option_ids(p.id for p in kb.programs_in(decision.area) if p.id not in decision.left_out),
+                            asked=decision.aspect, options_at=now)
     item = kb.get(decision.id) if decision.kind == "answer" and decision.id else None
     if isinstance(item, Intent) and item.action == "browse":
         return MatchContext(options=area_options(kb), options_at=now)  # the areas, as the browse action shows them

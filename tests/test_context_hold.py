@@ -89,6 +89,8 @@ def test_ruling_out_the_card_and_asking_for_something_else_lists_the_rest_of_its
     assert last not in [c.id for c in decision.candidates]
     assert {c.id for c in decision.candidates} <= {p.id for p in kb.programs_in(area)}
     assert decision.left_out == (last,)  # the list shown leaves it out too
+    remembered = context_after(decision, matcher, _after(last), text)
+    assert remembered is not None and remembered.options and last not in remembered.options  # eval replays as sent
 
 
 async def test_the_list_after_ruling_out_the_card_leaves_it_out_over_the_bot(bot, kb) -> None:
