@@ -195,7 +195,8 @@ class Analyzer:
             self.vocab.discard(word)
             pieces = self._best_split(word, fuzzy=False)
             self.vocab.add(word)
-            if len(pieces) >= 2 and all(kind == "word" and len(text) >= 2 for kind, text in pieces):
+            if len(pieces) >= 2 and all(kind == "word" and len(text) >= 2 for kind, text in pieces) \
+                    and not self._greeting_glued(pieces):
                 self._parts[word] = tuple(self._canonical(text) for _, text in pieces)
         self._analyses.cache_clear()
 
@@ -413,6 +414,10 @@ class Analyzer:
         pieces = self._best_split(token, fuzzy=False)
         if any(kind == "unknown" for kind, _ in pieces):
             pieces = self._best_split(token, fuzzy=True)
+        if self._greeting_glued(pieces):
+            # 하이테크, 하이브리드 (and, in split_compounds, a name such as 하이창원): a greeting is typed as a
+            # word of its own; glued to the front of a longer word it is that word's first syllables, not `hi`.
+            pieces = [("unknown", ch) for ch in pieces[0][1]] + pieces[1:]
         # An everyday word beside unknown syllables is part of a longer word the vocabulary does not hold
         # (대|학원, 전세|계): the whole run stays one unknown word, as it would without the everyday words.
         pieces = [("unknown", text) if kind == "real" and any(
@@ -434,6 +439,16 @@ class Analyzer:
         if unknown:
             terms.append(UNKNOWN_PREFIX + unknown)
         return terms
+
+    def _greeting_glued(self, pieces: list[tuple[str, str]]) -> bool:
+        """Whether a split starts with a Korean greeting word (conversation.yaml `opening_skills`) followed, in the
+        same token, by more than a particle or ending, and no greeting: `하이창원은` is not 하이 and 창원, `하이테크`
+        not 하이 and 테크; `하이하이` and `하이요` stay greetings."""
+        if len(pieces) < 2 or pieces[0][0] != "word" or pieces[0][1] not in self.lexicon.openings \
+                or pieces[0][1].isascii():
+            return False
+        rest = sum(len(text) for kind, text in pieces[1:] if kind != "skip" and text not in self.lexicon.openings)
+        return rest >= 2  # `안녕하세요오`: a drawn-out greeting, not a word
 
     def _real_runs(self, pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """A run of unknown syllables and skipped ones (particles, stopwords, endings) between known words, or at

@@ -44,6 +44,17 @@ def test_particles_endings_and_compounds() -> None:
     assert analyzer.analyze("무역사절단신청방법").terms == ("사절단", "신청", "방법")
 
 
+def test_a_greeting_glued_to_a_longer_word_is_part_of_it() -> None:
+    """하이 (hi) typed solid with more (하이창원, a company the knowledge writes; 하이테크) is that word's start, not a
+    greeting; a greeting on its own, doubled or with an ending stays one."""
+    analyzer = _analyzer("하이창원이 짓는 액화수소 플랜트", "창원 기업 지원", "안녕하세요", "하이")
+    greeting = analyzer.analyze("하이").terms
+    assert greeting and analyzer.analyze("하이창원은 어떤 회사예요").terms[0] == "하이창원"
+    assert not set(greeting) & set(analyzer.analyze("하이테크 기업 지원").terms)
+    assert analyzer.analyze("하이 창원 기업").terms[:1] == greeting
+    assert analyzer.analyze("하이하이").terms == greeting
+
+
 def test_typos_are_corrected_at_the_jamo_level_but_real_words_stay_unknown() -> None:
     analyzer = _analyzer("창업 지원금 신청", "전시회 참가")
     assert analyzer.analyze("창엄 지윈금").terms == ("창업", "지원금")
