@@ -312,17 +312,7 @@ class FollowUps:
             return None
         inside = matcher.kb.programs_in(item.area.id)
         left = [p for p in inside if matcher.index_of[p.id] not in excluded and p.id != item.id]
-        if not left:
-            return None
-        if len(left) == 1:
-            aspect = matcher.aspects.detect(analysis.normalized, analysis.terms)
-            return Decision("answer", left[0].id, aspect, 100.0, (Candidate(left[0].id, left[0].kind, 100.0),), lang)
-        candidates = tuple(Candidate(p.id, p.kind, 0.0) for p in left[:matcher.settings.max_candidates])
-        left_out = tuple(p.id for p in inside if p not in left)  # the list shown leaves them out too
-        browse = matcher.browse_intent
-        if browse is not None:
-            return Decision("answer", browse.id, None, 100.0, candidates, lang, item.area.id, left_out)
-        return Decision("suggest", None, None, 100.0, candidates, lang, item.area.id, left_out)
+        return matcher.area_list(item.area.id, inside, left, analysis, lang) if left else None
 
     def _asks_a_thing(self, analysis: Analysis) -> bool:
         """Whether a message asks for a thing rather than an aspect: a word naming one (`things_ko/en`: 거요,

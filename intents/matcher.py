@@ -20,6 +20,7 @@ import functools
 import heapq
 import math
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import logging
@@ -973,20 +974,21 @@ class Matcher:
         inside = [p for p in self.kb.programs if p.area and p.area.id == areas[0]]
         if ranked and ranked[0].exact:
             return None
-        left_out: tuple[str, ...] = ()
-        if excluded:
-            left = [p for p in inside if self.index_of[p.id] not in excluded]
-            if len(left) == 1 and len(inside) > 1:
-                aspect = self._aspect(analysis.normalized, analysis.terms)
-                return Decision("answer", left[0].id, aspect, 100.0, (Candidate(left[0].id, left[0].kind, 100.0),),
-                                analysis.lang)
-            if left:
-                left_out = tuple(p.id for p in inside if p not in left)
-                inside = left
-        candidates = tuple(Candidate(p.id, p.kind, 0.0) for p in inside[: self.settings.max_candidates])
+        left = [p for p in inside if self.index_of[p.id] not in excluded] or inside
+        return self.area_list(areas[0], inside, left, analysis, analysis.lang)
+
+    def area_list(self, area: str, inside: Sequence[Program], left: Sequence[Program], analysis: Analysis,
+                  lang: str) -> Decision:
+        """An area's programs (`inside`) listed less those ruled out (`left` is the rest; the handlers leave the
+        others out too: Decision.left_out); where one of several is left, that one is the answer."""
+        if len(left) == 1 and len(inside) > 1:
+            aspect = self._aspect(analysis.normalized, analysis.terms)
+            return Decision("answer", left[0].id, aspect, 100.0, (Candidate(left[0].id, left[0].kind, 100.0),), lang)
+        left_out = tuple(p.id for p in inside if p not in left)
+        candidates = tuple(Candidate(p.id, p.kind, 0.0) for p in left[: self.settings.max_candidates])
         if self.browse_intent is not None:
-            return Decision("answer", self.browse_intent.id, None, 100.0, candidates, analysis.lang, areas[0], left_out)
-        return Decision("suggest", None, None, 100.0, candidates, analysis.lang, areas[0], left_out)
+            return Decision("answer", self.browse_intent.id, None, 100.0, candidates, lang, area, left_out)
+        return Decision("suggest", None, None, 100.0, candidates, lang, area, left_out)
 
     # ---- what a text is about, for the handlers (handlers/finder_route.py) ---------------------------
 
