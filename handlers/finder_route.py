@@ -20,12 +20,14 @@ from intents.decision import Candidate, Decision
 from intents.exclusion import names_a_place
 from intents.focus import question_sentence
 from knowledge.asker import Asker
+from knowledge.asker import normalize
 from knowledge.asker import read as read_asker
 from knowledge.eligibility import Profile
 from knowledge.model import Faq, Program, Referral
 from knowledge.profile_text import asks_for_a_list, asks_for_self, parse_profile, read_profile, without_profile
 
 if TYPE_CHECKING:
+    from intents.goods import GoodsWords
     from intents.matcher import Matcher
 
 RouteKind = Literal["finder", "answer"]
@@ -71,6 +73,8 @@ def route(text: str, decision: Decision, matcher: "Matcher", last: str | None = 
         # 예비창업자도 신청할 수 있나요? under a program's card: whether they may apply to that one
         return Route("answer", profile, Decision("answer", shown.id, "eligibility", 100.0,
                                                  (Candidate(shown.id, shown.kind, 100.0),), decision.lang))
+    if not topic and _names_the_unknown(text, matcher):
+        return None  # 두루누리 사회보험료 지원 받을 수 있나요: a scheme the knowledge base never names, not "anything for me"
     if not topic:
         return Route("finder", profile, decision, read_asker(text))
     if isinstance(answered, Referral):
@@ -97,6 +101,28 @@ def _topic(text: str, matcher: "Matcher") -> frozenset[str]:
         if topic:
             return topic
     return frozenset()
+
+
+def _names_the_unknown(text: str, matcher: "Matcher") -> bool:
+    """Whether the question names something the knowledge base never writes (a scheme, a body, a thing:
+    두루누리, 전기차): it asks about that, which the finder cannot find. What describes the person is no
+    such thing: their age band (중장년은), a word they say they are (`여성인데`, `장애인도 받을 수 있나요`) or
+    their goods or trade (`화장품 회사인데`)."""
+    asked = normalize(question_sentence(rest := without_profile(text, fields=True)) or rest)
+    for start, end in reversed(read_asker(asked).spans):
+        asked = f"{asked[:start]} {asked[end:]}"
+    goods = matcher.scope.goods
+    whole = normalize(text).split()
+    theirs = {term for i, token in enumerate(whole) if _said_of_the_asker(token, whole[i + 1:i + 3], goods.words)
+              for term in matcher.analyzer.analyze(token).terms}
+    return any(matcher.scope.is_novel(term) and term not in theirs and not goods.is_kind(term)
+               for term in matcher.analyzer.analyze(asked).terms)
+
+
+def _said_of_the_asker(token: str, following: list[str], words: "GoodsWords") -> bool:
+    """`여성인데`, `장애인이라서`: what the asker is; `장애인도 받을 수 있나요`: who else may take part."""
+    return token.endswith(words.self_endings_ko) or token.endswith("도") and any(
+        cue in after for after in following for cue in words.also_after_ko)
 
 
 def _names_program(text: str, matcher: "Matcher") -> bool:

@@ -166,3 +166,16 @@ async def test_an_age_no_answer_holds_is_said_back_when_the_finder_starts(finder
     assert finder_state(finder_bot) == {"answers": {}, "asked": []}
     (filled,) = await finder_bot.say("52살인데 나한테 맞는 사업 찾아줘")
     assert filled["plain"].startswith("말씀하신 내용(만 50세 이상)을 조건에 넣었습니다")
+
+
+async def test_a_scheme_the_knowledge_never_names_is_not_taken_for_anything_for_me(finder_bot):
+    """A new user's test (tester7): `두루누리 사회보험료 지원 받을 수 있나요` started the finder's first question, as
+    if they had asked what there is for them; it names a scheme the knowledge base never writes, so the answer
+    is that it was not found. Who asks stays the finder's question however they describe themselves."""
+    (scheme,) = await finder_bot.say("두루누리 사회보험료 지원 받을 수 있나요?")
+    assert finder_state(finder_bot) is None
+    assert "어떤 분이신가요?" not in scheme["plain"]
+    for asker in ("장애인도 받을 수 있는 지원 있나요?", "30대 여성인데 받을 수 있는 지원 뭐 있어요"):
+        (started,) = await finder_bot.say(asker)
+        assert "어떤 분이신가요?" in started["plain"], asker
+        finder_bot.app.user_data[USER].pop(finder.FINDER)
