@@ -60,7 +60,8 @@ async def answer_text(update: Update, context: BotContext, text: str) -> None:
     # Understood, or plainly written in one language: "Any support for smart factory?" gets an English
     # fallback even from a user Telegram calls Korean; "<b>x</b>" or "ㅋㅋ" keeps the language as it was.
     understood = decision.kind in ("answer", "suggest") or clear_lang(text) == decision.lang
-    lang = question_lang(update, context, decision.lang, understood=understood)
+    lang = question_lang(update, context, decision.lang, understood=understood,
+                         courtesy=conversing.is_courtesy(context, decision))
     if await browsing.answer_position(update, context, text, decision, lang):
         return  # `9번` under five areas: the list has five, shown again; `3번` with none shown: said so
     offer: list[InlineKeyboardButton | None] | None = None

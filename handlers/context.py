@@ -84,16 +84,20 @@ def user_lang(update: object, context: CallbackContext[Any, Any, Any, Any]) -> s
     return lang_from_code(user.language_code if user else None)
 
 
-def question_lang(update: Update, context: BotContext, detected: str, *, understood: bool = True) -> str:
+def question_lang(update: Update, context: BotContext, detected: str, *, understood: bool = True,
+                  courtesy: bool = False) -> str:
     """The language for the answer to a free-text question: the chosen one, else the question's own.
 
     The question's own language counts (and is kept for what follows) only when the matcher
     `understood` it (an answer or suggestions): "<b>x</b>", "&amp;" or "ㅋㅋ" have no words to tell a
-    language by, and must not switch a Korean user to English for good.
+    language by, and must not switch a Korean user to English for good. A `courtesy` (thanks, bye, hello)
+    in a chat that already has a language keeps it: `thx!` after Korean questions is thanked in Korean.
     """
     data = context.user_data
     if data is not None and data.get(CHOSEN_LANG) in LANGS:
         return data[CHOSEN_LANG]
+    if courtesy and data is not None and data.get(SEEN_LANG) in LANGS:
+        return data[SEEN_LANG]
     if not understood or detected not in LANGS:
         return user_lang(update, context)
     if data is not None:

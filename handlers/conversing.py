@@ -204,6 +204,14 @@ def answered_lately(context: BotContext) -> bool:
     return False
 
 
+def is_courtesy(context: BotContext, decision: Decision) -> bool:
+    """Whether the decision answers a courtesy (conversation.yaml `courtesy_skills`: hello, thanks, bye)."""
+    if decision.kind != "answer":
+        return False
+    return any((intent := skill_intent(context, name)) is not None and intent.id == decision.id
+               for name in context.matcher.lexicon.courtesy_skills)
+
+
 def skill_intent(context: BotContext, name: str) -> Intent | None:
     """The knowledge base's intent a conversation skill (conversation.yaml) is joined to: the first of its
     targets that is an intent's id or action, as the matcher joins them."""

@@ -82,6 +82,7 @@ class Lexicon:
     chat_words: Mapping[str, str] = field(default_factory=dict)  # u -> you, 감삼다 -> 감사합니다 (intents/chat.py)
     fillers: frozenset[str] = frozenset()  # 아, 네, ok: dropped before what a message says
     courtesies: tuple[str, ...] = ()  # 안녕하세요, 감사합니다: courtesy around a question (longest first)
+    courtesy_skills: tuple[str, ...] = ()  # greeting, thanks, goodbye: the skills those phrases belong to
     openings: frozenset[str] = frozenset()  # hello, hi: courtesy that opens a message, punctuated or not
     status_words: frozenset[str] = frozenset()  # 아직, still: whether something still runs (intents/context.py)
     other_words: frozenset[str] = frozenset()  # 다른, other: the other items of an area (intents/context.py)
@@ -221,6 +222,7 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
         chat_words={str(k).lower(): str(v) for k, v in (conversation.get("chat_words") or {}).items()},
         fillers=frozenset(str(w).lower() for w in conversation.get("fillers", [])),
         courtesies=_courtesies(conversation),
+        courtesy_skills=tuple(str(name) for name in conversation.get("courtesy_skills", [])),
         openings=frozenset(_courtesies(conversation, "opening_skills")),
         status_words=frozenset(str(w).lower() for w in conversation.get("status_words", [])),
         other_words=frozenset(str(w).lower() for w in conversation.get("other_words", [])),

@@ -83,3 +83,21 @@ async def test_a_language_chosen_with_lang_is_kept_whatever_is_typed(bot):
     sent = await bot.say("&amp;")
     assert sent[0]["plain"].startswith(KOREAN_FALLBACK)
     assert bot.app.user_data[1001].get("seen_lang") != "en"
+
+
+async def test_a_courtesy_keeps_the_language_the_chat_is_in(bot):
+    """A new user's test (tester7): `thx!` after Korean questions was thanked in English, with an English menu.
+    Thanks, bye and hello say nothing of the language the person reads; the chat's language stands, and the
+    next question still decides its own. In a chat with no language yet, a courtesy is answered in its own."""
+    await bot.say("무역사절단 신청 방법")
+    (thanked,) = await bot.say("thx!")
+    assert "help" not in thanked["plain"].lower() and bot.app.user_data[1001]["seen_lang"] == "ko"
+    assert any("\uac00" <= ch <= "\ud7a3" for ch in thanked["plain"])
+    await bot.say("How do I apply for the trade mission?")
+    (thanked,) = await bot.say("감사합니다")
+    assert not any("\uac00" <= ch <= "\ud7a3" for ch in thanked["plain"]), thanked["plain"]
+
+
+async def test_a_courtesy_first_is_answered_in_its_own_language(bot):
+    (hello,) = await bot.say("hello")
+    assert hello["plain"].startswith("Hello"), hello["plain"]
