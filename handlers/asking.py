@@ -54,6 +54,7 @@ async def answer_text(update: Update, context: BotContext, text: str) -> None:
     started = time.perf_counter()
     decision = context.matcher.match(text[:MATCH_LIMIT], context=chat_context(context))
     elapsed_ms = (time.perf_counter() - started) * 1000
+    conversing.remember_sides(context, text[:MATCH_LIMIT])  # 조카가 미취업이에요: later questions are a job seeker's
     _record_decision(context, decision, elapsed_ms)
     if await conversing.answer_small_talk(update, context, text, decision):
         return  # 너 봇이야?, ..., 😀: answered as what it is, whatever its words matched

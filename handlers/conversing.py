@@ -27,12 +27,14 @@ from handlers.context import BotContext, question_lang, user_lang
 from handlers.replies import send
 from handlers.texts import Html, escape
 from intents import chat
-from intents.context import CONTEXT_SECONDS, MatchContext, area_options, asks_beyond, option_ids, which_aspect
+from intents.context import (CONTEXT_SECONDS, MatchContext, area_options, asker_sides, asks_beyond, option_ids,
+                             which_aspect)
 from intents.decision import Decision
 from knowledge.model import Faq, Intent, Program
 
 LAST_ITEM = "last_item"        # chat_data: (id, time) of the item answered last, for follow-up questions
 LAST_OPTIONS = "last_options"  # chat_data: (program ids, time, aspect asked or None) of the options offered last
+ASKER_SIDES = "asker_sides"    # chat_data: (sides, time) the asker said they are on (a job seeker, a company)
 MAX_OPTIONS = 6  # programs "which program?" offers as buttons
 
 
@@ -68,17 +70,29 @@ def remember_answer(context: BotContext, item_id: str) -> None:
         context.chat_data.pop(LAST_OPTIONS, None)
 
 
+def remember_sides(context: BotContext, text: str) -> None:
+    """The side a message says the asker is on (`조카가 미취업이에요`: a job seeker; intents/context.py
+    asker_sides), kept for the chat's later questions, as eval's replay keeps it (context_after)."""
+    said = asker_sides(context.matcher, text)
+    if said and context.chat_data is not None:
+        context.chat_data[ASKER_SIDES] = (tuple(sorted(said)), time.time())
+
+
 def match_context(context: BotContext) -> MatchContext | None:
-    """What this chat was answered and offered last, for the matcher (intents/context.py)."""
+    """What this chat was answered and offered last, and the side the asker said they are on, for the
+    matcher (intents/context.py)."""
     chat_data = context.chat_data
     if chat_data is None:
         return None
     last = chat_data.get(LAST_ITEM)
     last_id, at = (str(last[0]), float(last[1])) if isinstance(last, (tuple, list)) and len(last) == 2 else (None, 0.0)
     ids, options_at, asked = _kept_options(context)
-    if last_id is None and not options_at:
+    kept = chat_data.get(ASKER_SIDES)
+    sides, sides_at = (frozenset(str(s) for s in kept[0]), float(kept[1])) \
+        if isinstance(kept, (tuple, list)) and len(kept) == 2 and isinstance(kept[0], (tuple, list)) else (frozenset(), 0.0)
+    if last_id is None and not options_at and not sides:
         return None
-    return MatchContext(last_id, at, ids, asked, options_at)
+    return MatchContext(last_id, at, ids, asked, options_at, sides, sides_at)
 
 
 def _kept_options(context: BotContext) -> tuple[tuple[str, ...], float, str | None]:

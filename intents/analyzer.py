@@ -316,6 +316,8 @@ class Analyzer:
         stripped = self._strip_particles(token)
         if not stripped or stripped in lexicon.stopwords:
             return []
+        if stripped not in self.vocab:
+            stripped = self._known_stem(token, stripped)  # 성과는: 성과 + 는, not 성 + 과는
         if stripped in self.vocab:
             return list(self._parts.get(stripped, (self._canonical(stripped),)))
         terms: list[str] = []
@@ -336,6 +338,14 @@ class Analyzer:
             else:
                 break
         return token
+
+    def _known_stem(self, token: str, stripped: str) -> str:
+        """A word the vocabulary knows, `token` less one particle, where stripping particles greedily left an
+        unknown stem (`성과는` -> 성 + 과는 -> 성과 + 는; `결과를` keeps 결과); else `stripped`."""
+        for size in self._particle_sizes:
+            if len(token) - size >= 2 and token[-size:] in self._particles and token[:-size] in self.vocab:
+                return token[:-size]
+        return stripped
 
     def _cut_verb(self, token: str) -> str:
         """신청하려면 -> 신청: cut where a verb ending starts, if everything after it reads as an ending."""

@@ -6,17 +6,19 @@ about that item. The handler keeps it (in chat_data) and passes it in; the match
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from intents.analyzer import normalize
+from knowledge.asker import read as read_asker
 from knowledge.model import Faq, Intent, Program, Referral
+
+from intents.decision import Decision
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from intents.analyzer import Analysis
-    from intents.decision import Decision
     from intents.matcher import Matcher
     from knowledge.model import KnowledgeBase
 
@@ -38,6 +40,11 @@ class MatchContext:
     options: tuple[str, ...] = ()
     asked: str | None = None
     options_at: float = 0.0
+    # The side the asker said they are on earlier in the chat (intents/sides.py: a job seeker, a company hiring
+    # or training its staff; `조카가 미취업이에요` then `교육 받을 수 있는 거 있어요?`), and when it was said: it breaks
+    # ties between the sides' items in later questions that take no side of their own (Matcher.rank).
+    sides: frozenset[str] = frozenset()
+    sides_at: float = 0.0
 
     def current(self, now: float | None = None) -> str | None:
         """The last item's id while it is recent enough to be what a follow-up means."""
@@ -53,6 +60,11 @@ class MatchContext:
     def current_asked(self, now: float | None = None) -> str | None:
         """The aspect the last "which program?" asked, while recent."""
         return self.asked if self._recent_options(now) else None
+
+    def current_sides(self, now: float | None = None) -> frozenset[str]:
+        """The side the asker said they are on, while recent (the same window as the last answer)."""
+        now = time.time() if now is None else now
+        return self.sides if 0 <= now - self.sides_at <= CONTEXT_SECONDS else frozenset()
 
     def _recent_options(self, now: float | None) -> bool:
         now = time.time() if now is None else now
@@ -250,6 +262,28 @@ def _faq_aspects(matcher: "Matcher") -> dict[str, str]:
 
 def context_after(decision: "Decision", matcher: "Matcher", context: MatchContext | None,
                   text: str | None = None) -> MatchContext | None:
+    """What a chat remembers after a decision (_context_after), with the side the asker said they are on
+    (asker_sides): said now, or said before and still recent."""
+    after = _context_after(decision, matcher, context, text)
+    now = time.time()
+    said = asker_sides(matcher, text) if text is not None else frozenset()
+    sides, at = (said, now) if said else (context.sides, context.sides_at) if context is not None else (frozenset(), 0.0)
+    if not sides or not 0 <= now - at <= CONTEXT_SECONDS:
+        return after
+    return replace(after if after is not None else NO_CONTEXT, sides=sides, sides_at=at)
+
+
+def asker_sides(matcher: "Matcher", text: str) -> frozenset[str]:
+    """The one side a message says the asker is on, or none: the sides' own words (intents/lexicon/roles.yaml
+    `sides`: 취업, 직원 뽑고 싶은데) or who the asker says they are (knowledge/asker.py statuses: 미취업, 대학생,
+    재직자), mapped to a side by roles.yaml `sides.statuses`. Both sides, or none: nothing to remember."""
+    taken = set(matcher.side_words.taken(normalize(text)))
+    taken |= {matcher.side_words.statuses[who] for who in read_asker(text).who if who in matcher.side_words.statuses}
+    return frozenset(taken) if len(taken) == 1 else frozenset()
+
+
+def _context_after(decision: "Decision", matcher: "Matcher", context: MatchContext | None,
+                   text: str | None = None) -> MatchContext | None:
     """What a chat remembers after a decision, as the handlers keep it (handlers/asking.py, conversing.py);
     eval replays chats with this:
 
@@ -327,3 +361,24 @@ def asks_beyond(matcher: "Matcher", text: str, item_id: str) -> bool:
     own = matcher.entries[index].strong
     analysis = matcher.analyzer.analyze(matcher.asked(text))
     return any(t not in own for t in matcher._topic_terms(analysis))
+
+
+def side_said(matcher: "Matcher", decision: Decision, text: str, sides: frozenset[str],
+              last: str | None = None) -> Decision:
+    """An answer serving only the other side than the one the asker said earlier (`sides`; `조카가 미취업이에요`,
+    then `교육 받을 수 있는 거 있어요?` answered with the employees' course) is no answer where the question takes no
+    side of its own and names no item: the candidates serving the said side are offered first. The ranking
+    already weighs the said side (Matcher.rank); this keeps the model's nearest item (hybrid) from deciding a
+    tie the person's own words broke. The item just answered (a follow-up) stays."""
+    if not sides or decision.kind != "answer" or decision.area is not None or decision.id in (None, last):
+        return decision
+    served = matcher.item_sides.get(decision.id or "", frozenset())
+    normalized = normalize(text)
+    if not served or served & sides or matcher.side_words.taken(normalized) \
+            or matcher.program_names_in(text) or matcher.talk.typed_names(normalized):
+        return decision
+    serving = [c for c in decision.candidates if matcher.item_sides.get(c.id, frozenset()) & sides]
+    if not serving:
+        return decision
+    rest = [c for c in decision.candidates if c not in serving]
+    return Decision("suggest", None, decision.aspect, decision.score, (*serving, *rest), decision.lang)

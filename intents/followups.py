@@ -36,6 +36,13 @@ if TYPE_CHECKING:
     from intents.matcher import Matcher
 
 MAX_WORDS = 8  # words of a follow-up (a longer message tells a story and is matched as usual)
+_SSANG_SIOT = 20  # the final ㅆ among a Hangul syllable's 28 finals: the past (했, 왔, 골랐) and 있, never a noun's
+
+
+def past_tense(word: str) -> bool:
+    """Whether a Korean word holds a syllable ending in ㅆ before its last (골랐어, 줄었대, 했었죠, 있었나): a verb
+    form, past or 있다; nouns do not end a syllable so."""
+    return any("가" <= ch <= "힣" and (ord(ch) - 0xAC00) % 28 == _SSANG_SIOT for ch in word[:-1])
 
 
 class FollowUps:
@@ -138,7 +145,7 @@ class FollowUps:
         """Whether a word the knowledge never uses ends as a Korean verb does (올리면, 내준다는): a verb form the
         analyser did not cut, naming no topic."""
         word = term.removeprefix(UNKNOWN_PREFIX)
-        return len(word) >= 2 and not word.isascii() and word.endswith(self._verb_endings)
+        return len(word) >= 2 and not word.isascii() and (word.endswith(self._verb_endings) or past_tense(word))
 
     def _yes_no(self, prepared: str, analysis: Analysis) -> bool:
         """Whether the message asks yes or no (`돼요?`, `괜찮아?`, a question mark)."""

@@ -41,7 +41,7 @@ from intents.analyzer import UNKNOWN_PREFIX, Analysis, Analyzer, detect_lang, no
 from intents import exclusion, named_area
 from intents.confirm import ConfirmSettings, agrees, confirmable, story_agrees
 from intents.chat import chat_phrase_words, contained_phrase, tidy
-from intents.context import POINTS_BACK, MatchContext, Talk
+from intents.context import POINTS_BACK, MatchContext, Talk, side_said
 from intents.cues import english_cue_in, korean_cue_in
 from intents.decision import Candidate, Decision, DecisionKind
 from intents.hangul import is_initials_only, to_jamo
@@ -241,6 +241,7 @@ class Matcher:
         self.aspect_texts: AspectTexts | None = None  # the programs' own texts, for aspects no cue names
         self._last_query: tuple[str, np.ndarray] | None = None
         self._cached_match = functools.lru_cache(maxsize=cache_size)(self._match)
+        self._said_sides: frozenset[str] = frozenset()  # the asker's side said earlier in the chat, while matching
         self.semantic_ready = threading.Event()
         if embedder is None:
             self.semantic_ready.set()
@@ -459,14 +460,26 @@ class Matcher:
         if last is not None and self.kb.get(last) is None:
             last = None
         # The same few questions come again and again; a Decision is immutable, so repeats are free.
-        decision = self._match(text, lang, last, semantic=False) if not semantic \
-            else self._match(text, lang, last) if len(text) > CACHED_TEXT else self._cached_match(text, lang, last)
+        sides = context.current_sides() if context is not None else frozenset()  # 조카가 미취업이에요, earlier
+        decision = self._match(text, lang, last, False, sides) if not semantic \
+            else self._match(text, lang, last, True, sides) if len(text) > CACHED_TEXT \
+            else self._cached_match(text, lang, last, True, sides)
+        decision = side_said(self, decision, text, sides, last)  # the model's pick of the other side: offered
         decision = area_asked(self, text, decision, lang, context)  # 50대도 창업 지원 되나요? (intents/asked_area.py)
         return self.options.after(decision, text, context)
 
     # ---- internals -------------------------------------------------------------------------------
 
-    def _match(self, text: str, lang: str | None, last: str | None = None, semantic: bool = True) -> Decision:
+    def _match(self, text: str, lang: str | None, last: str | None = None, semantic: bool = True,
+               sides: frozenset[str] = frozenset()) -> Decision:
+        """`sides`: the side the asker said earlier they are on, for a question that takes none (rank)."""
+        self._said_sides = sides
+        try:
+            return self._match_read(text, lang, last, semantic)
+        finally:
+            self._said_sides = frozenset()
+
+    def _match_read(self, text: str, lang: str | None, last: str | None, semantic: bool) -> Decision:
         prepared = self._prepare(text)
         embedded = self._last_query
         decision = self._match_text(prepared, lang, last, semantic, said=text)
@@ -1141,7 +1154,7 @@ class Matcher:
                             lambda i: self.entries[self.index_of[i]].strong, self._writes, rescore,
                             lambda i: self.characteristic.get(i, frozenset()))
         # Who asks: a company hiring or a job seeker (intents/sides.py), after the general item is first.
-        return side_first(ranked, self.side_words.taken(analysis.normalized),
+        return side_first(ranked, self.side_words.taken(analysis.normalized) or self._said_sides,
                           lambda i: self.item_sides.get(i, frozenset()), self.side_words.factor, rescore)
 
     def _writes(self, item_id: str) -> frozenset[str]:

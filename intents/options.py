@@ -33,9 +33,9 @@ from intents.analyzer import UNKNOWN_PREFIX, Analysis, detect_lang, normalize
 from intents.context import NO_AREA, option_area
 from intents.decision import Candidate, Decision
 from intents.body import body_texts
-from intents.followups import FollowUps
+from intents.followups import FollowUps, past_tense
 from intents.lexicon import LEXICON_DIR, read_yaml
-from knowledge.model import Area, Faq, Intent, Item, Program, Text
+from knowledge.model import Area, Faq, Intent, Item, Program, Referral, Text
 
 if TYPE_CHECKING:
     from intents.context import MatchContext
@@ -119,8 +119,16 @@ class Options:
         # Each program's name terms and its names and aliases as typed (spaces removed, lower case).
         self._names: dict[str, frozenset[str]] = {}
         self._typed: dict[str, tuple[str, ...]] = {}
+        # ... and the name terms of the names a list shows in each script (Hangul or Latin): a Korean message
+        # picks by the Korean names it read, not by a translation's word (`Defense Innovation Pilot` reads
+        # as 실증, yet `실증사업은 어디서 해요` under the defense list names the hydrogen demonstration).
+        self._shown_names: dict[tuple[str, bool], frozenset[str]] = {}
         for program in matcher.kb.programs:
             self._names[program.id] = frozenset(matcher._name_terms(program))
+            shown = (*(v for _, v in program.name.values), *program.aliases)
+            for latin in (False, True):
+                self._shown_names[(program.id, latin)] = frozenset(
+                    t for n in shown if n.isascii() == latin for t in matcher._terms(n))
             self._typed[program.id] = tuple(
                 n.replace(" ", "").lower() for n in (*(v for _, v in program.name.values), *program.aliases))
         analyze = matcher.analyzer.analyze
@@ -163,7 +171,7 @@ class Options:
         lang = lang or detect_lang(prepared, self.matcher.lexicon.neutral_words)
         if shown:
             by_place = self._by_position(analysis, shown)
-            picked = by_place or self._by_name(analysis, options) or self._area_by_name(analysis, areas)
+            picked = by_place or self._by_name(analysis, options, lang) or self._area_by_name(analysis, areas)
             if by_place is not None:  # the aspect is asked beside the position: `number 2` asks no contact
                 place = self.position(analysis.normalized)
                 prepared = place[1] if place is not None else prepared
@@ -270,11 +278,67 @@ class Options:
         if decision.area is not None:
             return decision
         if decision.kind == "answer":
-            return self._held(decision, text, program) or decision
+            return self._held(decision, text, program) or self._about_card(decision, text, program) or decision
         held = self._still_about(decision, text, program)
         if held is None and decision.kind == "suggest" and decision.candidates:
             held = self._held(decision, text, program, decision.candidates[0].id)  # small talk offered first
-        return held or decision
+        return held or self._about_card(decision, text, program) or decision
+
+    def _about_card(self, decision: Decision, text: str, program: Program) -> Decision | None:
+        """After `program`'s card, a short question about a fact of it that no aspect cue names (`그때 가서
+        성과는 어땠어요` after the trade mission, whose support text gives the results; `예전엔 어디서 했었죠?`):
+        its words of content - less question words, times (그때, 예전), verb forms the analyser did not cut, details
+        and asking whether it is true - are all the card's own (its names, questions, summary and parts, or a
+        word no name writes that its text writes as typed), or there are none. Answered with the part of the
+        card that writes them (intents/aspect_words.py), else the aspect asked, else the summary. It takes the
+        place of the fallback, small talk or a general FAQ (of no area, not pointing to the program); of an FAQ
+        of an area only where the message points back or speaks of that time (그거, 그때). The agency named
+        (진흥원 위치) is the agency's."""
+        answered = self.matcher.kb.get(decision.candidates[0].id if decision.kind == "suggest" and decision.candidates
+                                       else decision.id or "") if decision.kind != "fallback" else None
+        if isinstance(answered, (Program, Referral)) or decision.area is not None \
+                or (isinstance(answered, Faq) and program.id in answered.programs) \
+                or (isinstance(answered, Intent) and answered.action):
+            return None
+        followups = self.followups
+        analysis, prepared = followups._read(text)
+        if analysis is None or self._lists(analysis) or self.matcher.talk.without_who(analysis.normalized) is not None:
+            return None
+        index = self.matcher.index_of[program.id]
+        if self.matcher.talk.names_another(analysis, index) or followups.novel(analysis):
+            return None
+        aspect = self._aspect(prepared, analysis)
+        if not (aspect or self._asking(analysis) or followups._questions(prepared, analysis)):
+            return None
+        entry = self.matcher.entries[index]
+        body = self._body.get(program.id, frozenset())
+        written = self._written.get(program.id, "")
+        # Words the knowledge never uses count from two letters (날씨, 맛집: the topic's own reading starts at three).
+        unknown = [t for t in analysis.terms if t.startswith(UNKNOWN_PREFIX) and len(t) > 2]
+        content = [t for t in dict.fromkeys([*self.matcher._topic_terms(analysis), *unknown])
+                   if (len(t) > 1 or t.isascii()) and not followups.confirms_word(t) and not followups.is_detail(t)
+                   and not followups.plain(t) and not self._question_word(t)
+                   and not ((t.startswith(UNKNOWN_PREFIX) or past_tense(t)) and followups.verb_like(t))]
+        own = [t for t in content if t in entry.strong or t in entry.weak or t in body
+               or t.startswith(UNKNOWN_PREFIX) and t[1:] in written]
+        if len(own) < len(content):
+            return None  # a word the card does not write: another subject, or one the guide may not cover
+        words = analysis.normalized.split()
+        anchored = any(w in self.words.pointers_ko or w in self.words.pointing_en for w in words) \
+            or any(followups.plain(t) for t in analysis.terms)
+        if any(t in self.matcher.agency_terms for t in content):
+            return None  # 진흥원 위치: the agency's, whatever the card writes of it
+        if isinstance(answered, Faq) and answered.area is not None and not anchored:
+            return None  # an FAQ of an area holds the words too: only a question pointing back is the card's
+        if aspect is None and content:
+            aspect = self.matcher.aspect_words.asked(program.id, (t for t in content if t not in entry.strong))
+        return Decision("answer", program.id, aspect, 100.0, (Candidate(program.id, program.kind, 100.0),),
+                        decision.lang)
+
+    def _question_word(self, term: str) -> bool:
+        """Whether a term is a Korean question word with its ending (어땠어 of 어땠어요: how it went)."""
+        word = term.removeprefix(UNKNOWN_PREFIX)
+        return not word.isascii() and word.startswith(self.words.asking_ko)
 
     def _held(self, decision: Decision, text: str, program: Program, first: str | None = None) -> Decision | None:
         """After `program`'s card, an answer about something else taken back for a short question about the card:
@@ -464,15 +528,21 @@ class Options:
 
     # ---- names -------------------------------------------------------------------------------------
 
-    def _by_name(self, analysis: Analysis, options: list[Program]) -> Program | None:
-        """The one option whose name or aliases hold the message's topic words (the rest among its own words)."""
+    def _by_name(self, analysis: Analysis, options: list[Program], lang: str = "ko") -> Program | None:
+        """The one option whose name or aliases, as the list showed them in the message's script, hold the
+        message's topic words (the rest among its own words). A message that types the name of a program
+        outside the list names its own topic and is matched fresh (`실증사업은 어디서 하는데요` is no pick)."""
         topic = [t for t in dict.fromkeys(self.matcher._topic_terms(analysis))
                  if not t.startswith(UNKNOWN_PREFIX) and t not in POLITE_EN]  # `the incubation one`
         if not topic or len(topic) > NAMED_TERMS + 1:
             return None
+        shown = {p.id for p in options}
+        if any(i not in shown for i in self.matcher.talk.typed_names(analysis.normalized, shown)):
+            return None  # another program or referral named as typed: a question of its own
+        latin = lang == "en"
         best: list[tuple[int, Program]] = []
         for program in options:
-            named = [t for t in topic if self._names_it(t, program)]
+            named = [t for t in topic if self._names_it(t, program, latin)]
             own = self._own(program)
             if not named or any(t not in named and t not in own for t in topic):
                 continue
@@ -481,8 +551,9 @@ class Options:
             best.append((len(named), program))
         return sole_best(best)
 
-    def _names_it(self, term: str, program: Program) -> bool:
-        if term in self._names[program.id]:
+    def _names_it(self, term: str, program: Program, latin: bool | None = None) -> bool:
+        """Whether `term` is of the program's names (`latin`: of those written in that script only)."""
+        if term in (self._names[program.id] if latin is None else self._shown_names[(program.id, latin)]):
             return True
         if term.isascii() or len(term) < 2:
             return False

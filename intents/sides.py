@@ -19,7 +19,7 @@ not first for a job seeker.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
@@ -38,6 +38,9 @@ class SideWords:
     patterns: Mapping[str, tuple[re.Pattern[str], ...]]
     audiences: Mapping[str, frozenset[str]]
     factor: float
+    # Who the asker says they are (knowledge/asker.py statuses) -> the side it puts them on, remembered for
+    # the chat's later questions (intents/context.py asker_sides).
+    statuses: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path = ROLES_FILE) -> "SideWords":
@@ -64,7 +67,8 @@ class SideWords:
             patterns[str(side)] = tuple(found)
         audiences = {str(side): frozenset(str(a) for a in values)
                      for side, values in (raw.get("audiences") or {}).items()}
-        return cls(patterns, audiences, float(raw.get("factor", 0.7)))
+        statuses = {str(who): str(side) for who, side in (raw.get("statuses") or {}).items() if str(side) in patterns}
+        return cls(patterns, audiences, float(raw.get("factor", 0.7)), statuses)
 
     def taken(self, normalized: str) -> frozenset[str]:
         """The sides a (normalised) text takes: none, one or both."""
