@@ -183,7 +183,33 @@ class Options:
                 aspect = (self._picked_aspect(prepared, analysis) or context.current_asked()) \
                     if isinstance(picked, Program) else None
                 return Decision("answer", picked.id, aspect, 100.0, (Candidate(picked.id, picked.kind, 100.0),), lang)
+            pointed = self._pointed(analysis, prepared, [i for i in shown if not isinstance(i, Area)], lang)
+            if pointed is not None:
+                return pointed
         return self._others(analysis, prepared, bool(listed), last, lang) or self._unpicked(text, lang)
+
+    def _pointed(self, analysis: Analysis, prepared: str, shown: list[Item], lang: str) -> Decision | None:
+        """`거기 전화번호`, `phone number of that place` under a list of items (suggestions, an FAQ's programs):
+        pointing at one of them without naming it, and asking an aspect. The one the list makes clear - the
+        only other institution (a referral) where a contact is asked, else the only item - is answered; with
+        several, the person is asked which, by offering them again. Never the agency's own phone number: the
+        person points at what is on screen."""
+        words = analysis.normalized.split()
+        if not shown or len(words) > MAX_FOLLOW_WORDS \
+                or not any(w in self.words.pointers_ko or w in self.words.pointing_en for w in words):
+            return None
+        aspect = self._aspect(prepared, analysis)
+        if aspect is None or self.matcher._topic_terms(analysis) or self.followups.novel(analysis) \
+                or self.matcher.talk.typed_names(analysis.normalized):
+            return None
+        places = [i for i in shown if isinstance(i, Referral)] if aspect == "contact" else []
+        chosen = places if len(places) == 1 else shown if len(shown) == 1 else []
+        if chosen:
+            item = chosen[0]
+            meant = aspect if isinstance(item, Program) else None
+            return Decision("answer", item.id, meant, 100.0, (Candidate(item.id, item.kind, 100.0),), lang)
+        candidates = tuple(Candidate(i.id, i.kind, 100.0) for i in shown if not isinstance(i, Intent))
+        return Decision("suggest", None, aspect, 100.0, candidates, lang) if candidates else None
 
     def shown(self, context: "MatchContext", *, related: bool = True) -> list[Item | Area]:
         """The options shown last, while recent, in their order: items, and areas (an area's list); those no
@@ -330,6 +356,8 @@ class Options:
             return None  # 진흥원 위치: the agency's, whatever the card writes of it
         if isinstance(answered, Faq) and answered.area is not None and not anchored:
             return None  # an FAQ of an area holds the words too: only a question pointing back is the card's
+        if isinstance(answered, Intent) and not content and not followups._counts(analysis):
+            return None  # 너 누구야?: small talk, unless it asks how many, how much, when or where
         if aspect is None and content:
             aspect = self.matcher.aspect_words.asked(program.id, (t for t in content if t not in entry.strong))
         return Decision("answer", program.id, aspect, 100.0, (Candidate(program.id, program.kind, 100.0),),

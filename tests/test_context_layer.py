@@ -137,3 +137,24 @@ async def test_the_side_said_earlier_is_used_over_the_bot(bot) -> None:
     offered = [data for data in button_data(sent[0]) if data.startswith("p:")]
     assert offered and not offered[0].startswith("p:worker-training:"), offered
     assert offered[0].split(":")[1] in ("global-marketer", "industry-expert", "regional-talent")
+
+
+# ---- pointing at one item of a list ------------------------------------------------------------------
+
+def test_pointing_at_the_one_institution_of_a_list_is_its_contact(matcher: Matcher) -> None:
+    context = MatchContext(options=("ref-gnsinbo", "startup-funding"), options_at=time.time())
+    decision = matcher.match("거기 전화번호", context=context)
+    assert (decision.kind, decision.id) == ("answer", "ref-gnsinbo")
+
+
+@pytest.mark.parametrize("first, text", [
+    ("사업자금 대출 받고 싶어요", "거기 전화번호"),  # two institutions and an FAQ offered: which one?
+    ("창업 자금 어디서 빌려요", "거기 전화번호 알려줘"),  # an FAQ pointing to three programs
+])
+def test_pointing_into_a_list_of_several_asks_which(matcher: Matcher, first: str, text: str) -> None:
+    context = _replay(matcher, first)
+    assert context is not None
+    shown = set(context.current_options()) or set(matcher.kb.get(context.current() or "").programs)
+    decision = matcher.match(text, context=context)
+    assert decision.kind == "suggest" and decision.aspect == "contact"
+    assert {c.id for c in decision.candidates} <= shown  # never the agency's own phone number
