@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from intents.evaluate import DEFAULT_CACHE, Outcome, evaluate, load_cases  # noqa: E402
 from intents.matcher import Matcher  # noqa: E402
-from intents.story import _own_topic, first_reading, read_story  # noqa: E402
+from intents.story import _own_topic, asking_clause, first_reading, read_story, stated_need, without_asker  # noqa: E402
 from knowledge.loader import load_or_raise  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,15 +61,30 @@ def shape(matcher: Matcher, o: Outcome) -> dict[str, str]:
     if story is None:
         return {"units": "1", "ask_lang": "en" if not _HANGUL.search(text) else "ko",
                 "qmarks": str(min(text.count("?") + text.count("？"), 2)), "own_topic": "-", "first_reading": "-",
-                "context": "yes" if o.case.before else "no"}
+                "context": "yes" if o.case.before else "no", "question_alone": "-", "stated_need": "-",
+                "asker_words": "-"}
     asked = matcher.analyzer.analyze(story.question)
     lang = "ko" if _HANGUL.search(story.question) else "en"
     first = first_reading(matcher, story, lang, frozenset())
+    told, asking = asking_clause(story)
+    alone = matcher.match(story.question)  # the question sent alone, every reading (hybrid: the model too)
+    expect = o.case.expect
+    need = stated_need(" ".join((*story.units[: story.asking], told)))
+    with_need = matcher._decide_analysis(matcher.analyzer.analyze(f"{need} {without_asker(asking)}"), lang, frozenset()) \
+        if need else None
+    need_says = "-" if with_need is None else "right" if with_need.kind == "answer" and with_need.id == expect \
+        else "wrong" if with_need.kind == "answer" else "top1" if with_need.candidates and \
+        with_need.candidates[0].id == expect else "other"
+    alone_says = "right" if alone.kind == "answer" and alone.id == expect else "wrong" if alone.kind == "answer" \
+        else "top1" if alone.candidates and alone.candidates[0].id == expect else "other"
     return {"units": str(min(len(story.units), 5)) + ("c" if story.clauses else "s"),
             "ask_lang": lang, "qmarks": str(min(text.count("?") + text.count("？"), 2)),
             "own_topic": "yes" if _own_topic(matcher, asked) else "no",
             "first_reading": "none" if first is None else first.kind,
-            "context": "yes" if o.case.before else "no"}
+            "context": "yes" if o.case.before else "no",
+            "question_alone": alone_says,
+            "stated_need": need_says,
+            "asker_words": "yes" if without_asker(asking) != " ".join(asking.lower().split()).strip(" ?.!") else "no"}
 
 
 def main() -> int:
@@ -93,7 +108,8 @@ def main() -> int:
         print(f"{name} {args.mode} {args.tag}: {len(tagged)} cases: "
               + " ".join(f"{k}={v}" for k, v in sorted(total.items())))
         shapes = [(shape(matcher, o), outcome(o)) for o in outcomes]
-        for key in ("units", "ask_lang", "qmarks", "own_topic", "first_reading", "context"):
+        for key in ("units", "ask_lang", "qmarks", "own_topic", "first_reading", "context", "question_alone",
+                    "stated_need", "asker_words"):
             cross: dict[str, Counter[str]] = {}
             for features, result in shapes:
                 cross.setdefault(features[key], Counter())[result] += 1
