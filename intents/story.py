@@ -36,10 +36,10 @@ import yaml
 
 from intents.analyzer import UNKNOWN_PREFIX, Analysis, normalize
 from intents.decision import Decision
-from intents.focus import has_long_run
+from intents.focus import asking_index, has_long_run
 from intents.ranking import mentioned
 from intents.roles import GIVE
-from intents.sentences import STORY_FILE, Story, StoryData, load_story_data, read
+from intents.sentences import STORY_FILE, Story, StoryData, clauses, load_story_data, read
 from knowledge.model import Intent, Program
 
 if TYPE_CHECKING:
@@ -160,12 +160,36 @@ def answer_from_story(matcher: "Matcher", story: Story, whole: Decision, lang: s
 
 
 def _need_words() -> dict[str, tuple[str, ...]]:
+    """Each need (as the knowledge base is asked it) and the words that state it, Korean and English."""
     with STORY_FILE.open(encoding="utf-8") as handle:
-        raw = (yaml.safe_load(handle) or {}).get("stated_needs") or {}
-    return {str(need): tuple(str(w).lower().replace(" ", "") for w in words) for need, words in raw.items()}
+        raw = yaml.safe_load(handle) or {}
+    needs: dict[str, tuple[str, ...]] = {}
+    for key in ("stated_needs", "stated_needs_en"):
+        for need, words in (raw.get(key) or {}).items():
+            needs[str(need)] = (*needs.get(str(need), ()), *(str(w).lower().replace(" ", "") for w in words))
+    return needs
+
+
+def _asker_pattern() -> re.Pattern[str]:
+    """The words by which a question names who asks (story.yaml `asker_words` and the follow-ups' who words):
+    a Korean one at the start of a word, an English one whole."""
+    with STORY_FILE.open(encoding="utf-8") as handle:
+        own = (yaml.safe_load(handle) or {}).get("asker_words") or []
+    from intents.lexicon import load_lexicon  # the conversation lexicon's who words (외국인, student)
+    words = sorted({normalize(str(w)) for w in (*own, *load_lexicon().who_words)} - {""}, key=len, reverse=True)
+    korean = [re.escape(w) for w in words if _HANGUL.search(w)]
+    latin = [re.escape(w) for w in words if not _HANGUL.search(w)]
+    return re.compile(r"(?<!\S)(?:%s)|\b(?:%s)\b" % ("|".join(korean) or "(?!)", "|".join(latin) or "(?!)"))
 
 
 NEEDS = _need_words()
+ASKERS = _asker_pattern()
+
+
+def without_asker(question: str) -> str:
+    """The question less the words naming who asks (`Can the agency help international students?` -> `can the
+    agency help ?`): what is left says what about."""
+    return " ".join(ASKERS.sub(" ", normalize(question)).split())
 
 
 def stated_need(text: str, needs: dict[str, tuple[str, ...]] = NEEDS) -> str | None:
@@ -176,18 +200,34 @@ def stated_need(text: str, needs: dict[str, tuple[str, ...]] = NEEDS) -> str | N
     return said[0] if len(said) == 1 else None
 
 
-def as_need(matcher: "Matcher", story: Story, lang: str, excluded: frozenset[int]) -> Decision | None:
+def as_need(matcher: "Matcher", story: Story, lang: str, excluded: frozenset[int],
+            data: StoryData = DATA) -> Decision | None:
     """A story whose question names no topic of its own (`진흥원에서 도와주는 게 있을까요?`) and which states one
     need in everyday words (`10년 정도 일을 쉬었어요 ... 다시 일하고 싶어서요`): the question is read as that need
-    (story.yaml `stated_needs`: 구직자 지원) and answered where that reading answers outright (not small talk)."""
-    if _own_topic(matcher, matcher.analyzer.analyze(story.question)):
-        return None
-    need = stated_need(" ".join(story.units[: story.asking]))
+    (story.yaml `stated_needs`: 구직자 지원) and answered where that reading answers outright (not small talk).
+    Who asks is a condition, not a topic (`Can the agency help international students?`: story.yaml
+    `asker_words`), and the question is its clause that asks: the clauses before it in the same sentence are
+    told like the story (`이제 다시 일하고 싶어 하는데 | 이런 경우에도 도움을 받을 수 있을까요?`)."""
+    told, asking = asking_clause(story, data)
+    what = without_asker(asking)
+    if _own_topic(matcher, matcher.analyzer.analyze(what)):
+        return None  # the question's topic is more than who asks (`international students`, `외국인 유학생도`)
+    need = stated_need(" ".join((*story.units[: story.asking], told)))
     if need is None:
         return None
-    decision = matcher._decide_analysis(matcher.analyzer.analyze(f"{need} {story.question}"), lang, excluded)
+    decision = matcher._decide_analysis(matcher.analyzer.analyze(f"{need} {what}"), lang, excluded)
     item = matcher.kb.get(decision.id or "") if decision.kind == "answer" else None
     return decision if item is not None and not isinstance(item, Intent) else None
+
+
+def asking_clause(story: Story, data: StoryData = DATA) -> tuple[str, str]:
+    """(what the asking unit tells before its question, the clause that asks): a sentence cut after a clause
+    ending (`...하는데`) or before an English asking opener (`..., is there`), its last clause that asks."""
+    if story.clauses:
+        return "", story.question  # already a clause
+    parts = clauses(story.question, data.clause_ends, data.asking_opens_en, data.clause_opens_ko)
+    index = asking_index(parts)
+    return " ".join(parts[:index]), " ".join(parts[index:])
 
 
 def from_topic(matcher: "Matcher", story: Story, lang: str, excluded: frozenset[int],

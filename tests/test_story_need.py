@@ -3,7 +3,7 @@ story.yaml `stated_needs`), on the shipped knowledge, lexical mode."""
 from __future__ import annotations
 
 from intents.matcher import Matcher
-from intents.story import NEEDS, stated_need
+from intents.story import NEEDS, asking_clause, read_story, stated_need, without_asker
 
 STORY = ("저는 마흔한 살이고 아이 셋을 키우느라 8년 동안 집에만 있었어요. 전에는 물류회사 경리였는데 다시 일하고 "
          "싶어서요. 진흥원에서 도와주실 수 있는 게 있을까요?")
@@ -29,3 +29,48 @@ def test_a_question_with_its_own_topic_is_not_replaced(shipped_matcher: Matcher)
     # The story states a job seeker's need, the question asks about export consultations: the question decides.
     text = "회사를 그만두고 다시 취업 준비 중이에요. 해외 바이어 수출상담회는 언제 열리나요?"
     assert shipped_matcher.match(text).id != "job-seeker-help"
+
+
+# Who asks is a condition, not a topic (story.yaml `asker_words` and the follow-ups' who words); the need may be said
+# in English; the clause before the question in the same sentence tells like the story (helper long3).
+ENGLISH = ("Hi, I am Minh, I studied mechatronics in Busan and my visa lets me stay and work. I finish my degree this "
+           "summer and I'd like to get a job at a company in Changwon. Can the agency help foreign graduates?")
+
+
+def test_the_need_is_read_from_english_words_too() -> None:
+    assert stated_need("I finish my degree this summer and I'd like to get a job in Changwon.") == "구직자 지원"
+    assert stated_need("I want to open a shop selling handmade soap.") == "예비창업자 지원"
+    assert stated_need("I live in Changwon with my family.") is None
+
+
+def test_who_asks_is_set_aside_from_the_questions_topic() -> None:
+    assert without_asker("Can the agency help foreign graduates?") == "can the agency help"
+    assert without_asker("외국인 유학생도 도와주시나요?") == "도 도와주시나요"
+    assert without_asker("Is there a program for exporters?") == "is there a program for exporters"
+
+
+def test_a_question_naming_only_who_asks_is_read_as_the_stated_need(shipped_matcher: Matcher) -> None:
+    story = read_story(ENGLISH)
+    assert story is not None and story.asking == len(story.units) - 1
+    # Read whole, or with the question's `foreign graduates` as its topic, nothing is answered.
+    assert shipped_matcher._decide_analysis(shipped_matcher.analyzer.analyze(ENGLISH), "en").kind != "answer"
+    decision = shipped_matcher.match(ENGLISH)
+    assert decision.kind == "answer" and decision.id == "job-seeker-help"
+
+
+def test_the_need_said_in_the_asking_sentence_before_its_question(shipped_matcher: Matcher) -> None:
+    text = ("저희 언니가 결혼하고 애 키우느라 9년 동안 집에만 있었어요. 원래 은행 창구 일을 했고요. "
+            "이제 다시 일을 시작하고 싶다고 하는데 이런 사람도 도움 받을 데가 있을까요?")
+    story = read_story(text)
+    assert story is not None
+    told, asking = asking_clause(story)
+    assert told.endswith("하는데") and asking.startswith("이런")
+    decision = shipped_matcher.match(text)
+    assert decision.kind == "answer" and decision.id == "job-seeker-help"
+
+
+def test_a_question_whose_topic_is_more_than_who_asks_keeps_it(shipped_matcher: Matcher) -> None:
+    # The story states a founder's need; the question asks about hiring for a company: not the founder's item.
+    text = ("I am planning to start a business making furniture. Next year I will need staff. "
+            "Is there support for companies that hire young people?")
+    assert shipped_matcher.match(text).id != "pre-founder"
