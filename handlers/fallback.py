@@ -99,7 +99,8 @@ def example_programs(kb: KnowledgeBase, matcher: Matcher, reading: Reading, text
     relevance = matcher.relevance
     chosen: list[Program] = []
     for candidate in decision.candidates if decision else ():
-        if candidate.score < cards.EXAMPLE_FLOOR or not relevance.related(candidate.id, reading.words, reading.audiences):
+        if candidate.score < cards.EXAMPLE_FLOOR \
+                or not relevance.related(candidate.id, reading.words, reading.audiences, reading.needs):
             continue
         item = kb.get(candidate.id)
         if isinstance(item, Program):

@@ -51,6 +51,7 @@ from intents.lexicon import Lexicon, load_lexicon
 from intents.markup import strip_markup
 from intents.name_words import agency_bound, agency_modifiers, bound_words, load_names, loose, name_only, weak_bound
 from intents.options import Options
+from intents.needs import Needs
 from intents.overview import OverviewSettings, overview_first
 from intents.spelling import Speller
 from intents.precedence import topic_before_chat
@@ -176,6 +177,7 @@ class Matcher:
         self._item_terms = [e.strong for e in self.entries if not isinstance(e.item, Intent)]
         self.browse_intent = next((i for i in kb.intents if i.action == "browse"), None)
         self.scope = Scope(kb, self.analyzer, self.generic)
+        self.needs = Needs(kb)  # the kinds of service asked and offered (intents/needs.py)
         self._exclusion = exclusion.marker_pattern(self.lexicon)
         self.talk = Talk(self)  # follow-ups' own words (intents/context.py)
         self.options = Options(self)  # follow-ups to the options shown (intents/options.py)
@@ -483,17 +485,23 @@ class Matcher:
         prepared = self._prepare(text)
         embedded = self._last_query
         decision = self._match_text(prepared, lang, last, semantic, said=text)
+        kept, _ = self._split_exclusion(prepared)
+        analysis = self.analyzer.analyze(kept)
+        if decision.kind == "fallback" and decision.candidates:  # what its first gives? (intents/needs.py)
+            decision = self.needs.review(decision, kept, self.relevance.by_words(analysis, kept))
         if decision.kind == "fallback":
             return decision
         # Near misses: an item the question shares a word with but names another kind of (intents/scope.py).
-        kept, _ = self._split_exclusion(prepared)
-        analysis = self.analyzer.analyze(kept)
         read = self._last_query if self._last_query is not embedded else None  # the model read this message
         decision = self.scope.review(self._asked_aspect(decision, kept, analysis, read), kept, analysis)
         # An item of another area than the one the asking part names (intents/named_area.py).
         story = read_story(kept)
         decision = named_area.review(self, decision, self.analyzer.analyze(story.question) if story else analysis)
-        return self.relevance.review(decision, analysis, kept)  # only related items offered (intents/relevance.py)
+        decision = self.relevance.review(decision, analysis, kept)  # only related items offered (intents/relevance.py)
+        if decision.kind != "suggest":
+            return decision
+        # The one program among them giving the service asked (intents/needs.py).
+        return self.needs.answer(decision, kept, self.relevance.by_words(analysis, kept))
 
     def _asked_aspect(self, decision: Decision, kept: str, analysis: Analysis,
                       read: tuple[str, np.ndarray] | None = None) -> Decision:

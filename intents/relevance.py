@@ -24,7 +24,7 @@ questions (handlers/fallback.py). Nothing here names an item: it reads the knowl
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from intents.analyzer import Analysis
 from intents.decision import Candidate, Decision
@@ -43,6 +43,7 @@ class Reading:
     words: frozenset[str]  # its distinctive words
     audiences: frozenset[str]  # the program audiences of who says they are asking
     elsewhere: tuple[str, ...]  # its words for what other bodies provide (intents/lexicon/elsewhere.yaml)
+    needs: frozenset[str] = frozenset()  # the kinds of service it asks for (intents/needs.py)
 
 
 class Relevance:
@@ -85,14 +86,24 @@ class Relevance:
         m = self.matcher
         kept, _ = m._split_exclusion(m._prepare(text))
         analysis = m.analyzer.analyze(kept)
-        return Reading(self.distinctive(analysis, modified=False), self.audiences(kept), m.scope.elsewhere(analysis))
+        return Reading(self.distinctive(analysis, modified=False), self.audiences(kept), m.scope.elsewhere(analysis),
+                       m.needs.asked(kept))
 
-    def related(self, item_id: str, words: frozenset[str], audiences: Iterable[str] = ()) -> bool:
-        """Whether the item shares a distinctive word with the question, is in an area it names, or is a
-        program for who is asking."""
+    def by_words(self, analysis: Analysis, text: str) -> Callable[[str], bool]:
+        """Whether an item is related to the question by something of its own (a distinctive word, an area it
+        names, who asks), the kind of service asked aside: the second piece of evidence intents/needs.py wants."""
+        words, audiences = self.distinctive(analysis), self.audiences(text)
+        return lambda item_id: self.related(item_id, words, audiences)
+
+    def related(self, item_id: str, words: frozenset[str], audiences: Iterable[str] = (),
+                needs: frozenset[str] = frozenset()) -> bool:
+        """Whether the item shares a distinctive word with the question, is in an area it names, is a
+        program for who is asking, or offers the kind of service the question asks for (`needs`)."""
         item = self.kb.get(item_id)
         if item is None:
             return False
+        if self.matcher.needs.serves(item_id, needs):
+            return True  # 전문가가 와서 봐줄수 있나 -> a program that sends experts (intents/needs.py)
         if isinstance(item, Intent) or not words.isdisjoint(self.words.get(item_id, frozenset()) - self.cues):
             return True
         if not words.isdisjoint(self.faq_cues.get(item_id, frozenset())):
@@ -115,8 +126,9 @@ class Relevance:
             return decision
         words = self.distinctive(analysis)
         audiences = self.audiences(text)
+        needs = self.matcher.needs.asked(text)
         offered = decision.suggestions
-        unrelated = {c.id for c in offered if not self.related(c.id, words, audiences)}
+        unrelated = {c.id for c in offered if not self.related(c.id, words, audiences, needs)}
         if not unrelated:
             return decision
         if len(unrelated) == len(offered):
