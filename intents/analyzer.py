@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 from intents.english import English
 from intents.hangul import INITIALS, MEDIALS, FINALS, initials, is_initials_only, to_jamo, is_syllable
 from intents.lexicon import Lexicon
-from intents.real_words import VerbForms, real_korean_words
+from intents.real_words import EverydayVerbs, VerbForms, real_korean_words
 
 MAX_TEXT = 2000  # characters analysed; the rest of a very long message adds nothing a person would ask
 MAX_TOKEN = 40  # syllables segmented per word; longer runs are cut into pieces first
@@ -139,6 +139,9 @@ class Analyzer:
         # list holds whole (배워, 붙었는지) are left out: 배워 is still read as 배우, the verb the knowledge writes.
         self.verb_forms = VerbForms.load()
         self.real_words = frozenset(w for w in real_korean_words() if not self.verb_forms.ends_like_one(w))
+        # Everyday verbs conjugated (나와요, 쓸, 갖고: words.yaml `everyday_verbs`), recognised for diagnostics
+        # (bench/verb_terms.py); docs/matching.md "Everyday verb forms" has what using them in matching measured.
+        self.everyday = EverydayVerbs.load()
         # An analysis depends only on the text and the vocabulary: remembered until the vocabulary changes.
         self._analyses = functools.lru_cache(maxsize=ANALYSES)(self._analyze)
 
@@ -324,6 +327,13 @@ class Analyzer:
         for start in range(0, len(stripped), MAX_TOKEN):
             terms.extend(self._segment(stripped[start:start + MAX_TOKEN]))
         return terms
+
+    def everyday_verb(self, token: str) -> str | None:
+        """The everyday verb a whole word is a form of (나와요 -> 나오다, 갖고 -> 갖다), or None; a synonym or a
+        place is never one."""
+        if token in self.synonyms or token in self.lexicon.places:
+            return None
+        return self.everyday.dictionary_form(token, self._ending_syllables)
 
     def _canonical(self, word: str) -> str:
         return self.synonyms.get(word, word)

@@ -100,3 +100,114 @@ class VerbForms:
             return False
         return word[-1] in self.final_syllables or word[-2:] in self.final_syllables \
             or to_jamo(word[-1])[-1:] in self.final_jongseong
+
+
+_FIRST, _FINALS_AT = 0xAC00, 28  # a Hangul syllable is (initial * 21 + medial) * 28 + final
+_FINAL = {"": 0, "ㄴ": 4, "ㄹ": 8, "ㅁ": 16, "ㅂ": 17, "ㅆ": 20}
+STEM, INFINITIVE, BOUND, TENSED, ADNOMINAL = "stem", "infinitive", "bound", "tensed", "adnominal"
+
+
+def _final(syllable: str) -> int:
+    return (ord(syllable) - _FIRST) % _FINALS_AT
+
+
+def _with_final(syllable: str, final: str) -> str:
+    """A syllable with no final consonant given one (나 + ㄴ -> 난); ㄹ is dropped first (알 -> 아 -> 안)."""
+    code = ord(syllable) - _FIRST
+    return chr(_FIRST + code - code % _FINALS_AT + _FINAL[final])
+
+
+@dataclass(frozen=True)
+class EverydayVerbs:
+    """Everyday verbs and adjectives conjugated (intents/lexicon/words.yaml `everyday_verbs`): 나와요, 쓸, 내야, 갖고,
+    가지고, 받으면 read as 나오다, 쓰다, 내다, 갖다, 가지다, 받다. Such a word says how a thing is asked, not what
+    about, so the analyser gives its dictionary form, which the lexicon counts among its light words; and since it is
+    a word of Korean, it is no typo to repair (갖고 is not 찾고).
+
+    A word is recognised as one of four parts of a verb followed by what may follow that part: a bare stem (나오, 받)
+    and an ending starting as `after_stem` says (나오면, 받으면, 갖고); the 아/어 form (나와, 써), alone or before
+    `after_infinitive` (나와요, 내야); the past or formal form (나왔, 썼, 나옵), alone or before any ending; an
+    adnominal (쓸, 나온, 가진), alone or before `after_adnominal` (쓸수, 가진게). Everything after the part must be
+    made of ending syllables (`ending_syllables`: the analyser's particles, stopwords and verb endings). Nouns that
+    end like verbs (가게, 보고서: words.yaml `nouns_ending_like_verbs`) are never verbs."""
+
+    parts: dict[str, tuple[tuple[str, str], ...]]  # 나와 -> ((나오다, infinitive),): each part, what it is of
+    after_stem: tuple[str, ...]
+    after_infinitive: tuple[str, ...]
+    after_adnominal: frozenset[str]
+    nouns: frozenset[str]
+
+    @classmethod
+    def from_data(cls, words: dict) -> "EverydayVerbs":  # type: ignore[type-arg]
+        parts: dict[str, list[tuple[str, str]]] = {}
+
+        def add(part: str, verb: str, kind: str) -> None:
+            if part and (verb, kind) not in parts.setdefault(part, []):
+                parts[part].append((verb, kind))
+
+        for verb, forms in (words.get("everyday_verbs") or {}).items():
+            verb = str(verb)
+            forms = [str(f) for f in forms or []]
+            if not verb.endswith("다") or len(verb) < 2 or not forms:
+                continue
+            stems = [verb[:-1], *forms[1:]]  # 어렵다: 어렵 and 어려우
+            infinitive = forms[0]
+            # A 아/어 form that is the stem itself (내, 가, 나) is a verb only with an ending (내야, 가요): alone, 내 is
+            # "my" and 나 "I" far more often.
+            add(infinitive, verb, INFINITIVE if infinitive != verb[:-1] else BOUND)
+            add(infinitive[:-1] + _with_final(infinitive[-1], "ㅆ"), verb, TENSED)  # 나와 -> 나왔
+            for stem in stems:
+                add(stem, verb, STEM)
+                last = stem[-1]
+                if _final(last) == _FINAL["ㄹ"]:  # 알다: 알 (future), 아 + 는, 안, 압니다
+                    add(stem, verb, ADNOMINAL)
+                    bare = stem[:-1] + _with_final(last, "")
+                    add(bare, verb, STEM)
+                    last, stem = bare[-1], bare
+                    finals: tuple[str, ...] = ("ㄴ", "ㅂ")
+                elif _final(last) == 0:
+                    finals = ("ㄴ", "ㄹ", "ㅂ")  # not ㅁ: 도움, 그림 are nouns
+                else:
+                    continue  # 받다: 받은, 받을 are the stem and an ending
+                for final in finals:
+                    add(stem[:-1] + _with_final(last, final), verb, TENSED if final == "ㅂ" else ADNOMINAL)
+        return cls({p: tuple(v) for p, v in parts.items()},
+                   tuple(str(e) for e in words.get("after_stem") or []),
+                   tuple(str(e) for e in words.get("after_infinitive") or []),
+                   frozenset(str(e) for e in words.get("after_adnominal") or []),
+                   frozenset(str(w) for w in words.get("nouns_ending_like_verbs") or []))
+
+    @classmethod
+    def load(cls) -> "EverydayVerbs":
+        return cls.from_data(read_yaml(LEXICON_DIR / "words.yaml"))
+
+    @property
+    def verbs(self) -> frozenset[str]:
+        """The dictionary forms (나오다, 쓰다): the words a recognised form reads as."""
+        return frozenset(verb for found in self.parts.values() for verb, _ in found)
+
+    def dictionary_form(self, word: str, ending_syllables: frozenset[str]) -> str | None:
+        """The everyday verb `word` is a form of (나와요 -> 나오다), or None."""
+        if not word or word in self.nouns or not all(is_syllable(ch) for ch in word):
+            return None
+        for cut in range(min(len(word), 5), 0, -1):
+            found = self.parts.get(word[:cut])
+            if not found:
+                continue
+            rest = word[cut:]
+            if rest and not all(ch in ending_syllables for ch in rest):
+                continue
+            for verb, kind in found:
+                if self._follows(kind, word[:cut], rest):
+                    return verb
+        return None
+
+    def _follows(self, kind: str, part: str, rest: str) -> bool:
+        if kind == STEM:
+            return bool(rest) and rest.startswith(self.after_stem)
+        if kind in (INFINITIVE, BOUND):
+            return (not rest and kind == INFINITIVE) or rest.startswith(self.after_infinitive)
+        if kind == ADNOMINAL:  # alone, a one-syllable past adnominal is more often another word (안: not, 든, 난)
+            return (not rest and (len(part) > 1 or _final(part[-1]) == _FINAL["ㄹ"])) \
+                or rest in self.after_adnominal or rest[:1] in self.after_adnominal
+        return True  # TENSED: 나왔어요, 했는데, 옵니다
