@@ -33,6 +33,7 @@ def _replay(matcher: Matcher, *texts: str) -> MatchContext | None:
     ("onsite-mentoring", "그때 불량률은 얼마나 줄었대요?", "support"),  # a word only its text writes
     ("trade-mission", "예전엔 어디서 했었죠?", None),  # no word of content: the card's summary (Osaka)
     ("overseas-branch", "그땐 무역관을 몇 군데 중에서 골랐어요?", None),  # 무역관: summary and support alike
+    ("trade-mission", "저번엔 계약 몇 건 했어요?", "support"),  # 저번: a time of every conversation
 ])
 def test_a_fact_of_the_card_asked_without_an_aspect_is_the_cards(matcher: Matcher, last: str, text: str,
                                                                  aspect: str | None) -> None:
