@@ -117,8 +117,11 @@ async def show_decision(update: Update, context: BotContext, decision: Decision,
         # only among programs alone).
         conversing.remember_options(context, (c.id for c in decision.suggestions), None)
     else:
-        # The honest "I don't know": about the question and the person, never three programs at random.
-        card = fallback.fallback_card(kb, texts, lang, context.matcher, fallback.question_text(update), decision)
+        # The honest "I don't know": about the question and the person, never three programs at random; about
+        # the card just shown where the question plainly is (그때 바이어 이름은 뭐였어요?: the guide does not say).
+        asked = fallback.question_text(update)
+        card = conversing.unsaid_card(context, asked, lang) \
+            or fallback.fallback_card(kb, texts, lang, context.matcher, asked, decision)
         await send(update, context, *cards.with_row(card, offer, replacing=cb.FINDER))  # one finder button
 
 

@@ -147,6 +147,20 @@ async def ask_which(update: Update, context: BotContext, which: Which, lang: str
     await send(update, context, title, cards.keyboard(rows))
 
 
+def unsaid_card(context: BotContext, text: str, lang: str) -> cards.Card | None:
+    """A question the matcher could not answer that is plainly about the card just shown, in words it does
+    not write (`그때 바이어 이름은 뭐였어요?` after the trade mission; intents/options.py `unsaid`): said honestly
+    that the guide does not give it for that program, with its card and the staff button, rather than the
+    fallback's examples of other programs. None for any other question."""
+    program = context.matcher.options.unsaid(text, match_context(context))
+    if program is None:
+        return None
+    texts = context.texts
+    name = program.name.get(lang)
+    rows = [[cards.button(name, cb.program(program.id))], [cards.staff_button(texts, lang)]]
+    return texts.get("unsaid.reply", lang, program=escape(name)), cards.keyboard(rows)
+
+
 def about_staff(context: BotContext, text: str, item: Intent) -> bool:
     """A "talk to a person" intent matched by a question that names more than the request does."""
     return item.action == "followup" and asks_beyond(context.matcher, text, item.id)

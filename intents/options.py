@@ -326,6 +326,30 @@ class Options:
                 or (isinstance(answered, Faq) and program.id in answered.programs) \
                 or (isinstance(answered, Intent) and answered.action):
             return None
+        read = self._card_words(text, program)
+        if read is None:
+            return None
+        analysis, prepared, aspect, content, own, anchored = read
+        followups = self.followups
+        if len(own) < len(content):
+            return None  # a word the card does not write: another subject, or one the guide may not cover (unsaid)
+        if any(t in self.matcher.agency_terms for t in content):
+            return None  # 진흥원 위치: the agency's, whatever the card writes of it
+        if isinstance(answered, Faq) and answered.area is not None and not anchored:
+            return None  # an FAQ of an area holds the words too: only a question pointing back is the card's
+        if isinstance(answered, Intent) and not content and not followups._counts(analysis):
+            return None  # 너 누구야?: small talk, unless it asks how many, how much, when or where
+        if aspect is None and content:
+            strong = self.matcher.entries[self.matcher.index_of[program.id]].strong
+            aspect = self.matcher.aspect_words.asked(program.id, (t for t in content if t not in strong))
+        return Decision("answer", program.id, aspect, 100.0, (Candidate(program.id, program.kind, 100.0),),
+                        decision.lang)
+
+    def _card_words(self, text: str, program: Program) -> tuple[Analysis, str, str | None, list[str], list[str], bool] | None:
+        """A short question after `program`'s card that names no other item and no subject of its own: its
+        analysis, prepared text, the aspect asked, its words of content (less question words, times, verb forms
+        the analyser did not cut, details, asking whether it is true; a word the knowledge never uses from two
+        letters), those of them the card writes, and whether it points back or speaks of that time (그거, 그때)."""
         followups = self.followups
         analysis, prepared = followups._read(text)
         if analysis is None or self._lists(analysis) or self.matcher.talk.without_who(analysis.normalized) is not None:
@@ -347,21 +371,30 @@ class Options:
                    and not ((t.startswith(UNKNOWN_PREFIX) or past_tense(t)) and followups.verb_like(t))]
         own = [t for t in content if t in entry.strong or t in entry.weak or t in body
                or t.startswith(UNKNOWN_PREFIX) and t[1:] in written]
-        if len(own) < len(content):
-            return None  # a word the card does not write: another subject, or one the guide may not cover
         words = analysis.normalized.split()
         anchored = any(w in self.words.pointers_ko or w in self.words.pointing_en for w in words) \
             or any(followups.plain(t) for t in analysis.terms)
-        if any(t in self.matcher.agency_terms for t in content):
-            return None  # 진흥원 위치: the agency's, whatever the card writes of it
-        if isinstance(answered, Faq) and answered.area is not None and not anchored:
-            return None  # an FAQ of an area holds the words too: only a question pointing back is the card's
-        if isinstance(answered, Intent) and not content and not followups._counts(analysis):
-            return None  # 너 누구야?: small talk, unless it asks how many, how much, when or where
-        if aspect is None and content:
-            aspect = self.matcher.aspect_words.asked(program.id, (t for t in content if t not in entry.strong))
-        return Decision("answer", program.id, aspect, 100.0, (Candidate(program.id, program.kind, 100.0),),
-                        decision.lang)
+        return analysis, prepared, aspect, content, own, anchored
+
+    def unsaid(self, text: str, context: "MatchContext | None") -> Program | None:
+        """The card a fallen-back question is plainly about though the card does not say it: right after a
+        program's card, a short question that points back or speaks of that time (`그때 바이어 이름은 뭐였어요?`),
+        names no other item, the agency or a subject of its own, and asks in words of which some the card does
+        not write. The handler says that the guide does not give it for that program and offers staff, instead
+        of the fallback's examples of other programs (handlers/conversing.py)."""
+        last = context.current() if context is not None else None
+        program = self.matcher.kb.get(last) if last is not None else None
+        if isinstance(program, Faq) and len(program.programs) == 1:
+            program = self.matcher.kb.program(program.programs[0])
+        if not isinstance(program, Program):
+            return None
+        read = self._card_words(text, program)
+        if read is None:
+            return None
+        _, _, _, content, own, anchored = read
+        if not anchored or len(own) == len(content) or any(t in self.matcher.agency_terms for t in content):
+            return None
+        return program
 
     def _question_word(self, term: str) -> bool:
         """Whether a term is a Korean question word with its ending (어땠어 of 어땠어요: how it went)."""

@@ -33,6 +33,7 @@ def _replay(matcher: Matcher, *texts: str) -> MatchContext | None:
     ("onsite-mentoring", "그때 불량률은 얼마나 줄었대요?", "support"),  # a word only its text writes
     ("trade-mission", "예전엔 어디서 했었죠?", None),  # no word of content: the card's summary (Osaka)
     ("overseas-branch", "그땐 무역관을 몇 군데 중에서 골랐어요?", None),  # 무역관: summary and support alike
+    ("trade-mission", "저번엔 계약 몇 건 했어요?", "support"),  # 저번: a time of every conversation
 ])
 def test_a_fact_of_the_card_asked_without_an_aspect_is_the_cards(matcher: Matcher, last: str, text: str,
                                                                  aspect: str | None) -> None:
@@ -158,3 +159,26 @@ def test_pointing_into_a_list_of_several_asks_which(matcher: Matcher, first: str
     decision = matcher.match(text, context=context)
     assert decision.kind == "suggest" and decision.aspect == "contact"
     assert {c.id for c in decision.candidates} <= shown  # never the agency's own phone number
+
+
+# ---- the card does not say it ------------------------------------------------------------------------
+
+def test_a_question_plainly_about_the_card_in_words_it_does_not_write_is_unsaid(matcher: Matcher) -> None:
+    options = matcher.options
+    asked = "그때 참여한 대학 이름은 뭐예요?"  # 대학 is in the card's summary, their names are not
+    assert matcher.match(asked, context=_after("onsite-mentoring")).kind == "fallback"
+    assert options.unsaid(asked, _after("onsite-mentoring")).id == "onsite-mentoring"
+    assert options.unsaid("참여한 대학 이름은 뭐예요?", _after("onsite-mentoring")) is None  # not pointing back
+    assert options.unsaid("그때 계약은 몇 건 했어요?", _after("trade-mission")) is None  # the card says it
+    assert options.unsaid("그때 묵은 호텔 이름이 뭐예요?", _after("trade-mission")) is None  # a subject of its own
+    assert options.unsaid(asked, None) is None  # no card shown
+
+
+async def test_the_bot_says_the_guide_does_not_give_it_for_that_card(bot, kb) -> None:
+    await bot.say("현장애로 멘토링 알려주세요")
+    sent = await bot.say("그때 참여한 대학 이름은 뭐예요?")
+    name = kb.program("onsite-mentoring").name.get("ko")
+    assert name in sent[0]["plain"] and "안내 자료에 나와 있지 않습니다" in sent[0]["plain"]
+    data = button_data(sent[0])
+    assert any(d.startswith("p:onsite-mentoring") for d in data) and "fu:start" in data  # its card, and staff
+    assert bot.last_enquiry()["item_id"] is None  # still logged as the fallback it is
