@@ -74,3 +74,12 @@ def test_a_question_whose_topic_is_more_than_who_asks_keeps_it(shipped_matcher: 
     text = ("I am planning to start a business making furniture. Next year I will need staff. "
             "Is there support for companies that hire young people?")
     assert shipped_matcher.match(text).id != "pre-founder"
+
+
+def test_a_question_with_a_general_topic_is_decided_by_the_stated_need(shipped_matcher: Matcher) -> None:
+    # `일자리 구하는 사람을 도와주는 프로그램` fits job matching and the job seekers' FAQ alike; the story states a job
+    # seeker's need (`다시 취업하고 싶어서요`), which the FAQ's words answer and the question's `일자리` is one of.
+    text = ("저는 쇼핑몰 물류센터에서 5년 일하다가 그만두고 1년째 쉬고 있어요. 이제 다시 취업하고 싶어서요. "
+            "일자리 구하는 사람을 도와주는 프로그램 있나요?")
+    decision = shipped_matcher.match(text)
+    assert decision.kind == "answer" and decision.id == "job-seeker-help"
