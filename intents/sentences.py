@@ -54,10 +54,12 @@ def clauses(sentence: str, ends: tuple[str, ...], opens_en: tuple[str, ...] = ()
     clause: `...들어가고 싶어 근데 경력이 없어서`); empty pieces dropped. One piece when nothing cuts it."""
     words = sentence.split()
     out: list[list[str]] = [[]]
+    covered = 0  # the words of an English opener already begun (`who should i`: `should i` opens nothing new)
     for index, word in enumerate(words):
         lowered = word.lower()
-        if out[-1] and (lowered.strip(",~" + _END_PUNCTUATION) in opens_ko
-                        or opens_en and any(_opens_at(words, index, opener) for opener in opens_en)):
+        opener = next((len(o.split()) for o in opens_en if _opens_at(words, index, o)), 0) if index >= covered else 0
+        covered = index + opener if opener else covered
+        if out[-1] and (lowered.strip(",~" + _END_PUNCTUATION) in opens_ko or opener):
             out.append([])
         out[-1].append(word)
         if lowered.rstrip(",~" + _END_PUNCTUATION).endswith(ends) and index < len(words) - 1:

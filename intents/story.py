@@ -207,17 +207,26 @@ def as_need(matcher: "Matcher", story: Story, lang: str, excluded: frozenset[int
     (story.yaml `stated_needs`: 구직자 지원) and answered where that reading answers outright (not small talk).
     Who asks is a condition, not a topic (`Can the agency help international students?`: story.yaml
     `asker_words`), and the question is its clause that asks: the clauses before it in the same sentence are
-    told like the story (`이제 다시 일하고 싶어 하는데 | 이런 경우에도 도움을 받을 수 있을까요?`)."""
+    told like the story (`이제 다시 일하고 싶어 하는데 | 이런 경우에도 도움을 받을 수 있을까요?`). A question with a
+    topic of its own is read with the need too, where the need's item holds one of the question's topic words."""
     told, asking = asking_clause(story, data)
     what = without_asker(asking)
-    if _own_topic(matcher, matcher.analyzer.analyze(what)):
-        return None  # the question's topic is more than who asks (`international students`, `외국인 유학생도`)
     need = stated_need(" ".join((*story.units[: story.asking], told)))
     if need is None:
         return None
     decision = matcher._decide_analysis(matcher.analyzer.analyze(f"{need} {what}"), lang, excluded)
     item = matcher.kb.get(decision.id or "") if decision.kind == "answer" else None
-    return decision if item is not None and not isinstance(item, Intent) else None
+    if item is None or isinstance(item, Intent):
+        return None
+    alone = matcher.analyzer.analyze(what)
+    if _own_topic(matcher, alone):
+        # The question names its topic but fits several items (`일자리 찾는 사람을 도와주는 프로그램이 있나요?`):
+        # the need the story states picks among them, never one the question does not fit.
+        own = matcher.entries[matcher.index_of[item.id]]
+        if not any(t in own.strong or t in own.weak for t in matcher._topic_terms(alone)
+                   if t not in matcher.agency_terms and t not in matcher.request_terms):
+            return None
+    return decision
 
 
 def asking_clause(story: Story, data: StoryData = DATA) -> tuple[str, str]:

@@ -74,3 +74,30 @@ def test_a_question_whose_topic_is_more_than_who_asks_keeps_it(shipped_matcher: 
     text = ("I am planning to start a business making furniture. Next year I will need staff. "
             "Is there support for companies that hire young people?")
     assert shipped_matcher.match(text).id != "pre-founder"
+
+
+def test_a_question_with_a_general_topic_is_decided_by_the_stated_need(shipped_matcher: Matcher) -> None:
+    # `일자리 구하는 사람을 도와주는 프로그램` fits job matching and the job seekers' FAQ alike; the story states a job
+    # seeker's need (`다시 취업하고 싶어서요`), which the FAQ's words answer and the question's `일자리` is one of.
+    text = ("저는 쇼핑몰 물류센터에서 5년 일하다가 그만두고 1년째 쉬고 있어요. 이제 다시 취업하고 싶어서요. "
+            "일자리 구하는 사람을 도와주는 프로그램 있나요?")
+    decision = shipped_matcher.match(text)
+    assert decision.kind == "answer" and decision.id == "job-seeker-help"
+
+
+def test_a_run_on_asking_the_agency_is_cut_before_its_question(shipped_matcher: Matcher) -> None:
+    # Typed without punctuation: `can the agency` opens the clause that asks (story.yaml `asking_opens_en`), the
+    # clause before it states the need (`want to get a job`) and the question names only who asks.
+    text = ("hello my name is Joon i studied robotics in Daegu and finish in august i want to get a job "
+            "near changwon can the agency help new graduates like me")
+    story = read_story(text)
+    assert story is not None and story.clauses and story.question.startswith("can the agency")
+    decision = shipped_matcher.match(text)
+    assert decision.kind == "answer" and decision.id == "job-seeker-help"
+
+
+def test_a_korean_run_on_states_the_need_in_its_own_clause(shipped_matcher: Matcher) -> None:
+    text = "저는 베트남에서 온 대학원생이고 올해 8월에 학위를 받아요 그 뒤에 경남에서 취직하고 싶은데 외국인도 도와주시나요"
+    assert stated_need(read_story(text).units[0]) == "구직자 지원"  # type: ignore[union-attr]
+    decision = shipped_matcher.match(text)
+    assert decision.kind == "answer" and decision.id == "job-seeker-help"
