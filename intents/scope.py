@@ -225,7 +225,9 @@ class Scope:
                 inside = index > 0 and not terms[index - 1].startswith(UNKNOWN_PREFIX)
                 pairs.append((terms[index], terms[index + 1], inside))
             # A maker verb (만드는) modifies the word after it as a bare word does: 부품 만드는 회사.
-            bare = token.isascii() or self.analyzer._strip_particles(token) == token or token in self.words.maker_words
+            # A word that ends as a verb form does (부족해서, 필요한) is a predicate, not a modifier of the next word.
+            bare = token.isascii() or self.analyzer._strip_particles(token) == token \
+                and not self.analyzer.verb_forms.ends_like_one(token) or token in self.words.maker_words
             previous = terms[-1] if bare else None
         following = [pairs[i + 1][1] if i + 1 < len(pairs) and pairs[i + 1][0] == pairs[i][1] else ""
                      for i in range(len(pairs))]

@@ -107,3 +107,22 @@ def test_the_fallback_examples_are_the_programs_offering_the_need(shipped_matche
 @pytest.mark.parametrize("text", ["웨딩 박람회 일정 알려주세요", "전기차 충전기 설치 지원 되나요", "로또 번호 추천해 주세요"])
 def test_out_of_scope_near_misses_stay_out(shipped_matcher: Matcher, text: str) -> None:
     assert shipped_matcher.match(text).kind != "answer"
+
+
+def test_more_kinds_are_read_on_both_sides(shipped_kb: KnowledgeBase, other_kb: KnowledgeBase) -> None:
+    needs = Needs(shipped_kb)
+    assert "pilot" in needs.asked("개발한 장비를 실제 현장에서 써보게 하고 싶어요")
+    assert "equipment" in needs.asked("분석 장비를 잠깐 빌려 쓸 수 있나요")
+    # A program's own pilot year (`2019년 시범 운영`, `In the 2019 pilot`) offers no testbed.
+    assert "pilot" not in needs.offers("onsite-mentoring")
+    other = Needs(other_kb)
+    assert any("pilot" in other.offers(p.id) for p in other_kb.programs)
+
+
+def test_a_word_ending_as_a_verb_form_modifies_nothing(shipped_matcher: Matcher) -> None:
+    # 부족해서 is a predicate (lacking, so): not a novel kind of 교육 beside the program's own 재직자 교육.
+    text = "신입들이 현장 지식이 부족해서 교육을 좀 보내고 싶어요"
+    analysis = shipped_matcher.analyzer.analyze(text)
+    assert shipped_matcher.scope.uncovered(text, analysis, "worker-training") is None
+    near = "웨딩 박람회 참가 지원 되나요"  # a novel word bare before the shared one still names another kind
+    assert shipped_matcher.scope.uncovered(near, shipped_matcher.analyzer.analyze(near), "defense-exhibition") == "contrast"
