@@ -52,7 +52,7 @@ from intents.markup import strip_markup
 from intents.name_words import agency_bound, agency_modifiers, bound_words, load_names, loose, name_only, weak_bound
 from intents.options import Options
 from intents.needs import Needs
-from intents.outside import Outside
+from intents.outside import Outside, load_outside
 from intents.overview import OverviewSettings, overview_first
 from intents.spelling import Speller
 from intents.precedence import topic_before_chat
@@ -267,7 +267,8 @@ class Matcher:
                     rows.append(index)
                     phrases.append(key)
         cache = SemanticCache(cache_dir, embedder.name)
-        missing = sum(1 for p in set(phrases) if p not in cache.vectors)
+        # The outside sentences count too: a cache from before them is filled in the background, not at start-up.
+        missing = sum(1 for p in set(phrases) | set(load_outside()[1]) if p not in cache.vectors)
 
         def build() -> None:
             started = time.perf_counter()

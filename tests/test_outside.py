@@ -14,7 +14,7 @@ import pytest
 
 from intents.matcher import Matcher
 from intents.outside import Outside, OutsideSettings, load_outside
-from intents.semantic import shared_embedder
+from intents.semantic import SemanticCache, shared_embedder
 from knowledge.loader import load_or_raise
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,3 +84,23 @@ def test_a_question_as_near_the_outside_sentences_stays_unanswered(hybrid: Match
 def test_out_of_scope_near_misses_stay_out(hybrid: Matcher) -> None:
     for question in ("임상시험 참여하면 돈 준다던데 참가자 알바 어디서 구해요", "의료기기 중고로 사고 싶은데 어디서 사요"):
         assert hybrid.match(question).kind != "answer", question
+
+
+def test_a_cache_from_before_the_outside_sentences_is_filled_in_the_background(tmp_path: Path) -> None:
+    # A deployed bot's cache holds every phrasing but not these sentences: embedding them at start-up would hold
+    # the first answers back by seconds, so they count as missing and the index is built in the background.
+    embedder = shared_embedder()
+    assert embedder is not None
+    kb = load_or_raise(ROOT / "tests" / "data" / "mini" / "knowledge", ROOT / "tests" / "data" / "semantic" / "intents")
+    first = Matcher(kb, embedder=embedder, cache_dir=tmp_path)
+    assert first.outside is not None and first.mode == "hybrid"
+    cache = SemanticCache(tmp_path, embedder.name)
+    sentences = set(load_outside()[1])
+    cache.vectors = {t: v for t, v in cache.vectors.items() if t not in sentences}
+    cache._dirty = True
+    cache.save()
+    again = Matcher(kb, embedder=embedder, cache_dir=tmp_path, background=True)
+    assert again.mode == "lexical"  # returned at once: ~100 sentences take the model seconds
+    assert again.semantic_ready.wait(60)
+    assert again.outside is not None and again.mode == "hybrid"
+    assert sentences <= set(SemanticCache(tmp_path, embedder.name).vectors)
