@@ -52,6 +52,7 @@ from intents.markup import strip_markup
 from intents.name_words import agency_bound, agency_modifiers, bound_words, load_names, loose, name_only, weak_bound
 from intents.options import Options
 from intents.needs import Needs
+from intents.outside import Outside, load_outside
 from intents.overview import OverviewSettings, overview_first
 from intents.spelling import Speller
 from intents.precedence import topic_before_chat
@@ -241,6 +242,7 @@ class Matcher:
         self.embedder: Embedder | None = None
         self.language_offsets: dict[str, float] = {}  # language -> cosine offset (_language_offsets)
         self.aspect_texts: AspectTexts | None = None  # the programs' own texts, for aspects no cue names
+        self.outside: Outside | None = None  # everyday needs of a person, outside any agency (intents/outside.py)
         self._last_query: tuple[str, np.ndarray] | None = None
         self._cached_match = functools.lru_cache(maxsize=cache_size)(self._match)
         self._said_sides: frozenset[str] = frozenset()  # the asker's side said earlier in the chat, while matching
@@ -265,13 +267,15 @@ class Matcher:
                     rows.append(index)
                     phrases.append(key)
         cache = SemanticCache(cache_dir, embedder.name)
-        missing = sum(1 for p in set(phrases) if p not in cache.vectors)
+        # The outside sentences count too: a cache from before them is filled in the background, not at start-up.
+        missing = sum(1 for p in set(phrases) | set(load_outside()[1]) if p not in cache.vectors)
 
         def build() -> None:
             started = time.perf_counter()
             try:
                 matrix = cache.vectors_for(phrases, embedder)
                 self.aspect_texts = AspectTexts.build(self.kb, cache, embedder)
+                self.outside = Outside.build(cache, embedder)
             except Exception as error:  # the engine failing mid-way: stay lexical rather than stop
                 log.warning("semantic matching off (%s: %s): matching is lexical", type(error).__name__, error)
                 self.semantic_ready.set()
@@ -766,6 +770,11 @@ class Matcher:
                 max(cosines, key=cosines.__getitem__, default=None) == best, self._novel_question(story)):
             # A story every reading points the same way: answered under the fused bar (intents/confirm.py).
             return Decision("answer", item.id, aspect, round(100 * fused(best), 1), candidates, lang)
+        if self.outside is not None and lead >= self.outside.settings.lead \
+                and self._clear_paraphrase(best, analysis, cosines, ranked):
+            # Every reading agrees and the question is nearer the agency's work than a person's everyday
+            # needs (intents/outside.py).
+            return Decision("answer", item.id, aspect, round(100 * fused(best), 1), candidates, lang)
         kind = lexical.kind
         if kind == "suggest" and max(cosines.get(i, 0.0) for i in order[: s.max_candidates]) \
                 < s.semantic_suggest_cosine:
@@ -801,6 +810,20 @@ class Matcher:
         entry = self.entries[best]
         return confirms(self._topic_terms(analysis), self.body_words[best],
                         lambda t: t in entry.strong or t in entry.weak)
+
+    def _clear_paraphrase(self, best: int, analysis: Analysis, cosines: dict[int, float],
+                          ranked: list["Ranked"]) -> bool:
+        """Whether the fused first item (a program, FAQ or referral) is the model's nearest item and among the
+        lexical matcher's first three, the question names nothing the knowledge base never writes, and the
+        model finds the item clearly nearer than everyday needs of a person (intents/outside.py)."""
+        if self.outside is None or self._last_query is None or isinstance(self.entries[best].item, Intent):
+            return False
+        if max(cosines, key=cosines.__getitem__, default=None) != best \
+                or not any(self.index_of[r.item.id] == best for r in ranked[:3]):
+            return False
+        if any(self.scope.is_novel(t) for t in analysis.terms):
+            return False
+        return self.outside.clear(cosines[best], self._last_query[1])
 
     def _novel_question(self, story: Story) -> bool:
         """Whether a story's asking unit names a thing the knowledge base never writes (intents/story.py)."""
