@@ -136,6 +136,11 @@ class Matcher:
         self.index_of = {entry.item.id: index for index, entry in enumerate(self.entries)}
         self._weigh_terms()
         self.cue_terms = self._cue_terms()
+        # Everyday verb forms the knowledge base writes (나와, 쓸, 가지고: intents/real_words.py EverydayVerbs) say how a
+        # thing is asked, not what about: they weigh in a question and credit an item that writes them, but are no
+        # evidence of its topic (docs/matching.md "Everyday verb forms"; `돈 나와요` is not the deadlines FAQ's 나와).
+        self.verb_terms = frozenset(t for t in self.idf if not t.isascii() and self.analyzer.everyday_verb(t))
+        self._untopical = self.cue_terms | self.verb_terms
         self.cue_aspects = self._cue_aspects()
         self.aspects = AspectCues(self.lexicon, self.cue_aspects)
         self.ranking = load_ranking()
@@ -1126,7 +1131,8 @@ class Matcher:
         total = sum(weights.values())
         if total <= 0:
             return []
-        topic_total = sum(w for t, w in weights.items() if t not in self.cue_terms)
+        plain = self._untopical  # how a question is asked (cues, everyday verbs): not its topic
+        topic_total = sum(w for t, w in weights.items() if t not in plain)
         no_topic = not any(t in self.idf for t in weights if t not in self.cue_terms)
         share = self.settings.coverage_share
         ranked: list[Ranked] = []
@@ -1146,10 +1152,10 @@ class Matcher:
                     WEAK if term in entry.weak or term in weakened else 0.0
                 if not credit and term in body:  # a word only its body writes (intents/body.py)
                     lifted += weight * body[term]
-                    if term not in self.cue_terms:
+                    if term not in plain:
                         lifted_topic += weight * body[term]
                 covered += weight * credit
-                if term not in self.cue_terms:
+                if term not in plain:
                     topic += weight * credit
             if lifted and topic > 0:  # thin, capped, and only beside evidence of the topic by other words
                 cap = self.body_settings.cap

@@ -46,3 +46,15 @@ def test_a_place_or_synonym_is_never_a_verb_form(shipped_matcher: Matcher) -> No
     analyzer = shipped_matcher.analyzer
     assert analyzer.everyday_verb("빌릴") is None  # a synonym of 대여 (synonyms.yaml): read as that word
     assert analyzer.everyday_verb("빌리고") == "빌리다"
+
+
+def test_a_verb_the_knowledge_writes_is_no_evidence_of_a_topic(shipped_matcher: Matcher) -> None:
+    # The deadlines FAQ asks `올해 공고 언제 나와요`: its 나와 made `돈 나와요` (does the training pay) its question, and
+    # the FAQ was answered on that verb alone. The verb still weighs; it explains nothing of what is asked.
+    assert "나와" in shipped_matcher.verb_terms
+    ranked = {r.item.id: r for r in shipped_matcher.rank(shipped_matcher.analyzer.analyze("그 교육 받으면 돈 나와요?"))}
+    assert ranked["deadlines"].topic_coverage == 0.0
+    decision = shipped_matcher.match("그 교육 받으면 돈 나와요?")
+    assert decision.id != "deadlines" and decision.kind != "answer"
+    # The FAQ's own question, verb and all, is still its question.
+    assert shipped_matcher.match("올해 공고 언제 나와요").id == "deadlines"
