@@ -849,18 +849,22 @@ class Matcher:
 
     # ---- conversation: follow-ups, exclusions, areas ---------------------------------------------------
 
-    def _topic_terms(self, analysis: Analysis) -> list[str]:
+    def _topic_terms(self, analysis: Analysis, short_novel: bool = False) -> list[str]:
         """What a message is about: its words less aspect cues, question words and generic words; words
-        the knowledge base never uses count too (they name something), except one-syllable leftovers."""
+        the knowledge base never uses count too (they name something), except one-syllable leftovers and
+        two-syllable ones: in a follow-up they are too often chat (진짜, 사실) or a place in passing (거제 사는데).
+        `short_novel`: a two-syllable one counts where it names a thing the knowledge base never writes
+        (intents/scope.py `short_topic`: 웨딩, 애견): for what a question asks outright, not whether it follows up."""
         light = self.lexicon.light_words
         out = []
         asker = self._asker_terms(analysis.terms)
-        for term in analysis.terms:
+        terms = analysis.terms
+        for index, term in enumerate(terms):
             if term in asker:
                 continue
             if term.startswith(UNKNOWN_PREFIX):
-                if len(term) > 3 and term[1:].replace(" ", "") not in self.lexicon.followup_cues \
-                        and term not in self.talk.silent:
+                if (len(term) > 3 or short_novel and self.scope.short_topic(terms, index)) \
+                        and term[1:].replace(" ", "") not in self.lexicon.followup_cues and term not in self.talk.silent:
                     out.append(term)
             elif term not in self.cue_terms and term not in light and term not in self.generic \
                     and term not in self.lexicon.followup_cues and term not in self.talk.silent:
@@ -1001,7 +1005,7 @@ class Matcher:
         lex = self.lexicon
         # A place says where, not what: `강원 해양 창업 지원 사업 뭐 있어요` is still a list question (another
         # region's, intents/scope.py), though its place reads as 지역.
-        topic = set(self._topic_terms(analysis)) - self.agency_terms - {self.analyzer.unnamed_place}
+        topic = set(self._topic_terms(analysis, short_novel=True)) - self.agency_terms - {self.analyzer.unnamed_place}
         listing = korean_cue_in(compact, lex.list_cues_ko) or english_cue_in(analysis.normalized.split(), lex.list_cues_en) \
             or self.talk.asks_others(analysis.normalized)  # 다른 수출 지원은요?
         bare = None if listing or not bare_name or self._aspect(analysis.normalized, analysis.terms) \

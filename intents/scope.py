@@ -61,6 +61,7 @@ class ScopeWords:
     residence_words: tuple[str, ...] = ()
     maker_words: tuple[str, ...] = ()
     english_modifier_endings: tuple[str, ...] = ()
+    not_names_ko: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path = SCOPE_FILE) -> "ScopeWords":
@@ -85,6 +86,7 @@ class ScopeWords:
             residence_words=tuple(str(w) for w in data.get("residence_words", [])),
             maker_words=tuple(str(w) for w in data.get("maker_words", [])),
             english_modifier_endings=tuple(str(w).lower() for w in data.get("english_modifier_endings", [])),
+            not_names_ko=frozenset(str(w) for w in data.get("not_names_ko", [])),
             consumer_cues_ko=tuple(str(c).replace(" ", "") for c in data.get("consumer_cues_ko", [])),
             consumer_cues_en=frozenset(str(c).lower() for c in data.get("consumer_cues_en", [])),
         )
@@ -173,13 +175,21 @@ class Scope:
             self._novel[term] = self._is_novel(term)
         return self._novel[term]
 
+    def short_topic(self, terms: tuple[str, ...], index: int) -> bool:
+        """Whether the two-syllable unknown term `terms[index]` names what a question asks about: a novel word
+        (웨딩 in `웨딩 관련 수출 지원 뭐 있어요`), not the asker's trade before who asks (카페 창업, 애견 회사:
+        scope.yaml asker_nouns). The matcher's topic leaves two-syllable unknown words out by default: in a
+        follow-up they are too often chat or a place in passing (진짜, 거제 사는데)."""
+        return self.is_novel(terms[index]) and not any(t in self.askers for t in terms[index + 1:index + 2])
+
     def _is_novel(self, term: str) -> bool:
         word = term[len(UNKNOWN_PREFIX):].replace(" ", "")
         if word.isascii():
             if len(word) < 3 or not word.isalpha() or word in self._english or word in self.words.english_function:
                 return False
         else:
-            if len(word) < 2 or not all(is_syllable(ch) for ch in word) or word in self._korean:
+            if len(word) < 2 or not all(is_syllable(ch) for ch in word) or word in self._korean \
+                    or word in self.words.not_names_ko:
                 return False
             if self.analyzer.verb_forms.ends_like_one(word):  # nouns that end like one (비자) are names
                 return False
