@@ -219,7 +219,9 @@ class Scope:
         none: 자동차 부품 *회사*)."""
         pairs: list[tuple[str, str, bool]] = []
         previous: str | None = None
-        for token in normalize(text).split():
+        # An English phrase is one concept, as the analyser reads the whole text (`cosmetics trade show`: trade show
+        # is 전시회, which pairs with cosmetics); read word by word, it would pair nothing the names pair.
+        for token in self.analyzer.english.rewrite(normalize(text)).split():
             if not known_only and self._english_modifier(token):
                 previous = None  # eco-friendly ship, battery powered boat: a description, not another kind
                 continue
