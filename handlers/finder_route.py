@@ -68,13 +68,15 @@ def route(text: str, decision: Decision, matcher: "Matcher", last: str | None = 
     if decision.area is not None or _names_program(text, matcher):
         return Route("answer", profile, decision)
     topic = _topic(text, matcher)
+    if not topic and _names_the_unknown(text, matcher):
+        # 두루누리 사회보험료 지원 받을 수 있나요: a scheme the knowledge base never names, neither "anything for me"
+        # nor, under a card, whether they may apply to that one
+        return None
     shown = matcher.kb.program(last or "")
     if not topic and shown is not None and not asks_for_a_list(text):
         # 예비창업자도 신청할 수 있나요? under a program's card: whether they may apply to that one
         return Route("answer", profile, Decision("answer", shown.id, "eligibility", 100.0,
                                                  (Candidate(shown.id, shown.kind, 100.0),), decision.lang))
-    if not topic and _names_the_unknown(text, matcher):
-        return None  # 두루누리 사회보험료 지원 받을 수 있나요: a scheme the knowledge base never names, not "anything for me"
     if not topic:
         return Route("finder", profile, decision, read_asker(text))
     if isinstance(answered, Referral):

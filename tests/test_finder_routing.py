@@ -179,3 +179,6 @@ async def test_a_scheme_the_knowledge_never_names_is_not_taken_for_anything_for_
         (started,) = await finder_bot.say(asker)
         assert "어떤 분이신가요?" in started["plain"], asker
         finder_bot.app.user_data[USER].pop(finder.FINDER)
+    await finder_bot.press("p:incubator")  # nor, under a card, whether they may apply to that one
+    (scheme,) = await finder_bot.say("두루누리 사회보험료 지원 받을 수 있나요?")
+    assert "자격요건" not in scheme["plain"] and finder_state(finder_bot) is None
