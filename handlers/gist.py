@@ -219,7 +219,7 @@ def unstated_details(question: str, program: Program) -> list[str]:
     said: list[str] = []
     written = _program_words(program)
     for detail in data().details:
-        asked = [w for w in detail.asked if holds(question, (w,))]
+        asked = [w for w in detail.asked if says(question, w)]
         if asked and not holds(written, detail.asked + detail.stated):
             said.append(_as_written(question, max(asked, key=len)))
     flat = _flat(question)
@@ -272,7 +272,7 @@ def gaps(question: str, program: Program, aspect: str) -> Gaps:
     # The thing whose amount is asked (임대료 얼마예요), unless it is what the program is (시제품 제작 지원)
     names = " ".join([*(v for _, v in program.name.values), *program.aliases])
     named = [_as_written(asked, max(found, key=len)) for d in words.details
-             if (found := [w for w in d.asked if holds(asked, (w,))]) and not holds(names, found)]
+             if (found := [w for w in d.asked if says(asked, w)]) and not holds(names, found)]
     return Gaps(details, cost, amount, named[0] if amount and named else "",
                 tuple(k for k in ("whole", "other") if k in stated) if amount else (),
                 _count_gap(asked, program) if money else "", *_time_gaps(asked, program, aspect))
@@ -453,6 +453,14 @@ def holds(text: str, words: Sequence[str]) -> bool:
         elif re.search(r"(?<![a-z0-9])" + re.escape(_plain(word)) + r"(?![a-z0-9])", lowered):
             return True
     return False
+
+
+def says(question: str, word: str) -> bool:
+    """Whether a question names `word`: a Korean word of one piece within one of its words (대출이자, 이자는),
+    not across two (`불량이 자꾸` holds 이자 only once its spaces are gone); else as `holds` reads it."""
+    if _is_korean(word) and " " not in word.strip():
+        return any(_flat(word) in token for token in _plain(question).split())
+    return holds(question, (word,))
 
 
 def _plain(text: str) -> str:

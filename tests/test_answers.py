@@ -142,6 +142,9 @@ def test_details_are_named_words_not_general_ones(kb: KnowledgeBase) -> None:
     assert gist.unstated_details("Does it cover airfare and hotels?", mission) == ["airfare", "hotels"]
     assert gist.unstated_details("무역사절단 비용 지원되나요", mission) == []  # 비용: what the texts answer
     assert gist.unstated_details("항공부품 기업도 가나요", mission) == []  # 항공 is a field, not a fare
+    # 이자 (interest) is no word of `불량이 자꾸` though its letters run across the space (a new user's test)
+    assert gist.unstated_details("가공 불량이 자꾸 나서 전문가가 와서 봐줄수 있나", mission) == []
+    assert gist.unstated_details("이자도 지원되나요", mission) == ["이자"]
 
 
 def test_a_system_certification_and_a_foreign_national_are_details_to_ask(kb: KnowledgeBase) -> None:
