@@ -139,8 +139,8 @@ class Analyzer:
         # list holds whole (배워, 붙었는지) are left out: 배워 is still read as 배우, the verb the knowledge writes.
         self.verb_forms = VerbForms.load()
         self.real_words = frozenset(w for w in real_korean_words() if not self.verb_forms.ends_like_one(w))
-        # Everyday verbs conjugated (나와요, 쓸, 갖고: words.yaml `everyday_verbs`), recognised for diagnostics
-        # (bench/verb_terms.py); docs/matching.md "Everyday verb forms" has what using them in matching measured.
+        # Everyday verbs conjugated (나와요, 쓸, 갖고: words.yaml `everyday_verbs`): the matcher's `verb_terms` and
+        # bench/verb_terms.py; docs/matching.md "Everyday verb forms" has what using them in matching measured.
         self.everyday = EverydayVerbs.load()
         # An analysis depends only on the text and the vocabulary: remembered until the vocabulary changes.
         self._analyses = functools.lru_cache(maxsize=ANALYSES)(self._analyze)

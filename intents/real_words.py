@@ -121,8 +121,10 @@ def _with_final(syllable: str, final: str) -> str:
 class EverydayVerbs:
     """Everyday verbs and adjectives conjugated (intents/lexicon/words.yaml `everyday_verbs`): 나와요, 쓸, 내야, 갖고,
     가지고, 받으면 read as 나오다, 쓰다, 내다, 갖다, 가지다, 받다. Such a word says how a thing is asked, not what
-    about, so the analyser gives its dictionary form, which the lexicon counts among its light words; and since it is
-    a word of Korean, it is no typo to repair (갖고 is not 찾고).
+    about: the matcher counts the knowledge base's terms that are such forms as no evidence of an item's topic
+    (intents/matcher.py `verb_terms`). The analyser still reads them as before, and the typo fixer may still
+    "correct" one (갖고 -> 찾고): every variant of either measured cost an out-of-scope case (docs/matching.md
+    "Everyday verb forms").
 
     A word is recognised as one of four parts of a verb followed by what may follow that part: a bare stem (나오, 받)
     and an ending starting as `after_stem` says (나오면, 받으면, 갖고); the 아/어 form (나와, 써), alone or before
