@@ -273,14 +273,15 @@ class Matcher:
                     phrases.append(key)
         cache = SemanticCache(cache_dir, embedder.name)
         # The outside sentences count too: a cache from before them is filled in the background, not at start-up.
-        missing = sum(1 for p in set(phrases) | set(load_outside()[1]) if p not in cache.vectors)
+        outside = load_outside()
+        missing = sum(1 for p in set(phrases) | set(outside[1]) if p not in cache.vectors)
 
         def build() -> None:
             started = time.perf_counter()
             try:
                 matrix = cache.vectors_for(phrases, embedder)
                 self.aspect_texts = AspectTexts.build(self.kb, cache, embedder)
-                self.outside = Outside.build(cache, embedder)
+                self.outside = Outside.build(cache, embedder, outside)
             except Exception as error:  # the engine failing mid-way: stay lexical rather than stop
                 log.warning("semantic matching off (%s: %s): matching is lexical", type(error).__name__, error)
                 self.semantic_ready.set()

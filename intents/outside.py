@@ -47,8 +47,10 @@ class Outside:
     matrix: np.ndarray  # one row per outside sentence
 
     @classmethod
-    def build(cls, cache: SemanticCache, embedder: Embedder, path: Path = OUTSIDE_FILE) -> "Outside":
-        settings, sentences = load_outside(path)
+    def build(cls, cache: SemanticCache, embedder: Embedder,
+              loaded: "tuple[OutsideSettings, list[str]] | None" = None) -> "Outside":
+        """`loaded`: load_outside()'s result where the caller has read it already (the matcher, for its cache)."""
+        settings, sentences = loaded if loaded is not None else load_outside()
         return cls(settings, cache.vectors_for(sentences, embedder))
 
     def nearest(self, query: np.ndarray) -> float:
