@@ -38,7 +38,7 @@ SETS = {"eval": (DATA / "eval.yaml", SHIPPED), "holdout": (DATA / "holdout.yaml"
         "blind3": (DATA / "blind3" / "eval.yaml", DATA / "blind3" / "knowledge"),
         "fresh": (DATA / "fresh.yaml", SHIPPED), "fresh2": (DATA / "fresh2.yaml", SHIPPED),
         "fresh3": (DATA / "fresh3.yaml", SHIPPED), "fresh4": (DATA / "fresh4.yaml", SHIPPED),
-        "fresh5": (DATA / "fresh5.yaml", SHIPPED)}
+        "fresh5": (DATA / "fresh5.yaml", SHIPPED), "fresh6": (DATA / "fresh6.yaml", SHIPPED)}
 _HANGUL = re.compile(r"[가-힣]")
 
 

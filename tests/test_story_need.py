@@ -2,6 +2,9 @@
 story.yaml `stated_needs`), on the shipped knowledge, lexical mode."""
 from __future__ import annotations
 
+from pathlib import Path
+
+from conftest import write_knowledge
 from intents.matcher import Matcher
 from intents.story import NEEDS, asking_clause, read_story, stated_need, without_asker
 
@@ -101,3 +104,51 @@ def test_a_korean_run_on_states_the_need_in_its_own_clause(shipped_matcher: Matc
     assert stated_need(read_story(text).units[0]) == "구직자 지원"  # type: ignore[union-attr]
     decision = shipped_matcher.match(text)
     assert decision.kind == "answer" and decision.id == "job-seeker-help"
+
+
+# A small business owner's need (story.yaml `stated_needs` 소상공인 지원) and a formal statement ending (`...입니다`)
+# closing a clause of a run-on (story.yaml `clause_ends_ko` 니다), helper long4.
+SHOP_KNOWLEDGE = """
+programs:
+  - id: small-shop-aid
+    name: {ko: 소상공인 경영안정 지원, en: Small business stabilisation}
+    aliases: [소상공인 지원]
+    summary: 매출이 줄어든 소상공인에게 경영 자금과 컨설팅을 지원합니다.
+    questions: [소상공인 지원 있나요, 소상공인 경영 자금 받을 수 있나요]
+  - id: export-fair
+    name: {ko: 해외 바이어 수출상담회, en: Export buyer fair}
+    aliases: [수출상담회]
+    summary: 해외 바이어를 초청해 수출 상담을 주선합니다.
+    questions: [해외 바이어 만날 수 있는 행사 있나요, 수출상담회 언제 열려요]
+  - id: job-match
+    name: {ko: 구인 구직 일자리 매칭, en: Job matching}
+    aliases: [일자리 매칭]
+    summary: 구직자와 지역 기업을 이어 드립니다.
+    questions: [구직자랑 기업 연결해 주는 사업, 일자리 매칭 신청]
+"""
+SHOP_STORY = "김해에서 분식집을 하는 사장입니다 요즘 장사가 영 안돼서 걱정이에요 혹시 도움 받을 수 있는 게 있을까요"
+
+
+def test_a_small_business_owners_need_is_read_from_the_story() -> None:
+    assert stated_need("요즘 장사가 너무 안돼서 걱정이에요") == "소상공인 지원"
+    assert stated_need("동네에서 작은 식당을 운영하고 있어요") == "소상공인 지원"
+    assert stated_need("I run a small restaurant near the station.") == "소상공인 지원"
+    # spaces are ignored, so `장사` alone would be found in `공장 사무실`: the entries carry a particle
+    assert stated_need("공장 사무실이 좁아요") is None
+    # opening a shop is a founder's need; running one and opening another states two: none is picked
+    assert stated_need("I want to open a shop selling soap.") == "예비창업자 지원"
+
+
+def test_a_formal_statement_ends_a_clause_of_a_run_on() -> None:
+    story = read_story(SHOP_STORY)
+    assert story is not None and story.clauses
+    assert story.units[0] == "김해에서 분식집을 하는 사장입니다"
+    assert story.question == "혹시 도움 받을 수 있는 게 있을까요"
+
+
+def test_a_shop_owners_story_is_answered_with_the_small_business_program(tmp_path: Path) -> None:
+    matcher = Matcher(write_knowledge(tmp_path, SHOP_KNOWLEDGE))
+    # Read whole, the owner's story names nothing the knowledge base answers.
+    assert matcher._decide_analysis(matcher.analyzer.analyze(SHOP_STORY), "ko").kind != "answer"
+    decision = matcher.match(SHOP_STORY)
+    assert decision.kind == "answer" and decision.id == "small-shop-aid"
