@@ -60,7 +60,7 @@ def main() -> None:
         rrf3 = {i: rr(l_order, i) + rr(m_order, i) + rr(b_order, i) for i in items}
         orders = {k: sorted(items, key=lambda i: -v[i]) for k, v in
                   {"cur": fused, "bmax": bmax, "b3": b3, "rrf": rrf, "rrf3": rrf3}.items()}
-        f = orders["cur"][0]
+        f = orders["bmax"][0]  # the shipped order (intents/fusion.py with_bodies)
         vals = np.array([cos.get(i, 0) for i in items])
         outside = m.outside.nearest(q) if m.outside is not None else -1
         right = decision.kind == "answer" and decision.id == case.expect
@@ -69,7 +69,7 @@ def main() -> None:
             "scope": case.expect is not None, "right": right, "answered": decision.kind == "answer",
             "tags": list(case.tags), "kind": decision.kind,
             "first_right": f == e, "fused": fused[f],
-            "lead": fused[f] - max((fused[i] for i in orders["cur"][1:]), default=0),
+            "lead": fused[f] - max((fused[i] for i in items if i != f), default=0),
             "cos": cos.get(f, 0), "cos_rank": m_order.index(f) + 1,
             "cos_gap": cos.get(f, 0) - max((cos.get(i, 0) for i in items if i != f), default=0),
             "z": float((cos.get(f, 0) - vals.mean()) / (vals.std() + 1e-6)),
@@ -84,6 +84,12 @@ def main() -> None:
             row["text"] = case.text
             row["expect"] = case.expect
             row["first"] = m.entries[f].item.id
+        row["needs_asked"] = bool(m.needs.asked(case.text))
+        row["needs_served"] = m.needs.serves(m.entries[f].item.id, m.needs.asked(case.text))
+        pairs = m.scope._pairs(case.text)
+        asked = set(m.analyzer.analyze(case.text).terms)
+        named = [*(p.id for p in m.kb.programs), *(r.id for r in m.kb.referrals)]
+        row["contrast"] = cap["novel"] and any(m.scope.contrast(pairs, asked, i, case.text.isascii()) for i in named)
         rows.append(row)
     out.write_text(json.dumps(rows))
     print(out, len(rows))
