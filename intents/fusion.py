@@ -22,7 +22,24 @@ from __future__ import annotations
 
 from typing import Callable, Sequence, TypeVar
 
+import numpy as np
+
 C = TypeVar("C")
+
+
+def best_per_row(matrix: np.ndarray, rows: np.ndarray, query: np.ndarray, size: int) -> dict[int, float]:
+    """Item -> the best cosine of `query` with any of the item's vectors (`rows[k]`: the item of row k)."""
+    if not len(rows):
+        return {}
+    best = np.full(size, -1.0, dtype=np.float32)
+    np.maximum.at(best, rows, matrix @ query)
+    return {int(i): float(best[i]) for i in np.flatnonzero(best > -1.0)}
+
+
+def with_bodies(cosines: dict[int, float], bodies: dict[int, float]) -> dict[int, float]:
+    """The model's similarity of each item for the fused ORDER: the better of its phrasings' and its body's
+    (a program's summary, eligibility, support, apply and period texts). Only items already among `cosines`."""
+    return {i: max(c, bodies.get(i, c)) for i, c in cosines.items()}
 
 
 def semantic_shares(cosines: dict[int, float], floor: float, ceiling: float, relative: bool = False) -> dict[int, float]:

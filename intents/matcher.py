@@ -66,7 +66,7 @@ from intents.specialised import characteristic_terms, general_first
 from intents.roles import COUNT, Roles, role_first
 from intents.sides import SideWords, side_first
 from intents.heads import head, head_first
-from intents.fusion import model_nearest, semantic_shares, taken_back, with_nearest
+from intents.fusion import best_per_row, model_nearest, semantic_shares, taken_back, with_bodies, with_nearest
 from knowledge.model import Faq, Intent, Item, KnowledgeBase, Program, Referral
 
 WEAK = 0.5  # credit for a term found only in an item's summary or answer
@@ -248,6 +248,9 @@ class Matcher:
         self.language_offsets: dict[str, float] = {}  # language -> cosine offset (_language_offsets)
         self.aspect_texts: AspectTexts | None = None  # the programs' own texts, for aspects no cue names
         self.outside: Outside | None = None  # everyday needs of a person, outside any agency (intents/outside.py)
+        # The programs' bodies (summary and aspect texts, AspectTexts' vectors), one row each, for the fused order.
+        self.body_matrix = np.zeros((0, 0), dtype=np.float32)
+        self.body_rows = np.zeros(0, dtype=np.int64)
         self._last_query: tuple[str, np.ndarray] | None = None
         self._cached_match = functools.lru_cache(maxsize=cache_size)(self._match)
         self._said_sides: frozenset[str] = frozenset()  # the asker's side said earlier in the chat, while matching
@@ -287,6 +290,7 @@ class Matcher:
                 self.semantic_ready.set()
                 return
             cache.save()
+            self.body_matrix, self.body_rows = self._bodies(self.aspect_texts)
             self.semantic_matrix = matrix
             self.semantic_rows = np.asarray(rows, dtype=np.int64)
             self.language_offsets = self._language_offsets(matrix, rows, phrases)
@@ -311,14 +315,27 @@ class Matcher:
         langs = [detect_lang(phrases[i], self.lexicon.neutral_words) for i in keep]
         return language_offsets(matrix[keep], np.asarray(rows, dtype=np.int64)[keep], langs)
 
+    def _bodies(self, texts: AspectTexts) -> tuple[np.ndarray, np.ndarray]:
+        """Every program's body vectors (both languages) stacked, and the entry index of each row."""
+        parts = [(self.index_of[pid], matrix) for (pid, _lang), (_names, matrix) in texts.texts.items()
+                 if pid in self.index_of]
+        if not parts:
+            return np.zeros((0, 0), dtype=np.float32), np.zeros(0, dtype=np.int64)
+        rows = np.concatenate([np.full(len(matrix), i, dtype=np.int64) for i, matrix in parts])
+        return np.vstack([matrix for _i, matrix in parts]).astype(np.float32), rows
+
     def semantic_scores(self, text: str) -> dict[int, float]:
         """Entry index -> the best cosine similarity of `text` with any of that item's phrasings."""
         if self.embedder is None or not text.strip():
             return {}
-        similarity = self.semantic_matrix @ self._query_vector(text)
-        best = np.full(len(self.entries), -1.0, dtype=np.float32)
-        np.maximum.at(best, self.semantic_rows, similarity)
-        return {int(i): float(best[i]) for i in np.flatnonzero(best > -1.0)}
+        return best_per_row(self.semantic_matrix, self.semantic_rows, self._query_vector(text), len(self.entries))
+
+    def body_scores(self, text: str) -> dict[int, float]:
+        """Program entry index -> the best cosine of `text` with that program's body texts (the vector of
+        `text` is the one semantic_scores read: no model call)."""
+        if self.embedder is None or not text.strip() or not len(self.body_rows):
+            return {}
+        return best_per_row(self.body_matrix, self.body_rows, self._query_vector(text), len(self.entries))
 
     def _query_vector(self, text: str) -> np.ndarray:
         """The model's vector of a message text; the last one is kept, since the aspect of an answer the
@@ -704,7 +721,8 @@ class Matcher:
         # A question in another language than the knowledge base's scores lower with the model; its
         # thresholds are read that much lower (measured on the knowledge base itself, _language_offsets).
         shift = self.language_offsets.get(detect_lang(text, self.lexicon.neutral_words), 0.0)
-        decision = self._fuse(lexical, analysis, cosines, lang, excluded, story, shift)
+        bodies = {i: c for i, c in self.body_scores(text).items() if i not in excluded}
+        decision = self._fuse(lexical, analysis, cosines, lang, excluded, story, shift, bodies)
         # The model's nearest program, FAQ or referral is offered where the candidates miss it (intents/fusion.py).
         nearest = model_nearest(cosines, lambda i: not isinstance(self.entries[i].item, Intent),
                                 self.settings.semantic_suggest_cosine)
@@ -719,7 +737,8 @@ class Matcher:
                         decision.area)
 
     def _fuse(self, lexical: Decision, analysis: Analysis, cosines: dict[int, float], lang: str,
-              excluded: frozenset[int], story: Story | None = None, shift: float = 0.0) -> Decision:
+              excluded: frozenset[int], story: Story | None = None, shift: float = 0.0,
+              bodies: dict[int, float] | None = None) -> Decision:
         """The lexical decision and the model's similarities (`cosines`), fused (see _hybrid). `story`: the
         message's units, where it is a long one (intents/story.py). `shift`: how much lower the model's
         cosines sit for the question's language (the thresholds move with it)."""
@@ -749,7 +768,10 @@ class Matcher:
         # The answer is decided on the model's similarity scaled up to the ceiling; the order also keeps the
         # model's preference among items above it (intents/fusion.py), which then cannot make an answer.
         shares = semantic_shares(cosines, s.semantic_floor, s.semantic_ceiling)
-        above = semantic_shares(cosines, s.semantic_floor, s.semantic_ceiling, relative=True)
+        # The order reads each program's body too (intents/fusion.py with_bodies): a paraphrase is written in
+        # the words of what a program gives or whom it serves, which its summary and aspect texts say.
+        above = semantic_shares(with_bodies(cosines, bodies or {}), s.semantic_floor, s.semantic_ceiling,
+                                relative=True)
 
         def fused(i: int, scale: dict[int, float] = shares) -> float:
             return s.semantic_weight * lexical_scores.get(i, 0.0) + (1 - s.semantic_weight) * scale.get(i, 0.0)

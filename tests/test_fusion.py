@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from intents.fusion import model_nearest, semantic_shares, taken_back, with_nearest
+import numpy as np
+
+from intents.fusion import best_per_row, model_nearest, semantic_shares, taken_back, with_bodies, with_nearest
 from intents.matcher import Matcher
 from intents.semantic import Embedder
 from knowledge.loader import load_or_raise
@@ -58,3 +60,30 @@ def test_neighbours_preferred_one_by_each_signal_are_offered_not_answered(embedd
     decision = Matcher(kb, embedder=embedder).match(question)
     assert decision.kind != "answer", decision
     assert {"list-programs", "first-export"} <= {c.id for c in decision.candidates[:3]}
+
+
+def test_each_item_scores_its_best_row() -> None:
+    matrix = np.array([[1.0, 0.0], [0.0, 1.0], [0.6, 0.8]], dtype=np.float32)
+    rows = np.array([0, 0, 2])
+    assert best_per_row(matrix, rows, np.array([0.0, 1.0], dtype=np.float32), 3) == pytest.approx({0: 1.0, 2: 0.8})
+    assert best_per_row(matrix[:0], rows[:0], np.array([0.0, 1.0], dtype=np.float32), 3) == {}
+
+
+def test_a_body_nearer_than_the_phrasings_counts_for_the_order() -> None:
+    cosines = {0: 0.90, 1: 0.91, 2: 0.88}
+    merged = with_bodies(cosines, {0: 0.93, 1: 0.85, 5: 0.99})
+    assert merged == {0: 0.93, 1: 0.91, 2: 0.88}, "the better of the two; no item the phrasings did not score"
+
+
+def test_a_paraphrase_in_a_programs_body_words_ranks_that_program_first(embedder: Embedder) -> None:
+    """`양식 면허 있는 어가인데 설비 현대화 비용 지원 되나요` (alt/para.yaml, tuned): a fish farm asking for its
+    equipment to be modernised. The smart-farm building program's name and questions speak of 스마트양식장, sensors
+    and feeders; its eligibility text of 양식업 면허 and 양식 어가, its support text of 설비 도입 비용. With the
+    bodies in the fused order it leads the candidates; on the phrasings alone it was not among the first three."""
+    kb = load_or_raise(ROOT / "tests/data/alt/knowledge", ROOT / "intents")
+    matcher = Matcher(kb, embedder=embedder)
+    question = "양식 면허 있는 어가인데 설비 현대화 비용 지원 되나요"
+    assert matcher.match(question).candidates[0].id == "smart-farm-build"
+    matcher.body_rows = matcher.body_rows[:0]
+    matcher._cached_match.cache_clear()
+    assert "smart-farm-build" not in [c.id for c in matcher.match(question).candidates[:3]]
