@@ -78,7 +78,7 @@ def asked_kinds(question: str) -> tuple[str, ...]:
 def states(sentence: str, kind: str) -> bool:
     """Whether a sentence states a fact of `kind`: an amount of 원 or a share, a number of people or things,
     a date or a year, a place or a country's name (gist.yaml `kinds.stated` for the last two)."""
-    if kind == "amount" and gist.says_amount(sentence):
+    if kind == "amount" and (gist.says_amount(sentence) or gist.holds(sentence, gist.data().amounts.stated)):
         return True
     if kind == "count" and (gist.states_count(sentence) or _COUNT_MORE.search(sentence)):
         return True
@@ -107,10 +107,15 @@ def found(question: str, program: Program, lang: str, reader: Reader, visible: S
         return []
     spread = Counter(t for _, _, terms in written for t in terms)
     most = max(1, int(len(written) * SPREAD))
+    # Only the words some sentence writes, and few do, tell one from another (작년, or `count` read from
+    # `countries`, tell none); where the question has such words, a sentence must write one of them.
+    words = {t for t in words if 0 < spread[t] <= most}
     kind_words = [w for k in kinds for w in gist.data().kinds[k].asked]
 
     def score(sentence: str, terms: frozenset[str]) -> int:
-        shared = sum(1 for t in words if t in terms and spread[t] <= most)
+        shared = sum(1 for t in words if t in terms)
+        if words and not shared:
+            return 0
         if kinds:
             if not any(states(sentence, k) for k in kinds):
                 return 0

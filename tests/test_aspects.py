@@ -139,3 +139,9 @@ def test_a_referral_asked_for_its_contact_carries_the_contact_aspect(matcher: Ma
     assert (decision.kind, decision.id, decision.aspect) == ("answer", "ref-work24", "contact")
     decision = matcher.match("실업급여 신청 어디서 해요")
     assert (decision.id, decision.aspect) == ("ref-work24", None)  # no other part of a referral is told apart
+
+
+def test_a_need_answered_takes_the_aspect_asked_but_no_eligibility_from_its_can(matcher: Matcher) -> None:
+    # intents/needs.py answers the one program giving the service described; its "can" asks for the service.
+    decision = matcher.match("가공 불량이 자꾸 나서 골치인데 전문가가 와서 봐줄수 있나")
+    assert (decision.kind, decision.id, decision.aspect) == ("answer", "onsite-mentoring", None)
