@@ -13,7 +13,7 @@ from telegram.constants import ChatType
 from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
 
 from handlers import callback_data as cb
-from handlers import browsing, cards, conversing, fallback, finder, fitting
+from handlers import browsing, cards, conversing, facts, fallback, finder, fitting
 from handlers.actions import action_for
 from handlers.addressing import ADDRESSED, addressed_text
 from handlers.bounds import bounded
@@ -143,7 +143,8 @@ async def show_item(update: Update, context: BotContext, item: Item, lang: str, 
                                                                       now=context.store.clock(),
                                                                       agency=context.kb.agency,
                                                                       question=asked_text(update),
-                                                                      general=general_answers(context)), offer))
+                                                                      general=general_answers(context),
+                                                                      reader=facts.Reader.of(context.matcher)), offer))
     elif isinstance(item, Faq):
         await put(update, context, *cards.with_row(
             cards.faq_card(item, context.kb, texts, lang, enquiry_id=context.enquiry_id), offer))

@@ -12,7 +12,7 @@ from typing import Collection, Iterable, Mapping, Sequence
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from handlers import callback_data as cb
-from handlers import gist
+from handlers import facts, gist
 from handlers.callback_data import ListKey
 from handlers.texts import Html, Texts, escape
 from handlers.provenance import provenance_line, when
@@ -30,9 +30,6 @@ AUDIENCE_LISTS = ("founder", "job_seeker")  # the main menu's 창업 지원 and 
 RELATED_LIMIT = 3      # related-program buttons under an FAQ answer
 EXAMPLE_FLOOR = 15.0   # a candidate scoring less says nothing about what the person asked
 BLURB_LIMIT = 70       # characters of a program's one-line description in a list
-# Characters of an aspect's line in a program's overview: two lines of a phone's screen (Hangul is about
-# twice as wide as Latin letters). Measured in docs/answers.md.
-GIST_LIMIT = {"ko": 60, "en": 100}
 
 
 def button(label: str, data: str | None) -> InlineKeyboardButton | None:
@@ -83,7 +80,7 @@ def menu_card(texts: Texts, lang: str) -> Card:
 def program_card(program: Program, texts: Texts, lang: str, *, aspect: str = cb.SUMMARY,
                  enquiry_id: int | None = None, back: ListKey | None = None, now: datetime | None = None,
                  agency: Agency | None = None, question: str | None = None,
-                 general: Mapping[str, Faq] | None = None) -> Card:
+                 general: Mapping[str, Faq] | None = None, reader: facts.Reader | None = None) -> Card:
     """A program's name (with the state of its application window, given `now`, when known) and the aspect
     asked, or its overview, then when its facts held, with at most two rows of buttons: the other aspects;
     then the link, 🔔 opening alert, staff, and 👍/👎 (an answer) or back (browsing).
@@ -97,7 +94,9 @@ def program_card(program: Program, texts: Texts, lang: str, *, aspect: str = cb.
     `general` (gist.general_faqs) holds the knowledge base's answers for all its programs: a part not written
     (신청방법) is answered, after the program's own facts, with the general one, said to be that; a cost not
     stated, with the general one about costs. Without a link of its own the card links to the agency's
-    announcements.
+    announcements. With a `reader` (the matcher's words), the program's sentences that write what the
+    question asks (handlers/facts.py: `총사업비`, `which countries`) come first where the part shown does not
+    hold them; in an overview, they follow their part's first sentence.
     """
     heading = f"<b>{escape(program.name.get(lang))}</b>"
     window = program_status(program, now, texts, lang) if now is not None else None
@@ -111,11 +110,20 @@ def program_card(program: Program, texts: Texts, lang: str, *, aspect: str = cb.
     parts = [heading]
     gaps = gist.gaps(question, program, aspect) if question else gist.Gaps()
     about = About(general or {}, agency, texts, lang)
-    parts += gap_parts(gaps, program, aspect, about)
+    opening = gap_parts(gaps, program, aspect, about)
+    # How much one receives, said not to be given, is not answered by a total cost found elsewhere.
+    money_said = gaps.amount or bool(gaps.amount_whole) or bool(gaps.amount_of) or gaps.cost
+    found = facts.found(question, program, lang, reader, visible(program, aspect, lang, opening),
+                        leave=("amount",) if money_said else ()) if question and reader is not None else []
+    if found and aspect:  # the fact asked, from the part that writes it, before the part asked
+        block = [texts.get("card.facts_found", lang), "\n".join(f"• {escape(f.sentence)}" for f in found)]
+        opening = opening[:-1] + block + opening[-1:] if opening else block + [then_line(program, aspect, texts, lang)]
+    parts += opening
     # A time asked that is no recruitment period (언제 조성돼요, 몇 년 있을 수 있어요) is not answered with the
     # general text about recruitment periods.
     parts += card_body(program, aspect, texts, lang, None if gaps.other_time else about,
-                       said=bool(gaps) or bool(lengths_found(gaps, program, aspect, lang)))
+                       said=bool(gaps) or bool(lengths_found(gaps, program, aspect, lang)),
+                       more=facts.by_section(found) if not aspect else None)
     line = provenance_line(program.as_of, program.sources, texts, lang)
     if line:
         parts.append(line)
@@ -202,11 +210,29 @@ def gap_parts(gaps: gist.Gaps, program: Program, aspect: str, about: About) -> l
         parts.append(texts.get("card.duration_missing", lang))
     if gaps.cost:
         parts += about.block("cost", "card.general_cost")[:2]  # its own advice to ask: the line above's
-    if not aspect or program.aspect(aspect) is not None:
-        parts.append(texts.get("card.detail_then", lang, aspect=texts.get("aspects." + (aspect or "summary"), lang)))
-    else:
-        parts.append(texts.get("card.detail_then_any", lang))
+    parts.append(then_line(program, aspect, texts, lang))
     return parts
+
+
+def then_line(program: Program, aspect: str, texts: Texts, lang: str) -> str:
+    """"참고로 이 사업의 지원내용 안내는 다음과 같습니다.": what follows a card's opening lines."""
+    if not aspect or program.aspect(aspect) is not None:
+        return texts.get("card.detail_then", lang, aspect=texts.get("aspects." + (aspect or "summary"), lang))
+    return texts.get("card.detail_then_any", lang)
+
+
+def visible(program: Program, aspect: str, lang: str, opening: Sequence[str]) -> list[str]:
+    """The program's texts a card shows anyway (the part asked; for an overview, the summary and each part's
+    first sentence; for a part not written, the sentences that answer it, else the overview), and the
+    sentences its opening lines quote: what a sentence found for the question must beat."""
+    body = program.aspect(aspect) if aspect else None
+    if body is not None:
+        shown = [body.get(lang)]
+    elif aspect and (answering := gist.answering(program, aspect, lang)):
+        shown = answering
+    else:
+        shown = [program.summary.get(lang), *(gist.first_sentence(t, lang) for t in program.aspects.values())]
+    return shown + [s for s in gist.lengths(program, lang) if any(s in line for line in opening)]
 
 
 def lengths_found(gaps: gist.Gaps, program: Program, aspect: str, lang: str) -> list[str]:
@@ -219,16 +245,17 @@ def lengths_found(gaps: gist.Gaps, program: Program, aspect: str, lang: str) -> 
 
 
 def card_body(program: Program, aspect: str, texts: Texts, lang: str, about: About | None = None, *,
-              said: bool = False) -> list[str]:
+              said: bool = False, more: Mapping[str, Sequence[str]] | None = None) -> list[str]:
     """The paragraphs (HTML) under a card's heading: the aspect's text; for an aspect not written, what
     the other sections say about it, else the overview (the program's own facts first) and then the
     knowledge base's general answer for that part, said to be general, or a sentence saying the part is
-    not written (left out where the card's first line `said` what is missing); else the overview."""
+    not written (left out where the card's first line `said` what is missing); else the overview, with
+    `more` (aspect -> sentences the question asks, handlers/facts.py) after each part's first sentence."""
     body = program.aspect(aspect) if aspect else None
     if body is not None:
         return [escape(body.get(lang))]
     if not aspect:
-        return overview(program, texts, lang)
+        return overview(program, texts, lang, more)
     found = gist.answering(program, aspect, lang)
     if found:
         return [texts.get(f"card.aspect_found.{aspect}", lang), "\n".join(f"• {escape(s)}" for s in found),
@@ -242,12 +269,12 @@ def card_body(program: Program, aspect: str, texts: Texts, lang: str, about: Abo
     return parts + [texts.get("card.aspect_missing", lang, aspect=texts.get("aspects." + aspect, lang))]
 
 
-def overview(program: Program, texts: Texts, lang: str) -> list[str]:
-    """The summary, then a line for each aspect written: its first sentence, cut to GIST_LIMIT."""
+def overview(program: Program, texts: Texts, lang: str, more: Mapping[str, Sequence[str]] | None = None) -> list[str]:
+    """The summary, then a line for each aspect written: its first sentence, whole (a fact is never cut in
+    the middle), and the sentences of that part the question asks (`more`), in the order written."""
     parts = [escape(program.summary.get(lang))]
-    limit = GIST_LIMIT.get(lang, GIST_LIMIT["en"])
     lines = [texts.get("card.gist_line", lang, aspect=texts.get("aspects." + name, lang),
-                       line=gist.first_sentence(text, lang, limit))
+                       line=" ".join(gist.first_sentences(text.get(lang), (more or {}).get(name, ()))))
              for name, text in program.aspects.items()]
     if lines:
         parts.append("\n".join(lines) + "\n" + texts.get("card.gist_more", lang))

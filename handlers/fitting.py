@@ -19,7 +19,7 @@ from typing import Awaitable, Callable, Iterable, Sequence
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from handlers import callback_data as cb
-from handlers import cards, conversing, finder
+from handlers import cards, conversing, facts, finder
 from handlers import finder_cards as fc
 from handlers.context import BotContext
 from handlers.replies import send
@@ -121,7 +121,8 @@ async def _show_program(update: Update, context: BotContext, asker: Asker, progr
     asking.remember(context, program)
     text, markup = cards.program_card(program, texts, lang, aspect=decision.aspect or cb.SUMMARY,
                                       enquiry_id=context.enquiry_id, now=context.store.clock(), agency=kb.agency,
-                                      question=asking.asked_text(update), general=asking.general_answers(context))
+                                      question=asking.asked_text(update), general=asking.general_answers(context),
+                                      reader=facts.Reader.of(context.matcher))
     parts = [note(found, asker, texts, lang)]
     rows: list[Sequence[InlineKeyboardButton | None]] = []
     if found.outcome == "fails" and program.area is not None:

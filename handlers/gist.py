@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping, Sequence
@@ -68,6 +68,17 @@ class Detail:
 
 
 @dataclass(frozen=True)
+class Kind:
+    """A kind of fact a question asks (how much, when, where): the words that ask it, the words that state one
+    (besides what the numbers say), and words that make the question ask something else (`어디서 신청해요` asks
+    how to apply, not a place)."""
+
+    asked: tuple[str, ...]
+    stated: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class GistData:
     ko_ends: tuple[str, ...]
     en_opens: tuple[str, ...]
@@ -86,6 +97,10 @@ class GistData:
     counts: Detail = Detail((), ())  # 몇 명, how many companies; `stated` holds the per-unit words (기업당, per company)
     events: tuple[str, ...] = ()  # 조성, 준공, built: a time asked that is no recruitment period
     durations: tuple[str, ...] = ()  # 몇 년, 얼마 동안, how long: a length asked, no recruitment period either
+    # Kinds of fact a question asks (handlers/facts.py): kind -> the words that ask it, and the words that
+    # state one (places, countries; amounts, counts and dates are read from their numbers).
+    kinds: Mapping[str, Kind] = field(default_factory=dict)
+    whole_asked: tuple[str, ...] = ()  # 규모, 예산, how big: asks the size of the whole, which a fund's size answers
 
 
 @lru_cache(maxsize=1)
@@ -114,7 +129,10 @@ def data() -> GistData:
                     _by_langs((raw.get("amounts") or {}).get("other_bodies")),
                     Detail(tuple(str(w) for w in (raw.get("counts") or {}).get("asked") or ()),
                            tuple(str(w) for w in (raw.get("counts") or {}).get("each") or ())),
-                    _by_langs(raw.get("events")), _by_langs(raw.get("durations")))
+                    _by_langs(raw.get("events")), _by_langs(raw.get("durations")),
+                    {str(kind): Kind(_by_langs(d.get("asked")), _by_langs(d.get("stated")), _by_langs(d.get("unless")))
+                     for kind, d in (raw.get("kinds") or {}).items()},
+                    _by_langs((raw.get("amounts") or {}).get("whole_asked")))
 
 
 def _detail(raw: Mapping[str, Any] | None) -> Detail:
@@ -151,11 +169,19 @@ def clip(text: str, limit: int) -> str:
     return kept + ELLIPSIS
 
 
-def first_sentence(text: Text | str, lang: str, limit: int) -> str:
-    """A text's first sentence, clipped to `limit` characters."""
+def first_sentence(text: Text | str, lang: str, limit: int | None = None) -> str:
+    """A text's first sentence, clipped to `limit` characters (whole without one)."""
     body = text if isinstance(text, str) else text.get(lang)
     found = sentences(body)
-    return clip(found[0], limit) if found else ""
+    if not found:
+        return ""
+    return clip(found[0], limit) if limit is not None else found[0]
+
+
+def first_sentences(text: str, more: Sequence[str] = ()) -> list[str]:
+    """A text's first sentence and those of `more` it holds, each whole, in the order written."""
+    found = sentences(text)
+    return [s for i, s in enumerate(found) if i == 0 or s in more]
 
 
 def _ends_clause(before: str, after: str) -> bool:
@@ -267,8 +293,10 @@ def gaps(question: str, program: Program, aspect: str) -> Gaps:
     money = aspect in ("", "summary", "support")  # 얼마나 걸려요 is a period's; 뭐 내야 돼요, an application's
     cost = money and holds(asked, words.costs.asked) and not states_cost(program)
     stated = amounts_stated(program)
+    # 얼마 규모예요 asks the size of the whole: a fund's size answers it, and no line says otherwise.
+    whole = holds(asked, words.whole_asked) and "whole" in stated
     amount = (money and holds(asked, words.amounts.asked) and not holds(asked, words.amount_other)
-              and "each" not in stated)
+              and "each" not in stated and not whole)
     # The thing whose amount is asked (임대료 얼마예요), unless it is what the program is (시제품 제작 지원)
     names = " ".join([*(v for _, v in program.name.values), *program.aliases])
     named = [_as_written(asked, max(found, key=len)) for d in words.details
@@ -298,6 +326,21 @@ def lengths(program: Program, lang: str, count: int = 3) -> list[str]:
             if sentence not in found and _DURATION.search(sentence) and not holds(sentence, data().pointers):
                 found.append(sentence)
     return found[:count]
+
+
+def says_amount(sentence: str) -> bool:
+    """Whether a sentence states an amount of money or a share (150만 원, 80%, 1.5 million won)."""
+    return bool(_AMOUNT.search(sentence))
+
+
+def states_date(sentence: str) -> bool:
+    """Whether a sentence states a date finer than a year (11월, 5~7일, 2025.11.5, 5 November)."""
+    return bool(_DATE_KO.search(sentence) or _MONTHS_EN.search(sentence))
+
+
+def states_count(sentence: str) -> bool:
+    """Whether a sentence states a number of people, companies or teams (146명, 117개 기업, 40 companies)."""
+    return bool(_COUNT.search(sentence))
 
 
 def _program_sentences(program: Program) -> list[str]:

@@ -527,8 +527,13 @@ class Matcher:
         decision = self.relevance.review(decision, analysis, kept)  # only related items offered (intents/relevance.py)
         if decision.kind != "suggest":
             return decision
-        # The one program among them giving the service asked (intents/needs.py).
-        return self.needs.answer(decision, kept, self.relevance.by_words(analysis, kept))
+        # The one program among them giving the service asked (intents/needs.py), with the aspect asked of it;
+        # but a need described asks for the service: its "can" (전문가가 와서 봐줄 수 있나) is no eligibility.
+        answered = self.needs.answer(decision, kept, self.relevance.by_words(analysis, kept))
+        if answered is decision:
+            return answered
+        asked = self._asked_aspect(answered, kept, analysis, read)
+        return asked if asked.aspect != "eligibility" else answered
 
     def _asked_aspect(self, decision: Decision, kept: str, analysis: Analysis,
                       read: tuple[str, np.ndarray] | None = None) -> Decision:
@@ -536,6 +541,11 @@ class Matcher:
         message as typed: its sentences and clauses say where the question is (intents/aspects.py).
         `read`: the model's vector of this message, where the model read it."""
         item = self.kb.get(decision.id or "") if decision.kind == "answer" else None
+        if isinstance(item, Referral):
+            # Another institution's card: how to reach it is the one part it writes apart (its card then puts
+            # the contact first, handlers/cards.py).
+            asked = "contact" if self.aspects.detect(kept, analysis.terms) == "contact" else decision.aspect
+            return decision if asked == decision.aspect else replace(decision, aspect=asked)
         if not isinstance(item, Program) and not (decision.kind == "suggest" and decision.aspect):
             return decision
         aspect = self.aspects.detect(kept, analysis.terms)

@@ -30,6 +30,9 @@ def _aspect(matcher: Matcher, text: str) -> str | None:
     ("who is in charge of it", "contact"),
     ("신청하면 언제 발표해요", "period"),  # a question word outweighs a longer matter
     ("알려주세요", None),
+    ("어떤 support 받을 수 있나요", "support"),  # 어떤 + an English word: what 어떤 지원 asks (tester8)
+    ("저희 회사도 support 받을 수 있나요", "eligibility"),  # whether one may have it
+    ("성과공유회는 올해 어디서 해요", "period"),  # where an event is held, this year: not how to apply
 ])
 def test_the_asked_aspect_as_people_ask(mini: Matcher, text: str, aspect: str | None) -> None:
     assert _aspect(mini, text) == aspect
@@ -128,3 +131,17 @@ def test_aspect_phrases_say_the_aspect_only(mini: Matcher) -> None:
     # asked, but never makes them a cue word that counts less when the matcher weighs the topic.
     for word in ("지정", "장점", "start", "유지"):
         assert all(term not in mini.cue_terms for term in mini.analyzer.analyze(word).terms)
+
+
+def test_a_referral_asked_for_its_contact_carries_the_contact_aspect(matcher: Matcher) -> None:
+    # Its card then puts how to reach the institution first (handlers/cards.py referral_card).
+    decision = matcher.match("고용센터 전화번호 알려주세요")
+    assert (decision.kind, decision.id, decision.aspect) == ("answer", "ref-work24", "contact")
+    decision = matcher.match("실업급여 신청 어디서 해요")
+    assert (decision.id, decision.aspect) == ("ref-work24", None)  # no other part of a referral is told apart
+
+
+def test_a_need_answered_takes_the_aspect_asked_but_no_eligibility_from_its_can(matcher: Matcher) -> None:
+    # intents/needs.py answers the one program giving the service described; its "can" asks for the service.
+    decision = matcher.match("가공 불량이 자꾸 나서 골치인데 전문가가 와서 봐줄수 있나")
+    assert (decision.kind, decision.id, decision.aspect) == ("answer", "onsite-mentoring", None)
