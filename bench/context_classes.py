@@ -45,6 +45,17 @@ def features(m: Matcher, text: str, last: str) -> list[str]:
            f"asking {m.options._asking(analysis)}", f"pointing {pointing}",
            f"novel {bool(m.options.followups.novel(analysis))}", f"excluded {bool(excluded)}",
            f"question mark {'?' in text}"]
+    f = m.options.followups
+    out.append(f"contrast {f.contrasts(analysis)}")
+    out.append(f"names another {m.talk.names_another(analysis, m.index_of[last])}")
+    terms = [t for t in analysis.terms if not t.startswith(UNKNOWN_PREFIX) and t not in m.verb_terms]
+    weights = m._weights(analysis.terms)
+    best = max((i for i in range(len(m.entries)) if i != m.index_of[last]),
+               key=lambda i: f._fit(i, terms, weights, partly=True))
+    rival = f._fit(best, terms, weights, partly=True)
+    mine = f._fit(m.index_of[last], terms, weights, partly=True)
+    out.append(f"fit ratio {min(9, round(mine / rival, 1)) if rival else 'inf'}")
+    out.append(f"card writes all topic {f._fit(m.index_of[last], [t for t in known], {}) is not None}")
     return out
 
 
