@@ -28,7 +28,7 @@ from handlers.replies import send
 from handlers.texts import Html, escape
 from intents import chat
 from intents.context import (CONTEXT_SECONDS, MatchContext, area_options, asker_sides, asks_beyond, option_ids,
-                             which_aspect)
+                             related_programs, which_aspect)
 from intents.decision import Decision
 from knowledge.model import Faq, Intent, Program
 
@@ -104,11 +104,15 @@ def _kept_options(context: BotContext) -> tuple[tuple[str, ...], float, str | No
 
 
 def recent_options(context: BotContext) -> list[Program]:
-    """The programs offered last, while recent and still in the knowledge base; none where FAQs or referrals
-    were offered with them (a lone program among them is no answer to `when is the deadline?`)."""
+    """The programs offered last, while recent and still in the knowledge base (with none, those of the FAQ
+    answered last); none where FAQs or referrals were offered with them (a lone program among them is no answer
+    to `when is the deadline?`)."""
     ids, at, _ = _kept_options(context)
-    if not 0 <= time.time() - at <= CONTEXT_SECONDS:
-        return []
+    if not ids or not 0 <= time.time() - at <= CONTEXT_SECONDS:
+        # None shown since: an FAQ's answer just shown offers its related programs' buttons (intents/context.py
+        # related_programs, as eval's replay reads them): `그거 언제 신청해요?` asks which of those.
+        shown = match_context(context)
+        ids = related_programs(context.kb, shown.current() if shown is not None else None)
     programs = [context.kb.program(i) for i in ids]
     return [p for p in programs if p is not None] if all(programs) else []
 

@@ -351,10 +351,16 @@ class Analyzer:
 
     def _known_stem(self, token: str, stripped: str) -> str:
         """A word the vocabulary knows, `token` less one particle, where stripping particles greedily left an
-        unknown stem (`성과는` -> 성 + 과는 -> 성과 + 는; `결과를` keeps 결과); else `stripped`."""
+        unknown stem (`성과는` -> 성 + 과는 -> 성과 + 는; `결과를` keeps 결과), or less two (`성과는요`); else `stripped`."""
         for size in self._particle_sizes:
             if len(token) - size >= 2 and token[-size:] in self._particles and token[:-size] in self.vocab:
                 return token[:-size]
+        for size in self._particle_sizes:  # two particles: 성과는요 -> 성과 + 는 + 요, not 성 + 과는요
+            rest = token[:-size]
+            if len(rest) >= 3 and token[-size:] in self._particles:
+                for inner in self._particle_sizes:
+                    if len(rest) - inner >= 2 and rest[-inner:] in self._particles and rest[:-inner] in self.vocab:
+                        return rest[:-inner]
         return stripped
 
     def _cut_verb(self, token: str) -> str:

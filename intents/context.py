@@ -93,6 +93,20 @@ def area_options(kb: "KnowledgeBase", *, other: bool = True) -> tuple[str, ...]:
     return tuple(shown)
 
 
+FAQ_BUTTONS = 3  # related programs an FAQ's answer shows as buttons (handlers/cards.py RELATED_LIMIT)
+
+
+def related_programs(kb: "KnowledgeBase", item_id: str | None) -> tuple[str, ...]:
+    """The programs an FAQ's answer shows as buttons (its related programs, those still in the knowledge base),
+    in their order; none for any other item. After such an answer they are what a topic-less aspect question
+    asks which of: `그거 언제 신청해요?` after the office-space FAQ is "which of its programs' 일정?", not "which
+    area?" (the bot and eval's replay alike)."""
+    faq = kb.get(item_id or "")
+    if not isinstance(faq, Faq):
+        return ()
+    return tuple(p.id for p in (kb.program(i) for i in faq.programs) if p is not None)[:FAQ_BUTTONS]
+
+
 def remembered(item: object) -> bool:
     """Whether an item the bot showed is what a later follow-up may be about: a program, an FAQ, or another
     institution's referral (`실업급여 받을 수 있나요` then `그럼 신청은요?`: that referral's own how-to).
@@ -290,7 +304,8 @@ def _context_after(decision: "Decision", matcher: "Matcher", context: MatchConte
     - an item answered (remembered()): that item; the options shown before stay while it is one of them
       (the person goes down the list); a general FAQ about one aspect (faq_aspects) asks it of the program
       named next;
-    - "which program?" (`text` asks an aspect with no topic, which_aspect()): the options stay, with that aspect;
+    - "which program?" (`text` asks an aspect with no topic, which_aspect()): the options stay, with that aspect
+      (after an FAQ's answer: its related programs, related_programs());
     - an area's list or suggestions: those options, in the order shown (the answer before them is over); a
       which-question is asked only among programs alone (a lone program among FAQs is no answer to `when
       is the deadline?`); the browse intent: the areas (`area_options`), as its action lists them;
@@ -312,6 +327,8 @@ def _context_after(decision: "Decision", matcher: "Matcher", context: MatchConte
         return MatchContext(item.id, now, asked=general, options_at=now if general else 0.0)
     options = context.current_options(now) if context is not None else ()
     programs = options if all(kb.program(i) is not None for i in options) else ()
+    if not options and context is not None:
+        programs = related_programs(kb, context.current(now))  # an FAQ's answer with its programs' buttons
     aspect = which_aspect(matcher, text, decision, bool(programs)) if text is not None else None
     if aspect is not None:  # "which program?": those programs, else the areas (handlers/conversing.py ask_which)
         return MatchContext(options=programs or area_options(kb, other=False), asked=aspect, options_at=now)

@@ -18,7 +18,7 @@ none naming a topic of its own (intents/options.py calls this from `Options.afte
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, overload
 
 from intents.analyzer import UNKNOWN_PREFIX, Analysis
 from intents.aspects import PERMISSION
@@ -27,7 +27,7 @@ from intents.cues import english_cue_in, korean_cue_in
 from intents.decision import Candidate, Decision
 from intents.lexicon import read_yaml
 from knowledge.asker import read, without
-from knowledge.model import Faq, Intent, Program
+from knowledge.model import Faq, Intent, Item, Program
 from knowledge.profile_text import asks_for_a_list
 
 if TYPE_CHECKING:
@@ -36,6 +36,12 @@ if TYPE_CHECKING:
     from intents.matcher import Matcher
 
 MAX_WORDS = 8  # words of a follow-up (a longer message tells a story and is matched as usual)
+# The card just shown keeps a follow-up whose topic words it writes, all of them, where it fits them at least
+# this share as well as the item the matcher chose (each word by its weight, a word in an item's own names and
+# questions counting fully and one only its texts write half, as the ranking counts them): `채용된 청년에게
+# 주는 혜택도 있습니까` after a youth-jobs card is that card's, not its sibling's whose name says 채용.
+SHOWN_FIT = 0.75
+WRITTEN = 0.5  # the credit of a word an item's texts write, not its names or questions (matcher.WEAK)
 _SSANG_SIOT = 20  # the final ㅆ among a Hangul syllable's 28 finals: the past (했, 왔, 골랐) and 있, never a noun's
 
 
@@ -62,6 +68,8 @@ class FollowUps:
         self._confirm_ko = tuple(str(w).replace(" ", "") for w in data.get("confirm_ko") or ())
         self._confirm_en = tuple(str(w).lower() for w in data.get("confirm_en") or ())
         self._confirm_words = frozenset(t for w in self._confirm_ko for t in analyze(w).terms)
+        self._contrast_ko = tuple(str(w) for w in data.get("contrast_ko") or ())
+        self._contrast_en = tuple(f" {str(w).lower()} " for w in data.get("contrast_en") or ())
         self._verb_endings = tuple(str(w) for w in data.get("verb_endings_ko") or ())
         self._endings = (*self._verb_endings, *(str(w) for w in data.get("copula_endings_ko") or ()))
         self._particles = frozenset(("", *(str(w) for w in data.get("particles_ko") or ())))
@@ -303,6 +311,158 @@ class FollowUps:
             return None  # a word the knowledge never uses: the matcher's reading must point there too
         aspect = self.matcher.aspects.detect(kept, analysis.terms)
         return Decision("answer", chosen.id, aspect, 100.0, (Candidate(chosen.id, chosen.kind, 100.0),), decision.lang)
+
+    # ---- "X도 돼요?": whether the card takes X too ----------------------------------------------------
+
+    def also_them(self, decision: Decision, text: str, program: Program) -> Decision | None:
+        """Right after `program`'s card, a short question whether it may be had (an eligibility cue: 돼요?,
+        가능해요?) by someone or something said with 도 ("too") and nothing else of its own: `우리 같은
+        스타트업도 돼요?`, `고딩도 되는거임?`, `중소기업도 신청 가능해요?` ask whether the card takes them as well,
+        its eligibility; not the office-space FAQ that shares 창업, not the fallback for a word (고딩) the
+        knowledge never uses. Not where that word names another item as typed, the agency, a time (정도,
+        이번에도) or is a word of its own the analyser knows whole with 도 (제도)."""
+        answered = self.matcher.kb.get(decision.id or "") if decision.kind == "answer" else None
+        if decision.area is not None or (answered is not None and answered.id == program.id) \
+                or isinstance(answered, Intent) and answered.action:
+            return None
+        analysis, prepared = self._read(text)
+        if analysis is None or self._lists(analysis) or asks_for_a_list(prepared) \
+                or self.matcher.aspects.detect(prepared, analysis.terms) != PERMISSION:
+            return None
+        also = [w[:-1] for w in analysis.normalized.split()
+                if len(w) >= 3 and w.endswith("도") and not w.isascii() and w not in self.matcher.idf]
+        if len(also) != 1 or self.plain(also[0]) or also[0] in self._plain:
+            return None
+        said = set(self.matcher.analyzer.analyze(also[0]).terms)
+        if said & self.matcher.agency_terms or self.matcher.talk.typed_names(analysis.normalized, (program.id,)):
+            return None
+        # Everything it names is in the word said with 도: its topic words, and the words the knowledge never uses.
+        named = [*(t for t in self.matcher._topic_terms(analysis) if len(t) > 1 or t.isascii()),
+                 *(t for t in analysis.terms if t.startswith(UNKNOWN_PREFIX) and len(t) > 2 and not self.verb_like(t))]
+        if not named or any(t not in said for t in named):
+            return None
+        return Decision("answer", program.id, PERMISSION, 100.0, (Candidate(program.id, program.kind, 100.0),),
+                        decision.lang)
+
+    # ---- a general answer about one aspect, after an FAQ that points to programs ----------------------
+
+    def faq_aspect(self, decision: Decision, text: str, faq: Faq) -> Decision | None:
+        """After `faq` (pointing to programs), the general answer about one aspect (`how do we apply?` -> the
+        how-to-apply FAQ, Talk.faq_aspects) stands in for programs the chat names: that aspect of the FAQ's one
+        program, or of which of its programs, offered with the aspect (the bot asks "which program's 신청방법?"
+        with their buttons), where the message's topic words are all that general FAQ's or this FAQ's and
+        its programs' own and it names no other item. The startup-funding FAQ names the C-Bluewing fund:
+        `how do we apply?` next asks how to apply to it, not "type a program's name"."""
+        general = self.matcher.talk.faq_aspects.get(decision.id or "") if decision.kind == "answer" else None
+        programs = [p for p in (self.matcher.kb.program(i) for i in faq.programs) if p is not None]
+        if general is None or not programs:
+            return None
+        analysis, prepared = self._read(text)
+        if analysis is None or self._lists(analysis) or self._names_other(analysis, (faq.id, *faq.programs)) \
+                or self.novel(analysis):
+            return None
+        own = (decision.id or "", faq.id, *faq.programs)
+        topic = [t for t in self.matcher._topic_terms(analysis) if len(t) > 1 or t.isascii()]
+        if any(not any(t in self._own(i) for i in own) for t in topic):
+            return None
+        aspect = self.matcher.aspects.detect(prepared, analysis.terms) or general
+        holders = [p for p in programs if topic and all(t in self._own(p.id) for t in topic)]
+        chosen = holders if len(holders) == 1 else programs
+        candidates = tuple(Candidate(p.id, p.kind, 100.0) for p in chosen)
+        return Decision("answer" if len(chosen) == 1 else "suggest", chosen[0].id if len(chosen) == 1 else None,
+                        aspect, 100.0, candidates, decision.lang)
+
+    # ---- the card shown, against the item chosen ---------------------------------------------------
+
+    def shown_fits(self, decision: Decision, text: str, shown: Item, asks: bool) -> Decision | None:
+        """Right after `shown` (a program's card, an FAQ's or a referral's answer), a short question answered
+        with another item, offered with another item first, or (`asks`: it asks an aspect or a question word)
+        nothing answered, whose topic words the shown item writes, every
+        one, about as well as that other item does (SHOWN_FIT): the shown item, with the aspect asked.
+        `채용된 청년에게 주는 혜택도 있습니까` after the quality-jobs card is that card's support (its sibling's name
+        says 채용, the card's text does too); `보증 상담은 어디서 받아요` after the credit-guarantee referral is
+        that referral, not a program whose text mentions a guarantee fee; `전문가가 몇 명이나 참여하고
+        있습니까` after the FAQ on joining as an expert is that FAQ (it says how many). Not where the message
+        names another item as typed, a subject of its own (a noun the knowledge never uses), the agency or
+        a list, nor one that sets its topic against the card (`수출 성과는요?` after the FAQ on results: the
+        export results; options.yaml `contrast_ko/en`); not where the item chosen is the shown FAQ's program,
+        or an FAQ about the shown program (the thread goes on there), or small talk or a request."""
+        if decision.area is not None or decision.kind == "suggest" and not decision.candidates:
+            return None
+        other_id = decision.id if decision.kind == "answer" else decision.candidates[0].id if decision.candidates else None
+        other = self.matcher.kb.get(other_id or "")
+        if decision.kind == "fallback" and not asks:
+            return None  # nothing answered, and nothing asked: not a question about the card
+        if isinstance(other, Intent):
+            if decision.kind == "answer" or other.action:
+                return None  # small talk or a request answered (or offered first: a request)
+            other = None  # small talk offered first (a word of 또 봐요): no other item asked
+        if other is not None and (other.id == shown.id or (isinstance(shown, Faq) and other.id in shown.programs)
+                                  or (isinstance(other, Faq) and shown.id in other.programs)):
+            return None
+        analysis, prepared = self._read(text)
+        if analysis is None or self._lists(analysis) or asks_for_a_list(prepared) or self.contrasts(analysis):
+            return None
+        index = self.matcher.index_of[shown.id]
+        if self.matcher.talk.names_another(analysis, index) or self.novel(analysis):
+            return None
+        topic = [t for t in dict.fromkeys(self.matcher._topic_terms(analysis))
+                 if (len(t) > 1 or t.isascii()) and not self.confirms_word(t) and t not in self.matcher.verb_terms
+                 and not (t.startswith(UNKNOWN_PREFIX) and (self.verb_like(t) or self.plain(t)))]
+        if not topic or any(t.startswith(UNKNOWN_PREFIX) or t in self.matcher.agency_terms for t in topic):
+            return None
+        other_index = self.matcher.index_of[other.id] if other is not None else None
+        # A detail (청년, 창원, 돈) counts where either item writes it: 청년에게 is the youth-jobs cards' word.
+        topic = [t for t in topic if not self.is_detail(t) or self._fit(index, [t], {})
+                 or other_index is not None and self._fit(other_index, [t], {})]
+        if not topic or self._fit(index, topic, {}) is None:
+            return None  # a topic word the shown item does not write
+        # How well each fits all that is asked: the topic and how it is asked (혜택, 상담), not verb forms.
+        weights = self.matcher._weights(analysis.terms)
+        asked = [t for t in dict.fromkeys(analysis.terms) if t in weights and t not in self.matcher.verb_terms
+                 and (len(t) > 1 or t.isascii()) and not t.startswith(UNKNOWN_PREFIX)]
+        if other_index is not None and self._fit(index, asked, weights, partly=True) \
+                < SHOWN_FIT * self._fit(other_index, asked, weights, partly=True):
+            return None
+        aspect = self.matcher.aspects.detect(prepared, analysis.terms) if isinstance(shown, Program) else None
+        if aspect is None and isinstance(shown, Program):
+            strong = self.matcher.entries[index].strong
+            aspect = self.matcher.aspect_words.asked(shown.id, (t for t in topic if t not in strong))
+        return Decision("answer", shown.id, aspect, 100.0, (Candidate(shown.id, shown.kind, 100.0),), decision.lang)
+
+    def contrasts(self, analysis: Analysis) -> bool:
+        """Whether a message sets a topic against what was said (`수출 성과는요?`: "and the export results?",
+        `what about the fund?`): its last word a topic word with a contrast particle and nothing after it."""
+        words = analysis.normalized.rstrip("?!. ").split()
+        if any(cue in f" {analysis.normalized} " for cue in self._contrast_en):
+            return True
+        if not words or words[-1].isascii():
+            return False
+        last = words[-1]
+        ending = next((e for e in self._contrast_ko if last.endswith(e) and len(last) > len(e)), None)
+        if ending is None:
+            return False
+        stem = self.matcher.analyzer.analyze(last[:-len(ending)]).terms
+        return bool(stem) and all(self.matcher._names_topic(t) for t in stem)
+
+    @overload
+    def _fit(self, index: int, terms: list[str], weights: dict[str, float], partly: Literal[True]) -> float: ...
+
+    @overload
+    def _fit(self, index: int, terms: list[str], weights: dict[str, float], partly: bool = False) -> float | None: ...
+
+    def _fit(self, index: int, terms: list[str], weights: dict[str, float], partly: bool = False) -> float | None:
+        """How well entries[index] writes `terms`: each by its weight, fully in its own names and questions,
+        WRITTEN in its texts; None where it does not write one of them (`partly`: 0 for that one)."""
+        entry = self.matcher.entries[index]
+        body = self.matcher.body[index]
+        fit = 0.0
+        for term in terms:
+            credit = 1.0 if term in entry.strong else WRITTEN if term in entry.weak or term in body else 0.0
+            if not credit and not partly:
+                return None
+            fit += weights.get(term, 1.0) * credit
+        return fit
 
     # ---- "그거 말고": something else ---------------------------------------------------------------
 

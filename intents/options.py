@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from intents.analyzer import UNKNOWN_PREFIX, Analysis, detect_lang, normalize
-from intents.context import NO_AREA, option_area
+from intents.context import FAQ_BUTTONS, NO_AREA, option_area
 from intents.decision import Candidate, Decision
 from intents.body import body_texts
 from intents.followups import FollowUps, past_tense
@@ -45,7 +45,6 @@ OPTIONS_FILE = LEXICON_DIR / "options.yaml"
 MAX_FOLLOW_WORDS = 8  # words of a question about the program just answered (a story is matched as usual)
 NAMED_TERMS = 2  # topic words a pick by name may hold beyond its option's name (보육센터 어디: 2 in the name)
 BARE_WORDS = 2  # words beside a position in a reply that is only a position (`3번 보여주세요`, `세번째 분야요`)
-FAQ_BUTTONS = 3  # related programs an FAQ's answer shows as buttons (handlers/cards.py RELATED_LIMIT)
 POSITION_LIMIT = 30  # a bare number above this is no place in a list (a year, a phone number such as 1357)
 POLITE_EN = frozenset({"please", "pls", "ok", "okay", "the", "one", "ones", "that", "this", "program", "option", "i",
                        "want", "mean", "meant", "choose", "pick", "take", "go", "with", "about", "tell", "me", "show"})
@@ -287,12 +286,17 @@ class Options:
         if isinstance(program, Faq) and len(program.programs) == 1:
             pointed = self.matcher.kb.program(program.programs[0])  # an FAQ about one program: that program
             detail = self.followups.about_person(decision, text, pointed) if pointed is not None else None
-            return detail or decision
+            return detail or self.followups.shown_fits(decision, text, program, self._asks(text)) or decision
         if isinstance(program, Faq) and program.programs:
-            return self.followups.after_faq(decision, text, program, self._asks(text)) or decision
+            return self.followups.after_faq(decision, text, program, self._asks(text)) \
+                or self.followups.faq_aspect(decision, text, program) \
+                or self.followups.shown_fits(decision, text, program, self._asks(text)) or decision
+        if isinstance(program, (Faq, Referral)):  # 전문가가 몇 명이나 참여하고 있습니까 after the FAQ that says so
+            return self.followups.shown_fits(decision, text, program, self._asks(text)) or decision
         if not isinstance(program, Program):
             return decision
-        detail = self.followups.about_person(decision, text, program)  # 돈 내야돼?, 나 거제 사는데 괜찮아?
+        detail = self.followups.about_person(decision, text, program) \
+            or self.followups.also_them(decision, text, program)  # 돈 내야돼?, 나 거제 사는데 괜찮아?, 고딩도 돼?
         if detail is not None:
             return detail
         # 몇 명까지 돼요? (no statistics FAQ); 실증 지원은요? (the area's own program of that name)
@@ -303,6 +307,10 @@ class Options:
             return moved
         if decision.area is not None:
             return decision
+        # 채용된 청년에게 주는 혜택도 있습니까: the card's, though its sibling's name says 채용
+        shown = self.followups.shown_fits(decision, text, program, self._asks(text))
+        if shown is not None:
+            return shown
         if decision.kind == "answer":
             return self._held(decision, text, program) or self._about_card(decision, text, program) or decision
         held = self._still_about(decision, text, program)
