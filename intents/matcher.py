@@ -600,7 +600,7 @@ class Matcher:
         # the story around it does not weigh in (intents/story.py); the whole (focused) message is the fallback.
         story = read_story(kept)  # two sentences or more, however short (`office space? cheap, please`)
         if story is not None:
-            decision = first_reading(self, story, lang, excluded)
+            decision = first_reading(self, story, lang, excluded, semantic=semantic)
             if decision is not None:
                 if decision.aspect is None and isinstance(self.kb.get(decision.id or ""), Program):
                     decision = replace(decision, aspect=self._aspect(analysis.normalized, analysis.terms))

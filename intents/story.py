@@ -58,9 +58,10 @@ def read_story(text: str, data: StoryData = DATA) -> Story | None:
 
 
 def first_reading(matcher: "Matcher", story: Story, lang: str, excluded: frozenset[int],
-                  data: StoryData = DATA) -> Decision | None:
+                  data: StoryData = DATA, semantic: bool = True) -> Decision | None:
     """Readings 1 and 2 before the whole message: the question alone where it names its own topic, else the
-    topic unit with the question where the story names what the question is about. None: read the whole."""
+    topic unit with the question where the story names what the question is about. None: read the whole.
+    `semantic`: the model may be consulted (hybrid mode, not a lexical-only reading)."""
     question = story.question
     asked = matcher.analyzer.analyze(question)
     pointing = _points_back(asked.normalized, data)
@@ -77,7 +78,9 @@ def first_reading(matcher: "Matcher", story: Story, lang: str, excluded: frozens
             if not (story.clauses or named_before - _related(matcher, index)):
                 # The question's words fit several items (`실증해 볼 수 있는 곳이 있을까요?`) and the story says
                 # which (`스마트팜용 양액 제어기를 만드는 스타트업이에요. ... 온실에서`): the whole message decides.
-                return None if _story_says_other(matcher, story, asked, alone, index) else alone
+                if _story_says_other(matcher, story, asked, alone, index):
+                    return None
+                return None if semantic and _doubted(matcher, story, alone, index, excluded) else alone
             if story.clauses and not named_before:
                 # A clause leans on the one before it (`...개발했는데 | 바다에서 시험해 볼 수 있나요`), but not one
                 # asking for a general need that an overview FAQ answers (`...기계공학과 나왔는데 | 취업 도와주는
@@ -111,6 +114,24 @@ def _story_says_other(matcher: "Matcher", story: Story, asked: Analysis, alone: 
         if all(t in own.strong or t in own.weak for t in shared) and len(told & own.strong) > answered:
             return True
     return False
+
+
+def _doubted(matcher: "Matcher", story: Story, alone: Decision, index: int, excluded: frozenset[int]) -> bool:
+    """Whether a weak answer to the question alone (under the score at which the model is not consulted) is
+    doubted by both other readings of the story: the whole story ranks another item first, and the model,
+    reading the question with its topic unit (`semantic_text`), finds another program, FAQ or referral
+    nearest. The question's words fit an item, but the story says the question is about something else
+    (the whole message then decides, with the model). Hybrid only; the one model call of the message: the
+    text is the one the matcher embeds for the whole story's first item anyway (the vector is reused)."""
+    if matcher.embedder is None or alone.score >= matcher.settings.semantic_veto_score:
+        return False
+    ranked = matcher.rank(matcher.analyzer.analyze(" ".join(story.units)), excluded)
+    if not ranked or ranked[0].item.id == matcher.entries[index].item.id:
+        return False
+    cosines = matcher.semantic_scores(semantic_text(matcher, story, story.question, ranked[0].item.id))
+    nearest = max((i for i in cosines if i not in excluded and not isinstance(matcher.entries[i].item, Intent)),
+                  key=cosines.__getitem__, default=None)
+    return nearest is not None and nearest != index
 
 
 def _persona_words() -> dict[str, tuple[str, ...]]:
