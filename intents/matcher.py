@@ -294,7 +294,7 @@ class Matcher:
                 matrix = cache.vectors_for(phrases, embedder)
                 self.aspect_texts = AspectTexts.build(self.kb, cache, embedder)
                 self.outside = Outside.build(cache, embedder, outside)
-                answer_matrix = cache.vectors_for(answers, embedder)
+                answer_matrix = cache.vectors_for(answers, embedder) if answers else np.zeros((0, 0), np.float32)
             except Exception as error:  # the engine failing mid-way: stay lexical rather than stop
                 log.warning("semantic matching off (%s: %s): matching is lexical", type(error).__name__, error)
                 self.semantic_ready.set()
