@@ -274,10 +274,19 @@ class Matcher:
                     seen.add(key)
                     rows.append(index)
                     phrases.append(key)
+        # The answers of FAQs and referrals are their bodies (a program's are its aspect texts, AspectTexts).
+        answer_rows: list[int] = []
+        answers: list[str] = []
+        for index, entry in enumerate(self.entries):
+            if isinstance(entry.item, (Faq, Referral)):
+                for text in dict.fromkeys(" ".join(t.split()) for t in texts[entry.item.id][1]):
+                    if text:
+                        answer_rows.append(index)
+                        answers.append(text)
         cache = SemanticCache(cache_dir, embedder.name)
         # The outside sentences count too: a cache from before them is filled in the background, not at start-up.
         outside = load_outside()
-        missing = sum(1 for p in set(phrases) | set(outside[1]) if p not in cache.vectors)
+        missing = sum(1 for p in set(phrases) | set(outside[1]) | set(answers) if p not in cache.vectors)
 
         def build() -> None:
             started = time.perf_counter()
@@ -285,12 +294,14 @@ class Matcher:
                 matrix = cache.vectors_for(phrases, embedder)
                 self.aspect_texts = AspectTexts.build(self.kb, cache, embedder)
                 self.outside = Outside.build(cache, embedder, outside)
+                answer_matrix = cache.vectors_for(answers, embedder) if answers else np.zeros((0, 0), np.float32)
             except Exception as error:  # the engine failing mid-way: stay lexical rather than stop
                 log.warning("semantic matching off (%s: %s): matching is lexical", type(error).__name__, error)
                 self.semantic_ready.set()
                 return
             cache.save()
-            self.body_matrix, self.body_rows = self._bodies(self.aspect_texts)
+            self.body_matrix, self.body_rows = self._bodies(self.aspect_texts, answer_matrix,
+                                                            np.asarray(answer_rows, dtype=np.int64))
             self.semantic_matrix = matrix
             self.semantic_rows = np.asarray(rows, dtype=np.int64)
             self.language_offsets = self._language_offsets(matrix, rows, phrases)
@@ -315,13 +326,17 @@ class Matcher:
         langs = [detect_lang(phrases[i], self.lexicon.neutral_words) for i in keep]
         return language_offsets(matrix[keep], np.asarray(rows, dtype=np.int64)[keep], langs)
 
-    def _bodies(self, texts: AspectTexts) -> tuple[np.ndarray, np.ndarray]:
-        """Every program's body vectors (both languages) stacked, and the entry index of each row."""
+    def _bodies(self, texts: AspectTexts, answers: np.ndarray, answer_rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Every program's body vectors (both languages) and the FAQs' and referrals' answers stacked, and the
+        entry index of each row."""
         parts = [(self.index_of[pid], matrix) for (pid, _lang), (_names, matrix) in texts.texts.items()
                  if pid in self.index_of]
+        if len(answer_rows):
+            parts.append((-1, answers))
         if not parts:
             return np.zeros((0, 0), dtype=np.float32), np.zeros(0, dtype=np.int64)
-        rows = np.concatenate([np.full(len(matrix), i, dtype=np.int64) for i, matrix in parts])
+        rows = np.concatenate([np.full(len(matrix), i, dtype=np.int64) if i >= 0 else answer_rows
+                               for i, matrix in parts])
         return np.vstack([matrix for _i, matrix in parts]).astype(np.float32), rows
 
     def semantic_scores(self, text: str) -> dict[int, float]:

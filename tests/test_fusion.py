@@ -84,6 +84,11 @@ def test_a_paraphrase_in_a_programs_body_words_ranks_that_program_first(embedder
     matcher = Matcher(kb, embedder=embedder)
     question = "양식 면허 있는 어가인데 설비 현대화 비용 지원 되나요"
     assert matcher.match(question).candidates[0].id == "smart-farm-build"
+    # An FAQ's or a referral's body is its answer: asked in the answer's own words, that item is the body's nearest.
+    faq = next(f for f in kb.faqs if f.answer.get("ko"))
+    bodies = matcher.body_scores(faq.answer.get("ko"))
+    assert max(bodies, key=bodies.__getitem__) == matcher.index_of[faq.id]
+    assert bodies[matcher.index_of[faq.id]] == pytest.approx(1.0, abs=1e-3)
     matcher.body_rows = matcher.body_rows[:0]
     matcher._cached_match.cache_clear()
     assert "smart-farm-build" not in [c.id for c in matcher.match(question).candidates[:3]]
