@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import button_data
+from conftest import FROZEN_INTENTS, button_data
 from handlers.followup.common import DRAFT
 from intents.acts import COMMAND, STAND, Acts, courtesy_not_offered, joined_skills
 from intents.decision import Candidate, Decision
@@ -23,12 +23,12 @@ USER = 1001
 
 @pytest.fixture(scope="module")
 def blind() -> Matcher:
-    return Matcher(load_or_raise(ROOT / "tests" / "data" / "blind" / "knowledge", ROOT / "intents"))
+    return Matcher(load_or_raise(ROOT / "tests" / "data" / "blind" / "knowledge", FROZEN_INTENTS))
 
 
 @pytest.fixture(scope="module")
 def alt() -> Matcher:
-    return Matcher(load_or_raise(ROOT / "tests" / "data" / "alt" / "knowledge", ROOT / "intents"))
+    return Matcher(load_or_raise(ROOT / "tests" / "data" / "alt" / "knowledge", FROZEN_INTENTS))
 
 
 def _offered(matcher: Matcher, text: str) -> list[str]:
