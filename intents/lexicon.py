@@ -87,6 +87,7 @@ class Lexicon:
     # "stand" (held whole it stays the act beside a topic) or "command" (only said alone); others yield to a topic.
     skill_acts: Mapping[str, str] = field(default_factory=dict)
     asked_where: tuple[str, ...] = ()  # 진흥원, agency: where a question is asked, never what about (acts.py)
+    apart_words: frozenset[str] = frozenset()  # 좀, 꼭: never a syllable of a word typed apart (words.yaml)
     question_words: tuple[str, ...] = ()  # 언제, how: a message holding one asks, it commands nothing (acts.py)
     openings: frozenset[str] = frozenset()  # hello, hi: courtesy that opens a message, punctuated or not
     status_words: frozenset[str] = frozenset()  # 아직, still: whether something still runs (intents/context.py)
@@ -231,6 +232,7 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
         skill_acts={str(name): str(kind) for kind, names in (conversation.get("acts") or {}).items()
                     if kind in ("stand", "command") for name in (names or [])},
         asked_where=tuple(str(w) for w in (conversation.get("acts") or {}).get("where") or []),
+        apart_words=frozenset(str(w) for w in words.get("apart_words", [])),
         question_words=tuple(str(w).lower() for w in (conversation.get("acts") or {}).get("questions") or []),
         openings=frozenset(_courtesies(conversation, "opening_skills")),
         status_words=frozenset(str(w).lower() for w in conversation.get("status_words", [])),

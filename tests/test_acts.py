@@ -164,3 +164,10 @@ async def test_who_heads_the_agency_gets_no_help_text(bot) -> None:
     sent = await bot.say("지금 원장님은 누구세요")
     assert not any(m["plain"].startswith("진흥원 지원사업에 대해 평소 말투로") for m in sent)
     assert not any(m["plain"].startswith("저는 사람이 아니라") for m in sent)
+
+
+def test_an_adverb_between_words_is_no_syllable_of_a_word_typed_apart(matcher: Matcher) -> None:
+    # `좀 알 수` was read as one word typed apart (좀알수), an unknown word weighing against every item.
+    terms = matcher.analyzer.analyze("홍보 담당자분 연락처 좀 알 수 있을까요").terms
+    assert not any(t.startswith("?좀") for t in terms) and "담당자분" in terms
+    assert matcher.analyzer.analyze("수 소 충 전 소").terms[:1] == ("수소",)  # a word typed apart still joins
