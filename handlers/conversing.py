@@ -27,6 +27,7 @@ from handlers.context import BotContext, question_lang, user_lang
 from handlers.replies import send
 from handlers.texts import Html, escape
 from intents import chat
+from intents.acts import covered_request
 from intents.context import (CONTEXT_SECONDS, MatchContext, area_options, asker_sides, asks_beyond, option_ids,
                              related_programs, which_aspect)
 from intents.decision import Decision
@@ -166,8 +167,13 @@ def unsaid_card(context: BotContext, text: str, lang: str) -> cards.Card | None:
 
 
 def about_staff(context: BotContext, text: str, item: Intent) -> bool:
-    """A "talk to a person" intent matched by a question that names more than the request does."""
-    return item.action == "followup" and asks_beyond(context.matcher, text, item.id)
+    """A "talk to a person" intent matched by a question that names more than the request does, something the
+    guide does not write (`Do you have an English speaking staff?`). A request for a person about a topic the
+    guide covers (`can I talk to a person about the export programs?`, `수출 담당자 연결해 주세요`) is the request:
+    the staff flow starts, and the guide is not said to lack what it covers."""
+    if item.action != "followup" or not asks_beyond(context.matcher, text, item.id):
+        return False
+    return not covered_request(context.matcher, text)
 
 
 async def answer_about_staff(update: Update, context: BotContext, lang: str) -> None:

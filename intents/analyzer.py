@@ -243,7 +243,7 @@ class Analyzer:
         text = self._emoji_as_words(text[: MAX_TEXT * 2])
         normalized = normalize(text)
         terms: list[str] = []
-        for token in _join_lone_syllables(self.english.rewrite(normalized).split()):
+        for token in _join_lone_syllables(self.english.rewrite(normalized).split(), self.lexicon.apart_words):
             terms.extend(self._token_terms(token))
         if self._unnamed_place:  # a company from Ulsan asks as one from 다른 지역 does (places.yaml `unnamed`)
             places = self.lexicon.places
@@ -551,12 +551,13 @@ class Analyzer:
         return pieces[::-1]
 
 
-def _join_lone_syllables(tokens: list[str]) -> list[str]:
-    """수 소 충 전 소 -> 수소충전소: three or more one-syllable tokens in a row are one word typed apart."""
+def _join_lone_syllables(tokens: list[str], apart: frozenset[str] = frozenset()) -> list[str]:
+    """수 소 충 전 소 -> 수소충전소: three or more one-syllable tokens in a row are one word typed apart. A word of
+    `apart` (좀, 꼭: an adverb said between words) is never a syllable of one: `연락처 좀 알 수 있을까요` is not 좀알수."""
     out: list[str] = []
     run: list[str] = []
     for token in [*tokens, ""]:
-        if len(token) == 1 and is_syllable(token):
+        if len(token) == 1 and is_syllable(token) and token not in apart:
             run.append(token)
             continue
         if len(run) >= 3:

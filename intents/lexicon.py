@@ -83,6 +83,12 @@ class Lexicon:
     fillers: frozenset[str] = frozenset()  # 아, 네, ok: dropped before what a message says
     courtesies: tuple[str, ...] = ()  # 안녕하세요, 감사합니다: courtesy around a question (longest first)
     courtesy_skills: tuple[str, ...] = ()  # greeting, thanks, goodbye: the skills those phrases belong to
+    # What a skill's phrase does inside a longer message (conversation.yaml `acts`, intents/acts.py): skill name ->
+    # "stand" (held whole it stays the act beside a topic) or "command" (only said alone); others yield to a topic.
+    skill_acts: Mapping[str, str] = field(default_factory=dict)
+    asked_where: tuple[str, ...] = ()  # 진흥원, agency: where a question is asked, never what about (acts.py)
+    apart_words: frozenset[str] = frozenset()  # 좀, 꼭: never a syllable of a word typed apart (words.yaml)
+    question_words: tuple[str, ...] = ()  # 언제, how: a message holding one asks, it commands nothing (acts.py)
     openings: frozenset[str] = frozenset()  # hello, hi: courtesy that opens a message, punctuated or not
     status_words: frozenset[str] = frozenset()  # 아직, still: whether something still runs (intents/context.py)
     other_words: frozenset[str] = frozenset()  # 다른, other: the other items of an area (intents/context.py)
@@ -223,6 +229,11 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
         fillers=frozenset(str(w).lower() for w in conversation.get("fillers", [])),
         courtesies=_courtesies(conversation),
         courtesy_skills=tuple(str(name) for name in conversation.get("courtesy_skills", [])),
+        skill_acts={str(name): str(kind) for kind, names in (conversation.get("acts") or {}).items()
+                    if kind in ("stand", "command") for name in (names or [])},
+        asked_where=tuple(str(w) for w in (conversation.get("acts") or {}).get("where") or []),
+        apart_words=frozenset(str(w) for w in words.get("apart_words", [])),
+        question_words=tuple(str(w).lower() for w in (conversation.get("acts") or {}).get("questions") or []),
         openings=frozenset(_courtesies(conversation, "opening_skills")),
         status_words=frozenset(str(w).lower() for w in conversation.get("status_words", [])),
         other_words=frozenset(str(w).lower() for w in conversation.get("other_words", [])),

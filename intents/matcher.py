@@ -31,6 +31,7 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from intents.acts import Acts, asks_something, courtesy_not_offered, joined_skills
 from intents.asked_area import area_asked
 from intents.aspect_texts import AspectTexts
 from intents.aspect_words import AspectWords
@@ -200,10 +201,19 @@ class Matcher:
         self._small_talk: dict[int, tuple[tuple[str, ...], ...]] = {
             index: tuple(dict.fromkeys(tuple(normalize(t).split()) for t in texts[entry.item.id][0] if t.isascii()))
             for index, entry in enumerate(self.entries) if isinstance(entry.item, Intent) and entry.item.action is None}
+        # What each intent's phrases do inside a longer message (intents/acts.py): `원장님은 누구세요` is no "who are you?".
+        self.acts = Acts.build([(i, e.item.id, e.item.action, texts[e.item.id][0]) for i, e in enumerate(self.entries)
+                                if isinstance(e.item, Intent)], self.lexicon.skills, self.lexicon.skill_acts, self._terms)
+        self.courtesy = frozenset(self.entries[i].item.id for i, name in self.acts.skills.items()
+                                  if name in self.lexicon.courtesy_skills)  # greeting, thanks, goodbye
+        self._asked_where = frozenset(t for w in self.lexicon.asked_where for t in self._terms(w))
+        self._intent_words = {i: e.strong for i, e in enumerate(self.entries) if isinstance(e.item, Intent)}
         self._chat_words = chat_phrase_words((text, index) for index, entry in enumerate(self.entries)
                                              if isinstance(entry.item, Intent) for text in texts[entry.item.id][0])
         self.item_terms = frozenset().union(*(e.strong for e in self.entries if not isinstance(e.item, Intent))) \
             if self.entries else frozenset()
+        # Every word the agency's items write, in their names and questions or only in their texts.
+        self._written = frozenset().union(*(e.strong | e.weak for e in self.entries if not isinstance(e.item, Intent)))
         # Programs' body texts as thin evidence (intents/body.py): entry index -> {term: credit}.
         self.body_settings = load_body_settings()
         # A word some item's names or questions write is that item's word: another's body only mentions it.
@@ -363,17 +373,8 @@ class Matcher:
 
     def _skill_phrases(self) -> dict[str, list[str]]:
         """Intent id -> the phrases of the conversation skills joined to it (by id or action)."""
-        by_key: dict[str, str] = {}
-        for intent in self.kb.intents:
-            by_key.setdefault(intent.id, intent.id)
-            if intent.action:
-                by_key.setdefault(intent.action, intent.id)
-        joined: dict[str, list[str]] = defaultdict(list)
-        for skill in self.lexicon.skills:
-            target = next((by_key[t] for t in skill.targets if t in by_key), None)
-            if target is not None:
-                joined[target].extend(skill.phrases)
-        return joined
+        joined = joined_skills(((i.id, i.action) for i in self.kb.intents), self.lexicon.skills)
+        return {intent_id: [p for skill, _ in skills for p in skill.phrases] for intent_id, skills in joined.items()}
 
     def _generic_terms(self) -> frozenset[str]:
         programs = [e for e in self.entries if isinstance(e.item, Program)]
@@ -519,7 +520,7 @@ class Matcher:
         """`sides`: the side the asker said earlier they are on, for a question that takes none (rank)."""
         self._said_sides = sides
         try:
-            return self._match_read(text, lang, last, semantic)
+            return courtesy_not_offered(self._match_read(text, lang, last, semantic), self.courtesy)
         finally:
             self._said_sides = frozenset()
 
@@ -623,28 +624,35 @@ class Matcher:
         # `I am 31 age, foreigner ok?`: small talk whose word is said only in passing is no candidate, for the
         # model either
         passing = self._small_talk_in_passing(analysis, said or focused)
-        decision = self._decide_analysis(analysis, lang, excluded, said=said or focused, passing=passing)
+        aside = self._acts_in_passing(analysis, said, focused) - passing  # 원장님은 누구세요 (intents/acts.py)
+        decision = self._decide_analysis(analysis, lang, excluded, said=said or focused, passing=passing, aside=aside)
         if story is not None:  # the story may name what its question points at
             decision = answer_from_story(self, story, decision, lang, excluded) or decision
         if decision.kind != "answer":
-            decision = self._chat_phrase(analysis, lang) or decision
+            phrase = self._chat_phrase(analysis, lang)
+            decision = phrase if phrase is not None and self.index_of[phrase.id or ""] not in aside else decision
         first = decision.candidates[0].id if decision.candidates else None
         semantic_text = story_semantic_text(self, story, kept, first) if self.embedder is not None else ""
         if semantic_text and any(is_initials_only(token) for token in analysis.normalized.split()):
             # The model cannot read 초성 (ㄱㅅㄱㅇ): it reads the analyser's expansion instead.
             semantic_text = " ".join(t.lstrip(UNKNOWN_PREFIX) for t in analysis.terms)
         if semantic and semantic_text.strip() and decision.area is None and not self._decisive(decision):
-            decision = self._hybrid(decision, analysis, semantic_text, lang, excluded | passing, story)
+            decision = self._hybrid(decision, analysis, semantic_text, lang, excluded | passing, story, aside)
         return decision
 
     def _decide_analysis(self, analysis: Analysis, lang: str, excluded: frozenset[int] = frozenset(),
-                         said: str = "", passing: frozenset[int] = frozenset()) -> Decision:
+                         said: str = "", passing: frozenset[int] = frozenset(),
+                         aside: frozenset[int] = frozenset()) -> Decision:
         """`said`: the whole message as typed, where `analysis` reads all of it (not a sentence of a story).
-        `passing`: small talk the message holds only in passing (_small_talk_in_passing): set aside."""
-        ranked = self.rank(analysis, excluded)
+        `passing`: small talk the message holds only in passing (_small_talk_in_passing): set aside.
+        `aside`: intents it holds only in passing (intents/acts.py): behind every other item, as topic_before_chat
+        puts them (a rival still to a lone item, never its answer)."""
+        ranked = self._aside_last(self.rank(analysis, excluded), aside)
         area = self._area(analysis, ranked, excluded=excluded)
         if area is not None:
             return area
+        if ranked and self.index_of[ranked[0].item.id] in aside:
+            return Decision("fallback", lang=lang)  # `what was it like back then?`: nothing but a command in passing
         if not ranked:
             return Decision("fallback", lang=lang)
         names_unsaid = bool(said) and self._names_unsaid(analysis, ranked[0].item, said)
@@ -734,7 +742,7 @@ class Matcher:
         return None
 
     def _hybrid(self, lexical: Decision, analysis: Analysis, text: str, lang: str,
-                excluded: frozenset[int], story: Story | None = None) -> Decision:
+                excluded: frozenset[int], story: Story | None = None, aside: frozenset[int] = frozenset()) -> Decision:
         """The lexical decision reconsidered with the model, where the lexical matcher was not decisive.
 
         A weak lexical answer whose item the model finds unlike the question is taken back (the question
@@ -747,7 +755,7 @@ class Matcher:
         # thresholds are read that much lower (measured on the knowledge base itself, _language_offsets).
         shift = self.language_offsets.get(detect_lang(text, self.lexicon.neutral_words), 0.0)
         bodies = {i: c for i, c in self.body_scores(text).items() if i not in excluded}
-        decision = self._fuse(lexical, analysis, cosines, lang, excluded, story, shift, bodies)
+        decision = self._fuse(lexical, analysis, cosines, lang, excluded, story, shift, bodies, aside)
         # The model's nearest program, FAQ or referral is offered where the candidates miss it (intents/fusion.py).
         nearest = model_nearest(cosines, lambda i: not isinstance(self.entries[i].item, Intent),
                                 self.settings.semantic_suggest_cosine)
@@ -763,10 +771,11 @@ class Matcher:
 
     def _fuse(self, lexical: Decision, analysis: Analysis, cosines: dict[int, float], lang: str,
               excluded: frozenset[int], story: Story | None = None, shift: float = 0.0,
-              bodies: dict[int, float] | None = None) -> Decision:
+              bodies: dict[int, float] | None = None, aside: frozenset[int] = frozenset()) -> Decision:
         """The lexical decision and the model's similarities (`cosines`), fused (see _hybrid). `story`: the
         message's units, where it is a long one (intents/story.py). `shift`: how much lower the model's
-        cosines sit for the question's language (the thresholds move with it)."""
+        cosines sit for the question's language (the thresholds move with it). `aside`: intents the message holds
+        only in passing (intents/acts.py): rivals, never the answer."""
         s = self.settings
         index = self.index_of
         if lexical.kind == "answer":
@@ -784,7 +793,7 @@ class Matcher:
                                                     s.semantic_language_near)):
                 return Decision("suggest", None, lexical.aspect, lexical.score, lexical.candidates, lang)
             return self._arbitrate(lexical, cosines, index)
-        ranked = self.rank(analysis, excluded)
+        ranked = self._aside_last(self.rank(analysis, excluded), aside)
         # The model's agreement with a clear lexical lead is read on the question's language's scale too.
         confirmed = self._confirmed(ranked, {i: c + shift for i, c in cosines.items()}, index, analysis, lang)
         if confirmed is not None:
@@ -804,10 +813,15 @@ class Matcher:
         order = sorted(set(lexical_scores) | set(cosines), key=lambda i: (-fused(i, above), self.entries[i].item.id))
         if not order:
             return lexical
-        best = order[0]
-        lead = fused(best) - max((fused(i) for i in order[1:]), default=0.0)
+        # An intent the message holds only in passing (intents/acts.py) is never its answer, but still a rival: a
+        # question about the head of the agency (원장님은 누구세요) is answered only clear of "who are you?".
+        shown = [i for i in order if i not in aside]
+        if not shown:
+            return lexical
+        best = shown[0]
+        lead = fused(best) - max((fused(i) for i in order if i != best), default=0.0)
         candidates = tuple(Candidate(self.entries[i].item.id, self.entries[i].item.kind, round(100 * fused(i), 1))
-                           for i in order[: s.max_candidates])
+                           for i in shown[: s.max_candidates])
         item = self.entries[best].item
         aspect = self._aspect(analysis.normalized, analysis.terms) if isinstance(item, Program) else None
         # Small talk is short and alike to the model (노래 불러줘 ~ 사람 불러줘): an intent is answered on the
@@ -829,7 +843,7 @@ class Matcher:
             # needs (intents/outside.py).
             return Decision("answer", item.id, aspect, round(100 * fused(best), 1), candidates, lang)
         kind = lexical.kind
-        if kind == "suggest" and max(cosines.get(i, 0.0) for i in order[: s.max_candidates]) \
+        if kind == "suggest" and max(cosines.get(i, 0.0) for i in shown[: s.max_candidates]) \
                 < s.semantic_suggest_cosine:
             # Suggestions the model finds unlike the question: an out-of-scope question that shares a
             # word with them. The honest fallback instead (the candidates stay for the record).
@@ -1151,6 +1165,26 @@ class Matcher:
         return frozenset(i for i, phrases in self._small_talk.items() if not any(
             (len(p) > 1 or len(words) <= CHAT_WORDS or tuple(words[:1]) == p) and f" {' '.join(p)} " in padded
             for p in phrases))
+
+    def _aside_last(self, ranked: list["Ranked"], aside: frozenset[int]) -> list["Ranked"]:
+        """`ranked` with the intents set `aside` behind every other item (scores unchanged)."""
+        if not aside:
+            return ranked
+        return [r for r in ranked if self.index_of[r.item.id] not in aside] + \
+            [r for r in ranked if self.index_of[r.item.id] in aside]
+
+    def _acts_in_passing(self, analysis: Analysis, said: str, focused: str) -> frozenset[int]:
+        """The intents a message holds only in passing (intents/acts.py): beside a word the knowledge base's items
+        write (원장님은 누구세요), or a command among other words (처음 출범할 때 규모는요)."""
+        plain = self._untopical | self.agency_terms | self._asked_where  # how it is asked, and where (진흥원)
+        written = [t for t in self._topic_terms(analysis) if not t.startswith(UNKNOWN_PREFIX) and not t.isdigit()
+                   and t in self._written and t not in plain]
+        if analysis.lang != "ko":
+            written = []  # English small talk in passing: _small_talk_in_passing; commands alone are read here too
+        naming = [t for t in written if t in self.item_terms]
+        long = len(set(analysis.terms)) > self.settings.short_terms
+        return self.acts.in_passing(analysis.terms, naming if long else written, naming, (said or focused, focused),
+                                    self._intent_words, asks_something(said or focused, self.lexicon.question_words))
 
     def _names_unsaid(self, analysis: Analysis, item: Item, said: str) -> bool:
         """Whether the message names an area or a program (a word of an area's name, or a word that tells a
