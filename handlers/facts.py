@@ -26,8 +26,8 @@ from knowledge.model import Program
 FOUND_MOST = 2  # sentences added at most: the card answers one question, it does not retell the program
 # A term written by more than this share of a program's sentences tells none of them apart (its topic).
 SPREAD = 1 / 3
-_COUNT_MORE = re.compile(r"\d[\d,]*\s*(?:건|개|회|차례|명|곳|팀|개사)|\b\d[\d,]*\s+(?:cases|times|deals|contracts|MOUs?)\b",
-                         re.I)
+# Numbers of things done (37건, 2회), besides the people and companies gist reads; not per one (1건당).
+_COUNT_MORE = re.compile(r"\d[\d,]*\s*(?:건|회|차례)(?!\s*당)|\b\d[\d,]*\s+(?:cases|times|deals|contracts|MOUs?)\b", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d\s*년|\b(?:19|20)\d\d\b")
 
 

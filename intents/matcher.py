@@ -543,13 +543,9 @@ class Matcher:
         decision = self.relevance.review(decision, analysis, kept)  # only related items offered (intents/relevance.py)
         if decision.kind != "suggest":
             return decision
-        # The one program among them giving the service asked (intents/needs.py), with the aspect asked of it;
-        # but a need described asks for the service: its "can" (전문가가 와서 봐줄 수 있나) is no eligibility.
+        # The one program among them giving the service asked (intents/needs.py), with the aspect asked of it.
         answered = self.needs.answer(decision, kept, self.relevance.by_words(analysis, kept))
-        if answered is decision:
-            return answered
-        asked = self._asked_aspect(answered, kept, analysis, read)
-        return asked if asked.aspect != "eligibility" else answered
+        return self._asked_aspect(answered, kept, analysis, read) if answered is not decision else answered
 
     def _asked_aspect(self, decision: Decision, kept: str, analysis: Analysis,
                       read: tuple[str, np.ndarray] | None = None) -> Decision:

@@ -103,3 +103,11 @@ def test_every_shipped_card_keeps_under_telegrams_limit(shipped_kb: KnowledgeBas
                                    ("en", "when and where, how much, how many and which countries")):
                 text, _ = program_card(program, texts, lang, aspect=aspect, question=question, reader=reader)
                 assert len(text) < 4096, (program.id, aspect, lang)
+
+
+async def test_how_many_is_answered_by_a_number_of_people_not_by_one_per_hire(bot) -> None:
+    # `청년 1명당` in the support text is an amount per hire, no number of people: the summary's count is shown.
+    (card,) = await bot.say("지역주도형 청년일자리 몇 명 뽑아요")
+    text = card["plain"]
+    assert FOUND_KO in text and "117개 기업이 청년 146명을 채용했고" in text
+    assert text.index("146명") < text.index("청년 1명당")

@@ -141,7 +141,8 @@ def test_a_referral_asked_for_its_contact_carries_the_contact_aspect(matcher: Ma
     assert (decision.id, decision.aspect) == ("ref-work24", None)  # no other part of a referral is told apart
 
 
-def test_a_need_answered_takes_the_aspect_asked_but_no_eligibility_from_its_can(matcher: Matcher) -> None:
-    # intents/needs.py answers the one program giving the service described; its "can" asks for the service.
+def test_a_need_answered_takes_the_aspect_asked_and_something_done_for_one_asks_support(matcher: Matcher) -> None:
+    # intents/needs.py answers the one program giving the service described; 봐줄 수 있나 (done for the asker)
+    # asks whether it is given, not who may have it (it got the mentoring program's 자격요건).
     decision = matcher.match("가공 불량이 자꾸 나서 골치인데 전문가가 와서 봐줄수 있나")
-    assert (decision.kind, decision.id, decision.aspect) == ("answer", "onsite-mentoring", None)
+    assert (decision.kind, decision.id, decision.aspect) == ("answer", "onsite-mentoring", "support")
