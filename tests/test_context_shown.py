@@ -143,3 +143,12 @@ async def test_the_card_shown_keeps_the_thread_through_the_application(bot, kb) 
     sent = await bot.say("신청은 어떻게 합니까")
     assert kb.program("quality-jobs").name.get("ko") in sent[0]["plain"]
     assert (bot.last_enquiry()["item_id"], bot.last_enquiry()["aspect"]) == ("quality-jobs", "apply")
+
+
+def test_someone_asked_for_or_named_in_slang_is_who_asks(matcher: Matcher) -> None:
+    # A nephew who lives elsewhere: the card's eligibility, not a new subject (조카는: a noun the knowledge never
+    # uses, with a particle).
+    assert _answer(matcher, "조카는 진주 살아요 창원 안살아도 돼요?", "global-marketer") == \
+        ("answer", "global-marketer", "eligibility")
+    assert _answer(matcher, "취준생도 신청 돼요?", "new-industry-youth-jobs") == \
+        ("answer", "new-industry-youth-jobs", "eligibility")
