@@ -394,7 +394,7 @@ def run_bot(knowledge_dir: Path, intents_dir: Path, *, chat: bool = False,
         print(f"Cannot open the database {settings.db_path} (BOT_DB): {error}", file=sys.stderr)
         return 1
     # The model's vectors of the knowledge texts are cached beside the database (MATCHER_MODE=hybrid).
-    matcher = Matcher.for_mode(kb, settings.matcher_mode, settings.db_path.parent / "cache", background=True)
+    matcher = Matcher.for_mode(kb, settings.matcher_mode, settings.cache_dir, background=True)
     try:
         if console:
             import asyncio
@@ -409,7 +409,7 @@ def run_bot(knowledge_dir: Path, intents_dir: Path, *, chat: bool = False,
         # A reload builds its matcher like the one above: lexical at once, the semantic index (only texts
         # not in the cache are embedded) completed in the background.
         reload.register(app, knowledge_dir, intents_dir,
-                        lambda new_kb: Matcher.for_mode(new_kb, settings.matcher_mode, settings.db_path.parent / "cache",
+                        lambda new_kb: Matcher.for_mode(new_kb, settings.matcher_mode, settings.cache_dir,
                                                         background=True))
         # -- ops: what `python bot.py status` reads (handlers/heartbeat.py) --
         from handlers import heartbeat
@@ -451,7 +451,7 @@ async def _console_chat(settings: Settings, kb: "KnowledgeBase", matcher: "Match
                             background_jobs=False)
     # The console's /reload (console/chat.py) reads the files again, as the running bot's watcher does.
     reload.register(app, knowledge_dir, intents_dir,
-                    lambda new_kb: Matcher.for_mode(new_kb, settings.matcher_mode, settings.db_path.parent / "cache",
+                    lambda new_kb: Matcher.for_mode(new_kb, settings.matcher_mode, settings.cache_dir,
                                                     background=True), watch=False)
     await console.chat.run_console(app, api)
     return 0

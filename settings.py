@@ -34,6 +34,9 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_ENV_FILE = HERE / ".env"
 DEFAULT_BASE_URL = "https://api.telegram.org/bot"
 DEFAULT_DB = Path("data/bot.db")
+# The model's vectors of the knowledge texts, keyed by each text: shared by every database and by `eval`, so a
+# bot started with a new BOT_DB folder (a test run, a second instance) answers in hybrid mode at once.
+DEFAULT_CACHE_DIR = Path("data/cache")
 # The console chat's database, beside BOT_DB: trying the bot in a terminal never touches the real one.
 CONSOLE_DB = "console.db"
 DEFAULT_RETENTION_DAYS = 365
@@ -158,6 +161,8 @@ VARIABLES: tuple[Variable, ...] = (
              "the Bot API address (a self-hosted Bot API server)"),
     Variable("BOT_DB", "db_path", _path, str(DEFAULT_DB),
              "the SQLite file of enquiries (relative: from the bot's folder); state is kept beside it"),
+    Variable("BOT_CACHE_DIR", "cache_dir", _path, str(DEFAULT_CACHE_DIR),
+             "the folder of the model's cached vectors (keyed by text; safe to share, to delete, or to copy)"),
     Variable("STAFF_CHAT_ID", "staff_chat_id", _int, "(none)", "the staff group's chat id (negative)"),
     Variable("STAFF_USER_IDS", "staff_user_ids", _ids, "(none)", "staff members' user ids, comma separated"),
     Variable("RETENTION_DAYS", "retention_days", _positive, str(DEFAULT_RETENTION_DAYS),
@@ -187,6 +192,7 @@ class Settings:
     token: str | None = field(default=None, repr=False)
     base_url: str = DEFAULT_BASE_URL
     db_path: Path = DEFAULT_DB
+    cache_dir: Path = DEFAULT_CACHE_DIR
     staff_chat_id: int | None = None
     staff_user_ids: frozenset[int] = frozenset()
     retention_days: int = DEFAULT_RETENTION_DAYS
@@ -251,6 +257,7 @@ class Settings:
             if text:
                 parsed[variable.field] = variable.parse(variable.name, text)
         parsed.setdefault("db_path", HERE / DEFAULT_DB)
+        parsed.setdefault("cache_dir", HERE / DEFAULT_CACHE_DIR)
         return cls(**parsed, warnings=tuple(warnings))
 
     def overridden(self, values: Mapping[str, str | int | None]) -> "Settings":

@@ -66,6 +66,7 @@ def test_a_malformed_token_is_not_repeated_in_the_message():
 
 def test_every_variable_of_the_table_is_read(tmp_path):
     env = {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_BASE_URL": "http://127.0.0.1:8081", "BOT_DB": str(tmp_path / "x.db"),
+           "BOT_CACHE_DIR": str(tmp_path / "vectors"),
            "STAFF_CHAT_ID": "-100123", "STAFF_USER_IDS": "1,2", "RETENTION_DAYS": "90", "MATCHER_MODE": "lexical",
            "LOG_LEVEL": "warning", "LOG_FORMAT": "JSON", "WEBHOOK_URL": "https://bot.example.kr/tg/hook",
            "WEBHOOK_LISTEN": "0.0.0.0", "WEBHOOK_PORT": "8443", "WEBHOOK_SECRET": "s3cret_-X",
@@ -79,9 +80,18 @@ def test_every_variable_of_the_table_is_read(tmp_path):
     assert (s.webhook_url, s.webhook_listen, s.webhook_port, s.webhook_secret, s.webhook_mode) == (
         "https://bot.example.kr/tg/hook", "0.0.0.0", 8443, "s3cret_-X", True)
     assert s.staff_web_accounts == env["STAFF_WEB_ACCOUNTS"]
+    assert s.cache_dir == tmp_path / "vectors"
     assert s.test_now.isoformat() == "2026-03-02T10:00:00+09:00"  # Korean time when no offset is given
     assert TOKEN not in repr(s) and "s3cret_-X" not in repr(s) and "pbkdf2" not in repr(s)
     assert all(f"`{v.name}`" in settings_module.markdown_table() for v in VARIABLES)
+
+
+def test_the_vector_cache_does_not_follow_the_database(tmp_path):
+    # A bot started on a new BOT_DB folder (a second instance, a test run) must find the vectors already built,
+    # not answer lexically for half a minute while it embeds the knowledge again.
+    moved = Settings.from_env({"BOT_DB": str(tmp_path / "elsewhere" / "bot.db")}, env_file=None)
+    default = Settings.from_env({}, env_file=None)
+    assert moved.cache_dir == default.cache_dir == settings_module.HERE / "data" / "cache"
 
 
 def test_webhook_mode_needs_the_secret():
