@@ -24,6 +24,7 @@ from botapi.updates import UpdateFactory
 from handlers.consent import Consent, load_consent
 from handlers.services import Services, services_of
 from handlers.texts import Texts
+from intents.context import MatchContext
 from intents.matcher import Matcher
 from intents.semantic import Embedder, shared_embedder
 from knowledge.loader import load_or_raise
@@ -78,6 +79,29 @@ def mini() -> Matcher:
     """A two-program knowledge base in the format document's own example (청년창업사관학교, 청창사), with the
     shipped intents: for tests of matching rules on a knowledge base small enough to reason about."""
     return Matcher(load_or_raise(ROOT / "tests" / "data" / "mini" / "knowledge", ROOT / "intents"))
+
+
+@pytest.fixture(scope="session")
+def blind_kb() -> KnowledgeBase:
+    """The fictional agency of tests/data/blind without intents, so that embedding it cold stays quick."""
+    return load_or_raise(ROOT / "tests" / "data" / "blind" / "knowledge", ROOT / "tests" / "data" / "semantic" / "intents")
+
+
+@pytest.fixture(scope="session")
+def blind_hybrid(blind_kb: KnowledgeBase, embedder: Embedder, tmp_path_factory: pytest.TempPathFactory) -> Matcher:
+    """The blind agency matched with the model, its vectors cached in a folder of this test run."""
+    return Matcher(blind_kb, embedder=embedder, cache_dir=tmp_path_factory.mktemp("vectors"))
+
+
+def after(item_id: str) -> MatchContext:
+    """The context of a chat whose last answer, just now, was `item_id`."""
+    return MatchContext(item_id, time.time())
+
+
+def answer_after(matcher: Matcher, text: str, shown: str | None = None) -> tuple[str, str | None, str | None]:
+    """(kind, id, aspect) of the matcher's decision on `text`, said right after `shown` was answered."""
+    decision = matcher.match(text, context=after(shown) if shown else None)
+    return decision.kind, decision.id, decision.aspect
 
 
 @pytest.fixture(scope="session")

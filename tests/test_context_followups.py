@@ -16,35 +16,27 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FROZEN_INTENTS, ROOT, knowledge_files
+from conftest import FROZEN_INTENTS, ROOT, after, answer_after, knowledge_files
 from intents.context import MatchContext
 from intents.matcher import Matcher
 from knowledge.loader import load_or_raise
 
 
-def _after(item_id: str) -> MatchContext:
-    return MatchContext(item_id, time.time())
-
-
-def _answer(matcher: Matcher, text: str, after: str | None = None) -> tuple[str, str | None, str | None]:
-    decision = matcher.match(text, context=_after(after) if after else None)
-    return decision.kind, decision.id, decision.aspect
-
 
 def test_a_question_word_after_a_program_is_about_it_not_a_statistics_faq(matcher: Matcher) -> None:
     # Alone, `몇 명까지 돼요?` shares only 몇 with the FAQ about how many companies the agency supported.
-    assert _answer(matcher, "몇 명까지 돼요?")[1] == "companies-supported"
-    assert _answer(matcher, "몇 명까지 돼요?", "new-industry-youth-jobs") == \
+    assert answer_after(matcher, "몇 명까지 돼요?")[1] == "companies-supported"
+    assert answer_after(matcher, "몇 명까지 돼요?", "new-industry-youth-jobs") == \
         ("answer", "new-industry-youth-jobs", "support")
 
 
 def test_an_faq_that_points_to_the_program_still_answers(matcher: Matcher) -> None:
     # The refuelling stations' count is an FAQ of their own: the follow-up is that FAQ, not the summary.
-    assert _answer(matcher, "몇 개 지어요?", "hydrogen-stations")[:2] == ("answer", "hydrogen-station-count")
+    assert answer_after(matcher, "몇 개 지어요?", "hydrogen-stations")[:2] == ("answer", "hydrogen-station-count")
 
 
 def test_small_talk_is_not_held_by_the_program(matcher: Matcher) -> None:
-    assert _answer(matcher, "너 누구야?", "new-industry-youth-jobs")[1] != "new-industry-youth-jobs"
+    assert answer_after(matcher, "너 누구야?", "new-industry-youth-jobs")[1] != "new-industry-youth-jobs"
 
 
 FISH = """
@@ -102,15 +94,15 @@ def _areas(folder: Path, *files: str) -> Matcher:
 def test_a_word_of_two_areas_names_the_program_of_the_area_the_person_is_in(tmp_path: Path) -> None:
     matcher = _areas(tmp_path, FISH, SHIPS)
     text = "실증 지원은 누가 신청해요?"
-    assert _answer(matcher, text)[:2] != ("answer", "farm-pilot")  # alone, 실증 names both pilots
-    assert _answer(matcher, text, "farm-build") == ("answer", "farm-pilot", "eligibility")
-    assert _answer(matcher, "그거 말고 실증은 어떻게 신청해요?", "farm-build") == ("answer", "farm-pilot", "apply")
+    assert answer_after(matcher, text)[:2] != ("answer", "farm-pilot")  # alone, 실증 names both pilots
+    assert answer_after(matcher, text, "farm-build") == ("answer", "farm-pilot", "eligibility")
+    assert answer_after(matcher, "그거 말고 실증은 어떻게 신청해요?", "farm-build") == ("answer", "farm-pilot", "apply")
 
 
 def test_x_rules_out_what_it_names_not_what_mentions_it(tmp_path: Path) -> None:
     matcher = _areas(tmp_path, FISH, SHIPS)
     # The hall's question speaks of 교육 (school groups), but `선박 교육` names the course.
-    assert _answer(matcher, "선박 교육 아니고 선박 전시관 견학이요")[:2] == ("answer", "ship-show")
+    assert answer_after(matcher, "선박 교육 아니고 선박 전시관 견학이요")[:2] == ("answer", "ship-show")
 
 
 @pytest.fixture(scope="module")
@@ -123,7 +115,7 @@ def test_an_area_with_one_program_left_is_that_program(alt: Matcher) -> None:
     # The young fishers' area has two programs: ruling out one leaves the other.
     listed = alt.match("청년어업인 사업 뭐 있어요?")
     assert listed.area == "fishers" and len(listed.candidates) == 2
-    assert _answer(alt, "정착 지원 빼고 청년어업인 사업 뭐 있어요?")[:2] == ("answer", "fishing-village-academy")
+    assert answer_after(alt, "정착 지원 빼고 청년어업인 사업 뭐 있어요?")[:2] == ("answer", "fishing-village-academy")
     # Three left of four: the list, less the one ruled out.
     left = alt.match("양식 질병 빼고 스마트양식 사업 뭐 있어요?")
     assert left.area == "aquaculture" and "fish-health" not in [c.id for c in left.candidates]

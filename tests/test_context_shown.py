@@ -15,26 +15,18 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from conftest import write_knowledge
+from conftest import after, answer_after, write_knowledge
 from intents.context import MatchContext, context_after
 from intents.matcher import Matcher
 
-
-def _after(item_id: str) -> MatchContext:
-    return MatchContext(item_id, time.time())
-
-
-def _answer(matcher: Matcher, text: str, after: str | None = None) -> tuple[str, str | None, str | None]:
-    decision = matcher.match(text, context=_after(after) if after else None)
-    return decision.kind, decision.id, decision.aspect
 
 
 def test_a_sibling_program_does_not_take_a_question_the_card_shown_answers(matcher: Matcher) -> None:
     # Alone, the aerospace hiring programme's name holds 채용 and wins; its sibling's card, just shown, writes
     # 채용 (in its texts), 청년 and 혜택 too: the question is about that card.
     question = "채용된 청년에게 주는 혜택도 있습니까"
-    assert _answer(matcher, question)[1] == "aerospace-youth-jobs"
-    assert _answer(matcher, question, "quality-jobs") == ("answer", "quality-jobs", "support")
+    assert answer_after(matcher, question)[1] == "aerospace-youth-jobs"
+    assert answer_after(matcher, question, "quality-jobs") == ("answer", "quality-jobs", "support")
 
 
 def test_the_thread_then_stays_on_the_card_shown(matcher: Matcher) -> None:
@@ -47,38 +39,38 @@ def test_the_thread_then_stays_on_the_card_shown(matcher: Matcher) -> None:
 
 def test_a_referral_shown_keeps_a_question_in_its_words(matcher: Matcher) -> None:
     # 보증 is the guarantee foundation's and an SME programme's (a guarantee fee, once); 상담 is the referral's.
-    assert _answer(matcher, "보증 상담은 어디서 받아요")[1] != "ref-gnsinbo"
-    assert _answer(matcher, "보증 상담은 어디서 받아요", "ref-gnsinbo")[:2] == ("answer", "ref-gnsinbo")
+    assert answer_after(matcher, "보증 상담은 어디서 받아요")[1] != "ref-gnsinbo"
+    assert answer_after(matcher, "보증 상담은 어디서 받아요", "ref-gnsinbo")[:2] == ("answer", "ref-gnsinbo")
 
 
 def test_an_faq_shown_keeps_a_question_only_it_writes_the_topic_of(matcher: Matcher) -> None:
     # The FAQ on joining as an expert says how many experts take part; the statistics FAQ shares only 몇, 참여.
-    assert _answer(matcher, "지원단에는 전문가가 몇 명이나 참여하고 있습니까", "become-mentor")[:2] == \
+    assert answer_after(matcher, "지원단에는 전문가가 몇 명이나 참여하고 있습니까", "become-mentor")[:2] == \
         ("answer", "become-mentor")
 
 
 def test_another_item_named_or_a_word_the_card_does_not_write_moves_on(matcher: Matcher) -> None:
-    assert _answer(matcher, "실업급여는 어디서 받아요?", "quality-jobs")[1] == "ref-work24"
-    assert _answer(matcher, "항공우주 청년인재 채용지원 혜택은요", "quality-jobs")[1] == "aerospace-youth-jobs"
-    assert _answer(matcher, "진흥원 전화번호 알려주세요", "ref-gnsinbo")[1] != "ref-gnsinbo"
+    assert answer_after(matcher, "실업급여는 어디서 받아요?", "quality-jobs")[1] == "ref-work24"
+    assert answer_after(matcher, "항공우주 청년인재 채용지원 혜택은요", "quality-jobs")[1] == "aerospace-youth-jobs"
+    assert answer_after(matcher, "진흥원 전화번호 알려주세요", "ref-gnsinbo")[1] != "ref-gnsinbo"
 
 
 def test_someone_said_with_do_asks_whether_the_card_takes_them_too(matcher: Matcher) -> None:
-    assert _answer(matcher, "고딩도 되는거임?") [0] != "answer"  # alone: a word the knowledge never uses
-    assert _answer(matcher, "고딩도 되는거임?", "job-matching") == ("answer", "job-matching", "eligibility")
-    assert _answer(matcher, "우리 같은 스타트업도 돼요?", "test-certification") == \
+    assert answer_after(matcher, "고딩도 되는거임?") [0] != "answer"  # alone: a word the knowledge never uses
+    assert answer_after(matcher, "고딩도 되는거임?", "job-matching") == ("answer", "job-matching", "eligibility")
+    assert answer_after(matcher, "우리 같은 스타트업도 돼요?", "test-certification") == \
         ("answer", "test-certification", "eligibility")
-    assert _answer(matcher, "중소기업도 신청 가능해요?", "test-certification") == \
+    assert answer_after(matcher, "중소기업도 신청 가능해요?", "test-certification") == \
         ("answer", "test-certification", "eligibility")
 
 
 def test_a_programme_named_with_do_is_that_programme(matcher: Matcher) -> None:
-    assert _answer(matcher, "수출상담회도 신청 가능해요?", "job-matching")[1] != "job-matching"
+    assert answer_after(matcher, "수출상담회도 신청 가능해요?", "job-matching")[1] != "job-matching"
 
 
 def test_a_general_how_to_apply_after_an_faq_naming_programs_offers_them(matcher: Matcher) -> None:
     faq = matcher.kb.get("startup-funding")
-    decision = matcher.match("how do we apply?", context=_after("startup-funding"))
+    decision = matcher.match("how do we apply?", context=after("startup-funding"))
     assert (decision.kind, decision.aspect) == ("suggest", "apply")
     assert [c.id for c in decision.candidates] == list(faq.programs)[:3]
     assert matcher.match("how do we apply?").id == "how-to-apply"  # alone: the general answer
@@ -116,8 +108,8 @@ def test_the_card_shown_wins_over_its_sibling_in_written_knowledge(tmp_path: Pat
     matcher = Matcher(write_knowledge(tmp_path, SIBLINGS))
     question = "채용된 청년 혜택은요?"
     assert matcher.match(question).id == "ship-jobs"
-    assert matcher.match(question, context=_after("city-jobs")).id == "city-jobs"
-    assert matcher.match("조선 청년 채용 혜택은요?", context=_after("city-jobs")).id == "ship-jobs"
+    assert matcher.match(question, context=after("city-jobs")).id == "city-jobs"
+    assert matcher.match("조선 청년 채용 혜택은요?", context=after("city-jobs")).id == "ship-jobs"
 
 
 async def test_a_when_question_after_an_faq_asks_which_of_its_programs(bot, kb) -> None:
@@ -148,7 +140,7 @@ async def test_the_card_shown_keeps_the_thread_through_the_application(bot, kb) 
 def test_someone_asked_for_or_named_in_slang_is_who_asks(matcher: Matcher) -> None:
     # A nephew who lives elsewhere: the card's eligibility, not a new subject (조카는: a noun the knowledge never
     # uses, with a particle).
-    assert _answer(matcher, "조카는 진주 살아요 창원 안살아도 돼요?", "global-marketer") == \
+    assert answer_after(matcher, "조카는 진주 살아요 창원 안살아도 돼요?", "global-marketer") == \
         ("answer", "global-marketer", "eligibility")
-    assert _answer(matcher, "취준생도 신청 돼요?", "new-industry-youth-jobs") == \
+    assert answer_after(matcher, "취준생도 신청 돼요?", "new-industry-youth-jobs") == \
         ("answer", "new-industry-youth-jobs", "eligibility")

