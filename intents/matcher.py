@@ -184,7 +184,7 @@ class Matcher:
                                        for t in self.analyzer.analyze(cue.strip()).terms)
         self._item_terms = [e.strong for e in self.entries if not isinstance(e.item, Intent)]
         self.browse_intent = next((i for i in kb.intents if i.action == "browse"), None)
-        self.scope = Scope(kb, self.analyzer, self.generic)
+        self.scope = Scope(kb, self.analyzer, self.generic, topical=lambda t: self._names_topic(t))
         self.needs = Needs(kb)  # the kinds of service asked and offered (intents/needs.py)
         self._exclusion = exclusion.marker_pattern(self.lexicon)
         self.talk = Talk(self)  # follow-ups' own words (intents/context.py)
@@ -548,6 +548,7 @@ class Matcher:
             answered = self.needs.answer(decision, kept, self.relevance.by_words(analysis, kept))
             if answered is not decision:
                 decision = self._asked_aspect(answered, kept, analysis, read)
+        decision = self.relevance.confirm(decision, analysis, kept, last)  # one shared word is no answer
         return self.siblings.review(decision, analysis, last)  # a guess between siblings (intents/siblings.py)
 
     def _asked_aspect(self, decision: Decision, kept: str, analysis: Analysis,

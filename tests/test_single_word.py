@@ -1,0 +1,44 @@
+"""One shared word is no answer (intents/relevance.py `single_word`) and a compound whose head the knowledge base
+never writes is a thing no item names (intents/scope.py `novel_head`): shipped knowledge, lexical mode."""
+from __future__ import annotations
+
+from intents.decision import Candidate, Decision
+from intents.matcher import Matcher
+
+
+def test_a_program_tied_to_the_question_by_one_word_alone_is_offered_not_answered(shipped_matcher: Matcher) -> None:
+    # 부서 is the one word the question shares with a planning program (one of its phrasings asks for its department).
+    decision = shipped_matcher.match("담당 부서 전화번호 알려 주실 수 있나요")
+    assert decision.kind != "answer"
+
+
+def test_a_program_named_by_its_own_words_is_still_answered(shipped_matcher: Matcher) -> None:
+    decision = shipped_matcher.match("신규사업 기획 담당 부서")
+    assert (decision.kind, decision.id) == ("answer", "project-planning")
+
+
+def test_single_word_reads_the_shared_words(shipped_matcher: Matcher) -> None:
+    relevance = shipped_matcher.relevance
+    guess = Decision("answer", "project-planning", "contact", 60.0,
+                     (Candidate("project-planning", "program", 60.0),), "ko")
+    one = shipped_matcher.analyzer.analyze("담당 부서 전화번호")
+    assert relevance.single_word(guess, one, "담당 부서 전화번호")
+    assert not relevance.single_word(guess, one, "담당 부서 전화번호", last="project-planning")  # a follow-up
+    named = shipped_matcher.analyzer.analyze("신규사업 담당 부서 전화번호")
+    assert not relevance.single_word(guess, named, "신규사업 담당 부서 전화번호")
+
+
+def test_a_compound_with_a_novel_head_is_not_answered_by_what_shares_its_modifier(shipped_matcher: Matcher) -> None:
+    # 바우처 is a word the knowledge base never writes: 수출바우처 is a kind of voucher, not a kind of export support.
+    assert shipped_matcher.match("코트라 수출바우처 받고 싶어요").kind != "answer"
+    assert shipped_matcher.match("KOTRA 수출바우처 지원 되나요").kind != "answer"
+    # A compound of known words is still answered.
+    decision = shipped_matcher.match("수출상담회 신청하고 싶어요")
+    assert (decision.kind, decision.id) == ("answer", "export-consultation")
+
+
+def test_novel_head_is_the_last_topic_word_only(shipped_matcher: Matcher) -> None:
+    scope = shipped_matcher.scope
+    assert scope.novel_head("수출바우처 신청하고 싶어요") == ("수출", "바우처")
+    assert scope.novel_head("4학년인데요 교육 받을 수 있나요") is None  # a number's unit, then a known word
+    assert scope.novel_head("수출상담회 신청") is None
