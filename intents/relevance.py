@@ -134,6 +134,8 @@ class Relevance:
         if m.needs.serves(item.id, m.needs.asked(text)):
             return False
         shared = (self.distinctive(analysis) - self.cues - self.asker_words) & m._writes(item.id)
+        if len(shared) == 1 and len(m.postings.get(next(iter(shared)), ())) <= 1:
+            return False  # a word no other item writes is the program's own (군납): it names it
         return len(shared) <= 1
 
     def confirm(self, decision: Decision, analysis: Analysis, text: str, last: str | None = None) -> Decision:

@@ -452,9 +452,10 @@ class Scope:
             self.paid_for = scope.paid_for(self.pairs)
             self.elsewhere = scope.elsewhere(analysis)
             self.region = scope.region(analysis.normalized)
-            story = read_story(text)
-            self.head = scope.novel_head(normalize(story.question) if story else analysis.normalized) \
-                if self.novel else None
+            self.head = None
+            if self.novel:  # 수출바우처: read in the story's question sentence where the message tells a story
+                story = read_story(text)
+                self.head = scope.novel_head(normalize(story.question) if story else analysis.normalized)
 
         def uncovered(self, item_id: str) -> str | None:
             scope = self.scope

@@ -7,9 +7,10 @@ from intents.matcher import Matcher
 
 
 def test_a_program_tied_to_the_question_by_one_word_alone_is_offered_not_answered(shipped_matcher: Matcher) -> None:
-    # 부서 is the one word the question shares with a planning program (one of its phrasings asks for its department).
-    decision = shipped_matcher.match("담당 부서 전화번호 알려 주실 수 있나요")
-    assert decision.kind != "answer"
+    # 부서 (a contact cue) and 담당 are all the question shares with a planning program whose one phrasing asks for
+    # its department; the capability program shares only 제조 with a food maker looking for a workshop.
+    assert shipped_matcher.match("담당 부서 전화번호 알려 주실 수 있나요").id != "project-planning"
+    assert shipped_matcher.match("식품 제조하려면 작은 공장 같은 공간이 필요한데 있나요").kind != "answer"
 
 
 def test_a_program_named_by_its_own_words_is_still_answered(shipped_matcher: Matcher) -> None:
@@ -26,6 +27,10 @@ def test_single_word_reads_the_shared_words(shipped_matcher: Matcher) -> None:
     assert not relevance.single_word(guess, one, "담당 부서 전화번호", last="project-planning")  # a follow-up
     named = shipped_matcher.analyzer.analyze("신규사업 담당 부서 전화번호")
     assert not relevance.single_word(guess, named, "신규사업 담당 부서 전화번호")
+    # A word no other item writes is the program's own: it names it.
+    own = Decision("answer", "defense-market", "apply", 60.0, (Candidate("defense-market", "program", 60.0),), "ko")
+    assert not relevance.single_word(own, shipped_matcher.analyzer.analyze("군납 하려면 어떻게 해야 돼요"), "군납")
+    assert shipped_matcher.match("군납 하려면 어떻게 해야 돼요").id == "defense-market"
 
 
 def test_a_compound_with_a_novel_head_is_not_answered_by_what_shares_its_modifier(shipped_matcher: Matcher) -> None:
