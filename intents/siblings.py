@@ -27,6 +27,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import re
+
 import yaml
 
 from intents.analyzer import Analysis
@@ -37,6 +39,7 @@ from knowledge.model import Program
 if TYPE_CHECKING:
     from intents.matcher import Matcher
 
+_HANGUL = re.compile(r"[가-힣]")
 SIBLINGS_FILE = Path(__file__).resolve().parent / "lexicon" / "siblings.yaml"
 
 
@@ -53,6 +56,21 @@ class Siblings:
         self.near = load_near() if near is None else near
         # A program's own naming words: the terms of its names and aliases.
         self.names = {p.id: frozenset(matcher._name_terms(p)) for p in matcher.kb.programs}
+        # What each program is named, asked and summed up by, per language: an English name's words fold into
+        # Korean terms (Pilot -> 실증) and would make a Korean question's word the runner-up's when no Korean text
+        # of it writes the word.
+        self.writes: dict[tuple[str, bool], frozenset[str]] = {}
+        self.phrased: dict[tuple[str, bool], frozenset[str]] = {}  # the same without the summary
+        for p in matcher.kb.programs:
+            # Names and summaries by their language key (an English summary may quote a Korean name); aliases and
+            # questions by their script.
+            texts = [*((v, lang == "en") for lang, v in (*p.name.values, *p.summary.values)),
+                     *((v, _HANGUL.search(v) is None) for v in (*p.aliases, *p.questions))]
+            for latin in (False, True):
+                self.writes[p.id, latin] = frozenset(t for text, english in texts if english == latin
+                                                     for t in matcher._terms(text))
+                self.phrased[p.id, latin] = frozenset(t for text, english in texts[:len(p.name.values)] + texts[
+                    len(p.name.values) + len(p.summary.values):] if english == latin for t in matcher._terms(text))
 
     def tied(self, decision: Decision, analysis: Analysis, last: str | None = None) -> str | None:
         """The runner-up program the question does not tell the answer from, or None. The program answered just
@@ -71,15 +89,18 @@ class Siblings:
         if m.index_of[best.id] in mentioned(analysis.normalized.replace(" ", ""), m.names):
             return None  # its name or an alias typed: no guess
         words = m.relevance.distinctive(analysis)
-        rival_entry = m.entries[m.index_of[rival.id]]
-        theirs = rival_entry.strong | rival_entry.weak  # what the runner-up is named, asked and summed up by
+        theirs = self.writes.get((rival.id, analysis.lang == "en"), frozenset())  # in the question's language
         shared = words & m._writes(best.id)
         if not shared or not shared <= theirs:
             return None  # a word of the question only the answer writes tells it apart
         said = frozenset(analysis.terms)
-        if (self.names.get(best.id, frozenset()) & said) - theirs:
-            return None  # the question names the answer by a word of its own name
-        if not m.characteristic.get(best.id, frozenset()) - said - rival_entry.strong:
+        # The question names the answer by a word of its own name that no name or question of the runner-up
+        # writes (실증, though the runner-up's summary writes 시범사업); where the runner-up is the program just
+        # answered, the chat speaks for it, and a word anywhere in its text is its own too (채용).
+        named = theirs if rival.id == last else self.phrased.get((rival.id, analysis.lang == "en"), frozenset())
+        if (self.names.get(best.id, frozenset()) & said) - named:
+            return None
+        if not m.characteristic.get(best.id, frozenset()) - said - theirs:
             return None  # nothing characterises the answer that the question leaves unsaid: no kind of it
         return rival.id
 
