@@ -89,7 +89,7 @@ class Siblings:
         if m.index_of[best.id] in mentioned(analysis.normalized.replace(" ", ""), m.names):
             return None  # its name or an alias typed: no guess
         words = m.relevance.distinctive(analysis)
-        theirs = self.writes.get((rival.id, analysis.lang == "en"), frozenset())  # in the question's language
+        theirs = self._words(self.writes, rival.id, analysis.lang)
         shared = words & m._writes(best.id)
         if not shared or not shared <= theirs:
             return None  # a word of the question only the answer writes tells it apart
@@ -97,12 +97,20 @@ class Siblings:
         # The question names the answer by a word of its own name that no name or question of the runner-up
         # writes (실증, though the runner-up's summary writes 시범사업); where the runner-up is the program just
         # answered, the chat speaks for it, and a word anywhere in its text is its own too (채용).
-        named = theirs if rival.id == last else self.phrased.get((rival.id, analysis.lang == "en"), frozenset())
+        named = theirs if rival.id == last else self._words(self.phrased, rival.id, analysis.lang)
         if (self.names.get(best.id, frozenset()) & said) - named:
             return None
         if not m.characteristic.get(best.id, frozenset()) - said - theirs:
             return None  # nothing characterises the answer that the question leaves unsaid: no kind of it
         return rival.id
+
+    @staticmethod
+    def _words(words: dict[tuple[str, bool], frozenset[str]], item_id: str, lang: str) -> frozenset[str]:
+        """A program's words for a question in `lang`: a Korean question reads its Korean texts (an English name's
+        Pilot is no 실증 to it); an English one reads all, since English words fold into the Korean terms and a
+        knowledge base's English texts are thinner."""
+        korean = words.get((item_id, False), frozenset())
+        return korean | words.get((item_id, True), frozenset()) if lang == "en" else korean
 
     def review(self, decision: Decision, analysis: Analysis, last: str | None = None) -> Decision:
         """An answer that is a guess between siblings, as suggestions; the one just answered, where it is one
