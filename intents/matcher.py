@@ -549,7 +549,7 @@ class Matcher:
             if answered is not decision:
                 decision = self._asked_aspect(answered, kept, analysis, read)
         decision = self.relevance.confirm(decision, analysis, kept, last)  # one shared word is no answer
-        return self.siblings.review(decision, analysis, last)  # a guess between siblings (intents/siblings.py)
+        return self.siblings.review(decision, analysis, last, kept)  # a guess between siblings (intents/siblings.py)
 
     def _asked_aspect(self, decision: Decision, kept: str, analysis: Analysis,
                       read: tuple[str, np.ndarray] | None = None) -> Decision:

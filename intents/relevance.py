@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 
 from intents.analyzer import Analysis
 from intents.decision import Candidate, Decision
+from intents.story import read_story, stated_need
 from knowledge import asker as asker_reader
 from knowledge.eligibility import AUDIENCES_OF_WHO
 from knowledge.model import Faq, Intent, Program
@@ -128,7 +129,7 @@ class Relevance:
         if decision.kind != "answer" or decision.area is not None or not isinstance(item, Program) \
                 or decision.score >= 100 or item.id == last:
             return False
-        said = frozenset(analysis.terms)
+        said = frozenset(analysis.terms) | self._need_terms(text)
         if said & (self.names[item.id] | m.characteristic.get(item.id, frozenset())):
             return False
         if m.needs.serves(item.id, m.needs.asked(text)):
@@ -137,6 +138,15 @@ class Relevance:
         if len(shared) == 1 and len(m.postings.get(next(iter(shared)), ())) <= 1:
             return False  # a word no other item writes is the program's own (군납): it names it
         return len(shared) <= 1
+
+    def _need_terms(self, text: str) -> frozenset[str]:
+        """The terms of the need a story states in everyday words (intents/story.py `stated_need`: 장사가 안돼서
+        -> 소상공인 지원): the story path reads its question as that need, so its words are said."""
+        story = read_story(text)
+        if story is None:
+            return frozenset()
+        need = stated_need(" ".join(story.units[: story.asking + 1]))
+        return frozenset(self.matcher.analyzer.analyze(need).terms) if need else frozenset()
 
     def confirm(self, decision: Decision, analysis: Analysis, text: str, last: str | None = None) -> Decision:
         """A program answered by one shared word alone (`single_word`), as suggestions."""

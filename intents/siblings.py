@@ -72,9 +72,11 @@ class Siblings:
                 self.phrased[p.id, latin] = frozenset(t for text, english in texts[:len(p.name.values)] + texts[
                     len(p.name.values) + len(p.summary.values):] if english == latin for t in matcher._terms(text))
 
-    def tied(self, decision: Decision, analysis: Analysis, last: str | None = None) -> str | None:
+    def tied(self, decision: Decision, analysis: Analysis, last: str | None = None, text: str = "") -> str | None:
         """The runner-up program the question does not tell the answer from, or None. The program answered just
-        before (`last`) is a runner-up among the next two candidates whatever its score: the chat speaks for it."""
+        before (`last`) is a runner-up among the next two candidates whatever its score: the chat speaks for it.
+        `text`: the message; an answer offering the kind of service it asks for (intents/needs.py: someone who
+        comes to look, 와서 봐줄) where the runner-up offers none of it is told apart by that."""
         m = self.matcher
         best = m.kb.get(decision.id or "")
         if decision.kind != "answer" or decision.area is not None or not isinstance(best, Program) \
@@ -86,6 +88,9 @@ class Siblings:
             (c for c in following[:1] if c.score >= self.near * decision.candidates[0].score), None)
         if rival is None:
             return None
+        asked = m.needs.asked(text) if text else frozenset()
+        if m.needs.serves(best.id, asked) and not m.needs.serves(rival.id, asked):
+            return None  # the question asks for a service the answer gives and the runner-up does not
         if m.index_of[best.id] in mentioned(analysis.normalized.replace(" ", ""), m.names):
             return None  # its name or an alias typed: no guess
         words = m.relevance.distinctive(analysis)
@@ -112,10 +117,10 @@ class Siblings:
         korean = words.get((item_id, False), frozenset())
         return korean | words.get((item_id, True), frozenset()) if lang == "en" else korean
 
-    def review(self, decision: Decision, analysis: Analysis, last: str | None = None) -> Decision:
+    def review(self, decision: Decision, analysis: Analysis, last: str | None = None, text: str = "") -> Decision:
         """An answer that is a guess between siblings, as suggestions; the one just answered, where it is one
         of them and the answer is not already it."""
-        rival = self.tied(decision, analysis, last)
+        rival = self.tied(decision, analysis, last, text)
         if rival is None:
             return decision
         if last is not None and last == rival:

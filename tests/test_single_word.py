@@ -47,3 +47,13 @@ def test_novel_head_is_the_last_topic_word_only(shipped_matcher: Matcher) -> Non
     assert scope.novel_head("수출바우처 신청하고 싶어요") == ("수출", "바우처")
     assert scope.novel_head("4학년인데요 교육 받을 수 있나요") is None  # a number's unit, then a known word
     assert scope.novel_head("수출상담회 신청") is None
+
+
+def test_the_need_a_story_states_counts_as_said(shipped_matcher: Matcher) -> None:
+    # The story path reads `장사가 안돼서 ... 도움 받을 수 있는 게 있을까요` as the need 소상공인 지원 (intents/story.py
+    # `stated_need`): its words are said, though the message never writes them.
+    relevance = shipped_matcher.relevance
+    need = frozenset(shipped_matcher.analyzer.analyze("소상공인 지원").terms)
+    assert need and need <= relevance._need_terms("분식집을 하는 사장입니다 요즘 장사가 영 안돼서 걱정이에요 "
+                                                   "혹시 도움 받을 수 있는 게 있을까요")
+    assert not relevance._need_terms("담당 부서 전화번호 알려 주실 수 있나요")  # no story, no need
