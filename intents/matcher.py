@@ -63,6 +63,7 @@ from intents.scope import Scope
 from intents.story import Story, answer_from_story, first_reading, novel_question, read_story
 from intents.story import semantic_text as story_semantic_text
 from intents.semantic import Embedder, SemanticCache, language_offsets, shared_embedder
+from intents.siblings import Siblings
 from intents.specialised import characteristic_terms, general_first
 from intents.roles import COUNT, Roles, role_first
 from intents.sides import SideWords, side_first
@@ -183,7 +184,7 @@ class Matcher:
                                        for t in self.analyzer.analyze(cue.strip()).terms)
         self._item_terms = [e.strong for e in self.entries if not isinstance(e.item, Intent)]
         self.browse_intent = next((i for i in kb.intents if i.action == "browse"), None)
-        self.scope = Scope(kb, self.analyzer, self.generic)
+        self.scope = Scope(kb, self.analyzer, self.generic, topical=lambda t: self._names_topic(t))
         self.needs = Needs(kb)  # the kinds of service asked and offered (intents/needs.py)
         self._exclusion = exclusion.marker_pattern(self.lexicon)
         self.talk = Talk(self)  # follow-ups' own words (intents/context.py)
@@ -254,6 +255,7 @@ class Matcher:
                                                               (normalize(t) for t in texts[e.item.id][0]))
                            for e in self.entries if not isinstance(e.item, Intent)}
         self.relevance = Relevance(self)  # after the terms, areas and generic words it reads
+        self.siblings = Siblings(self)  # answers the question does not tell from a sibling (intents/siblings.py)
         self.embedder: Embedder | None = None
         self.language_offsets: dict[str, float] = {}  # language -> cosine offset (_language_offsets)
         self.aspect_texts: AspectTexts | None = None  # the programs' own texts, for aspects no cue names
@@ -541,11 +543,13 @@ class Matcher:
         story = read_story(kept)
         decision = named_area.review(self, decision, self.analyzer.analyze(story.question) if story else analysis)
         decision = self.relevance.review(decision, analysis, kept)  # only related items offered (intents/relevance.py)
-        if decision.kind != "suggest":
-            return decision
-        # The one program among them giving the service asked (intents/needs.py), with the aspect asked of it.
-        answered = self.needs.answer(decision, kept, self.relevance.by_words(analysis, kept))
-        return self._asked_aspect(answered, kept, analysis, read) if answered is not decision else answered
+        if decision.kind == "suggest":
+            # The one program among them giving the service asked (intents/needs.py), with the aspect asked of it.
+            answered = self.needs.answer(decision, kept, self.relevance.by_words(analysis, kept))
+            if answered is not decision:
+                decision = self._asked_aspect(answered, kept, analysis, read)
+        decision = self.relevance.confirm(decision, analysis, kept, last)  # one shared word is no answer
+        return self.siblings.review(decision, analysis, last, kept)  # a guess between siblings (intents/siblings.py)
 
     def _asked_aspect(self, decision: Decision, kept: str, analysis: Analysis,
                       read: tuple[str, np.ndarray] | None = None) -> Decision:

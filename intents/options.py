@@ -553,7 +553,7 @@ class Options:
         for typed, meant in self.words.spellings:
             normalized = normalized.replace(typed, meant)  # 두번쨰 -> 두번째
         words = normalized.split()
-        if len(words) == 1 and words[0].isdigit():
+        if len(words) == 1 and words[0].isascii() and words[0].isdigit():  # not 𐹠, a digit int() refuses
             return int(words[0]), ""  # `2`
         for pattern, position in self.words.ordinals_ko:
             found = pattern.search(normalized)
@@ -572,7 +572,7 @@ class Options:
             if position_en is not None and (before == "the" or after in ("one", "ones", "program", "option")
                                             or all(w in POLITE_EN for w in words[:i] + words[i + 1:])):
                 return position_en, " ".join(words[:i] + words[i + 1:])
-            if word in self.words.number_words_en and after.isdigit():
+            if word in self.words.number_words_en and after.isascii() and after.isdigit():
                 return int(after), " ".join(words[:i] + words[i + 2:])
         return None
 

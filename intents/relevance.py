@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 
 from intents.analyzer import Analysis
 from intents.decision import Candidate, Decision
+from intents.story import read_story, stated_need
 from knowledge import asker as asker_reader
 from knowledge.eligibility import AUDIENCES_OF_WHO
 from knowledge.model import Faq, Intent, Program
@@ -58,6 +59,9 @@ class Relevance:
         self.cues = frozenset(matcher.cue_terms)
         self.faq_cues = {e.item.id: self.cues & (e.strong | e.weak) for e in matcher.entries if isinstance(e.item, Faq)}
         # Area id -> the words that name it (intents/matcher.py _area_words), with its name's own terms.
+        # A program's naming words (its names' and aliases' terms), and the words for the asker's size (작은).
+        self.names = {p.id: frozenset(matcher._name_terms(p)) for p in self.kb.programs}
+        self.asker_words = frozenset(t for w in matcher.ranking.asker_words for t in matcher.analyzer.analyze(w).terms)
         self.area_words = {area.id: frozenset(matcher.area_words.get(area.id, frozenset())) | frozenset(
             t for _, name in area.name.values for t in matcher.analyzer.analyze(name).terms
             if matcher._names_topic(t)) for area in self.kb.areas}
@@ -111,6 +115,44 @@ class Relevance:
         if any(not words.isdisjoint(self.area_words.get(area, frozenset())) for area in self._areas(item_id)):
             return True
         return isinstance(item, Program) and not set(item.audience).isdisjoint(audiences)
+
+    def single_word(self, decision: Decision, analysis: Analysis, text: str, last: str | None = None) -> bool:
+        """Whether a program answered is tied to the question by one word alone: it shares at most one
+        distinctive word with it (aspect cues and the asker's size aside: 담당, 작은), the question says no word
+        of the program's names, aliases or characteristic words (intents/specialised.py), and the program does
+        not offer a kind of service the question asks for (intents/needs.py). `담당 부서 전화번호` shares 부서 with
+        a planning program whose one phrasing asks for its department; `식품 공장 같은 공간` shares 제조 with a
+        capability program. One shared word, the rest unexplained, is no answer. Not the program answered
+        just before (a follow-up), nor one typed as its own phrasing (score 100)."""
+        m = self.matcher
+        item = self.kb.get(decision.id or "")
+        if decision.kind != "answer" or decision.area is not None or not isinstance(item, Program) \
+                or decision.score >= 100 or item.id == last:
+            return False
+        said = frozenset(analysis.terms) | self._need_terms(text)
+        if said & (self.names[item.id] | m.characteristic.get(item.id, frozenset())):
+            return False
+        if m.needs.serves(item.id, m.needs.asked(text)):
+            return False
+        shared = (self.distinctive(analysis) - self.cues - self.asker_words) & m._writes(item.id)
+        if len(shared) == 1 and len(m.postings.get(next(iter(shared)), ())) <= 1:
+            return False  # a word no other item writes is the program's own (군납): it names it
+        return len(shared) <= 1
+
+    def _need_terms(self, text: str) -> frozenset[str]:
+        """The terms of the need a story states in everyday words (intents/story.py `stated_need`: 장사가 안돼서
+        -> 소상공인 지원): the story path reads its question as that need, so its words are said."""
+        story = read_story(text)
+        if story is None:
+            return frozenset()
+        need = stated_need(" ".join(story.units[: story.asking + 1]))
+        return frozenset(self.matcher.analyzer.analyze(need).terms) if need else frozenset()
+
+    def confirm(self, decision: Decision, analysis: Analysis, text: str, last: str | None = None) -> Decision:
+        """A program answered by one shared word alone (`single_word`), as suggestions."""
+        if not self.single_word(decision, analysis, text, last):
+            return decision
+        return self.review(replace(decision, kind="suggest", id=None), analysis, text)
 
     def _areas(self, item_id: str) -> set[str]:
         item = self.kb.get(item_id)

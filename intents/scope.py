@@ -32,6 +32,7 @@ from intents.audience import Audience
 from intents.decision import Decision
 from intents.goods import Goods
 from intents.hangul import is_syllable, to_jamo
+from intents.story import read_story
 from knowledge.model import Faq, Intent, Item, KnowledgeBase, Program, Referral
 
 SCOPE_FILE = Path(__file__).resolve().parent / "lexicon" / "scope.yaml"
@@ -113,9 +114,11 @@ class Scope:
     """Built once per knowledge base with the matcher's analyser; `review` is pure."""
 
     def __init__(self, kb: KnowledgeBase, analyzer: Analyzer, generic: Iterable[str] = (),
-                 words: ScopeWords | None = None) -> None:
+                 words: ScopeWords | None = None, topical: Callable[[str], bool] | None = None) -> None:
         self.kb = kb
         self.analyzer = analyzer
+        # Whether a known term names a topic (not a cue, a question word or a generic word): the matcher's.
+        self.topical = topical
         self.words = words or ScopeWords.load()
         self.generic = frozenset(generic)
         self._novel: dict[str, bool] = {}  # unknown term -> is_novel: the same words come again and again
@@ -309,6 +312,25 @@ class Scope:
                 return first[len(UNKNOWN_PREFIX):]
         return None
 
+    def novel_head(self, normalized: str) -> tuple[str, str] | None:
+        """(modifier, head) where the question's last word naming a topic is a compound whose head is a word the
+        knowledge base never writes, after a known word of a topic: 수출바우처 (a voucher, for export), 지역가입자,
+        연말정산, 로봇청소기. A Korean compound ends in its head, so the question asks for a kind of thing no item
+        names, whatever item shares the modifier (수출). Not a number before it (4학년, 3년차: a unit), nor a word
+        of a story's background: only the last word that names a topic counts."""
+        if self.topical is None:
+            return None
+        for word in reversed(normalized.split()):
+            if not _HANGUL_WORD.search(word):
+                continue
+            terms = self.analyzer.analyze(word).terms
+            if not any(self.is_novel(t) or self.topical(t) for t in terms):
+                continue
+            if len(terms) >= 2 and self.is_novel(terms[-1]) and self.topical(terms[-2]) and not terms[-2].isdigit():
+                return terms[-2], terms[-1][len(UNKNOWN_PREFIX):]
+            return None
+        return None
+
     def elsewhere(self, analysis: Analysis) -> tuple[str, ...]:
         """The everyday words for what other bodies provide (intents/lexicon/elsewhere.yaml) a question asks
         about: 전세 in `청년 전세 대출`, passport. Not one followed by who asks (택배 회사, 숙박 앱 창업): that is
@@ -390,7 +412,7 @@ class Scope:
                 else decision
         question = self._Question(self, text, analysis)
         if not question.place and not question.pairs and not question.audiences and not question.cues \
-                and not question.elsewhere and not question.region:
+                and not question.elsewhere and not question.region and not question.head:
             return decision  # most questions: no novel word, no place, group or shopping asked; nothing to check
         ruled_out = {c.id for c in decision.candidates if question.uncovered(c.id)}
         if decision.kind == "answer" and decision.id and decision.id not in ruled_out \
@@ -430,6 +452,10 @@ class Scope:
             self.paid_for = scope.paid_for(self.pairs)
             self.elsewhere = scope.elsewhere(analysis)
             self.region = scope.region(analysis.normalized)
+            self.head = None
+            if self.novel:  # 수출바우처: read in the story's question sentence where the message tells a story
+                story = read_story(text)
+                self.head = scope.novel_head(normalize(story.question) if story else analysis.normalized)
 
         def uncovered(self, item_id: str) -> str | None:
             scope = self.scope
@@ -444,6 +470,8 @@ class Scope:
                     return why
             if self.region:
                 return "region"  # 서울시 청년수당: a place the knowledge base never writes, so no item does
+            if self.head:
+                return "novel_head"  # 수출바우처: a kind of thing no item names (the head of the compound)
             if any(not scope.audience.writes(item_id, word) for word in self.elsewhere):
                 return "elsewhere"  # 청년 전세 대출, 여권 재발급: what another body provides, which the item never names
             if not self.pairs:
