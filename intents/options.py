@@ -295,13 +295,13 @@ class Options:
             return self.followups.shown_fits(decision, text, program, self._asks(text)) or decision
         if not isinstance(program, Program):
             return decision
-        carried, leaving = self._carried(decision, text, program)  # a word of its own: pointed at, the card's
-        if carried is not None:
-            return carried
         detail = self.followups.about_person(decision, text, program) \
             or self.followups.also_them(decision, text, program)  # 돈 내야돼?, 나 거제 사는데 괜찮아?, 고딩도 돼?
         if detail is not None:
             return detail
+        carried, leaving = self._carried(decision, text, program)  # a word of its own: pointed at, the card's
+        if carried is not None:
+            return carried
         if leaving:  # another item's word the card does not write: never held on the card
             return self.followups.neighbour(decision, text, program) or decision
         # 몇 명까지 돼요? (no statistics FAQ); 실증 지원은요? (the area's own program of that name)
