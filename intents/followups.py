@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Literal, overload
 
 from intents.analyzer import UNKNOWN_PREFIX, Analysis
 from intents.aspects import PERMISSION
+from intents.carry import Carry
 from intents.context import POINTS_BACK
 from intents.cues import english_cue_in, korean_cue_in
 from intents.decision import Candidate, Decision
@@ -89,6 +90,7 @@ class FollowUps:
         person += [*lex.places, *lex.who_words]
         self._person = frozenset(person) | frozenset(terms[0].removeprefix(UNKNOWN_PREFIX) for w in person
                                                      if len(terms := analyze(w).terms) == 1)
+        self.carry = Carry(matcher, self, path)  # a word of its own: the card's, pointed at, or another item's
 
     def is_detail(self, term: str) -> bool:
         """Whether a term speaks of the asker or a detail of their case (돈, 사는, 거제, 58), not a topic; a

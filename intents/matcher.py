@@ -602,6 +602,9 @@ class Matcher:
                 return rest
         if last is not None and self.index_of[last] in excluded:
             last = None  # 사절단 말고 상담회는요? rules out what was just answered
+        if last is not None and isinstance(self.kb.get(last), Program) \
+                and self.options.followups.carry.leaves(self.analyzer.analyze(focused), last):
+            last = None  # 입주하면 … 말고 다른 것도 해줘요? after a fund: another item's word (intents/carry.py)
         if last is not None and (self._is_followup(analysis) or self._within_last(analysis, last)) \
                 and not self.talk.names_another(analysis, self.index_of[last]) \
                 and not self.options.followups.novel(analysis):  # 산재 처리 문의는?: a subject of its own

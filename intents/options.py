@@ -299,6 +299,11 @@ class Options:
             or self.followups.also_them(decision, text, program)  # 돈 내야돼?, 나 거제 사는데 괜찮아?, 고딩도 돼?
         if detail is not None:
             return detail
+        carried, leaving = self._carried(decision, text, program)  # a word of its own: pointed at, the card's
+        if carried is not None:
+            return carried
+        if leaving:  # another item's word the card does not write: never held on the card
+            return self.followups.neighbour(decision, text, program) or decision
         # 몇 명까지 돼요? (no statistics FAQ); 실증 지원은요? (the area's own program of that name)
         moved = self.followups.question_word(decision, text, program, self._asks(text), POLITE_EN) \
             or self.followups.general_aspect(decision, text, program) \
@@ -317,6 +322,21 @@ class Options:
         if held is None and decision.kind == "suggest" and decision.candidates:
             held = self._held(decision, text, program, decision.candidates[0].id)  # small talk offered first
         return held or self._about_card(decision, text, program) or decision
+
+    def _carried(self, decision: Decision, text: str, program: Program) -> tuple[Decision | None, bool]:
+        """After `program`'s card, a follow-up with a word of its own (intents/carry.py): pointing at the card
+        in words it writes (`그 SPC에는 누가 출자했어요`), or in a word the card writes and few others do
+        (`지식서비스업은요`): the card's; a word another item writes and the card does not (`입주하면 얼마나 있을
+        수 있어요?` after a fund): not held on the card (True: leaving). (None, False): the other rules decide."""
+        carry = self.followups.carry
+        analysis, prepared = carry.read(text)
+        if analysis is None or self.matcher.talk.names_another(analysis, self.matcher.index_of[program.id]):
+            return None, False
+        found = carry.pointed(decision, analysis, prepared, program) \
+            or (None if self._lists(analysis) else carry.keeps(decision, analysis, prepared, program))
+        if found is not None:
+            return found, False
+        return None, not (decision.kind == "answer" and decision.id == program.id) and carry.leaves(analysis, program.id)
 
     def _about_card(self, decision: Decision, text: str, program: Program) -> Decision | None:
         """After `program`'s card, a short question about a fact of it that no aspect cue names (`그때 가서
