@@ -35,10 +35,14 @@ SETS = [("eval", D / "eval.yaml", Path("knowledge")), ("holdout", D / "holdout.y
         ("blind2", D / "blind2/eval.yaml", D / "blind2/knowledge"),
         ("blind3", D / "blind3/eval.yaml", D / "blind3/knowledge"),
         ("fresh", D / "fresh.yaml", Path("knowledge")), ("fresh2", D / "fresh2.yaml", Path("knowledge")),
-        ("fresh3", D / "fresh3.yaml", Path("knowledge"))]
+        ("fresh3", D / "fresh3.yaml", Path("knowledge"))] + [
+    (f"fresh{n}", D / f"fresh{n}.yaml", Path("knowledge")) for n in (4, 5, 6, 7)]
 MISSING = ("아직 준비되지 않았습니다", "section for this program yet")
 GENERAL = ("공통으로 안내된", "in general")
 GAP = ("안내에 나와 있지 않습니다", "This guide says nothing about", "This guide does not")
+DETAIL = ("에 관한 내용은 이 사업 안내에 나와 있지 않습니다", "This guide says nothing about")  # card.detail_missing
+AMOUNT = ("지원 금액은 안내에 나와 있지 않습니다", "받을 수 있는 금액은 안내에 나와 있지 않습니다",
+          "does not say how much")  # card.amount_missing, card.amount_whole
 NOW = datetime(2026, 3, 15, 12, tzinfo=KST)
 TAG = re.compile(r"<[^>]+>")
 
@@ -49,7 +53,8 @@ def measure(cases_path: Path, knowledge: Path, texts: Texts) -> dict[str, float]
     cases, _ = load_cases(cases_path, {item.id for item in kb.items()})
     takes_general = "general" in inspect.signature(cards.program_card).parameters
     general = cards.general_answers(kb, matcher.talk.faq_aspects) if takes_general else None
-    counts = {"cards": 0, "opens_missing": 0, "missing": 0, "general": 0, "opens_gap": 0}
+    counts = {"cards": 0, "opens_missing": 0, "missing": 0, "general": 0, "opens_gap": 0, "opens_detail": 0,
+              "opens_amount": 0, "contact_cards": 0}
     lengths = []
     for outcome in evaluate(matcher, cases):
         decision = outcome.decision
@@ -58,6 +63,7 @@ def measure(cases_path: Path, knowledge: Path, texts: Texts) -> dict[str, float]
             continue
         aspect = decision.aspect or ""
         if aspect == "contact" and program.aspect("contact") is None and matcher.talk.agency_contact:
+            counts["contact_cards"] += 1
             continue  # the agency's own contact card (handlers/asking.py), not a program card
         extra: dict[str, Any] = {"general": general} if takes_general else {}
         text, _ = cards.program_card(program, texts, decision.lang, aspect=aspect, now=NOW, agency=kb.agency,
@@ -70,6 +76,8 @@ def measure(cases_path: Path, knowledge: Path, texts: Texts) -> dict[str, float]
         counts["missing"] += any(m in plain for m in MISSING)
         counts["general"] += any(g in plain for g in GENERAL)
         counts["opens_gap"] += any(g in first for g in GAP)
+        counts["opens_detail"] += any(g in first for g in DETAIL)
+        counts["opens_amount"] += any(g in first for g in AMOUNT)
         lengths.append(len(plain))
     return {**counts, "median_len": statistics.median(lengths) if lengths else 0, "max_len": max(lengths, default=0)}
 
@@ -82,7 +90,8 @@ def main() -> int:
         if (wanted and name not in wanted) or not cases.exists():
             continue
         found = measure(cases, knowledge, texts)
-        for key in ("cards", "opens_missing", "missing", "general", "opens_gap"):
+        for key in ("cards", "opens_missing", "missing", "general", "opens_gap", "opens_detail", "opens_amount",
+                    "contact_cards"):
             total[key] = total.get(key, 0) + found[key]
         print(f"{name:15s} " + " ".join(f"{k}={v:g}" for k, v in found.items()))
     print(f"{'total':15s} " + " ".join(f"{k}={v:g}" for k, v in total.items()))

@@ -170,7 +170,10 @@ def about_staff(context: BotContext, text: str, item: Intent) -> bool:
     """A "talk to a person" intent matched by a question that names more than the request does, something the
     guide does not write (`Do you have an English speaking staff?`). A request for a person about a topic the
     guide covers (`can I talk to a person about the export programs?`, `수출 담당자 연결해 주세요`) is the request:
-    the staff flow starts, and the guide is not said to lack what it covers."""
+    the staff flow starts, and the guide is not said to lack what it covers. The request is read as the matcher
+    reads it, chat habits tidied (intents/chat.py): a filler before it (`ok, I would like to talk to someone from
+    your staff`) names nothing beyond it."""
+    text = chat.tidy(text, context.matcher.lexicon)
     if item.action != "followup" or not asks_beyond(context.matcher, text, item.id):
         return False
     return not covered_request(context.matcher, text)

@@ -72,7 +72,17 @@ class Fact:
 def asked_kinds(question: str) -> tuple[str, ...]:
     """The kinds of fact the question asks (amount, count, date, place, country), by gist.yaml `kinds.asked`."""
     return tuple(kind for kind, words in gist.data().kinds.items()
-                 if gist.holds(question, words.asked) and not gist.holds(question, words.unless))
+                 if _asks(question, kind, words.asked) and not gist.holds(question, words.unless))
+
+
+def _asks(question: str, kind: str, asked: Sequence[str]) -> bool:
+    """Whether the question holds a word asking `kind`; an `얼마나` asks an amount only with a word of money
+    after it (gist.asks_amount): `하루에 얼마나 생산해요` asks a quantity, answered by the words it writes."""
+    if kind != "amount":
+        return gist.holds(question, asked)
+    degrees = gist.degree_words()  # 얼마나: the words it starts with (얼마) are read by gist.asks_amount
+    return gist.holds(question, [w for w in asked if not any(d.startswith(w) for d in degrees)]) \
+        or gist.asks_amount(question)
 
 
 def states(sentence: str, kind: str) -> bool:

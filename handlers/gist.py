@@ -24,6 +24,7 @@ from typing import Any, Mapping, Sequence
 
 import yaml
 
+from intents.aspects import AspectGrammar
 from intents.focus import asking_index, is_asking
 from intents.focus import sentences as focus_sentences
 from knowledge.model import ASPECTS, Faq, KnowledgeBase, Program, Text
@@ -101,6 +102,8 @@ class GistData:
     # state one (places, countries; amounts, counts and dates are read from their numbers).
     kinds: Mapping[str, Kind] = field(default_factory=dict)
     whole_asked: tuple[str, ...] = ()  # 규모, 예산, how big: asks the size of the whole, which a fund's size answers
+    settings: tuple[str, ...] = ()  # 때, 경우: a word closing a clause of situation (평가할 때)
+    generic: tuple[str, ...] = ()  # 비용, 사업: words any program writes, which say nothing of what is asked
 
 
 @lru_cache(maxsize=1)
@@ -132,7 +135,8 @@ def data() -> GistData:
                     _by_langs(raw.get("events")), _by_langs(raw.get("durations")),
                     {str(kind): Kind(_by_langs(d.get("asked")), _by_langs(d.get("stated")), _by_langs(d.get("unless")))
                      for kind, d in (raw.get("kinds") or {}).items()},
-                    _by_langs((raw.get("amounts") or {}).get("whole_asked")))
+                    _by_langs((raw.get("amounts") or {}).get("whole_asked")),
+                    tuple(str(w) for w in raw.get("settings_ko") or ()), tuple(str(w) for w in raw.get("generic_ko") or ()))
 
 
 def _detail(raw: Mapping[str, Any] | None) -> Detail:
@@ -244,12 +248,68 @@ def unstated_details(question: str, program: Program) -> list[str]:
     question wrote them; [] when it names none, or the texts mention each."""
     said: list[str] = []
     written = _program_words(program)
+    question = point(question, program)
     for detail in data().details:
         asked = [w for w in detail.asked if says(question, w)]
         if asked and not holds(written, detail.asked + detail.stated):
             said.append(_as_written(question, max(asked, key=len)))
     flat = _flat(question)
     return sorted(dict.fromkeys(said), key=lambda word: flat.find(_flat(word)))  # in the question's order
+
+
+def point(question: str, program: Program) -> str:
+    """The question less its clauses of situation (`시제품 평가할 때`, `통역 필요한데`) where the clause that asks
+    (a sentence's last) names something the program's texts write besides its name (대학 장비 of an equipment
+    text): a detail named in the situation is the setting, and the card answers what is asked. Otherwise
+    the question as it is (`항공료 지원받으려면 어떻게 해요`: the asking clause names nothing, the detail is
+    the point)."""
+    kept: list[str] = []
+    body = _flat(" ".join(v for t in (program.summary, *program.aspects.values()) for _, v in t.values))
+    names = sorted({_flat(n) for n in (*(v for _, v in program.name.values), *program.aliases) if n.strip()},
+                   key=len, reverse=True)
+    for sentence in focus_sentences(question) or [question]:
+        clauses = _situation_clauses(sentence)
+        last = clauses[-1] if clauses else sentence
+        kept.append(last if len(clauses) > 1 and _names_written(last, body, names) else sentence)
+    return " ".join(kept)
+
+
+def _situation_clauses(sentence: str) -> list[str]:
+    """A sentence cut after each word ending with a connective (-려면, -는데) or at a word of situation (때)."""
+    connectives = _grammar().connectives
+    settings = data().settings
+    clauses: list[str] = []
+    current: list[str] = []
+    for word in sentence.split():
+        current.append(word)
+        bare = word.rstrip(",.?!")
+        if bare in settings or any(bare.endswith(c) and len(bare) > len(c) for c in connectives):
+            clauses.append(" ".join(current))
+            current = []
+    if current:
+        clauses.append(" ".join(current))
+    return clauses
+
+
+def _names_written(clause: str, body: str, names: Sequence[str]) -> bool:
+    """Whether a clause names something the program's texts (`body`, flat) write: a word of two syllables or more
+    (its longest start of two or more the texts hold) that is no generic word and not part of the program's
+    name or an alias the clause writes (the program named is what chose it, not what is asked of it)."""
+    flat = _flat(clause)
+    for name in names:
+        flat = flat.replace(name, " ")
+    generic = (*data().generic, *(w for by_lang in data().answers.values() for w in by_lang.get("ko", ())))
+    for token in _plain(clause).split():
+        token = token.strip(",.?!")
+        if not _is_korean(token) or _flat(token) not in flat:
+            continue
+        for size in range(len(token), 1, -1):
+            start = token[:size]
+            if start in body:
+                if not any(start.startswith(g) or g.startswith(start) for g in generic):
+                    return True
+                break
+    return False
 
 
 def _program_words(program: Program) -> str:
@@ -295,7 +355,7 @@ def gaps(question: str, program: Program, aspect: str) -> Gaps:
     stated = amounts_stated(program)
     # 얼마 규모예요 asks the size of the whole: a fund's size answers it, and no line says otherwise.
     whole = holds(asked, words.whole_asked) and "whole" in stated
-    amount = (money and holds(asked, words.amounts.asked) and not holds(asked, words.amount_other)
+    amount = (money and asks_amount(asked) and not holds(asked, words.amount_other)
               and "each" not in stated and not whole)
     # The thing whose amount is asked (임대료 얼마예요), unless it is what the program is (시제품 제작 지원)
     names = " ".join([*(v for _, v in program.name.values), *program.aliases])
@@ -304,6 +364,40 @@ def gaps(question: str, program: Program, aspect: str) -> Gaps:
     return Gaps(details, cost, amount, named[0] if amount and named else "",
                 tuple(k for k in ("whole", "other") if k in stated) if amount else (),
                 _count_gap(asked, program) if money else "", *_time_gaps(asked, program, aspect))
+
+
+def asks_amount(question: str) -> bool:
+    """Whether a question asks an amount of money (gist.yaml `amounts.asked`): `얼마예요`, `금액`, `how much`,
+    and `얼마나` unless a verb of quantity, size or time follows it (`하루에 얼마나 생산해요`: a quantity produced;
+    `얼마나 커요`; intents/lexicon/aspects.yaml `grammar.degree`).
+    Read word by word as typed: `얼마 나와요` is 얼마 and 나와요, not 얼마나."""
+    asked = data().amounts.asked
+    if not holds(question, asked):
+        return False
+    words = _plain(question).split()
+    grammar = _grammar()
+    for word in asked:
+        if not _is_korean(word):
+            if holds(question, (word,)):
+                return True
+            continue
+        for index, token in enumerate(words):
+            at = token.find(word)
+            while at >= 0:
+                if grammar.asks_money(words, index, at):
+                    return True
+                at = token.find(word, at + 1)
+    return False
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> AspectGrammar:
+    return AspectGrammar.load()
+
+
+def degree_words() -> tuple[str, ...]:
+    """얼마나, 얼만큼: the words that ask money only where no verb of quantity or size follows."""
+    return _grammar().degree_ko
 
 
 def _time_gaps(asked: str, program: Program, aspect: str) -> tuple[str, bool, str]:

@@ -32,6 +32,7 @@ from intents.lexicon import LEXICON_DIR, Lexicon, read_yaml
 
 ASKING_BONUS = 10
 PERMISSION = "eligibility"  # what a bare "can I" asks when it names nothing else
+SUPPORT = "support"  # the aspect an amount of money asks (얼마, how much)
 
 
 @dataclass(frozen=True)
@@ -51,11 +52,43 @@ class AspectGrammar:
     final_not_ko: tuple[str, ...] = ()  # endings that look so but do not (얼마 정도)
     requests_ko: tuple[str, ...] = ()  # "could you tell me" (알 수 있을까요): a request, not a "can I"
     lacking_ko: tuple[str, ...] = ()  # 없어도, 아니어도: the thing named is a condition lacked, not a benefit
+    degree_ko: tuple[str, ...] = ()  # 얼마나: asks money unless a verb of quantity or size follows (얼마나 생산해요)
+    degree_skip: tuple[str, ...] = ()  # 더, 정도: passed over on the way to that verb
+    degree_not_money: tuple[str, ...] = ()  # 생산, 커: verbs after an 얼마나 that ask a quantity or size, no money
+    not_cues_ko: tuple[str, ...] = ()  # 담당자들, 담당자 교육: a cue naming the asker's own people, not a contact
 
     def asking_bonus(self, cue: str) -> int:
         """A cue holding a question word (언제, 얼마, 누가, when) says what is asked more surely than a longer
         one naming a matter (신청할 수 있는 게 있으면 언제 모집하는지: when, not who may apply)."""
         return ASKING_BONUS if any(word in f" {cue} " for word in self.asking_words) else 0
+
+    def asks_money(self, words: list[str], index: int, at: int) -> bool:
+        """Whether the amount word at `at` of `words[index]` (a message's words as typed) asks money: `얼마` alone
+        (얼마예요, 얼마 나와요, 얼마까지) or any other word does, and `얼마나` unless a verb of quantity, size or
+        time follows it (`하루에 얼마나 생산해요`, `얼마나 커요`)."""
+        word = words[index]
+        degree = next((d for d in sorted(self.degree_ko, key=len, reverse=True) if word.startswith(d, at)), None)
+        if degree is None:
+            return True
+        rest = word[at + len(degree):] + "".join(words[index + 1:])
+        skipped = True
+        while skipped:
+            skipped = False
+            for skip in self.degree_skip:
+                if rest.startswith(skip):
+                    rest, skipped = rest[len(skip):], True
+        return not rest.startswith(self.degree_not_money)
+
+    def unmoneyed(self, clause: str) -> str:
+        """A clause (words as typed) with each `얼마나` that asks no money blanked out: what the support cues
+        are read in."""
+        words = clause.split()
+        for i, word in enumerate(words):
+            for degree in self.degree_ko:
+                if word.startswith(degree) and not self.asks_money(words, i, 0):
+                    words[i] = "_" * len(degree) + word[len(degree):]
+                    break
+        return " ".join(words)
 
     @classmethod
     def load(cls, path: Path = LEXICON_DIR / "aspects.yaml") -> "AspectGrammar":
@@ -77,6 +110,10 @@ class AspectGrammar:
             final_not_ko=_compact(permission.get("final_not_ko")),
             requests_ko=_compact(permission.get("requests_ko")),
             lacking_ko=_compact(permission.get("lacking_ko")),
+            degree_ko=_compact((grammar.get("degree") or {}).get("ko")),
+            degree_skip=_compact((grammar.get("degree") or {}).get("skip")),
+            degree_not_money=_compact((grammar.get("degree") or {}).get("not_money")),
+            not_cues_ko=_compact(grammar.get("not_cues_ko")),
         )
 
 
@@ -111,10 +148,14 @@ class AspectCues:
              tuple((cue, len(cue) + bonus(f" {cue} "), frozenset(cue.split())) for cue in self.english.get(aspect, ())))
             for aspect, cues in self.korean.items())
 
-    def detect(self, text: str, terms: tuple[str, ...] = ()) -> str | None:
-        """The aspect a message asks (as typed, or normalised), or None: it asks about the program as a whole."""
+    def detect(self, text: str, terms: tuple[str, ...] = (), names: Iterable[str] = ()) -> str | None:
+        """The aspect a message asks (as typed, or normalised), or None: it asks about the program as a whole.
+        `names`: the names of the item answered; a "can I" naming only it (`초기 창업기업 성장 지원도 받을 수
+        있을까요?`: its name ends in 지원) asks whether one may have it, not a benefit."""
+        spelt = tuple(sorted({normalize(n).replace(" ", "") for n in names if len(n.replace(" ", "")) >= 3},
+                             key=len, reverse=True))
         for clause, before in self.asking_clauses(text):
-            aspect = self._clause_aspect(clause, before)
+            aspect = self._clause_aspect(clause, before, spelt)
             if aspect:
                 return aspect
         return self._corrected(normalize(text), terms)
@@ -151,16 +192,37 @@ class AspectCues:
                 clauses.append(" ".join(current))
         return clauses
 
-    def _clause_aspect(self, clause: str, before: str = "") -> str | None:
+    def reading(self, text: str, names: Iterable[str] = ()) -> tuple[str | None, str]:
+        """The aspect `detect` reads from the clauses and the cue that decided it ("" for none; `permission` where
+        a "can I" did): what bench/aspect_confusion.py counts by, never a message's text."""
+        spelt = tuple(sorted({normalize(n).replace(" ", "") for n in names if len(n.replace(" ", "")) >= 3},
+                             key=len, reverse=True))
+        for clause, before in self.asking_clauses(text):
+            self._last_cue = ""
+            aspect = self._clause_aspect(clause, before, spelt)
+            if aspect:
+                return aspect, self._last_cue
+        return None, ""
+
+    _last_cue = ""
+
+    def _clause_aspect(self, clause: str, before: str = "", names: tuple[str, ...] = ()) -> str | None:
         """The aspect one clause asks, or None where it names none. `before`: the clauses before it in its
-        sentence, which a cue asking "what is needed" (뭐가 필요해요) defers to."""
+        sentence, which a cue asking "what is needed" (뭐가 필요해요) defers to; `names`: the item's, spaceless."""
         compact = clause.replace(" ", "")
+        for word in self.grammar.not_cues_ko:  # 품질 담당자들이 들을 수 있는 교육: no contact asked
+            compact = compact.replace(word, "_" * len(word))
         words = clause.split()
         best: tuple[int, str, str] | None = None  # (weight, aspect, cue)
         present = frozenset(words)  # an English cue whose words are not all here cannot be in order here
+        # 하루에 얼마나 생산해요 asks no money: its 얼마나 is no support cue (얼마나 걸려요 stays a period's).
+        unmoneyed = self.grammar.unmoneyed(clause).replace(" ", "") if self.grammar.degree_ko else compact
+        for word in self.grammar.not_cues_ko:
+            unmoneyed = unmoneyed.replace(word, "_" * len(word))
         for aspect, korean, english in self._weighted:
+            read = unmoneyed if aspect == SUPPORT else compact
             for cue, weight in korean:
-                if cue in compact and (best is None or weight > best[0]):
+                if cue in read and (best is None or weight > best[0]):
                     best = (weight, aspect, cue)
             for cue, weight, parts in english:
                 if (best is None or weight > best[0]) and parts <= present and english_cue_in(words, (cue,)):
@@ -175,15 +237,17 @@ class AspectCues:
             earlier = self._clause_aspect(before)
             if earlier:
                 return earlier
-        permission = self._permission(compact, words)
+        permission = self._permission(compact, words, names)
         # "Who can have it" (누가 받을 수 있어요, who can get it) asks who, whatever it names before the "can".
         asks_who = best is not None and best[1] == PERMISSION and best[0] > len(best[2])
         if permission is not None and not asks_who \
                 and (best is None or best[1] == PERMISSION or permission[0] >= best[0]):
+            self._last_cue = "permission"
             return permission[1]
+        self._last_cue = best[2] if best else ""
         return best[1] if best else None
 
-    def _permission(self, compact: str, words: list[str]) -> tuple[int, str] | None:
+    def _permission(self, compact: str, words: list[str], names: tuple[str, ...] = ()) -> tuple[int, str] | None:
         """A "can I / is it possible" in the clause: its weight, and the aspect it asks by the last thing it
         names before the cue (eligibility where it names nothing listed). None without such a cue. A request
         (알 수 있을까요, 알려줄 수 있나요) is no such cue: it asks what it names."""
@@ -198,6 +262,9 @@ class AspectCues:
             weight, start = max(korean)
             named = [(compact.rfind(s, 0, start), aspect) for aspect, subjects in g.subjects_ko.items()
                      for s in subjects if 0 <= compact.rfind(s, 0, start) < start]
+            # The program's own name (성장 지원도 받을 수 있을까요) names no benefit: may one have it.
+            spans = [(at, at + len(n)) for n in names if (at := compact.find(n)) >= 0]
+            named = [(at, aspect) for at, aspect in named if not any(a <= at < b for a, b in spans)]
             # 사무실이 없어도 참여할 수 있나요: the thing named is lacked, a condition of the asker's.
             if named and any(w in compact[max(named)[0]:start] for w in g.lacking_ko):
                 named = []

@@ -564,7 +564,8 @@ class Matcher:
             return decision if asked == decision.aspect else replace(decision, aspect=asked)
         if not isinstance(item, Program) and not (decision.kind == "suggest" and decision.aspect):
             return decision
-        aspect = self.aspects.detect(kept, analysis.terms)
+        names = (*(v for _, v in item.name.values), *item.aliases) if isinstance(item, Program) else ()
+        aspect = self.aspects.detect(kept, analysis.terms, names)  # its own name names no benefit (성장 지원도)
         if aspect is None and (decision.aspect == "period" and self.talk.status(analysis) or decision.aspect
                                == "eligibility" and self.talk.also(analysis.normalized)):
             return decision  # 그거 아직 해요?, 외국인도 돼요?: follow-ups read by _follow_up, _who_follow_up

@@ -69,6 +69,13 @@ async def test_a_request_for_staff_still_starts_the_flow(bot):
     assert any("개인정보" in m["plain"] for m in sent)  # the consent notice, as before
 
 
+async def test_a_request_for_staff_after_a_filler_starts_the_flow_not_the_guide_lacks_it(bot):
+    # tester9: `ok, ...` named nothing the request does not, yet the reply said "This guide does not cover that".
+    sent = await bot.say("ok, I would like to talk to someone from your staff")
+    assert not any(m["plain"].startswith("This guide does not cover that") for m in sent)
+    assert any("personal" in m["plain"].lower() for m in sent)  # the consent notice of the staff flow
+
+
 async def test_that_one_ruled_out_lists_the_rest_of_its_area(bot):
     await bot.say("수출상담회 참가하고 싶어요")
     reply = (await bot.say("그거 말고 다른 수출 지원은요?"))[0]
