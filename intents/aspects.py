@@ -56,6 +56,8 @@ class AspectGrammar:
     degree_skip: tuple[str, ...] = ()  # 더, 정도: passed over on the way to that verb
     degree_not_money: tuple[str, ...] = ()  # 생산, 커: verbs after an 얼마나 that ask a quantity or size, no money
     not_cues_ko: tuple[str, ...] = ()  # 담당자들, 담당자 교육: a cue naming the asker's own people, not a contact
+    lengths_ko: tuple[str, ...] = ()  # 몇 년까지, 얼마 동안: a length of time asked (intents/aspect_lengths.py)
+    lengths_en: tuple[str, ...] = ()  # how long
 
     def asking_bonus(self, cue: str) -> int:
         """A cue holding a question word (언제, 얼마, 누가, when) says what is asked more surely than a longer
@@ -114,6 +116,8 @@ class AspectGrammar:
             degree_skip=_compact((grammar.get("degree") or {}).get("skip")),
             degree_not_money=_compact((grammar.get("degree") or {}).get("not_money")),
             not_cues_ko=_compact(grammar.get("not_cues_ko")),
+            lengths_ko=_compact((grammar.get("lengths") or {}).get("ko")),
+            lengths_en=tuple(str(c).lower() for c in (grammar.get("lengths") or {}).get("en") or []),
         )
 
 
@@ -191,6 +195,14 @@ class AspectCues:
             if current:
                 clauses.append(" ".join(current))
         return clauses
+
+    def asks_length(self, text: str) -> bool:
+        """Whether the asking part of a message asks a length of time (몇 년까지 있을 수, 얼마 동안, how long)."""
+        for clause, _ in self.asking_clauses(text)[:1]:
+            compact = clause.replace(" ", "")
+            return any(c in compact for c in self.grammar.lengths_ko) \
+                or english_cue_in(clause.split(), self.grammar.lengths_en)
+        return False
 
     def reading(self, text: str, names: Iterable[str] = ()) -> tuple[str | None, str]:
         """The aspect `detect` reads from the clauses and the cue that decided it ("" for none; `permission` where

@@ -33,6 +33,7 @@ from rapidfuzz import fuzz, process
 
 from intents.acts import Acts, asks_something, courtesy_not_offered, joined_skills
 from intents.asked_area import area_asked
+from intents.aspect_lengths import length_part
 from intents.aspect_texts import AspectTexts
 from intents.aspect_words import AspectWords
 from intents.body import bodies, body_credits, body_texts, confirms, load_body_settings, own_words, plain_term
@@ -575,6 +576,9 @@ class Matcher:
             # the question anyway (never an extra model call: a sure lexical answer stays free of it). A
             # follow-up without a topic of its own is too short to tell.
             aspect = self.aspect_texts.nearest(item.id, decision.lang or analysis.lang, read[1])
+        if aspect == "period" and isinstance(item, Program) and self.aspects.asks_length(kept):
+            # 몇 년까지 있을 수 있어요: the part stating a length (its support text), where the period states none.
+            aspect = length_part(item) or aspect
         if aspect is None and isinstance(item, Program):
             # Nor the model: a word of the question only one part of the program's text writes may.
             own = self.entries[self.index_of[item.id]].strong

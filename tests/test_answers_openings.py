@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from handlers import gist
+from intents.aspect_lengths import length_part, states_length
 from intents.matcher import Matcher
 from knowledge.model import KnowledgeBase
 
@@ -113,3 +114,26 @@ def test_a_can_i_naming_only_the_program_asks_whether_one_may_have_it(matcher: M
 def test_eolma_then_a_verb_is_no_eolmana(question: str) -> None:
     # 얼마 나와요 is 얼마 and 나와요 (how much is paid), not 얼마나 with 와요: read word by word as typed.
     assert gist.asks_amount(question)
+
+
+def test_a_length_asked_is_the_part_that_states_one(kb: KnowledgeBase, matcher: Matcher) -> None:
+    # The incubation centre's stay (기본 3년, 최대 20년까지) is written in its support text; its period text is when
+    # applications are taken. A program whose period states a length, or with no part stating one, keeps it.
+    incubation = kb.program("startup-incubation")
+    assert incubation is not None and length_part(incubation) == "support"
+    decision = matcher.match("창업 보육센터 들어가면 몇 년까지 있을 수 있어요")
+    assert (decision.id, decision.aspect) == ("startup-incubation", "support")
+    assert matcher.match("창업 보육센터 모집 기간 언제예요").aspect == "period"  # when, not how long
+    assert all(length_part(p) is None for p in kb.programs if not any(
+        states_length(t.values) for t in p.aspects.values()))
+
+
+@pytest.mark.parametrize("text, aspect", [
+    ("채용 공고는 학생들이 어디서 찾아보면 돼요?", "apply"),  # where the notice is: how to apply
+    ("공고는 언제 나와요", "period"),
+    ("직원 수가 몇 명 이하여야 해요", "eligibility"),  # a company's size: who may apply
+    ("몇 명 뽑아요", "support"),
+    ("누가 검토해요", "apply"),
+])
+def test_where_the_notice_is_and_how_big_a_company_may_be(matcher: Matcher, text: str, aspect: str) -> None:
+    assert matcher.aspects.detect(text, matcher.analyzer.analyze(text).terms) == aspect
