@@ -846,7 +846,7 @@ class Matcher:
             # A story every reading points the same way: answered under the fused bar (intents/confirm.py).
             return Decision("answer", item.id, aspect, round(100 * fused(best), 1), candidates, lang)
         if self.outside is not None and lead >= self.outside.settings.lead \
-                and self._clear_paraphrase(best, analysis, cosines, ranked):
+                and self._clear_paraphrase(best, analysis, cosines, ranked, shift):
             # Every reading agrees and the question is nearer the agency's work than a person's everyday
             # needs (intents/outside.py).
             return Decision("answer", item.id, aspect, round(100 * fused(best), 1), candidates, lang)
@@ -887,7 +887,7 @@ class Matcher:
                         lambda t: t in entry.strong or t in entry.weak)
 
     def _clear_paraphrase(self, best: int, analysis: Analysis, cosines: dict[int, float],
-                          ranked: list["Ranked"]) -> bool:
+                          ranked: list["Ranked"], shift: float = 0.0) -> bool:
         """Whether the fused first item (a program, FAQ or referral) is the model's nearest item and among the
         lexical matcher's first three, the question names nothing the knowledge base never writes, and the
         model finds the item clearly nearer than everyday needs of a person (intents/outside.py)."""
@@ -898,7 +898,8 @@ class Matcher:
             return False
         if any(self.scope.is_novel(t) for t in analysis.terms):
             return False
-        return self.outside.clear(cosines[best], self._last_query[1])
+        runner = max((c for i, c in cosines.items() if i != best), default=-1.0)
+        return self.outside.clear(cosines[best], self._last_query[1], shift, runner)
 
     def _novel_question(self, story: Story) -> bool:
         """Whether a story's asking unit names a thing the knowledge base never writes (intents/story.py)."""

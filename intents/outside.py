@@ -14,7 +14,9 @@ message: the sentences are embedded when the knowledge base is indexed (cached w
 The rule (intents/matcher.py `_fuse`, after the body and story confirmations), all of:
 - the fused first item is a program, FAQ or referral, the model's nearest item and among the lexical
   matcher's first three;
-- the model finds it at least `cosine` similar;
+- the model finds it at least `cosine` similar; a question in a language whose cosines sit lower (English, by the
+  knowledge base's own offset: intents/semantic.py `language_offsets`) at least `cosine` - offset, and then more
+  similar than any other item by `language_gap` (on the lower scale two items within a hair are a tie);
 - the question holds no word the knowledge base never writes (intents/scope.py `is_novel`: a near miss names
   another thing, 웨딩, 전기차);
 - its similarity leads the nearest outside sentence's by at least `margin`;
@@ -39,6 +41,7 @@ class OutsideSettings:
     cosine: float = 0.92  # the model's similarity to the fused first item, at least
     margin: float = 0.06  # ... leading the nearest outside sentence's by at least this
     lead: float = 0.05  # the fused first item's lead over the next (the fusion's own margin is 0.1)
+    language_gap: float = 0.02  # on a language's lower scale only: the item's lead over the model's next item
 
 
 @dataclass(frozen=True)
@@ -57,10 +60,13 @@ class Outside:
         """The model's similarity of the question (its vector) to the nearest outside sentence."""
         return float((self.matrix @ query).max()) if len(self.matrix) else -1.0
 
-    def clear(self, cosine: float, query: np.ndarray) -> bool:
+    def clear(self, cosine: float, query: np.ndarray, shift: float = 0.0, runner: float = -1.0) -> bool:
         """Whether an item the model finds `cosine` similar to the question is near enough, and nearer than
         everyday needs of a person by the margin."""
-        return cosine >= self.settings.cosine and cosine - self.nearest(query) >= self.settings.margin
+        s = self.settings
+        if cosine < s.cosine and (cosine < s.cosine - shift or cosine - runner < s.language_gap):
+            return False
+        return cosine - self.nearest(query) >= s.margin
 
 
 def load_outside(path: Path = OUTSIDE_FILE) -> tuple[OutsideSettings, list[str]]:

@@ -104,3 +104,33 @@ def test_a_cache_from_before_the_outside_sentences_is_filled_in_the_background(t
     assert again.semantic_ready.wait(60)
     assert again.outside is not None and again.mode == "hybrid"
     assert sentences <= set(SemanticCache(tmp_path, embedder.name).vectors)
+
+
+def test_on_a_language_s_lower_scale_the_item_must_lead_the_model_s_next() -> None:
+    # An English question's cosines sit `shift` lower (intents/semantic.py language_offsets): its item is near
+    # enough at cosine - shift, but only where the model clearly prefers it to every other item.
+    outside = Outside(OutsideSettings(cosine=0.92, margin=0.06, lead=0.05, language_gap=0.02),
+                      np.zeros((0, 3), dtype=np.float32))
+    query = np.zeros(3, dtype=np.float32)
+    assert not outside.clear(0.90, query)  # Korean: under the cosine
+    assert outside.clear(0.90, query, shift=0.04, runner=0.87)
+    assert not outside.clear(0.90, query, shift=0.04, runner=0.89)  # two items within a hair: a question to ask
+    assert not outside.clear(0.87, query, shift=0.04, runner=0.80)  # under the lower scale too
+    assert outside.clear(0.93, query, shift=0.04, runner=0.929)  # above the cosine: the gap is not asked
+
+
+def test_an_english_paraphrase_every_reading_agrees_on_is_answered(hybrid: Matcher) -> None:
+    # The parking FAQ writes 주차 and `where can I park`: an English question's cosine to it (0.90) is under the
+    # Korean scale's 0.92 but clear of every other item; without the knowledge base's English offset it is not
+    # answered.
+    question = "Can I park my car there when I visit?"
+    assert hybrid.language_offsets.get("en", 0) > 0.02
+    assert (hybrid.match(question).kind, hybrid.match(question).id) == ("answer", "parking")
+    offsets = hybrid.language_offsets
+    try:
+        hybrid.language_offsets = {}
+        hybrid._cached_match.cache_clear()
+        assert hybrid.match(question).kind != "answer"
+    finally:
+        hybrid.language_offsets = offsets
+        hybrid._cached_match.cache_clear()
