@@ -46,6 +46,7 @@ class Split:
 class Grammar:
     """intents/lexicon/exclusion.yaml: words pointing at the agency, and the markers of a condition lacked."""
     agency_pointers: frozenset[str] = frozenset()  # spaces removed, lower case
+    more_after_ko: tuple[str, ...] = ()  # more Korean markers of what is ruled out (말고도, 빼구)
     lacked_after_ko: tuple[str, ...] = ()
     lacked_before_en: tuple[str, ...] = ()
     lacked_end_en: frozenset[str] = frozenset()
@@ -55,6 +56,7 @@ class Grammar:
         data = read_yaml(path) if path.exists() else {}
         pointers = data.get("agency_pointers") or {}
         return cls(
+            more_after_ko=tuple(str(w) for w in data.get("more_after_ko") or []),
             agency_pointers=frozenset(str(w).lower().replace(" ", "") for words in pointers.values() for w in words or []),
             lacked_after_ko=tuple(sorted((str(w) for w in data.get("lacked_after_ko") or []), key=len, reverse=True)),
             lacked_before_en=tuple(sorted((str(w).lower() for w in data.get("lacked_before_en") or []), key=len,
@@ -105,9 +107,9 @@ def without(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return " ".join("".join(part + " " for part in out).split())
 
 
-def marker_pattern(lexicon: Lexicon) -> "re.Pattern[str] | None":
-    """One pattern for every marker of the lexicon; None when it has none."""
-    after = "|".join(re.escape(w) for w in sorted(lexicon.exclude_after, key=len, reverse=True))
+def marker_pattern(lexicon: Lexicon, more_after: Iterable[str] = ()) -> "re.Pattern[str] | None":
+    """One pattern for every marker of the lexicon (and `more_after`, Grammar's); None when it has none."""
+    after = "|".join(re.escape(w) for w in sorted({*lexicon.exclude_after, *more_after}, key=len, reverse=True))
     before = "|".join(re.escape(w) for w in sorted(lexicon.exclude_before, key=len, reverse=True))
     parts = []
     if after:  # written apart (방산 말고) or solid (청년일자리말고)

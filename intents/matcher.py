@@ -186,8 +186,8 @@ class Matcher:
         self.browse_intent = next((i for i in kb.intents if i.action == "browse"), None)
         self.scope = Scope(kb, self.analyzer, self.generic, topical=lambda t: self._names_topic(t))
         self.needs = Needs(kb)  # the kinds of service asked and offered (intents/needs.py)
-        self._exclusion = exclusion.marker_pattern(self.lexicon)
         self._exclusion_grammar = exclusion.Grammar.load()  # 여기 말고, 제조업 아니어도 (intents/exclusion.py)
+        self._exclusion = exclusion.marker_pattern(self.lexicon, self._exclusion_grammar.more_after_ko)
         self._lacked = self._exclusion_grammar.lacked_pattern()
         # Every word of the agency's own name, its city too (진흥원, 창원): what `진흥원 거 말고` may be made of.
         self.agency_words = frozenset(t for _, n in (kb.agency.name.values if kb.agency else ()) for t in self._terms(n))

@@ -168,3 +168,17 @@ def test_items_for_the_condition_lacked_do_not_win_on_its_word(matcher: Matcher)
     # A program named outright is still the answer, and who may apply is what is asked.
     decision = matcher.match("제조업 아니어도 강소기업 되나요")
     assert (decision.kind, decision.id, decision.aspect) == ("answer", "strong-sme", "eligibility")
+
+
+@pytest.mark.parametrize("text, ruled_out", [
+    ("사절단 말고도 수출 지원 뭐 있어요", "trade-mission"),  # besides X: the rest of its area
+    ("방산 빼구 전시회 지원", "defense-exhibition"),
+])
+def test_more_markers_rule_out_what_they_follow(matcher: Matcher, text: str, ruled_out: str) -> None:
+    decision = matcher.match(text)
+    assert decision.id != ruled_out and ruled_out not in [c.id for c in decision.candidates], text
+
+
+def test_a_marker_inside_a_word_rules_nothing_out(matcher: Matcher) -> None:
+    text = "해외에 사무소가 없는데 현지에서 대신 뛰어주는 서비스 있어요?"  # 외에, 대신: no markers
+    assert matcher._split_exclusion(text) == (text, [])
