@@ -1054,7 +1054,30 @@ class Matcher:
                     or w in self.options.words.list_words for w in words):
                 return found.kept, [POINTS_BACK]
             return text, []
-        return found.kept, terms
+        return self._owned_topic(found, excluded, terms) or (found.kept, terms)
+
+    def _owned_topic(self, found: exclusion.Split, excluded: str, terms: list[str]) -> tuple[str, list[str]] | None:
+        """`진흥원 해외지사화 말고 경남도 거요`: a topic qualified by the agency's name rules out the agency's own items
+        of that topic only, and the topic is still what is asked where the asked part names none of its own.
+        None where X is not so qualified."""
+        places = self.lexicon.places
+        own = [t for t in terms if self._agency_word(t) and not exclusion.names_a_place(t, places)]
+        topic = [t for t in terms if t not in own]
+        # The owner may stand just before the two words read as X (`진흥원 창업 지원 말고`).
+        words = normalize(found.clause).split()
+        owner = normalize(excluded).split()
+        if len(words) > len(owner):
+            owner.append(words[-len(owner) - 1])
+        pointed = self._exclusion_grammar.points_at_agency(owner) or any(
+            self._agency_word(t) and not exclusion.names_a_place(t, places)
+            for t in self.analyzer.analyze(owner[-1]).terms)
+        if not topic or not (own or pointed):
+            return None
+        kept = found.kept
+        if set(topic).isdisjoint(self.analyzer.analyze(kept).terms):
+            named = [w for w in excluded.split() if not set(topic).isdisjoint(self.analyzer.analyze(w).terms)]
+            kept = f"{kept} {' '.join(named)}"
+        return kept, [exclusion.AGENCY, *topic]
 
     def _exclusion_ignored(self) -> frozenset[str]:
         """Words of what is ruled out that name nothing: generic words, light words, pointing words, list words
@@ -1106,7 +1129,12 @@ class Matcher:
         agency ruled out (exclusion.AGENCY) rules out its own programs and FAQs: other bodies' referrals stay,
         whatever the asked part names (`진흥원 거 말고 경남도 해외지사화는요`: the province's, not the agency's)."""
         if exclusion.AGENCY in terms:
-            return frozenset(i for i, e in enumerate(self.entries) if isinstance(e.item, (Program, Faq)))
+            own = [e.item.id for e in self.entries if isinstance(e.item, (Program, Faq))]
+            topic = [t for t in terms if t != exclusion.AGENCY]
+            if topic:  # the agency's own items of that topic (_owned_topic), as a topic alone rules out
+                holders = [i for i in own if all(t in self.entries[self.index_of[i]].strong for t in topic)]
+                own = sorted(exclusion.ruled_out(holders, topic, self.talk.name_words, self.area_words.values()))
+            return frozenset(self.index_of[i] for i in own)
         if not terms:
             return frozenset()
         holders = [e.item.id for e in self.entries if not isinstance(e.item, Intent) and all(t in e.strong for t in terms)]

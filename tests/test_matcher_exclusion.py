@@ -182,3 +182,13 @@ def test_more_markers_rule_out_what_they_follow(matcher: Matcher, text: str, rul
 def test_a_marker_inside_a_word_rules_nothing_out(matcher: Matcher) -> None:
     text = "해외에 사무소가 없는데 현지에서 대신 뛰어주는 서비스 있어요?"  # 외에, 대신: no markers
     assert matcher._split_exclusion(text) == (text, [])
+
+
+def test_a_topic_qualified_by_the_agency_rules_out_only_its_items_of_that_topic(matcher: Matcher) -> None:
+    # 진흥원 해외지사화 말고: the agency's overseas-branch program goes, the topic stays what is asked.
+    kept, terms = matcher._split_exclusion("진흥원 해외지사화 말고 경남도 거는요")
+    assert terms[0] == exclusion.AGENCY and "지사화" in terms and "해외지사화" in kept
+    out = {matcher.entries[i].item.id for i in matcher._excluded_items(terms, kept)}
+    assert "overseas-branch" in out and "trade-mission" not in out  # not every program of the agency
+    decision = matcher.match("진흥원 해외지사화 말고 경남도 거는요")
+    assert (decision.kind, decision.id) == ("answer", "ref-gyeongnam-trade")
