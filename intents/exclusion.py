@@ -69,7 +69,8 @@ class Grammar:
         parts = []
         if self.lacked_after_ko:
             after = "|".join(re.escape(w) for w in self.lacked_after_ko)
-            parts.append(rf"(?P<ko>[^\s,.?!]+?)\s*(?:{after})(?=\s|$|[,.?!~])")
+            # The word starts where a word starts: a run of text is not tried from each of its letters.
+            parts.append(rf"(?<![^\s,.?!])(?P<ko>[^\s,.?!]+?)\s*(?:{after})(?=\s|$|[,.?!~])")
         if self.lacked_before_en:
             before = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in self.lacked_before_en)
             parts.append(rf"\b(?:{before})\b(?P<en>[^,.?!]*)")
