@@ -187,7 +187,13 @@ class Matcher:
         self.browse_intent = next((i for i in kb.intents if i.action == "browse"), None)
         self.scope = Scope(kb, self.analyzer, self.generic, topical=lambda t: self._names_topic(t))
         self.needs = Needs(kb)  # the kinds of service asked and offered (intents/needs.py)
-        self._exclusion = exclusion.marker_pattern(self.lexicon)
+        self._exclusion_grammar = exclusion.Grammar.load()  # 여기 말고, 제조업 아니어도 (intents/exclusion.py)
+        self._exclusion = exclusion.marker_pattern(self.lexicon, self._exclusion_grammar.more_after_ko)
+        self._lacked = self._exclusion_grammar.lacked_pattern()
+        # Every word of the agency's own name, its city too (진흥원, 창원): what `진흥원 거 말고` may be made of.
+        self.agency_words = frozenset(t for _, n in (kb.agency.name.values if kb.agency else ()) for t in self._terms(n))
+        # A name written solid (해양수산재단) is one term: its kind of body, the end of it (재단), names it too.
+        self._agency_names = tuple(_compact(n).lower() for _, n in (kb.agency.name.values if kb.agency else ()))
         self.talk = Talk(self)  # follow-ups' own words (intents/context.py)
         self.options = Options(self)  # follow-ups to the options shown (intents/options.py)
         # Words that ask nothing of their own beside an area's name (지원, 사업, 관련): no aspect but support.
@@ -550,7 +556,11 @@ class Matcher:
             if answered is not decision:
                 decision = self._asked_aspect(answered, kept, analysis, read)
         decision = self.relevance.confirm(decision, analysis, kept, last)  # one shared word is no answer
-        return self.siblings.review(decision, analysis, last, kept)  # a guess between siblings (intents/siblings.py)
+        decision = self.siblings.review(decision, analysis, last, kept)  # a guess between siblings (intents/siblings.py)
+        if decision.kind == "answer" and decision.aspect is None and isinstance(self.kb.get(decision.id or ""), Program) \
+                and self._lacks(prepared):
+            decision = replace(decision, aspect="eligibility")  # 제조업 아니어도 돼요?: who may apply is asked
+        return decision
 
     def _asked_aspect(self, decision: Decision, kept: str, analysis: Analysis,
                       read: tuple[str, np.ndarray] | None = None) -> Decision:
@@ -1034,14 +1044,16 @@ class Matcher:
     def _split_exclusion(self, text: str) -> tuple[str, list[str]]:
         """(what is asked, the topic terms of what is excluded): `방산 말고 일반 전시회` -> (`일반 전시회`, [방산]).
         A place or a bare cue rules nothing out: the text is read whole (intents/exclusion.py)."""
+        text = self._without_lacked(text)
         found = exclusion.split(text, self._exclusion, self.analyzer.english)
         if found is None:
             return text, []
+        if self._rules_out_agency(found):
+            return found.kept, [exclusion.AGENCY]
         excluded = found.excluded
         if exclusion.names_a_place(excluded, self.lexicon.places):
             excluded = exclusion.without_places(excluded, self.lexicon.places)
-        ignored = self.generic | self.lexicon.light_words | self.lexicon.followup_cues \
-            | frozenset(self.options.words.list_words)  # that one, 그 사업: which one, not what
+        ignored = self._exclusion_ignored()  # that one, 그 사업: which one, not what
         terms = exclusion.ruled_out_terms(self.analyzer.analyze(excluded).terms, ignored=ignored, cues=self.cue_terms)
         if not terms:
             # 그거 말고 ...: what is ruled out is the item just answered (the caller knows which).
@@ -1051,11 +1063,87 @@ class Matcher:
                     or w in self.options.words.list_words for w in words):
                 return found.kept, [POINTS_BACK]
             return text, []
-        return found.kept, terms
+        return self._owned_topic(found, excluded, terms) or (found.kept, terms)
+
+    def _owned_topic(self, found: exclusion.Split, excluded: str, terms: list[str]) -> tuple[str, list[str]] | None:
+        """`진흥원 해외지사화 말고 경남도 거요`: a topic qualified by the agency's name rules out the agency's own items
+        of that topic only, and the topic is still what is asked where the asked part names none of its own.
+        None where X is not so qualified."""
+        places = self.lexicon.places
+        own = [t for t in terms if self._agency_word(t) and not exclusion.names_a_place(t, places)]
+        topic = [t for t in terms if t not in own]
+        # The owner may stand just before the two words read as X (`진흥원 창업 지원 말고`).
+        words = normalize(found.clause).split()
+        owner = normalize(excluded).split()
+        if len(words) > len(owner):
+            owner.append(words[-len(owner) - 1])
+        pointed = self._exclusion_grammar.points_at_agency(owner) or any(
+            self._agency_word(t) and not exclusion.names_a_place(t, places)
+            for t in self.analyzer.analyze(owner[-1]).terms)
+        if not topic or not (own or pointed):
+            return None
+        kept = found.kept
+        if set(topic).isdisjoint(self.analyzer.analyze(kept).terms):
+            named = [w for w in excluded.split() if not set(topic).isdisjoint(self.analyzer.analyze(w).terms)]
+            kept = f"{kept} {' '.join(named)}"
+        return kept, [exclusion.AGENCY, *topic]
+
+    def _exclusion_ignored(self) -> frozenset[str]:
+        """Words of what is ruled out that name nothing: generic words, light words, pointing words, list words
+        (built once, on first use: Options is built after the rest of the matcher)."""
+        ignored: frozenset[str] | None = getattr(self, "_ignored_in_exclusion", None)
+        if ignored is None:
+            ignored = self.generic | self.lexicon.light_words | self.lexicon.followup_cues \
+                | frozenset(self.options.words.list_words)
+            self._ignored_in_exclusion = ignored
+        return ignored
+
+    def _without_lacked(self, text: str) -> str:
+        """`text` less each condition the asker says they lack that names a topic (`제조업 아니어도`, `we are not
+        a manufacturer`): X says who asks, so items for X must not win on it. A place stays (`본사가 창원이
+        아니어도` asks whether a company from elsewhere may apply: the outside-the-city answer reads it)."""
+        ignored = self._exclusion_ignored()
+        spans = [span for words, span in exclusion.lacked(text, self._lacked, self._exclusion_grammar.lacked_end_en)
+                 if not exclusion.names_a_place(words, self.lexicon.places)
+                 and exclusion.ruled_out_terms(self.analyzer.analyze(words).terms, ignored=ignored, cues=self.cue_terms)]
+        return exclusion.without(text, spans) if spans else text
+
+    def _lacks(self, text: str) -> bool:
+        """Whether `text` says the asker lacks a condition that names a topic (_without_lacked)."""
+        return self._without_lacked(text) != text
+
+    def _rules_out_agency(self, found: exclusion.Split) -> bool:
+        """Whether what is ruled out is the agency itself: a word pointing at whoever the message is written to
+        (여기, 귀원, your agency) or only words of the agency's own name (진흥원 거, 진흥원에서 하는 거), its city
+        alone aside (`창원 말고 김해 사는데도 신청돼요?` is about where the asker lives)."""
+        ignored = self._exclusion_ignored()
+        for part in (found.excluded, found.clause):
+            pointed = self._exclusion_grammar.points_at_agency(normalize(part).split())
+            read = self.analyzer.analyze(part).terms
+            # A word the knowledge never uses names no topic, unless it is the agency's kind (재단 of 해양수산재단).
+            terms = [t for t in read if not t.startswith(UNKNOWN_PREFIX) and t not in ignored] \
+                + [t[len(UNKNOWN_PREFIX):] for t in read if t.startswith(UNKNOWN_PREFIX)
+                   and self._agency_word(t[len(UNKNOWN_PREFIX):])]
+            if terms or pointed:
+                return all(self._agency_word(t) for t in terms) and (
+                    pointed or any(not exclusion.names_a_place(t, self.lexicon.places) for t in terms))
+        return False
+
+    def _agency_word(self, term: str) -> bool:
+        return term in self.agency_words or len(term) >= 2 and any(n.endswith(term) for n in self._agency_names)
 
     def _excluded_items(self, terms: list[str], kept: str = "") -> frozenset[int]:
         """Items whose own words hold every excluded term (방산 -> the defense programs), narrowed to those X
-        names where it names some, never one the asked part `kept` names as typed (exclusion.ruled_out)."""
+        names where it names some, never one the asked part `kept` names as typed (exclusion.ruled_out). The
+        agency ruled out (exclusion.AGENCY) rules out its own programs and FAQs: other bodies' referrals stay,
+        whatever the asked part names (`진흥원 거 말고 경남도 해외지사화는요`: the province's, not the agency's)."""
+        if exclusion.AGENCY in terms:
+            own = [e.item.id for e in self.entries if isinstance(e.item, (Program, Faq))]
+            topic = [t for t in terms if t != exclusion.AGENCY]
+            if topic:  # the agency's own items of that topic (_owned_topic), as a topic alone rules out
+                holders = [i for i in own if all(t in self.entries[self.index_of[i]].strong for t in topic)]
+                own = sorted(exclusion.ruled_out(holders, topic, self.talk.name_words, self.area_words.values()))
+            return frozenset(self.index_of[i] for i in own)
         if not terms:
             return frozenset()
         holders = [e.item.id for e in self.entries if not isinstance(e.item, Intent) and all(t in e.strong for t in terms)]

@@ -103,3 +103,92 @@ programs:
 """)
     decision = Matcher(kb).match("무역 사절단 말고 수출 상담회")
     assert decision.id != "mission" and all(c.id != "mission" for c in decision.candidates)
+
+
+# ---- the agency itself ruled out, and a condition the asker lacks (intents/lexicon/exclusion.yaml) ----------
+
+def test_ruling_out_the_agency_leaves_another_bodys_referral(matcher: Matcher) -> None:
+    # The agency's own overseas-branch program is what 해외지사화 names; 진흥원 거 말고 / 여기 말고 asks for the
+    # province's, which the knowledge has as a referral.
+    assert matcher.match("해외지사화 자부담 비율").id == "overseas-branch"
+    for text in ("진흥원 거 말고 경남도 해외지사화는요", "여기 말고 경남도 해외지사화",
+                 "진흥원에서 하는 거 말고 경상남도 해외지사화"):
+        decision = matcher.match(text)
+        assert (decision.kind, decision.id) == ("answer", "ref-gyeongnam-trade"), text
+        assert "overseas-branch" not in [c.id for c in decision.candidates], text
+
+
+def test_the_agency_is_told_from_a_topic_and_from_its_city(matcher: Matcher) -> None:
+    found = matcher._split_exclusion("진흥원 말고 다른 기관 수출 지원")
+    assert found == (" 다른 기관 수출 지원", [exclusion.AGENCY])
+    assert matcher._split_exclusion("방산 말고 교육은요")[1] == ["방산"]  # a topic: only what names it
+    assert matcher._split_exclusion("창원 말고 김해 사는데도 신청돼요?")[1] == []  # the agency's city alone: a place
+    # Another body whose name holds the agency's word (경남투자경제진흥원) is not the agency.
+    assert exclusion.AGENCY not in matcher._split_exclusion("경남투자경제진흥원 말고 창원 수출 지원")[1]
+
+
+def test_the_agency_words_come_from_the_knowledge_base(tmp_path: Path) -> None:
+    kb = write_knowledge(tmp_path, """
+agency: {name: {ko: 해양수산재단, en: Marine Fisheries Foundation}}
+programs:
+  - {id: logistics, name: 수산물 수출 물류비 지원, summary: 수출 물류비 일부 지원, questions: [수출 물류비 지원 받을 수 있나요]}
+referrals:
+  - {id: ref-city, name: 바다시 수출지원센터, aliases: [바다시 물류비 지원], questions: [바다시 수출 물류비 지원 신청],
+     answer: 바다시 수출지원센터에서 신청합니다., url: "https://example.org/bada"}
+""")
+    m = Matcher(kb)
+    assert m.match("수출 물류비 지원 받을 수 있나요").id == "logistics"
+    decision = m.match("재단 거 말고 바다시 물류비 지원은요")
+    assert (decision.kind, decision.id) == ("answer", "ref-city")
+    assert "logistics" not in [c.id for c in decision.candidates]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("모바일 게임 만드는 스타트업인데 제조업 아니어도 진흥원 지원 받을수 있음?",
+     "모바일 게임 만드는 스타트업인데 진흥원 지원 받을수 있음?"),
+    ("제조업이아니어도 되나요", "되나요"),
+    ("현지에 사무실이 없어도 참여할 수 있나요", "현지에 참여할 수 있나요"),
+    ("we are not a manufacturer, can we still apply?", ", can we still apply?"),
+    ("even if we are not a manufacturer can we apply", "can we apply"),
+])
+def test_a_condition_lacked_is_not_what_is_asked(matcher: Matcher, text: str, kept: str) -> None:
+    assert matcher._without_lacked(text) == kept
+
+
+@pytest.mark.parametrize("text", ["본사가 창원이 아니어도 신청되나요", "그건 아닌데요", "다름이 아니라 문의드려요"])
+def test_a_place_or_no_topic_is_not_taken_out(matcher: Matcher, text: str) -> None:
+    assert matcher._without_lacked(text) == text
+
+
+def test_items_for_the_condition_lacked_do_not_win_on_its_word(matcher: Matcher) -> None:
+    # Before: the manufacturing programs were the examples (the opposite of the question).
+    text = "모바일 게임 만드는 스타트업인데 제조업 아니어도 진흥원 지원 받을수 있음?"
+    decision = matcher.match(text)
+    assert not {"sme-capability", "aerospace-parts"} & {c.id for c in decision.candidates}
+    # A program named outright is still the answer, and who may apply is what is asked.
+    decision = matcher.match("제조업 아니어도 강소기업 되나요")
+    assert (decision.kind, decision.id, decision.aspect) == ("answer", "strong-sme", "eligibility")
+
+
+@pytest.mark.parametrize("text, ruled_out", [
+    ("사절단 말고도 수출 지원 뭐 있어요", "trade-mission"),  # besides X: the rest of its area
+    ("방산 빼구 전시회 지원", "defense-exhibition"),
+])
+def test_more_markers_rule_out_what_they_follow(matcher: Matcher, text: str, ruled_out: str) -> None:
+    decision = matcher.match(text)
+    assert decision.id != ruled_out and ruled_out not in [c.id for c in decision.candidates], text
+
+
+def test_a_marker_inside_a_word_rules_nothing_out(matcher: Matcher) -> None:
+    text = "해외에 사무소가 없는데 현지에서 대신 뛰어주는 서비스 있어요?"  # 외에, 대신: no markers
+    assert matcher._split_exclusion(text) == (text, [])
+
+
+def test_a_topic_qualified_by_the_agency_rules_out_only_its_items_of_that_topic(matcher: Matcher) -> None:
+    # 진흥원 해외지사화 말고: the agency's overseas-branch program goes, the topic stays what is asked.
+    kept, terms = matcher._split_exclusion("진흥원 해외지사화 말고 경남도 거는요")
+    assert terms[0] == exclusion.AGENCY and "지사화" in terms and "해외지사화" in kept
+    out = {matcher.entries[i].item.id for i in matcher._excluded_items(terms, kept)}
+    assert "overseas-branch" in out and "trade-mission" not in out  # not every program of the agency
+    decision = matcher.match("진흥원 해외지사화 말고 경남도 거는요")
+    assert (decision.kind, decision.id) == ("answer", "ref-gyeongnam-trade")
