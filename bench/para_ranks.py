@@ -22,6 +22,7 @@ from intents.evaluate import DEFAULT_CACHE, load_cases  # noqa: E402
 from intents.matcher import Matcher  # noqa: E402
 from knowledge.model import Intent  # noqa: E402
 from knowledge.loader import load_or_raise  # noqa: E402
+from bench.counts import print_classes  # noqa: E402
 
 CAPTURED: list[dict] = []
 
@@ -132,10 +133,7 @@ def main() -> None:
             c[f"oos fused: {'<.3' if top < .3 else '<.4' if top < .4 else '<.5' if top < .5 else '>=.5'}"] += 1
             c["oos novel word: " + str(cap["novel"])] += 1
     print(f"{cases_path} tag={tag}")
-    for cls, c in counts.items():
-        print(f"  [{cls}]")
-        for key, n in sorted(c.items()):
-            print(f"    {key:45s} {n}")
+    print_classes(counts)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from intents.decision import Decision  # noqa: E402
 from intents.evaluate import DEFAULT_CACHE, load_cases  # noqa: E402
 from intents.matcher import Matcher  # noqa: E402
 from knowledge.loader import load_or_raise  # noqa: E402
+from bench.counts import print_classes  # noqa: E402
 
 EVENTS: list[tuple[str, object]] = []
 
@@ -158,10 +159,7 @@ def main() -> None:
     in_scope = sum(1 for c in cases if c.expect is not None)
     print(f"{cases_path} {mode}: in scope {in_scope}, wrong {total['wrong']}; "
           f"out of scope {len(cases) - in_scope}, answered {total['oos_answered']}")
-    for cls, c in counts.items():
-        print(f"  [{cls}]")
-        for key, n in sorted(c.items()):
-            print(f"    {key:45s} {n}")
+    print_classes(counts)
 
 
 if __name__ == "__main__":

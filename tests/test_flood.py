@@ -51,7 +51,13 @@ async def test_a_flood_is_recorded_barely_answered_and_others_are_answered_at_on
             await app.stop()
             await app.shutdown()
     to_flooder = [m["plain"] for m in server.api.sent_to(FLOODER)]
-    assert other_waited < 1.0
+    # Not held up: the other person's answer goes out before anything beyond the flooder's few answers
+    # (held behind the flood it would come after all of them, 7-10 s later at the rate limiter's 30 a
+    # second). The order is what matters; the time bound only catches a stall and leaves room for a busy
+    # machine (CI at load 17 took 1.05 s).
+    order = [entry["chat_id"] for entry in server.api.sent]
+    assert order[:order.index(OTHER)].count(FLOODER) <= SHIPPED_RATE_LIMIT + 1
+    assert other_waited < 5.0
     assert server.api.sent_to(OTHER)[0]["plain"].startswith("무역사절단")
     assert logged(store, FLOODER) == flood  # every message is in the log
     # The first RATE_LIMIT questions answered, then one note, then nothing.
