@@ -48,6 +48,7 @@ from intents.cues import english_cue_in, korean_cue_in
 from intents.decision import Candidate, Decision, DecisionKind
 from intents.hangul import is_initials_only, to_jamo
 from intents.initials import spell_out
+from intents.kin_words import KinSettings, KinWords, vocabulary
 from intents.focus import focus
 from intents.lexicon import Lexicon, load_lexicon
 from intents.markup import strip_markup
@@ -222,6 +223,10 @@ class Matcher:
             if self.entries else frozenset()
         # Every word the agency's items write, in their names and questions or only in their texts.
         self._written = frozenset().union(*(e.strong | e.weak for e in self.entries if not isinstance(e.item, Intent)))
+        # The knowledge base's content words, for an unknown word's kin (intents/kin_words.py; vectors in hybrid mode).
+        self.kin_settings = KinSettings.load()
+        self.kin_writers = self.kin_vocabulary() if embedder is not None and self.kin_settings.credit > 0 else {}
+        self.kin_words: KinWords | None = None
         # Programs' body texts as thin evidence (intents/body.py): entry index -> {term: credit}.
         self.body_settings = load_body_settings()
         # A word some item's names or questions write is that item's word: another's body only mentions it.
@@ -305,7 +310,8 @@ class Matcher:
         cache = SemanticCache(cache_dir, embedder.name)
         # The outside sentences count too: a cache from before them is filled in the background, not at start-up.
         outside = load_outside()
-        missing = sum(1 for p in set(phrases) | set(outside[1]) | set(answers) if p not in cache.vectors)
+        missing = sum(1 for p in set(phrases) | set(outside[1]) | set(answers) | set(self.kin_writers)
+                      if p not in cache.vectors)
 
         def build() -> None:
             started = time.perf_counter()
@@ -314,6 +320,8 @@ class Matcher:
                 self.aspect_texts = AspectTexts.build(self.kb, cache, embedder)
                 self.outside = Outside.build(cache, embedder, outside)
                 answer_matrix = cache.vectors_for(answers, embedder) if answers else np.zeros((0, 0), np.float32)
+                kin_words = KinWords.build(self.kin_writers, cache, embedder, self.kin_settings) \
+                    if self.kin_writers else None
             except Exception as error:  # the engine failing mid-way: stay lexical rather than stop
                 log.warning("semantic matching off (%s: %s): matching is lexical", type(error).__name__, error)
                 self.semantic_ready.set()
@@ -324,6 +332,7 @@ class Matcher:
             self.semantic_matrix = matrix
             self.semantic_rows = np.asarray(rows, dtype=np.int64)
             self.language_offsets = self._language_offsets(matrix, rows, phrases)
+            self.kin_words = kin_words
             self.embedder = embedder  # last: a reader that sees it sees the matrix too
             self.mode = "hybrid"
             self._cached_match.cache_clear()  # decisions made lexically while the index was being built
@@ -379,6 +388,16 @@ class Matcher:
         vector = last[1] if last is not None and last[0] == text else self.embedder.embed_one(text)
         self._last_query = (text, vector)  # a new pair each time: _match tells that this message was read
         return vector
+
+    def kin_vocabulary(self) -> dict[str, frozenset[int]]:
+        """The content words of the programs', FAQs' and referrals' names, aliases and questions and the entries
+        writing each, for an unknown word's kin (intents/kin_words.py): generic words, cues, stopwords, places and
+        everyday verbs aside. Not their summaries and answers: a word there is often incidental to the item (on
+        held-out sets the kin words that let an out-of-scope question in or answered wrong were such words)."""
+        plain = self.generic | self.cue_terms | self.lexicon.stopwords | self.lexicon.places \
+            | self.lexicon.light_words | self.verb_terms
+        return vocabulary(((i, e.strong) for i, e in enumerate(self.entries) if not isinstance(e.item, Intent)),
+                          plain.__contains__)
 
     def _skill_phrases(self) -> dict[str, list[str]]:
         """Intent id -> the phrases of the conversation skills joined to it (by id or action)."""
@@ -816,7 +835,13 @@ class Matcher:
         confirmed = self._confirmed(ranked, {i: c + shift for i, c in cosines.items()}, index, analysis, lang)
         if confirmed is not None:
             return confirmed
-        lexical_scores = {index[r.item.id]: r.score / 100 for r in ranked}
+        # An unknown word read as the knowledge base's nearest word credits the items writing it, in the fused
+        # score only (intents/kin_words.py): the clear-lead rule above and the confirmations below read the
+        # question's own words (through them, kin words let out-of-scope questions in on held-out sets).
+        kin = self.kin_words.credits(analysis.terms, self.embedder.embed_one) \
+            if self.kin_words is not None and self.embedder is not None else {}
+        lexical_scores = {index[r.item.id]: r.score / 100
+                          for r in (self._aside_last(self.rank(analysis, excluded, kin), aside) if kin else ranked)}
         # The answer is decided on the model's similarity scaled up to the ceiling; the order also keeps the
         # model's preference among items above it (intents/fusion.py), which then cannot make an answer.
         shares = semantic_shares(cosines, s.semantic_floor, s.semantic_ceiling)
@@ -1294,8 +1319,10 @@ class Matcher:
         typed = to_jamo(_compact(said.lower()))
         return not any(own == index and phrase in typed for phrase, own in self.chat_phrases)
 
-    def rank(self, analysis: Analysis, excluded: frozenset[int] = frozenset()) -> list["Ranked"]:
-        """Items that share a term with the message, best first (at most SHORTLIST); `excluded` never."""
+    def rank(self, analysis: Analysis, excluded: frozenset[int] = frozenset(),
+             kin: dict[str, dict[int, float]] | None = None) -> list["Ranked"]:
+        """Items that share a term with the message, best first (at most SHORTLIST); `excluded` never. `kin`:
+        unknown term -> {entry index: credit} where the model reads it as a word those items write (kin_words.py)."""
         exact = self.exact.get(analysis.normalized.replace(" ", ""), set()) - excluded
         if len(exact) == 1:
             return [Ranked(self.entries[next(iter(exact))].item, 100.0, 1.0, 1.0, exact=True)]
@@ -1321,7 +1348,7 @@ class Matcher:
         ranked: list[Ranked] = []
         # Only "how/when/who" words and nothing about which program: no program can be meant, though a
         # general FAQ (how to apply, deadlines) or an intent still can.
-        for index in self._candidates(weights, programs=not no_topic):
+        for index in self._candidates(weights, programs=not no_topic, kin=kin):
             if index in excluded:
                 continue
             entry = self.entries[index]
@@ -1333,6 +1360,8 @@ class Matcher:
             for term, weight in weights.items():
                 credit = 1.0 if term in entry.strong and term not in weakened else \
                     WEAK if term in entry.weak or term in weakened else 0.0
+                if not credit and kin and index in kin.get(term, ()):  # the knowledge base's word for it (kin_words.py)
+                    credit = kin[term][index]
                 if not credit and term in body:  # a word only its body writes (intents/body.py)
                     lifted += weight * body[term]
                     if term not in plain:
@@ -1383,7 +1412,8 @@ class Matcher:
         entry = self.entries[index]
         return entry.strong | entry.weak | frozenset(self.body[index])
 
-    def _candidates(self, weights: dict[str, float], *, programs: bool = True) -> list[int]:
+    def _candidates(self, weights: dict[str, float], *, programs: bool = True,
+                    kin: dict[str, dict[int, float]] | None = None) -> list[int]:
         """Items worth scoring in full: the best by how much of the message they cover.
 
         Only rare terms are walked through the inverted index: a word in every tenth item (지원, 신청)
@@ -1396,6 +1426,9 @@ class Matcher:
         for term, weight in (rare or weights).items():
             for index, credit in self.postings.get(term, ()):
                 covered[index] += weight * credit
+        for term, credits in (kin or {}).items():
+            for index, credit in credits.items():
+                covered[index] += weights.get(term, 0.0) * credit
         if not programs:  # nor another institution: a referral is for a topic the agency does not cover
             covered = {i: v for i, v in covered.items()
                        if not isinstance(self.entries[i].item, (Program, Referral))}

@@ -52,11 +52,13 @@ def test_who_asks_is_taken_out_without_a_second_model_call(jobs: tuple[Matcher, 
     makes one, so the model reads the message once, and the answer is the one a second model reading gives."""
     matcher, model = jobs
     decision = matcher.match(text)
-    assert model.read == [text]
+    # Besides the message, the model reads only words of it the knowledge base never writes (intents/kin_words.py).
+    assert model.read[0] == text and all(read != text and str(read) in text for read in model.read[1:])
+    before = len(model.read)
     rest = asked_area._less_asker(matcher, text)
     assert rest is not None and asked_area._less_asker(matcher, rest) is None
     second = matcher.match(rest)  # the second reading as it was, with the model
-    assert model.read[1:] == [rest]
+    assert model.read[before] == rest and all(str(read) in rest for read in model.read[before + 1:])
     assert decision.area == second.area and (second.area is None or decision == second)
 
 

@@ -76,12 +76,14 @@ def test_a_broken_cache_file_is_rebuilt(tmp_path: Path, small: KnowledgeBase, em
         matcher = Matcher(small, embedder=embedder, cache_dir=tmp_path)
     assert matcher.mode == "hybrid" and "could not be read" in caplog.text
     # Rewritten whole: every phrase, the programs' own texts (for aspects, intents/aspect_texts.py), some of
-    # which are phrases too, and the sentences about everyday needs (intents/outside.py).
+    # which are phrases too, the sentences about everyday needs (intents/outside.py) and the knowledge base's
+    # content words (intents/kin_words.py).
     assert matcher.aspect_texts is not None and matcher.outside is not None
     program_texts = sum(matrix.shape[0] for _, matrix in matcher.aspect_texts.texts.values())
+    words = len(matcher.kin_words.words) if matcher.kin_words is not None else 0
     cached = len(SemanticCache(tmp_path, embedder.name).vectors)
     assert matcher.semantic_matrix.shape[0] < cached \
-        <= matcher.semantic_matrix.shape[0] + program_texts + matcher.outside.matrix.shape[0]
+        <= matcher.semantic_matrix.shape[0] + program_texts + matcher.outside.matrix.shape[0] + words
 
 
 def test_the_model_takes_back_an_answer_that_only_shares_a_word(small: KnowledgeBase, embedder: Embedder) -> None:
