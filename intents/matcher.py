@@ -966,7 +966,7 @@ class Matcher:
         asker = self._asker_terms(analysis.terms)
         terms = analysis.terms
         for index, term in enumerate(terms):
-            if term in asker:
+            if term in asker or term in self.lexicon.neutral_words:  # ok, lol: chat in both languages, never a topic
                 continue
             if term.startswith(UNKNOWN_PREFIX):
                 if (len(term) > 3 or short_novel and self.scope.short_topic(terms, index)) \

@@ -307,3 +307,14 @@ def test_a_place_the_knowledge_base_never_names_is_another_region() -> None:
     assert plain.analyze("울산 회사").terms[0].startswith("?")
     alt = Matcher(load_or_raise(ROOT / "tests/data/alt/knowledge", ROOT / "intents"))
     assert alt.match("our company is in Gumi, can we apply too?").id == "outside-busan"
+
+
+def test_how_cheap_or_often_names_no_topic_unless_the_knowledge_base_writes_it() -> None:
+    """`a tiny startup ... somewhere cheap`, `how often`: words that describe what is asked were unknown words
+    weighing as novel topics no item explains; where an item writes `cheap`, it stays its word."""
+    analyzer = _analyzer("창업 사무실 지원", "office space for startups")
+    terms = analyzer.analyze("we are a tiny startup and need somewhere cheap to work from").terms
+    assert not any(t.lstrip("?") in ("tiny", "somewhere", "cheap") for t in terms)
+    assert analyzer.analyze("how often does the class start").terms == analyzer.analyze("how does the class start").terms
+    written = _analyzer("창업 사무실 지원", "cheap office space")
+    assert "cheap" in written.analyze("somewhere cheap").terms
