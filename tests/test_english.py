@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from intents.analyzer import Analyzer
+from intents.context import asks_beyond
 from intents.english import English
 from intents.lexicon import LEXICON_DIR, load_lexicon, read_yaml
 from intents.matcher import Matcher
@@ -318,3 +319,11 @@ def test_how_cheap_or_often_names_no_topic_unless_the_knowledge_base_writes_it()
     assert analyzer.analyze("how often does the class start").terms == analyzer.analyze("how does the class start").terms
     written = _analyzer("창업 사무실 지원", "cheap office space")
     assert "cheap" in written.analyze("somewhere cheap").terms
+
+
+def test_ok_is_no_topic_of_a_request_for_a_person() -> None:
+    """`ok` (words.yaml neutral_words) is chat: beside a request for a person it asks nothing beyond it."""
+    matcher = Matcher(load_or_raise(ROOT / "knowledge", ROOT / "intents"))
+    assert matcher.match("ok, I would like to talk to someone from your staff").id == "human"
+    assert not asks_beyond(matcher, "ok, I would like to talk to someone from your staff", "human")
+    assert asks_beyond(matcher, "Do you have an English speaking staff?", "human")  # the staff themselves

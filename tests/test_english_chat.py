@@ -4,21 +4,6 @@ request for a person it says, not a question about the staff that the guide cann
 Application, the in-process Bot API, a real SQLite store and the frozen knowledge (tests/conftest.py)."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from intents.context import asks_beyond
-from intents.matcher import Matcher
-from knowledge.loader import load_or_raise
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def test_ok_is_no_topic_of_a_request_for_a_person() -> None:
-    matcher = Matcher(load_or_raise(ROOT / "knowledge", ROOT / "intents"))
-    assert matcher.match("ok, I would like to talk to someone from your staff").id == "human"
-    assert not asks_beyond(matcher, "ok, I would like to talk to someone from your staff", "human")
-    assert asks_beyond(matcher, "Do you have an English speaking staff?", "human")  # the staff themselves
-
 
 async def test_ok_then_a_request_for_staff_starts_the_staff_flow(bot) -> None:
     sent = await bot.say("ok, I would like to talk to someone from your staff")
