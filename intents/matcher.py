@@ -965,8 +965,12 @@ class Matcher:
         out = []
         asker = self._asker_terms(analysis.terms)
         terms = analysis.terms
+        # ok, lol: chat in both languages, no topic beside other words (`..., age 38 ok?`); alone, `ok` is what
+        # the message says (thanks, a yes)
+        neutral = self.lexicon.neutral_words
+        chat = neutral if any(t not in neutral for t in terms) else frozenset()
         for index, term in enumerate(terms):
-            if term in asker or term in self.lexicon.neutral_words:  # ok, lol: chat in both languages, never a topic
+            if term in asker or term in chat:
                 continue
             if term.startswith(UNKNOWN_PREFIX):
                 if (len(term) > 3 or short_novel and self.scope.short_topic(terms, index)) \
