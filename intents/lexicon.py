@@ -89,6 +89,9 @@ class Lexicon:
     asked_where: tuple[str, ...] = ()  # 진흥원, agency: where a question is asked, never what about (acts.py)
     apart_words: frozenset[str] = frozenset()  # 좀, 꼭: never a syllable of a word typed apart (words.yaml)
     question_words: tuple[str, ...] = ()  # 언제, how: a message holding one asks, it commands nothing (acts.py)
+    function_adverbs: frozenset[str] = frozenset()  # 따로, 이미: read lightly, never a topic (matcher `_cue_texts`)
+    question_endings: tuple[str, ...] = ()  # 나요, ㅂ니까: a Korean question's last word ends so (acts.py)
+    never_asked: frozenset[str] = frozenset()  # thanks, goodbye: skills whose act a question never is (acts.py)
     openings: frozenset[str] = frozenset()  # hello, hi: courtesy that opens a message, punctuated or not
     status_words: frozenset[str] = frozenset()  # 아직, still: whether something still runs (intents/context.py)
     other_words: frozenset[str] = frozenset()  # 다른, other: the other items of an area (intents/context.py)
@@ -200,6 +203,7 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
         verb_starts=tuple(str(v) for v in words.get("verb_starts", [])),
         stopwords=frozenset(str(w).lower() for w in
                             [*words.get("stopwords_ko", []), *words.get("stopwords_en", [])]),
+        function_adverbs=frozenset(str(w) for w in words.get("function_adverbs", [])),
         light_words=frozenset(str(w).lower() for w in words.get("light_words", [])),
         initials_slang={str(k): str(v) for k, v in (words.get("initials_slang") or {}).items()},
         synonyms=synonyms,
@@ -234,6 +238,8 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
         asked_where=tuple(str(w) for w in (conversation.get("acts") or {}).get("where") or []),
         apart_words=frozenset(str(w) for w in words.get("apart_words", [])),
         question_words=tuple(str(w).lower() for w in (conversation.get("acts") or {}).get("questions") or []),
+        question_endings=tuple(str(w) for w in (conversation.get("acts") or {}).get("question_endings") or []),
+        never_asked=frozenset(str(w) for w in (conversation.get("acts") or {}).get("never_asked") or []),
         openings=frozenset(_courtesies(conversation, "opening_skills")),
         status_words=frozenset(str(w).lower() for w in conversation.get("status_words", [])),
         other_words=frozenset(str(w).lower() for w in conversation.get("other_words", [])),
