@@ -89,6 +89,8 @@ class Lexicon:
     asked_where: tuple[str, ...] = ()  # 진흥원, agency: where a question is asked, never what about (acts.py)
     apart_words: frozenset[str] = frozenset()  # 좀, 꼭: never a syllable of a word typed apart (words.yaml)
     question_words: tuple[str, ...] = ()  # 언제, how: a message holding one asks, it commands nothing (acts.py)
+    # Everyday verb phrases (words.yaml `verb_phrases`): (noun, the verb's dictionary form) -> the words read instead.
+    verb_phrases: Mapping[tuple[str, str], str] = field(default_factory=dict)
     function_adverbs: frozenset[str] = frozenset()  # 따로, 이미: read lightly, never a topic (matcher `_cue_texts`)
     question_endings: tuple[str, ...] = ()  # 나요, ㅂ니까: a Korean question's last word ends so (acts.py)
     never_asked: frozenset[str] = frozenset()  # thanks, goodbye: skills whose act a question never is (acts.py)
@@ -172,6 +174,16 @@ def checked_numbers(settings: type, raw: Mapping[str, Any], source: Path) -> dic
     return {name: numeric[name](value) for name, value in raw.items()}
 
 
+def _verb_phrases(raw: Mapping[object, object]) -> dict[tuple[str, str], str]:
+    """words.yaml `verb_phrases`: "noun verb" -> the words read instead, keyed by (noun, verb)."""
+    out: dict[tuple[str, str], str] = {}
+    for key, value in raw.items():
+        parts = str(key).split()
+        if len(parts) == 2 and str(value).strip():
+            out[(parts[0], parts[1])] = str(value).strip()
+    return out
+
+
 def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
     words = _read(folder / "words.yaml")
     groups = _read(folder / "synonyms.yaml").get("synonyms", [])
@@ -204,6 +216,7 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
         stopwords=frozenset(str(w).lower() for w in
                             [*words.get("stopwords_ko", []), *words.get("stopwords_en", [])]),
         function_adverbs=frozenset(str(w) for w in words.get("function_adverbs", [])),
+        verb_phrases=_verb_phrases(words.get("verb_phrases") or {}),
         light_words=frozenset(str(w).lower() for w in words.get("light_words", [])),
         initials_slang={str(k): str(v) for k, v in (words.get("initials_slang") or {}).items()},
         synonyms=synonyms,
