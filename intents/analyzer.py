@@ -254,7 +254,8 @@ class Analyzer:
 
     def _read_verb_phrases(self, tokens: list[str]) -> list[str]:
         """Everyday phrases of a noun and a verb (words.yaml `verb_phrases`) as the words they mean: `사업자 내야 되나요`
-        -> 사업자등록 되나요, `가게를 차리려면` -> 가게 창업, whatever the verb's ending or the noun's particle."""
+        -> 사업자등록 되나요, `가게를 차리려면` -> 가게 창업, whatever the verb's ending or the noun's particle. Not in the
+        past (`사업자 냈는데`, `사업자 낸 지 1년`): that tells what the asker has done, not what they ask about."""
         phrases = self.lexicon.verb_phrases
         if not phrases or len(tokens) < 2:
             return tokens
@@ -266,7 +267,7 @@ class Analyzer:
                 continue
             verb = self.everyday.dictionary_form(following, self._ending_syllables) if following else None
             meant = phrases.get((token, verb or "")) or phrases.get((self._strip_particles(token), verb or "")) \
-                if verb else None
+                if verb and not _done(following, verb) else None
             if meant:
                 out.extend(meant.split())
                 skip = True
@@ -579,6 +580,18 @@ class Analyzer:
             pieces.append((kind, text))
             j = i
         return pieces[::-1]
+
+
+def _done(form: str, verb: str) -> bool:
+    """Whether a conjugated everyday verb (`form` of the dictionary form `verb`) is in the past: a syllable with the
+    past tense's ㅆ (냈, 만들었), or the stem's last syllable taking ㄴ, the past adnominal (낸, 만든, 차린)."""
+    letters = [to_jamo(ch) for ch in form if is_syllable(ch)]
+    if any(len(jamo) == 3 and jamo[2] == "ㅆ" for jamo in letters):
+        return True
+    stem = [to_jamo(ch) for ch in verb[:-1]]
+    at = len(stem) - 1
+    return 0 <= at < len(letters) and len(letters[at]) == 3 and letters[at][2] == "ㄴ" \
+        and not (len(stem[at]) == 3 and stem[at][2] == "ㄴ")
 
 
 def _join_lone_syllables(tokens: list[str], apart: frozenset[str] = frozenset()) -> list[str]:

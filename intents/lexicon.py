@@ -105,6 +105,8 @@ class Lexicon:
     # A farewell said with thanks or an acknowledgement (conversation.yaml `closing`, intents/chat.py): the
     # farewell's phrases, the phrases that may go with it, and words said in passing; all plain.
     elsewhere_topics: Mapping[str, str] = field(default_factory=dict)  # 전세 -> housing: what the fallback says
+    # A category of elsewhere.yaml -> words that, beside one of its words, make it the agency's own matter (국비 학원).
+    elsewhere_unless: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     closings: frozenset[str] = frozenset()
     closing_company: frozenset[str] = frozenset()
     closing_only: Mapping[str, str] = field(default_factory=dict)  # 들어가세요 -> 안녕히 계세요
@@ -261,6 +263,8 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
         real_words=frozenset(elsewhere_ko | {str(w) for w in (elsewhere.get("ko") or {}).get("not_these", [])}),
         elsewhere_topics={str(w).lower(): str(name) for lang in ("ko", "en")
                           for name, ws in (elsewhere.get(lang) or {}).items() if name != "not_these" for w in ws},
+        elsewhere_unless={str(name): tuple(str(w).lower() for w in (ws or []))
+                          for name, ws in (elsewhere.get("in_scope_beside") or {}).items()},
         closings=closings,
         closing_company=closing_company,
         closing_only=closing_only,

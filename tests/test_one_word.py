@@ -116,9 +116,14 @@ def test_a_particle_after_unknown_syllables_may_still_be_an_ending(matcher: Matc
 
 # -- everyday verb phrases -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", ["사업자 내야되나요", "사업자를 내려면", "사업자 냈어요", "사업자 만들려면"])
+@pytest.mark.parametrize("text", ["사업자 내야되나요", "사업자를 내려면", "사업자 낼 때", "사업자 만들려면"])
 def test_an_everyday_verb_phrase_reads_as_the_word_it_means(matcher: Matcher, text: str) -> None:
     assert matcher.analyzer.analyze(text).terms[:2] == matcher.analyzer.analyze("사업자등록").terms
+
+
+@pytest.mark.parametrize("text", ["사업자 냈는데", "사업자 낸 지 1년", "사업자 만들었어요"])
+def test_a_phrase_in_the_past_tells_what_was_done_not_what_is_asked(matcher: Matcher, text: str) -> None:
+    assert "등록" not in matcher.analyzer.analyze(text).terms
 
 
 def test_a_noun_without_the_phrase_verb_stays_itself(matcher: Matcher) -> None:
@@ -129,3 +134,23 @@ def test_a_noun_without_the_phrase_verb_stays_itself(matcher: Matcher) -> None:
 def test_registering_a_business_asked_in_everyday_words_is_the_tax_office(matcher: Matcher) -> None:
     decision = matcher.match("사업자 내려면 어디로 가요")
     assert (decision.kind, decision.id) == ("answer", "ref-hometax")
+
+
+# -- an out-of-scope word beside in-scope evidence ----------------------------------------------------------
+
+def test_a_schooling_word_beside_job_training_words_is_no_other_bodys_business(matcher: Matcher) -> None:
+    """학원 alone is schooling (elsewhere.yaml); beside 국비 or 자격증 it is job training (`in_scope_beside`)."""
+    assert matcher.relevance.read("국비로 cnc 자격증 학원 다닐수 있나요").elsewhere == ()
+    assert matcher.relevance.read("초등학생 영어 학원 추천해 주세요").elsewhere == ("학원",)
+
+
+# -- people in the plural are no contact ---------------------------------------------------------------------
+
+def test_staff_in_the_plural_who_take_part_ask_for_no_contact(matcher: Matcher) -> None:
+    decision = matcher.match("진흥원에서 품질 담당자들이 들을 수 있는 교육이 있습니까")
+    assert (decision.id, decision.aspect) == ("worker-training", None)
+
+
+def test_one_contact_person_asked_for_is_still_the_contact(matcher: Matcher) -> None:
+    decision = matcher.match("재직자 교육 담당자 연락처")
+    assert (decision.id, decision.aspect) == ("worker-training", "contact")
