@@ -71,7 +71,7 @@ def test_a_goodbye_said_plainly_stays_a_goodbye(matcher: Matcher) -> None:
 @pytest.mark.parametrize("word, particle", [
     ("전화번호", "라도"), ("전화번호", "이라도"), ("사무실", "조차"), ("사무실", "마저"), ("사무실", "밖에"),
     ("기업", "마다"), ("지원", "까지도"), ("창업", "에서만"), ("예비창업자", "라면"), ("기업", "으로서"),
-    ("연락처", "든지"), ("담당자", "께"), ("교육", "부터"), ("교육", "이든지")])
+    ("연락처", "든지"), ("담당자", "께"), ("교육", "부터"), ("교육", "이든지"), ("기업", "이라")])
 def test_a_particle_or_a_stack_of_two_is_stripped(matcher: Matcher, word: str, particle: str) -> None:
     analyze = matcher.analyzer.analyze
     assert analyze(word + particle).terms == analyze(word).terms
