@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
 from intents.analyzer import UNKNOWN_PREFIX, normalize
 from intents.decision import Decision
+from intents.hangul import is_syllable, to_jamo
 from intents.lexicon import Skill
 
 if TYPE_CHECKING:
@@ -125,11 +126,14 @@ class Acts:
         return False
 
     def in_passing(self, terms: Iterable[str], topic: Iterable[str], naming: Iterable[str], said: Iterable[str],
-                   entries: Mapping[int, frozenset[str]], asking: bool = False) -> frozenset[int]:
+                   entries: Mapping[int, frozenset[str]], asking: bool = False, question: bool = False,
+                   never_asked: frozenset[str] = frozenset()) -> frozenset[int]:
         """The intents (entry indexes) a message holds only in passing. `terms`: the message's terms; `topic`: the
         words it asks about that the knowledge base's items write (anywhere: 출범 is only in an answer); `naming`:
         those an item's name or questions write (방산); `said`: the message as typed and as prepared; `entries`: each
-        intent's own words (what its phrasings write); `asking`: the message is a question (asks_something).
+        intent's own words (what its phrasings write); `asking`: the message is a question (asks_something);
+        `question`: it ends as a question does (ends_as_question), so no intent whose own skill is of `never_asked`
+        (a thanks, a goodbye) is its act, whatever words it shares with them (그래도 되나요 is no 그래요).
 
         A chat phrase yields to any such word; a phrase that stands (a thanks, a request for a person) only to a
         naming word, and only where none of its phrases is held whole: `답변이 잘 이해가 안 돼서요. 직원분이 직접 연락
@@ -142,6 +146,9 @@ class Acts:
         for index, own in entries.items():
             if not present & own:
                 continue  # no word of it is said: it decides nothing
+            if question and self.skills.get(index) in never_asked:
+                out.add(index)  # a question is never a thanks or a goodbye
+                continue
             stands = self.stands(index)
             if named if stands else content:
                 if not (stands and self.held(index, said, STAND)):
@@ -194,6 +201,19 @@ def covered_request(matcher: "Matcher", text: str) -> bool:
     analysis = matcher.analyzer.analyze(matcher.asked(text))
     return any(t in matcher.item_terms for t in matcher._topic_terms(analysis)) \
         and not any(t.startswith(UNKNOWN_PREFIX) for t in analysis.terms)
+
+
+def ends_as_question(text: str, endings: Iterable[str]) -> bool:
+    """Whether a message ends as a question does: in `?`, or its last Korean word (chat letters such as ㅠㅠ after
+    it aside) in one of `endings`, compared letter by letter (ㅂ니까 is 됩니까, 있습니까; ㄴ가요 is 인가요)."""
+    if text.rstrip().endswith(("?", "？")):
+        return True
+    for word in reversed(normalize(text).split()):
+        syllables = "".join(ch for ch in word if is_syllable(ch))
+        if syllables:
+            letters = to_jamo(syllables)
+            return any(letters.endswith(to_jamo(ending)) for ending in endings)
+    return False
 
 
 def asks_something(text: str, question_words: Iterable[str]) -> bool:

@@ -243,12 +243,37 @@ class Analyzer:
         text = self._emoji_as_words(text[: MAX_TEXT * 2])
         normalized = normalize(text)
         terms: list[str] = []
-        for token in _join_lone_syllables(self.english.rewrite(normalized).split(), self.lexicon.apart_words):
+        tokens = self._read_verb_phrases(_join_lone_syllables(self.english.rewrite(normalized).split(),
+                                                              self.lexicon.apart_words))
+        for token in tokens:
             terms.extend(self._token_terms(token))
         if self._unnamed_place:  # a company from Ulsan asks as one from 다른 지역 does (places.yaml `unnamed`)
             places = self.lexicon.places
             terms = [self._unnamed_place if t.startswith(UNKNOWN_PREFIX) and t[1:] in places else t for t in terms]
         return Analysis(normalized, detect_lang(text, self.lexicon.neutral_words), tuple(terms))
+
+    def _read_verb_phrases(self, tokens: list[str]) -> list[str]:
+        """Everyday phrases of a noun and a verb (words.yaml `verb_phrases`) as the words they mean: `사업자 내야 되나요`
+        -> 사업자등록 되나요, `가게를 차리려면` -> 가게 창업, whatever the verb's ending or the noun's particle. Not in the
+        past (`사업자 냈는데`, `사업자 낸 지 1년`): that tells what the asker has done, not what they ask about."""
+        phrases = self.lexicon.verb_phrases
+        if not phrases or len(tokens) < 2:
+            return tokens
+        out: list[str] = []
+        skip = False
+        for token, following in zip(tokens, [*tokens[1:], ""]):
+            if skip:
+                skip = False
+                continue
+            verb = self.everyday.dictionary_form(following, self._ending_syllables) if following else None
+            meant = phrases.get((token, verb or "")) or phrases.get((self._strip_particles(token), verb or "")) \
+                if verb and not _done(following, verb) else None
+            if meant:
+                out.extend(meant.split())
+                skip = True
+            else:
+                out.append(token)
+        return out
 
     def _emoji_as_words(self, text: str) -> str:
         """👋 -> 안녕, 🙏 -> 감사: emoji that say something in chat, as words (others vanish in normalize)."""
@@ -449,6 +474,12 @@ class Analyzer:
         pieces = [("unknown", text) if kind == "real" and any(
             0 <= n < len(pieces) and pieces[n][0] == "unknown" for n in (i - 1, i + 1)) else (kind, text)
             for i, (kind, text) in enumerate(pieces)]
+        # A particle is said after a word, never before the syllables of one: one read between a known word and
+        # unknown syllables is the first syllable of a word the vocabulary does not hold (지역가입자 is 지역 and
+        # 가입자, not 지역, 가 and 입자). After unknown syllables it may still be an ending (붙었|는|지).
+        pieces = [("unknown", text) if kind == "skip" and text in self._particles and 0 < i < len(pieces) - 1
+                  and pieces[i - 1][0] == "word" and pieces[i + 1][0] == "unknown" else (kind, text)
+                  for i, (kind, text) in enumerate(pieces)]
         terms: list[str] = []
         unknown = ""
         for kind, text in self._real_runs(pieces):
@@ -549,6 +580,18 @@ class Analyzer:
             pieces.append((kind, text))
             j = i
         return pieces[::-1]
+
+
+def _done(form: str, verb: str) -> bool:
+    """Whether a conjugated everyday verb (`form` of the dictionary form `verb`) is in the past: a syllable with the
+    past tense's ㅆ (냈, 만들었), or the stem's last syllable taking ㄴ, the past adnominal (낸, 만든, 차린)."""
+    letters = [to_jamo(ch) for ch in form if is_syllable(ch)]
+    if any(len(jamo) == 3 and jamo[2] == "ㅆ" for jamo in letters):
+        return True
+    stem = [to_jamo(ch) for ch in verb[:-1]]
+    at = len(stem) - 1
+    return 0 <= at < len(letters) and len(letters[at]) == 3 and letters[at][2] == "ㄴ" \
+        and not (len(stem[at]) == 3 and stem[at][2] == "ㄴ")
 
 
 def _join_lone_syllables(tokens: list[str], apart: frozenset[str] = frozenset()) -> list[str]:

@@ -89,6 +89,11 @@ class Lexicon:
     asked_where: tuple[str, ...] = ()  # 진흥원, agency: where a question is asked, never what about (acts.py)
     apart_words: frozenset[str] = frozenset()  # 좀, 꼭: never a syllable of a word typed apart (words.yaml)
     question_words: tuple[str, ...] = ()  # 언제, how: a message holding one asks, it commands nothing (acts.py)
+    # Everyday verb phrases (words.yaml `verb_phrases`): (noun, the verb's dictionary form) -> the words read instead.
+    verb_phrases: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    function_adverbs: frozenset[str] = frozenset()  # 따로, 이미: read lightly, never a topic (matcher `_cue_texts`)
+    question_endings: tuple[str, ...] = ()  # 나요, ㅂ니까: a Korean question's last word ends so (acts.py)
+    never_asked: frozenset[str] = frozenset()  # thanks, goodbye: skills whose act a question never is (acts.py)
     openings: frozenset[str] = frozenset()  # hello, hi: courtesy that opens a message, punctuated or not
     status_words: frozenset[str] = frozenset()  # 아직, still: whether something still runs (intents/context.py)
     other_words: frozenset[str] = frozenset()  # 다른, other: the other items of an area (intents/context.py)
@@ -100,6 +105,8 @@ class Lexicon:
     # A farewell said with thanks or an acknowledgement (conversation.yaml `closing`, intents/chat.py): the
     # farewell's phrases, the phrases that may go with it, and words said in passing; all plain.
     elsewhere_topics: Mapping[str, str] = field(default_factory=dict)  # 전세 -> housing: what the fallback says
+    # A category of elsewhere.yaml -> words that, beside one of its words, make it the agency's own matter (국비 학원).
+    elsewhere_unless: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     closings: frozenset[str] = frozenset()
     closing_company: frozenset[str] = frozenset()
     closing_only: Mapping[str, str] = field(default_factory=dict)  # 들어가세요 -> 안녕히 계세요
@@ -169,6 +176,16 @@ def checked_numbers(settings: type, raw: Mapping[str, Any], source: Path) -> dic
     return {name: numeric[name](value) for name, value in raw.items()}
 
 
+def _verb_phrases(raw: Mapping[object, object]) -> dict[tuple[str, str], str]:
+    """words.yaml `verb_phrases`: "noun verb" -> the words read instead, keyed by (noun, verb)."""
+    out: dict[tuple[str, str], str] = {}
+    for key, value in raw.items():
+        parts = str(key).split()
+        if len(parts) == 2 and str(value).strip():
+            out[(parts[0], parts[1])] = str(value).strip()
+    return out
+
+
 def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
     words = _read(folder / "words.yaml")
     groups = _read(folder / "synonyms.yaml").get("synonyms", [])
@@ -200,6 +217,8 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
         verb_starts=tuple(str(v) for v in words.get("verb_starts", [])),
         stopwords=frozenset(str(w).lower() for w in
                             [*words.get("stopwords_ko", []), *words.get("stopwords_en", [])]),
+        function_adverbs=frozenset(str(w) for w in words.get("function_adverbs", [])),
+        verb_phrases=_verb_phrases(words.get("verb_phrases") or {}),
         light_words=frozenset(str(w).lower() for w in words.get("light_words", [])),
         initials_slang={str(k): str(v) for k, v in (words.get("initials_slang") or {}).items()},
         synonyms=synonyms,
@@ -234,6 +253,8 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
         asked_where=tuple(str(w) for w in (conversation.get("acts") or {}).get("where") or []),
         apart_words=frozenset(str(w) for w in words.get("apart_words", [])),
         question_words=tuple(str(w).lower() for w in (conversation.get("acts") or {}).get("questions") or []),
+        question_endings=tuple(str(w) for w in (conversation.get("acts") or {}).get("question_endings") or []),
+        never_asked=frozenset(str(w) for w in (conversation.get("acts") or {}).get("never_asked") or []),
         openings=frozenset(_courtesies(conversation, "opening_skills")),
         status_words=frozenset(str(w).lower() for w in conversation.get("status_words", [])),
         other_words=frozenset(str(w).lower() for w in conversation.get("other_words", [])),
@@ -242,6 +263,8 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
         real_words=frozenset(elsewhere_ko | {str(w) for w in (elsewhere.get("ko") or {}).get("not_these", [])}),
         elsewhere_topics={str(w).lower(): str(name) for lang in ("ko", "en")
                           for name, ws in (elsewhere.get(lang) or {}).items() if name != "not_these" for w in ws},
+        elsewhere_unless={str(name): tuple(str(w).lower() for w in (ws or []))
+                          for name, ws in (elsewhere.get("in_scope_beside") or {}).items()},
         closings=closings,
         closing_company=closing_company,
         closing_only=closing_only,

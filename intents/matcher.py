@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from intents.acts import Acts, asks_something, courtesy_not_offered, joined_skills
+from intents.acts import Acts, asks_something, courtesy_not_offered, ends_as_question, joined_skills
 from intents.asked_area import area_asked
 from intents.aspect_lengths import length_part
 from intents.aspect_texts import AspectTexts
@@ -1309,8 +1309,10 @@ class Matcher:
             written = []  # English small talk in passing: _small_talk_in_passing; commands alone are read here too
         naming = [t for t in written if t in self.item_terms]
         long = len(set(analysis.terms)) > self.settings.short_terms
+        lexicon = self.lexicon
         return self.acts.in_passing(analysis.terms, naming if long else written, naming, (said or focused, focused),
-                                    self._intent_words, asks_something(said or focused, self.lexicon.question_words))
+                                    self._intent_words, asks_something(said or focused, lexicon.question_words),
+                                    ends_as_question(said or focused, lexicon.question_endings), lexicon.never_asked)
 
     def _names_unsaid(self, analysis: Analysis, item: Item, said: str) -> bool:
         """Whether the message names an area or a program (a word of an area's name, or a word that tells a
@@ -1462,7 +1464,8 @@ class Matcher:
     def _cue_texts(self) -> list[str]:
         cues = [c for group in self.lexicon.aspect_cues_ko.values() for c in group]
         cues += [c.strip() for group in self.lexicon.aspect_cues_en.values() for c in group]
-        return cues + list(self.lexicon.light_words)
+        # Function adverbs (따로, 이미: words.yaml) weigh as lightly as question words and name no topic either.
+        return cues + list(self.lexicon.light_words) + list(self.lexicon.function_adverbs)
 
     def _cue_aspects(self) -> dict[str, str]:
         """A cue word's term -> its aspect, where the term belongs to one aspect only (신청 -> apply)."""

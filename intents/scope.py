@@ -335,7 +335,8 @@ class Scope:
         """The everyday words for what other bodies provide (intents/lexicon/elsewhere.yaml) a question asks
         about: 전세 in `청년 전세 대출`, passport. Not one followed by who asks (택배 회사, 숙박 앱 창업): that is
         the asker's own business."""
-        words = self.analyzer.lexicon.elsewhere
+        lexicon = self.analyzer.lexicon
+        words = lexicon.elsewhere
         if not words:
             return ()
         found: list[str] = []
@@ -349,7 +350,11 @@ class Scope:
         for index, token in enumerate(tokens):
             if token.isascii() and token in words and not any(t in asker_words for t in tokens[index + 1:index + 3]):
                 found.append(token)
-        return tuple(found)
+        # In-scope evidence beside the word (elsewhere.yaml `in_scope_beside`: 국비, 자격증 beside 학원) makes it the
+        # agency's own matter: an out-of-scope word never overrides what else the message says.
+        return tuple(w for w in found if not any(
+            token.startswith(lexicon.elsewhere_unless.get(lexicon.elsewhere_topics.get(w, ""), ()) or ("\0",))
+            for token in tokens))
 
     def region(self, normalized: str, *, bare: bool = False) -> str | None:
         """The other region whose own programme a question asks about: a place the knowledge base never writes,
