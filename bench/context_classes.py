@@ -15,11 +15,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from intents.analyzer import UNKNOWN_PREFIX  # noqa: E402
-from intents.context import context_after, option_area  # noqa: E402
+from intents.context import option_area  # noqa: E402
 from intents.evaluate import DEFAULT_CACHE, load_cases  # noqa: E402
 from intents.matcher import Matcher  # noqa: E402
 from knowledge.loader import load_or_raise  # noqa: E402
 from knowledge.model import Faq, Intent  # noqa: E402
+from bench.replay import context_before  # noqa: E402
 
 
 def features(m: Matcher, text: str, last: str) -> list[str]:
@@ -70,9 +71,7 @@ def main() -> None:
     for case in cases:
         if not case.before:
             continue
-        context = None
-        for earlier in case.before:
-            context = context_after(m.match(earlier, context=context), m, context, earlier)
+        context = context_before(m, case)
         decision = m.match(case.text, context=context)
         last = context.current() if context is not None else None
         options = context.current_options() if context is not None else ()

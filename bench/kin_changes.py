@@ -18,11 +18,11 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from intents.analyzer import UNKNOWN_PREFIX  # noqa: E402
-from intents.context import context_after  # noqa: E402
 from intents.evaluate import DEFAULT_CACHE, load_cases  # noqa: E402
 from intents.kin_words import readable  # noqa: E402
 from intents.matcher import Matcher  # noqa: E402
 from knowledge.loader import load_or_raise  # noqa: E402
+from bench.replay import context_before  # noqa: E402
 
 SEEN: dict[str, object] = {}
 
@@ -55,9 +55,7 @@ def main() -> None:
         decisions = []
         for words in (None, kin):
             m.kin_words = words
-            context = None
-            for earlier in case.before:
-                context = context_after(m.match(earlier, context=context), m, context, earlier)
+            context = context_before(m, case)
             SEEN.clear()
             decisions.append((m.match(case.text, context=context), SEEN.get("confirmed", False)))
         (before, _), (after, by_lead) = decisions

@@ -17,11 +17,11 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.para_ranks import CAPTURED, body_cosines, capture  # noqa: E402
-from intents.context import context_after  # noqa: E402
 from intents.evaluate import DEFAULT_CACHE, load_cases  # noqa: E402
 from intents.matcher import Matcher  # noqa: E402
 from knowledge.model import Intent, Program  # noqa: E402
 from knowledge.loader import load_or_raise  # noqa: E402
+from bench.replay import context_before  # noqa: E402
 
 
 def main() -> None:
@@ -33,9 +33,7 @@ def main() -> None:
     s = m.settings
     rows = []
     for case in cases:
-        context = None
-        for earlier in case.before:
-            context = context_after(m.match(earlier, context=context), m, context, earlier)
+        context = context_before(m, case)
         CAPTURED.clear()
         decision = m.match(case.text, context=context)
         if not CAPTURED or CAPTURED[-1]["query"] is None:

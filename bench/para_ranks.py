@@ -17,12 +17,12 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from intents.context import context_after  # noqa: E402
 from intents.evaluate import DEFAULT_CACHE, load_cases  # noqa: E402
 from intents.matcher import Matcher  # noqa: E402
 from knowledge.model import Intent  # noqa: E402
 from knowledge.loader import load_or_raise  # noqa: E402
 from bench.counts import print_classes  # noqa: E402
+from bench.replay import context_before  # noqa: E402
 
 CAPTURED: list[dict] = []
 
@@ -73,9 +73,7 @@ def main() -> None:
     for case in cases:
         if tag is not None and case.expect is not None and tag not in case.tags:
             continue
-        context = None
-        for earlier in case.before:
-            context = context_after(m.match(earlier, context=context), m, context, earlier)
+        context = context_before(m, case)
         CAPTURED.clear()
         decision = m.match(case.text, context=context)
         cls = "in" if case.expect is not None else "oos"

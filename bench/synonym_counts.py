@@ -23,12 +23,12 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from intents.analyzer import UNKNOWN_PREFIX  # noqa: E402
-from intents.context import context_after  # noqa: E402
 from intents.evaluate import DEFAULT_CACHE, load_cases  # noqa: E402
 from intents.matcher import Matcher  # noqa: E402
 from intents.semantic import SemanticCache  # noqa: E402
 from knowledge.loader import load_or_raise  # noqa: E402
 from knowledge.model import Intent  # noqa: E402
+from bench.replay import context_before  # noqa: E402
 
 BARS = (0.86, 0.88, 0.90, 0.92, 0.94)
 CAPTURED: list[dict] = []
@@ -90,9 +90,7 @@ def main() -> None:
     for n_case, case in enumerate(cases):
         if tag is not None and case.expect is not None and tag not in case.tags:
             continue
-        context = None
-        for earlier in case.before:
-            context = context_after(m.match(earlier, context=context), m, context, earlier)
+        context = context_before(m, case)
         CAPTURED.clear()
         decision = m.match(case.text, context=context)
         if not CAPTURED:

@@ -17,12 +17,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from intents import matcher as matcher_module  # noqa: E402
 from intents import story as story_module  # noqa: E402
 from intents.analyzer import UNKNOWN_PREFIX  # noqa: E402
-from intents.context import context_after  # noqa: E402
 from intents.decision import Decision  # noqa: E402
 from intents.evaluate import DEFAULT_CACHE, load_cases  # noqa: E402
 from intents.matcher import Matcher  # noqa: E402
 from knowledge.loader import load_or_raise  # noqa: E402
 from bench.counts import print_classes  # noqa: E402
+from bench.replay import context_before  # noqa: E402
 
 EVENTS: list[tuple[str, object]] = []
 
@@ -110,9 +110,7 @@ def main() -> None:
     counts: dict[str, Counter[str]] = {}
     total: Counter[str] = Counter()
     for case in cases:
-        context = None
-        for earlier in case.before:
-            context = context_after(m.match(earlier, context=context), m, context, earlier)
+        context = context_before(m, case)
         EVENTS.clear()
         decision = m.match(case.text, context=context)
         if decision.kind != "answer" or decision.id == case.expect:

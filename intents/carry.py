@@ -163,12 +163,7 @@ class Carry:
 
     def read(self, text: str) -> tuple[Analysis | None, str]:
         """The message's analysis where it is a follow-up (MAX_POINTED_WORDS at most) that rules nothing out."""
-        prepared = self.matcher._prepare(text)
-        if self.matcher.asked(prepared) != prepared:
-            return None, prepared  # something is ruled out (그거 말고): read by the matcher
-        analysis = self.matcher.analyzer.analyze(prepared)
-        words = analysis.normalized.split()
-        return (analysis if words and len(words) <= MAX_POINTED_WORDS else None), prepared
+        return self.followups._read(text, MAX_POINTED_WORDS)
 
     def _known_topic(self, term: str) -> bool:
         """A word the knowledge uses (in any text) that is no cue, generic or light word, verb form or pointer."""

@@ -522,14 +522,15 @@ class FollowUps:
 
     # ---- shared ------------------------------------------------------------------------------------
 
-    def _read(self, text: str) -> tuple[Analysis | None, str]:
-        """The message's analysis where it is a short follow-up that rules nothing out, and its prepared text."""
+    def _read(self, text: str, max_words: int = MAX_WORDS) -> tuple[Analysis | None, str]:
+        """The message's analysis where it is a follow-up of at most max_words that rules nothing out, and its
+        prepared text."""
         prepared = self.matcher._prepare(text)
         if self.matcher.asked(prepared) != prepared:
             return None, prepared  # something is ruled out (그거 말고): read by the matcher
         analysis = self.matcher.analyzer.analyze(prepared)
         words = analysis.normalized.split()
-        return (analysis if words and len(words) <= MAX_WORDS else None), prepared
+        return (analysis if words and len(words) <= max_words else None), prepared
 
     def _names_other(self, analysis: Analysis, own: tuple[str, ...]) -> bool:
         return bool(self.matcher.talk.typed_names(analysis.normalized, own))
