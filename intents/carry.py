@@ -92,6 +92,7 @@ class Carry:
         data = read_yaml(path)
         self._tails = frozenset(str(w) for w in data.get("tails_ko") or ())
         self._determiners = frozenset(str(w) for w in data.get("determiners_ko") or ())
+        self._introducing = tuple(str(w) for w in data.get("introducing_ko") or ())
         self._question_words = tuple(str(w) for w in data.get("question_words_ko") or ())
         self._pointers = frozenset(str(w) for w in (*(data.get("pointers_ko") or ()), *(data.get("pointing_en") or ())))
         self._ids: list[str] = []
@@ -183,11 +184,19 @@ class Carry:
     def points(self, analysis: Analysis) -> bool:
         """Whether the message points at what was shown: a pointer (그거, 거기, 그 사업: options.yaml) or a
         determiner before a word (`그 SPC에는`, `해당 사업`)."""
-        tokens = analysis.normalized.split()
-        compact = analysis.normalized.replace(" ", "")
+        tokens = self._before_own_clause(analysis.normalized.split())
+        compact = "".join(tokens)
         return any(t in self._pointers for t in tokens) \
             or any(t in self._determiners for t in tokens[:-1]) \
             or any(p in compact for p in self._pointers if not p.isascii() and len(p) > 2 and p.startswith("그"))
+
+    def _before_own_clause(self, tokens: list[str]) -> list[str]:
+        """The tokens up to the first clause that brings up something of its own (`… 있다던데`): a pointer after
+        it points at that, not at the card."""
+        for n, token in enumerate(tokens):
+            if n + 1 < len(tokens) and token.endswith(self._introducing):
+                return tokens[:n + 1]
+        return tokens
 
     def writes(self, item_id: str, word: Word) -> bool:
         """Whether the item writes the word: its stem as typed, or (a program) its own terms hold all the

@@ -73,3 +73,12 @@ async def test_a_chat_points_at_the_card_through_the_application(bot, kb) -> Non
     enquiry = bot.last_enquiry()
     assert (enquiry["kind"], enquiry["item_id"]) == ("answer", "liquid-hydrogen")
     assert kb.program("liquid-hydrogen").summary.get("ko")[:20] in sent[0]["plain"]
+
+
+def test_a_pointer_after_a_clause_of_its_own_points_at_what_the_clause_brought_up(matcher: Matcher) -> None:
+    carry = matcher.options.followups.carry
+    analysis, _ = carry.read("취업하면 돈 주는거 있다던데 그거 뭐임")  # 그거: the money just brought up
+    assert analysis is not None and not carry.points(analysis)
+    assert answer_after(matcher, "취업하면 돈 주는거 있다던데 그거 뭐임", "regional-talent")[1] != "regional-talent"
+    analysis, _ = carry.read("그거 취업하면 돈 주는 거예요?")  # said first, 그거 is the card
+    assert analysis is not None and carry.points(analysis)
