@@ -2,12 +2,13 @@
 
 A paraphrase asks in the asker's words (`렌탈`, `테스트`, `월급`), the knowledge base writes its own (`대여`, `시험`,
 `인건비`). intents/lexicon/synonyms.yaml maps general Korean pairs by hand; this maps the rest with the model: the
-knowledge base's own content words (the terms of its programs', FAQs' and referrals' names, questions, summaries
-and answers) are embedded alone when the knowledge base is indexed (cached on disk with the item vectors), and
-at question time each unknown word of the question is embedded alone and compared with them. A word whose
-nearest knowledge-base word is at least `cosine` similar, and clearly nearer than the rest (`lead` over the
-next word), is *kin* to it: the items that write that word get `credit` of the unknown word's weight as lexical
-evidence (matcher.py `rank`, only in the fusion: hybrid mode). The unknown word keeps its full weight in the
+knowledge base's own content words (the terms of its programs', FAQs' and referrals' names, aliases and
+questions: matcher.py `kin_vocabulary` says why not their summaries and answers) are embedded alone when the
+knowledge base is indexed (cached on disk with the item vectors), and at question time each unknown word of the
+question is embedded alone and compared with them. A word whose nearest knowledge-base word is at least `cosine`
+similar, and clearly nearer than the rest (`lead` over the next word), is *kin* to it: the items that write that
+word get `credit` of the unknown word's weight as lexical evidence (matcher.py `rank`, only in the fusion: hybrid
+mode). The unknown word keeps its full weight in the
 question's total, so an item gains only part of what the word costs it.
 
 Why it is thin and hybrid-only: measured on the tuning sets (bench/synonym_counts.py), out-of-scope questions'

@@ -357,15 +357,14 @@ class Matcher:
     def _bodies(self, texts: AspectTexts, answers: np.ndarray, answer_rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Every program's body vectors (both languages) and the FAQs' and referrals' answers stacked, and the
         entry index of each row."""
-        parts = [(self.index_of[pid], matrix) for (pid, _lang), (_names, matrix) in texts.texts.items()
-                 if pid in self.index_of]
+        parts = [(np.full(len(matrix), self.index_of[pid], dtype=np.int64), matrix)
+                 for (pid, _lang), (_names, matrix) in texts.texts.items() if pid in self.index_of]
         if len(answer_rows):
-            parts.append((-1, answers))
+            parts.append((answer_rows, answers))
         if not parts:
             return np.zeros((0, 0), dtype=np.float32), np.zeros(0, dtype=np.int64)
-        rows = np.concatenate([np.full(len(matrix), i, dtype=np.int64) if i >= 0 else answer_rows
-                               for i, matrix in parts])
-        return np.vstack([matrix for _i, matrix in parts]).astype(np.float32), rows
+        rows = np.concatenate([part_rows for part_rows, _matrix in parts])
+        return np.vstack([matrix for _rows, matrix in parts]).astype(np.float32), rows
 
     def semantic_scores(self, text: str) -> dict[int, float]:
         """Entry index -> the best cosine similarity of `text` with any of that item's phrasings."""
