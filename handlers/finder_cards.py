@@ -106,10 +106,12 @@ def check_label(check: Check, texts: Texts, lang: str) -> str:
             return texts.get(t + "age_youth_over", lang, max=YOUTH_AGE_MAX)
         if check.values == ("youth",):
             return texts.get(t + "age_youth", lang)
-        low, high = check.values
+        low, high, *up_to = check.values
         if low is not None and high is not None:
-            return texts.get(t + "age_range", lang, min=low, max=high)
-        return texts.get(t + "age_max", lang, max=high) if high is not None else texts.get(t + "age_min", lang, min=low)
+            label = texts.get(t + "age_range", lang, min=low, max=high)
+        else:
+            label = texts.get(t + "age_max", lang, max=high) if high is not None else texts.get(t + "age_min", lang, min=low)
+        return texts.get(t + "age_up_to", lang, age=label, up_to=up_to[0]) if up_to else label
     step = check.kind  # field, need
     return texts.get(t + step, lang, **{step: _names(texts, lang, step, check.values)})
 

@@ -163,11 +163,15 @@ def _words(path: Path = ASKER_FILE) -> _Words:
     age_words = tuple((re.compile(_ko(w) if ko else _en(w)), least)
                       for w, least, ko in sorted(said, key=lambda e: len(e[0].replace(" ", "")), reverse=True))
     endings = "|".join(_ko(w) for w in _entries(statuses.get("self_endings_ko")))
+    hired = "|".join(_ko(w) for w in _entries(statuses.get("hired_after_ko")))
+    hired_particles = "|".join(map(re.escape, _entries(statuses.get("hired_particles_ko"))))
+    not_hired = rf"(?!\s*(?:{hired_particles})?\s*(?:{hired}))" if hired else ""
     status_patterns: list[tuple[re.Pattern[str], str]] = []
     for who in WHO:
         entry = statuses.get(who) or {}
         nouns = _entries((statuses.get("company_nouns_ko") or {}).get(who))
-        alternatives = [_ko(w) for w in _entries(entry.get("ko"))] + [_en(w) for w in _entries(entry.get("en"))]
+        after = not_hired if who in _entries(statuses.get("hired_kinds")) else ""
+        alternatives = [_ko(w) + after for w in _entries(entry.get("ko"))] + [_en(w) for w in _entries(entry.get("en"))]
         alternatives += [rf"(?:{_ko(n)})\s*(?:{endings})" for n in nouns]
         if alternatives:
             status_patterns.append((re.compile("|".join(f"(?:{a})" for a in alternatives)), who))

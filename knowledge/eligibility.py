@@ -9,6 +9,7 @@ Every key is optional; a program without criteria is simply not judged by the fi
       founded_within: 7             # years since founding, for startups
       size: [small, medium]         # small | medium | midsize, for companies
       age: 18-39                    # or {min: 18, max: 39}, "-39", "18-"; or youth (see below)
+                                    # {max: 39, up_to: 42}: some count up to 42 (military service)
       region: changwon              # changwon | gyeongnam (Changwon counts as Gyeongnam)
       field: [manufacturing, defense]   # manufacturing | defense | hydrogen | ict | other
       need: [funding, mentoring]    # funding | space | training | market | hiring | mentoring
@@ -21,6 +22,10 @@ unknown (skipped, or a band that straddles the limit); the best-fitting track co
 its own limit, so no age answered is ever a pass on it - it stays "확인 필요" (unknown), and the finder never
 ticks a youth program as a full match for anybody's age. An age past every usual limit of 청년 (over
 YOUTH_AGE_MAX, `assess`) is a fail: the finder lists the program among the close misses, not first.
+
+`age: {max: 39, up_to: 42}` says the limit stretches for some applicants (a city ordinance counting military
+service, say): an age past `max` but not past `up_to` is "확인 필요", never a fail, so the bot does not tell a
+41-year-old who did military service that a program is not for him.
 """
 from __future__ import annotations
 
@@ -68,6 +73,7 @@ class Criteria:
     size: tuple[str, ...] = ()
     age_min: int | None = None
     age_max: int | None = None
+    age_up_to: int | None = None  # some count up to this age: past age_max but not past this is unknown
     youth: bool = False           # for young people, the age limit unstated (`age: youth`)
     region: str | None = None
     field: tuple[str, ...] = ()
@@ -112,7 +118,7 @@ class Check:
 
     kind: str                  # one of KEYS
     outcome: Outcome
-    values: tuple[Any, ...]    # the words, or (years,), or (min, max)
+    values: tuple[Any, ...]    # the words, or (years,), or (min, max), or (min, max, up_to)
 
 
 @dataclass(frozen=True)
@@ -202,8 +208,7 @@ def check_track(criteria: Criteria, profile: Profile) -> Assessment:
         outcome = _one_of(profile.size, criteria.size) if profile.who == "sme" else "unknown"
         checks.append(Check("size", outcome, criteria.size))
     if criteria.age_min is not None or criteria.age_max is not None:
-        checks.append(Check("age", _within(age_band(profile.age), criteria.age_min, criteria.age_max),
-                            (criteria.age_min, criteria.age_max)))
+        checks.append(_age_check(criteria, age_band(profile.age)))
     elif criteria.youth:
         # The sources say "young people" and no range: whether an age counts is the call's to say.
         checks.append(Check("age", "unknown", ("youth",)))
@@ -212,6 +217,17 @@ def check_track(criteria: Criteria, profile: Profile) -> Assessment:
     if criteria.need:
         checks.append(Check("need", _one_of(profile.need, criteria.need), criteria.need))
     return Assessment(tuple(checks))
+
+
+def _age_check(criteria: Criteria, band: tuple[int, int | None] | None) -> Check:
+    """The age against min and max; past max but within `up_to` (an extension for some) is to be checked."""
+    outcome = _within(band, criteria.age_min, criteria.age_max)
+    if criteria.age_up_to is None:
+        return Check("age", outcome, (criteria.age_min, criteria.age_max))
+    past_max = band is not None and criteria.age_max is not None and band[0] > criteria.age_max
+    if outcome == "fail" and past_max and band is not None and band[0] <= criteria.age_up_to:
+        outcome = "unknown"  # past the usual limit, within the stretched one
+    return Check("age", outcome, (criteria.age_min, criteria.age_max, criteria.age_up_to))
 
 
 def assess(tracks: Iterable[Criteria], profile: Profile) -> Assessment | None:
@@ -288,7 +304,7 @@ def _track(node: MappingNode, owner: str, report: Reporter) -> Criteria:
         elif key == "age":
             ages = _ages(value, owner, report)
             if ages is not None:
-                values["age_min"], values["age_max"] = ages
+                values["age_min"], values["age_max"], values["age_up_to"] = ages
     return Criteria(**values)
 
 
@@ -316,10 +332,10 @@ def _whole(node: Node, key: str, owner: str, limit: int, report: Reporter) -> in
     return int(text)
 
 
-def _ages(node: Node, owner: str, report: Reporter) -> tuple[int | None, int | None] | None:
-    hint = ("age: 18-39, or -39 (up to 39), or 40- (from 40), or {min: 18, max: 39}; ages in full years (만 나이); "
-            "or youth when the sources say young people (청년) without a range")
-    low = high = None
+def _ages(node: Node, owner: str, report: Reporter) -> tuple[int | None, int | None, int | None] | None:
+    hint = ("age: 18-39, or -39 (up to 39), or 40- (from 40), or {min: 18, max: 39}, or {max: 39, up_to: 42} when some "
+            "count up to 42; ages in full years (만 나이); or youth when the sources say young people (청년) without a range")
+    low = high = up_to = None
     text = scalar(node)
     if text is not None and "-" in text:
         left, _, right = (part.strip() for part in text.partition("-"))
@@ -330,20 +346,25 @@ def _ages(node: Node, owner: str, report: Reporter) -> tuple[int | None, int | N
     elif isinstance(node, MappingNode):
         for key, key_node, value in mapping(node) or []:
             number = scalar(value)
-            if key not in ("min", "max") or number is None or not number.isdigit():
-                report.error(line(key_node), f"age in the criteria of {owner}: write min and max as numbers", hint)
+            if key not in ("min", "max", "up_to") or number is None or not number.isdigit():
+                report.error(line(key_node), f"age in the criteria of {owner}: write min, max and up_to as numbers", hint)
                 return None
             if key == "min":
                 low = int(number)
-            else:
+            elif key == "max":
                 high = int(number)
+            else:
+                up_to = int(number)
     else:
         report.error(line(node), f"age in the criteria of {owner} is not a range", hint)
         return None
     if low is None and high is None:
         report.error(line(node), f"age in the criteria of {owner} is empty", hint)
         return None
-    if any(v is not None and v > MAX_AGE for v in (low, high)) or (low is not None and high is not None and low > high):
+    if any(v is not None and v > MAX_AGE for v in (low, high, up_to)) or (low is not None and high is not None and low > high):
         report.error(line(node), f"age in the criteria of {owner} is not a possible range", hint)
         return None
-    return low, high
+    if up_to is not None and (high is None or up_to <= high):
+        report.error(line(node), f"age in the criteria of {owner}: up_to must be above max", hint)
+        return None
+    return low, high, up_to

@@ -60,6 +60,9 @@ def test_no_age_is_read_from_conditions_or_other_numbers(text: str) -> None:
     ("our company makes parts", ("sme",)),
     ("중소기업 지원사업 뭐 있어요", ()),  # a topic, not said as theirs
     ("스타트업 지원", ()),
+    ("외국인 근로자 채용 관련해서도 도움 받을 수 있나요", ()),  # whom they hire, not who they are
+    ("대학생 뽑으려는데 지원 있나요", ()),
+    ("저는 근로자인데 교육 받을 수 있나요", ("employee",)),
 ])
 def test_a_status_is_read_in_the_finders_words(text: str, who: tuple[str, ...]) -> None:
     assert read(text).who == who

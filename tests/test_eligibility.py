@@ -48,6 +48,34 @@ def test_each_criterion_passes_fails_or_stays_open():
     assert check_track(Criteria(region="changwon"), Profile(region="gyeongnam")).checks[0].outcome == "fail"
 
 
+def test_an_age_limit_stretched_for_some_is_to_be_checked_not_failed(tmp_path):
+    # age: {max: 39, up_to: 42}: past 39 but not past 42 (military service, say) is for a person to check
+    track = Criteria(age_max=39, age_up_to=42)
+    assert check_track(track, Profile(age="41")).checks[0].outcome == "unknown"
+    assert check_track(track, Profile(age="43")).checks[0].outcome == "fail"
+    assert check_track(track, Profile(age="35")).checks[0].outcome == "pass"
+    assert check_track(track, Profile(age="40-49")).checks[0].outcome == "unknown"  # a band reaching into it
+    assert check_track(track, Profile(age="41")).checks[0].values == (None, 39, 42)
+    stretched = """\
+programs:
+  - id: stretched
+    name: {ko: 늘어난 사업, en: Stretched}
+    summary: {ko: 요약, en: Summary}
+    source: made up for this test
+    criteria:
+      age: {max: 39, up_to: 42}
+  - id: upside-down
+    name: {ko: 거꾸로 사업, en: Upside down}
+    summary: {ko: 요약, en: Summary}
+    source: made up for this test
+    criteria:
+      age: {max: 39, up_to: 35}
+"""
+    kb, problems = load(*knowledge_files(tmp_path, stretched, name="stretched.yaml"))
+    assert kb.program("stretched").criteria[0] == Criteria(age_max=39, age_up_to=42, line=7)
+    assert [(p.line, "up_to must be above max" in p.message) for p in problems if p.severity == "error"] == [(13, True)]
+
+
 def test_the_best_fitting_alternative_counts(kb):
     youth = kb.program("youth-jobs").criteria
     company = assess(youth, Profile(who="sme", region="changwon", need="hiring"))

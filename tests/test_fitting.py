@@ -129,3 +129,16 @@ faqs:
                                     "청년 일자리 채용 지원(만 39세 이하)")
     assert button_data(card)[:2] == ["p:job-training", "p:youth-hires"]
     assert button_data(plain_card)[:2] == ["p:youth-hires", "p:job-training"]  # nothing said: as written
+
+
+async def test_an_age_within_a_stretched_limit_is_asked_to_check_not_turned_away(tmp_path: Path, make_bot) -> None:
+    # age: {max: 39, up_to: 42} (military service may count up to 42): a 41-year-old is told to check the
+    # call, never that the program is not for him (tester11: the 2026 extension was left out of the warning)
+    kb = write_knowledge(tmp_path, KNOWLEDGE.replace("        age: -39\n", "        age: {max: 39, up_to: 42}\n"))
+    async with make_bot(kb) as bot:
+        (forty_one,) = await bot.say("41살인데 청년 일자리 채용 지원 자격 되나요?")
+        (forty_five,) = await bot.say("45살인데 청년 일자리 채용 지원 자격 되나요?")
+    assert forty_one["plain"].startswith(
+        "ℹ️ 이 사업은 만 39세 이하(경우에 따라 만 42세까지) 대상입니다. 말씀하신 나이(41세)로는 해당 여부가 분명하지 않으니")
+    assert "⚠️" not in forty_one["plain"]
+    assert forty_five["plain"].startswith("⚠️ 이 사업은 만 39세 이하(경우에 따라 만 42세까지) 대상이라, 말씀하신 조건(45세)으로는")
