@@ -378,7 +378,9 @@ def label(item: Item, lang: str) -> str:
         return item.name.get(lang)
     phrases = item.questions if isinstance(item, Faq) else item.examples
     in_lang = [p for p in phrases if _is_korean(p) == (lang == "ko")]
-    return (in_lang or list(phrases) or [item.id])[0]
+    phrase = (in_lang or list(phrases) or [item.id])[0]
+    # questions are written as people type them ("is there a guide ..."); a button starts as a sentence does
+    return phrase[:1].upper() + phrase[1:]
 
 
 def item_data(item: Item) -> str | None:
