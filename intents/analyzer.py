@@ -348,9 +348,19 @@ class Analyzer:
             stripped = self._known_stem(token, stripped)  # 성과는: 성과 + 는, not 성 + 과는
         if stripped in self.vocab:
             return list(self._parts.get(stripped, (self._canonical(stripped),)))
+        terms = self._segmented(stripped)
+        if stripped != token and any(t.startswith(UNKNOWN_PREFIX) for t in terms):
+            # A verb ending read as particles (할수있나요: 요 and 나 stripped leave 할수있, whose 있 is unknown): the
+            # word as typed, where its ending is a stopword (있나요), may leave fewer unknown pieces.
+            whole = self._segmented(token)
+            if _unknowns(whole) < _unknowns(terms):
+                return whole
+        return terms
+
+    def _segmented(self, token: str) -> list[str]:
         terms: list[str] = []
-        for start in range(0, len(stripped), MAX_TOKEN):
-            terms.extend(self._segment(stripped[start:start + MAX_TOKEN]))
+        for start in range(0, len(token), MAX_TOKEN):
+            terms.extend(self._segment(token[start:start + MAX_TOKEN]))
         return terms
 
     def everyday_verb(self, token: str) -> str | None:
@@ -428,11 +438,14 @@ class Analyzer:
         spread = 1 if piece.isascii() and len(piece) >= 5 else 0
         best = [w for w in found if abs(len(w) - len(piece)) <= spread
                 and Levenshtein.distance(to_jamo(w), key, score_cutoff=limit) <= limit]
-        if len(best) == 1:
-            return best[0]
-        if best:  # ties: the closest, then the alphabetically first, so results are stable
-            return min(best, key=lambda w: (Levenshtein.distance(to_jamo(w), key), w))
-        return None
+        if len(best) <= 1:
+            return best[0] if best else None
+        # Several: the closest, if no other is as close, or if all as close mean the same (incubator, incubation).
+        # A tie between words of different meanings repairs nothing (정챡: 정착 or 정책; 팔기: 파기 or 팔고).
+        distances = {w: Levenshtein.distance(to_jamo(w), key) for w in best}
+        closest = min(distances.values())
+        tied = sorted(w for w, d in distances.items() if d == closest)
+        return tied[0] if len({self._canonical(w) for w in tied}) == 1 else None
 
     def _expand_initials(self, token: str) -> list[str]:
         if len(token) % 2 == 0 and token[: len(token) // 2] * 2 == token:
@@ -611,6 +624,10 @@ def _join_lone_syllables(tokens: list[str], apart: frozenset[str] = frozenset())
         if token:
             out.append(token)
     return out
+
+
+def _unknowns(terms: list[str]) -> int:
+    return sum(1 for term in terms if term.startswith(UNKNOWN_PREFIX))
 
 
 def _deletions(key: str) -> list[str]:

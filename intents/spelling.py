@@ -12,7 +12,15 @@ lexicon list or chat phrase writes is never touched), in this order:
    no other known word is as close, unless the word is a real word of Korean (intents/real_words.py: 수용 is
    no slip of 수요, nor 전세 of 전시): Korean compared jamo by jamo (일짜리 -> 일자리: ㅉ for ㅈ), English letter
    by letter with transpositions (suport, adress, reigster);
-4. a word run together with a known one (청년일짜리): the known head kept, the rest repaired.
+4. a word run together with a known one (청년일짜리): the known head kept, the rest repaired;
+5. a function word in chat spelling typed solid with another word (지원됌, 문의드림, 머해야돼요, 어케해야되요,
+   들어갈수잇나요), or a function verb's first syllable spelled as chat does (잇는건가요, 업는데, 됫나요: spelling.yaml
+   `syllables`): repaired only where the part repaired then reads as function words alone, so no word is ever
+   made a topic word this way.
+
+Before the words, the text: a lone letter stuck to a word (신청ㅇ, 창업ㅂ보육) is dropped unless the word then reads
+worse, and two words a stray space split (`지원 금`, `수출 상담 회`) are joined where together they are a longer word
+the knowledge base writes and leave fewer unknown words (`Speller.rejoin`).
 
 The distance is a Damerau-Levenshtein distance whose substitutions cost what they are as slips: a key next
 to the right one, a shifted twin (ㅈ/ㅉ) or a letter that sounds alike (ㅐ/ㅔ) costs half an edit in Korean;
@@ -56,6 +64,10 @@ MIN_ENGLISH = 6  # letters an English word needs to be repaired: shorter ones ar
 MIN_HEAD = 2  # syllables of a known word a run-together word must start with
 MAX_WORD = 12  # characters of a word worth repairing: longer runs are several words or no words at all
 _WORD = re.compile(r"[가-힣]+|[A-Za-z]+")
+_APART = re.compile(r"[가-힣]+")
+# A word of syllables with one compatibility letter stuck to it (before, inside or after), and that letter.
+_LONE_JAMO = re.compile(r"(?<![ㄱ-ㅣ])[ㄱ-ㅣ](?![ㄱ-ㅣ])")
+_STRAY_JAMO = re.compile(r"(?:[가-힣]+[ㄱ-ㅣ](?![ㄱ-ㅣ])[가-힣]*|(?<![ㄱ-ㅣ가-힣])[ㄱ-ㅣ](?![ㄱ-ㅣ])[가-힣]+)")
 _RUN_OF_THREE = re.compile(r"(.)\1{2,}")
 # A vowel said longer is typed as one more syllable of it (있나요오, 감사합니다아, 네에): each vowel and the plain
 # vowel its sound ends in.
@@ -70,6 +82,7 @@ class SpellingWords:
 
     slang: dict[str, str]
     endings: tuple[tuple[str, str], ...]  # longest first
+    syllables: dict[str, str]  # a function verb's first syllable in chat spelling (잇 -> 있), before its ending
     twins_ko: frozenset[frozenset[str]]  # a letter and its shifted twin (ㅅ/ㅆ)
     near_ko: frozenset[frozenset[str]]  # shifted twins and letters that sound alike (ㅈ/ㅉ, ㅐ/ㅔ)
     keys_ko: frozenset[frozenset[str]]  # keys side by side on the keyboard
@@ -83,6 +96,7 @@ class SpellingWords:
         return cls(
             slang={str(k).lower(): str(v) for k, v in (data.get("slang") or {}).items()},
             endings=tuple(sorted(endings.items(), key=lambda kv: -len(kv[0]))),
+            syllables={str(k): str(v) for k, v in (data.get("syllables") or {}).items()},
             twins_ko=_pairs(data.get("twins_ko")),
             near_ko=_pairs(data.get("twins_ko")) | _pairs(data.get("near_ko")),
             keys_ko=frozenset(_neighbours(data.get("keyboard_ko") or [])),
@@ -139,6 +153,7 @@ class Speller:
         self.analyzer = analyzer
         self.words = words or SpellingWords.load()
         self._memo: dict[str, str] = {}
+        self._joined: dict[tuple[str, str], bool] = {}
         lexicon = analyzer.lexicon
         korean: set[str] = set()
         english: set[str] = set()
@@ -166,6 +181,13 @@ class Speller:
             known.append(word)
             keys.append(to_jamo(word))
         self._english = sorted(english - english_function)
+        # Question words and their chat spellings typed solid with the verb after them (머해야돼요, 어케해요): each
+        # with what it stands for, kept only where that reads as function words.
+        spelled = {**{k: v for k, v in lexicon.chat_words.items() if not k.isascii()}, **self.words.slang}
+        heads = {word: word for word in (*lexicon.light_words, *lexicon.apart_words) if not word.isascii()}
+        heads.update({typed: meant for typed, meant in spelled.items()
+                      if not typed.isascii() and len(typed) <= 2 and self._function_only(meant)})
+        self._glued_heads = {typed: meant for typed, meant in heads.items() if len(typed) <= 2}
 
     def _add(self, token: str, korean: set[str], english: set[str]) -> None:
         if " " in token:
@@ -182,7 +204,50 @@ class Speller:
 
     def repair(self, text: str) -> str:
         """`text` with each word the analyser cannot place repaired where that is safe; the rest as typed."""
-        return _WORD.sub(lambda m: self.word(m.group(0)), text)
+        return _WORD.sub(lambda m: self.word(m.group(0)), self.rejoin(_STRAY_JAMO.sub(self._stray, text)))
+
+    def _stray(self, found: re.Match[str]) -> str:
+        """A lone letter a finger hit beside a word (신청ㅇ, 창업ㅂ보육): dropped unless the word then reads worse;
+        a run of letters (ㅊㅊㅅ, ㅇㅋ) is 초성 and stays."""
+        word = found.group(0)
+        bare = _LONE_JAMO.sub("", word)
+        return bare if self._unknown(bare) <= self._unknown(word) else word
+
+    def rejoin(self, text: str) -> str:
+        """Two Korean words a stray space split (`지원 금`, `수출 상담 회`) typed as one where, together, they are a word
+        the knowledge base writes (before a particle or not) and leave fewer unknown words than apart. The known
+        word must be two syllables or more and longer than either part: a particle typed apart is no word."""
+        if " " not in text or text.isascii():
+            return text
+        words = list(_APART.finditer(text))
+        joins: list[tuple[int, int]] = []
+        at = 0
+        for first, second in zip(words, words[1:]):
+            if first.start() < at or not text[first.end():second.start()].isspace():
+                continue
+            a, b = first.group(0), second.group(0)
+            if self._joins(a, b):
+                joins.append((first.end(), second.start()))
+                at = second.end()
+        for start, end in reversed(joins):
+            text = text[:start] + text[end:]
+        return text
+
+    def _joins(self, a: str, b: str) -> bool:
+        memo = (a, b)
+        if memo in self._joined:
+            return self._joined[memo]
+        if len(self._joined) > REPAIR_CACHE:
+            self._joined.clear()
+        analyzer = self.analyzer
+        joined = a + b
+        stem = analyzer._known_stem(joined, analyzer._strip_particles(joined))
+        apart = self._unknown(a) + self._unknown(b)
+        ok = (apart > 0 and len(stem) > max(len(a), len(b))
+              and stem in analyzer.vocab and a not in analyzer.lexicon.apart_words
+              and b not in analyzer.lexicon.apart_words and self._unknown(joined) < apart)
+        self._joined[memo] = ok
+        return ok
 
     def word(self, token: str) -> str:
         """One word (Hangul syllables or Latin letters) repaired, or as typed."""
@@ -194,6 +259,7 @@ class Speller:
         if self.analyzer._strip_particles(key) in self.analyzer.lexicon.real_words:
             self._memo[token] = token  # an everyday word (전세): a word of its own, not a slip of a known one
             return token
+        self._memo[token] = token  # while repairing: a candidate that leads back here is left as typed
         repaired = self._repair(key) if len(key) <= MAX_WORD and self._unknown(key) else None
         self._memo[token] = repaired if repaired is not None else token
         return self._memo[token]
@@ -228,13 +294,22 @@ class Speller:
             yield slang[stem] + tail
         if stem in self.analyzer.real_words or key in self.analyzer.real_words:
             return  # a real word (수용, 전세) the knowledge base does not write: no slip of one it does
+        first = self.words.syllables.get(key[0])
+        if first and len(key) >= 2 and all(ch in self.analyzer._ending_syllables for ch in key[1:]):
+            spelled = first + key[1:]  # 잇는데 -> 있는데: a function verb's chat syllable before its ending
+            if self._function_only(spelled):
+                yield spelled
         for ending, plain in self.words.endings:
             if key.endswith(ending) and len(key) > len(ending):
-                yield key[: -len(ending)] + plain
+                # A chat ending on a slipped word is both repaired (잇나여 -> 잇나요 -> 있나요), else the ending alone.
+                plain_ending = key[: -len(ending)] + plain
+                yield self.word(plain_ending)
+                yield plain_ending
         closest = self._closest_korean(stem)
         if closest:
             yield closest + tail
         yield from self._run_together(key)
+        yield from self._function_glued(key)
 
     def _run_together(self, key: str) -> Iterable[str]:
         """청년일짜리 -> 청년일자리: a known word of MIN_HEAD syllables or more, then a word to repair."""
@@ -246,6 +321,28 @@ class Speller:
                 if repaired != rest:
                     yield head + repaired
                     return
+
+    def _function_glued(self, key: str) -> Iterable[str]:
+        """A function word in chat spelling typed solid with the word before or after it: a question word before
+        a verb (머해야돼요 -> 뭐 해야돼요, 어케해야되요 -> 어떻게 해야되요) or an ending after a word the analyser places
+        (지원됌 -> 지원돼요, 문의드림 -> 문의드립니다, 할수잇음 -> 할수있음). The part repaired must read as function
+        words only (no topic term), so no word is ever turned into a topic word this way: that stays the typo
+        repair's job, with its stricter bounds."""
+        heads = self._glued_heads
+        for cut in range(1, len(key) - 1):
+            head, rest = key[:cut], key[cut:]
+            if head in heads and self._unknown(rest) < self._unknown(key):
+                yield f"{heads[head]} {rest}"
+        for cut in range(len(key) - 1, MIN_HEAD - 1, -1):
+            head, rest = key[:cut], key[cut:]
+            repaired = self.word(rest)
+            if repaired != rest and self._function_only(repaired):
+                yield head + repaired
+
+    def _function_only(self, text: str) -> bool:
+        """Whether a text reads as function words only: stopwords, particles and question words, no topic."""
+        light = self.analyzer.lexicon.light_words
+        return all(term in light for term in self.analyzer.analyze(text).terms)
 
     def _unknown(self, text: str) -> int:
         return sum(1 for term in self.analyzer.analyze(text).terms if term.startswith(UNKNOWN_PREFIX))
