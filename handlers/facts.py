@@ -121,10 +121,13 @@ def found(question: str, program: Program, lang: str, reader: Reader, visible: S
     # `countries`, tell none); where the question has such words, a sentence must write one of them.
     words = {t for t in words if 0 < spread[t] <= most}
     kind_words = [w for k in kinds for w in gist.data().kinds[k].asked]
+    # The kind words the question writes itself (사업비): a sentence writing one (총사업비는 950억 원) shares a
+    # word with it, though the analyser reads the two apart.
+    own_kind_words = [w for w in kind_words if gist.holds(asked, (w,))]
 
     def score(sentence: str, terms: frozenset[str]) -> int:
         shared = sum(1 for t in words if t in terms)
-        if words and not shared:
+        if words and not shared and not gist.holds(sentence, own_kind_words):
             return 0
         if kinds:
             if not any(states(sentence, k) for k in kinds):

@@ -353,8 +353,9 @@ def gaps(question: str, program: Program, aspect: str) -> Gaps:
     money = aspect in ("", "summary", "support")  # 얼마나 걸려요 is a period's; 뭐 내야 돼요, an application's
     cost = money and holds(asked, words.costs.asked) and not states_cost(program)
     stated = amounts_stated(program)
-    # 얼마 규모예요 asks the size of the whole: a fund's size answers it, and no line says otherwise.
-    whole = holds(asked, words.whole_asked) and "whole" in stated
+    # 얼마 규모예요 asks the size of the whole: a fund's size answers it, and no line says otherwise, wherever
+    # the program writes it (총사업비는 950억 원 in the summary of a program whose support text has no amount).
+    whole = holds(asked, words.whole_asked) and "whole" in (stated | amounts_stated(program, everywhere=True))
     amount = (money and asks_amount(asked) and not holds(asked, words.amount_other)
               and "each" not in stated and not whole)
     # The thing whose amount is asked (임대료 얼마예요), unless it is what the program is (시제품 제작 지원)
@@ -502,15 +503,15 @@ def states_amount(program: Program) -> bool:
     return "each" in amounts_stated(program)
 
 
-def amounts_stated(program: Program) -> frozenset[str]:
+def amounts_stated(program: Program, everywhere: bool = False) -> frozenset[str]:
     """The kinds of amount the program's support text (all its texts where it has none) states, in any
     language: "each" (what someone receives, or a share: 기업당 한도 100만 원, 80%; also any amount that does
     not say it is a whole), "whole" (a fund's or the program's size only: `200억 원 규모`, `10억 원을 출자`)
     and "other" (of another body's program: `정부의 예비창업패키지(최대 1억 원)는 진흥원 사업이 아니며`).
     Each language is read alone; "each" holds where every language that states an amount states one so
-    (a translation that leaves out 규모 says no more than the Korean)."""
+    (a translation that leaves out 규모 says no more than the Korean). `everywhere`: all its texts always."""
     support = program.aspect("support")
-    sections: Sequence[Text] = [support] if support else [program.summary, *program.aspects.values()]
+    sections: Sequence[Text] = [support] if support and not everywhere else [program.summary, *program.aspects.values()]
     words = data()
     by_lang: dict[str, set[str]] = {}
     for section in sections:

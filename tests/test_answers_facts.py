@@ -60,6 +60,16 @@ async def test_a_funds_size_asked_gets_no_line_about_what_one_receives(bot) -> N
     assert "받을 수 있는 금액은 안내에 나와 있지 않습니다" not in text
 
 
+async def test_a_total_cost_asked_is_found_outside_the_support_text(bot) -> None:
+    # 사업비 asks the whole: the summary's total cost answers it, though the support text states no amount and
+    # the analyser reads 사업비 and 총사업비 apart (tester11: "지원 금액은 안내에 나와 있지 않습니다" instead)
+    fact = "• 2021년 7월 28일 착공했고, 총사업비는 950억 원(민간 680억 원)입니다."
+    for question in ("액화수소 플랜트 사업비 얼마예요?", "하이창원 액화수소 플랜트 사업비"):
+        (card,) = await bot.say(question)
+        assert FOUND_KO in card["plain"] and fact in card["plain"], question
+        assert "지원 금액은 안내에 나와 있지 않습니다" not in card["plain"], question
+
+
 async def test_a_total_cost_is_no_answer_to_how_much_one_receives(bot) -> None:
     (card,) = await bot.say("액화수소 플랜트 얼마나 받을 수 있어요")
     text = card["plain"]
