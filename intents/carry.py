@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 FEW = 2  # other items that may write a word and it still be the card's own (`지식서비스업`: none does)
 MAX_POINTED_WORDS = 12  # words of a follow-up pointing at the card (a story is matched as usual)
 MAX_KEEP_WORDS = 6  # words of a follow-up kept on the card for a word of its own (longer: matched as usual)
+MAX_ASPECT_WORDS = 8  # words of a follow-up asking an aspect in aspect words (longer: matched as usual)
 MIN_STEM = 2  # letters of a stem read as typed (one syllable is any word's part)
 SUMMARY = ""  # the summary among a program's sections
 
@@ -54,6 +55,12 @@ class Word:
     typed: str
     stem: str
     terms: tuple[str, ...]
+
+
+def _in_order(tokens: list[str], cue: tuple[str, ...]) -> bool:
+    """Whether an English cue's words stand side by side among the message's words (`how big`)."""
+    n = len(cue)
+    return any(tuple(tokens[i:i + n]) == cue for i in range(len(tokens) - n + 1))
 
 
 def _compact(text: str) -> str:
@@ -99,6 +106,7 @@ class Carry:
         self._own: list[str] = []  # names, aliases and questions, compact
         self._full: list[str] = []  # everything written, compact
         self._sections: dict[str, dict[str, str]] = {}
+        self._section_words: dict[str, dict[str, tuple[str, ...]]] = {}  # the same, word by word
         for entry in matcher.entries:
             item = entry.item
             if isinstance(item, Intent):
@@ -108,7 +116,35 @@ class Carry:
             self._own.append(_compact(" ".join(own)))
             self._full.append(_compact(" ".join((*own, *sections.values()))))
             self._sections[item.id] = {name: _compact(text) for name, text in sections.items()}
+            self._section_words[item.id] = {name: tuple(normalize(text).lower().split()) for name, text in sections.items()}
         self._index = {item_id: i for i, item_id in enumerate(self._ids)}
+        # The aspects' cue words and phrases, and the things a "can I" asks as an aspect (aspects.yaml): a word
+        # of a follow-up inside one of them asks an aspect, it names no topic of its own (`aspect_worded`).
+        cues = matcher.aspects
+        grammar = cues.grammar
+        owners: dict[str, set[str]] = {}
+        for found in (cues.korean, grammar.subjects_ko):
+            for name, listed in found.items():
+                for cue in listed:
+                    if len(cue) >= MIN_STEM:
+                        owners.setdefault(cue, set()).add(name)
+        self._aspect_ko = tuple(sorted(owners, key=len, reverse=True))
+        # Of them, the cue words and phrases proper (비용은, 부담해, 중복): a thing a "can I" asks (물류비, 통역) may
+        # also be what a neighbour programme is named for (`물류비 지원도 있어요?`: the logistics-cost programme).
+        self._cues_ko = frozenset(c for listed in cues.korean.values() for c in listed)
+        # A cue of one aspect says what it asks where no cue of the sentence did (`온라인으로 해요?`: apply).
+        self._cue_aspect = {cue: next(iter(names)) for cue, names in owners.items() if len(names) == 1}
+        english: dict[str, set[str]] = {}
+        for found in (cues.english, grammar.subjects_en):
+            for name, listed in found.items():
+                for cue in listed:
+                    if len(cue.split()) == 1:
+                        english.setdefault(cue.strip(), set()).add(name)
+        self._cue_aspect.update({cue: next(iter(names)) for cue, names in english.items() if len(names) == 1})
+        self._benefactive = tuple(str(w) for w in data.get("benefactive_ko") or ())
+        self._fees = tuple(str(w) for w in data.get("fee_suffixes_ko") or ())
+        self._aspect_en = tuple(tuple(c.split()) for found in (*cues.english.values(), *grammar.subjects_en.values())
+                                for c in found if c.strip())
         # Each program's terms as its Korean texts read (an English text's `head office` reads as 사무실 too, yet a
         # Korean word read as that synonym was never written on the Korean card).
         analyze = matcher.analyzer.analyze
@@ -232,7 +268,121 @@ class Carry:
     def _known(self, word: Word) -> bool:
         return any(not t.startswith(UNKNOWN_PREFIX) for t in word.terms)
 
+    def aspect_worded(self, analysis: Analysis, words: list[Word], shown: str = "") -> list[Word]:
+        """The words of content that lie inside an aspect's cue or phrase as typed (`비용은 누가 부담해요`: 부담 of
+        누가부담; `교육비는`, `중복`, `how big`): what they ask is an aspect, not a topic of their own, though an
+        item's name or text holds them (a program named `… 수수료 지원`). A thing a "can I" asks as an aspect
+        (`통역도`, `물류비`) counts where no item but `shown` is named by it."""
+        tokens = [t.strip("?!.,~") for t in analysis.normalized.split()]
+        compact = "".join(tokens)
+        covered = [False] * len(compact)
+        by_cue = [False] * len(compact)
+        for cue in self._aspect_ko:
+            start = compact.find(cue)
+            while start >= 0:
+                covered[start:start + len(cue)] = [True] * len(cue)
+                if cue in self._cues_ko:
+                    by_cue[start:start + len(cue)] = [True] * len(cue)
+                start = compact.find(cue, start + 1)
+        names = self.matcher.talk.name_words
+        spans: dict[str, tuple[int, int]] = {}
+        at = 0
+        for token in tokens:
+            spans.setdefault(token, (at, at + len(token)))
+            at += len(token)
+        english = {w for cue in self._aspect_en if _in_order(tokens, cue) for w in cue}
+        out = []
+        for word in words:
+            if word.typed.isascii():
+                if word.typed in english:
+                    out.append(word)
+                continue
+            begin, _ = spans.get(word.typed, (-1, -1))
+            stem = word.stem if word.typed.startswith(word.stem) else word.typed
+            # One syllable more than the cue names its doer or its kind (통역사 of 통역): still the thing asked.
+            inside = stem[:-1] if len(stem) > MIN_STEM and not covered[begin + len(stem) - 1] else stem
+            if begin >= 0 and self._fee(word):
+                out.append(word)  # 출장비, 등록료: a fee of a kind the knowledge never names asks what is paid
+                continue
+            if begin < 0 or not all(covered[begin:begin + len(inside)]):
+                continue
+            if all(by_cue[begin:begin + len(inside)]) or not any(
+                    t in named for item_id, named in names.items() if item_id != shown for t in word.terms):
+                out.append(word)
+        return out
+
+    def _worded_aspect(self, worded: list[Word]) -> str | None:
+        """The one aspect the cues holding the words ask (`온라인으로`: apply), or None."""
+        found = {a for w in worded for cue, a in self._cue_aspect.items()
+                 if (w.typed == cue if w.typed.isascii() else w.stem.startswith(cue) or cue in w.typed
+                     and len(cue) >= len(w.stem))}
+        return next(iter(found)) if len(found) == 1 else None
+
+    def _fee(self, word: Word) -> bool:
+        """Whether a word the knowledge never uses is a fee of some kind: a noun of three syllables or more
+        ending in a fee's suffix (options.yaml `fee_suffixes_ko`: 출장비, 대관료), one word as typed."""
+        return len(word.terms) == 1 and word.terms[0].startswith(UNKNOWN_PREFIX) and len(word.stem) > MIN_STEM \
+            and word.terms[0].removeprefix(UNKNOWN_PREFIX) == word.stem and word.stem.endswith(self._fees)
+
+    def _benefactive_verb(self, word: Word) -> bool:
+        """Whether a word the knowledge never uses is a verb done for the asker (붙여줘요: ?붙여 + 줘요)."""
+        if len(word.terms) != 1 or not word.terms[0].startswith(UNKNOWN_PREFIX):
+            return False
+        stem = word.terms[0].removeprefix(UNKNOWN_PREFIX)
+        if not word.typed.startswith(stem):
+            return False
+        rest = word.typed[len(stem):]
+        return bool(rest) and rest.startswith(self._benefactive) or len(stem) > MIN_STEM and stem.endswith(self._benefactive)
+
+    def aspect_terms(self, analysis: Analysis) -> frozenset[str]:
+        """The terms of every word of the message that lies inside an aspect's cue or phrase as typed (물어봐 of
+        `어디에 물어봐요`): what the matcher may count as a topic though it only asks an aspect."""
+        tokens = [t.strip("?!.,~") for t in analysis.normalized.split()]
+        words = [Word(t, self._stem(t), self.matcher.analyzer.analyze(t).terms) for t in tokens if t]
+        return frozenset(t for w in self.aspect_worded(analysis, words) for t in w.terms)
+
     # ---- the rules ---------------------------------------------------------------------------------
+
+    def aspect_only(self, decision: Decision, analysis: Analysis, prepared: str, program: Program) -> Decision | None:
+        """Right after `program`'s card, a short question that asks an aspect and whose words of content are
+        aspect words (`aspect_worded`) or the card's own: the card's, though the matcher went to an item whose
+        name or text holds such a word (`비용은 회사가 얼마나 내요?` after a mentoring card is no fee-support
+        programme; `교육비는 무료예요?`, `중복 참여 가능해요?`, `통역도 붙여줘요?`). A question with no topic of its
+        own but aspect words is about the card (issue #7, point 3). Not where it names another item as typed,
+        the agency, a list, or a word neither an aspect's nor the card's (`웨딩박람회 비용은 얼마예요?`)."""
+        answered = self.matcher.kb.get(decision.id or "") if decision.kind == "answer" else None
+        if decision.area is not None or answered is not None and (answered.id == program.id or isinstance(answered, Intent)):
+            return None
+        # A verb the analyser did not know, done for the asker (붙여줘요, 잡아주나요), and a figure with its unit
+        # (30억짜리, 4년차): they ask or tell the asker's case, they name nothing.
+        tokens = [t.strip("?!.,~") for t in analysis.normalized.split()]
+        if len(self._before_own_clause(tokens)) < len(tokens):
+            return None  # `취업하면 돈 주는거 있다던데 그거 뭐임`: a clause brings up something of its own
+        counted = {b for a, b in zip(tokens, tokens[1:]) if a.isdigit()}  # 30 억짜리: the figure's unit
+        words = [w for w in self.words(analysis) if not self._benefactive_verb(w) and not w.typed[:1].isdigit()
+                 and w.typed not in counted]
+        if not words or len(analysis.normalized.split()) > MAX_ASPECT_WORDS:
+            return None
+        worded = self.aspect_worded(analysis, words, program.id)
+        aspect = self.matcher.aspects.detect(prepared, analysis.terms) or self._worded_aspect(worded)
+        if aspect is None:
+            return None
+        # Without an aspect word, every word the part of the card that answers the aspect asked writes as typed,
+        # at the start of a word there (`매출 30억짜리 회사는 안 되는 거예요?` after a card whose eligibility states
+        # a turnover: 매출 of 매출액이; not 취업 inside 미취업자); beside one, every Korean word the card writes and
+        # every English word that part writes (an English word elsewhere on the card says too little).
+        section = self._section_words.get(program.id, {}).get(aspect, ())
+
+        def in_section(word: Word) -> bool:
+            return len(word.stem) >= MIN_STEM and any(t.startswith(word.stem) for t in section)
+
+        if any(w not in worded and not (in_section(w) or worded and not w.typed.isascii() and self.writes(program.id, w))
+               for w in words):
+            return None
+        if any(t in self.matcher.agency_terms for w in words for t in w.terms):
+            return None
+        return Decision("answer", program.id, aspect, 100.0, (Candidate(program.id, program.kind, 100.0),), decision.lang)
+
 
     def leaves(self, analysis: Analysis, shown: str) -> bool:
         """Whether a word of the message is another item's and not the card's: one the knowledge uses, that

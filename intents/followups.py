@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal, overload
 
-from intents.analyzer import UNKNOWN_PREFIX, Analysis
+from intents.analyzer import UNKNOWN_PREFIX, Analysis, normalize
 from intents.aspects import PERMISSION
 from intents.carry import Carry
 from intents.context import POINTS_BACK
@@ -90,6 +90,9 @@ class FollowUps:
         person += [*lex.places, *lex.who_words]
         self._person = frozenset(person) | frozenset(terms[0].removeprefix(UNKNOWN_PREFIX) for w in person
                                                      if len(terms := analyze(w).terms) == 1)
+        # Nouns that alone ask an aspect of the card just shown (`인원은요?`, `나이?`, `시간은?`): options.yaml.
+        self._bare_aspects = {str(w): str(a) for a, listed in (data.get("bare_aspects_ko") or {}).items()
+                              for w in listed or ()}
         self.carry = Carry(matcher, self, path)  # a word of its own: the card's, pointed at, or another item's
 
     def is_detail(self, term: str) -> bool:
@@ -238,8 +241,8 @@ class FollowUps:
         analysis, prepared = self._read(text)
         if analysis is None or self._lists(analysis) or self.matcher.talk.without_who(analysis.normalized) is not None:
             return None
-        if isinstance(item, Intent) and not self._counts(analysis):
-            return None  # 너 누구야?, who are you?: small talk
+        if isinstance(item, Intent) and not (self._counts(analysis) or self.matcher.aspects.detect(prepared, analysis.terms)):
+            return None  # 너 누구야?, who are you?: small talk; `who can go?` asks who may (not goodbye's `go`)
         if self.novel(analysis):
             return None  # 비자 연장은 어디에 물어봐요?: a subject of its own
         topic = [t for t in self.matcher._topic_terms(analysis) if (len(t) > 1 or t.isascii()) and t not in fillers
@@ -247,6 +250,26 @@ class FollowUps:
         if topic:
             return None
         aspect = self.matcher.aspects.detect(prepared, analysis.terms)
+        return Decision("answer", program.id, aspect, 100.0, (Candidate(program.id, program.kind, 100.0),),
+                        decision.lang)
+
+    def bare_aspect(self, decision: Decision, text: str, program: Program) -> Decision | None:
+        """Right after `program`'s card, a message of one noun that asks an aspect of whatever it follows
+        (`인원은요?`, `나이?`, `시간은?`, `강사는요?`: options.yaml `bare_aspects_ko`), which nothing answered or
+        small talk took: that aspect of the card. Alone, these nouns name no subject; the card is what is asked."""
+        answered = self.matcher.kb.get(decision.id or "") if decision.kind == "answer" else None
+        if decision.area is not None or decision.kind == "suggest" or answered is not None and not (
+                isinstance(answered, Intent) and not answered.action):
+            return None
+        words = normalize(self.matcher._prepare(text)).split()
+        if len(words) != 1:
+            return None
+        token = words[0].strip("?!.,~")
+        carry = self.carry
+        aspect = next((a for noun, a in self._bare_aspects.items()
+                       if token.startswith(noun) and carry._tail(token[len(noun):])), None)
+        if aspect is None:
+            return None
         return Decision("answer", program.id, aspect, 100.0, (Candidate(program.id, program.kind, 100.0),),
                         decision.lang)
 

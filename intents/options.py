@@ -50,7 +50,14 @@ POLITE_EN = frozenset({"please", "pls", "ok", "okay", "the", "one", "ones", "tha
                        "want", "mean", "meant", "choose", "pick", "take", "go", "with", "about", "tell", "me", "show"})
 
 
+DEFINING_LETTERS = 4  # English words of a follow-up read against what each option is (`fund`; not `is`, `the`)
+
 T = TypeVar("T")
+
+
+def _singular(word: str) -> str:
+    """An English word without a plural's s (funds -> fund; not `ss`: business)."""
+    return word[:-1] if len(word) > DEFINING_LETTERS and word.endswith("s") and not word.endswith("ss") else word
 
 
 def sole_best(scored: list[tuple[int, T]]) -> T | None:
@@ -130,6 +137,7 @@ class Options:
                     t for n in shown if n.isascii() == latin for t in matcher._terms(n))
             self._typed[program.id] = tuple(
                 n.replace(" ", "").lower() for n in (*(v for _, v in program.name.values), *program.aliases))
+        self._defined: dict[str, frozenset[str]] = {}  # each program's defining English words (_defining)
         analyze = matcher.analyzer.analyze
         # Each program's body (its eligibility, support, apply and period texts) as terms: what its card says.
         bodies = body_texts(matcher.kb)
@@ -170,7 +178,8 @@ class Options:
         lang = lang or detect_lang(prepared, self.matcher.lexicon.neutral_words)
         if shown:
             by_place = self._by_position(analysis, shown)
-            picked = by_place or self._by_name(analysis, options, lang) or self._area_by_name(analysis, areas)
+            picked = by_place or self._by_name(analysis, options, lang) or self._area_by_name(analysis, areas) \
+                or self._by_typed_part(analysis, prepared, options) or self._by_what_it_is(analysis, prepared, options)
             if by_place is not None:  # the aspect is asked beside the position: `number 2` asks no contact
                 place = self.position(analysis.normalized)
                 prepared = place[1] if place is not None else prepared
@@ -198,8 +207,10 @@ class Options:
                 or not any(w in self.words.pointers_ko or w in self.words.pointing_en for w in words):
             return None
         aspect = self._aspect(prepared, analysis)
-        if aspect is None or self.matcher._topic_terms(analysis) or self.followups.novel(analysis) \
-                or self.matcher.talk.typed_names(analysis.normalized):
+        # Aspect words name nothing (`그건 어디에 물어봐요?`: 물어봐 of 어디에 물어봐).
+        asked = self.followups.carry.aspect_terms(analysis)
+        if aspect is None or [t for t in self.matcher._topic_terms(analysis) if t not in asked] \
+                or self.followups.novel(analysis) or self.matcher.talk.typed_names(analysis.normalized):
             return None
         places = [i for i in shown if isinstance(i, Referral)] if aspect == "contact" else []
         chosen = places if len(places) == 1 else shown if len(shown) == 1 else []
@@ -305,7 +316,8 @@ class Options:
         if leaving:  # another item's word the card does not write: never held on the card
             return self.followups.neighbour(decision, text, program) or decision
         # 몇 명까지 돼요? (no statistics FAQ); 실증 지원은요? (the area's own program of that name)
-        moved = self.followups.question_word(decision, text, program, self._asks(text), POLITE_EN) \
+        moved = self.followups.bare_aspect(decision, text, program) \
+            or self.followups.question_word(decision, text, program, self._asks(text), POLITE_EN) \
             or self.followups.general_aspect(decision, text, program) \
             or self.followups.neighbour(decision, text, program)
         if moved is not None:
@@ -333,7 +345,8 @@ class Options:
         if analysis is None or self.matcher.talk.names_another(analysis, self.matcher.index_of[program.id]):
             return None, False
         found = carry.pointed(decision, analysis, prepared, program) \
-            or (None if self._lists(analysis) else carry.keeps(decision, analysis, prepared, program))
+            or (None if self._lists(analysis) else carry.keeps(decision, analysis, prepared, program)
+                or carry.aspect_only(decision, analysis, prepared, program))  # 비용은 회사가 얼마나 내요?
         if found is not None:
             return found, False
         return None, not (decision.kind == "answer" and decision.id == program.id) and carry.leaves(analysis, program.id)
@@ -625,6 +638,8 @@ class Options:
                  if not t.startswith(UNKNOWN_PREFIX) and t not in POLITE_EN]  # `the incubation one`
         if not topic or len(topic) > NAMED_TERMS + 1:
             return None
+        asked = self.followups.carry.aspect_terms(analysis)  # 사절단은 누구한테 물어봐요: 물어봐 asks, names nothing
+        topic = [t for t in topic if t not in asked] or topic
         shown = {p.id for p in options}
         if any(i not in shown for i in self.matcher.talk.typed_names(analysis.normalized, shown)):
             return None  # another program or referral named as typed: a question of its own
@@ -639,6 +654,67 @@ class Options:
                 continue  # a longer question: every word of it in the name, or it is matched as usual
             best.append((len(named), program))
         return sole_best(best)
+
+    def _by_typed_part(self, analysis: Analysis, prepared: str, options: list[Program]) -> Program | None:
+        """The one option a word of the message is typed inside the name of, where the analyser reads that word
+        as an aspect's cue and so as no topic (`상담회는 언제 해요?` under the export list: 상담회 of 수출상담회;
+        `비용` of no name as typed picks none). The message asks an aspect or a question word, its other topic
+        words are the option's own, and it types no name of an item outside the list."""
+        if not options or not (self._aspect(prepared, analysis) or self._asking(analysis)):
+            return None
+        carry = self.followups.carry
+        words = analysis.normalized.split()
+        if len(words) > MAX_FOLLOW_WORDS:
+            return None
+        shown = {p.id for p in options}
+        if any(i not in shown for i in self.matcher.talk.typed_names(analysis.normalized, shown)):
+            return None
+        picks: set[str] = set()
+        for token in words:
+            token = token.strip("?!.,~")
+            if token.isascii() or token in self.words.pointers_ko or carry._tail(token):
+                continue
+            stem = carry._stem(token)
+            holders = [p.id for p in options if len(stem) >= 2 and any(stem in typed for typed in self._typed[p.id])]
+            if len(holders) == 1:
+                picks.add(holders[0])
+        if len(picks) != 1:
+            return None
+        (chosen,) = picks
+        program = next(p for p in options if p.id == chosen)
+        own = self._own(program)
+        if any(t not in own for t in self.matcher._topic_terms(analysis) if len(t) > 1 and t not in POLITE_EN):
+            return None
+        return program
+
+    def _by_what_it_is(self, analysis: Analysis, prepared: str, options: list[Program]) -> Program | None:
+        """An English follow-up naming the thing one option is, as its English name or the first sentence of its
+        summary says (`How big is the fund?` under the startup list: only the fund's card begins `Venture funds
+        that invest …`): that option. Every word of four letters or more is of that option's defining words or
+        asks an aspect; the message asks an aspect or a question word."""
+        if not options or not prepared.isascii() or not (self._aspect(prepared, analysis) or self._asking(analysis)):
+            return None
+        tokens = [t.strip("?!.,~'\"") for t in analysis.normalized.split()]
+        if len(tokens) > MAX_FOLLOW_WORDS:
+            return None
+        asked = self.followups.carry.aspect_terms(analysis)
+        content = [t for t in tokens if len(t) >= DEFINING_LETTERS and t not in POLITE_EN
+                   and not (set(self.matcher.analyzer.analyze(t).terms) & asked)
+                   and not any(f" {t} " in cue for cue in self.words.asking_en)]
+        if not content:
+            return None
+        holders = [p for p in options if all(_singular(t) in self._defining(p) for t in content)]
+        return holders[0] if len(holders) == 1 else None
+
+    def _defining(self, program: Program) -> frozenset[str]:
+        """The words of a program's English name and of its English summary's first sentence, singular."""
+        found = self._defined.get(program.id)
+        if found is None:
+            summary = program.summary.get("en") or ""
+            text = " ".join((*(v for lang, v in program.name.values if lang == "en"), summary.split(". ")[0]))
+            found = frozenset(_singular(w.strip(".,;:()'\"")) for w in normalize(text).lower().split())
+            self._defined[program.id] = found
+        return found
 
     def _names_it(self, term: str, program: Program, latin: bool | None = None) -> bool:
         """Whether `term` is of the program's names (`latin`: of those written in that script only)."""
