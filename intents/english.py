@@ -26,7 +26,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Mapping
+from typing import Callable, Iterable, Iterator, Mapping
 
 from intents.english_ages import AgeReading
 from intents.lexicon import LEXICON_DIR, read_yaml
@@ -44,6 +44,7 @@ class English:
     forms: Mapping[str, str] = field(default_factory=dict)  # "bought" -> "buy"
     dictionary: tuple[tuple[str, ...], ...] = ()  # groups, each led by its Korean word
     function_words: frozenset[str] = frozenset()  # words that name nothing (make, come, again)
+    everyday_words: frozenset[str] = frozenset()  # words of any sentence (new, year): light where a knowledge base writes them
     # first base form -> (the phrase's base forms, its concept word), longest first
     _index: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
     _bases: dict[str, str] = field(default_factory=dict, compare=False)  # word -> base_form, as met
@@ -66,7 +67,8 @@ class English:
                     phrases.setdefault(spelt, f"{target} {spelt.split()[-1]}")
         dictionary = tuple(tuple(str(w).lower() for w in group) for group in data.get("dictionary") or [] if group)
         function = frozenset(str(w).lower() for w in data.get("function_words") or [])
-        return cls(phrases, forms, dictionary, function, _phrase_index(phrases, forms),
+        everyday = frozenset(str(w).lower() for w in data.get("everyday_words") or [])
+        return cls(phrases, forms, dictionary, function, everyday, _phrase_index(phrases, forms),
                    _words=frozenset(w for group in dictionary for w in group if w.isascii()),
                    ages=AgeReading.from_data(data.get("ages") or {}, spell_out))
 
@@ -141,6 +143,12 @@ class English:
         knowledge base's) is a form of: where an item writes `make a prototype`, the word stays."""
         lemmas = list(self.lemmas(word))
         return any(lemma in self.function_words for lemma in lemmas) and not any(lemma in known for lemma in lemmas)
+
+    def everyday_terms(self, terms: Iterable[str], stem: Callable[[str], str]) -> frozenset[str]:
+        """Of a knowledge base's English terms, those that are an everyday word (`everyday_words`) or a form of one,
+        as the analyser writes it (`handles` -> handl): they say how a thing is put, not what it is about."""
+        words = self.everyday_words | {stem(w) for w in self.everyday_words}
+        return frozenset(t for t in terms if t.isascii() and any(lemma in words for lemma in self.lemmas(t)))
 
     def knows(self, word: str) -> bool:
         """Whether a word is one of the dictionary's English words, whether or not its group takes part."""

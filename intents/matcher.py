@@ -39,7 +39,7 @@ from intents.aspect_words import AspectWords
 from intents.body import bodies, body_credits, body_texts, confirms, load_body_settings, own_words, plain_term
 from intents.fusion import weak_answer_stands
 from intents.aspects import AspectCues
-from intents.analyzer import UNKNOWN_PREFIX, Analysis, Analyzer, detect_lang, normalize
+from intents.analyzer import UNKNOWN_PREFIX, Analysis, Analyzer, detect_lang, english_stem, normalize
 from intents import exclusion, named_area
 from intents.confirm import ConfirmSettings, agrees, confirmable, story_agrees
 from intents.chat import chat_phrase_words, contained_phrase, tidy
@@ -139,7 +139,9 @@ class Matcher:
                       if not isinstance(e.item, Intent) else {} for e in self.entries]
         self.index_of = {entry.item.id: index for index, entry in enumerate(self.entries)}
         self._weigh_terms()
-        self.cue_terms = self._cue_terms()
+        # English words of any sentence that the knowledge base's English texts write (new, year, local) weigh as
+        # lightly as cues and name no topic (english.yaml `everyday_words`); words it never writes stay unknown.
+        self.cue_terms = self._cue_terms() | self.analyzer.english.everyday_terms(self.idf, english_stem)
         # Everyday verb forms the knowledge base writes (나와, 쓸, 가지고: intents/real_words.py EverydayVerbs) say how a
         # thing is asked, not what about: they weigh in a question and credit an item that writes them, but are no
         # evidence of its topic (docs/matching.md "Everyday verb forms"; `돈 나와요` is not the deadlines FAQ's 나와).
