@@ -82,6 +82,9 @@ async def answer_text(update: Update, context: BotContext, text: str) -> None:
             await conversing.ask_which(update, context, which, lang)
         return
     item = context.kb.get(decision.id) if decision.kind == "answer" and decision.id else None
+    if offer is None and item is not None and decision.also:
+        # Two things asked in one message (`... 어떻게 해요? 그리고 교육도 있나요`): one answered, the other offered.
+        offer = cards.also_row(context.kb, decision, context.texts, lang)
     if isinstance(item, Intent) and conversing.about_staff(context, text, item):
         await conversing.answer_about_staff(update, context, lang)  # Do you have English-speaking staff?
         return

@@ -17,7 +17,7 @@ from handlers.callback_data import ListKey
 from handlers.texts import Html, Texts, escape
 from handlers.provenance import provenance_line, when
 from handlers.window_status import program_status
-from intents.decision import Candidate
+from intents.decision import Candidate, Decision
 from knowledge.model import Agency, Faq, Intent, Item, KnowledgeBase, Program, Referral
 from knowledge.windows import KST, expects_rounds
 
@@ -381,6 +381,13 @@ def label(item: Item, lang: str) -> str:
     phrase = (in_lang or list(phrases) or [item.id])[0]
     # questions are written as people type them ("is there a guide ..."); a button starts as a sentence does
     return phrase[:1].upper() + phrase[1:]
+
+
+def also_row(kb: KnowledgeBase, decision: Decision, texts: Texts, lang: str) -> list[InlineKeyboardButton | None]:
+    """Buttons for the other items a message asked about beside the one answered (Decision.also)."""
+    items = [item for item in (kb.get(i) for i in decision.also if i != decision.id) if item is not None]
+    template = texts.get("card.also_asked", lang)  # a button's label is plain text: not escaped as HTML
+    return [button(template.replace("{name}", label(item, lang)), item_data(item)) for item in items[:RELATED_LIMIT]]
 
 
 def item_data(item: Item) -> str | None:

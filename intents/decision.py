@@ -35,6 +35,7 @@ class Decision:
     lang: str = "ko"
     area: str | None = None
     left_out: tuple[str, ...] = ()
+    also: tuple[str, ...] = ()  # other items the message asks about in parts of its own (intents/parts.py)
 
     @property
     def answered(self) -> bool:
