@@ -180,6 +180,7 @@ def ruled_out(holders: Sequence[str], terms: Iterable[str], names: Mapping[str, 
     wanted = frozenset(terms)
     by_name = [h for h in holders if wanted <= names.get(h, frozenset())]
     broad = any(wanted <= words for words in area_words)
-    chosen = holders if broad or not by_name else by_name
+    # An FAQ has no name but its questions; a program or referral that only mentions X in a question is not X.
+    chosen = holders if not by_name else by_name + [h for h in holders if h not in names] if broad else by_name
     kept = set(asked)
     return {h for h in chosen if h not in kept}

@@ -50,6 +50,7 @@ from intents.hangul import is_initials_only, to_jamo
 from intents.initials import spell_out
 from intents.kin_words import KinSettings, KinWords, vocabulary
 from intents.focus import focus
+from intents.generic import action_words
 from intents.lexicon import Lexicon, load_lexicon
 from intents.markup import strip_markup
 from intents.name_words import agency_bound, agency_modifiers, bound_words, load_names, loose, name_only, weak_bound
@@ -166,6 +167,7 @@ class Matcher:
         for index, entry in enumerate(self.entries):
             for text in texts[entry.item.id][0]:
                 self.exact[_compact(text)].add(index)
+        self.action_terms = frozenset(t for w in action_words() for t in self._terms(w)[-1:])  # 구축, 육성
         self.generic = self._generic_terms()
         # Programs' names and aliases as typed: naming one is evidence its words alone may not give.
         self.names = [(name, index) for index, entry in enumerate(self.entries) if isinstance(entry.item, Program)
@@ -189,7 +191,8 @@ class Matcher:
                                        for t in self.analyzer.analyze(cue.strip()).terms)
         self._item_terms = [e.strong for e in self.entries if not isinstance(e.item, Intent)]
         self.browse_intent = next((i for i in kb.intents if i.action == "browse"), None)
-        self.scope = Scope(kb, self.analyzer, self.generic, topical=lambda t: self._names_topic(t))
+        # A novel word where a name puts its action word (충전소 요금 / 충전소 구축) still names another thing.
+        self.scope = Scope(kb, self.analyzer, self.generic - self.action_terms, topical=lambda t: self._names_topic(t))
         self.needs = Needs(kb)  # the kinds of service asked and offered (intents/needs.py)
         self._exclusion_grammar = exclusion.Grammar.load()  # 여기 말고, 제조업 아니어도 (intents/exclusion.py)
         self._exclusion = exclusion.marker_pattern(self.lexicon, self._exclusion_grammar.more_after_ko)
@@ -414,7 +417,8 @@ class Matcher:
         for entry in programs:
             for term in entry.strong:
                 df[term] += 1
-        return frozenset(t for t, n in df.items() if n >= GENERIC_SHARE * len(programs))
+        # Words saying what a program does (구축, 육성: intents/generic.py) are generic however few write them.
+        return frozenset(t for t, n in df.items() if n >= GENERIC_SHARE * len(programs)) | self.action_terms
 
     def _name_terms(self, program: Program | Referral) -> list[str]:
         """The terms of a program's names and aliases."""

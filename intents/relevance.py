@@ -130,7 +130,8 @@ class Relevance:
                 or decision.score >= 100 or item.id == last:
             return False
         said = frozenset(analysis.terms) | self._need_terms(text)
-        if said & (self.names[item.id] | m.characteristic.get(item.id, frozenset())):
+        # A word of its name that says what it does (구축 of 수소충전소 구축: intents/generic.py) names none.
+        if said & ((self.names[item.id] - m.action_terms) | m.characteristic.get(item.id, frozenset())):
             return False
         if m.needs.serves(item.id, m.needs.asked(text)):
             return False

@@ -278,19 +278,26 @@ class Scope:
         for index, (first, second, inside, after) in enumerate(pairs):
             # A novel word typed inside a compound of known words (양식|어류|질병) is the asker's own wording
             # of the item's thing; one that begins a word or follows a known one names another thing -
-            # unless the phrase names the asker (드론 스타트업, 자동차 부품 회사, 비행기 부품 만드는 회사): that is
-            # who asks, not what.
-            if second in self.askers or after in self.askers or first in self.askers \
-                    or self._describes_asker(pairs, index):
+            # unless the phrase names the asker (드론 스타트업): that is who asks, not what.
+            if second in self.askers or first in self.askers:
                 continue
+            # 자동차 부품 회사, 비행기 부품 만드는 회사: the phrase says who asks. Only another industry where the item's
+            # name puts one (항공 부품) still makes another kind: a car-parts maker is no aerospace-parts maker.
+            described = after in self.askers or self._describes_asker(pairs, index)
             if not inside and self._novel_beside(first, second):
                 novel, rivals = first, {a for a, b in own if b == second}
-            elif self._novel_beside(second, first):
+            elif self._novel_beside(second, first) and not described:
                 novel, rivals = second, {b for a, b in own if a == first}
             else:
                 continue
+            if described and not self.goods.is_kind(novel):
+                continue
+            if described and (any(m in asked or len(m) > 1 and m in said for m in rivals) or said.count(second) > 1):
+                # 자동차 부품 만드는 회사인데 항공부품 사업, 전기차 충전소 만드는 회사인데 충전소 구축 사업: the item's own
+                # kind, or its thing apart from the asker's phrase, is asked too.
+                continue
             rivals = {m for m in rivals if m not in asked and m not in self.generic and not (len(m) > 1 and m in said)}
-            if novel in theirs or novel == first and self.goods.is_kind(novel) and not self.goods.bought(second):
+            if described or novel in theirs or novel == first and self.goods.is_kind(novel) and not self.goods.bought(second):
                 # The asker's goods or trade, said as theirs or bare before the shared word (화장품 수출상담회 / 해외
                 # 바이어 수출상담회), replaces only a word of its own class: another industry's event is another kind
                 # (화장품 전시회 / 방산 전시회), a buyer's is not. Not the head (병원 인테리어) nor what is bought
