@@ -49,6 +49,7 @@ from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 from intents.analyzer import UNKNOWN_PREFIX, normalize
 from intents.hangul import is_syllable, to_jamo
 from intents.lexicon import LEXICON_DIR, read_yaml
+from intents.liaison import spellings
 from intents.scope import ScopeWords
 
 if TYPE_CHECKING:
@@ -297,6 +298,9 @@ class Speller:
         first = self.words.syllables.get(key[0])
         if first and len(key) >= 2 and all(ch in self.analyzer._ending_syllables for ch in key[1:]):
             spelled = first + key[1:]  # 잇는데 -> 있는데: a function verb's chat syllable before its ending
+            if self._function_only(spelled):
+                yield spelled
+        for spelled in spellings(key):  # spelled as it sounds: 이써요, 업서요, 마니, 어떠케 (intents/liaison.py)
             if self._function_only(spelled):
                 yield spelled
         for ending, plain in self.words.endings:

@@ -20,6 +20,7 @@ def _unknown(matcher: Matcher, text: str) -> list[str]:
     ("잇나여", "있나요"), ("할수있나여", "할수있나요"),  # a chat ending on a slipped word, or on a right one
     ("잇는건가요", "있는건가요"), ("업는데", "없는데"), ("됫나요", "됐나요"),  # a function verb's syllable in chat
     ("뭐지", "뭐예요"), ("업어요", "없어요"), ("잇슴", "있어요"),  # whole chat spellings (spelling.yaml slang)
+    ("이써요", "있어요"), ("업서요", "없어요"), ("마니", "많이"), ("어떠케", "어떻게"),  # spelled as they sound
 ])
 def test_function_words_in_chat_spelling_are_repaired(shipped_matcher: Matcher, typed: str, repaired: str) -> None:
     assert shipped_matcher.speller.word(typed) == repaired
@@ -27,6 +28,7 @@ def test_function_words_in_chat_spelling_are_repaired(shipped_matcher: Matcher, 
 
 @pytest.mark.parametrize("word", [
     "업무", "웨딩", "노인", "전기차",  # words the knowledge base never writes: no function word is made of them
+    "조아요", "머거요",  # spelled as they sound, but no function words: left to the analyser
     "업체", "지원", "신청",  # known words
 ])
 def test_other_words_are_no_chat_spelling(shipped_matcher: Matcher, word: str) -> None:
