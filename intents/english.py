@@ -147,7 +147,8 @@ class English:
     def everyday_terms(self, terms: Iterable[str], stem: Callable[[str], str]) -> frozenset[str]:
         """Of a knowledge base's English terms, those that are an everyday word (`everyday_words`) or a form of one,
         as the analyser writes it (`handles` -> handl): they say how a thing is put, not what it is about."""
-        words = self.everyday_words | {stem(w) for w in self.everyday_words}
+        # a stem of three letters is too short to be told from another word (`names` -> nam, a place's syllable)
+        words = self.everyday_words | {s for s in map(stem, self.everyday_words) if len(s) > 3}
         return frozenset(t for t in terms if t.isascii() and any(lemma in words for lemma in self.lemmas(t)))
 
     def knows(self, word: str) -> bool:
