@@ -15,20 +15,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.counts import print_classes  # noqa: E402
-from bench.replay import context_before  # noqa: E402
+from bench.replay import cases_and_matcher, context_before  # noqa: E402
 from intents.analyzer import UNKNOWN_PREFIX  # noqa: E402
-from intents.evaluate import DEFAULT_CACHE, load_cases  # noqa: E402
-from intents.matcher import Matcher  # noqa: E402
-from knowledge.loader import load_or_raise  # noqa: E402
 from knowledge.model import Intent  # noqa: E402
 
 
 def main() -> None:
-    cases_path, knowledge = Path(sys.argv[1]), Path(sys.argv[2])
-    mode = sys.argv[3] if len(sys.argv) > 3 else "hybrid"
-    kb = load_or_raise(knowledge, Path("intents"))
-    cases, _ = load_cases(cases_path, {item.id for item in kb.items()})
-    m = Matcher.for_mode(kb, mode, DEFAULT_CACHE, cache_size=0)
+    cases_path, mode, cases, m = cases_and_matcher(sys.argv)
     topical = [e for e in m.entries if not isinstance(e.item, Intent)]
     df: Counter[str] = Counter(t for e in topical for t in e.strong | e.weak)
     n = len(topical)

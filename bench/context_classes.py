@@ -16,11 +16,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from intents.analyzer import UNKNOWN_PREFIX  # noqa: E402
 from intents.context import option_area  # noqa: E402
-from intents.evaluate import DEFAULT_CACHE, load_cases  # noqa: E402
 from intents.matcher import Matcher  # noqa: E402
-from knowledge.loader import load_or_raise  # noqa: E402
 from knowledge.model import Faq, Intent  # noqa: E402
-from bench.replay import context_before  # noqa: E402
+from bench.replay import cases_and_matcher, context_before  # noqa: E402
 
 
 def features(m: Matcher, text: str, last: str) -> list[str]:
@@ -61,11 +59,7 @@ def features(m: Matcher, text: str, last: str) -> list[str]:
 
 
 def main() -> None:
-    cases_path, knowledge = Path(sys.argv[1]), Path(sys.argv[2])
-    mode = sys.argv[3] if len(sys.argv) > 3 else "hybrid"
-    kb = load_or_raise(knowledge, Path("intents"))
-    cases, _ = load_cases(cases_path, {item.id for item in kb.items()})
-    m = Matcher.for_mode(kb, mode, DEFAULT_CACHE, cache_size=0)
+    cases_path, mode, cases, m = cases_and_matcher(sys.argv)
     counts: Counter[str] = Counter()
     details: Counter[str] = Counter()
     for case in cases:
@@ -75,7 +69,7 @@ def main() -> None:
         decision = m.match(case.text, context=context)
         last = context.current() if context is not None else None
         options = context.current_options() if context is not None else ()
-        item = kb.get(last or "")
+        item = m.kb.get(last or "")
         remembered = f"last {item.kind if item else 'none'}" + (
             f", options {'areas' if any(option_area(o) for o in options) else len(options)}" if options else "")
         expect = case.expect
@@ -89,7 +83,7 @@ def main() -> None:
             relation = "expects a program the FAQ points to"
         else:
             relation = "expects another item"
-        answered = kb.get(decision.id or "") if decision.kind == "answer" else None
+        answered = m.kb.get(decision.id or "") if decision.kind == "answer" else None
         if expect is None:
             outcome = "rejected" if decision.kind != "answer" else "answered (oos let through)"
         elif decision.kind == "answer" and decision.id == expect:

@@ -17,11 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from intents.analyzer import UNKNOWN_PREFIX  # noqa: E402
-from intents.evaluate import DEFAULT_CACHE, load_cases  # noqa: E402
-from intents.matcher import Matcher  # noqa: E402
-from knowledge.loader import load_or_raise  # noqa: E402
 from bench.counts import print_classes  # noqa: E402
-from bench.replay import context_before  # noqa: E402
+from bench.replay import cases_and_matcher, context_before  # noqa: E402
 
 INTRO = re.compile(r"\b(i am|i'm|im|we are|we're|my name|i run|we run|i own|i work|our company|my company|"
                    r"this is)\b", re.I)
@@ -55,12 +52,8 @@ def outcome(case, decision) -> str:
 
 
 def main() -> None:
-    cases_path, knowledge = Path(sys.argv[1]), Path(sys.argv[2])
-    mode = sys.argv[3] if len(sys.argv) > 3 else "hybrid"
     tag = sys.argv[4] if len(sys.argv) > 4 else "english"
-    kb = load_or_raise(knowledge, Path("intents"))
-    cases, _ = load_cases(cases_path, {item.id for item in kb.items()})
-    m = Matcher.for_mode(kb, mode, DEFAULT_CACHE, cache_size=0)
+    cases_path, mode, cases, m = cases_and_matcher(sys.argv)
     counts: dict[str, Counter[str]] = {}
     total: Counter[str] = Counter()
     for case in cases:

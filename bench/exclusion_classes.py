@@ -15,12 +15,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.counts import print_classes  # noqa: E402
-from bench.replay import context_before  # noqa: E402
+from bench.replay import cases_and_matcher, context_before  # noqa: E402
 from intents import exclusion  # noqa: E402
 from intents.context import POINTS_BACK  # noqa: E402
-from intents.evaluate import DEFAULT_CACHE, load_cases  # noqa: E402
-from intents.matcher import Matcher  # noqa: E402
-from knowledge.loader import load_or_raise  # noqa: E402
 from knowledge.model import Program  # noqa: E402
 
 
@@ -35,11 +32,7 @@ def outcome(decision, expect: str | None) -> str:
 
 
 def main() -> None:
-    cases_path, knowledge = Path(sys.argv[1]), Path(sys.argv[2])
-    mode = sys.argv[3] if len(sys.argv) > 3 else "hybrid"
-    kb = load_or_raise(knowledge, Path("intents"))
-    cases, _ = load_cases(cases_path, {item.id for item in kb.items()})
-    m = Matcher.for_mode(kb, mode, DEFAULT_CACHE, cache_size=0)
+    cases_path, mode, cases, m = cases_and_matcher(sys.argv)
     counts: dict[str, Counter[str]] = {}
     for case in cases:
         prepared = m._prepare(case.text)

@@ -18,11 +18,9 @@ from intents import matcher as matcher_module  # noqa: E402
 from intents import story as story_module  # noqa: E402
 from intents.analyzer import UNKNOWN_PREFIX  # noqa: E402
 from intents.decision import Decision  # noqa: E402
-from intents.evaluate import DEFAULT_CACHE, load_cases  # noqa: E402
 from intents.matcher import Matcher  # noqa: E402
-from knowledge.loader import load_or_raise  # noqa: E402
 from bench.counts import print_classes  # noqa: E402
-from bench.replay import context_before  # noqa: E402
+from bench.replay import cases_and_matcher, context_before  # noqa: E402
 
 EVENTS: list[tuple[str, object]] = []
 
@@ -101,12 +99,8 @@ def why_not_novel(m: Matcher, term: str) -> str:
 
 
 def main() -> None:
-    cases_path, knowledge = Path(sys.argv[1]), Path(sys.argv[2])
-    mode = sys.argv[3] if len(sys.argv) > 3 else "hybrid"
-    kb = load_or_raise(knowledge, Path("intents"))
-    cases, _ = load_cases(cases_path, {item.id for item in kb.items()})
     instrument()
-    m = Matcher.for_mode(kb, mode, DEFAULT_CACHE, cache_size=0)
+    cases_path, mode, cases, m = cases_and_matcher(sys.argv)
     counts: dict[str, Counter[str]] = {}
     total: Counter[str] = Counter()
     for case in cases:

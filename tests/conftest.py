@@ -24,7 +24,9 @@ from botapi.updates import UpdateFactory
 from handlers.consent import Consent, load_consent
 from handlers.services import Services, services_of
 from handlers.texts import Texts
+from intents.analyzer import Analyzer
 from intents.context import MatchContext
+from intents.lexicon import load_lexicon
 from intents.matcher import Matcher
 from intents.semantic import Embedder, shared_embedder
 from knowledge.loader import load_or_raise
@@ -91,6 +93,14 @@ def blind_kb() -> KnowledgeBase:
 def blind_hybrid(blind_kb: KnowledgeBase, embedder: Embedder, tmp_path_factory: pytest.TempPathFactory) -> Matcher:
     """The blind agency matched with the model, its vectors cached in a folder of this test run."""
     return Matcher(blind_kb, embedder=embedder, cache_dir=tmp_path_factory.mktemp("vectors"))
+
+
+def learned_analyzer(*texts: str) -> Analyzer:
+    """The real lexicon's analyser, having learnt `texts` as a knowledge base's words."""
+    analyzer = Analyzer(load_lexicon())
+    analyzer.learn(texts)
+    analyzer.finish()
+    return analyzer
 
 
 def after(item_id: str) -> MatchContext:

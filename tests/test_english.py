@@ -11,18 +11,13 @@ from intents.lexicon import LEXICON_DIR, load_lexicon, read_yaml
 from intents.matcher import Matcher
 from knowledge.loader import load_or_raise
 
+from conftest import learned_analyzer
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _analyzer(*texts: str) -> Analyzer:
-    analyzer = Analyzer(load_lexicon())
-    analyzer.learn(texts)
-    analyzer.finish()
-    return analyzer
-
-
 def test_a_phrase_means_what_its_korean_word_means() -> None:
-    analyzer = _analyzer("구직자 취업 지원", "오시는 길 위치")
+    analyzer = learned_analyzer("구직자 취업 지원", "오시는 길 위치")
     korean = analyzer.analyze("구직 중인데 도와주세요").terms[0]
     assert analyzer.analyze("I lost my job last month").terms[0] == korean
     assert "?laid" not in analyzer.analyze("I got laid off").terms
@@ -37,7 +32,7 @@ def test_the_longest_phrase_wins_and_words_inside_other_words_stay() -> None:
 
 
 def test_word_forms_meet_their_base() -> None:
-    analyzer = _analyzer("섬유 전시회 참가 지원", "textile exhibition")
+    analyzer = learned_analyzer("섬유 전시회 참가 지원", "textile exhibition")
     textile = analyzer.analyze("섬유").terms
     assert analyzer.analyze("textiles").terms == analyzer.analyze("fabrics").terms == textile
     assert analyzer.analyze("exhibiting").terms == analyzer.analyze("전시회").terms
@@ -45,21 +40,21 @@ def test_word_forms_meet_their_base() -> None:
 
 def test_the_knowledge_bases_own_word_is_kept() -> None:
     """`registered` a business (사업자등록) is not `register` for a program (신청)."""
-    analyzer = _analyzer("사업자 등록 전 예비창업자", "not yet registered a business")
+    analyzer = learned_analyzer("사업자 등록 전 예비창업자", "not yet registered a business")
     assert analyzer.analyze("registered").terms != analyzer.analyze("신청").terms
 
 
 def test_dictionary_words_count_only_where_the_knowledge_base_uses_them() -> None:
-    with_robots = _analyzer("협동로봇 도입 지원")
+    with_robots = learned_analyzer("협동로봇 도입 지원")
     assert with_robots.analyze("robot arm").terms[0] == with_robots.analyze("로봇").terms[0]
-    without = _analyzer("수소충전소 구축 지원")
+    without = learned_analyzer("수소충전소 구축 지원")
     # A topic this knowledge base never mentions stays unknown, so a near miss still looks like one.
     assert without.analyze("전기차 충전기").terms[0].startswith("?")
     assert without.analyze("robot").terms[0].startswith("?")
 
 
 def test_dictionary_words_are_no_typo_targets() -> None:
-    analyzer = _analyzer("export consultations in Japan", "수출 상담회")
+    analyzer = learned_analyzer("export consultations in Japan", "수출 상담회")
     assert analyzer.analyze("japan").terms == analyzer.analyze("일본").terms == ("일본",)
     assert "일본" not in analyzer.analyze("일반 수출").terms  # 일반 (general) is one letter from 일본
 
@@ -109,19 +104,19 @@ def test_starting_something_else_is_no_company_to_found() -> None:
 
 
 def test_forms_of_stopwords_carry_no_topic() -> None:
-    analyzer = _analyzer("구직자 취업 지원", "Finding Future Growth Industries")
+    analyzer = learned_analyzer("구직자 취업 지원", "Finding Future Growth Industries")
     assert analyzer.analyze("finding growth industries").terms == analyzer.analyze("growth industries").terms
     assert analyzer.analyze("it needs").terms == ()
 
 
 def test_a_dictionary_word_joins_its_korean_words_canonical_term() -> None:
     """입주 is already 사무실 (synonyms.yaml): a tenant is too, not a term of its own."""
-    analyzer = _analyzer("창업보육센터 입주 기업 모집")
+    analyzer = learned_analyzer("창업보육센터 입주 기업 모집")
     assert analyzer.analyze("tenant").terms == analyzer.analyze("입주").terms == analyzer.analyze("office").terms
 
 
 def test_r_and_d_is_research_and_development() -> None:
-    analyzer = _analyzer("방산 중소기업 연구개발 지원")
+    analyzer = learned_analyzer("방산 중소기업 연구개발 지원")
     assert analyzer.analyze("R&D").terms == analyzer.analyze("연구개발").terms \
         == analyzer.analyze("research and development").terms
 
@@ -142,13 +137,13 @@ def test_english_aspect_phrases_say_which_aspect_is_asked() -> None:
 
 def test_romanised_places_meet_their_korean_names() -> None:
     """`Gimhae` is 김해 where the knowledge base writes 김해; elsewhere it stays unknown like any place."""
-    analyzer = _analyzer("김해에 있는 기업도 지원 가능한가요")
+    analyzer = learned_analyzer("김해에 있는 기업도 지원 가능한가요")
     assert analyzer.analyze("gimhae").terms == analyzer.analyze("김해").terms
     assert analyzer.analyze("busan").terms[0].startswith("?")
 
 
 def test_words_of_program_names_meet_their_korean_words() -> None:
-    analyzer = _analyzer("방산 중소기업 기술경쟁력 강화", "시험 인증 수수료 지원")
+    analyzer = learned_analyzer("방산 중소기업 기술경쟁력 강화", "시험 인증 수수료 지원")
     assert analyzer.analyze("competitiveness").terms == analyzer.analyze("경쟁력").terms
     assert analyzer.analyze("expenses").terms == analyzer.analyze("비용").terms
 
@@ -179,20 +174,20 @@ def test_a_dropped_to_is_the_same_phrase() -> None:
 def test_function_words_name_nothing_unless_the_knowledge_base_writes_them() -> None:
     """`make` in `i want make fashion brand` is no unknown topic word; where an item writes `make a
     prototype`, the word stays one of its words."""
-    without = _analyzer("패션 브랜드 창업 지원")
+    without = learned_analyzer("패션 브랜드 창업 지원")
     assert without.analyze("i want make fashion brand again").terms == without.analyze("fashion brand").terms
-    written = _analyzer("시제품 제작 지원", "we make prototypes")
+    written = learned_analyzer("시제품 제작 지원", "we make prototypes")
     assert "make" in written.analyze("make a prototype").terms
 
 
 def test_a_dictionary_word_is_no_typo_of_another_word() -> None:
     """`foreigners` shares its first letters with `foreign` (해외, business abroad) but means people from
     abroad: where the knowledge base never writes 외국인, the word stays unknown, not 해외."""
-    analyzer = _analyzer("해외 진출 지원", "foreign markets")
+    analyzer = learned_analyzer("해외 진출 지원", "foreign markets")
     assert analyzer.analyze("foreign").terms == analyzer.analyze("해외").terms
     assert analyzer.analyze("foreigners").terms[0].startswith("?")
     assert analyzer.analyze("foreigner").terms[0].startswith("?")
-    with_foreigners = _analyzer("외국인 근로자 고용 지원")
+    with_foreigners = learned_analyzer("외국인 근로자 고용 지원")
     assert with_foreigners.analyze("foreigners").terms == with_foreigners.analyze("외국인").terms
 
 
@@ -218,7 +213,7 @@ def test_non_native_questions_reach_the_items_korean_words() -> None:
 def test_a_foreign_person_is_a_foreigner_not_business_abroad() -> None:
     """`foreign student`, `foreign workers`: people from abroad (외국인), while a `foreign market` is abroad
     (해외). Where the knowledge base never writes 외국인 the person stays an unknown word, never 외국 + 인."""
-    analyzer = _analyzer("해외 진출 지원", "foreign markets", "대학생 학생")
+    analyzer = learned_analyzer("해외 진출 지원", "foreign markets", "대학생 학생")
     abroad = analyzer.analyze("해외").terms[0]
     assert analyzer.analyze("foreign market").terms[0] == abroad
     for said in ("internship for foreign student", "international students", "hire foreign workers",
@@ -226,7 +221,7 @@ def test_a_foreign_person_is_a_foreigner_not_business_abroad() -> None:
         terms = analyzer.analyze(said).terms
         assert abroad not in terms and "?foreigner" in terms, (said, terms)
     assert analyzer.analyze("foreign students").terms[-1] == analyzer.analyze("학생").terms[0]  # the person stays
-    with_foreigners = _analyzer("외국인 근로자 고용 지원")
+    with_foreigners = learned_analyzer("외국인 근로자 고용 지원")
     assert with_foreigners.analyze("foreign workers").terms[0] == with_foreigners.analyze("외국인").terms[0]
 
 
@@ -264,7 +259,7 @@ def test_ages_and_hearsay_in_non_native_questions() -> None:
 def test_korean_ages_read_as_the_english_ones_do() -> None:
     """`만 39세 이하`, `19~34세` are a youth program's limit, read as `under 39` is (청년 and the number); the
     asker's own age (`만 34세인데`, `서른다섯인데`) is the number alone, without 세, 살 or 만 as unknown words."""
-    analyzer = _analyzer("청년 인턴 매칭", "만 39세 이하 청년 스마트팜 교육")
+    analyzer = learned_analyzer("청년 인턴 매칭", "만 39세 이하 청년 스마트팜 교육")
     youth = analyzer.analyze("청년").terms[0]
     for said in ("만 39세 이하 교육", "39살 이하만 되나요", "19~34세 대상", "만 19세 이상 34세 이하"):
         assert youth in analyzer.analyze(said).terms, said
@@ -280,7 +275,7 @@ def test_korean_ages_read_as_the_english_ones_do() -> None:
 def test_english_words_of_fish_robots_and_first_exports_meet_their_korean_words() -> None:
     """A disease is 질병; a cobot is a collaborative robot (협동로봇), not any robot; never having
     exported is a first export (처음 수출)."""
-    analyzer = _analyzer("양식장 질병 진단", "협동로봇 도입 지원", "수출 처음 해보는데", "농업 로봇")
+    analyzer = learned_analyzer("양식장 질병 진단", "협동로봇 도입 지원", "수출 처음 해보는데", "농업 로봇")
     assert analyzer.analyze("fish disease").terms[-1] == analyzer.analyze("질병").terms[0]
     assert analyzer.analyze("disease diagnosis").terms == analyzer.analyze("질병 진단").terms
     assert analyzer.analyze("a cobot").terms == analyzer.analyze("collaborative robots").terms \
@@ -298,13 +293,13 @@ def test_english_aspect_cues_of_age_booking_and_sending() -> None:
 def test_a_place_the_knowledge_base_never_names_is_another_region() -> None:
     """`company from Ulsan, can apply?` asks what `다른 지역 회사도 신청되나요` asks (places.yaml `unnamed`); a place
     the knowledge base names stays itself, and where it never writes 지역 an unnamed place stays unknown."""
-    analyzer = _analyzer("부산이 아닌 지역 업체도 신청할 수 있나요", "can companies outside Busan apply")
+    analyzer = learned_analyzer("부산이 아닌 지역 업체도 신청할 수 있나요", "can companies outside Busan apply")
     region = analyzer.analyze("지역").terms[0]
     assert analyzer.analyze("outside").terms == (region,)
     for said in ("company from Ulsan, can apply?", "울산에 있는 회사인데 신청할 수 있나요", "we are based in seoul"):
         assert region in analyzer.analyze(said).terms, said
     assert region not in analyzer.analyze("부산 회사").terms
-    plain = _analyzer("수출 지원 사업")
+    plain = learned_analyzer("수출 지원 사업")
     assert plain.analyze("울산 회사").terms[0].startswith("?")
     alt = Matcher(load_or_raise(ROOT / "tests/data/alt/knowledge", ROOT / "intents"))
     assert alt.match("our company is in Gumi, can we apply too?").id == "outside-busan"
@@ -313,11 +308,11 @@ def test_a_place_the_knowledge_base_never_names_is_another_region() -> None:
 def test_how_cheap_or_often_names_no_topic_unless_the_knowledge_base_writes_it() -> None:
     """`a tiny startup ... somewhere cheap`, `how often`: words that describe what is asked were unknown words
     weighing as novel topics no item explains; where an item writes `cheap`, it stays its word."""
-    analyzer = _analyzer("창업 사무실 지원", "office space for startups")
+    analyzer = learned_analyzer("창업 사무실 지원", "office space for startups")
     terms = analyzer.analyze("we are a tiny startup and need somewhere cheap to work from").terms
     assert not any(t.lstrip("?") in ("tiny", "somewhere", "cheap") for t in terms)
     assert analyzer.analyze("how often does the class start").terms == analyzer.analyze("how does the class start").terms
-    written = _analyzer("창업 사무실 지원", "cheap office space")
+    written = learned_analyzer("창업 사무실 지원", "cheap office space")
     assert "cheap" in written.analyze("somewhere cheap").terms
 
 

@@ -14,14 +14,9 @@ from intents.matcher import Matcher
 from intents.ranking import load_ranking
 from knowledge.loader import load_or_raise
 
+from conftest import learned_analyzer
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _analyzer(*texts: str) -> Analyzer:
-    analyzer = Analyzer(load_lexicon())
-    analyzer.learn(texts)
-    analyzer.finish()
-    return analyzer
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +29,7 @@ def _term(analyzer: Analyzer, text: str) -> str:
 
 
 def test_trade_and_investment_words_meet_the_korean_concepts() -> None:
-    analyzer = _analyzer("해외 판로 개척", "벤처 투자 펀드", "전시회 참가 지원", "해외지사화 지원", "시험 인증 수수료")
+    analyzer = learned_analyzer("해외 판로 개척", "벤처 투자 펀드", "전시회 참가 지원", "해외지사화 지원", "시험 인증 수수료")
     assert analyzer.analyze("we need a distributor in vietnam").terms[0] == _term(analyzer, "판로")
     assert analyzer.analyze("looking for local agents").terms[0] == _term(analyzer, "판로")
     assert _term(analyzer, "can you co-invest with us") == _term(analyzer, "투자")
@@ -45,7 +40,7 @@ def test_trade_and_investment_words_meet_the_korean_concepts() -> None:
 
 
 def test_a_companys_own_staff_are_employees_not_the_agencys_officers() -> None:
-    analyzer = _analyzer("재직자 교육", "담당자 연락처")
+    analyzer = learned_analyzer("재직자 교육", "담당자 연락처")
     assert analyzer.analyze("training for our staff").terms == (_term(analyzer, "교육"), _term(analyzer, "재직자"))
     assert analyzer.analyze("our staff will reply").terms[0] == _term(analyzer, "담당자")
     assert _term(analyzer, "upskilling") == _term(analyzer, "교육")
@@ -55,17 +50,17 @@ def test_a_companys_own_staff_are_employees_not_the_agencys_officers() -> None:
 
 
 def test_fees_british_spellings_and_sectors() -> None:
-    analyzer = _analyzer("참가비 무료", "지원 사업 programs", "주요 사업분야")
+    analyzer = learned_analyzer("참가비 무료", "지원 사업 programs", "주요 사업분야")
     assert analyzer.analyze("are your programmes chargeable").terms == analyzer.analyze("programs fee").terms
     assert _term(analyzer, "free of cost") == _term(analyzer, "비용")
     assert _term(analyzer, "what sectors") == _term(analyzer, "분야")
     # a graduate in his or her first job, as Indian English says it: where the knowledge base writes 졸업
-    graduates = _analyzer("졸업생 채용 지원")
+    graduates = learned_analyzer("졸업생 채용 지원")
     assert _term(graduates, "freshers") == _term(graduates, "졸업")
 
 
 def test_formal_frames_name_nothing() -> None:
-    analyzer = _analyzer("재직자 교육")
+    analyzer = learned_analyzer("재직자 교육")
     assert analyzer.analyze("I'd like to enquire regarding staff training").terms == \
         analyzer.analyze("staff training").terms
     assert analyzer.analyze("kindly share the details").terms == ()
