@@ -63,7 +63,7 @@ from intents.precedence import topic_before_chat
 from intents.relevance import Relevance
 from intents.ranking import TermRoles, distinctive_names, doubtful, load_ranking, mentioned, unnamed_tie
 from intents.scope import Scope
-from intents.parts import also_asked, from_parts
+from intents.parts import with_parts
 from intents.story import Story, answer_from_story, first_reading, novel_question, read_story
 from intents.story import semantic_text as story_semantic_text
 from intents.semantic import Embedder, SemanticCache, language_offsets, shared_embedder
@@ -663,7 +663,7 @@ class Matcher:
             if decision is not None:
                 if decision.aspect is None and isinstance(self.kb.get(decision.id or ""), Program):
                     decision = replace(decision, aspect=self._aspect(analysis.normalized, analysis.terms))
-                return self._also(decision, kept, lang, excluded)
+                return with_parts(self, kept, decision, lang, excluded, decide=False)
         # `I am 31 age, foreigner ok?`: small talk whose word is said only in passing is no candidate, for the
         # model either
         passing = self._small_talk_in_passing(analysis, said or focused)
@@ -681,17 +681,10 @@ class Matcher:
             semantic_text = " ".join(t.lstrip(UNKNOWN_PREFIX) for t in analysis.terms)
         if semantic and semantic_text.strip() and decision.area is None and not self._decisive(decision):
             decision = self._hybrid(decision, analysis, semantic_text, lang, excluded | passing, story, aside)
-        if story is not None:
-            # The whole did not decide: a part that asks may, alone (intents/parts.py; lexical, no model call). A
-            # short message of one sentence is a question with its context (`대학생인데 해외 마케팅 ...`): not cut.
-            decision = from_parts(self, kept, decision, lang, excluded) or decision
-        return self._also(decision, kept, lang, excluded)
-
-    def _also(self, decision: Decision, kept: str, lang: str, excluded: frozenset[int]) -> Decision:
-        """An answer to a message of several parts, with the other items its parts ask about (intents/parts.py)."""
-        if decision.kind != "answer" or decision.also:
-            return decision
-        return replace(decision, also=also_asked(self, kept, decision, lang, excluded))
+        # Where the whole did not decide, a part that asks may, alone (intents/parts.py; lexical, no model call); a
+        # short message of one sentence is a question with its context (`대학생인데 해외 마케팅 ...`): not cut. An
+        # answer carries the other items its parts ask about.
+        return with_parts(self, kept, decision, lang, excluded, decide=story is not None)
 
     def _decide_analysis(self, analysis: Analysis, lang: str, excluded: frozenset[int] = frozenset(),
                          said: str = "", passing: frozenset[int] = frozenset(),

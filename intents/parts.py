@@ -22,7 +22,7 @@ budget):
   message of one sentence is a question with its context (`대학생인데 해외 마케팅 배우는 프로그램 있어요?`);
 - of several such parts, the one with a question mark and the highest score answers.
 
-`also_asked` gives the other items the asking parts decide, beside the one answered (`Decision.also`): a
+`with_parts` gives an answer the other items the asking parts decide, beside the one answered (`Decision.also`): a
 message asking two things (`시험인증 수수료 지원은 어떻게 신청해요? 그리고 재직자 교육도 있나요?`) is answered on one
 and the card offers the other as a button (handlers/asking.py), never merged into one answer. An FAQ and the
 programs it is about count as one item (its card lists them). Nothing here names an item; the words are in
@@ -30,7 +30,7 @@ intents/lexicon/story.yaml (`parts`).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from intents.clauses import WORDS, Part, split
@@ -77,28 +77,45 @@ def decided_parts(matcher: "Matcher", text: str, lang: str, excluded: frozenset[
     return out
 
 
+def with_parts(matcher: "Matcher", text: str, decision: Decision, lang: str, excluded: frozenset[int], *,
+               decide: bool) -> Decision:
+    """`decision` read with the message's parts, which are matched once: where the whole did not answer and
+    `decide` (a story), the answer of the part that decides (`from_parts`); an answer carries the other items
+    the parts ask about (`Decision.also`, offered on its card)."""
+    if decision.kind == "answer":
+        if decision.also or decision.id is None:
+            return decision
+        return replace(decision, also=_others(matcher, decision.id, decided_parts(matcher, text, lang, excluded)))
+    if not decide or not _may_decide(decision):
+        return decision
+    return _decided(matcher, decision, decided_parts(matcher, text, lang, excluded), lang) or decision
+
+
 def from_parts(matcher: "Matcher", text: str, whole: Decision, lang: str,
                excluded: frozenset[int]) -> Decision | None:
     """The answer of the part that decides, where the whole message did not answer but ranks that part's
     item first (the part decides what the whole only suggested); None otherwise."""
-    if whole.kind == "answer" or whole.area is not None or not whole.candidates:
+    if not _may_decide(whole):
         return None
+    return _decided(matcher, whole, decided_parts(matcher, text, lang, excluded), lang)
+
+
+def _may_decide(whole: Decision) -> bool:
+    """Whether parts may answer where the whole did not: it neither answered nor listed an area, and ranked
+    some item first."""
+    return whole.kind != "answer" and whole.area is None and bool(whole.candidates)
+
+
+def _decided(matcher: "Matcher", whole: Decision, every: list[Decided], lang: str) -> Decision | None:
+    """Of the parts that decide (`every`), the one whose item the whole ranks first, as the answer."""
     first = _related(matcher, whole.candidates[0].id)
-    every = decided_parts(matcher, text, lang, excluded)
     decided = [d for d in every if d.decision.id in first]
     if not decided:
         return None
     best = max(decided, key=lambda d: (d.part.marked, d.decision.score, -d.position))
     return Decision("answer", best.decision.id, best.decision.aspect, best.decision.score,
-                    best.decision.candidates, lang, also=_others(matcher, best.decision.id or "", every))
-
-
-def also_asked(matcher: "Matcher", text: str, answered: Decision, lang: str,
-               excluded: frozenset[int]) -> tuple[str, ...]:
-    """The other items the parts of a message ask about, beside the one answered (offered on its card)."""
-    if answered.kind != "answer" or answered.id is None:
-        return ()
-    return _others(matcher, answered.id, decided_parts(matcher, text, lang, excluded))
+                    best.decision.candidates, lang,
+                    also=_others(matcher, best.decision.id or "", every))
 
 
 def _others(matcher: "Matcher", answered: str, decided: list[Decided]) -> tuple[str, ...]:
