@@ -7,7 +7,7 @@ import pytest
 
 from conftest import BotHarness, button_data
 from desk_fixtures import STAFF_CHAT, settings  # noqa: F401 - a staff chat, its JobQueue
-from handlers.followup.names import extract_name
+from handlers.followup.names import extract_name, typed_before_consent
 from handlers.typed import typed_answer
 from settings import Settings
 from store import outbox as purpose
@@ -164,3 +164,36 @@ async def test_a_reply_to_a_step_is_never_one_of_the_persons_questions(bot: BotH
     assert bot.store.enquiries.last_unanswered(USER) != "네"
     [card] = [r for r in bot.store.outbox.rows() if r["purpose"] == purpose.CARD]
     assert "해외 전시회 참가비" in card["text"] and "[name]" not in card["text"]
+
+
+@pytest.mark.parametrize(("typed", "placeholder"), [
+    ("Minji Park", "[name]"), ("김민지", "[name]"), ("박민지입니다", "[name]"), ("제 이름은 이서준이에요", "[name]"),
+    ("my name is jane doe", "[name]"), ("minji.park@example", "[contact]"), ("010 2468 1357", "[contact]"),
+    ("수출", None), ("창업 지원 뭐 있어요", None), ("네 그런데 신청은 언제까지예요?", None), ("I want a human", None),
+    ("이름 말해야 돼요?", None), ("정부지원", None),
+])
+def test_a_name_or_contact_typed_before_consent_is_recognised(typed: str, placeholder: str | None) -> None:
+    assert typed_before_consent(typed) == placeholder
+
+
+@pytest.mark.parametrize("typed", ["Minji Park", "minji.park@example"])
+async def test_a_name_or_contact_typed_at_the_notice_is_not_taken_nor_logged(
+        bot: BotHarness, db_path: Path, typed: str) -> None:
+    """People type their details straight away instead of pressing 동의: nothing was agreed to, so the text
+    is neither answered as a question nor kept; the notice is shown again, with a word on why."""
+    await bot.command("/contact")
+    sent = to_user(await bot.say(typed))
+    assert "동의해 주신 뒤에" in sent[0]["plain"] and "저장하지 않았습니다" in sent[0]["plain"]
+    assert any(data.startswith("fu:agree:") for data in button_data(sent[-1]))  # the notice again
+    [logged] = bot.store.enquiries.recent(USER, limit=1)
+    assert logged["text"] in ("[name]", "[contact]") and logged["step_reply"] and logged["kind"] is None
+    assert typed.encode() not in file_bytes(db_path)
+    asked = to_user(await bot.say("네"))  # agreeing to the notice shown again still works
+    assert "성함" in asked[0]["plain"]
+
+
+async def test_a_question_typed_at_the_notice_is_still_answered(bot: BotHarness) -> None:
+    await bot.command("/contact")
+    sent = to_user(await bot.say("해외 전시회 참가비 지원은 몇 번까지 되나요"))
+    assert "동의해 주신 뒤에" not in sent[0]["plain"]
+    assert bot.store.enquiries.recent(USER, limit=1)[0]["text"] == "해외 전시회 참가비 지원은 몇 번까지 되나요"

@@ -30,7 +30,15 @@ from handlers.followup.common import (CANCEL, CONFIRM, CONTACT, CONVERSATION_NAM
                                       OFFER, OTHER, PERSONAL_MESSAGES, QUESTION, REFUSE, SEND, START, TIMEOUT,
                                       stopping)
 from handlers.followup.mytickets import my_tickets
+from handlers.followup.names import typed_before_consent
 from handlers.typed import CANCEL_WORD, ApplicationFilter, Awaiting, TypedAnswer
+
+
+class TypedPersonal(filters.MessageFilter):
+    """A text that is a name or contact given a step early (handlers/followup/names.py)."""
+
+    def filter(self, message: Message) -> bool:
+        return typed_before_consent(message.text or "") is not None
 
 
 class _PersonalEdit(ApplicationFilter):
@@ -55,6 +63,9 @@ def build_conversation(app: Application) -> ConversationHandler:
         # "네" / "아니요" typed while the notice is on screen
         MessageHandler(private & filters.UpdateType.MESSAGE & TypedAnswer("yes", "no") & Awaiting(app, OFFER),
                        stopping(notice.typed_consent)),
+        # a name or contact typed there instead, before any consent: not taken, the notice asked again
+        MessageHandler(private & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND & Awaiting(app, OFFER)
+                       & TypedPersonal(), stopping(notice.personal_before_consent)),
     ]
     states: dict[object, list[BaseHandler]] = {
         NAME: [MessageHandler(text, steps.receive_name)],

@@ -9,6 +9,7 @@ from telegram.ext import Application
 
 from handlers import cards
 from handlers.context import BotContext, user_lang
+from handlers.followup.names import typed_before_consent
 from handlers.followup.common import (DRAFT, END, LET_GO, OFFER, PERSONAL_MESSAGES, PERSONAL_STEPS, TIMEOUT,
                                       conversation, conversation_keys, drop_draft, end_conversation, expired,
                                       flow_state, is_private, strip_pressed)
@@ -86,7 +87,7 @@ def personal_placeholder(update: Update, context: BotContext) -> str | None:
     """
     if not is_private(update) or context.user_data is None:
         return None
-    placeholder = personal_edit_placeholder(update, context)
+    placeholder = personal_edit_placeholder(update, context) or typed_at_notice(update, context)
     if placeholder is not None:
         return placeholder
     if not context.user_data.get(DRAFT):
@@ -94,6 +95,15 @@ def personal_placeholder(update: Update, context: BotContext) -> str | None:
     chat, user = update.effective_chat, update.effective_user
     state = flow_state(context.application, chat.id if chat else None, user.id if user else None)
     return PERSONAL_STEPS.get(str(state))
+
+
+def typed_at_notice(update: Update, context: BotContext) -> str | None:
+    """"[name]"/"[contact]" for a name or contact typed while the consent notice is on screen, before 동의
+    (handlers/followup/names.py typed_before_consent): it was given without consent, so it is not logged."""
+    message = update.message
+    if context.user_data is None or not context.user_data.get(OFFER) or message is None or not message.text:
+        return None
+    return typed_before_consent(message.text)
 
 
 def personal_edit_placeholder(update: Update, context: BotContext) -> str | None:

@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
+import yaml
+
+from handlers.personal_data import mask_personal
 from store import normalise_contact
 
 # Before the name: 저는 / 제 이름은 / 이름은 / 나는 ... ; My name is / I am / I'm / This is / It's
@@ -24,6 +28,15 @@ _TAIL = re.compile(
     r"|\s*(?:입니다|이에요|예요|이예요|에요|이고요|이구요|인데요|이요|요))"
     r"[\s.!~^…]*$")
 _TRAILING_PUNCTUATION = re.compile(r"[\s.!~^…,]+$")
+# The commonest Korean surnames (names.yaml): a bare three-syllable word typed at the consent notice that
+# starts with one is most likely the person's name, given a step early.
+_SURNAMES: frozenset[str] = frozenset(
+    yaml.safe_load(Path(__file__).with_name("names.yaml").read_text(encoding="utf-8"))["surnames"])
+_HANGUL_NAME = re.compile(r"^[가-힣]{2,4}$")
+_LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z'.-]*(?: [A-Za-z][A-Za-z'.-]*){0,2}$")
+_CAPITALISED_NAME = re.compile(r"^[A-Z][a-z'.-]+(?: [A-Z][a-z'.-]+){1,2}$")
+# An e-mail address typed carelessly (no dot after the @): still contact data.
+_LOOSE_EMAIL = re.compile(r"[^\s@]@[^\s@]*[A-Za-z]")
 # Format characters (zero-width joiners and spaces, bidi marks, overrides and isolates) and controls.
 _INVISIBLE = {"Cf", "Cc", "Co", "Cs", "Zl", "Zp"}
 
@@ -48,3 +61,24 @@ def extract_name(text: str) -> str:
 def is_plausible_name(name: str, limit: int) -> bool:
     """One short line that is not a phone number or e-mail address typed a step early."""
     return bool(name) and len(name) <= limit and normalise_contact(name) is None
+
+
+def typed_before_consent(text: str) -> str | None:
+    """"[name]" or "[contact]" when `text`, typed while the consent notice is still on screen, is the name or
+    contact the flow is about to ask for; None when it reads as anything else (a question, a remark).
+
+    People often type their details straight away instead of pressing 동의 first ("Minji Park", then an
+    address). Without consent those must not be logged nor answered as questions. A name is recognised
+    only where it is unmistakable: framed as one (제 이름은 …, …입니다, My name is …) and name-shaped, or a
+    bare name in its usual form (three syllables starting with a common surname; capitalised Latin words).
+    """
+    shown = visible(text)
+    if mask_personal(shown) != shown or _LOOSE_EMAIL.search(shown) or normalise_contact(shown) is not None:
+        return "[contact]"
+    name = extract_name(shown)
+    framed = name != _TRAILING_PUNCTUATION.sub("", shown)
+    if framed and (_HANGUL_NAME.match(name) and name[0] in _SURNAMES or _LATIN_NAME.match(name)):
+        return "[name]"
+    if len(name) == 3 and _HANGUL_NAME.match(name) and name[0] in _SURNAMES or _CAPITALISED_NAME.match(name):
+        return "[name]"
+    return None

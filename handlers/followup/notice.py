@@ -55,6 +55,16 @@ async def show_consent(update: Update, context: BotContext) -> object:
     return END
 
 
+async def personal_before_consent(update: Update, context: BotContext) -> object:
+    """A name or contact typed while the notice is on screen (not logged: exits.typed_at_notice): it is not
+    taken, since nothing was agreed to yet; the notice is shown again with a word on why."""
+    offer = context.user_data.get(OFFER) if context.user_data is not None else None
+    if offer:
+        await strip(context, offer)
+    await send(update, context, context.texts.get("followup.consent_first", user_lang(update, context)))
+    return await show_consent(update, context)
+
+
 async def offer_from_intent(update: Update, context: BotContext, lang: str) -> None:
     """The `human` intent's action: its reply ("I'll pass your question on") is followed by the notice."""
     await offer_consent(update, context)
