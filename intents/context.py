@@ -168,8 +168,8 @@ class Talk:
         self._typed.sort(key=lambda pair: -len(pair[0]))  # the longest first: 해외바이어상담회 before 상담회
         self._ids = [entry.item.id for entry in matcher.entries]
         self._faq_programs = {faq.id: faq.programs for faq in matcher.kb.faqs}
-        self.agency_contact = _agency_contact(matcher)
-        self.faq_aspects = _faq_aspects(matcher)
+        self.agency_contact: str | None = _agency_contact(matcher)
+        self.faq_aspects: dict[str, str] = _faq_aspects(matcher)
 
     def full_name(self, area: str, topic: set[str]) -> bool:
         """Whether `topic` is the whole of the area's name in one language (수소 산업, not 수소 alone)."""

@@ -540,6 +540,10 @@ class Matcher:
             last = None
         # The same few questions come again and again; a Decision is immutable, so repeats are free.
         sides = context.current_sides() if context is not None else frozenset()  # 조카가 미취업이에요, earlier
+        if last is not None:  # 진흥원 전화번호 after a card: the agency's own (intents/subjects.py)
+            agency = self.options.subjects.agency_asked(text, lang, last, sides, semantic)
+            if agency is not None:
+                return agency
         decision = self._match(text, lang, last, False, sides) if not semantic \
             else self._match(text, lang, last, True, sides) if len(text) > CACHED_TEXT \
             else self._cached_match(text, lang, last, True, sides)

@@ -35,6 +35,7 @@ from intents.decision import Candidate, Decision
 from intents.body import body_texts
 from intents.followups import FollowUps, past_tense
 from intents.lexicon import LEXICON_DIR, read_yaml
+from intents.subjects import Subjects
 from knowledge.model import Area, Faq, Intent, Item, Program, Referral, Text
 
 if TYPE_CHECKING:
@@ -122,6 +123,7 @@ class Options:
         self.matcher = matcher
         self.words = words or OptionWords.load()
         self.followups = FollowUps(matcher, OPTIONS_FILE)  # the person, a detail, an FAQ's programs
+        self.subjects = Subjects(matcher, OPTIONS_FILE)  # whose question: the card's, the agency's (intents/subjects.py)
         # Each program's name terms and its names and aliases as typed (spaces removed, lower case).
         self._names: dict[str, frozenset[str]] = {}
         self._typed: dict[str, tuple[str, ...]] = {}
@@ -307,7 +309,8 @@ class Options:
         if not isinstance(program, Program):
             return decision
         detail = self.followups.about_person(decision, text, program) \
-            or self.followups.also_them(decision, text, program)  # 돈 내야돼?, 나 거제 사는데 괜찮아?, 고딩도 돼?
+            or self.followups.also_them(decision, text, program) \
+            or self.subjects.own_case(decision, text, program)  # 돈 내야돼?, 고딩도 돼?, 우리같은 … 회사도 대상이에요?
         if detail is not None:
             return detail
         carried, leaving = self._carried(decision, text, program)  # a word of its own: pointed at, the card's
