@@ -33,6 +33,7 @@ from intents.lexicon import LEXICON_DIR, Lexicon, read_yaml
 ASKING_BONUS = 10
 PERMISSION = "eligibility"  # what a bare "can I" asks when it names nothing else
 SUPPORT = "support"  # the aspect an amount of money asks (얼마, how much)
+PERIOD = "period"  # the aspect a time named of the predicate asks (올해도 해요?)
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,10 @@ class AspectGrammar:
     not_cues_ko: tuple[str, ...] = ()  # 담당자들, 담당자 교육: a cue naming the asker's own people, not a contact
     lengths_ko: tuple[str, ...] = ()  # 몇 년까지, 얼마 동안: a length of time asked (intents/aspect_lengths.py)
     lengths_en: tuple[str, ...] = ()  # how long
+    times_ko: tuple[str, ...] = ()  # 올해, 내년, 하반기: a time named, asking the period only of a bare predicate
+    time_room: int = 1  # words a time word may have between it and the clause's last word and still ask
+    question_words_ko: tuple[str, ...] = ()  # 언제, 어디, 몇: passed over when counting those words
+    narrating_en: tuple[str, ...] = ()  # open a, open my: a cue word the asker does, not the program
 
     def asking_bonus(self, cue: str) -> int:
         """A cue holding a question word (언제, 얼마, 누가, when) says what is asked more surely than a longer
@@ -118,7 +123,41 @@ class AspectGrammar:
             not_cues_ko=_compact(grammar.get("not_cues_ko")),
             lengths_ko=_compact((grammar.get("lengths") or {}).get("ko")),
             lengths_en=tuple(str(c).lower() for c in (grammar.get("lengths") or {}).get("en") or []),
+            times_ko=_compact((grammar.get("times") or {}).get("ko")),
+            time_room=int((grammar.get("times") or {}).get("room", 1)),
+            question_words_ko=tuple(str(w) for w in grammar.get("asking_words") or [] if not str(w).isascii()),
+            narrating_en=tuple(str(c).lower() for c in grammar.get("narrating_en") or []),
         )
+
+    def time_cue(self, words: list[str]) -> str | None:
+        """A time word that asks the period in a clause (its words, normalised), or None. A time named says
+        when the program runs only where it is said of the clause's predicate alone (`무역사절단 올해도 가요?`,
+        `울산관 올해 어디 가요`, `하반기 모집 있어요?`); followed by more of the story it tells the asker's
+        (`올해 들어온 사원들 교육 보낼 곳 있어요?`, `올해 퇴직했는데`). At a word's start only: 상시 is no time
+        inside 임상시험. Question words between (언제, 어디, 몇) do not count."""
+        for start, word in enumerate(words):
+            for time in self.times_ko:
+                joined, end = word, start
+                while len(joined) < len(time) and end + 1 < len(words):  # 이번 달, 다음 달: spaced apart
+                    end += 1
+                    joined += words[end]
+                if not joined.startswith(time) or len(joined) > len(time) + 2:  # 올해도, 상반기에는; not 상시근로자
+                    continue
+                between = [w for w in words[end + 1:-1] if not w.startswith(self.question_words_ko)]
+                if len(between) <= self.time_room and not (end + 1 < len(words) and _past(words[-1])):
+                    return time
+        return None
+
+    def narrated(self, words: list[str]) -> list[str]:
+        """English words with each cue word the asker does blanked out: `open` of `I want to open a cafe` asks
+        no period (`is it open`, `applications open` still do)."""
+        out = list(words)
+        for phrase in self.narrating_en:
+            parts = phrase.split()
+            for i in range(len(out) - len(parts) + 1):
+                if out[i:i + len(parts)] == parts:
+                    out[i] = "_"
+        return out
 
 
 def _compact(cues: Iterable[object] | None) -> tuple[str, ...]:
@@ -131,7 +170,11 @@ class AspectCues:
     def __init__(self, lexicon: Lexicon, cue_aspects: Mapping[str, str],
                  grammar: AspectGrammar | None = None) -> None:
         """`cue_aspects`: a cue's analysed term -> its aspect, for cues the analyser may have corrected."""
-        self.korean = {a: (*lexicon.aspect_cues_ko.get(a, ()), *lexicon.aspect_phrases_ko.get(a, ()))
+        self.grammar = grammar or AspectGrammar.load()
+        # A time word (올해, 하반기) weighs as a cue in the matcher, but asks the period only by the time rule
+        # (AspectGrammar.time_cue): it is no cue found anywhere in a clause.
+        self.korean = {a: tuple(c for c in (*lexicon.aspect_cues_ko.get(a, ()), *lexicon.aspect_phrases_ko.get(a, ()))
+                                if not self._timed(c))
                        for a in lexicon.aspect_cues_ko}
         self.english = {a: tuple(c.strip() for c in (*lexicon.aspect_cues_en.get(a, ()),
                                                      *lexicon.aspect_phrases_en.get(a, ())))
@@ -142,8 +185,8 @@ class AspectCues:
         for aspect, cues in lexicon.aspect_cues_ko.items():
             for cue in cues:
                 owners.setdefault(cue, set()).add(aspect)
-        self.words = {cue: next(iter(a)) for cue, a in owners.items() if len(a) == 1 and len(cue) >= 2}
-        self.grammar = grammar or AspectGrammar.load()
+        self.words = {cue: next(iter(a)) for cue, a in owners.items()
+                      if len(a) == 1 and len(cue) >= 2 and not self._timed(cue)}
         # Each cue with its weight (its length, more where it holds a question word) and an English cue's
         # words, worked out once: every clause of every reading of a message is held against every cue.
         bonus = self.grammar.asking_bonus
@@ -151,6 +194,10 @@ class AspectCues:
             (aspect, tuple((cue, len(cue) + bonus(cue)) for cue in cues),
              tuple((cue, len(cue) + bonus(f" {cue} "), frozenset(cue.split())) for cue in self.english.get(aspect, ())))
             for aspect, cues in self.korean.items())
+
+    def _timed(self, cue: str) -> bool:
+        """Whether a cue is a time word with a particle at most (올해, 올해도, 내년에도): read by the time rule only."""
+        return any(cue.startswith(t) and len(cue) <= len(t) + 2 for t in self.grammar.times_ko)
 
     def detect(self, text: str, terms: tuple[str, ...] = (), names: Iterable[str] = ()) -> str | None:
         """The aspect a message asks (as typed, or normalised), or None: it asks about the program as a whole.
@@ -168,13 +215,14 @@ class AspectCues:
         """The normalised clauses that may say what is asked, each with the clauses before it in its sentence,
         the most telling first: those of the sentence that asks (intents/focus.py), from its end; then those
         of the sentences after it, and of the asking ones before it, nearest first (신청 기간이 궁금합니다.
-        알려주세요.). A statement before the question tells the asker's story and is left out."""
+        알려주세요.). A statement before the question tells the asker's story and is left out, a question word
+        inside it too (어디서부터 시작해야 할지 막막하네요.): a sentence before asks only at its end."""
         parts = sentences(text)
         if not parts:
             return []
         last = asking_index(parts)
         order = [last] + [i for i in range(len(parts) - 1, -1, -1)
-                          if i != last and (i > last or is_asking(parts[i]))]
+                          if i != last and (i > last or _asks_at_end(parts[i]))]
         found = []
         for i in order:
             clauses = self._clauses(parts[i])
@@ -224,7 +272,7 @@ class AspectCues:
         compact = clause.replace(" ", "")
         for word in self.grammar.not_cues_ko:  # 품질 담당자들이 들을 수 있는 교육: no contact asked
             compact = compact.replace(word, "_" * len(word))
-        words = clause.split()
+        words = self.grammar.narrated(clause.split()) if self.grammar.narrating_en else clause.split()
         best: tuple[int, str, str] | None = None  # (weight, aspect, cue)
         present = frozenset(words)  # an English cue whose words are not all here cannot be in order here
         # 하루에 얼마나 생산해요 asks no money: its 얼마나 is no support cue (얼마나 걸려요 stays a period's).
@@ -239,6 +287,9 @@ class AspectCues:
             for cue, weight, parts in english:
                 if (best is None or weight > best[0]) and parts <= present and english_cue_in(words, (cue,)):
                     best = (weight, aspect, cue)
+        time = self.grammar.time_cue(words) if self.grammar.times_ko else None
+        if time is not None and (best is None or len(time) > best[0]):
+            best = (len(time), PERIOD, time)
         for aspect, verbs in self.grammar.framed.items():
             subjects = self.grammar.subjects_ko.get(aspect, ())
             for verb in verbs:
@@ -298,6 +349,23 @@ class AspectCues:
             if aspect and term not in compact and (term in self.grammar.folded or _spelt_like(term, compact)):
                 return aspect
         return None
+
+
+_INDIRECT = ("모르겠", "모릅니다", "몰라요")  # 뭘 준비해야 하는지 모르겠어요: a question said as a statement
+
+
+def _asks_at_end(sentence: str) -> bool:
+    """Whether a sentence before the question asks too (신청 기간이 궁금합니다.): a question mark, or an asking word
+    in its last two words. A statement holding a question word (어디서부터 시작해야 할지 막막하네요) tells the
+    asker's story, however it asks inside; not knowing it (모르겠어요) asks it."""
+    end = " ".join(sentence.split()[-2:])
+    return "?" in sentence or "？" in sentence or is_asking(end) or any(w in end for w in _INDIRECT)
+
+
+def _past(word: str) -> bool:
+    """Whether a Korean predicate is in the past tense (퇴직했어요, 들어왔는데): a syllable closed by ㅆ, other than
+    있 (있어요 asks whether it exists). A time said of a past event tells the asker's story."""
+    return any(0xAC00 <= ord(ch) <= 0xD7A3 and (ord(ch) - 0xAC00) % 28 == 20 and ch != "있" for ch in word)
 
 
 def _spelt_like(word: str, compact: str) -> bool:

@@ -49,7 +49,7 @@ from intents.decision import Candidate, Decision, DecisionKind
 from intents.hangul import is_initials_only, to_jamo
 from intents.initials import spell_out
 from intents.kin_words import KinSettings, KinWords, vocabulary
-from intents.focus import focus
+from intents.focus import focus, sentences
 from intents.generic import action_words
 from intents.lexicon import Lexicon, load_lexicon
 from intents.markup import strip_markup
@@ -66,6 +66,7 @@ from intents.scope import Scope
 from intents.parts import with_parts
 from intents.story import Story, answer_from_story, first_reading, novel_question, read_story
 from intents.story import semantic_text as story_semantic_text
+from intents.trade import as_trade
 from intents.semantic import Embedder, SemanticCache, language_offsets, shared_embedder
 from intents.siblings import Siblings
 from intents.specialised import characteristic_terms, general_first
@@ -568,6 +569,7 @@ class Matcher:
         decision = self._match_text(prepared, lang, last, semantic, said=text)
         kept, _ = self._split_exclusion(prepared)
         analysis = self.analyzer.analyze(kept)
+        decision = as_trade(self, decision, kept, lang or decision.lang)  # 치킨집 하는데 대출: 소상공인 (intents/trade.py)
         if decision.kind == "fallback" and decision.candidates:  # what its first gives? (intents/needs.py)
             decision = self.needs.review(decision, kept, self.relevance.by_words(analysis, kept))
         if decision.kind == "fallback":
@@ -606,9 +608,12 @@ class Matcher:
             return decision
         names = (*(v for _, v in item.name.values), *item.aliases) if isinstance(item, Program) else ()
         aspect = self.aspects.detect(kept, analysis.terms, names)  # its own name names no benefit (성장 지원도)
-        if aspect is None and (decision.aspect == "period" and self.talk.status(analysis) or decision.aspect
-                               == "eligibility" and self.talk.also(analysis.normalized)):
-            return decision  # 그거 아직 해요?, 외국인도 돼요?: follow-ups read by _follow_up, _who_follow_up
+        if aspect is None and len(sentences(kept)) < 2 and (
+                decision.aspect == "period" and self.talk.status(analysis)
+                or decision.aspect == "eligibility" and self.talk.also(analysis.normalized)):
+            # 그거 아직 해요?, 외국인도 돼요?: follow-ups read by _follow_up, _who_follow_up. Not a story's: its
+            # 아직 (아직 일할 수 있고) was read from the whole message as one sentence.
+            return decision
         if aspect is None and isinstance(item, Program) and self.aspect_texts is not None and read is not None \
                 and self._topic_terms(analysis):
             # No cue word says it: the program's text the question is nearest to may, where the model read
