@@ -27,11 +27,25 @@ leads the fused ranking by a margin, that agreement of three readings is the evi
 cannot be. Out-of-scope stories are the risk (a wedding fair asked after a story about an export fair): the
 asking sentence must hold no word the knowledge base never writes (intents/scope.py `is_novel`), since a
 story's background may be about anything but its question is about what the bot should know.
+
+**Told apart by its own words** (`told_apart`). The fused first item is under the bar, but it is also the lexical
+matcher's first, and the question says two or more distinctive words (intents/relevance.py `distinctive`: no
+question word, aspect cue or word a third of the programs write), each written by at most a quarter of the
+items, that its own names, aliases or questions write and that neither of the next two candidates writes
+anywhere, not even in a summary or body (`미역 성분으로 생각해 둔 제품을 시험 삼아 한번 만들어볼 수 있나요`: 미역 and
+제품 are the marine-bio prototype program's words, the smart-farm pilot and equipment sharing next to it write
+neither). One shared word is what a near miss has (웨딩 박람회 shares 박람회); two rare words a rival never writes
+tell the item from its neighbours, which the fused lead cannot say when the question is long (its story dilutes
+both scores) or the model sees the neighbours alike. Common words (사업, 기업) tell nothing even where a rival
+happens not to write them. Near misses built on two of an item's words (`전기 자동차 배터리` against an
+electric-ship program) stay out through the model: the item must be nearer the question than every sentence
+about a person's everyday needs by a margin (intents/outside.py).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Iterable
 
 import yaml
 
@@ -55,6 +69,9 @@ class ConfirmSettings:
     story_terms: int = 10
     story_fused: float = 0.2
     story_lead: float = 0.05
+    told_words: int = 2
+    told_spread: float = 0.25
+    told_outside: float = 0.02
 
     @classmethod
     def load(cls, path: Path = CONFIRM_FILE) -> "ConfirmSettings":
@@ -81,6 +98,21 @@ def agrees(settings: ConfirmSettings, cosines: dict[int, float], best: int) -> b
         return False
     others = max((c for i, c in cosines.items() if i != best), default=-1.0)
     return mine - others >= settings.cosine_lead and mine >= others
+
+
+def told_words(words: Iterable[str], own: frozenset[str], rivals: list[frozenset[str]],
+               spread: Callable[[str], float], most: float) -> int:
+    """How many of the question's distinctive `words` the item's own phrasings write (`own`: names, aliases,
+    questions), none of the `rivals` (each: every word of a next candidate's texts) writes, and at most `most` of
+    the knowledge base's items write (`spread`: a word's share of them)."""
+    return sum(1 for w in words if w in own and spread(w) <= most and not any(w in rival for rival in rivals))
+
+
+def told_apart(settings: ConfirmSettings, told: int, lexical_first: bool, outside_margin: float) -> bool:
+    """Whether a fused first item under the bar is answered on its own words (see the module's doc): the
+    lexical matcher's first too, `told` (`told_words`) at least `told_words`, and the model finds it at least
+    `told_outside` nearer the question than everyday needs of a person."""
+    return lexical_first and told >= settings.told_words and outside_margin >= settings.told_outside
 
 
 def story_agrees(settings: ConfirmSettings, terms: int, fused: float, lead: float, lexical_first: bool,

@@ -41,7 +41,7 @@ from intents.fusion import weak_answer_stands
 from intents.aspects import AspectCues
 from intents.analyzer import UNKNOWN_PREFIX, Analysis, Analyzer, detect_lang, english_stem, normalize
 from intents import exclusion, named_area
-from intents.confirm import ConfirmSettings, agrees, confirmable, story_agrees
+from intents.confirm import ConfirmSettings, agrees, confirmable, story_agrees, told_apart, told_words
 from intents.chat import chat_phrase_words, contained_phrase, tidy
 from intents.context import POINTS_BACK, MatchContext, Talk, side_said
 from intents.cues import english_cue_in, korean_cue_in
@@ -903,6 +903,9 @@ class Matcher:
             # Every reading agrees and the question is nearer the agency's work than a person's everyday
             # needs (intents/outside.py).
             return Decision("answer", item.id, aspect, round(100 * fused(best), 1), candidates, lang)
+        if self._told_apart(best, analysis, cosines, ranked, shown):
+            # Two words of the question only this item writes among its neighbours (intents/confirm.py).
+            return Decision("answer", item.id, aspect, round(100 * fused(best), 1), candidates, lang)
         kind = lexical.kind
         if kind == "suggest" and max(cosines.get(i, 0.0) for i in shown[: s.max_candidates]) \
                 < s.semantic_suggest_cosine:
@@ -953,6 +956,22 @@ class Matcher:
             return False
         runner = max((c for i, c in cosines.items() if i != best), default=-1.0)
         return self.outside.clear(cosines[best], self._last_query[1], shift, runner)
+
+    def _told_apart(self, best: int, analysis: Analysis, cosines: dict[int, float], ranked: list["Ranked"],
+                    shown: list[int]) -> bool:
+        """Whether the fused first item (a program, FAQ or referral) is the lexical first too and told apart from
+        the next two candidates by words of its own (intents/confirm.py `told_apart`)."""
+        item = self.entries[best].item
+        if isinstance(item, Intent) or self.outside is None or self._last_query is None or best not in cosines:
+            return False
+        first = next((r for r in ranked if not isinstance(r.item, Intent)), None)
+        rivals = [self._writes(self.entries[i].item.id) for i in shown[1:3] if not isinstance(self.entries[i].item, Intent)]
+        words = self.relevance.distinctive(analysis) - self.relevance.cues
+        size = max(len(self.entries), 1)
+        told = told_words(words, self.entries[best].strong, rivals, lambda w: len(self.postings.get(w, ())) / size,
+                          self.confirm.told_spread)
+        margin = cosines[best] - self.outside.nearest(self._last_query[1])
+        return told_apart(self.confirm, told, first is not None and first.item.id == item.id, margin)
 
     def _novel_question(self, story: Story) -> bool:
         """Whether a story's asking unit names a thing the knowledge base never writes (intents/story.py)."""
