@@ -294,6 +294,11 @@ class Options:
         if asked is not None and decision.kind == "answer" and decision.aspect is None \
                 and isinstance(self.matcher.kb.get(decision.id or ""), Program):
             return replace(decision, aspect=asked)  # 자격은? -> which? -> 예비창업자요
+        listed = [self.matcher.kb.program(i) for i in context.current_options()]
+        if listed and all(listed):  # 창업한 지 2년 됐어요 under the startup list: the programs left (intents/subjects.py)
+            narrowed = self.subjects.narrows(decision, text, [p for p in listed if p is not None])
+            if narrowed is not None:
+                return narrowed
         last = context.current()
         program = self.matcher.kb.get(last) if last is not None else None
         if isinstance(program, Faq) and len(program.programs) == 1:
@@ -310,7 +315,8 @@ class Options:
             return decision
         detail = self.followups.about_person(decision, text, program) \
             or self.followups.also_them(decision, text, program) \
-            or self.subjects.own_case(decision, text, program)  # 돈 내야돼?, 고딩도 돼?, 우리같은 … 회사도 대상이에요?
+            or self.subjects.own_case(decision, text, program) \
+            or self.subjects.not_a_request(decision, text, program)  # 돈 내야돼?, 우리같은 … 회사도 대상이에요?, … 직접 받는 건
         if detail is not None:
             return detail
         carried, leaving = self._carried(decision, text, program)  # a word of its own: pointed at, the card's

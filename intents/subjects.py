@@ -19,6 +19,15 @@ message are read wrongly so, each by a general rule:
   name of a program that is a kind of person (예비창업자, pre-founders) as that program. What the question asks
   beside them must be the card's or no item's: another item named as typed (not a kind of person), a word another
   item names that the card does not write, the agency, a list or a subject of its own moves on.
+- **A question is no request** (`not_a_request`): right after a program's card, a question (a question word, a
+  question mark, a yes-or-no ending) that a request such as "talk to a person" took through one word of its
+  examples (`그럼 우리 애가 직접 받는 건 뭐가 있어요`: 직접 of `사람이랑 직접 상담하고 싶어요`), with no request cue
+  (words.yaml `request_cues`) and no other word of content but the card's own, is the card's, with the aspect asked.
+- **The asker narrows a list** (`narrows`): under a list of programs, a statement of who the asker is (knowledge/asker.py:
+  a status, an age, years since founding, a size; `창업한 지 2년 됐어요`, `저는 예비창업자예요`) that names nothing
+  else and asks no other aspect leaves out the programs whose criteria it fails: the one left is answered with its
+  eligibility, several are offered again, in the list's order (all of them where none is ruled out and nothing
+  answered). A program of the list the matcher answered stays.
 """
 from __future__ import annotations
 
@@ -29,6 +38,7 @@ from intents.analyzer import UNKNOWN_PREFIX, normalize
 from intents.aspects import PERMISSION
 from intents.decision import Candidate, Decision
 from intents.lexicon import read_yaml
+from knowledge.asker import fit, read, without
 from knowledge.model import Intent, Program
 
 MAX_WORDS = 16  # words of a question about the asker's own case (a longer one tells a story: matched as usual)
@@ -192,3 +202,71 @@ class Subjects:
         """Whether an item typed in the message is named there as a kind of person: a name or alias of it (as
         typed, three letters on) lies inside words said with 도 / too (예비창업자도, pre-founders)."""
         return any(item == item_id and any(key in words for words in said) for key, item in self.matcher.talk._typed)
+
+    # ---- the asker narrows a list ------------------------------------------------------------------
+
+    def narrows(self, decision: Decision, text: str, options: list[Program]) -> Decision | None:
+        """Under `options` (a list of programs), a statement of who the asker is that rules some of them out (their
+        criteria, knowledge/asker.py `fit`): the one left with its eligibility, else those left offered. None where
+        the matcher answered one of the options, the message says something else, or nothing is ruled out."""
+        if len(options) < 2 or decision.kind == "answer" and decision.id in {p.id for p in options}:
+            return None
+        matcher = self.matcher
+        prepared = matcher._prepare(text)
+        asker = read(prepared)
+        if not asker or not asker.spans or matcher.asked(prepared) != prepared:
+            return None
+        rest = matcher.analyzer.analyze(without(prepared, asker))
+        followups = matcher.options.followups
+        topic = [t for t in matcher._topic_terms(rest) if not followups.is_detail(t) and (len(t) > 1 or t.isascii())
+                 and not (t.startswith(UNKNOWN_PREFIX) and (followups.verb_like(t) or followups.plain(t)))]
+        aspect = matcher.aspects.detect(prepared, rest.terms)
+        if topic or aspect not in (None, PERMISSION) or followups._lists(rest) or matcher.talk.typed_names(rest.normalized):
+            return None
+        left = [p for p in options if (found := fit(p, asker)) is None or found.outcome != "fails"]
+        if not left or len(left) == len(options) and decision.kind != "fallback":
+            return None  # nothing ruled out: the matcher's reading stands, but for a fallback (the list again)
+        if len(left) == 1:
+            return Decision("answer", left[0].id, PERMISSION, 100.0, (Candidate(left[0].id, left[0].kind, 100.0),),
+                            decision.lang)
+        return Decision("suggest", None, PERMISSION, 100.0, tuple(Candidate(p.id, p.kind, 100.0) for p in left),
+                        decision.lang)
+
+    # ---- a question is no request ------------------------------------------------------------------
+
+    def not_a_request(self, decision: Decision, text: str, program: Program) -> Decision | None:
+        """Right after `program`'s card, a request (an intent with an action, not the list of programs) answered
+        through one word of its examples, for a question that asks no request and names nothing but the card's
+        own words: the card, with the aspect asked. None: the other rules decide."""
+        matcher = self.matcher
+        answered = matcher.kb.get(decision.id or "") if decision.kind == "answer" else None
+        if not isinstance(answered, Intent) or not answered.action or answered.action == "browse":
+            return None
+        prepared = matcher._prepare(text)
+        kept = matcher.asked(prepared)  # 초창패 말고 …: what is ruled out is no word of the question
+        analysis = matcher.analyzer.analyze(kept)
+        followups = matcher.options.followups
+        words = analysis.normalized.split()
+        # A question: a question mark, a question word (뭐, 무슨: `… 받는 건 뭐가 있어요`), a yes-or-no ending.
+        asks = followups._questions(kept, analysis) or followups._lists(analysis) \
+            or any(w.startswith(followups.carry._question_words) for w in words)
+        if not words or len(words) > MAX_WORDS or not asks or self._requests(analysis) \
+                or matcher.talk.typed_names(analysis.normalized):
+            return None
+        shared = set(analysis.terms) & matcher.entries[matcher.index_of[answered.id]].strong
+        if len(shared) != 1:
+            return None
+        rest = [t for t in matcher._topic_terms(analysis) if t not in shared and t not in self.agency_words
+                and (len(t) > 1 or t.isascii()) and not (t.startswith(UNKNOWN_PREFIX) and followups.verb_like(t))]
+        own = matcher.entries[matcher.index_of[program.id]]
+        if any(t not in own.strong and t not in own.weak for t in rest) or followups.novel(analysis):
+            return None
+        aspect = matcher.aspects.detect(kept, analysis.terms)
+        return Decision("answer", program.id, aspect, 100.0, (Candidate(program.id, program.kind, 100.0),), decision.lang)
+
+    def _requests(self, analysis: "Analysis") -> bool:
+        """Whether the message asks for something to be done (words.yaml `request_cues`: 연결해, 알려주세요)."""
+        lex = self.matcher.lexicon
+        compact = analysis.normalized.replace(" ", "")
+        return any(cue in compact for cue in lex.request_cues_ko) \
+            or any(cue in f" {analysis.normalized} " for cue in (f" {c} " for c in lex.request_cues_en))

@@ -74,3 +74,24 @@ async def test_a_kind_of_person_after_a_card_through_the_application(bot) -> Non
     await bot.say("진흥원 전화번호")
     enquiry = bot.last_enquiry()
     assert (enquiry["kind"], enquiry["item_id"]) == ("answer", "phone-number")
+
+
+def test_who_the_asker_is_narrows_a_list_to_the_programs_left(matcher: Matcher) -> None:
+    # Under the jobs list a 45-year-old job seeker fails every youth program's age: the one left, its eligibility.
+    assert chat(matcher, "일자리 지원 뭐 있어요", "45살 구직자예요") == ("answer", "quality-jobs", "eligibility")
+    # A student is no employee: the training list less the employees' course, offered again in its order.
+    kind, _, aspect = chat(matcher, "교육 프로그램 뭐 있어요", "저 대학생이에요")
+    decision = matcher.match("저 대학생이에요", context=context_after(
+        matcher.match("교육 프로그램 뭐 있어요"), matcher, None, "교육 프로그램 뭐 있어요"))
+    assert (kind, aspect) == ("suggest", "eligibility")
+    assert "worker-training" not in [c.id for c in decision.candidates]
+    # A program of the list the matcher answered stays (창업한 지 5년: the early-startup program).
+    assert chat(matcher, "창업 지원", "창업한 지 5년 됐어요")[1] == "early-startup"
+
+
+def test_a_question_through_one_word_of_a_request_is_the_cards(matcher: Matcher) -> None:
+    # 직접 is a word of "사람이랑 직접 상담하고 싶어요" (talk to a person); asked as a question after a card it is the
+    # card's: what the agency itself does there.
+    assert chat(matcher, "창업보육센터", "진흥원이 직접 해주는 건 뭐예요?") == ("answer", "startup-incubation", "support")
+    # The request itself still starts the hand-over.
+    assert chat(matcher, "창업보육센터", "사람이랑 직접 상담하고 싶어요")[:2] == ("answer", "human")
