@@ -72,6 +72,7 @@ class ConfirmSettings:
     told_words: int = 2
     told_spread: float = 0.25
     told_outside: float = 0.02
+    told_words_lexical: int = 3
 
     @classmethod
     def load(cls, path: Path = CONFIRM_FILE) -> "ConfirmSettings":

@@ -690,6 +690,8 @@ class Matcher:
             semantic_text = " ".join(t.lstrip(UNKNOWN_PREFIX) for t in analysis.terms)
         if semantic and semantic_text.strip() and decision.area is None and not self._decisive(decision):
             decision = self._hybrid(decision, analysis, semantic_text, lang, excluded | passing, story, aside)
+        elif self.embedder is None and decision.kind != "answer" and decision.area is None and decision.candidates:
+            decision = self._told_lexically(decision, analysis)  # no model: more words of its own (intents/confirm.py)
         # Where the whole did not decide, a part that asks may, alone (intents/parts.py; lexical, no model call); a
         # short message of one sentence is a question with its context (`대학생인데 해외 마케팅 ...`): not cut. An
         # answer carries the other items its parts ask about.
@@ -972,6 +974,25 @@ class Matcher:
                           self.confirm.told_spread)
         margin = cosines[best] - self.outside.nearest(self._last_query[1])
         return told_apart(self.confirm, told, first is not None and first.item.id == item.id, margin)
+
+    def _told(self, item_id: str, analysis: Analysis, rivals: Sequence[str]) -> int:
+        """How many rare distinctive words of the question the item's own phrasings write and no rival writes."""
+        words = self.relevance.distinctive(analysis) - self.relevance.cues
+        size = max(len(self.entries), 1)
+        return told_words(words, self.entries[self.index_of[item_id]].strong, [self._writes(r) for r in rivals],
+                          lambda w: len(self.postings.get(w, ())) / size, self.confirm.told_spread)
+
+    def _told_lexically(self, decision: Decision, analysis: Analysis) -> Decision:
+        """Lexical mode: the first candidate (a program, FAQ or referral) answered where the question says
+        `told_words_lexical` rare words of its own that neither next candidate writes (intents/confirm.py)."""
+        first = decision.candidates[0]
+        if isinstance(self.kb.get(first.id), Intent) or first.score <= 0:
+            return decision
+        rivals = [c.id for c in decision.candidates[1:3] if not isinstance(self.kb.get(c.id), Intent)]
+        if self._told(first.id, analysis, rivals) < self.confirm.told_words_lexical:
+            return decision
+        aspect = self._aspect(analysis.normalized, analysis.terms) if isinstance(self.kb.get(first.id), Program) else None
+        return Decision("answer", first.id, aspect, first.score, decision.candidates, decision.lang)
 
     def _novel_question(self, story: Story) -> bool:
         """Whether a story's asking unit names a thing the knowledge base never writes (intents/story.py)."""

@@ -66,3 +66,18 @@ def test_it_needs_the_lexical_first_and_the_margin_over_everyday_needs() -> None
     assert not told_apart(SETTINGS, 1, lexical_first=True, outside_margin=0.05)
     assert not told_apart(SETTINGS, 2, lexical_first=False, outside_margin=0.05)
     assert not told_apart(SETTINGS, 2, lexical_first=True, outside_margin=0.0)
+
+
+def test_lexical_mode_needs_three_such_words() -> None:
+    # No model, so no margin over everyday needs: a third word of the item's own stands in for it. A fisher's story
+    # (어선, 엔진, 친환경: the retrofit program's words, the smart-farm programs next to it write none of them) is
+    # diluted under every bar by the story around its question.
+    kb = load_or_raise(ROOT / "tests" / "data" / "alt" / "knowledge", ROOT / "intents")
+    lexical = Matcher(kb)
+    story = ("10년 된 연안 어선을 가지고 있습니다. 엔진이 낡아서 검은 연기가 많이 나요. 친환경 엔진으로 바꾸고 싶은데 "
+             "제가 지원 대상이 되는지 궁금합니다.")
+    decision = lexical.match(story)
+    assert (decision.kind, decision.id) == ("answer", "fishing-boat-retrofit")
+    lexical.confirm = replace(lexical.confirm, told_words_lexical=99)
+    lexical._cached_match.cache_clear()
+    assert lexical.match(story).kind != "answer"
