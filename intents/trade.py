@@ -21,7 +21,8 @@ import yaml
 from intents.analyzer import normalize
 from intents.decision import Decision
 from intents.sentences import STORY_FILE
-from knowledge.model import Intent
+from intents.ranking import mentioned
+from knowledge.model import Faq, Intent, Program
 
 if TYPE_CHECKING:
     from intents.matcher import Matcher
@@ -61,10 +62,12 @@ def load_trades() -> Trades:
 
 def as_trade(matcher: "Matcher", decision: Decision, text: str, lang: str,
              excluded: frozenset[int] = frozenset(), trades: Trades | None = None) -> Decision:
-    """A message not answered that names a small trade, answered as the concept's question where that reading
-    answers an item writing the concept and one of the message's own topic words; else `decision` unchanged."""
+    """A message naming a small trade, answered as the concept's question where that reading answers an item
+    writing the concept and one of the message's own topic words; else `decision` unchanged. Where `decision`
+    answered already, only an answer the trade is not the asker's concern of: a program or FAQ that writes
+    neither the concept nor the trade and is not named (`미용실 창업 자금 지원` was the startup fund FAQ)."""
     trades = trades or load_trades()
-    if decision.kind == "answer" or decision.area is not None or not trades.concept:
+    if decision.area is not None or not trades.concept or not _may_replace(matcher, decision, text):
         return decision
     trade = trades.named(text)
     if trade is None:
@@ -72,18 +75,37 @@ def as_trade(matcher: "Matcher", decision: Decision, text: str, lang: str,
     concept = matcher.analyzer.analyze(trades.concept).terms
     if len(concept) != 1 or concept[0] not in matcher.item_terms:
         return decision  # a knowledge base that never writes the concept
+    trade_terms = set(matcher.analyzer.analyze(trade).terms)
+    if decision.kind == "answer" and _writes(matcher, decision.id or "", {concept[0], *trade_terms}):
+        return decision  # an item for small businesses, or for this trade (a café start-up program), stands
     reading = matcher._decide_analysis(matcher.analyzer.analyze(f"{trades.concept} {text}"), lang, excluded)
     item = matcher.kb.get(reading.id or "") if reading.kind == "answer" else None
-    if item is None or isinstance(item, Intent):
+    if item is None or isinstance(item, Intent) or item.id == decision.id or not _writes(matcher, item.id, {concept[0]}):
         return decision
-    entry = matcher.entries[matcher.index_of[item.id]]
-    written = entry.strong | entry.weak
-    if concept[0] not in written:
-        return decision
-    trade_terms = set(matcher.analyzer.analyze(trade).terms)
+    written = _written(matcher, item.id)
     own = [t for t in matcher._topic_terms(matcher.analyzer.analyze(text))
            if t not in trade_terms and t != concept[0] and t not in matcher.agency_terms
            and t not in matcher.request_terms]
     if not any(t in written for t in own):
         return decision
     return reading
+
+
+def _may_replace(matcher: "Matcher", decision: Decision, text: str) -> bool:
+    """Not answered, or answered with a program or FAQ the message does not name by name or alias."""
+    if decision.kind != "answer":
+        return True
+    item = matcher.kb.get(decision.id or "")
+    if not isinstance(item, (Program, Faq)):
+        return False
+    index = matcher.index_of[item.id]
+    return index not in mentioned(normalize(text).replace(" ", ""), matcher.names)
+
+
+def _written(matcher: "Matcher", item_id: str) -> frozenset[str]:
+    entry = matcher.entries[matcher.index_of[item_id]]
+    return entry.strong | entry.weak
+
+
+def _writes(matcher: "Matcher", item_id: str, terms: set[str]) -> bool:
+    return item_id in matcher.index_of and not terms.isdisjoint(_written(matcher, item_id))

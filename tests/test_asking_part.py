@@ -121,3 +121,37 @@ programs:
     matcher = Matcher(kb)
     plain = matcher._decide_analysis(matcher.analyzer.analyze("분식집 하는데 운영자금 대출 있을까요"), "ko")
     assert matcher.match("분식집 하는데 운영자금 대출 있을까요").kind == plain.kind
+
+
+TRADE_KB = """
+area:
+  id: startup
+  name: {ko: 창업}
+programs:
+  - id: startup-money
+    name: {ko: 기술창업 성장 지원}
+    summary: {ko: 기술 창업기업에 창업 자금을 지원합니다.}
+    questions: [창업 자금 지원 받고 싶어요, 창업 지원금 있나요]
+  - id: cafe-startup
+    name: {ko: 카페 창업 자금 지원}
+    summary: {ko: 카페를 여는 청년에게 창업 자금을 지원합니다.}
+    questions: [카페 창업 자금 지원 받고 싶어요]
+referrals:
+  - id: ref-small-business
+    name: {ko: 소상공인 지원센터}
+    aliases: [소상공인 창업 자금, 소상공인 대출]
+    questions: [소상공인 창업 자금 받고 싶어요, 소상공인 대출 받을 수 있나요]
+    answer: {ko: 소상공인 창업 자금과 대출은 소상공인 지원센터가 안내합니다.}
+    contact: {ko: 지원센터 누리집을 보세요.}
+"""
+
+
+def test_a_shops_startup_money_is_the_small_business_question(tmp_path: Path) -> None:
+    # The tech founders' fund writes neither 소상공인 nor the trade: a salon's start-up money is the referral's.
+    matcher = Matcher(with_shipped_intents(tmp_path, TRADE_KB))
+    decision = matcher.match("미용실 창업 자금 지원 받고 싶어요")
+    assert (decision.kind, decision.id) == ("answer", "ref-small-business")
+    # a program for the trade itself stands, and without a trade the founders' fund does; one named stands too
+    assert matcher.match("미용실 하는데 기술창업 성장 지원 자금 받을 수 있나요").id == "startup-money"
+    assert matcher.match("카페 창업 자금 지원 받고 싶어요").id == "cafe-startup"
+    assert matcher.match("창업 자금 지원 받고 싶어요").id == "startup-money"
