@@ -25,6 +25,8 @@ from intents.real_words import EverydayVerbs, VerbForms, real_korean_words
 MAX_TEXT = 2000  # characters analysed; the rest of a very long message adds nothing a person would ask
 MAX_TOKEN = 40  # syllables segmented per word; longer runs are cut into pieces first
 UNKNOWN_PREFIX = "?"
+MEANT_PREFIX = "\x00"  # a verb's meaning (meaning_verbs) and its reading as typed, until _without_repeated_meanings
+MEANT_SEP = "\x01"
 ENGLISH_COMPOUND = 7  # an unknown English word this long may be two known words typed solid
 ANALYSES = 2048  # analyses remembered: a message is analysed whole, by clause and by reading many times over
 ANALYSED_TEXT = 1000  # characters; a longer text is analysed afresh each time (memory stays bounded)
@@ -142,6 +144,10 @@ class Analyzer:
         # Everyday verbs conjugated (나와요, 쓸, 갖고: words.yaml `everyday_verbs`): the matcher's `verb_terms` and
         # bench/verb_terms.py; docs/matching.md "Everyday verb forms" has what using them in matching measured.
         self.everyday = EverydayVerbs.load()
+        # Everyday verbs that mean an agency's word (words.yaml `meaning_verbs`: 뽑으면 -> 채용, 배워서 -> 교육), recognised
+        # by the same conjugation rules; read only where the word as typed is no word of the knowledge base.
+        self.meaning_verbs = EverydayVerbs.load(key="meaning_verbs")
+        self.phrase_verbs = EverydayVerbs.load(key="phrase_verbs")  # verbs read only in `verb_phrases` (일 구하다)
         # An analysis depends only on the text and the vocabulary: remembered until the vocabulary changes.
         self._analyses = functools.lru_cache(maxsize=ANALYSES)(self._analyze)
 
@@ -247,6 +253,7 @@ class Analyzer:
                                                               self.lexicon.apart_words))
         for token in tokens:
             terms.extend(self._token_terms(token))
+        terms = _without_repeated_meanings(terms)
         if self._unnamed_place:  # a company from Ulsan asks as one from 다른 지역 does (places.yaml `unnamed`)
             places = self.lexicon.places
             terms = [self._unnamed_place if t.startswith(UNKNOWN_PREFIX) and t[1:] in places else t for t in terms]
@@ -265,9 +272,10 @@ class Analyzer:
             if skip:
                 skip = False
                 continue
-            verb = self.everyday.dictionary_form(following, self._ending_syllables) if following else None
+            verb = (self.everyday.dictionary_form(following, self._ending_syllables)
+                    or self.phrase_verbs.dictionary_form(following, self._ending_syllables)) if following else None
             meant = phrases.get((token, verb or "")) or phrases.get((self._strip_particles(token), verb or "")) \
-                if verb and not _done(following, verb) else None
+                or phrases.get((self._one_syllable_noun(token), verb or "")) if verb and not _done(following, verb) else None
             if meant:
                 out.extend(meant.split())
                 skip = True
@@ -348,6 +356,13 @@ class Analyzer:
             stripped = self._known_stem(token, stripped)  # 성과는: 성과 + 는, not 성 + 과는
         if stripped in self.vocab:
             return list(self._parts.get(stripped, (self._canonical(stripped),)))
+        terms = self._unplaced(token, stripped)
+        meant = self._verb_meaning(token)
+        # Which of the two the text keeps depends on its other words (_without_repeated_meanings).
+        return [MEANT_PREFIX + MEANT_SEP.join((meant, *terms))] if meant else terms
+
+    def _unplaced(self, token: str, stripped: str) -> list[str]:
+        """The terms of a word the vocabulary does not hold: known words inside it, the rest unknown."""
         terms = self._segmented(stripped)
         if stripped != token and any(t.startswith(UNKNOWN_PREFIX) for t in terms):
             # A verb ending read as particles (할수있나요: 요 and 나 stripped leave 할수있, whose 있 is unknown): the
@@ -370,6 +385,14 @@ class Analyzer:
             return None
         return self.everyday.dictionary_form(token, self._ending_syllables)
 
+    def _verb_meaning(self, token: str) -> str | None:
+        """The term an everyday verb of words.yaml `meaning_verbs` means, where `token` is one of its forms (뽑으면,
+        배웠으면, 대주나요): a person says `사람 뽑으면` where a notice writes 채용."""
+        verb = self.meaning_verbs.dictionary_form(token, self._ending_syllables)
+        meant = self.lexicon.meaning_verbs.get(verb) if verb else None
+        # A word the knowledge base never writes is read as no such word: it stays unknown, as the verb was.
+        return self._canonical(meant) if meant and (meant in self.vocab or meant in self.synonyms) else None
+
     def _canonical(self, word: str) -> str:
         return self.synonyms.get(word, word)
 
@@ -384,9 +407,17 @@ class Analyzer:
                 break
         return token
 
+    def _one_syllable_noun(self, token: str) -> str:
+        """A noun of one syllable and its particle (`돈을`, `차를`: 돈, 차), which `_strip_particles` leaves whole so
+        that `아이` stays a word; else ""."""
+        return token[0] if len(token) == 2 and token[1] in self._particles and is_syllable(token[0]) else ""
+
     def _known_stem(self, token: str, stripped: str) -> str:
         """A word the vocabulary knows, `token` less one particle, where stripping particles greedily left an
-        unknown stem (`성과는` -> 성 + 과는 -> 성과 + 는; `결과를` keeps 결과), or less two (`성과는요`); else `stripped`."""
+        unknown stem (`성과는` -> 성 + 과는 -> 성과 + 는; `결과를` keeps 결과), or less two (`성과는요`); else `stripped`.
+        A word of one syllable keeps its particle unless synonyms.yaml lists it (`돈을` is 돈; `아이` stays whole)."""
+        if self._one_syllable_noun(token) in self.lexicon.synonyms and not self._verb_meaning(token):
+            return token[0]  # (뽑을 is a verb's form: read as meaning_verbs read it, once in a message)
         for size in self._particle_sizes:
             if len(token) - size >= 2 and token[-size:] in self._particles and token[:-size] in self.vocab:
                 return token[:-size]
@@ -593,6 +624,29 @@ class Analyzer:
             pieces.append((kind, text))
             j = i
         return pieces[::-1]
+
+
+def _without_repeated_meanings(terms: list[str]) -> list[str]:
+    """A verb read for its meaning (MEANT_PREFIX: the meaning, then the verb's terms as typed) gives its meaning only
+    where no other word of the text says it; else it stays as typed, as it was before such verbs were read:
+    `어업을 처음 배워 보려는데 교육 받을 곳` and `배울 수 있는 과정 있나요` ask about 교육 by their noun already, and the verb
+    gives no more (read as 교육 too, the first lost 어업's share and the second became a bare area's list)."""
+    if not any(t.startswith(MEANT_PREFIX) for t in terms):
+        return terms
+    said = {t for t in terms if not t.startswith(MEANT_PREFIX)}
+    given: set[str] = set()
+    out: list[str] = []
+    for term in terms:
+        if not term.startswith(MEANT_PREFIX):
+            out.append(term)
+            continue
+        meant, *typed = term[len(MEANT_PREFIX):].split(MEANT_SEP)
+        if meant in said:
+            out.extend(typed)
+        elif meant not in given:  # a second verb of the same meaning (배워서 ... 배웠으면) adds nothing either
+            given.add(meant)
+            out.append(meant)
+    return out
 
 
 def _done(form: str, verb: str) -> bool:

@@ -91,6 +91,8 @@ class Lexicon:
     question_words: tuple[str, ...] = ()  # 언제, how: a message holding one asks, it commands nothing (acts.py)
     # Everyday verb phrases (words.yaml `verb_phrases`): (noun, the verb's dictionary form) -> the words read instead.
     verb_phrases: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    # Everyday verbs that mean an agency's word whatever their object (words.yaml `meaning_verbs`): 뽑다 -> 채용.
+    meaning_verbs: Mapping[str, str] = field(default_factory=dict)  # dictionary form -> the word it means
     function_adverbs: frozenset[str] = frozenset()  # 따로, 이미: read lightly, never a topic (matcher `_cue_texts`)
     question_endings: tuple[str, ...] = ()  # 나요, ㅂ니까: a Korean question's last word ends so (acts.py)
     never_asked: frozenset[str] = frozenset()  # thanks, goodbye: skills whose act a question never is (acts.py)
@@ -219,6 +221,7 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
                             [*words.get("stopwords_ko", []), *words.get("stopwords_en", [])]),
         function_adverbs=frozenset(str(w) for w in words.get("function_adverbs", [])),
         verb_phrases=_verb_phrases(words.get("verb_phrases") or {}),
+        meaning_verbs={str(verb): str(spec["means"]) for verb, spec in (words.get("meaning_verbs") or {}).items()},
         light_words=frozenset(str(w).lower() for w in words.get("light_words", [])),
         initials_slang={str(k): str(v) for k, v in (words.get("initials_slang") or {}).items()},
         synonyms=synonyms,

@@ -140,15 +140,17 @@ class EverydayVerbs:
     nouns: frozenset[str]
 
     @classmethod
-    def from_data(cls, words: dict) -> "EverydayVerbs":  # type: ignore[type-arg]
+    def from_data(cls, words: dict, key: str = "everyday_verbs") -> "EverydayVerbs":  # type: ignore[type-arg]
         parts: dict[str, list[tuple[str, str]]] = {}
 
         def add(part: str, verb: str, kind: str) -> None:
             if part and (verb, kind) not in parts.setdefault(part, []):
                 parts[part].append((verb, kind))
 
-        for verb, forms in (words.get("everyday_verbs") or {}).items():
+        for verb, forms in (words.get(key) or {}).items():
             verb = str(verb)
+            if isinstance(forms, dict):  # meaning_verbs: {forms: [...], means: ...}
+                forms = forms.get("forms")
             forms = [str(f) for f in forms or []]
             if not verb.endswith("다") or len(verb) < 2 or not forms:
                 continue
@@ -180,8 +182,9 @@ class EverydayVerbs:
                    frozenset(str(w) for w in words.get("nouns_ending_like_verbs") or []))
 
     @classmethod
-    def load(cls) -> "EverydayVerbs":
-        return cls.from_data(read_yaml(LEXICON_DIR / "words.yaml"))
+    def load(cls, key: str = "everyday_verbs") -> "EverydayVerbs":
+        """The verbs of words.yaml `key` (`meaning_verbs` too: the same conjugation rules)."""
+        return cls.from_data(read_yaml(LEXICON_DIR / "words.yaml"), key)
 
     @property
     def verbs(self) -> frozenset[str]:
