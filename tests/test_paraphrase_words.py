@@ -1,7 +1,7 @@
 """Everyday words for an agency's words, third step (helper `para4`): verbs that mean an agency's word whatever
 their object (words.yaml `meaning_verbs`: 뽑으면 is 채용, 배워서 교육), verbs read only with their noun
 (`phrase_verbs`: 일 구하다 is 구직, 차를 가지고 is 주차), a one-syllable noun and its particle (돈을, 차를), and a few
-synonyms and dictionary groups (사원 as 재직자, 이용료 as 비용, 퇴직 with 은퇴, 비번 as 비밀번호) - through the real
+synonyms and dictionary groups (사원 as 재직자, 이용료 as 비용, 비번 as 비밀번호) - through the real
 lexicon and real knowledge bases (ours, and tests/data/blind, a fictional agency)."""
 from __future__ import annotations
 
@@ -52,12 +52,6 @@ def test_hiring_in_everyday_words_finds_the_hiring_help(ours: Matcher) -> None:
 def test_employees_as_sawon_find_the_worker_training(ours: Matcher) -> None:
     decision = ours.match("올해 들어온 사원들 직무 교육 보낼만한 곳 있어요?")
     assert (decision.kind, decision.id) == ("answer", "worker-training")
-
-
-def test_retired_in_english_finds_the_korean_retiree(ours: Matcher) -> None:
-    # become-mentor writes 퇴직 (`퇴직 엔지니어인데 멘토 할수 있나요`); retired is one group with it now.
-    decision = ours.match("i am engineer, retire now, want help small company as mentor")
-    assert (decision.kind, decision.id) == ("answer", "become-mentor")
 
 
 def test_how_old_the_agency_is_asks_its_founding(ours: Matcher) -> None:
