@@ -13,7 +13,7 @@ from telegram.constants import ChatType
 from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
 
 from handlers import callback_data as cb
-from handlers import browsing, cards, conversing, facts, fallback, finder, fitting
+from handlers import browsing, cards, conversing, facts, fallback, finder, fitting, language
 from handlers.actions import action_for
 from handlers.addressing import ADDRESSED, addressed_text
 from handlers.bounds import bounded
@@ -21,7 +21,6 @@ from handlers.context import BotContext, question_lang, user_lang
 from handlers.errors import answer_stale
 from handlers.replies import answer_query, send, show
 from handlers.texts import escape
-from intents.analyzer import clear_lang
 from intents.context import MatchContext, remembered
 from intents.decision import Decision
 from knowledge.model import Faq, Intent, Item, Program, Referral
@@ -59,12 +58,15 @@ async def answer_text(update: Update, context: BotContext, text: str) -> None:
     if await conversing.answer_small_talk(update, context, text, decision):
         return  # 너 봇이야?, ..., 😀: answered as what it is, whatever its words matched
     # Understood, or plainly written in one language: "Any support for smart factory?" gets an English
-    # fallback even from a user Telegram calls Korean; "<b>x</b>" or "ㅋㅋ" keeps the language as it was.
-    understood = decision.kind in ("answer", "suggest") or clear_lang(text) == decision.lang
-    lang = question_lang(update, context, decision.lang, understood=understood,
+    # fallback even from a user Telegram calls Korean; "<b>x</b>", "<script>alert('x')</script>" or "ㅋㅋ" keeps
+    # the language as it was; 你好 or привет is answered in English (handlers/language.py said_lang).
+    said, understood = language.said_lang(text, decision)
+    lang = question_lang(update, context, said, understood=understood,
                          courtesy=conversing.is_courtesy(context, decision))
     if await browsing.answer_position(update, context, text, decision, lang):
         return  # `9번` under five areas: the list has five, shown again; `3번` with none shown: said so
+    if await answer_staff(update, context, text, decision, lang):
+        return  # 담당자랑 통화하고 싶은데: the staff flow; 담당자 전화번호: the agency's contact; staff's English: unsaid
     offer: list[InlineKeyboardButton | None] | None = None
     last = chat_context(context)
     routed = finder.routed(context, text, decision, last.current() if last else None)
@@ -85,10 +87,24 @@ async def answer_text(update: Update, context: BotContext, text: str) -> None:
     if offer is None and item is not None and decision.also:
         # Two things asked in one message (`... 어떻게 해요? 그리고 교육도 있나요`): one answered, the other offered.
         offer = cards.also_row(context.kb, decision, context.texts, lang)
-    if isinstance(item, Intent) and conversing.about_staff(context, text, item):
-        await conversing.answer_about_staff(update, context, lang)  # Do you have English-speaking staff?
-        return
     await fitting.show(update, context, text, decision, lang, offer=offer, otherwise=show_decision)  # who asks
+
+
+async def answer_staff(update: Update, context: BotContext, text: str, decision: Decision, lang: str) -> bool:
+    """A message about talking to a person, as conversing.staff_reading reads it; False for any other."""
+    reading = conversing.staff_reading(context, text, decision)
+    if reading == "about":
+        await conversing.answer_about_staff(update, context, lang)  # Do you have English-speaking staff?
+    elif reading == "number" and (faq := conversing.agency_contact(context)) is not None:
+        await show_item(update, context, faq, lang)  # 담당자 전화번호 알려주세요: a number, not the flow
+    elif reading == "request" and (human := conversing.skill_intent(context, "human")) is not None:
+        note = conversing.language_note(context, text, lang)  # someone who speaks English: the guide says nothing
+        if note:
+            await send(update, context, note)
+        await show_item(update, context, human, lang)  # its reply, then the consent notice
+    else:
+        return False
+    return True
 
 
 def chat_context(context: BotContext) -> MatchContext | None:

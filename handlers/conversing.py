@@ -27,7 +27,9 @@ from handlers.context import BotContext, question_lang, user_lang
 from handlers.replies import send
 from handlers.texts import Html, escape
 from intents import chat
+from handlers.followup import words
 from intents.acts import covered_request
+from intents.analyzer import UNKNOWN_PREFIX
 from intents.context import (CONTEXT_SECONDS, MatchContext, area_options, asker_sides, asks_beyond, option_ids,
                              related_programs, which_aspect)
 from intents.decision import Decision
@@ -164,6 +166,57 @@ def unsaid_card(context: BotContext, text: str, lang: str) -> cards.Card | None:
     name = program.name.get(lang)
     rows = [[cards.button(name, cb.program(program.id))], [cards.staff_button(texts, lang)]]
     return texts.get("unsaid.reply", lang, program=escape(name)), cards.keyboard(rows)
+
+
+def staff_reading(context: BotContext, text: str, decision: Decision) -> str | None:
+    """What a message the matcher read as the talk-to-a-person intent, a program's contact or nothing does, for
+    the staff flow (handlers/followup/words.py reads the words):
+
+    - "number": it asks for a number (`담당자 전화번호 알려주세요`), no talk: the agency's contact, where the guide
+      has one (the intent alone was read);
+    - "request": it wants to talk with a person (`실제 담당자랑 통화하고 싶은데`, `I'd like to speak to someone from
+      the export team`, `담당자분과 직접 통화해서 상담받고 싶은데` after a program's card, read as its contact or
+      자격): the flow starts at once, whatever else it names;
+    - "about": it asks about staff, naming what the guide does not write (`Do you have an English speaking
+      staff?`): said so, with the button that leaves a question;
+    - None: the matcher's decision stands."""
+    item = context.kb.get(decision.id) if decision.kind == "answer" and decision.id else None
+    human = skill_intent(context, "human")
+    if human is None or human.action != "followup":
+        return None
+    if isinstance(item, Intent) and item.id == human.id:
+        if words.talk_request(text):
+            return "request"
+        if words.asks_for_number(text) and agency_contact(context) is not None:
+            return "number"
+        return "about" if about_staff(context, text, item) else None
+    if not (words.talk_request(text) and words.names_person(text)):
+        return None
+    if isinstance(item, (Program, Faq)):
+        # 담당자분과 통화해서 상담받고 싶은데 가능할까요 after a card: the person, not the card's contact or 자격 part
+        # (a referral's card stays: its people are another body's, and it gives their contact)
+        return "request"
+    if decision.kind in ("suggest", "fallback") and any(c.id == human.id for c in decision.candidates):
+        return "request"  # 실제 담당자랑 통화하고 싶은데, can someone call me back? read too weakly to be answered
+    return None
+
+
+def language_note(context: BotContext, text: str, lang: str) -> str | None:
+    """For a request for a person who speaks a language (`Can I talk to someone who speaks English?`): said
+    honestly that the guide says nothing about service in it, where the knowledge base writes none of its words
+    (each unknown to the analyser, which knows every word the knowledge writes); None otherwise."""
+    named = words.languages_named(text)
+    if not named:
+        return None
+    analyzer = context.matcher.analyzer
+    unwritten = [language for language in named
+                 if all(t.startswith(UNKNOWN_PREFIX) for word in words.language_words(language)
+                        for t in analyzer.analyze(word).terms)]
+    if len(unwritten) != len(named):
+        return None
+    joiner = context.texts.get("identity.areas_sep", lang)
+    return context.texts.get("which.language_service", lang,
+                             language=joiner.join(language.names.get(lang, language.key) for language in named))
 
 
 def about_staff(context: BotContext, text: str, item: Intent) -> bool:

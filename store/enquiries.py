@@ -1,7 +1,7 @@
 """The enquiry log: every message and button press, the decision about it, and its rating."""
 from __future__ import annotations
 
-from typing import Any, cast, get_args
+from typing import Any, Callable, cast, get_args
 
 from intents.decision import Decision
 from store.base import Part, dumps, loads
@@ -120,14 +120,19 @@ class Enquiries(Part):
         self.db.execute(f"UPDATE enquiries SET step_reply = 1 WHERE id = ? AND source IN {sql_list(QUESTION_SOURCES)}",
                         (enquiry_id,))  # a command or a sticker is no question anyway
 
-    def last_unanswered(self, user_id: int) -> str | None:
-        """Text of the user's latest typed question that got no outright answer (to prefill a follow-up)."""
-        row = self._one(
+    def last_unanswered(self, user_id: int, worth: Callable[[str], bool] | None = None,
+                        lookback: int = 30) -> str | None:
+        """Text of the user's latest typed question that got no outright answer (to prefill a follow-up).
+
+        `worth`: whether a text asks anything worth passing on (handlers/followup/words.py worth_passing_on): a
+        sigh, an emoji line or pasted markup is passed over for the question before it, among the latest
+        `lookback` such messages."""
+        rows = self._all(
             f"SELECT text FROM enquiries WHERE user_id = ? AND {IS_QUESTION}"
-            f" AND {IS_UNANSWERED} AND text != '' ORDER BY id DESC LIMIT 1",
-            (user_id,),
+            f" AND {IS_UNANSWERED} AND text != '' ORDER BY id DESC LIMIT ?",
+            (user_id, 1 if worth is None else lookback),
         )
-        return row["text"] if row else None
+        return next((str(r["text"]) for r in rows if worth is None or worth(str(r["text"]))), None)
 
     def select(self, *, since: str | None = None, until: str | None = None,
                user_id: int | None = None) -> list[Enquiry]:

@@ -19,8 +19,9 @@ from store import normalise_contact
 
 # Before the name: 저는 / 제 이름은 / 이름은 / 나는 ... ; My name is / I am / I'm / This is / It's
 _LEAD = re.compile(
-    r"^(?:(?:안녕하세요|네|예)[\s,.!]*)?(?:(?:저는|전|제\s*이름은|제\s*성함은|이름은|성함은|나는|난)\s*"
-    r"|(?:my\s+name\s+is|my\s+name's|i\s+am|i'm|im|this\s+is|it's|it\s+is|name\s*:)\s+)",
+    r"^(?:(?:안녕하세요|네|예)[\s,.!]+|(?:안녕하세요|네|예)(?=저는|전|제|이름|성함))?"
+    r"(?:(?:저는|제\s*이름은|제\s*성함은|이름은|성함은|나는)\s*|(?:전|난)\s+"  # 전지현 is a name: 전 needs a space
+    r"|(?:my\s+name\s+is|my\s+name's|i\s+am|i'm|im|this\s+is|it's|it\s+is|name\s*:)\s+)?",
     re.IGNORECASE)
 # After the name: 입니다 / 이에요 / 예요 / 요 / (이)라고 합니다 / 이고요 ... and punctuation.
 _TAIL = re.compile(

@@ -9,6 +9,7 @@ from handlers import cards
 from handlers.context import BotContext, user_lang
 from handlers.followup.common import (CONFIRM, CONTACT, FIX, KEEP, NAME, OTHER, QUESTION, QUESTION_LIMIT, SEND,
                                       Draft, cancel_button, now, strip)
+from handlers.followup.words import worth_passing_on
 from handlers.replies import send
 from handlers.texts import Texts, shorten
 from store.database import parse_iso
@@ -78,7 +79,8 @@ def earlier_question(context: BotContext, user_id: int) -> str | None:
     """The user's latest question that the bot could not answer, or whose answer they rated 👎.
 
     Like store.enquiries.last_unanswered, and also the question under a 👎 (the usual way here); only from
-    the last day, and not one they already left for staff.
+    the last day, not one they already left for staff, and only a message that asks something
+    (handlers/followup/words.py worth_passing_on); with none, the person is asked to type the question.
     """
     moment = now(context)
     asked = {t["question"] for t in context.store.tickets.of_user(user_id) if t["question"]}
@@ -86,8 +88,10 @@ def earlier_question(context: BotContext, user_id: int) -> str | None:
         when = parse_iso(enquiry["time"])
         if when is None or moment - when > PREFILL_WITHIN:
             break
-        if not is_question(enquiry) or not any(ch.isalnum() for ch in enquiry["text"]):
-            continue  # `...`, `??` or an emoji says nothing to pass on: the question before it may
+        if not is_question(enquiry) or not worth_passing_on(enquiry["text"], context.matcher.lexicon):
+            # `...`, a sigh (ㅠㅠ 너무 어렵네요), an emoji line or pasted markup asks nothing to pass on: the
+            # question before it may
+            continue
         if enquiry["kind"] in UNANSWERED_KINDS or enquiry["helpful"] is False:
             text = enquiry["text"].strip()
             if text in asked or len(text) > QUESTION_LIMIT:

@@ -18,12 +18,14 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from handlers import callback_data as cb
+from handlers import cards
 from handlers.context import BotContext, user_lang
 from handlers.followup.common import (CONFIRM, CONTACT, DRAFT, END, FIX, LET_GO, NAME, NAME_LIMIT, OFFER, QUESTION,
                                       QUESTION_LIMIT, QUESTION_MIN, TIMEOUT, Draft, drop_draft, expired, flow_state,
                                       now, remember_personal, stopping, strip_pressed)
 from handlers.followup.names import extract_name, is_plausible_name, visible
 from handlers.followup.prompts import after, ask
+from handlers.followup.words import closes_flow
 from handlers.personal_data import mask_personal
 from handlers.replies import answer_query, send
 from handlers.typed import typed_answer
@@ -79,10 +81,25 @@ def _text(update: Update) -> str:
     return (message.text or "") if message is not None else ""
 
 
+async def closed(update: Update, context: BotContext) -> object:
+    """A closing typed at a step (`thanks, bye`, 됐어요, nevermind: words.closes_flow): the flow ends politely, in
+    the chat's language, saying that nothing was kept (a ticket is only made at 접수)."""
+    await drop_draft(update, context)
+    lang = user_lang(update, context)
+    await send(update, context, context.texts.get("followup.closed", lang), cards.main_menu(context.texts, lang))
+    return END
+
+
+def _closes(update: Update, context: BotContext) -> bool:
+    return closes_flow(_text(update), context.matcher.lexicon)
+
+
 @step
 async def receive_name(update: Update, context: BotContext, draft: Draft) -> object:
-    """The name, taken out of the sentence around it ("김민수입니다" is 김민수)."""
+    """The name, taken out of the sentence around it ("김민수입니다" is 김민수); a closing ends the flow."""
     remember_personal(context, update.effective_message, NAME)
+    if _closes(update, context):
+        return await closed(update, context)
     name = extract_name(_text(update))
     if not name:
         return await ask(update, context, draft, NAME)
@@ -97,6 +114,8 @@ async def receive_contact(update: Update, context: BotContext, draft: Draft) -> 
     """A phone number or e-mail address, in any usual spelling (store.contact normalises it)."""
     remember_personal(context, update.effective_message, CONTACT)
     found = normalise_contact(_text(update))
+    if found is None and _closes(update, context):
+        return await closed(update, context)
     if found is None:
         return await ask(update, context, draft, CONTACT, lead="followup.contact_invalid")
     draft["contact_kind"], draft["contact"] = found
@@ -106,6 +125,8 @@ async def receive_contact(update: Update, context: BotContext, draft: Draft) -> 
 
 @question_step
 async def receive_question(update: Update, context: BotContext, draft: Draft) -> object:
+    if _closes(update, context):
+        return await closed(update, context)
     question = visible_lines(_text(update))
     if len("".join(question.split())) < QUESTION_MIN:
         return await ask(update, context, draft, QUESTION, lead="followup.question_too_short")

@@ -1,0 +1,221 @@
+"""What a message says about the "talk to a person" flow, read with the language data of words.yaml.
+
+- `talk_request`: wanting to talk with a person (통화하고 싶은데, speak to someone, call me back), not asking for a
+  number (담당자 전화번호 알려주세요 is a contact question).
+- `languages_named`: a language someone wants to be served in (someone who speaks English).
+- `closes_flow`: a closing said at a step of the flow (thanks, bye; 됐어요; nevermind): the flow ends.
+- `worth_passing_on`: whether an earlier message asks anything, so that it may be offered as the question for
+  staff (not `ㅠㅠ 너무 어렵네요`, an emoji line or `<script>alert('x')</script>`).
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from intents import chat
+from intents.analyzer import normalize
+from intents.lexicon import Lexicon, Skill
+from intents.markup import strip_markup
+
+WORDS_FILE = Path(__file__).with_name("words.yaml")
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language someone may ask to be served in: its name in each of the bot's languages."""
+
+    key: str
+    names: dict[str, str]
+    words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FlowWords:
+    talk_ko: tuple[str, ...]  # spaces removed
+    talk_en: tuple[str, ...]  # normalised, matched word for word
+    person_ko: tuple[str, ...]  # each with every particle of talking with someone after it (담당자랑, 직원분)
+    person_en: tuple[str, ...]
+    number_ko: tuple[str, ...]
+    number_en: tuple[str, ...]
+    languages: dict[str, Language]  # a word naming a language (normalised) -> the language
+    exits: frozenset[str]  # plain phrases
+    feelings_ko: tuple[str, ...]  # word starts
+    feelings_en: frozenset[str]
+
+
+def _plain(phrase: object) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", str(phrase).lower()).split())
+
+
+@functools.lru_cache(maxsize=1)
+def flow_words(path: Path = WORDS_FILE) -> FlowWords:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    talk, person, number = data.get("talk") or {}, (data.get("talk") or {}).get("person") or {}, data.get("number") or {}
+    feelings = data.get("feelings") or {}
+    languages: dict[str, Language] = {}
+    for key, spec in (data.get("languages") or {}).items():
+        language = Language(str(key), {lang: str(spec[lang]) for lang in ("ko", "en") if lang in spec},
+                            tuple(str(w) for w in spec.get("words") or ()))
+        for word in spec.get("words") or ():
+            languages[normalize(str(word))] = language
+    return FlowWords(
+        talk_ko=tuple(str(w).replace(" ", "") for w in talk.get("ko") or ()),
+        talk_en=tuple(normalize(str(w)) for w in talk.get("en") or ()),
+        person_ko=tuple(f"{w}{p}" for w in person.get("ko") or () for p in person.get("with_ko") or ()),
+        person_en=tuple(normalize(str(w)) for w in person.get("en") or ()),
+        number_ko=tuple(str(w).replace(" ", "") for w in number.get("ko") or ()),
+        number_en=tuple(normalize(str(w)) for w in number.get("en") or ()),
+        languages=languages,
+        exits=frozenset(_plain(w) for w in data.get("exits") or ()) - {""},
+        feelings_ko=tuple(str(w) for w in feelings.get("ko") or ()),
+        feelings_en=frozenset(str(w).lower() for w in feelings.get("en") or ()),
+    )
+
+
+def _holds(text: str, korean: tuple[str, ...], english: tuple[str, ...]) -> bool:
+    """Whether `text` holds a Korean cue from the start of a word (spaces removed) or an English one whole."""
+    words = normalize(text).split()
+    padded = f" {' '.join(words)} "
+    if any(f" {cue} " in padded for cue in english if cue):
+        return True
+    compact, starts, at = "".join(words), set(), 0
+    for word in words:
+        starts.add(at)
+        at += len(word)
+    for cue in korean:
+        found = compact.find(cue)
+        while found >= 0:
+            if found in starts:
+                return True
+            found = compact.find(cue, found + 1)
+    return False
+
+
+def asks_for_number(text: str, words: FlowWords | None = None) -> bool:
+    """담당자 전화번호 알려주세요, what's the phone number: a number or address asked for."""
+    words = words or flow_words()
+    return _holds(text, words.number_ko, words.number_en)
+
+
+def talks(text: str, words: FlowWords | None = None) -> bool:
+    """Whether the message holds a cue of wanting to talk (통화, 얘기하고 싶, speak to, call me back)."""
+    words = words or flow_words()
+    return _holds(text, words.talk_ko, words.talk_en)
+
+
+def names_person(text: str, words: FlowWords | None = None) -> bool:
+    """Whether the message names a person to talk to (담당자, 직원, someone, staff)."""
+    words = words or flow_words()
+    return _holds(text, words.person_ko, words.person_en)
+
+
+def talk_request(text: str) -> bool:
+    """Wanting to talk with a person, not asking for a number: `담당자분과 직접 통화해서 상담받고 싶은데`,
+    `I'd like to speak to someone from the export team`; not `담당자 전화번호 알려주세요`."""
+    words = flow_words()
+    return talks(text, words) and not asks_for_number(text, words)
+
+
+def languages_named(text: str) -> list[Language]:
+    """The languages a message names (영어로 상담, someone who speaks English), in the order first named."""
+    words = flow_words()
+    tokens = normalize(text).split()
+    found: dict[str, Language] = {}
+    for size in (2, 1):  # foreign language before foreign
+        for i in range(len(tokens) - size + 1):
+            language = words.languages.get(" ".join(tokens[i:i + size]))
+            if language is None and size == 1:
+                # 영어로, 영어가: a Korean language name with a particle after it
+                language = next((lang for word, lang in words.languages.items()
+                                 if not word.isascii() and tokens[i].startswith(word)), None)
+            if language is not None:
+                found.setdefault(language.key, language)
+    return list(found.values())
+
+
+def language_words(language: Language) -> tuple[str, ...]:
+    """The words that name `language` (영어, english)."""
+    return language.words
+
+
+def closes_flow(text: str, lexicon: Lexicon) -> bool:
+    """Whether a message typed at a step of the flow is only a closing: thanks, goodbye, 됐어요, nevermind (with
+    fillers and acknowledgements beside them: `아 네 괜찮아요`, `ok thanks bye`). `네` or `ok` alone is none."""
+    words = flow_words()
+    tokens = _plain(chat.tidy(text, lexicon)).split()
+    if not tokens or len(tokens) > chat.CLOSING_WORDS:
+        return False
+    closing = words.exits | lexicon.closings | frozenset(lexicon.closing_only) | _skill_phrases(lexicon, "thanks")
+    company = lexicon.closing_company | lexicon.fillers
+    # reached[i]: whether tokens[:i] reads as known phrases, and whether a closing is among them.
+    reached: dict[int, bool] = {0: False}
+    for start in range(len(tokens)):
+        if start not in reached:
+            continue
+        for size in range(min(chat.CLOSING_PHRASE_WORDS, len(tokens) - start), 0, -1):
+            phrase = " ".join(tokens[start:start + size])
+            if phrase in closing:
+                reached[start + size] = True
+            elif phrase in company:
+                reached[start + size] = reached.get(start + size, False) or reached[start]
+    return reached.get(len(tokens), False)
+
+
+def _skill_phrases(lexicon: Lexicon, name: str) -> frozenset[str]:
+    return _phrases_of(lexicon.skills, name)
+
+
+@functools.lru_cache(maxsize=16)
+def _phrases_of(skills: tuple[Skill, ...], name: str) -> frozenset[str]:
+    """A skill's phrases, plain (the lexicon itself holds dicts: its skills, a tuple, key the cache)."""
+    skill = next((s for s in skills if s.name == name), None)
+    return frozenset(_plain(p) for p in skill.phrases) - {""} if skill is not None else frozenset()
+
+
+# Code and addresses pasted or typed for a test: a word holding these is no word of a question.
+_CODE = re.compile(r"[(){}\[\];=<>$`\\|]|://|^www\.|\.(?:com|net|org|kr|js|php|html?)$", re.IGNORECASE)
+_JAMO_ONLY = re.compile(r"^[ㄱ-ㅎㅏ-ㅣ]+$")
+
+
+def content_words(text: str, lexicon: Lexicon) -> list[str]:
+    """The words of a message that could say what it asks: markup, code, web addresses, laughter, emoji, 초성
+    chat, fillers, courtesy and words of feeling taken away."""
+    words = flow_words()
+    tidied = chat.tidy(strip_markup(text), lexicon)
+    kept = [w for w in tidied.split() if not _CODE.search(w)]
+    courtesy = _courtesy_words(lexicon)
+    out = []
+    for word in normalize(" ".join(kept)).split():
+        if _JAMO_ONLY.match(word) or not any(ch.isalpha() for ch in word):
+            continue
+        if word in lexicon.fillers or word in lexicon.stopwords or word in courtesy:
+            continue
+        if word.isascii():
+            if word in words.feelings_en:
+                continue
+        elif any(word.startswith(f) for f in words.feelings_ko):
+            continue
+        out.append(word)
+    return out
+
+
+def _courtesy_words(lexicon: Lexicon) -> frozenset[str]:
+    """Every word of the greeting, thanks, goodbye, yes and no skills' phrases (안녕하세요, thanks, bye, 네)."""
+    return _words_of(lexicon.skills, (*lexicon.courtesy_skills, "yes", "no", "chitchat"))
+
+
+@functools.lru_cache(maxsize=4)
+def _words_of(skills: tuple[Skill, ...], names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w for name in names for p in _phrases_of(skills, name) for w in normalize(p).split())
+
+
+def worth_passing_on(text: str, lexicon: Lexicon) -> bool:
+    """Whether an earlier message asks something a member of staff could answer: it has a content word. Not a
+    sigh (`ㅠㅠ 너무 어렵네요`), laughter, an emoji line, markup or code (`<script>alert('x')</script>`), a web address
+    alone, 초성 chat or a greeting."""
+    return bool(content_words(unicodedata.normalize("NFC", text), lexicon))
