@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 import yaml
@@ -97,14 +97,19 @@ class KinWords:
             first = 0
         return self.words[int(first)] if similarity[first] >= self.settings.cosine else None
 
-    def credits(self, terms: Iterable[str], vector_of: Callable[[str], np.ndarray]) -> dict[str, dict[int, float]]:
-        """Unknown term -> {entry index: credit} for the items writing its kin word (`vector_of` embeds a word)."""
+    def credits(self, terms: Iterable[str],
+                vectors_of: Callable[[list[str]], Sequence[np.ndarray]]) -> dict[str, dict[int, float]]:
+        """Unknown term -> {entry index: credit} for the items writing its kin word (`vectors_of` embeds words,
+        all in one call: the model's fixed cost a call is most of a short word's, Embedder.embed_each)."""
         if self.settings.credit <= 0:
             return {}
         out: dict[str, dict[int, float]] = {}
         unknown = [t for t in dict.fromkeys(terms) if t.startswith(UNKNOWN_PREFIX) and readable(t)]
-        for term in unknown[: self.settings.words]:
-            word = self.kin(term, vector_of(term[len(UNKNOWN_PREFIX):]))
+        read = unknown[: self.settings.words]
+        if not read:
+            return out
+        for term, vector in zip(read, vectors_of([term[len(UNKNOWN_PREFIX):] for term in read])):
+            word = self.kin(term, vector)
             if word is not None:
                 out[term] = {index: self.settings.credit for index in self.writers[word]}
         return out

@@ -858,7 +858,7 @@ class Matcher:
         # An unknown word read as the knowledge base's nearest word credits the items writing it, in the fused
         # score only (intents/kin_words.py): the clear-lead rule above and the confirmations below read the
         # question's own words (through them, kin words let out-of-scope questions in on held-out sets).
-        kin = self.kin_words.credits(analysis.terms, self.embedder.embed_one) \
+        kin = self.kin_words.credits(analysis.terms, self.embedder.embed_each) \
             if self.kin_words is not None and self.embedder is not None else {}
         lexical_scores = {index[r.item.id]: r.score / 100
                           for r in (self._aside_last(self.rank(analysis, excluded, kin), aside) if kin else ranked)}

@@ -107,10 +107,31 @@ class Embedder:
                 return vector
             vector = np.asarray(self._model.query(text), dtype=np.float32)  # type: ignore[attr-defined]
             vector.setflags(write=False)
-            self._recent[text] = vector
-            if len(self._recent) > QUERIES:
-                self._recent.popitem(last=False)
+            self._remember(text, vector)
             return vector
+
+
+    def embed_each(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """The vectors of several short texts (a question's unknown words), those not read lately in one model
+        call: each call has a fixed cost that is most of a short word's (bench/bench_matcher.py), and the engine
+        gives each text of a batch the very vector it gives it alone."""
+        with self._lock:
+            known = {t: self._recent[t] for t in texts if t in self._recent}
+            missing = list(dict.fromkeys(t for t in texts if t not in known))
+            if missing:
+                batch = np.asarray(self._model.query(missing), dtype=np.float32)  # type: ignore[attr-defined]
+                for text, vector in zip(missing, batch.reshape(len(missing), self.dim)):
+                    vector.setflags(write=False)
+                    known[text] = vector
+            for text, vector in known.items():
+                self._remember(text, vector)
+            return [known[text] for text in texts]
+
+    def _remember(self, text: str, vector: np.ndarray) -> None:
+        self._recent[text] = vector
+        self._recent.move_to_end(text)
+        if len(self._recent) > QUERIES:
+            self._recent.popitem(last=False)
 
 
 class SemanticCache:

@@ -52,16 +52,18 @@ def test_an_unknown_word_is_read_as_its_nearest_word_only_when_near_and_clearly_
 def test_credits_go_to_every_item_writing_the_kin_word() -> None:
     words = kin_words(KinSettings(credit=0.5, cosine=0.9, words=2))
     vectors = {"렌탈": unit(1, 0.1, 0), "테스트": unit(0, 1, 0.1), "웨딩": unit(1, 1, 1), "수출": unit(0, 0, 1)}
-    looked_up: list[str] = []
+    looked_up: list[list[str]] = []
 
-    def vector_of(word: str) -> np.ndarray:
-        looked_up.append(word)
-        return vectors[word]
+    def vectors_of(batch: list[str]) -> list[np.ndarray]:
+        looked_up.append(batch)
+        return [vectors[word] for word in batch]
 
-    credits = words.credits(("?렌탈", "장비", "?웨딩", "?렌탈", "?ㅋㅋ", "?테스트"), vector_of)
+    credits = words.credits(("?렌탈", "장비", "?웨딩", "?렌탈", "?ㅋㅋ", "?테스트"), vectors_of)
     assert credits == {"?렌탈": {1: 0.5, 4: 0.5}}  # 웨딩 is near nothing; 테스트 is past the 2 words read
-    assert looked_up == ["렌탈", "웨딩"]  # known words, repeats and unreadable ones cost no model call
-    assert kin_words(KinSettings(credit=0.0)).credits(("?렌탈",), vector_of) == {}
+    # One model call for both; known words, repeats and unreadable ones are not read
+    assert looked_up == [["렌탈", "웨딩"]]
+    assert kin_words(KinSettings(credit=0.0)).credits(("?렌탈",), vectors_of) == {}
+    assert words.credits(("장비", "?ㅋㅋ"), vectors_of) == {} and len(looked_up) == 1  # nothing to read: no call
 
 
 def test_the_shipped_numbers_load_and_are_in_range() -> None:

@@ -52,13 +52,16 @@ def test_who_asks_is_taken_out_without_a_second_model_call(jobs: tuple[Matcher, 
     makes one, so the model reads the message once, and the answer is the one a second model reading gives."""
     matcher, model = jobs
     decision = matcher.match(text)
-    # Besides the message, the model reads only words of it the knowledge base never writes (intents/kin_words.py).
-    assert model.read[0] == text and all(read != text and str(read) in text for read in model.read[1:])
+    # Besides the message, the model reads only words of it the knowledge base never writes (intents/kin_words.py),
+    # all in one call.
+    assert model.read[0] == text and len(model.read) <= 2
+    assert all(isinstance(words, list) and all(w in text for w in words) for words in model.read[1:])
     before = len(model.read)
     rest = asked_area._less_asker(matcher, text)
     assert rest is not None and asked_area._less_asker(matcher, rest) is None
     second = matcher.match(rest)  # the second reading as it was, with the model
-    assert model.read[before] == rest and all(str(read) in rest for read in model.read[before + 1:])
+    assert model.read[before] == rest
+    assert all(isinstance(words, list) and all(w in rest for w in words) for words in model.read[before + 1:])
     assert decision.area == second.area and (second.area is None or decision == second)
 
 
@@ -77,6 +80,19 @@ def test_a_message_vector_is_remembered(counting: tuple[Embedder, CountingModel]
     assert np.array_equal(first, np.asarray(model.model.query("수출 지원 있나요"), dtype=np.float32))
     embedder.embed_one("창업 지원 있나요")
     assert model.read == ["수출 지원 있나요", "창업 지원 있나요"]
+
+
+def test_words_are_embedded_in_one_call_as_each_alone(counting: tuple[Embedder, CountingModel]) -> None:
+    embedder, model = counting
+    embedder.embed_one("렌탈")
+    before = len(model.read)
+    vectors = embedder.embed_each(["렌탈", "웨딩", "테스트", "웨딩"])
+    assert model.read[before:] == [["웨딩", "테스트"]]  # one call, the remembered word and the repeat left out
+    for word, vector in zip(["렌탈", "웨딩", "테스트", "웨딩"], vectors):
+        assert np.allclose(vector, np.asarray(model.model.query(word), dtype=np.float32), atol=1e-6)
+        assert not vector.flags.writeable
+    assert vectors[1] is vectors[3] and embedder.embed_one("테스트") is vectors[2]  # remembered for next time
+    assert len(model.read) == before + 1
 
 
 def test_a_remembered_analysis_follows_the_vocabulary() -> None:
