@@ -195,6 +195,7 @@ class Matcher:
         # A novel word where a name puts its action word (충전소 요금 / 충전소 구축) still names another thing.
         self.scope = Scope(kb, self.analyzer, self.generic - self.action_terms, topical=lambda t: self._names_topic(t))
         self.needs = Needs(kb)  # the kinds of service asked and offered (intents/needs.py)
+        self._matters: dict[str, frozenset[str]] = {}  # a matter another body serves -> its phrases' terms
         self._exclusion_grammar = exclusion.Grammar.load()  # 여기 말고, 제조업 아니어도 (intents/exclusion.py)
         self._exclusion = exclusion.marker_pattern(self.lexicon, self._exclusion_grammar.more_after_ko)
         self._lacked = self._exclusion_grammar.lacked_pattern()
@@ -573,7 +574,7 @@ class Matcher:
         if decision.kind == "fallback" and decision.candidates:  # what its first gives? (intents/needs.py)
             decision = self.needs.review(decision, kept, self.relevance.by_words(analysis, kept))
         if decision.kind == "fallback":
-            return decision
+            return self._referred(decision, text, kept, analysis)
         # Near misses: an item the question shares a word with but names another kind of (intents/scope.py).
         read = self._last_query if self._last_query is not embedded else None  # the model read this message
         decision = self.scope.review(self._asked_aspect(decision, kept, analysis, read), kept, analysis)
@@ -591,7 +592,32 @@ class Matcher:
         if decision.kind == "answer" and decision.aspect is None and isinstance(self.kb.get(decision.id or ""), Program) \
                 and self._lacks(prepared):
             decision = replace(decision, aspect="eligibility")  # 제조업 아니어도 돼요?: who may apply is asked
-        return decision
+        return self._referred(decision, text, kept, analysis)
+
+    def _referred(self, decision: Decision, said: str, kept: str, analysis: Analysis) -> Decision:
+        """A question asking in everyday words for a person's matter another body serves, answered with that body's
+        referral (`회사 잘리고 용접 배워보고 싶은데`, intents/needs.py `refer`). After the near-miss checks: its words
+        (학원, salary) are ones no item writes, which the lexicon's reading of the matter has explained. The matter is
+        read in the message as typed (`said`): `did not get my salary` is no exclusion, `workplace` no typo of
+        `workspace`."""
+        if decision.area is not None or decision.kind == "answer" and isinstance(self.kb.get(decision.id or ""), Referral) \
+                or self.needs.matter_asked(said) is None:
+            return decision  # most messages: no such matter asked, nothing more read
+        words = self.relevance.distinctive(analysis)
+
+        def own_words(item_id: str, matter: str) -> bool:
+            """Whether the item shares a word with the question besides the matter's own (배우고, 교육)."""
+            return bool((words & self._writes(item_id)) - self._matter_terms(matter))
+
+        referred = self.needs.refer(decision, said, self.relevance.by_words(analysis, kept), own_words)
+        return decision if referred is decision else self._asked_aspect(referred, kept, analysis)
+
+    def _matter_terms(self, matter: str) -> frozenset[str]:
+        """The terms of every phrase asking for a matter another body serves (read once)."""
+        if matter not in self._matters:
+            self._matters[matter] = frozenset(t for p in self.needs.phrases(matter)
+                                              for t in self.analyzer.analyze(self._prepare(p)).terms)
+        return self._matters[matter]
 
     def _asked_aspect(self, decision: Decision, kept: str, analysis: Analysis,
                       read: tuple[str, np.ndarray] | None = None) -> Decision:
