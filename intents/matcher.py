@@ -56,6 +56,8 @@ from intents.markup import strip_markup
 from intents.name_words import agency_bound, agency_modifiers, bound_words, load_names, loose, name_only, weak_bound
 from intents.options import Options
 from intents.needs import Needs
+from intents.real_words import real_korean_words
+from intents.spelt_names import spelt_names
 from intents.outside import Outside, load_outside
 from intents.overview import OverviewSettings, overview_first
 from intents.spelling import Speller
@@ -125,10 +127,15 @@ class Matcher:
         texts = {item.id: _texts_of(item) for item in kb.items()}  # id -> (strong, weak) texts
         skill_phrases = self._skill_phrases()
         self._learn_vocabulary(texts, [p for phrases in skill_phrases.values() for p in phrases])
+        # A name one item alone writes in both scripts names it in either (하이창원, HyChangwon: intents/spelt_names.py);
+        # for the words' scores only (no phrasing of the model's).
+        spelt = spelt_names({i.id: [*texts[i.id][0], *texts[i.id][1]] for i in kb.items() if not isinstance(i, Intent)},
+                            self._terms, real_korean_words())
         self.speller = Speller(self.analyzer, (t for strong, _ in texts.values() for t in strong))  # before chat phrases
         for intent_id, phrases in skill_phrases.items():
             texts[intent_id][0].extend(phrases)
-        self.entries = [self._entry(item, *texts[item.id]) for item in kb.items()]
+        self.entries = [self._entry(item, [*texts[item.id][0], *spelt.get(item.id, ())], texts[item.id][1])
+                        for item in kb.items()]
         # Words of a name are not the topic they spell (intents/name_words.py): another body's name in another
         # language than the question's, and words with another sense inside a compound (대표번호), count as weak
         # words of the item that writes them so.
