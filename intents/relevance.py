@@ -26,7 +26,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from intents.analyzer import Analysis
+from intents.analyzer import UNKNOWN_PREFIX, Analysis
+from intents.real_words import real_korean_words
 from intents.decision import Candidate, Decision
 from intents.story import read_story, stated_need
 from knowledge import asker as asker_reader
@@ -66,19 +67,38 @@ class Relevance:
             t for _, name in area.name.values for t in matcher.analyzer.analyze(name).terms
             if matcher._names_topic(t)) for area in self.kb.areas}
 
-    def distinctive(self, analysis: Analysis, modified: bool = True) -> frozenset[str]:
+    def distinctive(self, analysis: Analysis, modified: bool = True, solid: bool = False) -> frozenset[str]:
         """The question's words that may relate it to an item: words of the knowledge base that are no
         question word, no word a third of the programs write, no number and no one-syllable leftover. Aspect
         cues count only towards an FAQ about them (`related`). With `modified` False, not a word a novel
         Korean word (one the knowledge base never writes) stands right before either: `웨딩 박람회` is a kind
         of fair the knowledge base does not know, not its exhibitions (for the fallback's examples: on
-        suggestions it also took back right ones, `카약 체험`)."""
+        suggestions it also took back right ones, `카약 체험`). With `solid` (the suggestions' review), not a word a
+        word of Korean the knowledge base never writes is written solid with (`_kind_of`: 스마트공장); not for an
+        answer's checks, where such a compound is often the item's kind (정년퇴직 and re-employment after 퇴직)."""
         m = self.matcher
         skip = m.generic | m.lexicon.light_words | m.lexicon.followup_cues | m.lexicon.stopwords
         terms = analysis.terms
         return frozenset(t for i, t in enumerate(terms)
                          if t in m.idf and t not in skip and not t.isdigit() and len(t) > (2 if t.isascii() else 1)
-                         and (modified or i == 0 or terms[i - 1].isascii() or not m.scope.is_novel(terms[i - 1])))
+                         and not (i and (solid or not modified) and self._kind_of(terms[i - 1], t, analysis.normalized,
+                                                                                   modified)))
+
+    def _kind_of(self, before: str, term: str, normalized: str, modified: bool) -> bool:
+        """Whether the word `before` makes `term` another kind of thing than the knowledge base's: a novel word
+        (`웨딩 박람회`), where `modified` is False; or a word of Korean the knowledge base never writes, written solid
+        with it (`스마트공장`: a smart factory is no hydrogen plant, though both are 공장), or spaced (`공무원 시험`)
+        where `modified` is False. A word of Korean is no typo (intents/real_words.py), so the
+        near-miss check's novelty, which takes a word one letter from a known one (스마트, 스타트) for a typo, misses
+        it."""
+        if before.isascii() or not before.startswith(UNKNOWN_PREFIX):
+            return False
+        if not modified and self.matcher.scope.is_novel(before):
+            return True
+        word = before[len(UNKNOWN_PREFIX):]
+        if len(word) < 2 or word not in real_korean_words():
+            return False
+        return not modified or f"{word}{term}" in normalized
 
     def audiences(self, text: str) -> frozenset[str]:
         """The program audiences (founder, company, job_seeker) of the person the question says is asking."""
@@ -167,7 +187,7 @@ class Relevance:
         """Suggestions with the unrelated ones no longer offered; none related: the fallback."""
         if decision.kind != "suggest" or decision.area is not None or not decision.suggestions:
             return decision
-        words = self.distinctive(analysis)
+        words = self.distinctive(analysis, solid=True)  # 스마트공장 offers no hydrogen plant (`_kind_of`)
         audiences = self.audiences(text)
         needs = self.matcher.needs.asked(text)
         offered = decision.suggestions
