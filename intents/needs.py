@@ -239,7 +239,10 @@ class Needs:
         referral = self._referral.get(matter)
         first = decision.id if decision.kind == "answer" else \
             decision.candidates[0].id if decision.kind == "suggest" and decision.candidates else None
-        if first is not None and (first == referral or own_words(first, matter)):
+        if first is not None and first == referral:
+            # Offered first already (`실직했는데 직업훈련 받을 수 있는 곳`): the matter says it is the one.
+            return decision if decision.kind == "answer" else replace(decision, kind="answer", id=referral, aspect=None)
+        if first is not None and own_words(first, matter):
             return decision  # what the matcher answered or offers first is related by a word of its own
         if referral is None:
             # No referral serves it here: an answer sharing only the matter's words (`my boss has not paid me` and
