@@ -161,6 +161,26 @@ class Acts:
         return frozenset(out)
 
 
+    def without_verb(self, said: Iterable[str], verbs: Mapping[str, tuple[str, ...]]) -> frozenset[int]:
+        """The intents whose own skill acts only with one of its `verbs` (conversation.yaml `acts.verbs`: deleting
+        one's data) and none of whose verbs the message holds: `제 번호는 010-1234-5678이에요` shares the forget
+        intent's nouns and deletes nothing. `said`: the message as typed and as prepared."""
+        gated = {index: verbs[name] for index, name in self.skills.items() if verbs.get(name)}
+        if not gated:
+            return frozenset()
+        texts = [normalize(text).split() for text in said]
+        return frozenset(index for index, own in gated.items()
+                         if not any(_holds_stem(words, own) for words in texts))
+
+
+def _holds_stem(words: list[str], stems: tuple[str, ...]) -> bool:
+    """Whether a Korean stem is held from the start of a word, spaces aside (지워 in 지워주세요, 삭제 in 삭제요청), or an
+    English one starts a word (delet in deleting)."""
+    compact, starts = "".join(words), _word_starts(words)
+    return any(any(w.startswith(stem) for w in words) if stem.isascii() else _from_a_word_start(compact, stem, starts)
+               for stem in stems)
+
+
 def _word_starts(words: list[str]) -> frozenset[int]:
     starts, at = [], 0
     for word in words:

@@ -96,6 +96,7 @@ class Lexicon:
     function_adverbs: frozenset[str] = frozenset()  # 따로, 이미: read lightly, never a topic (matcher `_cue_texts`)
     question_endings: tuple[str, ...] = ()  # 나요, ㅂ니까: a Korean question's last word ends so (acts.py)
     never_asked: frozenset[str] = frozenset()  # thanks, goodbye: skills whose act a question never is (acts.py)
+    act_verbs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # forget -> 삭제, delet: the act's verbs
     openings: frozenset[str] = frozenset()  # hello, hi: courtesy that opens a message, punctuated or not
     status_words: frozenset[str] = frozenset()  # 아직, still: whether something still runs (intents/context.py)
     other_words: frozenset[str] = frozenset()  # 다른, other: the other items of an area (intents/context.py)
@@ -258,6 +259,8 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
         question_words=tuple(str(w).lower() for w in (conversation.get("acts") or {}).get("questions") or []),
         question_endings=tuple(str(w) for w in (conversation.get("acts") or {}).get("question_endings") or []),
         never_asked=frozenset(str(w) for w in (conversation.get("acts") or {}).get("never_asked") or []),
+        act_verbs={str(name): tuple(str(v).lower().replace(" ", "") for v in verbs or [])
+                   for name, verbs in ((conversation.get("acts") or {}).get("verbs") or {}).items()},
         openings=frozenset(_courtesies(conversation, "opening_skills")),
         status_words=frozenset(str(w).lower() for w in conversation.get("status_words", [])),
         other_words=frozenset(str(w).lower() for w in conversation.get("other_words", [])),

@@ -675,6 +675,9 @@ class Matcher:
         lang = lang or detect_lang(focused, self.lexicon.neutral_words)
         kept, excluded_terms = self._split_exclusion(focused)
         excluded = self._excluded_items([t for t in excluded_terms if t != POINTS_BACK], kept)
+        # An act that cannot be undone (deleting one's data) is no candidate without its verb (intents/acts.py
+        # without_verb): `제 번호는 010-…예요` shares the intent's nouns and deletes nothing.
+        excluded |= self.acts.without_verb((said or focused, focused), self.lexicon.act_verbs)
         if last is not None and POINTS_BACK in excluded_terms:
             excluded |= {self.index_of[last]}  # 그거 말고 다른 수출 지원은요?: the item just answered is out
         analysis = self.analyzer.analyze(kept)

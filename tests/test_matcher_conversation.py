@@ -32,6 +32,20 @@ def test_chat_skills_reach_the_agencys_intents(matcher: Matcher, text: str, expe
     assert (decision.kind, decision.id) == ("answer", expected)
 
 
+@pytest.mark.parametrize("text", ["내 정보 삭제해 주세요", "기록 남기지 마세요", "개인정보 파기요청", "탈퇴할게요", "내정보삭제",
+                                  "please erase my chat history", "delete my data"])
+def test_deleting_ones_data_is_asked_with_its_verb(matcher: Matcher, text: str) -> None:
+    assert (matcher.match(text).kind, matcher.match(text).id) == ("answer", "forget-me")
+
+
+@pytest.mark.parametrize("text", ["제 번호는 010-9876-5432예요", "내 연락처 바꾸고 싶어요", "제 전화번호 010-1234-5678 입니다",
+                                  "my number is 010 1234 5678"])
+def test_ones_own_details_without_a_deleting_verb_are_no_request_to_delete(matcher: Matcher, text: str) -> None:
+    """They share the forget intent's nouns (내, 번호 -> 문의) and delete nothing (conversation.yaml acts.verbs)."""
+    decision = matcher.match(text)
+    assert decision.id != "forget-me" and "forget-me" not in [c.id for c in decision.candidates]
+
+
 @pytest.mark.parametrize("text", ["ㄱㄱ", "ㄷㄷ", "ㅁㄹ"])
 def test_chosung_chat_that_means_go_awe_or_dont_know_is_not_thanks_staff_or_browsing(matcher: Matcher,
                                                                                       text: str) -> None:

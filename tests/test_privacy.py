@@ -112,6 +112,16 @@ async def test_the_forget_intent_asks_the_same(desk, kb):
     assert sent[1]["plain"].startswith("내 정보 삭제") and "pv:forget:yes" in button_data(sent[1])
 
 
+async def test_a_phone_number_said_outside_the_flow_offers_no_deletion(desk):
+    """`제 번호는 …예요` shares the forget intent's nouns; a deletion is only offered when asked for by its verb."""
+    await leave_ticket(desk, NAME, PHONE, QUESTION)
+    for typed in (f"제 번호는 {PHONE}예요", "내 연락처 바꾸고 싶어요"):
+        sent = to_user(await desk.say(typed))
+        assert sent and not any("pv:forget:yes" in button_data(m) for m in sent)
+        assert not any(m["plain"].startswith("내 정보 삭제") for m in sent)
+    assert desk.store.tickets.of_user(USER)[0]["name"] == NAME
+
+
 async def test_forget_then_vacuum_leaves_none_of_the_users_data_in_the_file(desk, db_path, settings):
     await desk.say(QUESTION)
     await desk.say("연락 주세요 01031415926")
