@@ -21,7 +21,7 @@ from handlers.context import BotContext, question_lang, user_lang
 from handlers.errors import answer_stale
 from handlers.replies import answer_query, send, show
 from handlers.texts import escape
-from intents.context import MatchContext, remembered
+from intents.context import MatchContext, remembered, rules_out
 from intents.decision import Decision
 from knowledge.model import Faq, Intent, Item, Program, Referral
 
@@ -54,6 +54,7 @@ async def answer_text(update: Update, context: BotContext, text: str) -> None:
     decision = context.matcher.match(text[:MATCH_LIMIT], context=chat_context(context))
     elapsed_ms = (time.perf_counter() - started) * 1000
     conversing.remember_sides(context, text[:MATCH_LIMIT])  # 조카가 미취업이에요: later questions are a job seeker's
+    forget_ruled_out(context, text[:MATCH_LIMIT])  # 사절단 말고 ...: the mission is no later follow-up's subject
     _record_decision(context, decision, elapsed_ms)
     if await conversing.answer_small_talk(update, context, text, decision):
         return  # 너 봇이야?, ..., 😀: answered as what it is, whatever its words matched
@@ -88,6 +89,8 @@ async def answer_text(update: Update, context: BotContext, text: str) -> None:
         # Two things asked in one message (`... 어떻게 해요? 그리고 교육도 있나요`): one answered, the other offered.
         offer = cards.also_row(context.kb, decision, context.texts, lang)
     await fitting.show(update, context, text, decision, lang, offer=offer, otherwise=show_decision)  # who asks
+    for what in decision.unanswered if item is not None else ():  # 무역사절단이랑 골프장 둘 다: the other is not here
+        await send(update, context, context.texts.get("card.not_covered", lang, what=what))
 
 
 async def answer_staff(update: Update, context: BotContext, text: str, decision: Decision, lang: str) -> bool:
@@ -110,6 +113,16 @@ async def answer_staff(update: Update, context: BotContext, text: str, decision:
 def chat_context(context: BotContext) -> MatchContext | None:
     """What this chat was answered and offered last, for a follow-up such as `그럼 신청은요?` or `두번째 거요`."""
     return conversing.match_context(context)
+
+
+def forget_ruled_out(context: BotContext, text: str) -> None:
+    """The item answered last is forgotten where `text` rules it out (`X 말고 Y`, `그거 말고`): a later follow-up
+    without a topic is Y's where Y is answered (show_item remembers it), else nobody's (intents/context.py
+    rules_out, as eval's replay reads it)."""
+    last = chat_context(context)
+    shown = last.current() if last is not None else None
+    if shown is not None and context.chat_data is not None and rules_out(context.matcher, text, shown):
+        context.chat_data.pop(LAST_ITEM, None)
 
 
 def remember(context: BotContext, item: Item) -> None:

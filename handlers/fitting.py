@@ -25,7 +25,8 @@ from handlers.context import BotContext
 from handlers.replies import send
 from handlers.texts import Html, Texts, escape
 from intents.decision import Decision
-from knowledge.asker import Asker, Fit, fit, fits_of, read
+from knowledge.asker import Asker, Fit, fit, fits_of, meets, read
+from knowledge.eligibility import Check
 from knowledge.model import Faq, KnowledgeBase, Program
 
 ALTERNATIVES = 3  # programs of the same area offered under a card that leaves the asker out
@@ -49,6 +50,8 @@ async def show(update: Update, context: BotContext, text: str, decision: Decisio
         await _show_area(update, context, asker, decision.area, lang, offer)
     elif isinstance(item, Program) and (found := fit(item, asker)) is not None:
         await _show_program(update, context, asker, item, found, decision, lang, offer)
+    elif isinstance(item, Program) and decision.aspect == "eligibility" and (met := meets(item, text[:MATCH_LIMIT])):
+        await _show_met(update, context, asker, item, met, decision, lang, offer)  # 30살인데 되나요?: yes, by age
     elif isinstance(item, Faq) and (warned := offered_note(_programs(kb, item.programs), asker, context.texts, lang)):
         await _show_faq(update, context, asker, item, warned, lang, offer)
     elif decision.kind == "suggest" and (warned := offered_note(
@@ -115,14 +118,8 @@ async def _show_area(update: Update, context: BotContext, asker: Asker, area: st
 
 async def _show_program(update: Update, context: BotContext, asker: Asker, program: Program, found: Fit,
                         decision: Decision, lang: str, offer: Offer) -> None:
-    from handlers import asking  # it calls this module: imported when used
-
     kb, texts = context.kb, context.texts
-    asking.remember(context, program)
-    text, markup = cards.program_card(program, texts, lang, aspect=decision.aspect or cb.SUMMARY,
-                                      enquiry_id=context.enquiry_id, now=context.store.clock(), agency=kb.agency,
-                                      question=asking.asked_text(update), general=asking.general_answers(context),
-                                      reader=facts.Reader.of(context.matcher))
+    text, markup = _card(update, context, program, decision, lang)
     parts = [note(found, asker, texts, lang)]
     rows: list[Sequence[InlineKeyboardButton | None]] = []
     if found.outcome == "fails" and program.area is not None:
@@ -132,6 +129,28 @@ async def _show_program(update: Update, context: BotContext, asker: Asker, progr
         rows = [[cards.button(p.name.get(lang), cb.program(p.id))] for p in others]
     text = "\n".join(parts) + "\n\n" + text
     await send(update, context, text, _rows_before(markup, rows, offer or _finder_offer(context, asker, lang)))
+
+
+async def _show_met(update: Update, context: BotContext, asker: Asker, program: Program, met: Sequence[Check],
+                    decision: Decision, lang: str, offer: Offer) -> None:
+    """The eligibility card opened by what the asker said that meets its conditions (knowledge/asker.py `meets`)."""
+    texts = context.texts
+    text, markup = _card(update, context, program, decision, lang)
+    condition = " · ".join(fc.check_label(c, texts, lang) for c in met)
+    opening = texts.get("asker.meets", lang, condition=condition, said=said(asker, [Fit("check", tuple(met))], texts, lang))
+    await send(update, context, opening + "\n\n" + text, _rows_before(markup, [], offer))
+
+
+def _card(update: Update, context: BotContext, program: Program, decision: Decision,
+          lang: str) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The program's card for the aspect asked, remembered as the chat's last answer (as asking.show_item)."""
+    from handlers import asking  # it calls this module: imported when used
+
+    asking.remember(context, program)
+    return cards.program_card(program, context.texts, lang, aspect=decision.aspect or cb.SUMMARY,
+                              enquiry_id=context.enquiry_id, now=context.store.clock(), agency=context.kb.agency,
+                              question=asking.asked_text(update), general=asking.general_answers(context),
+                              reader=facts.Reader.of(context.matcher))
 
 
 def note(found: Fit, asker: Asker, texts: Texts, lang: str) -> str:

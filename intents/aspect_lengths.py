@@ -21,8 +21,17 @@ LENGTH = re.compile(r"(?<!\d)\d{1,2}\s*(?:년\s*(?:간|동안|까지)|개월|달
 PERIOD = "period"
 
 
+# What follows a length that makes it a limit of a condition, not how long something lasts: 창업 7년 이내, 입주 후
+# 3개월 안에 창업할, 업력 3년 미만 (an eligibility text's), not 최대 2년간 쓸 수 있고 (a support text's).
+LIMIT_AFTER = re.compile(r"\s*(?:이내|안에|내에|미만|이상|이하|초과|이전|지난|경과|차)")
+# ... and what precedes one: 최근 12개월 전기요금 (a look back), within 6 months.
+LIMIT_BEFORE = re.compile(r"(?:최근|지난|within|under|less than|more than|over|at least|the last|the past)\s*$", re.I)
+
+
 def states_length(values: Iterable[tuple[str, str]]) -> bool:
-    return any(LENGTH.search(text) for _, text in values)
+    """Whether a text states how long something lasts (a length of time that is not a condition's limit)."""
+    return any(not LIMIT_AFTER.match(text, found.end()) and not LIMIT_BEFORE.search(text[:found.start()])
+               for _, text in values for found in LENGTH.finditer(text))
 
 
 def length_part(program: Program) -> str | None:

@@ -59,6 +59,7 @@ class AspectGrammar:
     not_cues_ko: tuple[str, ...] = ()  # 담당자들, 담당자 교육: a cue naming the asker's own people, not a contact
     lengths_ko: tuple[str, ...] = ()  # 몇 년까지, 얼마 동안: a length of time asked (intents/aspect_lengths.py)
     lengths_en: tuple[str, ...] = ()  # how long
+    stays_ko: tuple[str, ...] = ()  # 입주, 이용: a noun of staying or using whose 기간 is a length (입주 기간은?)
     times_ko: tuple[str, ...] = ()  # 올해, 내년, 하반기: a time named, asking the period only of a bare predicate
     time_room: int = 1  # words a time word may have between it and the clause's last word and still ask
     question_words_ko: tuple[str, ...] = ()  # 언제, 어디, 몇: passed over when counting those words
@@ -123,6 +124,7 @@ class AspectGrammar:
             not_cues_ko=_compact(grammar.get("not_cues_ko")),
             lengths_ko=_compact((grammar.get("lengths") or {}).get("ko")),
             lengths_en=tuple(str(c).lower() for c in (grammar.get("lengths") or {}).get("en") or []),
+            stays_ko=_compact((grammar.get("lengths") or {}).get("stays_ko")),
             times_ko=_compact((grammar.get("times") or {}).get("ko")),
             time_room=int((grammar.get("times") or {}).get("room", 1)),
             question_words_ko=tuple(str(w) for w in grammar.get("asking_words") or [] if not str(w).isascii()),
@@ -245,10 +247,12 @@ class AspectCues:
         return clauses
 
     def asks_length(self, text: str) -> bool:
-        """Whether the asking part of a message asks a length of time (몇 년까지 있을 수, 얼마 동안, how long)."""
+        """Whether the asking part of a message asks a length of time (몇 년까지 있을 수, 얼마 동안, how long), or the
+        기간 of staying or using (입주 기간은?, 이용 기간이 어떻게 돼요): how long one may stay, not when to apply."""
         for clause, _ in self.asking_clauses(text)[:1]:
             compact = clause.replace(" ", "")
             return any(c in compact for c in self.grammar.lengths_ko) \
+                or any(f"{noun}기간" in compact for noun in self.grammar.stays_ko) \
                 or english_cue_in(clause.split(), self.grammar.lengths_en)
         return False
 

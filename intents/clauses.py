@@ -34,6 +34,10 @@ class PartWords:
     pointers: tuple[str, ...] = ()  # words pointing at what another part named (there, 거기서), beside story.yaml's
     not_pointers: tuple[str, ...] = ()  # is there, there are: `there` pointing at nothing
     most_parts: int = 8  # parts tried at most (the last ones: the question is mostly at the end)
+    both_ko: tuple[str, ...] = ()  # 둘 다: two things asked at once (both_asked), spaces removed
+    and_ko: tuple[str, ...] = ()  # 이랑, 랑: the particle joining the first thing to the second
+    and_words_ko: tuple[str, ...] = ()  # 및: a word joining them
+    both_en: tuple[str, ...] = ()  # both
 
 
 def load_part_words(path: Path = STORY_FILE) -> PartWords:
@@ -47,7 +51,9 @@ def load_part_words(path: Path = STORY_FILE) -> PartWords:
                      opens_ko=words("opens_ko"),
                      opens_en=tuple(tuple(w.split()) for w in words("opens_en")),
                      pointers=tuple(f"{w} " for w in words("pointers")),
-                     not_pointers=words("not_pointers"), most_parts=int(raw.get("most_parts", 8)))
+                     not_pointers=words("not_pointers"), most_parts=int(raw.get("most_parts", 8)),
+                     both_ko=tuple(w.replace(" ", "") for w in words("both_ko")), and_ko=words("and_ko"),
+                     and_words_ko=words("and_words_ko"), both_en=words("both_en"))
 
 
 WORDS = load_part_words()
@@ -103,3 +109,52 @@ def _clauses(tokens: list[str], words: PartWords) -> list[str]:
 
 def _at(tokens: list[str], index: int, opener: tuple[str, ...]) -> bool:
     return tuple(t.lower().strip(_TRIM) for t in tokens[index: index + len(opener)]) == opener
+
+
+def both_asked(text: str, words: PartWords = WORDS) -> tuple[str, str] | None:
+    """The two things a message asks about at once, each with the rest of its question, or None:
+    `수출 바우처랑 스마트공장 둘 다 알고 싶어요` -> (`수출 바우처 알고 싶어요`, `스마트공장 알고 싶어요`); `both the fund and
+    the incubator, please` -> (`the fund please`, `the incubator please`). A word saying both must be there
+    (story.yaml `parts.both_ko/en`): `X랑 Y` alone may be one thing done with another (`대학생이랑 같이 창업`)."""
+    tokens = text.split()
+    bare = [t.strip(_TRIM).lower() for t in tokens]
+    english = all(t.isascii() for t in bare)
+    if english:
+        return _both_en(bare, words)
+    compact = [t.replace(" ", "") for t in bare]
+    for start in range(len(compact)):
+        for size in (1, 2, 3):
+            said = "".join(compact[start:start + size])
+            if said and said in words.both_ko and start > 1:
+                return _both_ko(bare[:start], bare[start + size:], words)
+    return None
+
+
+def _both_ko(before: list[str], rest: list[str], words: PartWords) -> tuple[str, str] | None:
+    """The things joined before `둘 다` (the last joining particle or word splits them) and the question after."""
+    for index in range(len(before) - 1, -1, -1):
+        token = before[index]
+        if token in words.and_words_ko and 0 < index < len(before) - 1:
+            first, second = before[:index], before[index + 1:]
+            break
+        particle = next((p for p in words.and_ko if token.endswith(p) and len(token) > len(p)), None)
+        if particle is not None and index < len(before) - 1:
+            first, second = [*before[:index], token[: -len(particle)]], before[index + 1:]
+            break
+    else:
+        return None
+    tail = " ".join(rest)
+    return f"{' '.join(first)} {tail}".strip(), f"{' '.join(second)} {tail}".strip()
+
+
+def _both_en(bare: list[str], words: PartWords) -> tuple[str, str] | None:
+    """`both X and Y ...`: X and Y, each with what follows Y's clause (a comma or the end)."""
+    at = next((i for i, t in enumerate(bare) if t in words.both_en), None)
+    if at is None or "and" not in bare[at + 1:]:
+        return None
+    joint = bare.index("and", at + 1)
+    first, second = bare[at + 1: joint], bare[joint + 1:]
+    if not first or not second:
+        return None
+    lead = " ".join(bare[:at])
+    return f"{lead} {' '.join(first)}".strip(), f"{lead} {' '.join(second)}".strip()

@@ -334,7 +334,26 @@ def _context_after(decision: "Decision", matcher: "Matcher", context: MatchConte
         return MatchContext(options=programs or area_options(kb, other=False), asked=aspect, options_at=now)
     if decision.kind == "suggest" and decision.suggestions:
         return MatchContext(options=option_ids(c.id for c in decision.suggestions), options_at=now)
+    last = context.current(now) if context is not None else None
+    if context is not None and last is not None and text is not None and rules_out(matcher, text, last):
+        return replace(context, last_id=None)  # 사절단 말고 골프 레슨은요 (nothing answered): the mission is over too
     return context
+
+
+def rules_out(matcher: "Matcher", text: str, item_id: str) -> bool:
+    """Whether `text` rules out the item `item_id` ("X 말고 Y", `그거 말고`, `not the fund`): after it, X is never
+    what a later follow-up without a topic is about, whatever was answered for Y (nothing: the next `신청은요?`
+    asks which program, it is not X's). Only a message holding a marker of exclusion is read further."""
+    pattern = matcher._exclusion
+    index = matcher.index_of.get(item_id)
+    if pattern is None or index is None or not pattern.search(normalize(text)):
+        return False
+    kept, terms = matcher._split_exclusion(matcher._prepare(text))
+    if not terms:
+        return False
+    if POINTS_BACK in terms:
+        return True
+    return index in matcher._excluded_items([t for t in terms if t != POINTS_BACK], kept)
 
 
 KEPT_OPTIONS = 12  # options a follow-up may pick from (`마지막 거`): a whole area's list

@@ -36,6 +36,9 @@ class Decision:
     area: str | None = None
     left_out: tuple[str, ...] = ()
     also: tuple[str, ...] = ()  # other items the message asks about in parts of its own (intents/parts.py)
+    # What else the message asked at once that nothing answers, as typed (`... 스마트공장 둘 다`: 스마트공장;
+    # intents/options.py `_both`): the card says so.
+    unanswered: tuple[str, ...] = ()
 
     @property
     def answered(self) -> bool:

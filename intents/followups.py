@@ -188,7 +188,9 @@ class FollowUps:
             return None  # a topic of its own: a word some item is named or asked by, or one the knowledge never uses
         # Where they live or who they are, among all its words (창원 is generic where most programs name it).
         person = bool(asker) or any(self._of_person(t) for t in rest.terms)
-        statement = person and not self._questions(prepared, analysis)
+        # A request asks as a question does (`주소도 알려주세요`, `위치 좀 알려주시겠습니까`: the card's place, not
+        # where the asker lives).
+        statement = person and not self._questions(prepared, analysis) and not self.matcher.options.subjects._requests(analysis)
         if not (asker or details or statement):
             return None  # no detail at all (a bare follow-up: the matcher's own)
         aspect = self.matcher.aspects.detect(prepared, analysis.terms)

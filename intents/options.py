@@ -30,12 +30,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from intents.analyzer import UNKNOWN_PREFIX, Analysis, detect_lang, normalize
+from intents.clauses import both_asked
 from intents.context import FAQ_BUTTONS, NO_AREA, option_area
 from intents.decision import Candidate, Decision
 from intents.body import body_texts
+from intents.aspect_lengths import length_part
+from intents.aspects import PERMISSION
+from intents.exclusion import Split
+from intents.exclusion import split as split_exclusion
 from intents.followups import FollowUps, past_tense
 from intents.lexicon import LEXICON_DIR, read_yaml
 from intents.subjects import Subjects
+from knowledge.asker import read as read_asker
 from knowledge.model import Area, Faq, Intent, Item, Program, Referral, Text
 
 if TYPE_CHECKING:
@@ -45,6 +51,7 @@ if TYPE_CHECKING:
 OPTIONS_FILE = LEXICON_DIR / "options.yaml"
 MAX_FOLLOW_WORDS = 8  # words of a question about the program just answered (a story is matched as usual)
 NAMED_TERMS = 2  # topic words a pick by name may hold beyond its option's name (보육센터 어디: 2 in the name)
+POINTER_WORDS = 4  # words of a reply that only points at what is listed (`그럼 그거는?`, `what about that one`)
 BARE_WORDS = 2  # words beside a position in a reply that is only a position (`3번 보여주세요`, `세번째 분야요`)
 POSITION_LIMIT = 30  # a bare number above this is no place in a list (a year, a phone number such as 1357)
 POLITE_EN = frozenset({"please", "pls", "ok", "okay", "the", "one", "ones", "that", "this", "program", "option", "i",
@@ -90,6 +97,8 @@ class OptionWords:
     numbered_en: re.Pattern[str] | None = None  # any English ordinal in figures: 7th, 21st
     pointers_ko: frozenset[str] = frozenset()  # 그거, 거기: pointing words proper (not 그럼, 그리고)
     pointing_en: frozenset[str] = frozenset()  # that, those: pointing words proper (not `it` of `is it`)
+    place_words: tuple[str, ...] = ()  # 주소, 찾아가는 길, address: where a thing is (as written)
+    where_is: tuple[str, ...] = ()  # 어디에있, where is it located: asking where it is (Korean without spaces)
 
     @classmethod
     def load(cls, path: Path = OPTIONS_FILE) -> "OptionWords":
@@ -113,7 +122,9 @@ class OptionWords:
                    frozenset(words("others_en")), words("more_ko"), frozenset(words("more_en")), spellings,
                    words("asking_ko"), tuple(f" {str(w).lower()} " for w in data.get("asking_en") or ()),
                    frozenset(words("pointers_en")), (*words("list_words_ko"), *words("list_words_en")),
-                   numbered_ko, numbered_en, frozenset(words("pointers_ko")), frozenset(words("pointing_en")))
+                   numbered_ko, numbered_en, frozenset(words("pointers_ko")), frozenset(words("pointing_en")),
+                   tuple(str(w) for w in data.get("place_words") or ()),
+                   tuple(str(w).lower() if str(w).isascii() else str(w).replace(" ", "") for w in data.get("where_is") or ()))
 
 
 class Options:
@@ -141,6 +152,9 @@ class Options:
                 n.replace(" ", "").lower() for n in (*(v for _, v in program.name.values), *program.aliases))
         self._defined: dict[str, frozenset[str]] = {}  # each program's defining English words (_defining)
         analyze = matcher.analyzer.analyze
+        # Where a thing is (`주소`, `찾아가는 길`, `address`), as the analyser reads it: _place_asked.
+        self._place_terms = frozenset(t for w in self.words.place_words for t in analyze(w).terms) \
+            - matcher.generic - matcher.lexicon.light_words
         # Each program's body (its eligibility, support, apply and period texts) as terms: what its card says.
         bodies = body_texts(matcher.kb)
         self._body = {pid: frozenset(t for text in texts for t in analyze(text).terms if not t.startswith(UNKNOWN_PREFIX))
@@ -194,6 +208,8 @@ class Options:
                     if isinstance(picked, Program) else None
                 return Decision("answer", picked.id, aspect, 100.0, (Candidate(picked.id, picked.kind, 100.0),), lang)
             pointed = self._pointed(analysis, prepared, [i for i in shown if not isinstance(i, Area)], lang)
+            if pointed is None and listed:
+                pointed = self._which_pointed(analysis, prepared, [i for i in listed if not isinstance(i, Area)], lang)
             if pointed is not None:
                 return pointed
         return self._others(analysis, prepared, bool(listed), last, lang) or self._unpicked(text, lang)
@@ -222,6 +238,32 @@ class Options:
             return Decision("answer", item.id, meant, 100.0, (Candidate(item.id, item.kind, 100.0),), lang)
         candidates = tuple(Candidate(i.id, i.kind, 100.0) for i in shown if not isinstance(i, Intent))
         return Decision("suggest", None, aspect, 100.0, candidates, lang) if candidates else None
+
+    def _which_pointed(self, analysis: Analysis, prepared: str, listed: list[Item], lang: str) -> Decision | None:
+        """`그건요?`, `그럼 그거는?`, `what about that one?` under a list: pointing at one of them, asking nothing and
+        naming nothing. Several listed: which one is meant is asked, by offering them again (as `자격은요?` there
+        asks which program); one: that one."""
+        words = analysis.normalized.split()
+        if not listed or len(words) > POINTER_WORDS or not any(self._points(w) for w in words):
+            return None
+        if self._aspect(prepared, analysis) is not None or self.followups.novel(analysis) \
+                or self.matcher.talk.typed_names(analysis.normalized) \
+                or [t for t in self.matcher._topic_terms(analysis) if t not in POLITE_EN]:
+            return None
+        if len(listed) == 1:
+            item = listed[0]
+            return Decision("answer", item.id, None, 100.0, (Candidate(item.id, item.kind, 100.0),), lang)
+        candidates = tuple(Candidate(i.id, i.kind, 100.0) for i in listed if not isinstance(i, Intent))
+        return Decision("suggest", None, None, 100.0, candidates, lang) if candidates else None
+
+    def _points(self, word: str) -> bool:
+        """Whether a word points at something shown: a pointer (options.yaml), with a particle after it (그건요,
+        그거는, 거기는요) in Korean."""
+        if word in self.words.pointers_ko or word in self.words.pointing_en:
+            return True
+        return any(word.startswith(p) and (tail := word[len(p):]) and (tail in self.followups._particles or tail == "요"
+                                                                     or tail.removesuffix("요") in self.followups._particles)
+                   for p in self.words.pointers_ko)
 
     def shown(self, context: "MatchContext", *, related: bool = True) -> list[Item | Area]:
         """The options shown last, while recent, in their order: items, and areas (an area's list); those no
@@ -286,10 +328,33 @@ class Options:
         return Decision("suggest", None, aspect, 100.0, candidates, lang, area_id)
 
     def after(self, decision: Decision, text: str, context: "MatchContext | None") -> Decision:
-        """The matcher's decision read once more against the chat: "which program?" answered with a name
-        keeps the aspect it asked; a short question about the program just answered stays with it."""
+        """The matcher's decision read once more against the chat (_after); then, chat or not, suggestions that the
+        asker's stated facts narrow to one program (Subjects.asker_named), and a length of time asked of a program
+        answered by the part stating one (`입주 기간은?`, `몇 년까지 있을 수 있어요?` after the incubation centre: its
+        support text, where its period is when to apply; intents/aspect_lengths.py), as a first question's is
+        (Matcher._asked_aspect)."""
+        decision = self._after(decision, text, context)
+        both = self._both(decision, text)  # 수출 바우처랑 스마트공장 둘 다 알고 싶어요: each read alone
+        if both is not None:
+            return both
+        if decision.kind == "suggest":  # 41살 전역자인데 청년 채용 사업 돼요?: the one the asker's facts pick
+            return self.subjects.asker_named(decision, text) or decision
+        if decision.kind != "answer" or decision.aspect != "period":
+            return decision
+        program = self.matcher.kb.program(decision.id or "")
+        if program is None or not self.matcher.aspects.asks_length(self.matcher.asked(self.matcher._prepare(text))):
+            return decision
+        part = length_part(program)
+        return replace(decision, aspect=part) if part is not None else decision
+
+    def _after(self, decision: Decision, text: str, context: "MatchContext | None") -> Decision:
+        """"Which program?" answered with a name keeps the aspect it asked; a short question about the program
+        just answered stays with it."""
         if context is None:
             return decision
+        switched = self._other_audience(decision, text, context.current()) or self._place_asked(text, context.current())
+        if switched is not None:
+            return switched
         asked = context.current_asked()
         if asked is not None and decision.kind == "answer" and decision.aspect is None \
                 and isinstance(self.matcher.kb.get(decision.id or ""), Program):
@@ -343,6 +408,113 @@ class Options:
         if held is None and decision.kind == "suggest" and decision.candidates:
             held = self._held(decision, text, program, decision.candidates[0].id)  # small talk offered first
         return held or self._about_card(decision, text, program) or decision
+
+    def _other_audience(self, decision: Decision, text: str, last: str | None) -> Decision | None:
+        """`재직자 말고 구직자용이요` after a course for employees: what is ruled out is an audience, not a topic. The
+        topic (the area of the card just shown) stays, and the item is the one for the other audience: the area's
+        programs serving the side the asked part names and not the side ruled out (else those serving it at all),
+        one answered with the aspect asked, several offered. None where X and Y are not one side each, or the
+        asked part names an item as typed."""
+        program = self.matcher.kb.program(last) if last is not None else None
+        pattern = self.matcher._exclusion
+        if program is None or program.area is None or pattern is None or not pattern.search(normalize(text)):
+            return None
+        found = exclusion_split(self.matcher, text)
+        if found is None:
+            return None
+        ruled, wanted = self._side(found.excluded), self._side(found.kept)
+        if ruled is None or wanted is None or ruled == wanted or self.matcher.talk.typed_names(normalize(found.kept)):
+            return None
+        if self.matcher.talk.also(normalize(found.kept)) or self.matcher.aspects.reading(found.kept)[1] == PERMISSION:
+            return None  # 대학생 말고 직장인도 돼요?: whether the card takes them too, not another program
+        sides = self.matcher.item_sides
+        area = [p for p in self.matcher.kb.programs_in(program.area.id) if p.id != program.id]
+        serving = [p for p in area if wanted in sides.get(p.id, frozenset())]
+        only = [p for p in serving if ruled not in sides.get(p.id, frozenset())]
+        chosen = only or serving
+        if not chosen:
+            return None
+        if decision.kind == "answer" and decision.id in {p.id for p in chosen}:
+            return decision
+        lang = decision.lang
+        if len(chosen) == 1:
+            aspect = self.matcher.aspects.detect(found.kept)
+            return Decision("answer", chosen[0].id, aspect, 100.0, (Candidate(chosen[0].id, chosen[0].kind, 100.0),), lang)
+        return Decision("suggest", None, None, 100.0, tuple(Candidate(p.id, p.kind, 100.0) for p in chosen), lang)
+
+    def _both(self, decision: Decision, text: str) -> Decision | None:
+        """Two things asked at once (intents/clauses.py `both_asked`: `수출 바우처랑 스마트공장 둘 다 알고 싶어요`), each
+        read alone with the rest of the question (lexically, without the chat): both answered, the first is answered
+        and the second offered on its card (`Decision.also`); one answered, it is, and the other is said to be
+        outside the guide (`Decision.unanswered`, as typed); neither: the matcher's decision stands."""
+        pair = both_asked(text)
+        if pair is None or decision.area is not None:
+            return None
+        found = [self._one_of_both(part, decision.lang) for part in pair]
+        if any(r is not None and r.kind != "answer" for r in found):
+            return None  # a part that is neither answered nor outside the guide: the matcher's reading stands
+        answered = [r for r in found if r is not None]
+        if not answered or len(answered) == 2 and answered[0].id == answered[1].id:
+            return None
+        first = answered[0]
+        if len(answered) == 2:
+            return replace(first, also=(answered[1].id or "",), lang=decision.lang)
+        missing = pair[found.index(None)]
+        said = " ".join(w for w in missing.split() if w not in pair[1 - found.index(None)].split()) or missing
+        return replace(first, unanswered=(said,), lang=decision.lang)
+
+    def _one_of_both(self, part: str, lang: str) -> Decision | None:
+        """One of two things asked at once, read alone: its answer (a program, FAQ or referral; else the one program
+        or referral its words name as typed), None where nothing fits (the fallback), else the reading itself."""
+        reading = self.matcher._match(part, lang, None, False)
+        if reading.kind == "answer" and isinstance(self.matcher.kb.get(reading.id or ""), (Program, Faq, Referral)):
+            return reading
+        typed = self.matcher.talk.typed_names(normalize(part))
+        if len(typed) == 1:
+            item = self.matcher.kb.get(typed[0])
+            if item is not None:
+                return Decision("answer", item.id, reading.aspect, 100.0, (Candidate(item.id, item.kind, 100.0),), lang)
+        return None if reading.kind == "fallback" else reading
+
+    def _place_asked(self, text: str, last: str | None) -> Decision | None:
+        """Right after a program's card, a message whose only topic is where a thing is (options.yaml `place_words`:
+        `주소요`, `찾아가는 길 알려주세요`, `주소 부탁드립니다`): that card's contact, where its address is written. Not
+        where the agency is named (`진흥원 위치가 어디예요?`: the agency's own), nor where the asker says where they
+        live or who they are (a place, an age, a status: `주소도 창원이에요`), nor another item named."""
+        program = self.matcher.kb.program(last) if last is not None else None
+        if program is None or not self._place_terms or not self._names_place(normalize(text)):
+            return None  # (no place word nor where-is form as typed: nothing more is read, per message)
+        analysis, prepared = self.followups._read(text)
+        if analysis is None or len(analysis.normalized.split()) > MAX_FOLLOW_WORDS:
+            return None
+        topic = set(self.matcher._topic_terms(analysis))
+        if not topic and self._asks_where(analysis.normalized) and self._aspect(prepared, analysis) is None:
+            topic = set(self._place_terms)  # 어디에 있어요?: where it is, though no word names a place
+        if not topic or not topic <= self._place_terms or read_asker(prepared) \
+                or any(t in self.matcher.lexicon.places for t in analysis.terms) \
+                or self.subjects.names_agency(text) or self.matcher.talk.typed_names(analysis.normalized):
+            return None
+        return Decision("answer", program.id, "contact", 100.0, (Candidate(program.id, program.kind, 100.0),),
+                        detect_lang(prepared, self.matcher.lexicon.neutral_words))
+
+    def _names_place(self, normalized: str) -> bool:
+        """Whether a message holds a place word (options.yaml `place_words`) or asks where, as typed."""
+        compact, padded = normalized.replace(" ", ""), f" {normalized} "
+        return self._asks_where(normalized) or any(
+            (f" {w} " in padded) if w.isascii() else (w.replace(" ", "") in compact) for w in self.words.place_words)
+
+    def _asks_where(self, normalized: str) -> bool:
+        """Whether a message asks where a thing is (options.yaml `where_is`)."""
+        compact, padded = normalized.replace(" ", ""), f" {normalized} "
+        return any((f" {w} " in padded) if w.isascii() else (w in compact) for w in self.words.where_is)
+
+    def _side(self, words: str) -> str | None:
+        """The one side (a job seeker, a company) words name: who someone is (재직자, 구직자: knowledge/asker.py
+        statuses) or the sides' own words (구직자용, for job seekers); None for none or both."""
+        side_words = self.matcher.side_words
+        said = set(side_words.taken(normalize(words)))
+        said |= {side_words.statuses[w] for w in read_asker(words).who if w in side_words.statuses}
+        return said.pop() if len(said) == 1 else None
 
     def _carried(self, decision: Decision, text: str, program: Program) -> tuple[Decision | None, bool]:
         """After `program`'s card, a follow-up with a word of its own (intents/carry.py): pointing at the card
@@ -799,3 +971,8 @@ class Options:
         if aspect is None and self.matcher.talk.status(analysis):
             return "period"  # 두번째 거 아직 해요?
         return aspect
+
+
+def exclusion_split(matcher: "Matcher", text: str) -> Split | None:
+    """Where a message rules something out, read as the matcher reads it (its prepared text, intents/exclusion.py)."""
+    return split_exclusion(matcher._prepare(text), matcher._exclusion, matcher.analyzer.english)

@@ -232,6 +232,43 @@ class Subjects:
         return Decision("suggest", None, PERMISSION, 100.0, tuple(Candidate(p.id, p.kind, 100.0) for p in left),
                         decision.lang)
 
+    # ---- the asker's facts pick a program named loosely --------------------------------------------
+
+    def asker_named(self, decision: Decision, text: str) -> Decision | None:
+        """`제가 41살 전역자인데 청년 채용 사업 돼요?`, `청년 일자리 그거 나도 되냐 30살인데`: a question whether the asker
+        may take part, stating who they are (knowledge/asker.py: an age, a status), about a program named loosely
+        (the matcher offered several). The programs offered whose criteria the asker fails are left out; the one
+        program left, or the one whose own name (else name or alias) holds every topic word of the question (less
+        the asker's words) and whose criteria the asker does not fail, is answered with its eligibility, where the
+        card then says how the asker stands (handlers/fitting.py). None: the offer stands."""
+        if decision.kind != "suggest" or decision.area is not None or len(decision.candidates) < 2:
+            return None
+        if not read(text):
+            return None  # (most suggestions say nothing of the asker: nothing more is read)
+        matcher = self.matcher
+        prepared = matcher._prepare(text)
+        asker = read(prepared)
+        if not asker or not asker.spans or matcher.asked(prepared) != prepared:
+            return None
+        rest = matcher.analyzer.analyze(without(prepared, asker))
+        aspect = matcher.aspects.detect(prepared, rest.terms)
+        if aspect not in ("eligibility", PERMISSION) and not matcher.options.followups._yes_no(prepared, rest):
+            return None
+        offered = [p for c in decision.candidates if (p := matcher.kb.program(c.id)) is not None]
+        if len(offered) < 2 or matcher.options.followups._lists(rest):
+            return None
+        left = [p for p in offered if (found := fit(p, asker)) is None or found.outcome != "fails"]
+        topic = set(matcher._topic_terms(rest)) & matcher.item_terms
+        # Its name proper first (`청년 일자리`: 신산업 연계 청년일자리), then its aliases too.
+        by_name = [p for p in left if topic and topic <= {t for _, n in p.name.values for t in matcher._terms(n)}]
+        named = by_name if len(by_name) == 1 else [p for p in left if topic and topic <= frozenset(matcher._name_terms(p))]
+        chosen = left if len(left) == 1 and len(left) < len(offered) else named if len(named) == 1 else []
+        if not chosen:
+            return None
+        program = chosen[0]
+        return Decision("answer", program.id, "eligibility", 100.0, (Candidate(program.id, program.kind, 100.0),),
+                        decision.lang)
+
     # ---- a question is no request ------------------------------------------------------------------
 
     def not_a_request(self, decision: Decision, text: str, program: Program) -> Decision | None:

@@ -331,6 +331,32 @@ def fit(program: Program, asker: Asker) -> Fit | None:
     return Fit("check", ages) if ages and asker.age is not None else None
 
 
+STATED = ("age", "who", "founded_within", "size")  # the conditions a question's own facts can meet
+
+
+def meets(program: Program, text: str) -> tuple[Check, ...]:
+    """The conditions of `program` that what the asker said in `text` meets (an age within its range, a kind of
+    applicant it takes, years since founding within its limit), where nothing said leaves them out (`fit` is not
+    `fails`): the card says they fit, not only when they do not (`30살인데 청년 일자리 되나요?`). The program's own
+    names are no statement about the asker (`예비창업자요` picks the pre-founders' program). Empty: nothing to say."""
+    asker = read(_without_names(text, program))
+    if not asker or not program.criteria:
+        return ()
+    best = _best(program.criteria, asker)
+    if best is None or best.fails:
+        return ()
+    return tuple(c for c in best.checks if c.outcome == "pass" and c.kind in STATED)
+
+
+def _without_names(text: str, program: Program) -> str:
+    """`text` (normalized) less the program's names and aliases as typed, spaces aside."""
+    text = normalize(text)
+    names = sorted({n for n in (*(v for _, v in program.name.values), *program.aliases) if n.strip()}, key=len, reverse=True)
+    for name in names:
+        text = re.sub(_ko(normalize(name)), " ", text)
+    return text
+
+
 def _surely_young(asker: Asker) -> bool:
     """An age every definition of 청년 in the words' file holds (20대 초반): nothing to check."""
     surely = _words().youth_surely

@@ -94,7 +94,8 @@ async def test_what_they_need_narrows_the_programs_to_be_checked(finder_bot):
 
 async def test_a_named_program_or_a_follow_up_is_answered_not_taken_over(finder_bot):
     (card,) = await finder_bot.say("테스트 수출상담회 참가할 수 있나요? 우리 회사는 제조업입니다")
-    assert card["plain"].startswith("테스트 수출상담회")
+    # The program's card, opened by what the asker said that meets its conditions (handlers/fitting.py)
+    assert card["plain"].split("\n\n", 1)[card["plain"].startswith("✅")].startswith("테스트 수출상담회")
     assert button_data(card)[-1] == "fd:o:2----03"  # offered (a company, manufacturing, exports), not started
     assert finder_state(finder_bot) is None
 
@@ -102,7 +103,9 @@ async def test_a_named_program_or_a_follow_up_is_answered_not_taken_over(finder_
     (follow_up,) = await finder_bot.say("신청할 수 있나요?")
     assert follow_up["plain"].startswith("테스트 창업보육센터")  # about the card just shown
     (who_asks,) = await finder_bot.say("예비창업자도 신청할 수 있나요?")
-    assert who_asks["plain"].startswith("테스트 창업보육센터\n📅")  # whether they may apply to that one
+    # whether they may apply to that one: yes, by what they said (handlers/fitting.py), then the card
+    assert who_asks["plain"].startswith("✅") and "예비창업자" in who_asks["plain"].split("\n")[0]
+    assert who_asks["plain"].split("\n\n", 1)[1].startswith("테스트 창업보육센터\n📅")
     assert "자격요건" in who_asks["plain"] and button_data(who_asks)[-1] == "fd:o:0------"
     assert finder_state(finder_bot) is None
     # asking what there is for them, even under a card, is the finder's question
