@@ -166,6 +166,7 @@ async def show_item(update: Update, context: BotContext, item: Item, lang: str, 
     texts = context.texts
     remember(context, item)
     if isinstance(item, Program) and aspect == "contact" and item.aspect("contact") is None \
+            and not writes_its_place(context, item, asked_text(update), lang) \
             and (contact := conversing.agency_contact(context)) is not None:
         # 담당자 전화번호 for a program whose knowledge gives no contact: the agency's own, not "none".
         await put(update, context, *cards.with_row(conversing.agency_contact_card(context, item, contact, lang), offer))
@@ -194,6 +195,17 @@ async def show_item(update: Update, context: BotContext, item: Item, lang: str, 
             # The reply introduces what the action shows; the action sends its own message.
             await put(update, context, escape(item.reply.get(lang)))
         await action(update, context, lang)
+
+
+def writes_its_place(context: BotContext, program: Program, question: str | None, lang: str) -> bool:
+    """Whether the program's own texts answer a question about where it is (`주소 알려주세요` for a centre whose
+    eligibility text gives its address): a sentence handlers/facts.py finds for the question writes a place word
+    (intents/lexicon/options.yaml `place_words`). Its card then shows that sentence, not the agency's contact."""
+    if not question:
+        return False
+    places = [w.replace(" ", "").lower() for w in context.matcher.options.words.place_words]
+    found = facts.found(question, program, lang, facts.Reader.of(context.matcher), [])
+    return any(w in f.sentence.replace(" ", "").lower() for f in found for w in places)
 
 
 def general_answers(context: BotContext) -> Mapping[str, Faq]:

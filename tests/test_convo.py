@@ -3,7 +3,7 @@ card, formal requests, `그건요?` under a list, and the asker's facts picking 
 real Matcher on the frozen knowledge, eval's replay (context_after) and the real Application."""
 from __future__ import annotations
 
-from conftest import after, answer_after, button_data
+from conftest import after, answer_after, button_data, write_knowledge
 
 from intents.context import MatchContext, context_after, rules_out
 from intents.matcher import Matcher
@@ -173,3 +173,35 @@ async def test_the_bot_says_which_of_the_two_it_does_not_cover(bot, kb):
     sent = await bot.say("창업보육센터랑 골프장 둘 다 알려주세요")
     assert sent[0]["plain"].startswith(kb.program("startup-incubation").name.get("ko"))
     assert "골프장" in sent[-1]["plain"] and "다루지 않는" in sent[-1]["plain"]
+
+
+# ---- a place written in another part of the card ------------------------------------------------------------
+
+PLACE_KNOWLEDGE = """
+programs:
+  - id: maker-space
+    name: {ko: 메이커 스페이스, en: Maker space}
+    summary: {ko: 시제품을 만들 수 있는 공간과 장비를 빌려 줍니다., en: Space and tools to build prototypes.}
+    eligibility:
+      ko: 지역 창업기업이 이용할 수 있습니다. 센터 주소는 대구시 중구 동성로 1길 12입니다.
+      en: Local start-ups may use it. The centre's address is 12 Dongseong-ro 1-gil, Jung-gu, Daegu.
+    questions: [메이커 스페이스 이용하고 싶어요]
+faqs:
+  - id: agency-phone
+    questions: [진흥원 전화번호 알려주세요, 진흥원 연락처, 진흥원 문의 전화]
+    answer: {ko: 진흥원 대표 전화는 053-000-0000입니다., en: The agency's number is 053-000-0000.}
+"""
+
+
+async def test_a_place_written_in_another_part_is_shown_not_the_agencys_contact(tmp_path, make_bot):
+    kb = write_knowledge(tmp_path, PLACE_KNOWLEDGE)
+    async with make_bot(kb) as bot:
+        await bot.say("메이커 스페이스 알려주세요")
+        (card,) = await bot.say("주소 알려 주십시오")
+        assert bot.last_enquiry()["item_id"] == "maker-space"
+        text = card["plain"]
+        assert text.startswith("메이커 스페이스\n문의처")  # under the contact header, not 자격요건
+        assert "동성로 1길 12" in text  # the card's own sentence first; the agency's number may follow, said so
+        assert "053-000-0000" not in text or text.index("동성로 1길 12") < text.index("053-000-0000")
+        (phone,) = await bot.say("그럼 전화번호는요?")  # no place asked: the agency's own number, as before
+        assert "053-000-0000" in phone["plain"]
