@@ -61,28 +61,31 @@ def latin_words(texts: Iterable[str]) -> set[str]:
     return {w for text in texts for w in _LATIN_WORD.findall(text) if len(w) >= 5}
 
 
-def spelt_names(items: dict[str, list[str]], korean_words: Callable[[str], Iterable[str]],
+def spelt_names(items: dict[str, list[str]], terms: Callable[[str], Iterable[str]],
                 real: Collection[str] = frozenset()) -> dict[str, list[str]]:
     """Item id -> the names (both spellings) it alone writes in two scripts. `items`: each item's texts (all of
-    them: names, aliases, questions, answers); `korean_words`: the words a text is read as (the analyser's terms);
-    `real`: words of Korean (intents/real_words.py), which are loanwords spelt both ways (플랜트, plant; 멘토링,
-    mentoring), no names."""
-    koreans = {i: {w for t in texts for w in korean_words(t) if is_hangul_word(w) and w not in real}
-               for i, texts in items.items()}
-    latins = {i: latin_words(texts) for i, texts in items.items()}
+    them: names, aliases, questions, answers); `terms`: what a text is read as (the analyser's terms); `real`: words
+    of Korean (intents/real_words.py), which are loanwords spelt both ways (플랜트, plant; 멘토링, mentoring), no
+    names. Each spelling must read as terms no other item writes: `Bootcamp` reads as 교육 (synonyms.yaml), which
+    would make every question about training that program's."""
+    read = {i: {t for text in texts for t in terms(text)} for i, texts in items.items()}
     owners: dict[str, int] = {}
-    for words in (*koreans.values(), *({w.lower() for w in ws} for ws in latins.values())):
-        for word in words:
-            owners[word] = owners.get(word, 0) + 1
+    for item_terms in read.values():
+        for term in item_terms:
+            owners[term] = owners.get(term, 0) + 1
+
+    def own(word: str) -> bool:
+        said = list(terms(word))
+        return bool(said) and all(owners.get(t, 0) == 1 for t in said)
+
     found: dict[str, list[str]] = {}
-    for item_id, words in koreans.items():
+    for item_id, texts in items.items():
+        koreans = sorted(w for w in read[item_id] if is_hangul_word(w) and w not in real and own(w))
         by_key: dict[str, list[str]] = {}
-        for latin in latins[item_id]:
-            if owners.get(latin.lower(), 0) == 1:
+        for latin in sorted(latin_words(texts)):
+            if own(latin):
                 by_key.setdefault(skeleton(latin), []).append(latin)
-        for korean in sorted(words):
-            if owners.get(korean, 0) != 1:
-                continue
+        for korean in koreans:
             for latin in by_key.get(skeleton(romanize(korean)), ()):
                 if same_name(korean, latin):
                     found.setdefault(item_id, []).extend((korean, latin))
