@@ -34,6 +34,7 @@ from intents.context import (CONTEXT_SECONDS, MatchContext, area_options, asker_
                              related_programs, which_aspect)
 from intents.decision import Decision
 from knowledge.model import Faq, Intent, Program
+from store.database import parse_iso
 
 LAST_ITEM = "last_item"        # chat_data: (id, time) of the item answered last, for follow-up questions
 LAST_OPTIONS = "last_options"  # chat_data: (program ids, time, aspect asked or None) of the options offered last
@@ -176,7 +177,8 @@ def staff_reading(context: BotContext, text: str, decision: Decision) -> str | N
       has one (the intent alone was read);
     - "request": it wants to talk with a person (`실제 담당자랑 통화하고 싶은데`, `I'd like to speak to someone from
       the export team`, `담당자분과 직접 통화해서 상담받고 싶은데` after a program's card, read as its contact or
-      자격): the flow starts at once, whatever else it names;
+      자격): the flow starts at once. Beside a topic the knowledge writes (`의료기기 허가 전문가랑 상담받고 싶어요`)
+      the matcher's answer stands, but for a program's contact part (`무역사절단 담당자랑 통화하고 싶어요`);
     - "about": it asks about staff, naming what the guide does not write (`Do you have an English speaking
       staff?`): said so, with the button that leaves a question;
     - None: the matcher's decision stands."""
@@ -192,6 +194,10 @@ def staff_reading(context: BotContext, text: str, decision: Decision) -> str | N
         return "about" if about_staff(context, text, item) else None
     if not (words.talk_request(text) and words.names_person(text)):
         return None
+    if isinstance(item, Program) and decision.aspect == "contact":
+        return "request"  # 무역사절단 담당자랑 통화하고 싶어요: its person, not the card's contact lines
+    if names_topic(context, text, human.id):
+        return None  # 의료기기 허가 전문가랑 상담받고 싶어요: a program's consulting, not a person of the agency
     if isinstance(item, (Program, Faq)):
         # 담당자분과 통화해서 상담받고 싶은데 가능할까요 after a card: the person, not the card's contact or 자격 part
         # (a referral's card stays: its people are another body's, and it gives their contact)
@@ -199,6 +205,16 @@ def staff_reading(context: BotContext, text: str, decision: Decision) -> str | N
     if decision.kind in ("suggest", "fallback") and any(c.id == human.id for c in decision.candidates):
         return "request"  # 실제 담당자랑 통화하고 싶은데, can someone call me back? read too weakly to be answered
     return None
+
+
+def names_topic(context: BotContext, text: str, human_id: str) -> bool:
+    """Whether a message names a topic the knowledge writes beyond the talk-to-a-person intent's own words
+    (`의료기기 허가`, `무역사절단`; not 담당자, 통화, 상담, nor a word the knowledge never writes, 실제)."""
+    matcher = context.matcher
+    index = matcher.index_of.get(human_id)
+    own = matcher.entries[index].strong if index is not None else frozenset()
+    analysis = matcher.analyzer.analyze(matcher.asked(text))
+    return any(t in matcher.item_terms and t not in own for t in matcher._topic_terms(analysis))
 
 
 def language_note(context: BotContext, text: str, lang: str) -> str | None:
@@ -266,10 +282,13 @@ async def answer_small_talk(update: Update, context: BotContext, text: str, deci
     if mood is None and not chat.says_nothing(text, lexicon):
         return False
     lang = user_lang(update, context)  # no words to tell a language by: the one the chat is in
-    skill = {"greeting": "greeting", "thanks": "thanks" if answered_lately(context) else None}.get(mood or "")
+    skill = {"greeting": "greeting", "thanks": "thanks" if answered_lately(context, update) else None}.get(mood or "")
     intent = skill_intent(context, skill) if skill else None
     if intent is not None:
         await send(update, context, *cards.intent_card(intent, texts, lang))
+    elif (mood == "unclear" or chat.laughs_only(text, lexicon)) and just_answered(context, update):
+        # ㅋㅋㅋ, 🤔 after an answer: a nod, not a question to be asked for in a sentence
+        await send(update, context, texts.get("quiet.after_answer", lang))
     else:
         await send(update, context, texts.get("quiet.upset" if mood == "upset" else "quiet.prompt", lang),
                    cards.main_menu(texts, lang))
@@ -287,15 +306,28 @@ def identity_text(context: BotContext, lang: str) -> str:
                      else texts.get("identity.all_areas", lang))
 
 
-def answered_lately(context: BotContext) -> bool:
-    """Whether this chat was shown an answer or options recently: what 👍 or 🙏 would thank for."""
+def answered_lately(context: BotContext, update: Update | None = None) -> bool:
+    """Whether this chat was shown an answer or options recently: what 👍 or 🙏 would thank for. An answer
+    that is no context for a follow-up counts too (the help text, a hello, a list opened by a button): the
+    person's message before this one was answered, within the follow-up window."""
     chat_data = context.chat_data or {}
     for key in (LAST_ITEM, LAST_OPTIONS):
         kept = chat_data.get(key)
         if isinstance(kept, (tuple, list)) and len(kept) >= 2 and isinstance(kept[1], (int, float)) \
                 and 0 <= time.time() - float(kept[1]) <= CONTEXT_SECONDS:
             return True
-    return False
+    return just_answered(context, update)
+
+
+def just_answered(context: BotContext, update: Update | None) -> bool:
+    """Whether the person's message before this one was answered (an item, an intent's reply, a button's card),
+    within the follow-up window."""
+    user = update.effective_user if update is not None else None
+    if user is None:
+        return False
+    before = [e for e in context.store.enquiries.recent(user.id, limit=2) if e["id"] != context.enquiry_id][:1]
+    when = parse_iso(before[0]["time"]) if before and before[0]["kind"] == "answer" else None
+    return when is not None and 0 <= (context.store.clock() - when).total_seconds() <= CONTEXT_SECONDS
 
 
 def is_courtesy(context: BotContext, decision: Decision) -> bool:

@@ -245,6 +245,15 @@ def says_nothing(text: str, lexicon: Lexicon) -> bool:
     return not any(ch.isalnum() or unicodedata.category(ch) == QUIET_KEEP for ch in tidy(text, lexicon))
 
 
+_LAUGHS = re.compile(r"[ㅋㅎ]|\^\^|하하|히히|헤헤|호호|크크|키키|킥킥|lol|lmao|haha|hehe|xd", re.IGNORECASE)
+
+
+def laughs_only(text: str, lexicon: Lexicon) -> bool:
+    """`ㅋㅋㅋ`, `ㅎㅎ`, `^^`, `lol`: laughter and nothing else (no word once chat habits are tidied). Tears (ㅠㅠ)
+    and punctuation (`...`, `??`) are not laughter."""
+    return says_nothing(text, lexicon) and bool(_LAUGHS.search(text))
+
+
 _JOINERS = {"\u200d", "\ufe0f", "\ufe0e", "\u20e3"}  # zero-width joiner, variation selectors, keycap
 
 

@@ -33,6 +33,7 @@ def shows_notice(sent: list[dict]) -> bool:
     "직원분이랑 얘기 좀 하고 싶어요",
     "I'd like to speak to someone from the export team",
     "can someone call me back?",
+    "please call me back",
 ])
 async def test_a_call_request_starts_the_flow_at_once(desk: BotHarness, typed: str) -> None:
     sent = await desk.say(typed)
@@ -153,3 +154,39 @@ async def test_markup_alone_keeps_a_korean_chat_korean(desk: BotHarness) -> None
     reply = to_user(await desk.say("<script>alert('x')</script>"))[0]
     assert reply["plain"].startswith("죄송합니다")
     assert desk.app.user_data[USER]["seen_lang"] == "ko"
+
+
+# -- greetings in other languages, laughter and emoji after an answer ----------------------------------------
+
+@pytest.mark.parametrize("hello", ["xin chào", "hola", "bonjour", "你好", "こんにちは", "привет", "salam"])
+async def test_a_greeting_in_another_language_is_greeted_in_english(desk: BotHarness, hello: str) -> None:
+    reply = to_user(await desk.say(hello))[0]  # a user Telegram calls Korean
+    assert reply["plain"].startswith("Hello! This is"), reply["plain"][:60]
+    assert desk.last_enquiry()["item_id"] == "greeting"
+
+
+async def test_a_korean_greeting_is_still_greeted_in_korean(desk: BotHarness) -> None:
+    assert to_user(await desk.say("안녕하세요"))[0]["plain"].startswith("안녕하세요!")
+
+
+@pytest.mark.parametrize("nod", ["ㅋㅋㅋ", "🤔", "ㅎㅎ"])
+async def test_laughter_or_an_unclear_emoji_just_after_an_answer_is_a_nod(desk: BotHarness, nod: str) -> None:
+    assert to_user(await desk.say(nod))[0]["plain"].startswith("궁금하신 내용을 한 문장으로")  # nothing answered yet
+    await desk.say("무역사절단 뭐예요")
+    assert to_user(await desk.say(nod))[0]["plain"] == "더 궁금하신 점이 있으시면 편하게 물어보세요."
+
+
+async def test_thanks_emoji_after_an_intents_reply_is_thanks(desk: BotHarness) -> None:
+    await desk.say("도움말")
+    assert desk.last_enquiry()["item_id"] == "help"
+    assert to_user(await desk.say("🙏🙏"))[0]["plain"].startswith("도움이 되었다니 다행입니다")
+
+
+async def test_a_consultation_about_a_topic_is_no_call_request(desk: BotHarness) -> None:
+    # 전문가/직원 without a particle of talking with someone, or beside a program's topic: the matcher's answer.
+    for typed in ("직원 교육 상담받고 싶어요", "개발한 의료기기 식약처 허가 받는 방법을 전문가한테 상담받고 싶어요"):
+        assert not shows_notice(await desk.say(typed)), typed
+
+
+async def test_a_call_request_naming_a_program_is_the_flow_not_its_contact_lines(desk: BotHarness) -> None:
+    assert shows_notice(await desk.say("무역사절단 담당자랑 통화하고 싶어요"))

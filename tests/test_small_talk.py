@@ -80,7 +80,7 @@ async def test_a_smile_alone_is_a_hello_and_sadness_or_anger_is_never_thanks(bot
         reply = (await bot.say(face))[0]
         assert reply["plain"].startswith("불편을 드렸다면 죄송합니다")
         assert "도움이 되었다니" not in reply["plain"] and cb.STAFF in button_data(reply)
-    assert (await bot.say("🤔"))[0]["plain"].startswith("궁금하신 내용을 한 문장으로")  # no clear meaning
+    assert (await bot.say("🤔"))[0]["plain"].startswith("궁금하신 내용을 한 문장으로")  # no clear meaning, nor just answered
 
 
 @pytest.mark.parametrize(("text", "intent"), [

@@ -38,6 +38,8 @@ class Language:
 class FlowWords:
     talk_ko: tuple[str, ...]  # spaces removed
     talk_en: tuple[str, ...]  # normalised, matched word for word
+    alone_ko: tuple[str, ...]  # asking to be called, nobody named (전화 주세요, call me back)
+    alone_en: tuple[str, ...]
     person_ko: tuple[str, ...]  # each with every particle of talking with someone after it (담당자랑, 직원분)
     person_en: tuple[str, ...]
     number_ko: tuple[str, ...]
@@ -66,6 +68,8 @@ def flow_words(path: Path = WORDS_FILE) -> FlowWords:
     return FlowWords(
         talk_ko=tuple(str(w).replace(" ", "") for w in talk.get("ko") or ()),
         talk_en=tuple(normalize(str(w)) for w in talk.get("en") or ()),
+        alone_ko=tuple(str(w).replace(" ", "") for w in talk.get("alone", {}).get("ko") or ()),
+        alone_en=tuple(normalize(str(w)) for w in talk.get("alone", {}).get("en") or ()),
         person_ko=tuple(f"{w}{p}" for w in person.get("ko") or () for p in person.get("with_ko") or ()),
         person_en=tuple(normalize(str(w)) for w in person.get("en") or ()),
         number_ko=tuple(str(w).replace(" ", "") for w in number.get("ko") or ()),
@@ -109,9 +113,10 @@ def talks(text: str, words: FlowWords | None = None) -> bool:
 
 
 def names_person(text: str, words: FlowWords | None = None) -> bool:
-    """Whether the message names a person to talk to (담당자, 직원, someone, staff)."""
+    """Whether the message names a person to talk to (담당자랑, 직원분과, someone, staff), or asks to be called
+    with nobody named (please call me back, 전화 주세요)."""
     words = words or flow_words()
-    return _holds(text, words.person_ko, words.person_en)
+    return _holds(text, words.person_ko, words.person_en) or _holds(text, words.alone_ko, words.alone_en)
 
 
 def talk_request(text: str) -> bool:
