@@ -258,11 +258,16 @@ class Subjects:
         if len(offered) < 2 or matcher.options.followups._lists(rest):
             return None
         left = [p for p in offered if (found := fit(p, asker)) is None or found.outcome != "fails"]
-        topic = set(matcher._topic_terms(rest)) & matcher.item_terms
+        # `저희는 진해에 있고`: where the asker is names no program (진해 in 진해 지식산업센터)
+        topic = set(matcher._topic_terms(rest)) & matcher.item_terms - matcher.lexicon.places
         # Its name proper first (`청년 일자리`: 신산업 연계 청년일자리), then its aliases too.
         by_name = [p for p in left if topic and topic <= {t for _, n in p.name.values for t in matcher._terms(n)}]
         named = by_name if len(by_name) == 1 else [p for p in left if topic and topic <= frozenset(matcher._name_terms(p))]
-        chosen = left if len(left) == 1 and len(left) < len(offered) else named if len(named) == 1 else []
+        # The one program left must be named by a word of the question too: what the asker said of themselves
+        # rules programs out, it names none (`저희는 진해에 있고 직원 45명이에요 조선업도 되나요?` is no question about
+        # the one program a company of 45 is not ruled out of, whose name holds 진해).
+        lone = [p for p in left if topic & frozenset(matcher._name_terms(p))]
+        chosen = lone if len(left) == 1 and len(left) < len(offered) and lone else named if len(named) == 1 else []
         if not chosen:
             return None
         program = chosen[0]

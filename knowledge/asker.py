@@ -345,7 +345,15 @@ def meets(program: Program, text: str) -> tuple[Check, ...]:
     best = _best(program.criteria, asker)
     if best is None or best.fails:
         return ()
-    return tuple(c for c in best.checks if c.outcome == "pass" and c.kind in STATED)
+    # A kind of applicant is met only as said: `대학생` may also be a job seeker (may_also_be), enough not to rule a
+    # program out, not to tell a student that they meet its 구직자 condition.
+    return tuple(c for c in best.checks if c.outcome == "pass" and c.kind in STATED
+                 and (c.kind != "who" or _said_kind(c, asker)))
+
+
+def _said_kind(check: Check, asker: Asker) -> bool:
+    """Whether a `who` check passed on a kind the asker named themselves, not on one it may also be."""
+    return bool(set(check.values) & set(asker.who))
 
 
 def _without_names(text: str, program: Program) -> str:

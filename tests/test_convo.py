@@ -7,7 +7,7 @@ from conftest import after, answer_after, button_data, write_knowledge
 
 from intents.context import MatchContext, context_after, rules_out
 from intents.matcher import Matcher
-from knowledge.asker import fit, read
+from knowledge.asker import fit, meets, read
 
 
 def _chat(matcher: Matcher, *turns: str) -> tuple[MatchContext | None, object]:
@@ -135,6 +135,20 @@ def test_a_program_named_loosely_by_its_own_name_is_answered(matcher):
 def test_facts_that_pick_nothing_leave_the_offer(matcher):
     # 35 rules no startup program out, and no one program's name holds 창업 지원: which one is not guessed.
     assert matcher.match("저 35살인데 창업 지원 받을 수 있나요").kind == "suggest"
+
+
+def test_where_the_asker_is_names_no_program(matcher):
+    # 진해 is where the company is; the one program a company of 45 is not ruled out of (진해 지식산업센터) is no
+    # answer to whether shipbuilding is covered (tester16)
+    decision = matcher.match("저희는 진해에 있고 직원 45명이에요 조선업도 되나요?")
+    assert decision.kind != "answer" or decision.id != "jinhae-knowledge-center"
+
+
+def test_a_kind_the_asker_may_also_be_is_no_condition_met(shipped_kb):
+    # a student may also be a job seeker: enough not to rule a program out, not to say they meet its 구직자 condition
+    program = shipped_kb.program("quality-jobs")
+    assert meets(program, "대학생인데 양질의 일자리 창출 지원 받을 수 있나요") == ()
+    assert [c.kind for c in meets(program, "구직자인데 양질의 일자리 창출 지원 받을 수 있나요")] == ["who"]
 
 
 async def test_the_card_says_when_the_asker_meets_a_condition(bot, kb):

@@ -102,6 +102,15 @@ async def test_a_closing_at_a_step_ends_the_flow_politely(desk: BotHarness, step
     assert desk.last_enquiry()["kind"] == "answer"
 
 
+@pytest.mark.parametrize(("typed", "lang"), [("아니요", "ko"), ("아닙니다 됐습니다", "ko"), ("no", "en")])
+async def test_a_no_where_the_name_is_asked_is_no_name(desk: BotHarness, typed: str, lang: str) -> None:
+    await at_step(desk, "name", lang)
+    reply = to_user(await desk.say(typed, lang=lang))[0]
+    assert f"{typed}님" not in reply["plain"] and "Thank you, no" not in reply["plain"]  # tester16: "아니님, …"
+    assert not desk.app.user_data.get(USER, {}).get(followup.DRAFT)
+    assert desk.store.tickets.of_user(USER) == []
+
+
 async def test_a_name_is_still_a_name(desk: BotHarness) -> None:
     await at_step(desk, "name")
     assert to_user(await desk.say("네 김민지입니다"))[0]["plain"].startswith(f"{NAME}님")

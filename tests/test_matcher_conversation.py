@@ -33,6 +33,7 @@ def test_chat_skills_reach_the_agencys_intents(matcher: Matcher, text: str, expe
 
 
 @pytest.mark.parametrize("text", ["내 정보 삭제해 주세요", "기록 남기지 마세요", "개인정보 파기요청", "탈퇴할게요", "내정보삭제",
+                                  "제 정보는 저장하지 말아 주세요",
                                   "please erase my chat history", "delete my data"])
 def test_deleting_ones_data_is_asked_with_its_verb(matcher: Matcher, text: str) -> None:
     assert (matcher.match(text).kind, matcher.match(text).id) == ("answer", "forget-me")

@@ -90,15 +90,15 @@ async def closed(update: Update, context: BotContext) -> object:
     return END
 
 
-def _closes(update: Update, context: BotContext) -> bool:
-    return closes_flow(_text(update), context.matcher.lexicon)
+def _closes(update: Update, context: BotContext, refusing: bool = False) -> bool:
+    return closes_flow(_text(update), context.matcher.lexicon, refusing)
 
 
 @step
 async def receive_name(update: Update, context: BotContext, draft: Draft) -> object:
     """The name, taken out of the sentence around it ("김민수입니다" is 김민수); a closing ends the flow."""
     remember_personal(context, update.effective_message, NAME)
-    if _closes(update, context):
+    if _closes(update, context, refusing=True):  # thanks, bye; 아니요: no name
         return await closed(update, context)
     name = extract_name(_text(update))
     if not name:

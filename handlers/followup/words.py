@@ -48,6 +48,7 @@ class FlowWords:
     exits: frozenset[str]  # plain phrases
     feelings_ko: tuple[str, ...]  # word starts
     feelings_en: frozenset[str]
+    refusals: frozenset[str] = frozenset()  # plain phrases: a no, at the name step only
 
 
 def _plain(phrase: object) -> str:
@@ -76,6 +77,7 @@ def flow_words(path: Path = WORDS_FILE) -> FlowWords:
         number_en=tuple(normalize(str(w)) for w in number.get("en") or ()),
         languages=languages,
         exits=frozenset(_plain(w) for w in data.get("exits") or ()) - {""},
+        refusals=frozenset(_plain(w) for w in data.get("refusals") or ()) - {""},
         feelings_ko=tuple(str(w) for w in feelings.get("ko") or ()),
         feelings_en=frozenset(str(w).lower() for w in feelings.get("en") or ()),
     )
@@ -148,14 +150,18 @@ def language_words(language: Language) -> tuple[str, ...]:
     return language.words
 
 
-def closes_flow(text: str, lexicon: Lexicon) -> bool:
+def closes_flow(text: str, lexicon: Lexicon, refusing: bool = False) -> bool:
     """Whether a message typed at a step of the flow is only a closing: thanks, goodbye, 됐어요, nevermind (with
-    fillers and acknowledgements beside them: `아 네 괜찮아요`, `ok thanks bye`). `네` or `ok` alone is none."""
+    fillers and acknowledgements beside them: `아 네 괜찮아요`, `ok thanks bye`). `네` or `ok` alone is none.
+    `refusing`: a no (`아니요`, `아닙니다 됐습니다`) closes too: asked for a name, a no is no name (at a later step it may
+    answer the step's own question: which earlier question to pass on)."""
     words = flow_words()
     tokens = _plain(chat.tidy(text, lexicon)).split()
     if not tokens or len(tokens) > chat.CLOSING_WORDS:
         return False
     closing = words.exits | lexicon.closings | frozenset(lexicon.closing_only) | _skill_phrases(lexicon, "thanks")
+    if refusing:
+        closing |= words.refusals
     company = lexicon.closing_company | lexicon.fillers
     # reached[i]: whether tokens[:i] reads as known phrases, and whether a closing is among them.
     reached: dict[int, bool] = {0: False}
