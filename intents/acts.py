@@ -176,9 +176,15 @@ class Acts:
 def _holds_stem(words: list[str], stems: tuple[str, ...]) -> bool:
     """Whether a Korean stem is held from the start of a word, spaces aside (지워 in 지워주세요, 삭제 in 삭제요청), or an
     English one starts a word (delet in deleting)."""
+    return any(any(w.startswith(stem) for w in words) for stem in stems if stem.isascii()) \
+        or held_from_a_word_start(words, [stem for stem in stems if not stem.isascii()])
+
+
+def held_from_a_word_start(words: list[str], phrases: Iterable[str]) -> bool:
+    """Whether one of `phrases` (spaces removed) is held in the words run together, beginning where a word begins:
+    통화 in `담당자랑 통화하고`, 연결해주세요 in `연결 해 주세요`; not 화하 in `통화하고`."""
     compact, starts = "".join(words), _word_starts(words)
-    return any(any(w.startswith(stem) for w in words) if stem.isascii() else _from_a_word_start(compact, stem, starts)
-               for stem in stems)
+    return any(_from_a_word_start(compact, phrase, starts) for phrase in phrases if phrase)
 
 
 def _word_starts(words: list[str]) -> frozenset[int]:

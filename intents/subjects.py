@@ -38,7 +38,7 @@ from intents.analyzer import UNKNOWN_PREFIX, normalize
 from intents.aspects import PERMISSION
 from intents.decision import Candidate, Decision
 from intents.lexicon import read_yaml
-from knowledge.asker import fit, read, without
+from knowledge.asker import Asker, fit, read, without
 from knowledge.model import Intent, Program
 
 MAX_WORDS = 16  # words of a question about the asker's own case (a longer one tells a story: matched as usual)
@@ -205,6 +205,16 @@ class Subjects:
 
     # ---- the asker narrows a list ------------------------------------------------------------------
 
+    def _said_of_asker(self, text: str) -> tuple[str, "Asker", "Analysis"] | None:
+        """The message prepared, what it says of the asker (knowledge/asker.py), and the analysis of the rest; None
+        where it says nothing of the asker or rules something out (`초창패 말고`: another reading)."""
+        matcher = self.matcher
+        prepared = matcher._prepare(text)
+        asker = read(prepared)
+        if not asker or not asker.spans or matcher.asked(prepared) != prepared:
+            return None
+        return prepared, asker, matcher.analyzer.analyze(without(prepared, asker))
+
     def narrows(self, decision: Decision, text: str, options: list[Program]) -> Decision | None:
         """Under `options` (a list of programs), a statement of who the asker is that rules some of them out (their
         criteria, knowledge/asker.py `fit`): the one left with its eligibility, else those left offered. None where
@@ -212,11 +222,10 @@ class Subjects:
         if len(options) < 2 or decision.kind == "answer" and decision.id in {p.id for p in options}:
             return None
         matcher = self.matcher
-        prepared = matcher._prepare(text)
-        asker = read(prepared)
-        if not asker or not asker.spans or matcher.asked(prepared) != prepared:
+        said = self._said_of_asker(text)
+        if said is None:
             return None
-        rest = matcher.analyzer.analyze(without(prepared, asker))
+        prepared, asker, rest = said
         followups = matcher.options.followups
         topic = [t for t in matcher._topic_terms(rest) if not followups.is_detail(t) and (len(t) > 1 or t.isascii())
                  and not (t.startswith(UNKNOWN_PREFIX) and (followups.verb_like(t) or followups.plain(t)))]
@@ -246,11 +255,10 @@ class Subjects:
         if not read(text):
             return None  # (most suggestions say nothing of the asker: nothing more is read)
         matcher = self.matcher
-        prepared = matcher._prepare(text)
-        asker = read(prepared)
-        if not asker or not asker.spans or matcher.asked(prepared) != prepared:
+        said = self._said_of_asker(text)
+        if said is None:
             return None
-        rest = matcher.analyzer.analyze(without(prepared, asker))
+        prepared, asker, rest = said
         aspect = matcher.aspects.detect(prepared, rest.terms)
         if aspect not in ("eligibility", PERMISSION) and not matcher.options.followups._yes_no(prepared, rest):
             return None

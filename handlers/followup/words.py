@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from intents import chat
+from intents.acts import held_from_a_word_start
 from intents.analyzer import normalize
 from intents.lexicon import Lexicon, Skill
 from intents.markup import strip_markup
@@ -89,17 +90,7 @@ def _holds(text: str, korean: tuple[str, ...], english: tuple[str, ...]) -> bool
     padded = f" {' '.join(words)} "
     if any(f" {cue} " in padded for cue in english if cue):
         return True
-    compact, starts, at = "".join(words), set(), 0
-    for word in words:
-        starts.add(at)
-        at += len(word)
-    for cue in korean:
-        found = compact.find(cue)
-        while found >= 0:
-            if found in starts:
-                return True
-            found = compact.find(cue, found + 1)
-    return False
+    return held_from_a_word_start(words, korean)
 
 
 def asks_for_number(text: str, words: FlowWords | None = None) -> bool:
