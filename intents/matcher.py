@@ -607,8 +607,7 @@ class Matcher:
         (학원, salary) are ones no item writes, which the lexicon's reading of the matter has explained. The matter is
         read in the message as typed (`said`): `did not get my salary` is no exclusion, `workplace` no typo of
         `workspace`."""
-        if decision.area is not None or decision.kind == "answer" and isinstance(self.kb.get(decision.id or ""), Referral) \
-                or self.needs.matter_asked(said) is None:
+        if decision.area is not None or self.needs.matter_asked(said) is None:
             return decision  # most messages: no such matter asked, nothing more read
         words = self.relevance.distinctive(analysis)
 

@@ -29,6 +29,8 @@ def blind3() -> Matcher:
     "지게차 배우고 싶어요",
     "I lost my job and want to learn programming",
     "훈련장려금은 얼마 나와요",
+    # another body's referral answered through a word the matter owns (government): the matter's body instead
+    "I want to learn computer or cooking. free class? government pay?",
 ])
 def test_an_individual_learner_is_referred_to_the_training_card(matcher: Matcher, question: str) -> None:
     decision = matcher.match(question)
