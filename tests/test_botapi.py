@@ -261,7 +261,7 @@ async def test_get_updates_long_poll_waits_and_wakes(app, api, factory):
         pusher = asyncio.create_task(push_later())
         started = time.perf_counter()
         updates = await app.bot.get_updates(timeout=5)
-        assert time.perf_counter() - started < 1
+        assert time.perf_counter() - started < 3  # woken early, not at the 5 s timeout; room for a loaded machine
         await pusher
         assert [u.message.text for u in updates] == ["late"]
         # confirmed by the next offset, as the Updater does

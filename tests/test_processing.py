@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 
 from telegram import Update
 
@@ -16,7 +15,6 @@ def update(chat_id: int, update_id: int) -> Update:
 
 async def test_a_flooding_chat_holds_one_slot_and_another_chat_is_served_at_once():
     processor = ChatOrderedUpdateProcessor(8)
-    done: dict[int, float] = {}
     order: list[int] = []
     in_slots: set[int] = set()
 
@@ -24,18 +22,16 @@ async def test_a_flooding_chat_holds_one_slot_and_another_chat_is_served_at_once
         in_slots.add(processor.current_concurrent_updates)
         await asyncio.sleep(0.01)  # each update of the flood takes 10 ms (an answer over the network)
         order.append(update_id)
-        done[update_id] = time.monotonic()
 
     flood_updates = [update(1, i) for i in range(300)]
     async with processor:
-        started = time.monotonic()
         # As the Application runs them: one task per update, in the order they were fetched.
         flood = [asyncio.create_task(processor.process_update(u, work(u.update_id))) for u in flood_updates]
         other = asyncio.create_task(processor.process_update(update(2, 1000), work(1000)))
         await asyncio.gather(*flood, other)
     # Behind the flood (8 slots all taken by its updates, each waiting for the one before) it would have
-    # waited for all 300 of them: 3 s.
-    assert done[1000] - started < 0.25
+    # finished after all 300 of them. Order, not wall time, so a loaded machine cannot fail it.
+    assert order.index(1000) < 10
     assert [u for u in order if u != 1000] == list(range(300))  # the flooding chat's order held
     assert max(in_slots) <= 2  # the flood never had more than one slot
     assert processor.waiting_chats == 0 and processor.slots == 8
