@@ -22,18 +22,20 @@ from dataclasses import dataclass
 from telegram import Update
 
 from handlers import callback_data as cb
-from handlers import cards
+from handlers import cards, language
 from handlers.context import BotContext, question_lang, user_lang
+from handlers.personal_data import mask_personal
 from handlers.replies import send
 from handlers.texts import Html, escape
 from intents import chat
 from handlers.followup import words
 from intents.acts import covered_request
-from intents.analyzer import UNKNOWN_PREFIX
+from intents.analyzer import UNKNOWN_PREFIX, normalize
 from intents.context import (CONTEXT_SECONDS, MatchContext, area_options, asker_sides, asks_beyond, option_ids,
                              related_programs, which_aspect)
 from intents.decision import Decision
-from knowledge.model import Faq, Intent, Program
+from knowledge.model import Faq, Intent, Program, Referral
+from knowledge.windows import expects_rounds
 from store.database import parse_iso
 
 LAST_ITEM = "last_item"        # chat_data: (id, time) of the item answered last, for follow-up questions
@@ -198,9 +200,10 @@ def staff_reading(context: BotContext, text: str, decision: Decision) -> str | N
         return "request"  # 무역사절단 담당자랑 통화하고 싶어요: its person, not the card's contact lines
     if names_topic(context, text, human.id):
         return None  # 의료기기 허가 전문가랑 상담받고 싶어요: a program's consulting, not a person of the agency
-    if isinstance(item, (Program, Faq)):
-        # 담당자분과 통화해서 상담받고 싶은데 가능할까요 after a card: the person, not the card's contact or 자격 part
-        # (a referral's card stays: its people are another body's, and it gives their contact)
+    if isinstance(item, (Program, Faq, Referral)):
+        # 담당자분과 통화해서 상담받고 싶은데 가능할까요 after a card: the person, not the card's contact or 자격 part,
+        # nor the card again (after a referral: its body is named, names_topic above, where its people are meant:
+        # 고용센터 담당자랑 통화하고 싶어요 keeps the referral's card and its contact)
         return "request"
     if decision.kind in ("suggest", "fallback") and any(c.id == human.id for c in decision.candidates):
         return "request"  # 실제 담당자랑 통화하고 싶은데, can someone call me back? read too weakly to be answered
@@ -278,9 +281,14 @@ async def answer_small_talk(update: Update, context: BotContext, text: str, deci
         lang = question_lang(update, context, decision.lang)
         await send(update, context, identity_text(context, lang), cards.main_menu(texts, lang))
         return True
+    if chat.looks_like_code(text, lexicon):
+        # ' OR 1=1 --, <script>alert(1)</script>: no words to answer, and nothing to start
+        await send(update, context, texts.get("quiet.unclear", user_lang(update, context)),
+                   cards.main_menu(texts, user_lang(update, context)))
+        return True
     mood = chat.emoji_mood(text, lexicon)
     if mood is None and not chat.says_nothing(text, lexicon):
-        return False
+        return await answer_with_words(update, context, text, decision)
     lang = user_lang(update, context)  # no words to tell a language by: the one the chat is in
     skill = {"greeting": "greeting", "thanks": "thanks" if answered_lately(context, update) else None}.get(mood or "")
     intent = skill_intent(context, skill) if skill else None
@@ -293,6 +301,100 @@ async def answer_small_talk(update: Update, context: BotContext, text: str, deci
         await send(update, context, texts.get("quiet.upset" if mood == "upset" else "quiet.prompt", lang),
                    cards.main_menu(texts, lang))
     return True
+
+
+async def answer_with_words(update: Update, context: BotContext, text: str, decision: Decision) -> bool:
+    """A message with words: thanks with nothing answered (a plain "what can I help with?"), the bot's own
+    features asked in words (handlers/followup/words.yaml `features`), and an apology said first to someone upset
+    (then the answer follows: False). False for every other message."""
+    texts = context.texts
+    # The language the answer to it would have (as handlers/asking.py reads it): 早上好 is greeted in English.
+    said, understood = language.said_lang(text, decision)
+    lang = question_lang(update, context, said, understood=understood, courtesy=is_courtesy(context, decision))
+    thanks = skill_intent(context, "thanks")
+    if thanks is not None and decision.kind == "answer" and decision.id == thanks.id \
+            and not answered_lately(context, update):
+        await send(update, context, texts.get("quiet.thanks_unanswered", lang), cards.main_menu(texts, lang))
+        return True
+    feature = feature_asked(context, text, decision)
+    if feature == "alerts":
+        named = named_programs(context, text)
+        program = context.kb.get(decision.id) if decision.kind == "answer" and decision.id else None
+        if isinstance(program, Program) and program in named:
+            # 무역사절단 공고 나오면 알려주세요: that program's card (its 🔔), said how first
+            if expects_rounds(program, context.store.clock()):
+                await send(update, context, texts.get("features.alerts_program", lang, program=program.name.get(lang)))
+            return False
+        await answer_alerts(update, context, lang, named)
+        return True
+    if feature == "tickets":
+        from handlers.followup.mytickets import my_tickets  # the /mytickets command itself
+        await my_tickets(update, context)
+        return True
+    if feature == "personal":
+        await send(update, context, texts.get("features.personal", lang),
+                   cards.keyboard([[cards.staff_button(texts, lang)]]))
+        return True
+    if upset(context, text):
+        await send(update, context, texts.get("quiet.sorry", lang))
+    return False
+
+
+def feature_asked(context: BotContext, text: str, decision: Decision) -> str | None:
+    """The bot's feature a message asks for in words (handlers/followup/words.py feature_asked; a phone number or
+    an e-mail address given with nothing else asked: "personal"), unless the knowledge answers it itself: an FAQ
+    or referral whose own question asks for the same (an agency's own notice alerts), or a program the message
+    names (its card has the 🔔; "alerts" is still returned, for the line before it)."""
+    feature = words.feature_asked(text)
+    item = context.kb.get(decision.id) if decision.kind == "answer" and decision.id else None
+    if feature is None and mask_personal(text) != text and not isinstance(item, (Program, Faq, Referral)):
+        return "personal"  # 제 번호는 010-...예요: never kept from chat; the staff flow takes it, with consent
+    if feature is None or item is None or isinstance(item, Intent):
+        return feature
+    if isinstance(item, (Faq, Referral)):
+        return None if any(words.feature_asked(q) == feature for q in item.questions) else feature
+    return feature if feature == "alerts" or not item_named(context, text, item) else None
+
+
+def named_programs(context: BotContext, text: str) -> list[Program]:
+    """The programs a message names by their name or an alias (무역사절단), in the knowledge's order."""
+    said = "".join(normalize(text).split())
+    return [p for p in context.kb.programs if named(said, p.name.values, p.aliases)]
+
+
+def item_named(context: BotContext, text: str, item: Program | Referral) -> bool:
+    """Whether a message names a program or referral by its name or an alias (not by words every item shares:
+    `a new program` names no program called New-industry ...)."""
+    return named("".join(normalize(text).split()), item.name.values, item.aliases)
+
+
+def named(said: str, names: Iterable[tuple[str, str]], aliases: Iterable[str]) -> bool:
+    """Whether `said` (normalised, spaces removed) holds one of the names or aliases, spaces removed."""
+    forms = [value for _, value in names] + list(aliases)
+    return any(len(form) >= 2 and form in said for form in ("".join(normalize(f).split()) for f in forms))
+
+
+async def answer_alerts(update: Update, context: BotContext, lang: str, named: list[Program]) -> None:
+    """마감 전에 알림 받고 싶어요: how alerts are had (🔔 on a card or an area's list), the areas, and what /alerts
+    shows: the person's own alerts with their stop buttons, where there are any; a button to the card of each
+    program the message names (its 🔔)."""
+    texts = context.texts
+    from handlers.alerts import alerts_card  # the /alerts command's own card
+    user = update.effective_user
+    listed, stops = alerts_card(context, user.id, lang) if user is not None else ("", None)
+    have = user is not None and bool(context.store.alerts.subscriptions(user.id))
+    text = texts.get("features.alerts", lang) + (f"\n\n{listed}" if have else "")
+    rows = list(stops.inline_keyboard) if have and stops is not None else []
+    rows += [[cards.button(p.name.get(lang), cb.program(p.id))] for p in named[:MAX_OPTIONS]]
+    rows.append([cards.button(texts.get("menu.areas", lang), cb.AREAS)])
+    await send(update, context, text, cards.keyboard(rows))
+
+
+def upset(context: BotContext, text: str) -> bool:
+    """Whether a message with words says its writer is upset: an emoji of upset among them (😡 conversation.yaml
+    `emoji_moods`) or words of it (words.yaml `upset`: 연락이 없어요, still no reply)."""
+    moods = context.matcher.lexicon.emoji_moods
+    return any(moods.get(ch) == "upset" for ch in text) or words.says_upset(text)
 
 
 def identity_text(context: BotContext, lang: str) -> str:
@@ -326,7 +428,11 @@ def just_answered(context: BotContext, update: Update | None) -> bool:
     if user is None:
         return False
     before = [e for e in context.store.enquiries.recent(user.id, limit=2) if e["id"] != context.enquiry_id][:1]
-    when = parse_iso(before[0]["time"]) if before and before[0]["kind"] == "answer" else None
+    # A hello, thanks or small talk answered is nothing to thank for (🙏 after 안녕하세요: what can I help with?)
+    courtesy = (*context.matcher.lexicon.courtesy_skills, "chitchat")
+    hello = {i.id for name in courtesy if (i := skill_intent(context, name)) is not None}
+    answered = before and before[0]["kind"] == "answer" and before[0]["item_id"] not in hello
+    when = parse_iso(before[0]["time"]) if answered else None
     return when is not None and 0 <= (context.store.clock() - when).total_seconds() <= CONTEXT_SECONDS
 
 

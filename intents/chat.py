@@ -245,6 +245,21 @@ def says_nothing(text: str, lexicon: Lexicon) -> bool:
     return not any(ch.isalnum() or unicodedata.category(ch) == QUIET_KEEP for ch in tidy(text, lexicon))
 
 
+# What code is made of: operators and brackets that no sentence needs (' OR 1=1 --, <script>, {{7*7}}, ${jndi:...}).
+_CODE_MARKS = re.compile(r"--|=|;|[<>{}\[\]$`|\\]|\(\s*\)|/\*|\*/")
+_CODE_WORD = re.compile(r"[A-Za-z_]+")
+
+
+def looks_like_code(text: str, lexicon: Lexicon) -> bool:
+    """`' OR 1=1 --`, `<script>alert(1)</script>`, `{{7*7}}`, `'; DROP TABLE users; --`: a message of code marks
+    (`=`, `--`, `;`, brackets) whose words, if any, are all words of code (conversation.yaml `code_words`), and no
+    Hangul: a test of the bot, not a question; nothing is answered or started."""
+    if not _CODE_MARKS.search(text) or any("\uac00" <= ch <= "\ud7a3" or "\u3131" <= ch <= "\u318e" for ch in text):
+        return False
+    words = [w.lower() for w in _CODE_WORD.findall(text)]
+    return all(w in lexicon.code_words for w in words)
+
+
 _LAUGHS = re.compile(r"[ㅋㅎ]|\^\^|하하|히히|헤헤|호호|크크|키키|킥킥|lol|lmao|haha|hehe|xd", re.IGNORECASE)
 
 

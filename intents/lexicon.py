@@ -116,6 +116,7 @@ class Lexicon:
     # "Are you a bot?" (conversation.yaml `identity`, intents/chat.py): its lists by name, as written.
     identity: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     emoji_moods: Mapping[str, str] = field(default_factory=dict)  # 🙏 -> thanks, 😢 -> upset (intents/chat.py)
+    code_words: frozenset[str] = frozenset()  # or, select, script: words of code (intents/chat.py looks_like_code)
 
 
 class _WordsLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -278,4 +279,5 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
                   for name, words in (conversation.get("identity") or {}).items()},
         emoji_moods={str(e): str(mood) for mood, emoji in (conversation.get("emoji_moods") or {}).items()
                      for e in (emoji or [])},
+        code_words=frozenset(str(w).lower() for w in conversation.get("code_words") or ()),
     )

@@ -9,7 +9,7 @@ from handlers import cards
 from handlers.context import BotContext, user_lang
 from handlers.followup.common import (CONFIRM, CONTACT, FIX, KEEP, NAME, OTHER, QUESTION, QUESTION_LIMIT, SEND,
                                       Draft, cancel_button, now, strip)
-from handlers.followup.words import worth_passing_on
+from handlers.followup.words import readable, worth_passing_on
 from handlers.replies import send
 from handlers.texts import Texts, shorten
 from store.database import parse_iso
@@ -93,7 +93,7 @@ def earlier_question(context: BotContext, user_id: int) -> str | None:
             # question before it may
             continue
         if enquiry["kind"] in UNANSWERED_KINDS or enquiry["helpful"] is False:
-            text = enquiry["text"].strip()
+            text = readable(enquiry["text"]).strip()  # pasted markup is no part of the question
             if text in asked or len(text) > QUESTION_LIMIT:
                 return None
             return text

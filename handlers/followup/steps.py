@@ -25,7 +25,7 @@ from handlers.followup.common import (CONFIRM, CONTACT, DRAFT, END, FIX, LET_GO,
                                       now, remember_personal, stopping, strip_pressed)
 from handlers.followup.names import extract_name, is_plausible_name, visible
 from handlers.followup.prompts import after, ask
-from handlers.followup.words import closes_flow
+from handlers.followup.words import closes_flow, readable
 from handlers.personal_data import mask_personal
 from handlers.replies import answer_query, send
 from handlers.typed import typed_answer
@@ -127,7 +127,7 @@ async def receive_contact(update: Update, context: BotContext, draft: Draft) -> 
 async def receive_question(update: Update, context: BotContext, draft: Draft) -> object:
     if _closes(update, context):
         return await closed(update, context)
-    question = visible_lines(_text(update))
+    question = visible_lines(readable(_text(update)))  # pasted markup is kept from the ticket (words.readable)
     if len("".join(question.split())) < QUESTION_MIN:
         return await ask(update, context, draft, QUESTION, lead="followup.question_too_short")
     if len(question) > QUESTION_LIMIT:

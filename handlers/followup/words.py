@@ -221,3 +221,152 @@ def worth_passing_on(text: str, lexicon: Lexicon) -> bool:
     sigh (`ㅠㅠ 너무 어렵네요`), laughter, an emoji line, markup or code (`<script>alert('x')</script>`), a web address
     alone, 초성 chat or a greeting."""
     return bool(content_words(unicodedata.normalize("NFC", text), lexicon))
+
+
+# -- the bot's own features asked in words; upset said beside a question -----------------------------------------
+
+Pattern = tuple[tuple[str, ...], ...]  # cue lists held in order
+
+
+@dataclass(frozen=True)
+class FeatureWords:
+    """words.yaml `features` and `upset`: patterns per feature (Korean, English), their gaps, and upset cues."""
+
+    ko: dict[str, tuple[Pattern, ...]]
+    en: dict[str, tuple[Pattern, ...]]
+    gap_ko: int
+    gap_en: int
+    max_words: int
+    upset_ko: tuple[str, ...]
+    upset_en: tuple[str, ...]
+
+
+# One-syllable Korean cues (내, 제) are words only alone or with a particle after them: not 내년, 제출.
+_PARTICLES = ("가", "의", "는", "은", "이", "을", "를", "도")
+
+
+@functools.lru_cache(maxsize=1)
+def feature_words(path: Path = WORDS_FILE) -> FeatureWords:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    features, upset = data.get("features") or {}, data.get("upset") or {}
+
+    def patterns(lang: str) -> dict[str, tuple[Pattern, ...]]:
+        out: dict[str, tuple[Pattern, ...]] = {}
+        for name, spec in features.items():
+            if not isinstance(spec, dict):
+                continue
+            rows = spec.get(lang) or []
+            out[str(name)] = tuple(tuple(tuple(_cue(w, lang) for w in group) for group in row) for row in rows)
+        return out
+
+    return FeatureWords(
+        ko=patterns("ko"), en=patterns("en"), gap_ko=int(features.get("gap_ko", 4)),
+        gap_en=int(features.get("gap_en", 3)), max_words=int(features.get("max_words", 12)),
+        upset_ko=tuple(str(w).replace(" ", "") for w in upset.get("ko") or ()),
+        upset_en=tuple(normalize(str(w)) for w in upset.get("en") or ()))
+
+
+def _cue(word: object, lang: str) -> str:
+    return str(word).replace(" ", "") if lang == "ko" else normalize(str(word))
+
+
+def feature_asked(text: str) -> str | None:
+    """The bot's feature a message asks for in words (words.yaml `features`: "alerts", "tickets", "personal"), or
+    None. `마감 전에 알림 받고 싶어요`, `새 공고 뜨면 알려 주세요`: alerts; `내 문의 처리됐나요?`, `did staff answer my
+    question?`: tickets; `내 연락처 바꾸고 싶어요`: personal. `수출 바우처 마감 언제예요` holds no cue of any."""
+    data = feature_words()
+    words = normalize(strip_markup(text)).split()
+    if not words or len(words) > data.max_words:
+        return None
+    compact, starts = "".join(words), _starts(words)
+    for name in data.ko:
+        if any(_held_ko(compact, starts, row, data.gap_ko) for row in data.ko[name]):
+            return name
+    for name in data.en:
+        if any(_held_en(words, row, data.gap_en) for row in data.en[name]):
+            return name
+    return None
+
+
+def _starts(words: list[str]) -> dict[int, int]:
+    """Where each word starts in the words run together -> where it ends."""
+    out, at = {}, 0
+    for word in words:
+        out[at] = at + len(word)
+        at += len(word)
+    return out
+
+
+def _held_ko(compact: str, starts: dict[int, int], row: Pattern, gap: int) -> bool:
+    """Whether the cue lists of `row` are held in order in `compact`: the first from a word's start, each next one
+    beginning at most `gap` letters after the one before ends."""
+    if not row or not row[0]:
+        return False
+    ends = []
+    for cue in row[0]:
+        at = compact.find(cue)
+        while at >= 0:
+            word_end = starts.get(at)
+            if word_end is not None and (len(cue) > 1 or word_end - at == 1
+                                         or compact[at + 1:word_end] in _PARTICLES):
+                ends.append(at + len(cue))
+            at = compact.find(cue, at + 1)
+    for group in row[1:]:
+        if not group:
+            continue
+        ends = [at + len(cue) for end in ends for cue in group
+                for at in _found_from(compact, cue, end, end + gap)]
+        if not ends:
+            return False
+    return bool(ends)
+
+
+def _found_from(compact: str, cue: str, low: int, high: int) -> list[int]:
+    out = []
+    at = compact.find(cue, low)
+    while 0 <= at <= high:
+        out.append(at)
+        at = compact.find(cue, at + 1)
+    return out
+
+
+def _held_en(words: list[str], row: Pattern, gap: int) -> bool:
+    """Whether the cue lists of `row` are held word for word in order, each at most `gap` words after the one
+    before; an empty list asks for nothing more (`notify` alone)."""
+    if not row or not row[0]:
+        return False
+    ends = [i + len(cue.split()) for cue in row[0] for i in _phrase_at(words, cue)]
+    for group in row[1:]:
+        if not group:
+            continue
+        ends = [i + len(cue.split()) for end in ends for cue in group
+                for i in _phrase_at(words, cue) if end <= i <= end + gap]
+        if not ends:
+            return False
+    return bool(ends)
+
+
+def _phrase_at(words: list[str], phrase: str) -> list[int]:
+    size = len(phrase.split())
+    target = phrase.split()
+    return [i for i in range(len(words) - size + 1) if words[i:i + size] == target] if size else []
+
+
+def says_upset(text: str) -> bool:
+    """Whether a message with words says the person is upset (words.yaml `upset`: 연락이 없어요, still no reply)."""
+    data = feature_words()
+    return _holds(strip_markup(text), data.upset_ko, data.upset_en)
+
+
+_SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def readable(text: str) -> str:
+    """`text` as a person would read it, for what is offered to or kept for staff: pasted markup taken away, the
+    content of <script> and <style> with it, words of code dropped (`<b>urgent</b> <script>alert(1)</script>
+    please reply` -> `urgent please reply`). Text without markup is returned as it is."""
+    if "<" not in text and "&" not in text:
+        return text
+    stripped = strip_markup(_SCRIPT.sub(" ", text))
+    lines = [" ".join(w for w in line.split() if not _CODE.search(w)) for line in stripped.splitlines()]
+    return "\n".join(line for line in lines if line).strip()
