@@ -343,8 +343,8 @@ async def answer_with_words(update: Update, context: BotContext, text: str, deci
 def feature_asked(context: BotContext, text: str, decision: Decision) -> str | None:
     """The bot's feature a message asks for in words (handlers/followup/words.py feature_asked; a phone number or
     an e-mail address given with nothing else asked: "personal"), unless the knowledge answers it itself: an FAQ
-    or referral whose own question asks for the same (an agency's own notice alerts), or a program the message
-    names (its card has the 🔔; "alerts" is still returned, for the line before it)."""
+    or referral answered (an agency's own notice alerts: blind2's and blind3's `notice-alerts`), or a program the
+    message names (for alerts, "alerts" is still returned: a line goes before its card, which has the 🔔)."""
     feature = words.feature_asked(text)
     item = context.kb.get(decision.id) if decision.kind == "answer" and decision.id else None
     if feature is None and mask_personal(text) != text and not isinstance(item, (Program, Faq, Referral)):
@@ -352,7 +352,7 @@ def feature_asked(context: BotContext, text: str, decision: Decision) -> str | N
     if feature is None or item is None or isinstance(item, Intent):
         return feature
     if isinstance(item, (Faq, Referral)):
-        return None if any(words.feature_asked(q) == feature for q in item.questions) else feature
+        return None  # an answer of the knowledge's own (an agency's notice alerts, its contact FAQ)
     return feature if feature == "alerts" or not item_named(context, text, item) else None
 
 
