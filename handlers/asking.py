@@ -21,9 +21,11 @@ from handlers.context import BotContext, question_lang, user_lang
 from handlers.errors import answer_stale
 from handlers.replies import answer_query, send, show
 from handlers.texts import escape
+from intents.analyzer import clear_lang
 from intents.context import MatchContext, remembered, rules_out
 from intents.decision import Decision
 from knowledge.model import Faq, Intent, Item, Program, Referral
+from knowledge.profile_text import asks_for_a_list
 
 # The matcher itself cuts a long message to the part worth reading (intents/focus.py), in bounded time;
 # this only keeps a pasted novel from being copied around. What comes in is cut to Telegram's own limit
@@ -63,7 +65,7 @@ async def answer_text(update: Update, context: BotContext, text: str) -> None:
     # the language as it was; 你好 or привет is answered in English (handlers/language.py said_lang).
     said, understood = language.said_lang(text, decision)
     lang = question_lang(update, context, said, understood=understood,
-                         courtesy=conversing.is_courtesy(context, decision))
+                         courtesy=conversing.is_courtesy(context, decision) and not a_sentence_in(text, said))
     if await browsing.answer_position(update, context, text, decision, lang):
         return  # `9번` under five areas: the list has five, shown again; `3번` with none shown: said so
     if await answer_staff(update, context, text, decision, lang):
@@ -71,6 +73,8 @@ async def answer_text(update: Update, context: BotContext, text: str) -> None:
     offer: list[InlineKeyboardButton | None] | None = None
     last = chat_context(context)
     routed = finder.routed(context, text, decision, last.current() if last else None)
+    if routed is not None and routed.kind == "finder" and in_a_topic(last, text):
+        routed = None  # 그건 누가 신청할 수 있습니까 under a list: which of them, not the finder's first question
     if routed is not None:  # it asks what the person could get: understood, in the question's language
         lang = question_lang(update, context, decision.lang)
         if routed.kind == "finder":  # "나한테 맞는 사업 찾아줘", "창업 2년차인데 받을 수 있는 지원"
@@ -108,6 +112,24 @@ async def answer_staff(update: Update, context: BotContext, text: str, decision:
     else:
         return False
     return True
+
+
+def a_sentence_in(text: str, lang: str) -> bool:
+    """Whether a message is a sentence plainly written in `lang`: more than one word, in that language alone
+    (intents/analyzer.py clear_lang). A courtesy keeps the chat's language (`thx!`, `감사합니다` after questions in
+    the other) only where it is no such sentence: `아 그냥 안 할게요` after English turns is answered in Korean."""
+    spoken = language.spoken_text(text)
+    return len(spoken.split()) > 1 and clear_lang(spoken) == lang
+
+
+def in_a_topic(last: MatchContext | None, text: str) -> bool:
+    """Whether the chat has a topic a question about the asker's own chances is about: options just listed (an
+    area's programs, suggestions) or an item just answered. `누가 신청할 수 있어요?`, `저도 되나요?` there ask about
+    those, not "find me something" (the finder); a question asking what there is for the asker (`나한테 맞는 사업`,
+    `받을 수 있는 지원 있나요`) still starts it."""
+    if last is None or not (last.current_options() or last.current()):
+        return False
+    return not asks_for_a_list(text)
 
 
 def chat_context(context: BotContext) -> MatchContext | None:

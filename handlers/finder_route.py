@@ -129,8 +129,17 @@ def _said_of_the_asker(token: str, following: list[str], words: "GoodsWords") ->
 
 def _names_program(text: str, matcher: "Matcher") -> bool:
     """A program's name or alias in the text, other than one made of words that describe a person
-    (`예비창업자` names a program but says who is asking)."""
-    return any(matcher.topic(without_profile(name)) for name in matcher.program_names_in(text))
+    (`예비창업자` names a program but says who is asking). A name of such words and more, typed whole where the
+    question asks about one thing (`50살인데 예비창업자 지원 받을 수 있어요?`: the program 예비창업자 지원), names
+    it too; asking what there is (`예비창업자 지원 뭐 있어요?`) it stays the asker's description."""
+    names = matcher.program_names_in(text)
+    return any(matcher.topic(without_profile(name)) for name in names) \
+        or not asks_for_a_list(text) and any(_more_than_a_person(name) for name in names)
+
+
+def _more_than_a_person(name: str) -> bool:
+    """Whether a name holds words besides those describing a person (`예비창업자 지원`, not `예비창업자`)."""
+    return any(len(word) >= 2 for word in without_profile(name).split())  # (a syllable left of 예비창업자 is none)
 
 
 def _names(text: str, referral: Referral) -> bool:

@@ -14,7 +14,11 @@ a youth program whose sources give no age.
 """
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Awaitable, Callable, Iterable, Sequence
+
+import yaml
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
@@ -40,7 +44,10 @@ async def show(update: Update, context: BotContext, text: str, decision: Decisio
                offer: Offer = None, otherwise: Otherwise) -> None:
     """Show `decision` for the question `text`, fitted to what it says about the asker; `otherwise`
     (asking.show_decision) where there is nothing to fit."""
-    asker = read(text[:MATCH_LIMIT])
+    # What the question rules out says nothing of the asker: `예비창업자 말고 방산 쪽 지원은 없습니까` is no
+    # pre-founder asking (the matcher's asked part, as handlers/finder_route.py reads it).
+    text = context.matcher.asked(text[:MATCH_LIMIT])
+    asker = read(text)
     if not asker or not any(p.criteria for p in context.kb.programs):
         await otherwise(update, context, decision, lang, offer=offer)
         return
@@ -52,6 +59,9 @@ async def show(update: Update, context: BotContext, text: str, decision: Decisio
         await _show_program(update, context, asker, item, found, decision, lang, offer)
     elif isinstance(item, Program) and decision.aspect == "eligibility" and (met := meets(item, text[:MATCH_LIMIT])):
         await _show_met(update, context, asker, item, met, decision, lang, offer)  # 30살인데 되나요?: yes, by age
+    elif isinstance(item, Program) and decision.aspect == "eligibility" and asker.age is not None \
+            and not writes_age(item):
+        await _show_no_age(update, context, asker, item, decision, lang, offer)  # 50살인데 예비창업자 지원 되나요?
     elif isinstance(item, Faq) and (warned := offered_note(_programs(kb, item.programs), asker, context.texts, lang)):
         await _show_faq(update, context, asker, item, warned, lang, offer)
     elif decision.kind == "suggest" and (warned := offered_note(
@@ -139,6 +149,29 @@ async def _show_met(update: Update, context: BotContext, asker: Asker, program: 
     condition = " · ".join(fc.check_label(c, texts, lang) for c in met)
     opening = texts.get("asker.meets", lang, condition=condition, said=said(asker, [Fit("check", tuple(met))], texts, lang))
     await send(update, context, opening + "\n\n" + text, _rows_before(markup, [], offer))
+
+
+async def _show_no_age(update: Update, context: BotContext, asker: Asker, program: Program, decision: Decision,
+                       lang: str, offer: Offer) -> None:
+    """The eligibility card opened by what the guide says of the age the asker gave: nothing (no age limit
+    written), to be checked in the current call."""
+    text, markup = _card(update, context, program, decision, lang)
+    opening = context.texts.get("asker.no_age", lang, said=age_text(asker, context.texts, lang))
+    await send(update, context, opening + "\n\n" + text, _rows_before(markup, [], offer))
+
+
+_AGE_WRITTEN = [re.compile(p) for p in yaml.safe_load(
+    (Path(__file__).with_name("fitting.yaml")).read_text(encoding="utf-8"))["age_written"]]
+
+
+def writes_age(program: Program) -> bool:
+    """Whether the program states an age condition: in its criteria, or in its eligibility text or summary as
+    written (handlers/fitting.yaml `age_written`: 만 39세, 청년, aged 18-39)."""
+    if any(c.age_min is not None or c.age_max is not None or c.youth for c in program.criteria):
+        return True
+    texts = [t for t in (program.aspect("eligibility"), program.summary) if t is not None]
+    written = " ".join(v for t in texts for _, v in t.values).lower()
+    return any(p.search(written) for p in _AGE_WRITTEN)
 
 
 def _card(update: Update, context: BotContext, program: Program, decision: Decision,

@@ -99,6 +99,8 @@ class OptionWords:
     pointing_en: frozenset[str] = frozenset()  # that, those: pointing words proper (not `it` of `is it`)
     place_words: tuple[str, ...] = ()  # 주소, 찾아가는 길, address: where a thing is (as written)
     where_is: tuple[str, ...] = ()  # 어디에있, where is it located: asking where it is (Korean without spaces)
+    searches_ko: tuple[str, ...] = ()  # 같은건없, 위한지원: asking whether there is something (Korean, no spaces)
+    searches_en: tuple[str, ...] = ()  # " is there any ": the same in English (padded)
 
     @classmethod
     def load(cls, path: Path = OPTIONS_FILE) -> "OptionWords":
@@ -124,7 +126,8 @@ class OptionWords:
                    frozenset(words("pointers_en")), (*words("list_words_ko"), *words("list_words_en")),
                    numbered_ko, numbered_en, frozenset(words("pointers_ko")), frozenset(words("pointing_en")),
                    tuple(str(w) for w in data.get("place_words") or ()),
-                   tuple(str(w).lower() if str(w).isascii() else str(w).replace(" ", "") for w in data.get("where_is") or ()))
+                   tuple(str(w).lower() if str(w).isascii() else str(w).replace(" ", "") for w in data.get("where_is") or ()),
+                   words("searches_ko"), tuple(f" {str(w).lower()} " for w in data.get("searches_en") or ()))
 
 
 class Options:
@@ -209,7 +212,8 @@ class Options:
                 return Decision("answer", picked.id, aspect, 100.0, (Candidate(picked.id, picked.kind, 100.0),), lang)
             pointed = self._pointed(analysis, prepared, [i for i in shown if not isinstance(i, Area)], lang)
             if pointed is None and listed:
-                pointed = self._which_pointed(analysis, prepared, [i for i in listed if not isinstance(i, Area)], lang)
+                pointed = self._which_pointed(analysis, prepared, [i for i in listed if not isinstance(i, Area)], lang) \
+                    or self._aspect_worded(analysis, prepared, options if len(options) == len(listed) else [], text, lang)
             if pointed is not None:
                 return pointed
         return self._others(analysis, prepared, bool(listed), last, lang) or self._unpicked(text, lang)
@@ -255,6 +259,35 @@ class Options:
             return Decision("answer", item.id, None, 100.0, (Candidate(item.id, item.kind, 100.0),), lang)
         candidates = tuple(Candidate(i.id, i.kind, 100.0) for i in listed if not isinstance(i, Intent))
         return Decision("suggest", None, None, 100.0, candidates, lang) if candidates else None
+
+    def _aspect_worded(self, analysis: Analysis, prepared: str, listed: list[Program], text: str,
+                       lang: str) -> Decision | None:
+        """`사무실 월세는 얼마입니까`, `임대료는요?` under a list of programs: an aspect asked in an aspect's own words
+        (carry.py `aspect_terms`: 월세, 수수료, 교육비), any other word of content one the listed programs write. It
+        is about one of them: the one program whose texts write such a word is answered with that aspect; else
+        which of them is asked, by offering them again with it. Not where the message names an item as typed, the
+        agency, or a word of its own (`택배 요금은 얼마예요`: 택배 none of them writes)."""
+        if not listed or len(analysis.normalized.split()) > MAX_FOLLOW_WORDS:
+            return None
+        aspect = self._aspect(prepared, analysis)
+        asked = self.followups.carry.aspect_terms(analysis)
+        if aspect is None or not asked or [t for t in self.followups.novel(analysis) if t not in asked] \
+                or self.matcher.talk.typed_names(analysis.normalized) or self.subjects.names_agency(text):
+            return None
+        written = frozenset().union(*(self._body.get(p.id, frozenset()) | self._names[p.id] for p in listed))
+        if any(t not in asked and t not in written for t in self.matcher._topic_terms(analysis)):
+            return None
+        # A word only one of them writes picks it (임대료: the knowledge centre's rent); 비용, which all write, none.
+        writing: set[str] = set()
+        for word in (t.removeprefix(UNKNOWN_PREFIX) for t in asked):
+            writers = [p.id for p in listed if len(word) >= 2 and word in self._written.get(p.id, "")]
+            writing |= set(writers) if len(writers) == 1 else set()
+        if len(writing) == 1:
+            chosen = next(p for p in listed if p.id in writing)
+            return Decision("answer", chosen.id, aspect, 100.0, (Candidate(chosen.id, chosen.kind, 100.0),), lang)
+        if len(listed) == 1:
+            return Decision("answer", listed[0].id, aspect, 100.0, (Candidate(listed[0].id, listed[0].kind, 100.0),), lang)
+        return Decision("suggest", None, aspect, 100.0, tuple(Candidate(p.id, p.kind, 100.0) for p in listed), lang)
 
     def _points(self, word: str) -> bool:
         """Whether a word points at something shown: a pointer (options.yaml), with a particle after it (그건요,
@@ -352,7 +385,10 @@ class Options:
         just answered stays with it."""
         if context is None:
             return decision
-        switched = self._other_audience(decision, text, context.current()) or self._place_asked(text, context.current())
+        searched = self._searches_others(decision, text, context.current())
+        if searched is not None:
+            return searched
+        switched = self._other_audience(decision, text, context) or self._place_asked(text, context.current())
         if switched is not None:
             return switched
         asked = context.current_asked()
@@ -409,15 +445,38 @@ class Options:
             held = self._held(decision, text, program, decision.candidates[0].id)  # small talk offered first
         return held or self._about_card(decision, text, program) or decision
 
-    def _other_audience(self, decision: Decision, text: str, last: str | None) -> Decision | None:
+    def _searches_others(self, decision: Decision, text: str, last: str | None) -> Decision | None:
+        """`경력단절 여성 지원 같은 건 없나요?` after a program's card: it names who (a who-word) and asks whether there is
+        something for them (options.yaml `searches_ko`/`searches_en`), with no 도/too and no pointer at the card: a
+        search of its own, not whether the card takes them (the matcher's who-follow-up, `외국인도 되나요?`). Read
+        again without the card; the guide having nothing for it is the honest fallback. None for any other message."""
+        if last is None or decision.kind != "answer" or decision.id != last or decision.aspect != "eligibility" \
+                or not isinstance(self.matcher.kb.get(last), Program):
+            return None
+        normalized = normalize(text)
+        compact, padded = normalized.replace(" ", ""), f" {normalized} "
+        if not any(w in compact for w in self.words.searches_ko) and not any(w in padded for w in self.words.searches_en):
+            return None
+        talk = self.matcher.talk
+        words = [w.strip("?!.,~") for w in normalized.split()]
+        if talk.without_who(normalized) is None or talk.also(normalized) or any(self._points(w) for w in words):
+            return None
+        return self.matcher.match(text, decision.lang)
+
+    def _other_audience(self, decision: Decision, text: str, context: "MatchContext") -> Decision | None:
         """`재직자 말고 구직자용이요` after a course for employees: what is ruled out is an audience, not a topic. The
         topic (the area of the card just shown) stays, and the item is the one for the other audience: the area's
         programs serving the side the asked part names and not the side ruled out (else those serving it at all),
         one answered with the aspect asked, several offered. None where X and Y are not one side each, or the
-        asked part names an item as typed."""
-        program = self.matcher.kb.program(last) if last is not None else None
+        asked part names an item as typed. Under a list of one area's programs (`교육 프로그램 뭐 있어요?`, then
+        `재직자 말고 구직자용입니다`) that area is the topic, as a card's is."""
         pattern = self.matcher._exclusion
-        if program is None or program.area is None or pattern is None or not pattern.search(normalize(text)):
+        if pattern is None or not pattern.search(normalize(text)):
+            return None
+        last = context.current()
+        program = self.matcher.kb.program(last) if last is not None else None
+        area_id = program.area.id if program is not None and program.area is not None else self._listed_area(context)
+        if area_id is None:
             return None
         found = exclusion_split(self.matcher, text)
         if found is None:
@@ -428,7 +487,7 @@ class Options:
         if self.matcher.talk.also(normalize(found.kept)) or self.matcher.aspects.reading(found.kept)[1] == PERMISSION:
             return None  # 대학생 말고 직장인도 돼요?: whether the card takes them too, not another program
         sides = self.matcher.item_sides
-        area = [p for p in self.matcher.kb.programs_in(program.area.id) if p.id != program.id]
+        area = [p for p in self.matcher.kb.programs_in(area_id) if program is None or p.id != program.id]
         serving = [p for p in area if wanted in sides.get(p.id, frozenset())]
         only = [p for p in serving if ruled not in sides.get(p.id, frozenset())]
         chosen = only or serving
@@ -441,6 +500,12 @@ class Options:
             aspect = self.matcher.aspects.detect(found.kept)
             return Decision("answer", chosen[0].id, aspect, 100.0, (Candidate(chosen[0].id, chosen[0].kind, 100.0),), lang)
         return Decision("suggest", None, None, 100.0, tuple(Candidate(p.id, p.kind, 100.0) for p in chosen), lang)
+
+    def _listed_area(self, context: "MatchContext") -> str | None:
+        """The one area of the programs listed last (an area's list, suggestions of one area), or None."""
+        listed = [self.matcher.kb.program(i) for i in context.current_options()]
+        areas = {p.area.id if p.area is not None else None for p in listed if p is not None}
+        return areas.pop() if listed and all(listed) and len(areas) == 1 else None
 
     def _both(self, decision: Decision, text: str) -> Decision | None:
         """Two things asked at once (intents/clauses.py `both_asked`: `수출 바우처랑 스마트공장 둘 다 알고 싶어요`), each
