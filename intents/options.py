@@ -275,8 +275,10 @@ class Options:
                 or self.matcher.talk.typed_names(analysis.normalized) or self.subjects.names_agency(text):
             return None
         written = frozenset().union(*(self._body.get(p.id, frozenset()) | self._names[p.id] for p in listed))
-        if any(t not in asked and t not in written for t in self.matcher._topic_terms(analysis)):
-            return None
+        ids = {p.id for p in listed}
+        named_elsewhere = frozenset().union(*(w for i, w in self._names.items() if i not in ids))  # other programs'
+        if any(t not in asked and (t not in written or t in named_elsewhere) for t in self.matcher._topic_terms(analysis)):
+            return None  # a word of its own, or one naming another item (실증 사업 under the defense list)
         # A word only one of them writes picks it (임대료: the knowledge centre's rent); 비용, which all write, none.
         writing: set[str] = set()
         for word in (t.removeprefix(UNKNOWN_PREFIX) for t in asked):
@@ -385,9 +387,8 @@ class Options:
         just answered stays with it."""
         if context is None:
             return decision
-        searched = self._searches_others(decision, text, context.current())
-        if searched is not None:
-            return searched
+        if self._searches_others(text, context.current()):  # 경력단절 여성 지원 같은 건 없나요?: not the card's
+            return self.matcher.match(text, decision.lang) if decision.id == context.current() else decision
         switched = self._other_audience(decision, text, context) or self._place_asked(text, context.current())
         if switched is not None:
             return switched
@@ -445,23 +446,21 @@ class Options:
             held = self._held(decision, text, program, decision.candidates[0].id)  # small talk offered first
         return held or self._about_card(decision, text, program) or decision
 
-    def _searches_others(self, decision: Decision, text: str, last: str | None) -> Decision | None:
-        """`경력단절 여성 지원 같은 건 없나요?` after a program's card: it names who (a who-word) and asks whether there is
-        something for them (options.yaml `searches_ko`/`searches_en`), with no 도/too and no pointer at the card: a
-        search of its own, not whether the card takes them (the matcher's who-follow-up, `외국인도 되나요?`). Read
-        again without the card; the guide having nothing for it is the honest fallback. None for any other message."""
-        if last is None or decision.kind != "answer" or decision.id != last or decision.aspect != "eligibility" \
-                or not isinstance(self.matcher.kb.get(last), Program):
-            return None
+    def _searches_others(self, text: str, last: str | None) -> bool:
+        """Whether, after a program's card, a message is a search of its own: `경력단절 여성 지원 같은 건 없나요?` names who
+        (a who-word) and asks whether there is something for them (options.yaml `searches_ko`/`searches_en`), with
+        no 도/too and no pointer at the card - not whether the card takes them (`외국인도 되나요?`). It is read
+        without the card (Options._after); the guide having nothing for it is the honest fallback."""
+        if last is None or not isinstance(self.matcher.kb.get(last), Program):
+            return False
         normalized = normalize(text)
         compact, padded = normalized.replace(" ", ""), f" {normalized} "
         if not any(w in compact for w in self.words.searches_ko) and not any(w in padded for w in self.words.searches_en):
-            return None
+            return False
         talk = self.matcher.talk
         words = [w.strip("?!.,~") for w in normalized.split()]
-        if talk.without_who(normalized) is None or talk.also(normalized) or any(self._points(w) for w in words):
-            return None
-        return self.matcher.match(text, decision.lang)
+        return talk.without_who(normalized) is not None and not talk.also(normalized) \
+            and not any(self._points(w) for w in words)
 
     def _other_audience(self, decision: Decision, text: str, context: "MatchContext") -> Decision | None:
         """`재직자 말고 구직자용이요` after a course for employees: what is ruled out is an audience, not a topic. The

@@ -3,6 +3,8 @@ card, formal requests, `그건요?` under a list, and the asker's facts picking 
 real Matcher on the frozen knowledge, eval's replay (context_after) and the real Application."""
 from __future__ import annotations
 
+import time
+
 from conftest import after, answer_after, button_data, write_knowledge
 
 from intents.context import MatchContext, context_after, rules_out
@@ -219,3 +221,67 @@ async def test_a_place_written_in_another_part_is_shown_not_the_agencys_contact(
         assert "053-000-0000" not in text or text.index("동성로 1길 12") < text.index("053-000-0000")
         (phone,) = await bot.say("그럼 전화번호는요?")  # no place asked: the agency's own number, as before
         assert "053-000-0000" in phone["plain"]
+
+
+# ---- convo6: what an exclusion leaves, ages, lists, searches of their own, the reply's language -------------------
+
+def test_an_exclusion_leaving_an_area_is_its_list_and_a_follow_up_asks_which(matcher):
+    context, decision = _chat(matcher, "예비창업자 말고 방산 쪽 지원은 없습니까")
+    assert (decision.kind, decision.area) == ("answer", "defense")  # 없습니까 asks, it names nothing
+    follow = matcher.match("그건 누가 신청할 수 있습니까", context=context)
+    assert (follow.kind, follow.aspect) == ("suggest", "eligibility")
+    assert {c.id for c in follow.candidates} <= {p.id for p in matcher.kb.programs_in("defense")}
+
+
+def test_an_exclusion_leaving_one_item_keeps_it_for_the_follow_up(matcher):
+    _, decision = _chat(matcher, "무역사절단 말고 방산 전시회 쪽은 없습니까", "그건 누가 신청할 수 있습니까")
+    assert (decision.kind, decision.id, decision.aspect) == ("answer", "defense-exhibition", "eligibility")
+
+
+def test_an_audience_ruled_out_under_a_list_keeps_the_lists_area(matcher):
+    for first in ("교육 프로그램 뭐 있어요", "인재양성 사업 뭐 있어요"):
+        _, decision = _chat(matcher, first, "재직자 말고 구직자용입니다")
+        assert decision.kind == "suggest", first
+        assert {c.id for c in decision.candidates} == {"regional-talent", "global-marketer"}, first
+
+
+def test_a_search_naming_who_after_a_card_is_not_the_cards_eligibility(matcher):
+    for shown, text in (("global-marketer", "경력단절 여성 지원 같은 건 없나요?"),
+                        ("new-industry-youth-jobs", "중장년 위한 사업은 없어요?"),
+                        ("job-matching", "장애인 지원 같은 건 없나요?")):
+        assert answer_after(matcher, text, shown)[1] != shown, text
+    # ... but whether the card takes them too is still the card's.
+    assert answer_after(matcher, "경력단절 여성도 신청 되나요?", "global-marketer") == (
+        "answer", "global-marketer", "eligibility")
+
+
+def test_an_aspect_in_its_own_words_under_a_list_is_one_of_them(matcher):
+    context = MatchContext(options=("startup-incubation", "jinhae-knowledge-center"), options_at=time.time())
+    # The one that writes the word is answered; a word both or neither writes asks which.
+    rent = matcher.match("임대료는 얼마예요?", context=context)
+    assert (rent.kind, rent.id, rent.aspect) == ("answer", "jinhae-knowledge-center", "support")
+    which = matcher.match("사무실 월세는 얼마입니까", context=context)
+    assert (which.kind, which.aspect) == ("suggest", "support")
+    assert [c.id for c in which.candidates] == ["startup-incubation", "jinhae-knowledge-center"]
+    # A word of its own is no aspect of theirs: the fallback, not "which of them?".
+    assert matcher.match("택배 요금은 얼마예요", context=context).kind == "fallback"
+
+
+async def test_who_can_apply_under_a_list_asks_which_not_the_finder(bot):
+    await bot.say("예비창업자 말고 방산 쪽 지원은 없습니까")
+    (reply,) = await bot.say("그건 누가 신청할 수 있습니까")
+    assert "질문 1/5" not in reply["plain"] and "자격요건" in reply["plain"]
+    assert any(data.startswith("p:defense-") for data in button_data(reply))
+
+
+async def test_an_age_asked_of_a_program_named_is_its_eligibility_with_no_age_written(bot):
+    sent = await bot.say("50살인데 예비창업자 지원 받을 수 있어요?")
+    assert "질문" not in sent[0]["plain"]  # not the finder
+    assert "나이 제한이 적혀 있지 않습니다" in sent[0]["plain"] and "50세" in sent[0]["plain"]
+    assert bot.last_enquiry()["item_id"] == "pre-founder"
+
+
+async def test_a_korean_sentence_after_english_turns_is_answered_in_korean(bot):
+    await bot.say("hello, what startup support do you have?")
+    (reply,) = await bot.say("아 그냥 안 할게요")
+    assert not reply["plain"].isascii()
