@@ -56,7 +56,7 @@ async def show(update: Update, context: BotContext, text: str, decision: Decisio
     if decision.area and kb.area(decision.area) is not None:
         await _show_area(update, context, asker, decision.area, lang, offer)
     elif isinstance(item, Program) and (found := fit(item, asker)) is not None:
-        await _show_program(update, context, asker, item, found, decision, lang, offer)
+        await _show_program(update, context, asker, item, found, decision, lang, offer, text)
     elif isinstance(item, Program) and decision.aspect == "eligibility" and (met := meets(item, text[:MATCH_LIMIT])):
         await _show_met(update, context, asker, item, met, decision, lang, offer)  # 30살인데 되나요?: yes, by age
     elif isinstance(item, Program) and decision.aspect == "eligibility" and asker.age is not None \
@@ -127,14 +127,19 @@ async def _show_area(update: Update, context: BotContext, asker: Asker, area: st
 
 
 async def _show_program(update: Update, context: BotContext, asker: Asker, program: Program, found: Fit,
-                        decision: Decision, lang: str, offer: Offer) -> None:
+                        decision: Decision, lang: str, offer: Offer, asked: str = "") -> None:
     kb, texts = context.kb, context.texts
     text, markup = _card(update, context, program, decision, lang)
-    parts = [note(found, asker, texts, lang)]
+    served = _served_note(found, asker, program, asked, texts, lang)
+    if served is not None:  # 41살 군필: the limit its text stretches for military service, or that it writes none
+        found, opening = served
+    else:
+        opening = note(found, asker, texts, lang)
+    parts = [opening]
     rows: list[Sequence[InlineKeyboardButton | None]] = []
     if found.outcome == "fails" and program.area is not None:
         others = [p for p in kb.programs_in(program.area.id)
-                  if p.id != program.id and p.criteria and fit(p, asker) is None][:ALTERNATIVES]
+                  if p.id != program.id and p.criteria and _open_to(p, asker, asked)][:ALTERNATIVES]
         parts.append(texts.get("asker.others" if others else "asker.no_others", lang))
         rows = [[cards.button(p.name.get(lang), cb.program(p.id))] for p in others]
     text = "\n".join(parts) + "\n\n" + text
@@ -160,8 +165,25 @@ async def _show_no_age(update: Update, context: BotContext, asker: Asker, progra
     await send(update, context, opening + "\n\n" + text, _rows_before(markup, [], offer))
 
 
-_AGE_WRITTEN = [re.compile(p) for p in yaml.safe_load(
-    (Path(__file__).with_name("fitting.yaml")).read_text(encoding="utf-8"))["age_written"]]
+_WORDS = yaml.safe_load(Path(__file__).with_name("fitting.yaml").read_text(encoding="utf-8"))
+_AGE_WRITTEN = [re.compile(p) for p in _WORDS["age_written"]]
+_AGE_EXTENDED = [re.compile(p) for p in _WORDS["age_extended"]]
+_SERVED = [re.compile(p) for p in _WORDS["served"]]
+
+
+def extended_age(program: Program) -> int | None:
+    """The age up to which the program's eligibility text says military service stretches its limit (`군 복무를 마친
+    청년은 … 최대 만 42세까지`), or None where it writes none (handlers/fitting.yaml `age_extended`)."""
+    text = program.aspect("eligibility")
+    written = " ".join(v for _, v in text.values).lower() if text is not None else ""
+    found = [int(m.group(1)) for p in _AGE_EXTENDED for m in p.finditer(written)]
+    return max(found) if found else None
+
+
+def says_served(text: str) -> bool:
+    """Whether the asker says they did military service (handlers/fitting.yaml `served`)."""
+    lowered = text.lower()
+    return any(p.search(lowered) for p in _SERVED)
 
 
 def writes_age(program: Program) -> bool:
@@ -184,6 +206,39 @@ def _card(update: Update, context: BotContext, program: Program, decision: Decis
                               enquiry_id=context.enquiry_id, now=context.store.clock(), agency=context.kb.agency,
                               question=asking.asked_text(update), general=asking.general_answers(context),
                               reader=facts.Reader.of(context.matcher))
+
+
+def _open_to(program: Program, asker: Asker, asked: str) -> bool:
+    """Whether nothing said leaves the asker out of `program`: no condition against them, or (they say they served)
+    only an age past its limit but within the stretch its criteria (`up_to`) or text give for military service."""
+    found = fit(program, asker)
+    if found is None:
+        return True
+    if found.outcome != "check" or asker.age is None or not says_served(asked) \
+            or any(c.kind != "age" for c in found.checks) or not found.checks:
+        return False
+    up_to = max((c.values[2] for c in found.checks if len(c.values) == 3 and isinstance(c.values[2], int)),
+                default=extended_age(program))
+    return up_to is not None and asker.age[0] <= up_to
+
+
+def _served_note(found: Fit, asker: Asker, program: Program, asked: str, texts: Texts,
+                 lang: str) -> tuple[Fit, str] | None:
+    """Where only the age leaves the asker out: the program's own text may stretch the limit for military service
+    (`최대 만 42세`): within it, the age is to be checked, not a failure; where the asker says they served and the text
+    writes no such thing, the failure says the guide writes none. None otherwise (the usual note)."""
+    if found.outcome != "fails" or not found.checks or any(c.kind != "age" for c in found.checks) or asker.age is None:
+        return None
+    condition = " · ".join(fc.check_label(c, texts, lang) for c in found.checks)
+    who_said = said(asker, [found], texts, lang)
+    up_to = extended_age(program)
+    if up_to is not None and asker.age[0] <= up_to:
+        checked = Fit("check", found.checks)
+        return checked, texts.get("asker.check_served", lang, condition=condition, up_to=str(up_to), said=who_said)
+    if up_to is None and says_served(asked):
+        return found, texts.get("asker.fails", lang, condition=condition, said=who_said) + " " + \
+            texts.get("asker.no_extension", lang)
+    return None
 
 
 def note(found: Fit, asker: Asker, texts: Texts, lang: str) -> str:

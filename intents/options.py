@@ -214,6 +214,9 @@ class Options:
             if pointed is None and listed:
                 pointed = self._which_pointed(analysis, prepared, [i for i in listed if not isinstance(i, Area)], lang) \
                     or self._aspect_worded(analysis, prepared, options if len(options) == len(listed) else [], text, lang)
+            elif pointed is None and self._faq_silent(context.current(), analysis):
+                # an FAQ's answer and its programs' buttons (사무실 구해요): a cost it does not write is theirs
+                pointed = self._aspect_worded(analysis, prepared, [i for i in shown if isinstance(i, Program)], text, lang)
             if pointed is not None:
                 return pointed
         return self._others(analysis, prepared, bool(listed), last, lang) or self._unpicked(text, lang)
@@ -279,9 +282,10 @@ class Options:
         named_elsewhere = frozenset().union(*(w for i, w in self._names.items() if i not in ids))  # other programs'
         if any(t not in asked and (t not in written or t in named_elsewhere) for t in self.matcher._topic_terms(analysis)):
             return None  # a word of its own, or one naming another item (실증 사업 under the defense list)
-        # A word only one of them writes picks it (임대료: the knowledge centre's rent); 비용, which all write, none.
+        # A thing given that only one of them writes picks it (임대료: the knowledge centre's rent); 비용, which all
+        # write, none. Only for what is given (support): 신청 of `신청은 어떻게 해요?` is no thing of one program's.
         writing: set[str] = set()
-        for word in (t.removeprefix(UNKNOWN_PREFIX) for t in asked):
+        for word in (t.removeprefix(UNKNOWN_PREFIX) for t in asked if aspect == "support"):
             writers = [p.id for p in listed if len(word) >= 2 and word in self._written.get(p.id, "")]
             writing |= set(writers) if len(writers) == 1 else set()
         if len(writing) == 1:
@@ -290,6 +294,17 @@ class Options:
         if len(listed) == 1:
             return Decision("answer", listed[0].id, aspect, 100.0, (Candidate(listed[0].id, listed[0].kind, 100.0),), lang)
         return Decision("suggest", None, aspect, 100.0, tuple(Candidate(p.id, p.kind, 100.0) for p in listed), lang)
+
+    def _faq_silent(self, last: str | None, analysis: Analysis) -> bool:
+        """Whether the FAQ answered last writes none of the aspect words a message asks in (`월세` after the office-space
+        FAQ): the question is then about one of its programs, not the FAQ itself (`수수료는요?` after an FAQ on fees is
+        the FAQ's)."""
+        faq = self.matcher.kb.get(last or "")
+        if not isinstance(faq, Faq):
+            return False
+        written = normalize(" ".join(v for _, v in faq.answer.values)).replace(" ", "")
+        asked = [t.removeprefix(UNKNOWN_PREFIX) for t in self.followups.carry.aspect_terms(analysis)]
+        return bool(asked) and not any(len(w) >= 2 and w in written for w in asked)
 
     def _points(self, word: str) -> bool:
         """Whether a word points at something shown: a pointer (options.yaml), with a particle after it (그건요,

@@ -142,3 +142,25 @@ async def test_an_age_within_a_stretched_limit_is_asked_to_check_not_turned_away
         "ℹ️ 이 사업은 만 39세 이하(경우에 따라 만 42세까지) 대상입니다. 말씀하신 나이(41세)로는 해당 여부가 분명하지 않으니")
     assert "⚠️" not in forty_one["plain"]
     assert forty_five["plain"].startswith("⚠️ 이 사업은 만 39세 이하(경우에 따라 만 42세까지) 대상이라, 말씀하신 조건(45세)으로는")
+
+
+async def test_an_age_limit_the_text_stretches_for_military_service_is_read(tmp_path: Path, make_bot) -> None:
+    """The criteria give only the limit; the eligibility text writes the stretch (helper convo6): a 41-year-old is
+    asked to check, not turned away; a veteran past a limit no text stretches is told the guide writes none."""
+    stretched = KNOWLEDGE.replace(
+        "eligibility: {ko: 만 39세 이하 미취업 청년이 대상입니다., en: Unemployed young people aged 39 or under.}",
+        "eligibility: {ko: 만 39세 이하 미취업 청년이 대상입니다. 군 복무를 마친 청년은 최대 만 42세까지 인정됩니다., "
+        "en: Unemployed young people aged 39 or under; military service may count up to 42.}")
+    async with make_bot(write_knowledge(tmp_path / "stretched", stretched)) as bot:
+        (card,) = await bot.say("41살인데 군대 다녀왔어요 청년 일자리 채용 지원 자격 되나요?")
+    assert card["plain"].startswith("ℹ️ 이 사업은 만 39세 이하 대상이지만, 안내에 군 복무를 마친 경우 최대 만 42세까지")
+    async with make_bot(write_knowledge(tmp_path / "plain", KNOWLEDGE)) as bot:
+        (card,) = await bot.say("41살 군필인데 청년 일자리 채용 지원 자격 되나요?")
+    assert card["plain"].startswith("⚠️ 이 사업은 만 39세 이하 대상이라")
+    assert "군 복무에 따른 나이 연장이 적혀 있지 않습니다" in card["plain"]
+
+
+async def test_an_age_the_guide_states_nothing_of_is_said_to_be_unstated(jobs_kb, make_bot) -> None:
+    async with make_bot(jobs_kb) as bot:
+        (card,) = await bot.say("50살인데 일자리 직무 교육 자격 되나요?")
+    assert card["plain"].startswith("ℹ️ 이 안내에는 나이 제한이 적혀 있지 않습니다. 말씀하신 나이(50세)")
