@@ -13,8 +13,12 @@ names nothing. Pure: no Telegram here (handlers/finder.py acts on the result).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
+
+import yaml
 
 from intents.decision import Candidate, Decision
 from intents.exclusion import names_a_place
@@ -134,12 +138,26 @@ def _names_program(text: str, matcher: "Matcher") -> bool:
     it too; asking what there is (`예비창업자 지원 뭐 있어요?`) it stays the asker's description."""
     names = matcher.program_names_in(text)
     return any(matcher.topic(without_profile(name)) for name in names) \
-        or not asks_for_a_list(text) and any(_more_than_a_person(name) for name in names)
+        or not asks_for_a_list(text) and any(_more_than_a_person(name) or _headed(name, text) for name in names)
 
 
 def _more_than_a_person(name: str) -> bool:
     """Whether a name holds words besides those describing a person (`예비창업자 지원`, not `예비창업자`)."""
     return any(len(word) >= 2 for word in without_profile(name).split())  # (a syllable left of 예비창업자 is none)
+
+
+_HEADS = yaml.safe_load(Path(__file__).with_name("finder_route.yaml").read_text(encoding="utf-8"))
+
+
+def _headed(name: str, text: str) -> bool:
+    """Whether `name` is followed straight by a word naming a program (handlers/finder_route.yaml: `pre-founder
+    support`, `예비창업자 사업`): the program, not who asks."""
+    lowered = " ".join(text.lower().split())
+    if name.isascii():
+        heads = "|".join(map(re.escape, _HEADS["program_heads_en"]))
+        return re.search(rf"\b{re.escape(name.lower())}s?\s+(?:{heads})\b", lowered) is not None
+    compact, key = lowered.replace(" ", ""), name.replace(" ", "")
+    return any(key + head in compact for head in _HEADS["program_heads_ko"])
 
 
 def _names(text: str, referral: Referral) -> bool:

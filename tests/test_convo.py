@@ -285,3 +285,8 @@ async def test_a_korean_sentence_after_english_turns_is_answered_in_korean(bot):
     await bot.say("hello, what startup support do you have?")
     (reply,) = await bot.say("아 그냥 안 할게요")
     assert not reply["plain"].isascii()
+
+
+async def test_a_program_named_by_a_person_word_and_its_head_is_answered_in_english_too(bot):
+    (reply,) = await bot.say("I'm 50, can I apply for the pre-founder support?")
+    assert "This guide states no age limit" in reply["plain"] and bot.last_enquiry()["item_id"] == "pre-founder"
