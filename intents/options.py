@@ -273,7 +273,7 @@ class Options:
         if not listed or len(analysis.normalized.split()) > MAX_FOLLOW_WORDS:
             return None
         aspect = self._aspect(prepared, analysis)
-        asked = self.followups.carry.aspect_terms(analysis)
+        asked = self._aspect_things(analysis)
         if aspect is None or not asked or [t for t in self.followups.novel(analysis) if t not in asked] \
                 or self.matcher.talk.typed_names(analysis.normalized) or self.subjects.names_agency(text):
             return None
@@ -303,8 +303,13 @@ class Options:
         if not isinstance(faq, Faq):
             return False
         written = normalize(" ".join(v for _, v in faq.answer.values)).replace(" ", "")
-        asked = [t.removeprefix(UNKNOWN_PREFIX) for t in self.followups.carry.aspect_terms(analysis)]
+        asked = [t.removeprefix(UNKNOWN_PREFIX) for t in self._aspect_things(analysis)]
         return bool(asked) and not any(len(w) >= 2 and w in written for w in asked)
+
+    def _aspect_things(self, analysis: Analysis) -> frozenset[str]:
+        """The aspect words of a message that name a thing (월세, 임대료, 수수료), not a question word (얼마, 어떻게)."""
+        light = self.matcher.lexicon.light_words
+        return frozenset(t for t in self.followups.carry.aspect_terms(analysis) if t not in light)
 
     def _points(self, word: str) -> bool:
         """Whether a word points at something shown: a pointer (options.yaml), with a particle after it (그건요,
