@@ -98,7 +98,9 @@ def test_words_of_a_program_question_ask_for_no_feature(typed: str) -> None:
 # -- talking to a person after a card without a staff contact -------------------------------------------------------
 
 @pytest.mark.parametrize(("card", "typed"), [("고용24", "담당자랑 통화하고 싶어요"),
-                                             ("글로벌 마케터 육성", "담당자한테 전화 좀 하고 싶은데요")])
+                                             ("글로벌 마케터 육성", "담당자한테 전화 좀 하고 싶은데요"),
+                                             ("글로벌 마케터 육성", "담당자분께 전화해보고 싶어요"),
+                                             ("무역사절단", "담당자한테 전화할게요")])
 async def test_a_call_request_after_a_card_without_staff_starts_the_flow(desk: BotHarness, card: str, typed: str) -> None:
     await desk.say(card)
     assert shows_notice(await desk.say(typed))
@@ -127,6 +129,12 @@ async def test_an_upset_question_is_apologised_for_first_then_answered(desk: Bot
     assert sent[1]["plain"].startswith("무역사절단")
     calm = to_user(await desk.say("무역사절단 신청 방법"))
     assert not calm[0]["plain"].startswith("불편을 드려")
+
+
+@pytest.mark.parametrize("typed", ["너무 늦게 신청했는데 되나요", "몇 번째 기수예요?", "I graduated last year and still no job",
+                                   "아버지가 집에만 계시니 답답해하셔서 일자리 찾아요"])
+def test_words_of_another_trouble_are_no_upset(typed: str) -> None:
+    assert not words.says_upset(typed)
 
 
 # -- greetings and thanks of foreign workers; thanks with nothing answered -----------------------------------------
