@@ -90,7 +90,8 @@ async def test_tickets_asked_in_words_are_what_mytickets_shows(desk: BotHarness,
 
 
 @pytest.mark.parametrize("typed", ["내년 문의 처리 일정 알려주세요", "제출 서류 확인은 어디서 해요", "자격 알려 주세요",
-                                   "신청 가능하면 알려주세요", "my question is about export"])
+                                   "신청 가능하면 알려주세요", "my question is about export",
+                                   "Please answer my question about the trade mission"])
 def test_words_of_a_program_question_ask_for_no_feature(typed: str) -> None:
     assert words.feature_asked(typed) is None
 
