@@ -335,7 +335,7 @@ async def answer_with_words(update: Update, context: BotContext, text: str, deci
         await send(update, context, texts.get("features.personal", lang),
                    cards.keyboard([[cards.staff_button(texts, lang)]]))
         return True
-    if upset(context, text):
+    if upset(context, text) and not is_courtesy(context, decision):  # 감사합니다 😭: moved, not upset
         await send(update, context, texts.get("quiet.sorry", lang))
     return False
 

@@ -130,6 +130,8 @@ async def test_an_upset_question_is_apologised_for_first_then_answered(desk: Bot
     assert sent[1]["plain"].startswith("무역사절단")
     calm = to_user(await desk.say("무역사절단 신청 방법"))
     assert not calm[0]["plain"].startswith("불편을 드려")
+    moved = to_user(await desk.say("감사합니다 😭"))
+    assert moved[0]["plain"].startswith("도움이 되었다니 다행입니다")
 
 
 @pytest.mark.parametrize("typed", ["너무 늦게 신청했는데 되나요", "몇 번째 기수예요?", "I graduated last year and still no job",
