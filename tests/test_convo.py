@@ -7,7 +7,7 @@ import time
 
 from conftest import after, answer_after, button_data, write_knowledge
 
-from intents.context import MatchContext, context_after, rules_out
+from intents.context import MatchContext, bare_aspect, context_after, rules_out
 from intents.matcher import Matcher
 from knowledge.asker import fit, meets, read
 
@@ -290,3 +290,8 @@ async def test_a_korean_sentence_after_english_turns_is_answered_in_korean(bot):
 async def test_a_program_named_by_a_person_word_and_its_head_is_answered_in_english_too(bot):
     (reply,) = await bot.say("I'm 50, can I apply for the pre-founder support?")
     assert "This guide states no age limit" in reply["plain"] and bot.last_enquiry()["item_id"] == "pre-founder"
+
+
+def test_it_does_not_matter_asks_whether_one_may_take_part(matcher):
+    assert answer_after(matcher, "나이 상관없어요?", "worker-training") == ("answer", "worker-training", "eligibility")
+    assert bare_aspect(matcher, "나이 상관없나요?") == "eligibility"  # nothing shown: which program's eligibility
