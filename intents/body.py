@@ -29,7 +29,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping, Sequence, TypeVar
 
 import yaml
 
@@ -37,6 +37,7 @@ from intents.analyzer import UNKNOWN_PREFIX
 from intents.lexicon import checked_numbers
 from knowledge.model import KnowledgeBase
 
+T = TypeVar("T")
 BODY_FILE = Path(__file__).resolve().parent / "lexicon" / "body.yaml"
 BODY_ASPECTS = ("eligibility", "support", "apply", "period")  # contact: phone numbers and offices, no topic
 
@@ -75,9 +76,10 @@ def plain_term(term: str, ignored: Callable[[str], bool]) -> bool:
     return ignored(word) or ignored(term)
 
 
-def bodies(texts: dict[str, list[str]], analyse: Callable[[str], Iterable[str]],
+def bodies(texts: Mapping[str, Sequence[T]], analyse: Callable[[T], Iterable[str]],
            ignored: Callable[[str], bool]) -> dict[str, frozenset[str]]:
-    """Program id -> the terms of its body texts that may say what it is about (`plain_term` aside)."""
+    """Program id -> the terms of its body texts that may say what it is about (`plain_term` aside). A text
+    may come analysed already (`analyse` then only hands its terms on)."""
     return {pid: frozenset(t for text in found for t in analyse(text) if not plain_term(t, ignored))
             for pid, found in texts.items()}
 

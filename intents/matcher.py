@@ -71,7 +71,7 @@ from intents.story import semantic_text as story_semantic_text
 from intents.trade import as_trade
 from intents.semantic import Embedder, SemanticCache, language_offsets, shared_embedder
 from intents.siblings import Siblings
-from intents.specialised import characteristic_terms, general_first
+from intents.specialised import Kinds, characteristic_terms, general_first, kind_first
 from intents.roles import COUNT, Roles, role_first
 from intents.sides import SideWords, side_first
 from intents.heads import head, head_first
@@ -108,6 +108,7 @@ class Ranked:
     coverage: float  # 0..1: share of the message's weight this item explains
     topic_coverage: float = 1.0  # 0..1: the same, counting only what the message is about (no cues)
     exact: bool = False  # the message is one of the item's phrasings, word for word
+    under: str | None = None  # the general item this kind of it yields to (intents/specialised.py kind_first)
 
 
 class Matcher:
@@ -253,8 +254,12 @@ class Matcher:
         self.body: list[dict[str, float]] = [credits.get(e.item.id, {}) if isinstance(e.item, Program) else {}
                                              for e in self.entries]
         # ... and all their words, for the fusion's confirmation of a program (body.py `confirms`).
-        words = own_words(bodies(texts_of_bodies, lambda text: self.analyzer.analyze(text).terms, plain.__contains__),
-                          self.body_settings)
+        analysed = {pid: [tuple(self.analyzer.analyze(text).terms) for text in found]
+                    for pid, found in texts_of_bodies.items()}
+        words = own_words(bodies(analysed, lambda terms: terms, plain.__contains__), self.body_settings)
+        # Every word an item's texts write, another item's word too: what it is about (specialised.py kind_first).
+        whole = bodies(analysed, lambda terms: terms, (plain - self._strong_terms).__contains__)
+        self.all_words = {e.item.id: e.strong | e.weak | whole.get(e.item.id, frozenset()) for e in self.entries}
         self.body_words = [words.get(e.item.id, frozenset()) for e in self.entries]
         # Which one section of a program writes a word, for aspects no cue names (intents/aspect_words.py).
         # (Another item's word counts here: it is the detail asked, not what chose the program.)
@@ -272,6 +277,15 @@ class Matcher:
         self.characteristic = {e.item.id: characteristic_terms(
             e.phrasings, lambda t: self._names_topic(t) and not t.isdigit() and spread[t] <= common,
             self.ranking.characteristic_share) for e in topical}
+        # A sector (방산, 항공, 수소: ranking.yaml `sectors`) qualifies a program as a kind of a general item.
+        # Who is served (청년, 여성) does not: an asker is one without saying it (스물다섯인데 is 청년).
+        self.who_terms = frozenset(t for w in self.lexicon.who_words for t in self.analyzer.analyze(w).terms)
+        # (A sector word the analyser splits, 의료기기 -> 의료 · 기기, names no sector by its parts.)
+        sectors = (self.analyzer.analyze(w).terms for w in self.ranking.sectors)
+        self.fields = frozenset(t[0] for t in sectors if len(t) == 1 and not t[0].startswith(UNKNOWN_PREFIX)) \
+            - self.who_terms
+        self.kinds = Kinds(lambda i: self.characteristic.get(i, frozenset()), lambda i: self.all_words.get(i, frozenset()),
+                           self.fields, self.who_terms)
         # Which role (be a mentor, get mentoring) each item's own phrasings take (intents/roles.py).
         self.role_words = Roles()
         self.item_roles = {e.item.id: self.role_words.of_phrasings(normalize(t) for t in texts[e.item.id][0])
@@ -905,10 +919,30 @@ class Matcher:
         above = semantic_shares(with_bodies(cosines, bodies or {}), s.semantic_floor, s.semantic_ceiling,
                                 relative=True)
 
-        def fused(i: int, scale: dict[int, float] = shares) -> float:
+        # A kind of a general item that the question does not name yields to it here too (specialised.py), but
+        # never below the best item that yields to nothing: its fall must not lift a third item into an answer.
+        yields = {index[r.item.id]: index[r.under] for r in ranked if r.under is not None}
+        pool = set(lexical_scores) | set(cosines)
+
+        def own(i: int, scale: dict[int, float]) -> float:
             return s.semantic_weight * lexical_scores.get(i, 0.0) + (1 - s.semantic_weight) * scale.get(i, 0.0)
 
-        order = sorted(set(lexical_scores) | set(cosines), key=lambda i: (-fused(i, above), self.entries[i].item.id))
+        floors = {id(scale): max((own(k, scale) for k in pool if k not in yields), default=0.0)
+                  for scale in (shares, above)} if yields else {}
+
+        def fused(i: int, scale: dict[int, float] = shares) -> float:
+            score = own(i, scale)
+            if i not in yields:
+                return score
+            general, seen = i, {i}
+            while general in yields and yields[general] not in seen:  # and what the general item yields to
+                general = yields[general]
+                seen.add(general)
+                score = min(score, max(own(general, scale), floors[id(scale)]))
+            return score
+
+        order = sorted(set(lexical_scores) | set(cosines),
+                       key=lambda i: (-fused(i, above), i in yields, self.entries[i].item.id))
         if not order:
             return lexical
         # An intent the message holds only in passing (intents/acts.py) is never its answer, but still a rival: a
@@ -1488,15 +1522,22 @@ class Matcher:
         ranked.sort(key=lambda r: (-r.score, r.item.id))
 
         def rescore(r: Ranked, score: float) -> Ranked:
-            return Ranked(r.item, score, r.coverage, r.topic_coverage, r.exact)
+            return replace(r, score=score)
 
         asked = self.role_words.taken(analysis.normalized)
         for form in (asked - {COUNT}, asked & {COUNT}):  # the role taken, and whether it asks how many
             ranked = role_first(ranked, form, lambda i: self.item_roles.get(i, frozenset()), self.role_words.factor,
                                 rescore)
         # A specialised item whose specialising word the question lacks ties with its general neighbour.
+        def yields(r: Ranked, score: float, general: str) -> Ranked:
+            return replace(r, score=score, under=general)
+
         ranked = general_first(ranked, analysis.terms, lambda i: self.characteristic.get(i, frozenset()),
-                             lambda i: self.entries[self.index_of[i]].strong, rescore, self.ranking.general_near)
+                               lambda i: self.entries[self.index_of[i]].strong, lambda r, score, _: rescore(r, score),
+                               self.ranking.general_near)
+        # ... and a program of a field (방산, 항공) the question does not name, under the general item it is a kind of.
+        ranked = kind_first(ranked, analysis.terms, lambda t: t not in self._untopical and not t.startswith(UNKNOWN_PREFIX),
+                            self.kinds, yields)
         # What is asked for (인증), not what it is for (품질): the head of the noun phrase (intents/heads.py).
         ranked = head_first(ranked, head(analysis.normalized, lambda w: self.analyzer.analyze(w).terms, self._names_topic),
                             lambda i: self.entries[self.index_of[i]].strong, self._writes, rescore,

@@ -39,6 +39,7 @@ class RankingData:
     units: frozenset[str] = frozenset()  # 대, 살, 세, 년: the unit after a number
     asker_words: frozenset[str] = frozenset()  # small, 소규모, 영세: the asker's size or role
     request_words: frozenset[str] = frozenset()  # 도와주, help: asking for help names no topic
+    sectors: tuple[str, ...] = ()  # 방산, 항공, 수소: industries that qualify a program (intents/specialised.py)
     context_factor: float = 0.5
     number_factor: float = 0.3
     asker_factor: float = 0.5
@@ -66,6 +67,7 @@ def load_ranking(path: Path = RANKING_FILE) -> RankingData:
         units=frozenset(words("units")),
         asker_words=frozenset(words("asker_words")),
         request_words=frozenset(words("request_words")),
+        sectors=words("sectors"),
         **numbers,
     )
 

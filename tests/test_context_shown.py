@@ -22,10 +22,11 @@ from intents.matcher import Matcher
 
 
 def test_a_sibling_program_does_not_take_a_question_the_card_shown_answers(matcher: Matcher) -> None:
-    # Alone, the aerospace hiring programme's name holds 채용 and wins; its sibling's card, just shown, writes
-    # 채용 (in its texts), 청년 and 혜택 too: the question is about that card.
+    # Alone, the aerospace hiring programme's name holds 채용 and leads (though, naming no 항공, it is no answer:
+    # intents/specialised.py kind_first); its sibling's card, just shown, writes 채용 (in its texts), 청년 and 혜택
+    # too: the question is about that card.
     question = "채용된 청년에게 주는 혜택도 있습니까"
-    assert answer_after(matcher, question)[1] == "aerospace-youth-jobs"
+    assert answer_after(matcher, question)[1] != "quality-jobs"
     assert answer_after(matcher, question, "quality-jobs") == ("answer", "quality-jobs", "support")
 
 
