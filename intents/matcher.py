@@ -69,6 +69,7 @@ from intents.parts import with_parts
 from intents.story import Story, answer_from_story, first_reading, novel_question, read_story
 from intents.story import semantic_text as story_semantic_text
 from intents.trade import as_trade
+from intents.introductions import introduced
 from intents.semantic import Embedder, SemanticCache, language_offsets, shared_embedder
 from intents.siblings import Siblings
 from intents.specialised import Kinds, characteristic_terms, general_first, kind_first
@@ -572,6 +573,7 @@ class Matcher:
             else self._cached_match(text, lang, last, True, sides)
         decision = side_said(self, decision, text, sides, last)  # the model's pick of the other side: offered
         decision = area_asked(self, text, decision, lang, context)  # 50대도 창업 지원 되나요? (intents/asked_area.py)
+        decision = introduced(self, text, decision, lang)  # 안녕하세요 저는 …입니다: a greeting (intents/introductions.py)
         return self.options.after(decision, text, context)
 
     # ---- internals -------------------------------------------------------------------------------
