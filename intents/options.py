@@ -212,8 +212,9 @@ class Options:
                 return Decision("answer", picked.id, aspect, 100.0, (Candidate(picked.id, picked.kind, 100.0),), lang)
             pointed = self._pointed(analysis, prepared, [i for i in shown if not isinstance(i, Area)], lang)
             if pointed is None and listed:
-                pointed = self._which_pointed(analysis, prepared, [i for i in listed if not isinstance(i, Area)], lang) \
-                    or self._aspect_worded(analysis, prepared, options if len(options) == len(listed) else [], text, lang)
+                pointed = self._which_pointed(analysis, prepared, [i for i in listed if not isinstance(i, Area)], lang)
+                if pointed is None and not self._card_since(context):
+                    pointed = self._aspect_worded(analysis, prepared, options if len(options) == len(listed) else [], text, lang)
             elif pointed is None and self._faq_silent(context.current(), analysis):
                 # an FAQ's answer and its programs' buttons (사무실 구해요): a cost it does not write is theirs
                 pointed = self._aspect_worded(analysis, prepared, [i for i in shown if isinstance(i, Program)], text, lang)
@@ -263,6 +264,12 @@ class Options:
         candidates = tuple(Candidate(i.id, i.kind, 100.0) for i in listed if not isinstance(i, Intent))
         return Decision("suggest", None, None, 100.0, candidates, lang) if candidates else None
 
+    @staticmethod
+    def _card_since(context: "MatchContext") -> bool:
+        """Whether an item was answered after the options were listed (`수소 특화단지 입주 요건` picked from an area's
+        list): an aspect asked then (`일정은`) is that card's, not a question of which listed program."""
+        return context.current() is not None and context.at >= context.options_at
+
     def _aspect_worded(self, analysis: Analysis, prepared: str, listed: list[Program], text: str,
                        lang: str) -> Decision | None:
         """`사무실 월세는 얼마입니까`, `임대료는요?` under a list of programs: an aspect asked in an aspect's own words
@@ -277,6 +284,8 @@ class Options:
         if aspect is None or not asked or [t for t in self.followups.novel(analysis) if t not in asked] \
                 or self.matcher.talk.typed_names(analysis.normalized) or self.subjects.names_agency(text):
             return None
+        if aspect != "contact" and self._chat_act(text, lang):
+            return None  # 담당자랑 통화 가능할까요: a person asked for, not which program's 자격요건
         written = frozenset().union(*(self._body.get(p.id, frozenset()) | self._names[p.id] for p in listed))
         ids = {p.id for p in listed}
         named_elsewhere = frozenset().union(*(w for i, w in self._names.items() if i not in ids))  # other programs'
@@ -305,6 +314,11 @@ class Options:
         written = normalize(" ".join(v for _, v in faq.answer.values)).replace(" ", "")
         asked = [t.removeprefix(UNKNOWN_PREFIX) for t in self._aspect_things(analysis)]
         return bool(asked) and not any(len(w) >= 2 and w in written for w in asked)
+
+    def _chat_act(self, text: str, lang: str) -> bool:
+        """Whether the message read alone (no chat, no model) is one of the agency's intents (a person, help)."""
+        alone = self.matcher.match(text, lang, semantic=False)
+        return alone.kind == "answer" and isinstance(self.matcher.kb.get(alone.id or ""), Intent)
 
     def _aspect_things(self, analysis: Analysis) -> frozenset[str]:
         """The aspect words of a message that name a thing (월세, 임대료, 수수료), not a question word (얼마, 어떻게)."""

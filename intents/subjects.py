@@ -70,6 +70,7 @@ class Subjects:
         self._modal_en = frozenset(words("modal_en"))
         self._conditions_ko, self._conditions_en = words("condition_endings_ko"), frozenset(words("condition_en"))
         self._tails = frozenset(words("tails_ko"))
+        self._addressed_en, self._addressed_ko = frozenset(words("agency_addressed_en")), words("agency_addressed_ko")
         # The agency's own words: its name less the places it is named after (창원산업진흥원: 진흥원, not 창원) and
         # less who may apply; `창원 사는데` names no agency.
         self.agency_words = frozenset(t for t in matcher.agency_terms
@@ -87,8 +88,14 @@ class Subjects:
         if not self.agency_words:
             return False
         analysis = self.matcher.analyzer.analyze(self.matcher.asked(self.matcher._prepare(text)))
-        return bool(self.agency_words & set(analysis.terms)) \
+        return (bool(self.agency_words & set(analysis.terms)) or self._addresses_agency(text)) \
             and not self.matcher.options.followups.carry.points(analysis)
+
+    def _addresses_agency(self, text: str) -> bool:
+        """`where is your office?`, `귀 기관 주소`: spoken to the agency, which the bot answers for."""
+        lowered = text.lower()
+        return bool(self._addressed_en & set(re.findall(r"[a-z']+", lowered))) \
+            or any(w in lowered.replace(" ", "") for w in self._addressed_ko)
 
     def agency_asked(self, text: str, lang: str | None, last: str, sides: frozenset[str],
                      semantic: bool = True) -> "Decision | None":
